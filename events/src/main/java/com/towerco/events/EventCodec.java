@@ -1,0 +1,289 @@
+package com.towerco.events;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import com.towerco.events.payload.Payload;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Turns envelopes into JSON bytes and back. Decoding never throws anything but
+ * {@link InvalidEventException}, whose {@link RejectReason} says why the record is not a valid
+ * event; the checks are exactly those of the JSON Schemas (proven by the contract test). The
+ * envelope is read with the streaming parser and the payload straight into its record, in one
+ * pass when {@code event_type} and {@code version} come before {@code payload}, as we write them.
+ */
+public final class EventCodec {
+  /** Default upper bound on an event's encoded size. */
+  public static final int DEFAULT_MAX_BYTES = 64 * 1024;
+
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+  private static final Pattern SITE_ID = Pattern.compile("([A-Za-z0-9][A-Za-z0-9_-]{0,63})?");
+  private static final Pattern TYPE_NAME = Pattern.compile("[a-z][a-z0-9.-]{0,99}");
+  private static final Pattern VERSION = Pattern.compile("[0-9]{1,4}\\.[0-9]{1,4}");
+
+  private final int maxBytes;
+  private final JsonFactory factory = Json.mapper().getFactory();
+  private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+  private final Map<Class<?>, ObjectWriter> writers = new ConcurrentHashMap<>();
+
+  public EventCodec() {
+    this(DEFAULT_MAX_BYTES);
+  }
+
+  public EventCodec(int maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  public int maxBytes() {
+    return maxBytes;
+  }
+
+  /** The envelope as compact JSON, fields in the ADR's order. */
+  public byte[] encode(Envelope event) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    try (JsonGenerator g = factory.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("event_id", event.eventId());
+      g.writeStringField("event_type", event.eventType());
+      g.writeStringField("tenant_id", event.tenantId());
+      g.writeStringField("site_id", event.siteId());
+      g.writeStringField("timestamp", Rfc3339.format(event.timestamp()));
+      g.writeStringField("version", event.version());
+      g.writeFieldName("payload");
+      writer(event.payload().getClass()).writeValue(g, event.payload());
+      g.writeObjectFieldStart("metadata");
+      for (Map.Entry<String, String> m : event.metadata().entrySet()) {
+        g.writeStringField(m.getKey(), m.getValue());
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode " + event.eventType(), e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Decodes and checks one record value. */
+  public Envelope decode(byte[] bytes) throws InvalidEventException {
+    if (bytes == null || bytes.length == 0) {
+      throw new InvalidEventException(RejectReason.MALFORMED_JSON, "the record has no value");
+    }
+    if (bytes.length > maxBytes) {
+      throw new InvalidEventException(RejectReason.OVERSIZED,
+          "the event is " + bytes.length + " bytes; the limit is " + maxBytes);
+    }
+    try (JsonParser p = factory.createParser(bytes)) {
+      return read(p);
+    } catch (InvalidEventException e) {
+      throw e;
+    } catch (NullRejectingParser.NullValueException e) {
+      throw new InvalidEventException(RejectReason.WRONG_TYPE,
+          "payload: null is not allowed (" + e.getOriginalMessage() + ")");
+    } catch (ValueInstantiationException e) {
+      String why = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
+      RejectReason reason = why != null && why.endsWith(" is required")
+          ? RejectReason.MISSING_FIELD : RejectReason.SCHEMA_VIOLATION;
+      throw new InvalidEventException(reason, "payload: " + why);
+    } catch (UnrecognizedPropertyException e) {
+      throw new InvalidEventException(RejectReason.SCHEMA_VIOLATION,
+          "payload" + path(e) + ": unknown field '" + e.getPropertyName() + "'");
+    } catch (InvalidFormatException e) {
+      RejectReason reason = e.getTargetType() != null && e.getTargetType().isEnum()
+          ? RejectReason.SCHEMA_VIOLATION : RejectReason.WRONG_TYPE;
+      throw new InvalidEventException(reason, "payload" + path(e) + ": " + e.getOriginalMessage());
+    } catch (MismatchedInputException e) {
+      String message = e.getOriginalMessage();
+      RejectReason reason = message != null && message.startsWith("Missing required")
+          ? RejectReason.MISSING_FIELD : RejectReason.WRONG_TYPE;
+      throw new InvalidEventException(reason, "payload" + path(e) + ": " + message);
+    } catch (InputCoercionException e) {
+      throw new InvalidEventException(RejectReason.SCHEMA_VIOLATION,
+          "payload: number out of range: " + e.getOriginalMessage());
+    } catch (StreamReadException e) {
+      throw new InvalidEventException(RejectReason.MALFORMED_JSON, e.getOriginalMessage());
+    } catch (JsonProcessingException e) {
+      throw new InvalidEventException(RejectReason.WRONG_TYPE, e.getOriginalMessage());
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidEventException(RejectReason.MALFORMED_JSON, String.valueOf(e.getMessage()));
+    }
+  }
+
+  private Envelope read(JsonParser p) throws IOException, InvalidEventException {
+    if (p.nextToken() != JsonToken.START_OBJECT) {
+      throw new InvalidEventException(RejectReason.WRONG_TYPE, "an event must be a JSON object");
+    }
+    String eventId = null;
+    String eventType = null;
+    String tenantId = null;
+    String siteId = null;
+    String timestamp = null;
+    String version = null;
+    Payload payload = null;
+    TokenBuffer pendingPayload = null;
+    boolean payloadSeen = false;
+    Map<String, String> metadata = null;
+    JsonToken token;
+    while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "event_id" -> eventId = string(p, value, field);
+        case "event_type" -> eventType = string(p, value, field);
+        case "tenant_id" -> tenantId = string(p, value, field);
+        case "site_id" -> siteId = string(p, value, field);
+        case "timestamp" -> timestamp = string(p, value, field);
+        case "version" -> version = string(p, value, field);
+        case "payload" -> {
+          if (value != JsonToken.START_OBJECT) {
+            throw new InvalidEventException(RejectReason.WRONG_TYPE, "payload must be an object");
+          }
+          payloadSeen = true;
+          EventType type = eventType == null || version == null
+              ? null : EventTypes.find(eventType, version).orElse(null);
+          if (type != null) {
+            payload = reader(type.payloadClass()).readValue(new NullRejectingParser(p));
+          } else if (eventType == null || version == null) {
+            pendingPayload = new TokenBuffer(p);
+            pendingPayload.copyCurrentStructure(p);
+          } else {
+            p.skipChildren();
+          }
+        }
+        case "metadata" -> metadata = metadata(p, value);
+        default -> throw new InvalidEventException(RejectReason.SCHEMA_VIOLATION,
+            "unknown envelope field '" + field + "'");
+      }
+    }
+    if (token != JsonToken.END_OBJECT || p.nextToken() != null) {
+      throw new InvalidEventException(RejectReason.MALFORMED_JSON, "trailing content after event");
+    }
+    require(eventId, "event_id");
+    require(eventType, "event_type");
+    require(tenantId, "tenant_id");
+    require(siteId, "site_id");
+    require(timestamp, "timestamp");
+    require(version, "version");
+    if (!payloadSeen) {
+      require(null, "payload");
+    }
+    require(metadata, "metadata");
+    if (!EventTypes.isKnownName(eventType)) {
+      throw new InvalidEventException(RejectReason.UNKNOWN_EVENT_TYPE,
+          "unknown event_type '" + eventType + "'");
+    }
+    EventType type = EventTypes.find(eventType, version).orElse(null);
+    if (type == null) {
+      throw new InvalidEventException(RejectReason.UNKNOWN_VERSION,
+          "unknown version '" + version + "' of " + eventType);
+    }
+    check(eventId.length() >= 1 && eventId.length() <= 64, "event_id must have 1..64 characters");
+    check(ID.matcher(tenantId).matches(), "tenant_id must match " + ID.pattern());
+    check(SITE_ID.matcher(siteId).matches(), "site_id must match " + SITE_ID.pattern());
+    check(TYPE_NAME.matcher(eventType).matches() && VERSION.matcher(version).matches(),
+        "malformed event_type or version");
+    Instant time;
+    try {
+      time = Rfc3339.parse(timestamp);
+    } catch (DateTimeParseException e) {
+      throw new InvalidEventException(RejectReason.SCHEMA_VIOLATION,
+          "timestamp must be an RFC 3339 date-time: '" + timestamp + "'");
+    }
+    if (payload == null) {
+      try (JsonParser buffered = pendingPayload.asParser(p.getCodec())) {
+        buffered.nextToken();
+        payload = reader(type.payloadClass()).readValue(new NullRejectingParser(buffered));
+      }
+    }
+    return new Envelope(eventId, eventType, tenantId, siteId, time, version, payload, metadata);
+  }
+
+  private static String string(JsonParser p, JsonToken value, String field)
+      throws IOException, InvalidEventException {
+    if (value != JsonToken.VALUE_STRING) {
+      throw new InvalidEventException(RejectReason.WRONG_TYPE, field + " must be a string");
+    }
+    return p.getText();
+  }
+
+  private static Map<String, String> metadata(JsonParser p, JsonToken value)
+      throws IOException, InvalidEventException {
+    if (value != JsonToken.START_OBJECT) {
+      throw new InvalidEventException(RejectReason.WRONG_TYPE, "metadata must be an object");
+    }
+    Map<String, String> metadata = new HashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      if (p.nextToken() != JsonToken.VALUE_STRING) {
+        throw new InvalidEventException(RejectReason.WRONG_TYPE,
+            "metadata." + key + " must be a string");
+      }
+      metadata.put(key, p.getText());
+    }
+    return metadata;
+  }
+
+  private static void require(Object value, String field) throws InvalidEventException {
+    if (value == null) {
+      throw new InvalidEventException(RejectReason.MISSING_FIELD, "missing " + field);
+    }
+  }
+
+  private static void check(boolean ok, String detail) throws InvalidEventException {
+    if (!ok) {
+      throw new InvalidEventException(RejectReason.SCHEMA_VIOLATION, detail);
+    }
+  }
+
+  private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (var ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append('.').append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  private ObjectReader reader(Class<?> type) {
+    return readers.computeIfAbsent(type, t -> Json.mapper().readerFor(t)
+        .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+  }
+
+  private ObjectWriter writer(Class<?> type) {
+    return writers.computeIfAbsent(type, t -> Json.mapper().writerFor(t));
+  }
+
+  /** The envelope's fields without the payload, for logs and dead-letter details. */
+  public static Map<String, String> describe(Envelope e) {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put("event_id", e.eventId());
+    d.put("event_type", e.eventType() + "@" + e.version());
+    d.put("tenant_id", e.tenantId());
+    d.put("site_id", e.siteId());
+    d.put("timestamp", Rfc3339.format(e.timestamp()));
+    return d;
+  }
+}

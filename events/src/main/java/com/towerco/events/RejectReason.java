@@ -1,0 +1,19 @@
+package com.towerco.events;
+
+/**
+ * Why a record could not be decoded. The code travels in the dead-letter topic's
+ * {@code dlq.reason} header, so operators can count and replay by cause.
+ */
+public enum RejectReason {
+  MALFORMED_JSON,
+  MISSING_FIELD,
+  WRONG_TYPE,
+  UNKNOWN_EVENT_TYPE,
+  UNKNOWN_VERSION,
+  SCHEMA_VIOLATION,
+  OVERSIZED,
+  /** Decoded fine, but the service failed while processing it. */
+  PROCESSING_FAILED,
+  /** A delivery (for example a notification) that exhausted its retries. */
+  DELIVERY_FAILED
+}

@@ -1,0 +1,80 @@
+package com.towerco.events.payload;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Constructor guards shared by the payload records; each failure names the JSON field. */
+final class Check {
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+  private Check() {}
+
+  static <T> T required(T value, String field) {
+    if (value == null) {
+      throw new IllegalArgumentException(field + " is required");
+    }
+    return value;
+  }
+
+  static String text(String value, String field, int maxLength) {
+    required(value, field);
+    if (value.isEmpty() || value.length() > maxLength) {
+      throw new IllegalArgumentException(field + " must have 1.." + maxLength + " characters");
+    }
+    return value;
+  }
+
+  static String optionalText(String value, String field, int maxLength) {
+    return value == null ? null : text(value, field, maxLength);
+  }
+
+  static String id(String value, String field) {
+    required(value, field);
+    if (!ID.matcher(value).matches()) {
+      throw new IllegalArgumentException(field + " must match " + ID.pattern());
+    }
+    return value;
+  }
+
+  static String optionalId(String value, String field) {
+    return value == null ? null : id(value, field);
+  }
+
+  static double range(double value, double min, double max, String field) {
+    if (!(value >= min && value <= max)) {
+      throw new IllegalArgumentException(field + " must be within [" + min + ", " + max + "]");
+    }
+    return value;
+  }
+
+  static int range(int value, int min, int max, String field) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(field + " must be within [" + min + ", " + max + "]");
+    }
+    return value;
+  }
+
+  static <T> List<T> list(List<T> value, String field, int minItems, int maxItems) {
+    required(value, field);
+    if (value.size() < minItems || value.size() > maxItems) {
+      throw new IllegalArgumentException(field + " must have " + minItems + ".." + maxItems + " items");
+    }
+    for (T item : value) {
+      required(item, field + "[]");
+    }
+    return List.copyOf(value);
+  }
+
+  static java.util.Map<String, String> stringMap(java.util.Map<String, String> value,
+      String field) {
+    required(value, field);
+    value.forEach((k, v) -> required(v, field + "." + k));
+    return java.util.Map.copyOf(value);
+  }
+
+  static List<String> idList(List<String> value, String field, int minItems, int maxItems) {
+    List<String> copy = list(value, field, minItems, maxItems);
+    copy.forEach(item -> id(item, field + "[]"));
+    return copy;
+  }
+}

@@ -1,0 +1,20 @@
+package com.towerco.events.payload;
+
+import static com.towerco.events.payload.Check.required;
+import static com.towerco.events.payload.Check.text;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+
+/** The incident's problem cleared (every symptom alert resolved, or a person resolved it). */
+public record IncidentResolved(
+    @JsonProperty(required = true) String incidentId,
+    @JsonProperty(required = true) Instant resolvedAt,
+    @JsonProperty(required = true) String resolution) implements Payload {
+
+  public IncidentResolved {
+    text(incidentId, "incident_id", 64);
+    required(resolvedAt, "resolved_at");
+    text(resolution, "resolution", 1000);
+  }
+}

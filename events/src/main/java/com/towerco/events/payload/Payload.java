@@ -1,0 +1,12 @@
+package com.towerco.events.payload;
+
+/**
+ * The body of an event. One record per event type and major version; each record checks its own
+ * invariants in its constructor, so a decoded payload is always one its JSON Schema accepts.
+ */
+public sealed interface Payload
+    permits SiteTelemetry, SiteAlarm, SiteConnectivity, SiteRegistered,
+        KpiComputed, AlertFiring, AlertResolved,
+        IncidentOpened, IncidentAlertAttached, IncidentResolved,
+        NotificationAttempted {
+}
