@@ -29,8 +29,10 @@ public record KpiComputed(
   public static final String BATTERY_MIN_SOC_PCT = "battery_min_soc_pct";
   public static final String ENERGY_KWH = "energy_kwh";
   public static final String ALARMS_RAISED = "alarms_raised";
+  public static final String REPORTING_PCT = "reporting_pct";
   public static final Set<String> NAMES = Set.of(POWER_AVAILABILITY_PCT, GRID_AVAILABILITY_PCT,
-      GENERATOR_RUN_S, FUEL_CONSUMED_L, BATTERY_MIN_SOC_PCT, ENERGY_KWH, ALARMS_RAISED);
+      GENERATOR_RUN_S, FUEL_CONSUMED_L, BATTERY_MIN_SOC_PCT, ENERGY_KWH, ALARMS_RAISED,
+      REPORTING_PCT);
 
   public KpiComputed {
     required(scope, "scope");

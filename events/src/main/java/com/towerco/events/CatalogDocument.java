@@ -1,0 +1,140 @@
+package com.towerco.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Writes the event catalogue ({@code docs/events.md}) from the topic registry, the event types
+ * and their JSON Schemas, so the documentation cannot drift from the contract.
+ */
+public final class CatalogDocument {
+  private CatalogDocument() {}
+
+  public static String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append("# Event catalogue\n\n")
+        .append("Generated from `events/src/main/resources/schemas` and `EventTypes` by ")
+        .append("`bin/towerco catalog`; a test fails when this file is out of date.\n\n")
+        .append("Every event is the ADR-001 envelope below; its `payload` follows the schema of ")
+        .append("its `event_type` and `version`. Consumers reject (dead-letter) anything else.\n\n");
+    md.append("## Topics\n\n| topic | scope | key | carries |\n|---|---|---|---|\n");
+    for (TopicFamily family : TopicFamily.values()) {
+      Set<String> types = new TreeSet<>();
+      for (EventType type : EventTypes.all()) {
+        if (type.topic() == family) {
+          types.add("`" + type.name() + "`");
+        }
+      }
+      md.append("| `").append(family.template()).append("` | ")
+          .append(family.scope().name().toLowerCase())
+          .append(family.compacted() ? ", compacted" : "").append(" | ")
+          .append(keyOf(family)).append(" | ")
+          .append(family == TopicFamily.DEAD_LETTER
+              ? "records that could not be processed, with `dlq.*` headers"
+              : String.join(", ", types))
+          .append(" |\n");
+    }
+    md.append("\n## Envelope\n\n");
+    fields(EventSchemas.envelopeSchema(), "", md);
+    md.append("\n## Dead-letter headers\n\n")
+        .append("`dlq.reason` (one of ").append(reasons()).append("), `dlq.detail`, ")
+        .append("`dlq.service`, `dlq.topic`, `dlq.partition`, `dlq.offset`, `dlq.failed-at`; ")
+        .append("the original key, value and headers are kept.\n");
+    for (EventType type : EventTypes.all()) {
+      JsonNode schema = EventSchemas.schemaOf(type);
+      md.append("\n## `").append(type.name()).append("` ").append(type.version()).append("\n\n")
+          .append(type.description()).append("\n\n")
+          .append("Topic: `").append(type.topic().template()).append("`. Schema: `")
+          .append(type.schemaResource()).append("`.\n\n");
+      fields(schema, "", md);
+    }
+    return md.toString();
+  }
+
+  private static String keyOf(TopicFamily family) {
+    return switch (family) {
+      case SITE_EVENTS, INVENTORY, KPI_METRICS -> "site id";
+      case ALERT_NOTIFICATIONS -> "alert fingerprint";
+      case INCIDENT_LIFECYCLE -> "incident id";
+      case NOTIFICATION_DELIVERIES -> "notification id";
+      case DEAD_LETTER -> "original key";
+    };
+  }
+
+  private static String reasons() {
+    List<String> names = new ArrayList<>();
+    for (RejectReason reason : RejectReason.values()) {
+      names.add("`" + reason.name() + "`");
+    }
+    return String.join(", ", names);
+  }
+
+  private static void fields(JsonNode schema, String prefix, StringBuilder md) {
+    if (prefix.isEmpty()) {
+      md.append("| field | type | required | constraints | description |\n")
+          .append("|---|---|---|---|---|\n");
+    }
+    Set<String> required = new TreeSet<>();
+    schema.path("required").forEach(r -> required.add(r.asText()));
+    Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
+    while (properties.hasNext()) {
+      Map.Entry<String, JsonNode> property = properties.next();
+      JsonNode node = property.getValue();
+      String name = prefix + property.getKey();
+      md.append("| `").append(name).append("` | ").append(type(node)).append(" | ")
+          .append(required.contains(property.getKey()) ? "yes" : "no").append(" | ")
+          .append(constraints(node)).append(" | ")
+          .append(node.path("description").asText("").replace("|", "\\|")).append(" |\n");
+      if (node.has("properties")) {
+        fields(node, name + ".", md);
+      } else if (node.path("items").has("properties")) {
+        fields(node.path("items"), name + "[].", md);
+      }
+    }
+  }
+
+  private static String type(JsonNode node) {
+    if (node.has("enum")) {
+      return "enum";
+    }
+    String type = node.path("type").asText("any");
+    if (type.equals("array")) {
+      return "array of " + (node.path("items").has("properties") ? "object"
+          : node.path("items").path("type").asText("any"));
+    }
+    return type;
+  }
+
+  private static String constraints(JsonNode node) {
+    List<String> c = new ArrayList<>();
+    if (node.has("enum")) {
+      List<String> values = new ArrayList<>();
+      node.get("enum").forEach(v -> values.add("`" + v.asText() + "`"));
+      c.add(String.join(", ", values));
+    }
+    if (node.has("minimum") || node.has("maximum")) {
+      c.add("[" + node.path("minimum").asText("-inf") + ", "
+          + node.path("maximum").asText("+inf") + "]");
+    }
+    if (node.has("minLength") || node.has("maxLength")) {
+      c.add(node.path("minLength").asText("0") + ".." + node.path("maxLength").asText("")
+          + " chars");
+    }
+    if (node.has("minItems") || node.has("maxItems")) {
+      c.add(node.path("minItems").asText("0") + ".." + node.path("maxItems").asText("")
+          + " items");
+    }
+    if (node.has("pattern")) {
+      c.add("`" + node.get("pattern").asText().replace("|", "\\|") + "`");
+    }
+    if (node.has("format")) {
+      c.add(node.get("format").asText());
+    }
+    return String.join("; ", c);
+  }
+}

@@ -1,0 +1,195 @@
+package com.towerco.platform.kafka;
+
+import com.towerco.events.TopicFamily;
+import com.towerco.platform.PlatformConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates topics on demand with the configured partitions and replication, and only reports a
+ * topic ready once every partition has a leader and has acknowledged a write.
+ *
+ * <p>Why the probe write: right after a topic is created, an idempotent producer's first batch
+ * can get NOT_LEADER_OR_FOLLOWER while a later batch is accepted; the first then fails with
+ * OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout and its records are lost (KAFKA-15591,
+ * KAFKA-14359, KAFKA-19880, seen with Kafka 4.4.0). One synchronous, non-idempotent write per
+ * partition before any real traffic closes that window. Probe records carry the
+ * {@link #PROBE_HEADER} header and every consumer skips them.
+ */
+public final class TopicProvisioner implements AutoCloseable {
+  /** Header that marks a readiness probe record; consumers ignore such records. */
+  public static final String PROBE_HEADER = "towerco-probe";
+
+  private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+  private final PlatformConfig config;
+  private final Admin admin;
+  private final KafkaProducer<String, byte[]> probeProducer;
+  private final Set<String> ready = ConcurrentHashMap.newKeySet();
+
+  public TopicProvisioner(KafkaClients clients) {
+    this.config = clients.config();
+    this.admin = clients.admin();
+    Map<String, Object> props = clients.common();
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, "towerco-topic-probe-" + config.instanceId());
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.RETRIES_CONFIG, 20);
+    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+    this.probeProducer = new KafkaProducer<>(props, new StringSerializer(),
+        new ByteArraySerializer());
+  }
+
+  /** The topic of a site or tenant, created and ready. */
+  public String ensure(TopicFamily family, String id) {
+    String topic = family.topic(id);
+    ensureAll(family, List.of(topic));
+    return topic;
+  }
+
+  /** A single (global) topic, created and ready. */
+  public String ensure(TopicFamily family) {
+    ensureAll(family, List.of(family.topic()));
+    return family.topic();
+  }
+
+  /** Creates every global topic; called once when a process starts. */
+  public void ensureGlobalTopics() {
+    ensure(TopicFamily.INVENTORY);
+    ensure(TopicFamily.DEAD_LETTER);
+  }
+
+  /** Creates and readies many topics of one family in a few round trips. */
+  public synchronized void ensureAll(TopicFamily family, Collection<String> topics) {
+    List<String> missing = topics.stream().filter(t -> !ready.contains(t)).distinct().toList();
+    if (missing.isEmpty()) {
+      return;
+    }
+    try {
+      Set<String> fresh = create(missing, family);
+      Map<String, Integer> partitions = awaitLeaders(missing);
+      probe(fresh, partitions);
+      ready.addAll(missing);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while provisioning " + missing, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot provision topics " + missing, e);
+    }
+  }
+
+  public boolean isReady(String topic) {
+    return ready.contains(topic);
+  }
+
+  public int partitionsFor(TopicFamily family) {
+    return switch (family.scope()) {
+      case SITE -> config.siteTopicPartitions();
+      case TENANT, GLOBAL -> config.tenantTopicPartitions();
+    };
+  }
+
+  private Set<String> create(List<String> topics, TopicFamily family)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+    Map<String, String> topicConfig = new HashMap<>();
+    topicConfig.put("min.insync.replicas", config.replicationFactor() >= 3 ? "2" : "1");
+    if (family.compacted()) {
+      topicConfig.put("cleanup.policy", "compact");
+    }
+    List<NewTopic> newTopics = topics.stream().filter(t -> !existing.contains(t))
+        .map(t -> new NewTopic(t, partitionsFor(family), config.replicationFactor())
+            .configs(topicConfig))
+        .toList();
+    if (newTopics.isEmpty()) {
+      return Set.of();
+    }
+    Map<String, KafkaFuture<Void>> results = admin.createTopics(newTopics).values();
+    for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
+      try {
+        result.getValue().get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        // Another instance created it a moment ago: it is just as fresh, so probe it too.
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw e;
+        }
+      }
+    }
+    LOG.info("created {} topic(s) of {} ({} partitions, replication {})", newTopics.size(),
+        family.template(), partitionsFor(family), config.replicationFactor());
+    return newTopics.stream().map(NewTopic::name).collect(Collectors.toSet());
+  }
+
+  private Map<String, Integer> awaitLeaders(List<String> topics)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    while (true) {
+      try {
+        Map<String, TopicDescription> descriptions = admin.describeTopics(topics)
+            .allTopicNames().get(10, TimeUnit.SECONDS);
+        boolean allLed = descriptions.values().stream().allMatch(d -> !d.partitions().isEmpty()
+            && d.partitions().stream().allMatch(p -> p.leader() != null));
+        if (allLed) {
+          Map<String, Integer> partitions = new HashMap<>();
+          descriptions.forEach((name, d) -> partitions.put(name, d.partitions().size()));
+          return partitions;
+        }
+      } catch (ExecutionException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("no leader for every partition of " + topics);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private void probe(Set<String> topics, Map<String, Integer> partitions)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    List<Future<RecordMetadata>> acks = new ArrayList<>();
+    for (String topic : topics) {
+      for (int partition = 0; partition < partitions.get(topic); partition++) {
+        ProducerRecord<String, byte[]> record =
+            new ProducerRecord<>(topic, partition, "__probe__", new byte[0]);
+        record.headers().add(PROBE_HEADER, new byte[] {1});
+        acks.add(probeProducer.send(record));
+      }
+    }
+    for (Future<RecordMetadata> ack : acks) {
+      ack.get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  @Override
+  public void close() {
+    probeProducer.close(Duration.ofSeconds(5));
+    admin.close(Duration.ofSeconds(5));
+  }
+}

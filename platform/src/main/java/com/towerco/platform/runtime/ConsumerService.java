@@ -1,0 +1,314 @@
+package com.towerco.platform.runtime;
+
+import com.towerco.events.Envelope;
+import com.towerco.events.InvalidEventException;
+import com.towerco.events.RejectReason;
+import com.towerco.platform.kafka.TopicProvisioner;
+import com.towerco.platform.metrics.ServiceMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A service built on a plain Kafka consumer loop: one consumer group, pattern subscription
+ * (new site or tenant topics are picked up within seconds), decoding and checking of every
+ * record, dead-lettering of what cannot be processed, and commits only after the handler's
+ * outputs are acknowledged. {@code instances} consumers in one process share the group's
+ * partitions exactly as separate processes would.
+ */
+public final class ConsumerService implements PlatformService {
+  private static final Logger LOG = LoggerFactory.getLogger(ConsumerService.class);
+
+  private final ServiceContext context;
+  private final String name;
+  private final String groupId;
+  private final Pattern subscription;
+  private final Supplier<EventHandler> handlers;
+  private final int instances;
+  private final Duration commitInterval;
+  private final List<Worker> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  public ConsumerService(ServiceContext context, String name, String groupId,
+      Pattern subscription, Supplier<EventHandler> handlers, int instances,
+      Duration commitInterval) {
+    this.context = context;
+    this.name = name;
+    this.groupId = groupId;
+    this.subscription = subscription;
+    this.handlers = handlers;
+    this.instances = instances;
+    this.commitInterval = commitInterval;
+  }
+
+  /** Joins several topic-family patterns into one subscription. */
+  public static Pattern anyOf(Pattern... patterns) {
+    StringBuilder joined = new StringBuilder();
+    for (Pattern p : patterns) {
+      joined.append(joined.length() == 0 ? "" : "|").append("(?:").append(p.pattern())
+          .append(')');
+    }
+    return Pattern.compile(joined.toString());
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public synchronized void start() {
+    context.metrics().forService(name)
+        .lagSource(() -> workers.stream().mapToLong(w -> w.lag).sum());
+    for (int i = 0; i < instances; i++) {
+      Worker worker = new Worker(i);
+      workers.add(worker);
+      worker.thread.start();
+    }
+  }
+
+  @Override
+  public boolean isReady() {
+    return !workers.isEmpty() && workers.stream().allMatch(Worker::healthy);
+  }
+
+  @Override
+  public synchronized void close() {
+    workers.forEach(Worker::stop);
+    workers.forEach(Worker::join);
+    workers.clear();
+  }
+
+  private final class Worker implements Runnable, ConsumerRebalanceListener {
+    private final Thread thread;
+    private final EventHandler handler = handlers.get();
+    private final ServiceContext.Outputs outputs;
+    private final ServiceMetrics metrics;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Map<TopicPartition, Long> positions = new HashMap<>();
+    private final Set<TopicPartition> paused = new HashSet<>();
+    private volatile boolean running = true;
+    private volatile long lastPollMillis = System.currentTimeMillis();
+    private volatile long lag;
+    private long lastCommitMillis = System.currentTimeMillis();
+    private long lastLagMillis;
+
+    Worker(int index) {
+      String clientId = "towerco-" + name + "-" + context.config().instanceId() + "-" + index;
+      this.outputs = context.outputs(name, "-" + index);
+      this.metrics = outputs.metrics();
+      this.consumer = context.clients().consumer(groupId, clientId);
+      this.thread = new Thread(this, name + "-" + index);
+    }
+
+    boolean healthy() {
+      return thread.isAlive() && System.currentTimeMillis() - lastPollMillis < 30_000;
+    }
+
+    void stop() {
+      running = false;
+      consumer.wakeup();
+    }
+
+    void join() {
+      try {
+        thread.join(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public void run() {
+      try {
+        consumer.subscribe(subscription, this);
+        while (running) {
+          try {
+            pollOnce();
+          } catch (WakeupException e) {
+            // stop() was called; the loop condition ends it
+          } catch (RuntimeException e) {
+            LOG.error("{}: unexpected error, continuing in 1 s", name, e);
+            sleep(1_000);
+          }
+        }
+      } finally {
+        try {
+          commit();
+        } catch (RuntimeException e) {
+          LOG.warn("{}: final commit failed: {}", name, e.toString());
+        }
+        handler.close();
+        consumer.close(Duration.ofSeconds(10));
+        outputs.close();
+      }
+    }
+
+    private void pollOnce() {
+      applyBackpressure();
+      ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+      lastPollMillis = System.currentTimeMillis();
+      for (ConsumerRecord<String, byte[]> record : records) {
+        process(record);
+        positions.put(new TopicPartition(record.topic(), record.partition()),
+            record.offset() + 1);
+      }
+      try {
+        handler.afterBatch();
+      } catch (Exception e) {
+        LOG.error("{}: afterBatch failed", name, e);
+      }
+      long now = System.currentTimeMillis();
+      if (now - lastCommitMillis >= commitInterval.toMillis()) {
+        commit();
+        lastCommitMillis = now;
+      }
+      if (now - lastLagMillis >= 5_000) {
+        updateLag();
+        lastLagMillis = now;
+      }
+    }
+
+    private void process(ConsumerRecord<String, byte[]> record) {
+      if (record.headers().lastHeader(TopicProvisioner.PROBE_HEADER) != null) {
+        return;
+      }
+      Envelope event;
+      try {
+        event = context.codec().decode(record.value());
+      } catch (InvalidEventException e) {
+        outputs.deadLetters().send(record, e.reason(), e.detail());
+        return;
+      }
+      try {
+        handler.handle(event, new SourceRecord(record.topic(), record.partition(),
+            record.offset(), record.key(), record.value(), record.timestamp()));
+        metrics.eventIn(event.eventType(), event.timestamp(), System.currentTimeMillis());
+      } catch (Exception e) {
+        LOG.error("{}: failed to process {} {}", name, event.eventType(), event.eventId(), e);
+        outputs.deadLetters().send(record, RejectReason.PROCESSING_FAILED, e.toString());
+      }
+    }
+
+    private void applyBackpressure() {
+      if (handler.backpressured()) {
+        Set<TopicPartition> assigned = consumer.assignment();
+        if (!paused.containsAll(assigned)) {
+          consumer.pause(assigned);
+          paused.addAll(assigned);
+          LOG.warn("{}: paused consumption (back-pressure)", name);
+        }
+      } else if (!paused.isEmpty()) {
+        consumer.resume(paused);
+        paused.clear();
+        LOG.info("{}: resumed consumption", name);
+      }
+    }
+
+    private void commit() {
+      commit(positions.keySet());
+    }
+
+    private void commit(Collection<TopicPartition> partitions) {
+      if (partitions.isEmpty()) {
+        return;
+      }
+      try {
+        handler.beforeCommit();
+      } catch (Exception e) {
+        LOG.warn("{}: not committing, handler is not durable yet: {}", name, e.toString());
+        return;
+      }
+      outputs.publisher().flush();
+      Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+      for (TopicPartition tp : partitions) {
+        Long position = positions.get(tp);
+        if (position != null) {
+          EventHandler.CommitPoint point = handler.committable(tp, position);
+          offsets.put(tp, new OffsetAndMetadata(point.offset(), point.metadata()));
+        }
+      }
+      if (!offsets.isEmpty()) {
+        consumer.commitSync(offsets);
+      }
+    }
+
+    private void updateLag() {
+      Set<TopicPartition> assigned = consumer.assignment();
+      if (assigned.isEmpty()) {
+        lag = 0;
+        return;
+      }
+      try {
+        long total = 0;
+        for (Map.Entry<TopicPartition, Long> end :
+            consumer.endOffsets(assigned, Duration.ofSeconds(2)).entrySet()) {
+          total += Math.max(0, end.getValue() - consumer.position(end.getKey(),
+              Duration.ofSeconds(2)));
+        }
+        lag = total;
+      } catch (RuntimeException e) {
+        LOG.debug("{}: lag unavailable: {}", name, e.toString());
+      }
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      try {
+        commit(partitions);
+      } catch (RuntimeException e) {
+        LOG.warn("{}: commit on revocation failed: {}", name, e.toString());
+      }
+      partitions.forEach(positions::remove);
+      paused.removeAll(partitions);
+      handler.onRevoked(partitions);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      partitions.forEach(positions::remove);
+      paused.removeAll(partitions);
+      handler.onRevoked(partitions);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      if (partitions.isEmpty()) {
+        return;
+      }
+      Map<TopicPartition, String> notes = new HashMap<>();
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          consumer.committed(new HashSet<>(partitions));
+      for (TopicPartition tp : partitions) {
+        OffsetAndMetadata c = committed.get(tp);
+        notes.put(tp, c == null ? "" : c.metadata());
+      }
+      handler.onAssigned(notes);
+      handler.storedOffsets(partitions).forEach(consumer::seek);
+    }
+
+    private void sleep(long millis) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      }
+    }
+  }
+}

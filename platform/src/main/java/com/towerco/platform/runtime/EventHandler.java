@@ -1,0 +1,58 @@
+package com.towerco.platform.runtime;
+
+import com.towerco.events.Envelope;
+import java.util.Collection;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What a consumer-loop service does with events. The runtime decodes and checks every record,
+ * dead-letters the bad ones, and calls {@link #handle} for each valid event in partition order.
+ *
+ * <p>Offsets: by default everything handled is committed once the handler's outputs are
+ * acknowledged. A handler that keeps state it can rebuild from the input (open windows, say)
+ * returns a lower {@link #committable} offset, so a restart replays exactly what that state
+ * needs; a handler that stores offsets with its own data returns them from
+ * {@link #storedOffsets} and the runtime seeks there.
+ */
+public interface EventHandler {
+  /** Processes one valid event. Throwing dead-letters the record as PROCESSING_FAILED. */
+  void handle(Envelope event, SourceRecord source) throws Exception;
+
+  /** After each polled batch: a place to emit what the batch completed (closed windows). */
+  default void afterBatch() throws Exception {}
+
+  /** Before offsets are committed: make everything handled so far durable. */
+  default void beforeCommit() throws Exception {}
+
+  /**
+   * What to commit for a partition whose next unread record is {@code position}: an offset
+   * before which no record is needed again, and a short text the handler gets back on
+   * reassignment (its stream time, say).
+   */
+  default CommitPoint committable(TopicPartition partition, long position) {
+    return new CommitPoint(position, "");
+  }
+
+  /** An offset to commit and the handler's note that travels with it. */
+  record CommitPoint(long offset, String metadata) {}
+
+  /** Offsets kept by the handler itself, to seek to on assignment; empty means Kafka's. */
+  default Map<TopicPartition, Long> storedOffsets(Collection<TopicPartition> partitions) {
+    return Map.of();
+  }
+
+  /** True while the handler cannot take more (its database is down): the runtime pauses. */
+  default boolean backpressured() {
+    return false;
+  }
+
+  /** New partitions, with the note committed with each one's offset (empty if none). */
+  default void onAssigned(Map<TopicPartition, String> partitionsWithNotes) {}
+
+  /** Partitions taken away: forget their state (it is rebuilt by whoever gets them). */
+  default void onRevoked(Collection<TopicPartition> partitions) {}
+
+  /** The service is stopping. */
+  default void close() {}
+}

@@ -1,0 +1,105 @@
+package com.towerco.platform.runtime;
+
+import com.towerco.events.EventCodec;
+import com.towerco.platform.PlatformConfig;
+import com.towerco.platform.inventory.SiteDirectory;
+import com.towerco.platform.kafka.DeadLetters;
+import com.towerco.platform.kafka.EventPublisher;
+import com.towerco.platform.kafka.KafkaClients;
+import com.towerco.platform.kafka.TopicProvisioner;
+import com.towerco.platform.metrics.PlatformMetrics;
+import com.towerco.platform.metrics.ServiceMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
+/**
+ * What a service gets from the platform: configuration, Kafka clients, topic provisioning,
+ * metrics, the codec and the fleet inventory. One per process; services share it but never
+ * each other.
+ */
+public final class ServiceContext implements AutoCloseable {
+  private final PlatformConfig config;
+  private final KafkaClients clients;
+  private final TopicProvisioner topics;
+  private final PlatformMetrics metrics;
+  private final EventCodec codec = new EventCodec();
+  private final List<AutoCloseable> owned = new ArrayList<>();
+  private SiteDirectory directory;
+
+  public ServiceContext(PlatformConfig config, PlatformMetrics metrics) {
+    this.config = config;
+    this.clients = new KafkaClients(config);
+    this.topics = new TopicProvisioner(clients);
+    this.metrics = metrics;
+    topics.ensureGlobalTopics();
+  }
+
+  public PlatformConfig config() {
+    return config;
+  }
+
+  public KafkaClients clients() {
+    return clients;
+  }
+
+  public TopicProvisioner topics() {
+    return topics;
+  }
+
+  public PlatformMetrics metrics() {
+    return metrics;
+  }
+
+  public EventCodec codec() {
+    return codec;
+  }
+
+  /** The fleet inventory, loaded on first use. */
+  public synchronized SiteDirectory sites() {
+    if (directory == null) {
+      directory = new SiteDirectory(clients, topics, codec);
+      directory.awaitLoaded(Duration.ofSeconds(30));
+    }
+    return directory;
+  }
+
+  /** Output ports of one service: its own producer, publisher and dead-letter sender. */
+  public Outputs outputs(String service, String clientSuffix) {
+    KafkaProducer<String, byte[]> producer =
+        clients.producer("towerco-" + service + "-" + config.instanceId() + clientSuffix);
+    ServiceMetrics serviceMetrics = metrics.forService(service);
+    return new Outputs(producer, new EventPublisher(producer, topics, codec, serviceMetrics),
+        new DeadLetters(producer, serviceMetrics), serviceMetrics);
+  }
+
+  /** A service's producer and what is built on it. */
+  public record Outputs(KafkaProducer<String, byte[]> producer, EventPublisher publisher,
+      DeadLetters deadLetters, ServiceMetrics metrics) implements AutoCloseable {
+    @Override
+    public void close() {
+      producer.close(Duration.ofSeconds(10));
+    }
+  }
+
+  /** Closed together with the context. */
+  public synchronized void own(AutoCloseable resource) {
+    owned.add(resource);
+  }
+
+  @Override
+  public synchronized void close() {
+    for (int i = owned.size() - 1; i >= 0; i--) {
+      try {
+        owned.get(i).close();
+      } catch (Exception e) {
+        // keep closing the rest
+      }
+    }
+    if (directory != null) {
+      directory.close();
+    }
+    topics.close();
+  }
+}

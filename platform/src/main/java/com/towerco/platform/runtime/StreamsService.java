@@ -1,0 +1,134 @@
+package com.towerco.platform.runtime;
+
+import com.towerco.platform.kafka.KafkaClients;
+import com.towerco.platform.metrics.ServiceMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A service built as a Kafka Streams application: its topology is built elsewhere (one
+ * {@code build()} method per service); this class owns configuration, lifecycle, health and
+ * metrics. State stores are changelogged, so a restart or rebalance restores what was learned.
+ */
+public final class StreamsService implements PlatformService {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsService.class);
+
+  private final ServiceContext context;
+  private final String name;
+  private final String applicationId;
+  private final Topology topology;
+  private final Map<String, Object> overrides;
+  private KafkaStreams streams;
+  private KafkaStreamsMetrics binder;
+
+  public StreamsService(ServiceContext context, String name, String applicationId,
+      Topology topology, Map<String, Object> overrides) {
+    this.context = context;
+    this.name = name;
+    this.applicationId = applicationId;
+    this.topology = topology;
+    this.overrides = overrides;
+  }
+
+  /** Streams settings shared by every Streams service; {@code overrides} win. */
+  public static Properties properties(ServiceContext context, String applicationId,
+      Map<String, Object> overrides) {
+    KafkaClients clients = context.clients();
+    Properties props = new Properties();
+    props.putAll(clients.common());
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.put(StreamsConfig.CLIENT_ID_CONFIG,
+        applicationId + "-" + context.config().instanceId());
+    Path stateDir = context.config().dataDir().resolve("streams")
+        .resolve(applicationId + "-" + context.config().instanceId());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) context.config().replicationFactor());
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000);
+    props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+    props.put(StreamsConfig.consumerPrefix("metadata.max.age.ms"),
+        KafkaClients.METADATA_MAX_AGE_MS);
+    props.put(StreamsConfig.consumerPrefix("max.poll.records"), 2_000);
+    props.put(StreamsConfig.producerPrefix("linger.ms"), 5);
+    props.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
+    props.put(StreamsConfig.producerPrefix("acks"), "all");
+    context.config().clientProperties().forEach((k, v) -> {
+      if (k.startsWith("streams.")) {
+        props.put(k.substring("streams.".length()), v);
+      }
+    });
+    props.putAll(overrides);
+    return props;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public synchronized void start() {
+    streams = new KafkaStreams(topology, properties(context, applicationId, overrides));
+    streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("{}: stream thread failed, replacing it", name, e);
+      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    streams.setStateListener((now, before) -> LOG.info("{}: {} -> {}", name, before, now));
+    binder = new KafkaStreamsMetrics(streams);
+    binder.bindTo(context.metrics().registry());
+    ServiceMetrics metrics = context.metrics().forService(name);
+    metrics.lagSource(this::lag);
+    streams.start();
+  }
+
+  @Override
+  public boolean isReady() {
+    KafkaStreams s = streams;
+    return s != null && (s.state() == KafkaStreams.State.RUNNING
+        || s.state() == KafkaStreams.State.REBALANCING);
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  private long lag() {
+    KafkaStreams s = streams;
+    if (s == null) {
+      return 0;
+    }
+    double total = 0;
+    for (Map.Entry<MetricName, ? extends Metric> m : s.metrics().entrySet()) {
+      MetricName metric = m.getKey();
+      if (metric.name().equals("records-lag")
+          && metric.group().equals("consumer-fetch-manager-metrics")
+          && metric.tags().containsKey("partition")) {
+        Object value = m.getValue().metricValue();
+        if (value instanceof Double d && !d.isNaN()) {
+          total += d;
+        }
+      }
+    }
+    return (long) total;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (streams != null) {
+      streams.close(Duration.ofSeconds(30));
+      binder.close();
+      streams = null;
+    }
+  }
+}

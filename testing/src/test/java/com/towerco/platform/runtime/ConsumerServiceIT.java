@@ -1,0 +1,65 @@
+package com.towerco.platform.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.towerco.events.Envelope;
+import com.towerco.events.EventCodec;
+import com.towerco.events.EventIds;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.payload.SiteConnectivity;
+import com.towerco.platform.kafka.DeadLetters;
+import com.towerco.testing.KafkaExtension;
+import com.towerco.testing.TopicReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ConsumerServiceIT {
+  @RegisterExtension
+  static final KafkaExtension kafka = new KafkaExtension();
+
+  @Test
+  void deadLettersABadRecordWithItsReasonAndKeepsProcessing() {
+    ServiceContext context = kafka.context();
+    String topic = context.topics().ensure(TopicFamily.SITE_EVENTS, "DLQ1");
+    List<Envelope> handled = new CopyOnWriteArrayList<>();
+    ConsumerService service = kafka.closeAfterAll(new ConsumerService(context, "probe-service",
+        "probe-service-group", TopicFamily.SITE_EVENTS.pattern(),
+        () -> (event, source) -> handled.add(event), 1, Duration.ofMillis(200)));
+    service.start();
+
+    EventCodec codec = new EventCodec();
+    Envelope good = Envelope.of(EventIds.random(), "towerco", "DLQ1", Instant.now(),
+        new SiteConnectivity(SiteConnectivity.ConnectivityState.REACHABLE, null, null), Map.of());
+    try (KafkaProducer<String, byte[]> producer = context.clients().producer("dlq-test")) {
+      producer.send(new ProducerRecord<>(topic, "DLQ1",
+          "{not json".getBytes(StandardCharsets.UTF_8)));
+      producer.send(new ProducerRecord<>(topic, "DLQ1", codec.encode(good)));
+      producer.flush();
+    }
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == 1);
+    assertThat(handled.get(0)).isEqualTo(good);
+    try (TopicReader dlq = new TopicReader(kafka.bootstrapServers(),
+        Pattern.compile(Pattern.quote(TopicFamily.DEAD_LETTER.topic())))) {
+      var dead = dlq.readUntil(r -> !r.isEmpty(), Duration.ofSeconds(30)).get(0);
+      assertThat(DeadLetters.header(dead.headers(), DeadLetters.REASON))
+          .isEqualTo("MALFORMED_JSON");
+      assertThat(DeadLetters.header(dead.headers(), DeadLetters.SERVICE))
+          .isEqualTo("probe-service");
+      assertThat(DeadLetters.header(dead.headers(), DeadLetters.TOPIC)).isEqualTo(topic);
+      assertThat(DeadLetters.header(dead.headers(), DeadLetters.OFFSET)).isNotBlank();
+      assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+    }
+    assertThat(context.metrics().forService("probe-service").totalDeadLettered()).isEqualTo(1);
+  }
+}
