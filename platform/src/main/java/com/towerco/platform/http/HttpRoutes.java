@@ -1,0 +1,12 @@
+package com.towerco.platform.http;
+
+import io.javalin.config.RoutesConfig;
+
+/**
+ * A service's contribution to the process's HTTP API. The launcher collects every running
+ * service's routes into one server, so the dashboard, the analytics queries and the incident
+ * commands share a port, authentication and error handling without calling each other.
+ */
+public interface HttpRoutes {
+  void register(RoutesConfig routes);
+}
