@@ -300,6 +300,19 @@ public final class ConsumerService implements PlatformService {
       }
       handler.onAssigned(notes);
       handler.storedOffsets(partitions).forEach(consumer::seek);
+      Map<TopicPartition, Long> replay = new HashMap<>();
+      for (TopicPartition tp : partitions) {
+        handler.replayFrom(tp).ifPresent(from -> replay.put(tp, from.toEpochMilli()));
+      }
+      if (!replay.isEmpty()) {
+        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndTimestamp> found =
+            consumer.offsetsForTimes(replay);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(replay.keySet());
+        replay.keySet().forEach(tp -> {
+          var at = found.get(tp);
+          consumer.seek(tp, at != null ? at.offset() : ends.get(tp));
+        });
+      }
     }
 
     private void sleep(long millis) {

@@ -42,6 +42,14 @@ public interface EventHandler {
     return Map.of();
   }
 
+  /**
+   * For a read model rebuilt on every start: read a newly assigned partition from this event
+   * time on (ignoring committed offsets). Empty means use {@link #storedOffsets} or Kafka's.
+   */
+  default java.util.Optional<java.time.Instant> replayFrom(TopicPartition partition) {
+    return java.util.Optional.empty();
+  }
+
   /** True while the handler cannot take more (its database is down): the runtime pauses. */
   default boolean backpressured() {
     return false;
