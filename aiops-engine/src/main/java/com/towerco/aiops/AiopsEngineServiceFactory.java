@@ -15,8 +15,9 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * The AIOps Engine, a Kafka Streams application: alarm, telemetry and reachability rules per
  * site raise and clear alerts on {@code towerco.alerts.{tenant_id}.notifications}; a
- * correlator per region turns them into incidents on
- * {@code towerco.incidents.{tenant_id}.lifecycle}.
+ * correlator per region groups them into one incident per real problem and sends the incident
+ * service its commands on {@code towerco.incidents.{operator}.commands} (the incident service
+ * owns the event-sourced lifecycle on {@code towerco.incidents.{tenant_id}.lifecycle}).
  *
  * <p>Settings: {@code aiops.settle} (PT20S), {@code aiops.hold-down} (PT2M),
  * {@code aiops.hub-min-sites} (2) — see {@link CorrelationPolicy}; {@code aiops.threads}

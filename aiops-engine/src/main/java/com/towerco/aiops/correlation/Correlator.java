@@ -3,9 +3,10 @@ package com.towerco.aiops.correlation;
 import com.towerco.aiops.alerting.AlertRule;
 import com.towerco.events.EventIds;
 import com.towerco.events.payload.AlertSeverity;
-import com.towerco.events.payload.IncidentAlertAttached;
+import com.towerco.events.payload.AttachAlert;
+import com.towerco.events.payload.ClearIncident;
 import com.towerco.events.payload.IncidentOpened;
-import com.towerco.events.payload.IncidentResolved;
+import com.towerco.events.payload.OpenIncident;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,8 +15,9 @@ import java.util.List;
 /**
  * Turns the alerts of one region into incidents, one per real problem, using the topology (a
  * hub and the sites behind it; the causal chains inside a site) and event time only. Alerts go
- * in with {@link #onAlert}; {@link #tick} moves time forward. The same alerts and ticks always
- * give the same incidents, so a replay reproduces them exactly.
+ * in with {@link #onAlert}; {@link #tick} moves time forward. Out come commands for the incident
+ * service (open, attach an alert, clear). The same alerts and ticks always give the same
+ * commands, so a replay reproduces them exactly.
  */
 public final class Correlator {
   private final CorrelationPolicy policy;
@@ -47,9 +49,9 @@ public final class Correlator {
     group.members.put(fact.alertId(), Member.of(fact));
     group.clearSince = null;
     if (group.opened) {
-      out.add(new IncidentUpdate(group.incidentId, new IncidentAlertAttached(group.incidentId,
-          fact.alertId(), fact.siteId(), fact.time()), fact.time(), group.tenants(),
-          group.anchorSite));
+      out.add(new IncidentUpdate(group.incidentId, new AttachAlert(group.incidentId,
+          fact.alertId(), fact.siteId(), fact.affectedTenants(), fact.time()), fact.time(),
+          group.tenants(), group.anchorSite));
     }
     return out;
   }
@@ -67,9 +69,9 @@ public final class Correlator {
       }
       if (group.clearSince != null && !now.isBefore(group.clearSince.plus(policy.holdDown()))) {
         if (group.opened) {
-          out.add(new IncidentUpdate(group.incidentId, new IncidentResolved(group.incidentId,
+          out.add(new IncidentUpdate(group.incidentId, new ClearIncident(group.incidentId,
               group.clearSince, "all " + group.members.size() + " alert(s) cleared"),
-              group.clearSince, group.tenants(), group.anchorSite));
+              now, group.tenants(), group.anchorSite));
         }
         it.remove();
       }
@@ -112,8 +114,8 @@ public final class Correlator {
     List<String> alertIds = List.copyOf(group.members.keySet());
     String title = cause.kind().replace('-', ' ') + " at " + cause.siteId()
         + (group.sites().size() > 1 ? " (" + group.sites().size() + " sites)" : "");
-    IncidentOpened opened = new IncidentOpened(group.incidentId, title, severity, cause,
+    OpenIncident open = new OpenIncident(group.incidentId, title, severity, cause,
         alertIds, List.copyOf(group.sites()), List.copyOf(group.tenants()), now);
-    return new IncidentUpdate(group.incidentId, opened, now, group.tenants(), cause.siteId());
+    return new IncidentUpdate(group.incidentId, open, now, group.tenants(), cause.siteId());
   }
 }

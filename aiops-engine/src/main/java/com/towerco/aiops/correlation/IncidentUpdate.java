@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * A change to an incident decided by the correlator: the lifecycle event's payload
- * ({@code IncidentOpened}, {@code IncidentAlertAttached}, {@code IncidentResolved}), when, and
- * the tenants whose incident topics must carry it.
+ * A change to an incident decided by the correlator: the command for the incident service
+ * ({@code OpenIncident}, {@code AttachAlert}, {@code ClearIncident}), when, the tenants it
+ * concerns and the root-cause site (the record key's neighbourhood).
  */
 public record IncidentUpdate(String incidentId, Payload payload, Instant time,
     Set<String> tenants, String rootSiteId) {

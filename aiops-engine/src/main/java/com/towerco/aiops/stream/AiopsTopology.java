@@ -25,7 +25,7 @@ import org.apache.kafka.streams.state.Stores;
  * towerco.sites.*.events ─► site-rules (per site: decode, dedup, alarm/telemetry/reachability
  *        rules; store: firing alerts) ─┬─► alerts, dead letters ─► their topics
  *                                      └─► alerts-by-region (repartition) ─► correlation (per
- *        region: groups → incidents; store: groups) ─► towerco.incidents.{tenant}.lifecycle
+ *        region: groups; store: groups) ─► towerco.incidents.{operator}.commands
  * </pre>
  *
  * Alerts are few next to telemetry, so repartitioning them by region (the correlation domain:
@@ -69,7 +69,7 @@ public final class AiopsTopology {
         .process(() -> new CorrelationProcessor(deps.policy(), publications),
             Named.as("correlation"), CORRELATION_STORE)
         .to(OUTBOUND_TOPIC, Produced.with(Serdes.String(), OUTBOUND_VALUE)
-            .withName("incidents"));
+            .withName("incident-commands"));
     return builder.build();
   }
 

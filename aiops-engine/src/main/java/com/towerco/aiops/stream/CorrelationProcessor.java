@@ -15,7 +15,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The second stage, per region: feeds alerts and event-time watermarks to the region's
- * {@link Correlator} and publishes the incident changes it decides. The correlator's groups are
+ * {@link Correlator} and sends the incident commands it decides. The correlator's groups are
  * kept in a changelogged store, so a restart or rebalance carries on where it was.
  */
 final class CorrelationProcessor
@@ -54,9 +54,8 @@ final class CorrelationProcessor
       store.put(region, correlator.snapshot());
     }
     for (IncidentUpdate update : updates) {
-      for (Emission.Outbound out : publications.incident(update)) {
-        context.forward(new Record<>(out.key(), out, update.time().toEpochMilli()));
-      }
+      Emission.Outbound out = publications.incident(update);
+      context.forward(new Record<>(out.key(), out, update.time().toEpochMilli()));
     }
   }
 }

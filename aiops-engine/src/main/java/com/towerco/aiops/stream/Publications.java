@@ -9,7 +9,6 @@ import com.towerco.events.EventTypes;
 import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.AlertFiring;
 import com.towerco.events.payload.AlertResolved;
-import com.towerco.events.payload.IncidentOpened;
 import com.towerco.events.payload.Payload;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,10 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns alert and incident changes into the records to publish: the full event on the
- * operator's topic, and for every affected tenant a copy on that tenant's topic that names only
- * that tenant and only the sites it is on (a tenant never learns who else shares a site).
- * Event ids are derived from what they describe, so reprocessing publishes the same ids.
+ * Turns alert changes and correlator decisions into the records to publish. Alerts: the full
+ * event on the operator's topic, and for every affected tenant a copy on that tenant's topic
+ * that names only that tenant (a tenant never learns who else shares a site). Incident
+ * decisions: a command on the operator's incident command topic. Event ids are derived from
+ * what they describe, so reprocessing publishes the same ids.
  */
 final class Publications {
   private static final Map<String, String> METADATA = Map.of("producer", "aiops-engine");
@@ -66,29 +66,13 @@ final class Publications {
     return out;
   }
 
-  List<Emission.Outbound> incident(IncidentUpdate update) {
-    List<Emission.Outbound> out = new ArrayList<>();
-    List<String> tenants = List.copyOf(update.tenants());
-    for (String tenant : audience(tenants)) {
-      Payload payload = tenant.equals(operator) ? update.payload()
-          : forTenant(update.payload(), tenant);
-      String type = EventTypes.forPayload(payload.getClass()).name();
-      out.add(outbound(TopicFamily.INCIDENT_LIFECYCLE, tenant, update.incidentId(),
-          EventIds.derived(type, update.incidentId(), tenant, update.time().toString(),
-              payload.toString()), update.rootSiteId(), update.time(), payload));
-    }
-    return out;
-  }
-
-  private Payload forTenant(Payload payload, String tenant) {
-    if (payload instanceof IncidentOpened o) {
-      List<String> own = o.affectedSites().stream()
-          .filter(site -> sites.tenants(site).contains(tenant)).toList();
-      return new IncidentOpened(o.incidentId(), o.title(), o.severity(), o.rootCause(),
-          o.alertIds(), own.isEmpty() ? List.of(o.rootCause().siteId()) : own, List.of(tenant),
-          o.openedAt());
-    }
-    return payload;
+  /** A correlator decision, as a command to the incident service on the operator's topic. */
+  Emission.Outbound incident(IncidentUpdate update) {
+    Payload command = update.payload();
+    String type = EventTypes.forPayload(command.getClass()).name();
+    return outbound(TopicFamily.INCIDENT_COMMANDS, operator, update.incidentId(),
+        EventIds.derived(type, update.incidentId(), update.time().toString(), command.toString()),
+        update.rootSiteId(), update.time(), command);
   }
 
   private List<String> audience(List<String> tenants) {
