@@ -52,7 +52,7 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
         settings.integer("aiops.hub-min-sites", 2));
     var deps = new AiopsTopology.Dependencies(context.codec(), SiteLookup.of(context.sites()),
         context.topics()::ensure, context.config().operatorTenant(), policy,
-        context.metrics().forService(NAME));
+        context.metrics().forService(NAME), context.config().tenantTopicPartitions());
     return new StreamsService(context, NAME, APPLICATION_ID, AiopsTopology.build(deps), Map.of(
         StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.integer("aiops.threads", 1),
         StreamsConfig.PROCESSING_GUARANTEE_CONFIG,

@@ -39,7 +39,8 @@ public final class AiopsTopology {
 
   /** Everything the topology needs from outside. */
   public record Dependencies(EventCodec codec, SiteLookup sites, TopicNames topics,
-      String operatorTenant, CorrelationPolicy policy, ServiceMetrics metrics) {}
+      String operatorTenant, CorrelationPolicy policy, ServiceMetrics metrics,
+      int correlationPartitions) {}
 
   public static Topology build(Dependencies deps) {
     Publications publications = new Publications(deps.codec(), deps.topics(), deps.sites(),
@@ -64,8 +65,11 @@ public final class AiopsTopology {
 
     emitted.filter((k, v) -> v instanceof Emission.ForCorrelation, Named.as("for-correlation"))
         .mapValues(v -> ((Emission.ForCorrelation) v).input(), Named.as("correlation-input"))
+        // An explicit partition count: with a pattern source, Streams cannot size the
+        // repartition topic before the first site topic exists.
         .repartition(Repartitioned.with(Serdes.String(),
-            JsonSerde.of(Emission.CorrelationInput.class)).withName("alerts-by-region"))
+            JsonSerde.of(Emission.CorrelationInput.class)).withName("alerts-by-region")
+            .withNumberOfPartitions(deps.correlationPartitions()))
         .process(() -> new CorrelationProcessor(deps.policy(), publications),
             Named.as("correlation"), CORRELATION_STORE)
         .to(OUTBOUND_TOPIC, Produced.with(Serdes.String(), OUTBOUND_VALUE)

@@ -57,6 +57,7 @@ public final class StreamsService implements PlatformService {
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000);
     props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+    props.put("processing.exception.handler.global.enabled", true);
     props.put(StreamsConfig.consumerPrefix("metadata.max.age.ms"),
         KafkaClients.METADATA_MAX_AGE_MS);
     props.put(StreamsConfig.consumerPrefix("max.poll.records"), 2_000);

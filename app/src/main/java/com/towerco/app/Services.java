@@ -1,0 +1,44 @@
+package com.towerco.app;
+
+import com.towerco.aiops.AiopsEngineServiceFactory;
+import com.towerco.kpi.KpiCalculatorServiceFactory;
+import com.towerco.platform.runtime.ServiceFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Every service the launcher can run, by name, in start order. */
+public final class Services {
+  private static final List<ServiceFactory> ALL = List.of(
+      new KpiCalculatorServiceFactory(),
+      new AiopsEngineServiceFactory());
+
+  private Services() {}
+
+  public static List<ServiceFactory> all() {
+    return ALL;
+  }
+
+  public static List<String> names() {
+    return ALL.stream().map(ServiceFactory::name).toList();
+  }
+
+  /** The factories for a comma-separated list of names ("all" for every one). */
+  public static List<ServiceFactory> select(List<String> names) {
+    if (names.isEmpty() || names.contains("all")) {
+      return ALL;
+    }
+    List<ServiceFactory> selected = new ArrayList<>();
+    for (ServiceFactory factory : ALL) {
+      if (names.contains(factory.name())) {
+        selected.add(factory);
+      }
+    }
+    List<String> unknown = names.stream().filter(n -> !names().contains(n)).toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("unknown service(s) " + unknown + "; known: "
+          + ALL.stream().map(ServiceFactory::name).collect(Collectors.joining(", ")));
+    }
+    return selected;
+  }
+}

@@ -1,0 +1,24 @@
+package com.towerco.app;
+
+import com.towerco.app.cli.BrokerCommand;
+import com.towerco.app.cli.CatalogCommand;
+import com.towerco.app.cli.RunCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code towerco} command line. */
+@Command(name = "towerco", mixinStandardHelpOptions = true, version = "towerco 0.1.0",
+    description = "Towerco AIOps: event-first monitoring, KPIs, anomaly detection, root cause "
+        + "and incidents for tower companies, on Apache Kafka.",
+    subcommands = {RunCommand.class, BrokerCommand.class, CatalogCommand.class,
+        CommandLine.HelpCommand.class})
+public final class Towerco implements Runnable {
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Towerco()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}

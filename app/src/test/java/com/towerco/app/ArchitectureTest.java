@@ -1,0 +1,73 @@
+package com.towerco.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The architecture as rules: services never depend on each other (they talk through events
+ * only), the published language and the platform depend on no service, and domain logic
+ * imports no Kafka, JDBC or HTTP.
+ */
+class ArchitectureTest {
+  private static final List<String> SERVICES = List.of("simulator", "kpi", "aiops",
+      "incidents", "notification", "analytics", "dashboard");
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("com.towerco");
+  }
+
+  static List<String> services() {
+    return SERVICES;
+  }
+
+  @ParameterizedTest
+  @MethodSource("services")
+  void aServiceDependsOnNoOtherService(String service) {
+    String[] others = SERVICES.stream().filter(s -> !s.equals(service))
+        .map(s -> "com.towerco." + s + "..").toArray(String[]::new);
+    noClasses().that().resideInAPackage("com.towerco." + service + "..")
+        .should().dependOnClassesThat().resideInAnyPackage(others)
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void theEventsAndThePlatformDependOnNoService() {
+    String[] services = SERVICES.stream().map(s -> "com.towerco." + s + "..")
+        .toArray(String[]::new);
+    noClasses().that().resideInAnyPackage("com.towerco.events..", "com.towerco.platform..")
+        .should().dependOnClassesThat().resideInAnyPackage(services)
+        .check(classes);
+  }
+
+  @Test
+  void domainLogicImportsNoKafkaJdbcOrHttp() {
+    noClasses().that().resideInAnyPackage("com.towerco..domain..", "com.towerco.aiops.alerting..",
+            "com.towerco.aiops.correlation..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "java.sql..",
+            "javax.sql..", "io.javalin..", "java.net.http..", "com.zaxxer..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void theEventsModuleIsFrameworkFree() {
+    noClasses().that().resideInAPackage("com.towerco.events..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..",
+            "io.javalin..", "java.sql..")
+        .check(classes);
+  }
+}
