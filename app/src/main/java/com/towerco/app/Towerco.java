@@ -1,5 +1,6 @@
 package com.towerco.app;
 
+import com.towerco.app.cli.BenchCommand;
 import com.towerco.app.cli.BrokerCommand;
 import com.towerco.app.cli.CatalogCommand;
 import com.towerco.app.cli.RunCommand;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "towerco", mixinStandardHelpOptions = true, version = "towerco 0.1.0",
     description = "Towerco AIOps: event-first monitoring, KPIs, anomaly detection, root cause "
         + "and incidents for tower companies, on Apache Kafka.",
-    subcommands = {RunCommand.class, BrokerCommand.class, CatalogCommand.class,
+    subcommands = {RunCommand.class, BrokerCommand.class, BenchCommand.class, CatalogCommand.class,
         CommandLine.HelpCommand.class})
 public final class Towerco implements Runnable {
   public static void main(String[] args) {
