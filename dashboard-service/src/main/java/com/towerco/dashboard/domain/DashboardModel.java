@@ -65,7 +65,9 @@ public final class DashboardModel {
       asOf = event.timestamp();
     }
     Object payload = event.payload();
-    if (payload instanceof SiteTelemetry t) {
+    if (IncidentEvents.isIncidentEvent(event)) {
+      return incident(event);
+    } else if (payload instanceof SiteTelemetry t) {
       return telemetry(event, t);
     } else if (payload instanceof SiteConnectivity c) {
       return site(event.siteId()).map(s -> changed(s, s.connectivity(event.timestamp(), c)))
@@ -82,8 +84,6 @@ public final class DashboardModel {
       return alertChanged(alerts.fire(f));
     } else if (payload instanceof AlertResolved r) {
       return alertChanged(alerts.resolve(r));
-    } else if (IncidentEvents.isIncidentEvent(event)) {
-      return incident(event);
     }
     return Outcome.IGNORED;
   }

@@ -9,5 +9,5 @@ import java.util.Map;
  * newest event time the model has seen, and the live-update position the answer is consistent
  * with (a page can resume the stream from it).
  */
-public record Fleet(Instant asOf, long seq, int count, Map<SiteStatus, Integer> byStatus,
+public record Fleet(Instant asOf, long seq, int count, Map<String, Integer> byStatus,
     List<SiteSummary> sites) {}

@@ -42,8 +42,8 @@ final class IncidentView {
     eventIds.add(entry.eventId());
     if (payload instanceof IncidentOpened o) {
       opened = o;
-      alertIds.addAll(o.alertIds());
-      affectedSites.addAll(o.affectedSites());
+      prepend(alertIds, o.alertIds());
+      prepend(affectedSites, o.affectedSites());
     } else if (payload instanceof IncidentAlertAttached a) {
       alertIds.add(a.alertId());
       affectedSites.add(a.siteId());
@@ -58,6 +58,14 @@ final class IncidentView {
       updatedAt = entry.at();
     }
     return true;
+  }
+
+  /** The opening's own alerts and sites come first, whatever arrived before it. */
+  private static void prepend(Set<String> set, List<String> first) {
+    Set<String> rest = new LinkedHashSet<>(set);
+    set.clear();
+    set.addAll(first);
+    set.addAll(rest);
   }
 
   private void addToTimeline(TimelineEntry entry) {

@@ -2,11 +2,12 @@ package com.towerco.dashboard.domain;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -30,7 +31,7 @@ public final class ReadQueries {
   public Fleet sites(Viewer viewer, Queries.Sites query) {
     synchronized (model) {
       List<SiteSummary> sites = new ArrayList<>();
-      Map<SiteStatus, Integer> byStatus = new EnumMap<>(SiteStatus.class);
+      Map<String, Integer> byStatus = new TreeMap<>();
       for (SiteSnapshot snapshot : model.snapshots.values()) {
         if (!snapshot.visibleTo(viewer)
             || query.tenant() != null && !snapshot.tenants().contains(query.tenant())) {
@@ -40,7 +41,7 @@ public final class ReadQueries {
         if (query.region() != null && !query.region().equals(summary.region())) {
           continue;
         }
-        byStatus.merge(summary.status(), 1, Integer::sum);
+        byStatus.merge(summary.status().wireName(), 1, Integer::sum);
         if (query.status() == null || query.status() == summary.status()) {
           sites.add(summary);
         }
@@ -127,8 +128,8 @@ public final class ReadQueries {
   /** The tenants the viewer may filter by, and the regions of the sites it sees. */
   public Facets facets(Viewer viewer) {
     synchronized (model) {
-      java.util.TreeSet<String> regions = new java.util.TreeSet<>();
-      java.util.TreeSet<String> tenants = new java.util.TreeSet<>();
+      TreeSet<String> regions = new TreeSet<>();
+      TreeSet<String> tenants = new TreeSet<>();
       for (SiteSnapshot s : model.snapshots.values()) {
         if (s.visibleTo(viewer)) {
           if (s.registration() != null) {
