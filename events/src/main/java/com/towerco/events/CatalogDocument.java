@@ -60,7 +60,7 @@ public final class CatalogDocument {
     return switch (family) {
       case SITE_EVENTS, INVENTORY, KPI_METRICS -> "site id";
       case ALERT_NOTIFICATIONS -> "alert fingerprint";
-      case INCIDENT_LIFECYCLE -> "incident id";
+      case INCIDENT_LIFECYCLE, INCIDENT_COMMANDS -> "incident id";
       case NOTIFICATION_DELIVERIES -> "notification id";
       case DEAD_LETTER -> "original key";
     };

@@ -2,11 +2,14 @@ package com.towerco.events;
 
 import com.towerco.events.payload.AlertFiring;
 import com.towerco.events.payload.AlertResolved;
+import com.towerco.events.payload.AttachAlert;
+import com.towerco.events.payload.ClearIncident;
 import com.towerco.events.payload.IncidentAlertAttached;
 import com.towerco.events.payload.IncidentOpened;
 import com.towerco.events.payload.IncidentResolved;
 import com.towerco.events.payload.KpiComputed;
 import com.towerco.events.payload.NotificationAttempted;
+import com.towerco.events.payload.OpenIncident;
 import com.towerco.events.payload.Payload;
 import com.towerco.events.payload.SiteAlarm;
 import com.towerco.events.payload.SiteConnectivity;
@@ -49,13 +52,23 @@ public final class EventTypes {
   public static final EventType INCIDENT_RESOLVED = new EventType("incident.resolved", "1.0",
       IncidentResolved.class, TopicFamily.INCIDENT_LIFECYCLE,
       "The incident's problem cleared.");
+  public static final EventType OPEN_INCIDENT = new EventType("incident.open", "1.0",
+      OpenIncident.class, TopicFamily.INCIDENT_COMMANDS,
+      "Command from the AIOps engine: open an incident for a correlated problem.");
+  public static final EventType ATTACH_ALERT = new EventType("incident.attach-alert", "1.0",
+      AttachAlert.class, TopicFamily.INCIDENT_COMMANDS,
+      "Command from the AIOps engine: a further alert belongs to this incident.");
+  public static final EventType CLEAR_INCIDENT = new EventType("incident.clear", "1.0",
+      ClearIncident.class, TopicFamily.INCIDENT_COMMANDS,
+      "Command from the AIOps engine: every symptom of the incident has cleared.");
   public static final EventType NOTIFICATION_ATTEMPTED = new EventType("notification.attempted",
       "1.0", NotificationAttempted.class, TopicFamily.NOTIFICATION_DELIVERIES,
       "The outcome of one delivery attempt of a notification to a receiver.");
 
   private static final List<EventType> ALL = List.of(SITE_TELEMETRY, SITE_ALARM,
       SITE_CONNECTIVITY, SITE_REGISTERED, KPI_COMPUTED, ALERT_FIRING, ALERT_RESOLVED,
-      INCIDENT_OPENED, INCIDENT_ALERT_ATTACHED, INCIDENT_RESOLVED, NOTIFICATION_ATTEMPTED);
+      INCIDENT_OPENED, INCIDENT_ALERT_ATTACHED, INCIDENT_RESOLVED, OPEN_INCIDENT, ATTACH_ALERT,
+      CLEAR_INCIDENT, NOTIFICATION_ATTEMPTED);
 
   private static final Map<String, Map<String, EventType>> BY_NAME = new HashMap<>();
   private static final Map<Class<? extends Payload>, EventType> BY_PAYLOAD = new HashMap<>();

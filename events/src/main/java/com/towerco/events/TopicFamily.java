@@ -15,6 +15,7 @@ public enum TopicFamily {
   KPI_METRICS("towerco.kpis.", ".metrics", Scope.TENANT, false),
   ALERT_NOTIFICATIONS("towerco.alerts.", ".notifications", Scope.TENANT, false),
   INCIDENT_LIFECYCLE("towerco.incidents.", ".lifecycle", Scope.TENANT, false),
+  INCIDENT_COMMANDS("towerco.incidents.", ".commands", Scope.TENANT, false),
   NOTIFICATION_DELIVERIES("towerco.notifications.", ".deliveries", Scope.TENANT, false),
   INVENTORY("towerco.inventory", "", Scope.GLOBAL, true),
   DEAD_LETTER("towerco.dlq", "", Scope.GLOBAL, false);

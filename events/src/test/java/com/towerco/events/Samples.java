@@ -61,6 +61,12 @@ final class Samples {
                 0.9), List.of("al-1"), List.of("S0001", "H001"), List.of("mtn"), T0),
         new IncidentAlertAttached("inc-1", "al-2", "S0002", T0),
         new IncidentResolved("inc-1", T0.plusSeconds(3600), "all symptoms cleared"),
+        new com.towerco.events.payload.OpenIncident("inc-1", "Hub H001 transmission failure",
+            AlertSeverity.CRITICAL, new IncidentOpened.RootCause("H001",
+                "hub-transmission-failure", "20 sites lost", 0.9), List.of("al-1"),
+            List.of("S0001", "H001"), List.of("mtn"), T0),
+        new com.towerco.events.payload.AttachAlert("inc-1", "al-2", "S0002", List.of("mtn"), T0),
+        new com.towerco.events.payload.ClearIncident("inc-1", T0, "cleared"),
         new NotificationAttempted("n-1", "k-1", "e-1", "noc-webhook", "webhook", 1,
             NotificationAttempted.Outcome.DELIVERED, 200, null, T0));
   }

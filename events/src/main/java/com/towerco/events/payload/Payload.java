@@ -8,5 +8,6 @@ public sealed interface Payload
     permits SiteTelemetry, SiteAlarm, SiteConnectivity, SiteRegistered,
         KpiComputed, AlertFiring, AlertResolved,
         IncidentOpened, IncidentAlertAttached, IncidentResolved,
+        OpenIncident, AttachAlert, ClearIncident,
         NotificationAttempted {
 }

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -39,7 +40,7 @@ public final class ConsumerService implements PlatformService {
   private final String name;
   private final String groupId;
   private final Pattern subscription;
-  private final Supplier<EventHandler> handlers;
+  private final Function<ServiceContext.Outputs, EventHandler> handlers;
   private final int instances;
   private final Duration commitInterval;
   private final List<Worker> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -47,6 +48,18 @@ public final class ConsumerService implements PlatformService {
   public ConsumerService(ServiceContext context, String name, String groupId,
       Pattern subscription, Supplier<EventHandler> handlers, int instances,
       Duration commitInterval) {
+    this(context, name, groupId, subscription, outputs -> handlers.get(), instances,
+        commitInterval);
+  }
+
+  /**
+   * As above, for handlers that publish: each consumer instance's handler is built with that
+   * instance's own producer (its publisher, dead-letter sender and metrics), so the runtime can
+   * flush exactly the outputs of the records it commits.
+   */
+  public ConsumerService(ServiceContext context, String name, String groupId,
+      Pattern subscription, Function<ServiceContext.Outputs, EventHandler> handlers,
+      int instances, Duration commitInterval) {
     this.context = context;
     this.name = name;
     this.groupId = groupId;
@@ -96,7 +109,7 @@ public final class ConsumerService implements PlatformService {
 
   private final class Worker implements Runnable, ConsumerRebalanceListener {
     private final Thread thread;
-    private final EventHandler handler = handlers.get();
+    private final EventHandler handler;
     private final ServiceContext.Outputs outputs;
     private final ServiceMetrics metrics;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -112,6 +125,7 @@ public final class ConsumerService implements PlatformService {
       String clientId = "towerco-" + name + "-" + context.config().instanceId() + "-" + index;
       this.outputs = context.outputs(name, "-" + index);
       this.metrics = outputs.metrics();
+      this.handler = handlers.apply(outputs);
       this.consumer = context.clients().consumer(groupId, clientId);
       this.thread = new Thread(this, name + "-" + index);
     }

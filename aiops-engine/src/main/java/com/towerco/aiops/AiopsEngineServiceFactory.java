@@ -1,0 +1,61 @@
+package com.towerco.aiops;
+
+import com.towerco.aiops.correlation.CorrelationPolicy;
+import com.towerco.aiops.stream.AiopsTopology;
+import com.towerco.aiops.stream.SiteLookup;
+import com.towerco.platform.runtime.PlatformService;
+import com.towerco.platform.runtime.ServiceContext;
+import com.towerco.platform.runtime.ServiceFactory;
+import com.towerco.platform.runtime.ServiceSettings;
+import com.towerco.platform.runtime.StreamsService;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The AIOps Engine, a Kafka Streams application: alarm, telemetry and reachability rules per
+ * site raise and clear alerts on {@code towerco.alerts.{tenant_id}.notifications}; a
+ * correlator per region groups them into one incident per real problem and sends the incident
+ * service its commands on {@code towerco.incidents.{operator}.commands} (the incident service
+ * owns the event-sourced lifecycle on {@code towerco.incidents.{tenant_id}.lifecycle}).
+ *
+ * <p>Settings: {@code aiops.settle} (PT20S), {@code aiops.hold-down} (PT2M),
+ * {@code aiops.hub-min-sites} (2) — see {@link CorrelationPolicy}; {@code aiops.threads}
+ * (stream threads, 1); {@code aiops.guarantee} ({@code at_least_once} or
+ * {@code exactly_once_v2}, default at_least_once: every published id is derived from its
+ * input, so repeats after a crash are absorbed downstream).
+ */
+public final class AiopsEngineServiceFactory implements ServiceFactory {
+  public static final String NAME = "aiops";
+  public static final String APPLICATION_ID = "towerco-aiops-engine";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String groupId() {
+    return APPLICATION_ID;
+  }
+
+  @Override
+  public String description() {
+    return "AIOps Engine: alert rules per site, correlation and root cause per region";
+  }
+
+  @Override
+  public PlatformService create(ServiceContext context, ServiceSettings settings) {
+    CorrelationPolicy policy = new CorrelationPolicy(
+        Duration.parse(settings.string("aiops.settle", "PT20S")),
+        Duration.parse(settings.string("aiops.hold-down", "PT2M")),
+        settings.integer("aiops.hub-min-sites", 2));
+    var deps = new AiopsTopology.Dependencies(context.codec(), SiteLookup.of(context.sites()),
+        context.topics()::ensure, context.config().operatorTenant(), policy,
+        context.metrics().forService(NAME));
+    return new StreamsService(context, NAME, APPLICATION_ID, AiopsTopology.build(deps), Map.of(
+        StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.integer("aiops.threads", 1),
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+        settings.string("aiops.guarantee", StreamsConfig.AT_LEAST_ONCE)));
+  }
+}

@@ -1,0 +1,25 @@
+package com.towerco.aiops.correlation;
+
+import com.towerco.aiops.alerting.Chain;
+import java.time.Instant;
+import java.util.List;
+
+/** A correlation group as stored in the engine's state store (so a restart keeps it). */
+public record GroupState(String incidentId, String kind, String anchorSite, Chain chain,
+    String region, Instant createdAt, List<Member> members, boolean opened,
+    Instant clearSince) {
+
+  static GroupState of(Group g) {
+    return new GroupState(g.incidentId, g.kind.name(), g.anchorSite, g.chain, g.region,
+        g.createdAt, List.copyOf(g.members.values()), g.opened, g.clearSince);
+  }
+
+  Group toGroup() {
+    Group g = new Group(incidentId, Group.Kind.valueOf(kind), anchorSite, chain, region,
+        createdAt);
+    members.forEach(m -> g.members.put(m.alertId(), m));
+    g.opened = opened;
+    g.clearSince = clearSince;
+    return g;
+  }
+}

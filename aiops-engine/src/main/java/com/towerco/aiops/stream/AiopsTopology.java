@@ -1,0 +1,86 @@
+package com.towerco.aiops.stream;
+
+import com.towerco.aiops.alerting.ActiveAlert;
+import com.towerco.aiops.correlation.CorrelationPolicy;
+import com.towerco.aiops.correlation.GroupState;
+import com.towerco.events.EventCodec;
+import com.towerco.events.TopicFamily;
+import com.towerco.platform.metrics.ServiceMetrics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.TopicNameExtractor;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The AIOps Engine's Kafka Streams topology, built in one place:
+ *
+ * <pre>
+ * towerco.sites.*.events ─► site-rules (per site: decode, dedup, alarm/telemetry/reachability
+ *        rules; store: firing alerts) ─┬─► alerts, dead letters ─► their topics
+ *                                      └─► alerts-by-region (repartition) ─► correlation (per
+ *        region: groups; store: groups) ─► towerco.incidents.{operator}.commands
+ * </pre>
+ *
+ * Alerts are few next to telemetry, so repartitioning them by region (the correlation domain:
+ * a hub and the sites behind it are in one region) costs little.
+ */
+public final class AiopsTopology {
+  public static final String SITE_ALERTS_STORE = "site-alerts";
+  public static final String CORRELATION_STORE = "correlation-groups";
+
+  private AiopsTopology() {}
+
+  /** Everything the topology needs from outside. */
+  public record Dependencies(EventCodec codec, SiteLookup sites, TopicNames topics,
+      String operatorTenant, CorrelationPolicy policy, ServiceMetrics metrics) {}
+
+  public static Topology build(Dependencies deps) {
+    Publications publications = new Publications(deps.codec(), deps.topics(), deps.sites(),
+        deps.operatorTenant());
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(SITE_ALERTS_STORE), Serdes.String(),
+        JsonSerde.listOf(ActiveAlert.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(CORRELATION_STORE), Serdes.String(),
+        JsonSerde.listOf(GroupState.class)));
+
+    KStream<String, Emission> emitted = builder
+        .stream(TopicFamily.SITE_EVENTS.pattern(),
+            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("site-events"))
+        .process(() -> new SiteRulesProcessor(deps.codec(), deps.sites(), publications,
+            deps.metrics()), Named.as("site-rules"), SITE_ALERTS_STORE);
+
+    emitted.filter((k, v) -> v instanceof Emission.Outbound, Named.as("site-outputs"))
+        .to(OUTBOUND_TOPIC, Produced.with(Serdes.String(), OUTBOUND_VALUE)
+            .withName("alerts-and-dead-letters"));
+
+    emitted.filter((k, v) -> v instanceof Emission.ForCorrelation, Named.as("for-correlation"))
+        .mapValues(v -> ((Emission.ForCorrelation) v).input(), Named.as("correlation-input"))
+        .repartition(Repartitioned.with(Serdes.String(),
+            JsonSerde.of(Emission.CorrelationInput.class)).withName("alerts-by-region"))
+        .process(() -> new CorrelationProcessor(deps.policy(), publications),
+            Named.as("correlation"), CORRELATION_STORE)
+        .to(OUTBOUND_TOPIC, Produced.with(Serdes.String(), OUTBOUND_VALUE)
+            .withName("incident-commands"));
+    return builder.build();
+  }
+
+  private static final TopicNameExtractor<String, Emission> OUTBOUND_TOPIC =
+      (key, value, context) -> ((Emission.Outbound) value).topic();
+
+  private static final Serializer<Emission> OUTBOUND_SERIALIZER =
+      (topic, value) -> ((Emission.Outbound) value).value();
+
+  private static final org.apache.kafka.common.serialization.Serde<Emission> OUTBOUND_VALUE =
+      Serdes.serdeFrom(OUTBOUND_SERIALIZER, (topic, bytes) -> {
+        throw new UnsupportedOperationException("outbound records are written, not read");
+      });
+}

@@ -1,0 +1,31 @@
+package com.towerco.aiops.stream;
+
+import com.towerco.aiops.correlation.AlertFact;
+import java.time.Instant;
+
+/**
+ * What the engine's processors hand on: a record for an output topic, or an input for the
+ * correlator (an alert, or the passing of event time in a region).
+ */
+sealed interface Emission {
+  /** A finished record for {@code topic} (alerts, incidents, dead letters). */
+  record Outbound(String topic, String key, byte[] value) implements Emission {}
+
+  /** For the region's correlator: an alert fired or resolved, or only time moved on. */
+  record ForCorrelation(String region, CorrelationInput input) implements Emission {}
+
+  /** The correlator's input as it crosses the repartition topic (JSON). */
+  record CorrelationInput(AlertFact alert, Instant watermark) {
+    static CorrelationInput alert(AlertFact fact) {
+      return new CorrelationInput(fact, null);
+    }
+
+    static CorrelationInput watermark(Instant time) {
+      return new CorrelationInput(null, time);
+    }
+
+    Instant time() {
+      return alert != null ? alert.time() : watermark;
+    }
+  }
+}

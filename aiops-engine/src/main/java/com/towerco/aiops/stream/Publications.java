@@ -1,0 +1,99 @@
+package com.towerco.aiops.stream;
+
+import com.towerco.aiops.alerting.ActiveAlert;
+import com.towerco.aiops.correlation.IncidentUpdate;
+import com.towerco.events.Envelope;
+import com.towerco.events.EventCodec;
+import com.towerco.events.EventIds;
+import com.towerco.events.EventTypes;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.payload.AlertFiring;
+import com.towerco.events.payload.AlertResolved;
+import com.towerco.events.payload.Payload;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns alert changes and correlator decisions into the records to publish. Alerts: the full
+ * event on the operator's topic, and for every affected tenant a copy on that tenant's topic
+ * that names only that tenant (a tenant never learns who else shares a site). Incident
+ * decisions: a command on the operator's incident command topic. Event ids are derived from
+ * what they describe, so reprocessing publishes the same ids.
+ */
+final class Publications {
+  private static final Map<String, String> METADATA = Map.of("producer", "aiops-engine");
+
+  private final EventCodec codec;
+  private final TopicNames topics;
+  private final SiteLookup sites;
+  private final String operator;
+
+  Publications(EventCodec codec, TopicNames topics, SiteLookup sites, String operatorTenant) {
+    this.codec = codec;
+    this.topics = topics;
+    this.sites = sites;
+    this.operator = operatorTenant;
+  }
+
+  List<Emission.Outbound> fired(ActiveAlert alert, String siteId, List<String> tenants) {
+    List<Emission.Outbound> out = new ArrayList<>();
+    for (String tenant : audience(tenants)) {
+      AlertFiring firing = new AlertFiring(alert.alertId(), alert.fingerprint(),
+          alert.rule().id(), alert.severity(), summary(alert, siteId), siteId,
+          sites.region(siteId), sites.hub(siteId), visible(tenant, tenants),
+          Map.of("chain", alert.rule().chain().name().toLowerCase(), "subject", alert.subject()),
+          alert.startsAt(), alert.evidence());
+      out.add(outbound(TopicFamily.ALERT_NOTIFICATIONS, tenant, alert.fingerprint(),
+          EventIds.derived(EventTypes.ALERT_FIRING.name(), alert.alertId(), tenant), siteId,
+          alert.startsAt(), firing));
+    }
+    return out;
+  }
+
+  List<Emission.Outbound> resolved(ActiveAlert alert, String siteId, List<String> tenants,
+      Instant endsAt) {
+    List<Emission.Outbound> out = new ArrayList<>();
+    for (String tenant : audience(tenants)) {
+      AlertResolved resolved = new AlertResolved(alert.alertId(), alert.fingerprint(),
+          alert.rule().id(), alert.severity(), summary(alert, siteId), siteId,
+          visible(tenant, tenants), alert.startsAt(), endsAt);
+      out.add(outbound(TopicFamily.ALERT_NOTIFICATIONS, tenant, alert.fingerprint(),
+          EventIds.derived(EventTypes.ALERT_RESOLVED.name(), alert.alertId(), tenant), siteId,
+          endsAt, resolved));
+    }
+    return out;
+  }
+
+  /** A correlator decision, as a command to the incident service on the operator's topic. */
+  Emission.Outbound incident(IncidentUpdate update) {
+    Payload command = update.payload();
+    String type = EventTypes.forPayload(command.getClass()).name();
+    return outbound(TopicFamily.INCIDENT_COMMANDS, operator, update.incidentId(),
+        EventIds.derived(type, update.incidentId(), update.time().toString(), command.toString()),
+        update.rootSiteId(), update.time(), command);
+  }
+
+  private List<String> audience(List<String> tenants) {
+    List<String> audience = new ArrayList<>();
+    audience.add(operator);
+    tenants.stream().filter(t -> !t.equals(operator)).forEach(audience::add);
+    return audience;
+  }
+
+  private List<String> visible(String tenant, List<String> tenants) {
+    return tenant.equals(operator) ? tenants : List.of(tenant);
+  }
+
+  private static String summary(ActiveAlert alert, String siteId) {
+    return alert.rule().summary() + " at " + siteId
+        + (alert.subject().isEmpty() ? "" : " (" + alert.subject() + ")");
+  }
+
+  private Emission.Outbound outbound(TopicFamily family, String tenant, String key,
+      String eventId, String siteId, Instant time, Payload payload) {
+    Envelope event = Envelope.of(eventId, tenant, siteId, time, payload, METADATA);
+    return new Emission.Outbound(topics.topic(family, tenant), key, codec.encode(event));
+  }
+}

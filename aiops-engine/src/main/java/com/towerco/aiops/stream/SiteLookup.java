@@ -1,0 +1,40 @@
+package com.towerco.aiops.stream;
+
+import com.towerco.events.payload.SiteRegistered;
+import com.towerco.platform.inventory.SiteDirectory;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The inventory facts the engine needs about a site: region, hub and tenancies. Backed by the
+ * platform's inventory view in production and by a map in topology tests.
+ */
+@FunctionalInterface
+public interface SiteLookup {
+  Optional<SiteRegistered> site(String siteId);
+
+  static SiteLookup of(SiteDirectory directory) {
+    return id -> directory.site(id).map(SiteDirectory.Site::registration);
+  }
+
+  default String region(String siteId) {
+    return site(siteId).map(SiteRegistered::region).orElse("unknown");
+  }
+
+  default String hub(String siteId) {
+    return site(siteId).map(SiteRegistered::hubSiteId).orElse(null);
+  }
+
+  default List<String> tenants(String siteId) {
+    return site(siteId).map(s -> s.tenancies().stream().map(SiteRegistered.Tenancy::tenantId)
+        .toList()).orElse(List.of());
+  }
+
+  /** True if the tenant's DC voltage is inside the window its tenancy agreed. */
+  default boolean powered(String siteId, String tenantId, double volts) {
+    return site(siteId).flatMap(s -> s.tenancies().stream()
+            .filter(t -> t.tenantId().equals(tenantId)).findFirst())
+        .map(t -> t.withinWindow(volts))
+        .orElse(volts >= 45.0 && volts <= 57.5);
+  }
+}

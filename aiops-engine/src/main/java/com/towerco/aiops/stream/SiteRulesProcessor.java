@@ -1,0 +1,173 @@
+package com.towerco.aiops.stream;
+
+import com.towerco.aiops.alerting.ActiveAlert;
+import com.towerco.aiops.alerting.AlarmRules;
+import com.towerco.aiops.alerting.AlertRule;
+import com.towerco.aiops.alerting.AlertTransition;
+import com.towerco.aiops.alerting.SiteAlerts;
+import com.towerco.aiops.alerting.Signal;
+import com.towerco.aiops.alerting.TelemetryRules;
+import com.towerco.aiops.correlation.AlertFact;
+import com.towerco.events.Envelope;
+import com.towerco.events.EventCodec;
+import com.towerco.events.InvalidEventException;
+import com.towerco.events.RejectReason;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.payload.SiteAlarm;
+import com.towerco.events.payload.SiteConnectivity;
+import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.platform.kafka.DeadLetters;
+import com.towerco.platform.kafka.TopicProvisioner;
+import com.towerco.platform.metrics.ServiceMetrics;
+import com.towerco.platform.runtime.Deduplicator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The first stage of the engine, per site: decodes each site event (dead-lettering what is not
+ * a valid event), skips repeats, evaluates alarm, telemetry and reachability rules against the
+ * site's firing alerts, publishes alert changes, and hands them to the region's correlator
+ * together with the passing of event time. Firing alerts live in a changelogged store; a local
+ * cache keeps steady-state telemetry free of store reads and writes.
+ */
+final class SiteRulesProcessor implements Processor<String, byte[], String, Emission> {
+  static final Duration WATERMARK_EVERY = Duration.ofSeconds(5);
+
+  private final EventCodec codec;
+  private final SiteLookup sites;
+  private final Publications publications;
+  private final ServiceMetrics metrics;
+  private final Deduplicator deduplicator = new Deduplicator(Duration.ofMinutes(10));
+  private final Map<String, SiteAlerts> cache = new HashMap<>();
+  private final Set<String> regions = new TreeSet<>();
+  private ProcessorContext<String, Emission> context;
+  private KeyValueStore<String, List<ActiveAlert>> store;
+  private Instant lastWatermark = Instant.MIN;
+
+  SiteRulesProcessor(EventCodec codec, SiteLookup sites, Publications publications,
+      ServiceMetrics metrics) {
+    this.codec = codec;
+    this.sites = sites;
+    this.publications = publications;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Emission> context) {
+    this.context = context;
+    this.store = context.getStateStore(AiopsTopology.SITE_ALERTS_STORE);
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    if (record.headers().lastHeader(TopicProvisioner.PROBE_HEADER) != null) {
+      return;
+    }
+    Envelope event;
+    try {
+      event = codec.decode(record.value());
+    } catch (InvalidEventException e) {
+      deadLetter(record, e.reason(), e.detail());
+      return;
+    }
+    try {
+      if (deduplicator.firstSeen(event.eventId(), event.timestamp())) {
+        evaluate(event);
+        metrics.eventIn(event.eventType(), event.timestamp(), System.currentTimeMillis());
+      } else {
+        metrics.duplicateSkipped();
+      }
+      advanceTime(event.timestamp());
+    } catch (RuntimeException e) {
+      deadLetter(record, RejectReason.PROCESSING_FAILED, e.toString());
+    }
+  }
+
+  private void evaluate(Envelope event) {
+    String siteId = event.siteId();
+    List<Signal> signals = new ArrayList<>();
+    SiteAlerts alerts = cache.computeIfAbsent(siteId,
+        id -> SiteAlerts.restore(id, orEmpty(store.get(id))));
+    if (event.payload() instanceof SiteTelemetry telemetry) {
+      signals.addAll(TelemetryRules.evaluate(alerts, telemetry,
+          (tenant, volts) -> sites.powered(siteId, tenant, volts), event.timestamp(),
+          event.eventId()));
+    } else if (event.payload() instanceof SiteAlarm alarm) {
+      AlarmRules.signal(alarm, event.timestamp(), event.eventId()).ifPresent(signals::add);
+    } else if (event.payload() instanceof SiteConnectivity connectivity) {
+      boolean lost = connectivity.state() == SiteConnectivity.ConnectivityState.UNREACHABLE;
+      signals.add(new Signal(AlertRule.SITE_UNREACHABLE, "", "mediation", lost,
+          AlertRule.SITE_UNREACHABLE.defaultSeverity(), event.timestamp(), event.eventId()));
+    }
+    boolean changed = false;
+    for (Signal signal : signals) {
+      var transition = alerts.apply(signal);
+      if (transition.isPresent()) {
+        publish(siteId, transition.get());
+      }
+      changed = true;
+    }
+    if (changed) {
+      store.put(siteId, List.copyOf(alerts.active()));
+    }
+  }
+
+  private void publish(String siteId, AlertTransition transition) {
+    ActiveAlert alert = transition.alert();
+    List<String> tenants = alert.rule().perTenant() ? List.of(alert.subject())
+        : sites.tenants(siteId);
+    String region = sites.region(siteId);
+    regions.add(region);
+    boolean firing = transition instanceof AlertTransition.Fired;
+    Instant time = firing ? alert.startsAt() : ((AlertTransition.Resolved) transition).endsAt();
+    List<Emission.Outbound> records = firing ? publications.fired(alert, siteId, tenants)
+        : publications.resolved(alert, siteId, tenants, time);
+    records.forEach(r -> forward(r.key(), r, time));
+    AlertFact fact = new AlertFact(alert.alertId(), alert.fingerprint(), alert.rule(), siteId,
+        region, sites.hub(siteId), alert.severity(), tenants, time, firing);
+    forward(region, new Emission.ForCorrelation(region,
+        Emission.CorrelationInput.alert(fact)), time);
+  }
+
+  /** Tells every region's correlator that event time has reached {@code time}. */
+  private void advanceTime(Instant time) {
+    if (time.isAfter(lastWatermark.plus(WATERMARK_EVERY))) {
+      lastWatermark = time;
+      for (String region : regions) {
+        forward(region, new Emission.ForCorrelation(region,
+            Emission.CorrelationInput.watermark(time)), time);
+      }
+    }
+  }
+
+  private void deadLetter(Record<String, byte[]> record, RejectReason reason, String detail) {
+    RecordMetadata origin = context.recordMetadata().orElseThrow();
+    RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+    DeadLetters.addReason(headers, reason, detail, metrics.service(), origin.topic(),
+        origin.partition(), origin.offset());
+    metrics.deadLettered(reason.name());
+    context.forward(new Record<String, Emission>(record.key(),
+        new Emission.Outbound(TopicFamily.DEAD_LETTER.topic(), record.key(), record.value()),
+        record.timestamp(), headers));
+  }
+
+  private void forward(String key, Emission emission, Instant time) {
+    context.forward(new Record<>(key, emission, time.toEpochMilli()));
+  }
+
+  private static List<ActiveAlert> orEmpty(List<ActiveAlert> stored) {
+    return stored == null ? List.of() : stored;
+  }
+}

@@ -1,0 +1,200 @@
+package com.towerco.aiops.stream;
+
+import static com.towerco.testing.SiteBuilder.aSite;
+import static com.towerco.testing.TelemetryBuilder.aReading;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.towerco.aiops.correlation.CorrelationPolicy;
+import com.towerco.events.Envelope;
+import com.towerco.events.EventCodec;
+import com.towerco.events.EventIds;
+import com.towerco.events.InvalidEventException;
+import com.towerco.events.payload.AlertFiring;
+import com.towerco.events.payload.OpenIncident;
+import com.towerco.events.payload.Payload;
+import com.towerco.events.payload.SiteAlarm;
+import com.towerco.events.payload.SiteConnectivity;
+import com.towerco.events.payload.SiteRegistered;
+import com.towerco.platform.kafka.DeadLetters;
+import com.towerco.platform.metrics.PlatformMetrics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AiopsTopologyTest {
+  private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
+
+  private final EventCodec codec = new EventCodec();
+  private final Map<String, SiteRegistered> inventory = new HashMap<>();
+  private final Map<String, TestInputTopic<String, byte[]>> inputs = new HashMap<>();
+  private TopologyTestDriver driver;
+
+  @BeforeEach
+  void start() {
+    inventory.put("H1", aSite().asHub().withTenant("altel").build());
+    for (int i = 1; i <= 5; i++) {
+      inventory.put("S" + i, aSite().behindHub("H1").withTenant("altel").withTenant("borealis")
+          .build());
+    }
+    inventory.put("S7", aSite().withTenant("borealis").build());
+    inventory.put("S20", aSite().inRegion("south").withTenant("cygnus").build());
+    var deps = new AiopsTopology.Dependencies(codec,
+        id -> Optional.ofNullable(inventory.get(id)), TopicNames.plain(), "towerco",
+        CorrelationPolicy.defaults(), new PlatformMetrics().forService("aiops"));
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "aiops-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    driver = new TopologyTestDriver(AiopsTopology.build(deps), props);
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  @Test
+  void deadLettersAMalformedRecordWithItsReasonAndKeepsGoing() {
+    pipeRaw("S1", "{\"event_id\":".getBytes(StandardCharsets.UTF_8));
+    pipe("S7", T0, alarm("A-1", SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE, true));
+
+    var dead = output("towerco.dlq").readRecord();
+    assertThat(DeadLetters.header(dead.headers(), DeadLetters.REASON)).isEqualTo("MALFORMED_JSON");
+    assertThat(DeadLetters.header(dead.headers(), DeadLetters.TOPIC))
+        .isEqualTo("towerco.sites.S1.events");
+    assertThat(events("towerco.alerts.towerco.notifications")).hasSize(1);
+  }
+
+  @Test
+  void anAlarmFiresOneAlertForTheNocAndACopyForEachTenantThatNamesOnlyThatTenant() {
+    Envelope raised = pipe("S1", T0, alarm("A-1",
+        SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE, true));
+    input("S1").pipeInput(new TestRecord<>("S1", codec.encode(raised), T0));
+    pipe("S1", T0.plusSeconds(1), aReading().gridDown().generatorRunning()
+        .tenant("altel", 53.5, 1).tenant("borealis", 53.5, 1).build());
+
+    List<AlertFiring> noc = payloads("towerco.alerts.towerco.notifications", AlertFiring.class);
+    assertThat(noc).as("alarm, its duplicate and the telemetry make one alert").hasSize(1);
+    assertThat(noc.get(0).rule()).isEqualTo("mains-failure");
+    assertThat(noc.get(0).affectedTenants()).containsExactly("altel", "borealis");
+    List<AlertFiring> altel = payloads("towerco.alerts.altel.notifications", AlertFiring.class);
+    assertThat(altel).hasSize(1);
+    assertThat(altel.get(0).affectedTenants()).containsExactly("altel");
+  }
+
+  @Test
+  void opensOneIncidentWhenHubFailureTakesDownItsSites() {
+    pipe("H1", T0, alarm("T-1", SiteAlarm.ProbableCause.TRANSMISSION_FAILURE, true));
+    for (int i = 1; i <= 5; i++) {
+      pipe("S" + i, T0.plusSeconds(i), unreachable());
+    }
+    advanceTo(T0.plusSeconds(60));
+
+    List<OpenIncident> incidents =
+        payloads("towerco.incidents.towerco.commands", OpenIncident.class);
+    assertThat(incidents).hasSize(1);
+    OpenIncident incident = incidents.get(0);
+    assertThat(incident.rootCause().siteId()).isEqualTo("H1");
+    assertThat(incident.rootCause().kind()).isEqualTo("hub-transmission-failure");
+    assertThat(incident.affectedSites()).containsExactlyInAnyOrder("H1", "S1", "S2", "S3", "S4",
+        "S5");
+    assertThat(incident.alertIds()).hasSize(6);
+    assertThat(incident.affectedTenants()).containsExactly("altel", "borealis");
+  }
+
+  @Test
+  void twoIndependentFaultsInDifferentPlacesGiveTwoIncidents() {
+    pipe("S7", T0, alarm("A-7", SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE, true));
+    pipe("S20", T0.plusSeconds(2), alarm("A-20", SiteAlarm.ProbableCause.AIR_CONDITIONING_FAILURE,
+        true));
+    advanceTo(T0.plusSeconds(60));
+
+    assertThat(payloads("towerco.incidents.towerco.commands", OpenIncident.class))
+        .extracting(i -> i.rootCause().siteId() + ":" + i.rootCause().kind())
+        .containsExactlyInAnyOrder("S7:mains-failure", "S20:hvac-failure");
+  }
+
+  @Test
+  void generatorFailureAfterMainsFailureIsTheRootCauseOfOneIncident() {
+    pipe("S7", T0, alarm("M-1", SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE, true));
+    pipe("S7", T0.plusSeconds(8), alarm("G-1", SiteAlarm.ProbableCause.GENERATOR_FAILURE, true));
+    advanceTo(T0.plusSeconds(60));
+
+    List<OpenIncident> incidents =
+        payloads("towerco.incidents.towerco.commands", OpenIncident.class);
+    assertThat(incidents).hasSize(1);
+    assertThat(incidents.get(0).rootCause().kind()).isEqualTo("generator-failure");
+    assertThat(incidents.get(0).rootCause().description()).contains("mains failure (trigger)");
+  }
+
+  /** Event time moves on through telemetry from an unrelated healthy site. */
+  private void advanceTo(Instant until) {
+    inventory.putIfAbsent("CLOCK", aSite().build());
+    for (Instant t = T0; !t.isAfter(until); t = t.plus(Duration.ofSeconds(5))) {
+      pipe("CLOCK", t, aReading().build());
+    }
+  }
+
+  private Envelope pipe(String siteId, Instant at, Payload payload) {
+    Envelope event = Envelope.of(EventIds.random(), "towerco", siteId, at, payload, Map.of());
+    input(siteId).pipeInput(new TestRecord<>(siteId, codec.encode(event), at));
+    return event;
+  }
+
+  private void pipeRaw(String siteId, byte[] value) {
+    input(siteId).pipeInput(new TestRecord<>(siteId, value, T0));
+  }
+
+  private TestInputTopic<String, byte[]> input(String siteId) {
+    return inputs.computeIfAbsent(siteId, id -> driver.createInputTopic(
+        "towerco.sites." + id + ".events", new StringSerializer(), new ByteArraySerializer()));
+  }
+
+  private static SiteAlarm alarm(String id, SiteAlarm.ProbableCause cause, boolean raised) {
+    return new SiteAlarm(id, raised ? SiteAlarm.AlarmState.RAISED : SiteAlarm.AlarmState.CLEARED,
+        SiteAlarm.PerceivedSeverity.MAJOR, SiteAlarm.X733EventType.EQUIPMENT, cause, "test",
+        "equipment/1", null, null);
+  }
+
+  private static SiteConnectivity unreachable() {
+    return new SiteConnectivity(SiteConnectivity.ConnectivityState.UNREACHABLE, "H1", "lost");
+  }
+
+  private TestOutputTopic<String, byte[]> output(String topic) {
+    return driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private List<Envelope> events(String topic) {
+    List<Envelope> events = new ArrayList<>();
+    for (byte[] value : output(topic).readValuesToList()) {
+      try {
+        events.add(codec.decode(value));
+      } catch (InvalidEventException e) {
+        throw new AssertionError(e.detail(), e);
+      }
+    }
+    return events;
+  }
+
+  private <P extends Payload> List<P> payloads(String topic, Class<P> type) {
+    return events(topic).stream().filter(e -> type.isInstance(e.payload()))
+        .map(e -> e.payloadAs(type)).toList();
+  }
+}

@@ -1,0 +1,35 @@
+package com.towerco.kpi.stream;
+
+import com.towerco.events.payload.SiteRegistered;
+import com.towerco.kpi.domain.DcWindow;
+import com.towerco.kpi.domain.SiteTerms;
+import com.towerco.platform.inventory.SiteDirectory;
+import java.util.List;
+
+/** Site terms read from the inventory topic's in-memory view. */
+final class InventoryTerms implements SiteTerms {
+  private final SiteDirectory directory;
+
+  InventoryTerms(SiteDirectory directory) {
+    this.directory = directory;
+  }
+
+  @Override
+  public String region(String siteId) {
+    return directory.site(siteId).map(SiteDirectory.Site::region).orElse("unknown");
+  }
+
+  @Override
+  public DcWindow dcWindow(String siteId, String tenantId) {
+    return directory.site(siteId).flatMap(site -> site.tenancy(tenantId))
+        .map(t -> new DcWindow(t.dcMinV(), t.dcMaxV()))
+        .orElse(DcWindow.DEFAULT);
+  }
+
+  @Override
+  public List<String> tenants(String siteId) {
+    return directory.site(siteId)
+        .map(site -> site.tenancies().stream().map(SiteRegistered.Tenancy::tenantId).toList())
+        .orElse(List.of());
+  }
+}

@@ -1,0 +1,113 @@
+package com.towerco.kpi.stream;
+
+import com.towerco.events.Envelope;
+import com.towerco.events.EventIds;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.payload.KpiComputed;
+import com.towerco.events.payload.SiteAlarm;
+import com.towerco.events.payload.SiteConnectivity;
+import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.kpi.domain.KpiCalculator;
+import com.towerco.kpi.domain.KpiWindow;
+import com.towerco.platform.kafka.EventPublisher;
+import com.towerco.platform.metrics.ServiceMetrics;
+import com.towerco.platform.runtime.Deduplicator;
+import com.towerco.platform.runtime.EventHandler;
+import com.towerco.platform.runtime.SourceRecord;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Feeds site events into the {@link KpiCalculator} and publishes every closed window: the
+ * site's KPIs to the operator's KPI topic, each tenancy's KPIs to that tenant's own topic.
+ * KPI event ids are derived from site, scope and window, so a window emitted again after a
+ * restart carries the same id and downstream deduplication absorbs it.
+ *
+ * <p>Offsets: the committed offset of a partition is the first record its open windows still
+ * need, and the commit note carries stream time and the windows already emitted; a restart
+ * replays exactly the open windows and emits nothing twice.
+ */
+final class KpiHandler implements EventHandler {
+  private static final Map<String, String> METADATA = Map.of("producer", "kpi-calculator");
+
+  private final KpiCalculator calculator;
+  private final EventPublisher publisher;
+  private final ServiceMetrics metrics;
+  private final Deduplicator deduplicator;
+  private final String operatorTenant;
+
+  KpiHandler(KpiCalculator calculator, EventPublisher publisher, ServiceMetrics metrics,
+      Duration dedupHorizon, String operatorTenant) {
+    this.calculator = calculator;
+    this.publisher = publisher;
+    this.metrics = metrics;
+    this.deduplicator = new Deduplicator(dedupHorizon);
+    this.operatorTenant = operatorTenant;
+  }
+
+  @Override
+  public void handle(Envelope event, SourceRecord source) {
+    if (!deduplicator.firstSeen(event.eventId(), event.timestamp())) {
+      metrics.duplicateSkipped();
+      return;
+    }
+    String partition = key(source.topic(), source.partition());
+    if (event.payload() instanceof SiteTelemetry telemetry) {
+      calculator.telemetry(partition, event.siteId(), source.offset(), event.timestamp(),
+          telemetry);
+    } else if (event.payload() instanceof SiteAlarm alarm
+        && alarm.state() == SiteAlarm.AlarmState.RAISED) {
+      calculator.alarmRaised(partition, event.siteId(), alarm.alarmId(), source.offset(),
+          event.timestamp());
+    } else if (event.payload() instanceof SiteConnectivity connectivity
+        && connectivity.state() == SiteConnectivity.ConnectivityState.UNREACHABLE) {
+      calculator.unreachable(partition, event.siteId(), event.timestamp());
+    }
+  }
+
+  @Override
+  public void afterBatch() {
+    for (KpiWindow window : calculator.advance()) {
+      publish(window);
+    }
+  }
+
+  @Override
+  public CommitPoint committable(TopicPartition partition, long position) {
+    String key = key(partition.topic(), partition.partition());
+    return new CommitPoint(calculator.committable(key, position), calculator.note(key));
+  }
+
+  @Override
+  public void onAssigned(Map<TopicPartition, String> partitionsWithNotes) {
+    partitionsWithNotes.forEach((tp, note) ->
+        calculator.resume(key(tp.topic(), tp.partition()), note));
+  }
+
+  @Override
+  public void onRevoked(Collection<TopicPartition> partitions) {
+    partitions.forEach(tp -> calculator.forget(key(tp.topic(), tp.partition())));
+  }
+
+  private void publish(KpiWindow w) {
+    String window = w.start() + "/" + w.end();
+    KpiComputed site = new KpiComputed(KpiComputed.KpiScope.SITE, w.siteId(), null, w.region(),
+        w.start(), w.end(), w.samples(), w.siteValues());
+    publisher.publish(TopicFamily.KPI_METRICS, operatorTenant, w.siteId(),
+        Envelope.of(EventIds.derived("kpi", "site", w.siteId(), window), operatorTenant,
+            w.siteId(), w.end(), site, METADATA));
+    w.tenancyValues().forEach((tenant, values) -> {
+      KpiComputed tenancy = new KpiComputed(KpiComputed.KpiScope.TENANCY, w.siteId(), tenant,
+          w.region(), w.start(), w.end(), w.samples(), values);
+      publisher.publish(TopicFamily.KPI_METRICS, tenant, w.siteId(),
+          Envelope.of(EventIds.derived("kpi", "tenancy", w.siteId(), tenant, window), tenant,
+              w.siteId(), w.end(), tenancy, METADATA));
+    });
+  }
+
+  private static String key(String topic, int partition) {
+    return topic + "-" + partition;
+  }
+}

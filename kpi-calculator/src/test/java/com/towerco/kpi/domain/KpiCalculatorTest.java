@@ -1,0 +1,170 @@
+package com.towerco.kpi.domain;
+
+import static com.towerco.testing.TelemetryBuilder.aReading;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.towerco.events.payload.KpiComputed;
+import com.towerco.events.payload.SiteTelemetry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KpiCalculatorTest {
+  private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
+  private static final Windowing ONE_MINUTE =
+      new Windowing(Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(60));
+  private static final String P = "towerco.sites.S1.events-0";
+
+  private final KpiCalculator kpis =
+      new KpiCalculator(ONE_MINUTE, SiteTerms.defaults(), Duration.ofHours(1));
+  private long offset;
+
+  @Test
+  void aHealthySiteIsFullyAvailableInEveryWindow() {
+    readEvery10s(0, 130, aReading().build());
+    List<KpiWindow> windows = kpis.advance();
+
+    assertThat(windows).hasSize(1);
+    KpiWindow first = windows.get(0);
+    assertThat(first.start()).isEqualTo(T0);
+    assertThat(first.samples()).isEqualTo(6);
+    assertThat(first.siteValues()).containsEntry(KpiComputed.GRID_AVAILABILITY_PCT, 100.0)
+        .containsEntry(KpiComputed.POWER_AVAILABILITY_PCT, 100.0)
+        .containsEntry(KpiComputed.REPORTING_PCT, 100.0);
+    assertThat(first.tenancyValues().get("altel"))
+        .containsEntry(KpiComputed.POWER_AVAILABILITY_PCT, 100.0)
+        .containsEntry(KpiComputed.ENERGY_KWH, 0.02);
+  }
+
+  @Test
+  void gridAvailabilityIsTheShareOfTimeOnMains() {
+    readEvery10s(0, 20, aReading().build());
+    readEvery10s(30, 50, aReading().gridDown().generatorRunning().build());
+    readEvery10s(60, 100, aReading().build());
+
+    KpiWindow first = kpis.advance().get(0);
+    assertThat(first.siteValues()).containsEntry(KpiComputed.GRID_AVAILABILITY_PCT, 50.0)
+        .containsEntry(KpiComputed.GENERATOR_RUN_S, 30.0);
+  }
+
+  @Test
+  void aTenantOutsideItsDcWindowIsUnavailableForThatTime() {
+    readEvery10s(0, 40, aReading().build());
+    readEvery10s(50, 50, aReading().tenantDc(0).build());
+    readEvery10s(60, 100, aReading().build());
+
+    KpiWindow first = kpis.advance().get(0);
+    assertThat(first.tenancyValues().get("altel"))
+        .containsEntry(KpiComputed.POWER_AVAILABILITY_PCT, 83.333);
+    assertThat(first.siteValues()).containsEntry(KpiComputed.POWER_AVAILABILITY_PCT, 83.333);
+  }
+
+  @Test
+  void aDuplicatedReadingAddsNothing() {
+    SiteTelemetry down = aReading().gridDown().build();
+    readEvery10s(0, 20, aReading().build());
+    readAt(30, down);
+    readAt(30, down);
+    readAt(20, aReading().build());
+    readEvery10s(40, 100, aReading().build());
+
+    KpiWindow first = kpis.advance().get(0);
+    assertThat(first.siteValues()).containsEntry(KpiComputed.GRID_AVAILABILITY_PCT, 83.333);
+  }
+
+  @Test
+  void aWindowStaysOpenForTheGracePeriodAndLateReadingsAfterItAreNotCounted() {
+    readEvery10s(0, 80, aReading().build());
+    assertThat(kpis.advance()).as("60 s + 30 s grace not reached").isEmpty();
+    readAt(90, aReading().build());
+    assertThat(kpis.advance()).hasSize(1);
+
+    readAt(30, aReading().gridDown().build());
+    assertThat(kpis.lateReadings()).isEqualTo(1);
+  }
+
+  @Test
+  void aSiteThatLosesContactReportsLessAndThenEmptyWindows() {
+    readEvery10s(0, 20, aReading().build());
+    kpis.unreachable(P, "S1", T0.plusSeconds(30));
+    kpis.telemetry("other", "S2", 0, T0.plusSeconds(200), aReading().build());
+
+    List<KpiWindow> s1 = kpis.advance().stream().filter(w -> w.siteId().equals("S1")).toList();
+    assertThat(s1).hasSize(2);
+    assertThat(s1.get(0).siteValues()).containsEntry(KpiComputed.REPORTING_PCT, 50.0);
+    assertThat(s1.get(1).siteValues()).containsEntry(KpiComputed.REPORTING_PCT, 0.0);
+  }
+
+  @Test
+  void fuelConsumedIsTheSumOfDropsAndARefuelIsNotNegativeConsumption() {
+    readAt(0, aReading().fuel(500).build());
+    readAt(10, aReading().fuel(498).generatorRunning().build());
+    readAt(20, aReading().fuel(495).generatorRunning().build());
+    readAt(30, aReading().fuel(900).build());
+    readEvery10s(40, 100, aReading().fuel(900).build());
+
+    assertThat(kpis.advance().get(0).siteValues())
+        .containsEntry(KpiComputed.FUEL_CONSUMED_L, 5.0);
+  }
+
+  @Test
+  void anAlarmRaisedTwiceInAWindowIsCountedOnce() {
+    readEvery10s(0, 100, aReading().build());
+    kpis.alarmRaised(P, "S1", "A-1", offset++, T0.plusSeconds(5));
+    kpis.alarmRaised(P, "S1", "A-1", offset++, T0.plusSeconds(5));
+    kpis.alarmRaised(P, "S1", "A-2", offset++, T0.plusSeconds(7));
+    readAt(95, aReading().build());
+
+    assertThat(kpis.advance().get(0).siteValues())
+        .containsEntry(KpiComputed.ALARMS_RAISED, 2.0);
+  }
+
+  @Test
+  void replayingFromTheCommittableOffsetRebuildsExactlyTheOpenWindows() {
+    List<SiteTelemetry> readings = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      readings.add(i % 7 == 3 ? aReading().gridDown().build() : aReading().build());
+    }
+    KpiCalculator uninterrupted =
+        new KpiCalculator(ONE_MINUTE, SiteTerms.defaults(), Duration.ofHours(1));
+    List<KpiWindow> expected = new ArrayList<>();
+    for (int i = 0; i < readings.size(); i++) {
+      uninterrupted.telemetry(P, "S1", i, T0.plusSeconds(i * 7L), readings.get(i));
+      expected.addAll(uninterrupted.advance());
+    }
+
+    KpiCalculator beforeCrash =
+        new KpiCalculator(ONE_MINUTE, SiteTerms.defaults(), Duration.ofHours(1));
+    List<KpiWindow> emitted = new ArrayList<>();
+    int crashAt = 37;
+    for (int i = 0; i < crashAt; i++) {
+      beforeCrash.telemetry(P, "S1", i, T0.plusSeconds(i * 7L), readings.get(i));
+      emitted.addAll(beforeCrash.advance());
+    }
+    long committed = beforeCrash.committable(P, crashAt);
+    String note = beforeCrash.note(P);
+
+    KpiCalculator afterRestart =
+        new KpiCalculator(ONE_MINUTE, SiteTerms.defaults(), Duration.ofHours(1));
+    afterRestart.resume(P, note);
+    for (int i = (int) committed; i < readings.size(); i++) {
+      afterRestart.telemetry(P, "S1", i, T0.plusSeconds(i * 7L), readings.get(i));
+      emitted.addAll(afterRestart.advance());
+    }
+
+    assertThat(committed).isLessThan(crashAt);
+    assertThat(emitted).containsExactlyElementsOf(expected);
+  }
+
+  private void readEvery10s(int fromSecond, int toSecond, SiteTelemetry reading) {
+    for (int s = fromSecond; s <= toSecond; s += 10) {
+      readAt(s, reading);
+    }
+  }
+
+  private void readAt(int second, SiteTelemetry reading) {
+    kpis.telemetry(P, "S1", offset++, T0.plusSeconds(second), reading);
+  }
+}
