@@ -6,7 +6,6 @@ import com.towerco.events.payload.IncidentResolved;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,9 +19,9 @@ final class IncidentView {
   private final String incidentId;
   private final int maxTimeline;
   private final List<TimelineEntry> timeline = new ArrayList<>();
-  private final Set<String> eventIds = new HashSet<>();
   private final Set<String> alertIds = new LinkedHashSet<>();
   private final Set<String> affectedSites = new LinkedHashSet<>();
+  private final Set<String> affectedTenants = new LinkedHashSet<>();
   private IncidentOpened opened;
   private IncidentResolved resolved;
   private String phase = "unknown";
@@ -33,24 +32,32 @@ final class IncidentView {
     this.maxTimeline = maxTimeline;
   }
 
-  /** Applies one lifecycle event; false if it was already in the timeline. */
+  /**
+   * Applies one lifecycle event; false if it was already in the timeline. The same fact
+   * published to several tenants' topics (other event id, its own tenant and alert lists)
+   * merges into one entry.
+   */
   boolean apply(TimelineEntry entry, Object payload) {
-    if (eventIds.contains(entry.eventId())
-        || timeline.stream().anyMatch(e -> e.sameFactAs(entry))) {
-      return false;
+    int copyOf = -1;
+    for (int i = 0; i < timeline.size(); i++) {
+      TimelineEntry e = timeline.get(i);
+      if (e.eventId().equals(entry.eventId())) {
+        return false;
+      }
+      if (copyOf < 0 && e.sameFactAs(entry)) {
+        copyOf = i;
+      }
     }
-    eventIds.add(entry.eventId());
-    if (payload instanceof IncidentOpened o) {
-      opened = o;
-      prepend(alertIds, o.alertIds());
-      prepend(affectedSites, o.affectedSites());
-    } else if (payload instanceof IncidentAlertAttached a) {
-      alertIds.add(a.alertId());
-      affectedSites.add(a.siteId());
-    } else if (payload instanceof IncidentResolved r) {
-      resolved = r;
+    boolean changed = evolve(payload);
+    if (copyOf >= 0) {
+      TimelineEntry merged = timeline.get(copyOf).mergedWith(entry);
+      if (merged.equals(timeline.get(copyOf)) && !changed) {
+        return false;
+      }
+      timeline.set(copyOf, merged);
+    } else {
+      addToTimeline(entry);
     }
-    addToTimeline(entry);
     TimelineEntry latest = timeline.get(timeline.size() - 1);
     phase = latest.eventType().startsWith("incident.")
         ? latest.eventType().substring("incident.".length()) : latest.eventType();
@@ -58,6 +65,30 @@ final class IncidentView {
       updatedAt = entry.at();
     }
     return true;
+  }
+
+  /** Folds the known lifecycle facts into the incident; true if anything changed. */
+  private boolean evolve(Object payload) {
+    if (payload instanceof IncidentOpened o) {
+      boolean first = opened == null;
+      if (first) {
+        opened = o;
+      }
+      int before = alertIds.size() + affectedSites.size() + affectedTenants.size();
+      prepend(alertIds, first ? o.alertIds() : List.of());
+      alertIds.addAll(o.alertIds());
+      prepend(affectedSites, first ? o.affectedSites() : List.of());
+      affectedSites.addAll(o.affectedSites());
+      affectedTenants.addAll(o.affectedTenants());
+      return first || alertIds.size() + affectedSites.size() + affectedTenants.size() > before;
+    } else if (payload instanceof IncidentAlertAttached a) {
+      return alertIds.add(a.alertId()) | affectedSites.add(a.siteId());
+    } else if (payload instanceof IncidentResolved r) {
+      boolean first = resolved == null;
+      resolved = first ? r : resolved;
+      return first;
+    }
+    return false;
   }
 
   /** The opening's own alerts and sites come first, whatever arrived before it. */
@@ -94,7 +125,7 @@ final class IncidentView {
         opened == null ? null : opened.severity(),
         resolved == null ? IncidentSummary.State.OPEN : IncidentSummary.State.RESOLVED, phase,
         opened == null ? null : opened.rootCause(), List.copyOf(affectedSites),
-        opened == null ? List.of() : opened.affectedTenants(), List.copyOf(alertIds),
+        List.copyOf(affectedTenants), List.copyOf(alertIds),
         opened == null ? null : opened.openedAt(),
         resolved == null ? null : resolved.resolvedAt(),
         resolved == null ? null : resolved.resolution(), updatedAt);

@@ -2,8 +2,10 @@ package com.towerco.dashboard.domain;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -15,14 +17,39 @@ import java.util.function.Predicate;
 public record TimelineEntry(String eventId, String eventType, Instant at, String summary,
     Map<String, Object> details) {
 
+  private static final Set<String> PER_TENANT_LISTS =
+      Set.of("affected_tenants", "affected_sites", "alert_ids");
+
   public TimelineEntry {
     details = details == null ? Map.of() : details;
   }
 
-  /** Same lifecycle fact, delivered under another event id (fan-out to several topics). */
+  /**
+   * Same lifecycle fact delivered again under another event id: the same type at the same
+   * time with the same fields, apart from the per-tenant lists a fan-out copy may narrow.
+   */
   boolean sameFactAs(TimelineEntry other) {
-    return eventType.equals(other.eventType) && at.equals(other.at)
-        && details.equals(other.details);
+    if (!eventType.equals(other.eventType) || !at.equals(other.at)) {
+      return false;
+    }
+    Map<String, Object> mine = new LinkedHashMap<>(details);
+    Map<String, Object> theirs = new LinkedHashMap<>(other.details);
+    mine.keySet().removeAll(PER_TENANT_LISTS);
+    theirs.keySet().removeAll(PER_TENANT_LISTS);
+    return mine.equals(theirs);
+  }
+
+  /** This entry with the per-tenant lists of a copy of the same fact added in. */
+  TimelineEntry mergedWith(TimelineEntry copy) {
+    Map<String, Object> merged = new LinkedHashMap<>(details);
+    for (String key : PER_TENANT_LISTS) {
+      if (merged.get(key) instanceof List<?> a && copy.details.get(key) instanceof List<?> b) {
+        LinkedHashSet<Object> union = new LinkedHashSet<>(a);
+        union.addAll(b);
+        merged.put(key, List.copyOf(union));
+      }
+    }
+    return new TimelineEntry(eventId, eventType, at, summary, merged);
   }
 
   /** The entry without the tenants and sites the viewer may not know about. */

@@ -47,6 +47,22 @@ class IncidentTimelineTest {
   }
 
   @Test
+  void mergesCopiesOfOneIncidentPublishedToEachAffectedTenant() {
+    model.apply(event("opA", "H1", at(0),
+        opened("I1", "H1", List.of("S1", "S2"), List.of("opA"), "A1")));
+    model.apply(event("opB", "H1", at(0),
+        opened("I1", "H1", List.of("S1", "S2"), List.of("opB"), "B1")));
+
+    IncidentDetail detail = queries.incident(Viewer.noc(), "I1").orElseThrow();
+    assertThat(detail.timeline()).singleElement().satisfies(e -> assertThat(
+        e.details().get("affected_tenants")).isEqualTo(List.of("opA", "opB")));
+    assertThat(detail.incident().affectedTenants()).containsExactly("opA", "opB");
+    assertThat(detail.incident().alertIds()).containsExactly("A1", "B1");
+    assertThat(queries.incident(Viewer.tenant("opB"), "I1").orElseThrow().incident()
+        .affectedTenants()).containsExactly("opB");
+  }
+
+  @Test
   void aTenantSeesOnlyIncidentsAffectingItAndNotTheOtherTenantsOrTheirSites() {
     model.apply(event("opA", "H1", at(0),
         opened("I1", "H1", List.of("S1", "S2"), List.of("opA", "opB"), "A1")));
