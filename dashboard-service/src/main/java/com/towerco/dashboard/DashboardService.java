@@ -12,6 +12,7 @@ import com.towerco.platform.inventory.SiteDirectory;
 import com.towerco.platform.runtime.ConsumerService;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
+import io.micrometer.core.instrument.Gauge;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -46,6 +47,10 @@ public final class DashboardService implements PlatformService, HttpRoutes {
         settings.consumers(), Duration.ofSeconds(5));
     this.api = new DashboardApi(model.queries());
     this.stream = new LiveStream(log, settings.keepAlive());
+    Gauge.builder("towerco_dashboard_stream_clients", stream, LiveStream::clients)
+        .description("Open live-update streams").register(context.metrics().registry());
+    Gauge.builder("towerco_dashboard_sites", model, m -> m.queries().siteCount())
+        .description("Sites in the dashboard's read model").register(context.metrics().registry());
   }
 
   @Override

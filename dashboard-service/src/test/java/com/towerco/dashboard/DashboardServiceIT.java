@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.towerco.dashboard.domain.Fixtures;
+import com.towerco.dashboard.domain.Queries;
+import com.towerco.dashboard.domain.ReadQueries;
+import com.towerco.dashboard.domain.Viewer;
 import com.towerco.events.Envelope;
 import com.towerco.events.EventIds;
 import com.towerco.events.Json;
@@ -23,6 +26,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -152,6 +156,31 @@ class DashboardServiceIT {
     }
     try (SseReader stale = stream(null, "1")) {
       assertThat(stale.next(m -> true, WAIT).event()).isEqualTo("reset");
+    }
+  }
+
+  @Test
+  void aDashboardStartedAfreshRebuildsTheSameViewFromTheTopics() {
+    await().atMost(WAIT).until(() -> service.model().queries()
+        .sites(Viewer.noc(), Queries.Sites.all()).count() == 2);
+    DashboardService rebuilt = new DashboardService(context, DashboardSettings.from(
+        ServiceSettings.empty().with("dashboard.group-id", "towerco-dashboard-rebuild")),
+        Clock.systemUTC());
+    rebuilt.start();
+    try {
+      await().atMost(WAIT).untilAsserted(() -> {
+        ReadQueries original = service.model().queries();
+        ReadQueries copy = rebuilt.model().queries();
+        assertThat(copy.sites(Viewer.noc(), Queries.Sites.all()).sites())
+            .isEqualTo(original.sites(Viewer.noc(), Queries.Sites.all()).sites());
+        assertThat(copy.alerts(Viewer.noc(), Queries.Alerts.all()))
+            .isEqualTo(original.alerts(Viewer.noc(), Queries.Alerts.all()));
+        assertThat(copy.site(Viewer.noc(), "S1").orElseThrow().series().site())
+            .containsOnlyKeys(original.site(Viewer.noc(), "S1").orElseThrow().series().site()
+                .keySet());
+      });
+    } finally {
+      rebuilt.close();
     }
   }
 

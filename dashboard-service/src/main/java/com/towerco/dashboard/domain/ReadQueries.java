@@ -125,6 +125,13 @@ public final class ReadQueries {
     }
   }
 
+  /** How many sites the model knows. */
+  public int siteCount() {
+    synchronized (model) {
+      return model.snapshots.size();
+    }
+  }
+
   /** The tenants the viewer may filter by, and the regions of the sites it sees. */
   public Facets facets(Viewer viewer) {
     synchronized (model) {

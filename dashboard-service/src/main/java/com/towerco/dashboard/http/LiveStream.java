@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ public final class LiveStream {
 
   private final UpdateLog log;
   private final long keepAliveMillis;
+  private final AtomicInteger clients = new AtomicInteger();
 
   public LiveStream(UpdateLog log, Duration keepAlive) {
     this.log = log;
@@ -38,7 +40,21 @@ public final class LiveStream {
     routes.sse(PATH, this::serve);
   }
 
+  /** Streams open right now. */
+  public int clients() {
+    return clients.get();
+  }
+
   private void serve(SseClient client) {
+    clients.incrementAndGet();
+    try {
+      stream(client);
+    } finally {
+      clients.decrementAndGet();
+    }
+  }
+
+  private void stream(SseClient client) {
     Viewer viewer = Viewers.of(client.ctx());
     OptionalLong resume = resumePoint(client.ctx());
     long cursor;
