@@ -41,7 +41,7 @@ public final class DashboardApi {
   private void sites(Context ctx) {
     Viewer viewer = Viewers.of(ctx);
     QueryParams q = QueryParams.of(ctx, "region", "tenant", "state");
-    ctx.json(queries.sites(viewer, new Queries.Sites(q.id("region"), q.tenant(viewer),
+    respond(ctx, queries.sites(viewer, new Queries.Sites(q.id("region"), q.tenant(viewer),
         q.oneOf("state", SiteStatus.values(), SiteStatus::wireName))));
   }
 
@@ -49,12 +49,12 @@ public final class DashboardApi {
     Viewer viewer = Viewers.of(ctx);
     QueryParams.of(ctx);
     String id = QueryParams.pathId(ctx, "id", QueryParams.ID);
-    ctx.json(queries.site(viewer, id).orElseThrow(() -> ApiException.notFound("site " + id)));
+    respond(ctx, queries.site(viewer, id).orElseThrow(() -> ApiException.notFound("site " + id)));
   }
 
   private void facets(Context ctx) {
     QueryParams.of(ctx);
-    ctx.json(queries.facets(Viewers.of(ctx)));
+    respond(ctx, queries.facets(Viewers.of(ctx)));
   }
 
   private void kpis(Context ctx) {
@@ -63,7 +63,7 @@ public final class DashboardApi {
     var kpis = queries.kpis(viewer, new Queries.Kpis(q.id("site"), q.tenant(viewer),
         q.oneOf("scope", KpiComputed.KpiScope.values(),
             s -> s.name().toLowerCase(Locale.ROOT))));
-    ctx.json(Map.of("count", kpis.size(), "kpis", kpis));
+    respond(ctx, Map.of("count", kpis.size(), "kpis", kpis));
   }
 
   private void alerts(Context ctx) {
@@ -72,7 +72,7 @@ public final class DashboardApi {
     var alerts = queries.alerts(viewer, new Queries.Alerts(
         q.oneOf("state", AlertView.State.values(), AlertView.State::wireName), q.id("site"),
         q.tenant(viewer), q.limit(200, MAX_LIMIT)));
-    ctx.json(Map.of("count", alerts.size(), "alerts", alerts));
+    respond(ctx, Map.of("count", alerts.size(), "alerts", alerts));
   }
 
   private void incidents(Context ctx) {
@@ -81,14 +81,20 @@ public final class DashboardApi {
     var incidents = queries.incidents(viewer, new Queries.Incidents(
         q.oneOf("state", IncidentSummary.State.values(), IncidentSummary.State::wireName),
         q.id("site"), q.tenant(viewer), q.limit(200, MAX_LIMIT)));
-    ctx.json(Map.of("count", incidents.size(), "incidents", incidents));
+    respond(ctx, Map.of("count", incidents.size(), "incidents", incidents));
   }
 
   private void incident(Context ctx) {
     Viewer viewer = Viewers.of(ctx);
     QueryParams.of(ctx);
     String id = QueryParams.pathId(ctx, "id", QueryParams.OPAQUE_ID);
-    ctx.json(queries.incident(viewer, id)
+    respond(ctx, queries.incident(viewer, id)
         .orElseThrow(() -> ApiException.notFound("incident " + id)));
+  }
+
+  /** Tenant data is never kept by browsers or proxies. */
+  private static void respond(Context ctx, Object body) {
+    ctx.header("Cache-Control", "no-store");
+    ctx.json(body);
   }
 }
