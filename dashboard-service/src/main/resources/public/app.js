@@ -115,7 +115,8 @@
     setTimeout(() => {
       renderQueued = false;
       renderHeader();
-      if (page.route === 'fleet') renderFleet();
+      // the fleet toolbar is kept (focus stays in the search box); only the tiles are redrawn
+      if (page.route === 'fleet') $('fleet-grid') ? drawGrid() : renderFleet();
       else if (page.route === 'alerts') renderAlerts();
       else if (page.route === 'incidents') renderIncidents();
     }, 250);
@@ -161,7 +162,10 @@
     $('status-chips').replaceChildren(...STATES.filter(s => counts[s]).map(s =>
       h('span', {
         class: 'chip' + (filters.state === s ? ' sel' : ''), title: 'show ' + STATE_LABEL[s],
-        onclick: () => { filters.state = filters.state === s ? '' : s; location.hash = '#/fleet'; queueRender(); }
+        onclick: () => {
+          filters.state = filters.state === s ? '' : s;
+          if (page.route === 'fleet') { renderFleet(); renderHeader(); } else location.hash = '#/fleet';
+        }
       }, h('i', { class: 'dot bg-' + s }), STATE_LABEL[s], h('b', {}, counts[s]))));
     const firing = [...store.alerts.values()].filter(a => a.state === 'firing').length;
     const open = [...store.incidents.values()].filter(i => i.state === 'open').length;

@@ -1,5 +1,6 @@
 package com.towerco.dashboard.domain;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.towerco.events.payload.AlertFiring;
 import com.towerco.events.payload.AlertResolved;
@@ -52,6 +53,7 @@ public record AlertView(
         known == null ? Map.of() : known.labels(), State.RESOLVED, r.startsAt(), r.endsAt());
   }
 
+  @JsonIgnore
   public boolean isFiring() {
     return state == State.FIRING;
   }

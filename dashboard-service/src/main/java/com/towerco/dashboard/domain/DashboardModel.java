@@ -131,19 +131,24 @@ public final class DashboardModel {
     return incidents.apply(id.get(), entry, event.payload())
         .map(view -> {
           IncidentSummary summary = view.summary();
-          return published(new Update.IncidentChanged(summary, entry,
-              tenantsBySite(summary)));
+          return published(new Update.IncidentChanged(summary, entry, scopeOf(summary)));
         })
         .orElse(Outcome.UNCHANGED);
   }
 
-  Map<String, Set<String>> tenantsBySite(IncidentSummary incident) {
-    Map<String, Set<String>> tenants = new HashMap<>();
+  /** The tenants of the incident's sites and alerts, as the model knows them now. */
+  IncidentScope scopeOf(IncidentSummary incident) {
+    Map<String, Set<String>> sites = new HashMap<>();
     for (String siteId : incident.affectedSites()) {
       SiteSnapshot snapshot = snapshots.get(siteId);
-      tenants.put(siteId, snapshot == null ? Set.of() : Set.copyOf(snapshot.tenants()));
+      sites.put(siteId, snapshot == null ? Set.of() : Set.copyOf(snapshot.tenants()));
     }
-    return tenants;
+    Map<String, Set<String>> alertTenants = new HashMap<>();
+    for (String alertId : incident.alertIds()) {
+      AlertView alert = alerts.find(alertId);
+      alertTenants.put(alertId, alert == null ? Set.of() : Set.copyOf(alert.affectedTenants()));
+    }
+    return new IncidentScope(sites, alertTenants);
   }
 
   private Optional<SiteRecord> site(String siteId) {

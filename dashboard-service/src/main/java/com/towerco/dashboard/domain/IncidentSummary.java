@@ -1,12 +1,12 @@
 package com.towerco.dashboard.domain;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.towerco.events.payload.AlertSeverity;
 import com.towerco.events.payload.IncidentOpened;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Predicate;
 
 /**
  * An incident at a glance: what broke (title, root cause), how bad, who is affected, whether it
@@ -38,6 +38,7 @@ public record IncidentSummary(
     }
   }
 
+  @JsonIgnore
   public boolean isOpen() {
     return state == State.OPEN;
   }
@@ -51,13 +52,15 @@ public record IncidentSummary(
         || rootCause != null && rootCause.siteId().equals(siteId);
   }
 
-  /** Without the tenants and sites the viewer may not know about. */
-  public IncidentSummary scopedTo(Viewer viewer, Predicate<String> siteVisible) {
+  /** Without the tenants, sites and alerts the viewer may not know about. */
+  public IncidentSummary scopedTo(Viewer viewer, IncidentScope scope) {
     if (viewer.seesAll()) {
       return this;
     }
     return new IncidentSummary(incidentId, title, severity, state, phase, rootCause,
-        affectedSites.stream().filter(siteVisible).toList(), viewer.visible(affectedTenants),
-        alertIds, openedAt, resolvedAt, resolution, updatedAt);
+        affectedSites.stream().filter(scope.sitesFor(viewer)).toList(),
+        viewer.visible(affectedTenants),
+        alertIds.stream().filter(scope.alertsFor(viewer)).toList(), openedAt, resolvedAt,
+        resolution, updatedAt);
   }
 }

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
  * The questions the dashboard's API asks the read model, each answered for one viewer: a
@@ -98,14 +97,13 @@ public final class ReadQueries {
 
   public List<IncidentSummary> incidents(Viewer viewer, Queries.Incidents query) {
     synchronized (model) {
-      Predicate<String> siteVisible = siteVisible(viewer);
       return model.incidents.all().stream().map(IncidentView::summary)
           .filter(i -> i.visibleTo(viewer)
               && (query.state() == null || query.state() == i.state())
               && (query.siteId() == null || i.touchesSite(query.siteId()))
               && (query.tenant() == null || i.affectedTenants().contains(query.tenant())))
           .sorted(IncidentView.NEWEST_FIRST).limit(query.limit())
-          .map(i -> i.scopedTo(viewer, siteVisible)).toList();
+          .map(i -> i.scopedTo(viewer, model.scopeOf(i))).toList();
     }
   }
 
@@ -115,12 +113,12 @@ public final class ReadQueries {
       if (view.isEmpty() || !view.get().summary().visibleTo(viewer)) {
         return Optional.empty();
       }
-      Predicate<String> siteVisible = siteVisible(viewer);
       IncidentSummary summary = view.get().summary();
+      IncidentScope scope = model.scopeOf(summary);
       List<AlertView> alerts = summary.alertIds().stream().map(model.alerts::find)
           .filter(a -> a != null && a.visibleTo(viewer)).map(a -> a.scopedTo(viewer)).toList();
-      return Optional.of(new IncidentDetail(summary.scopedTo(viewer, siteVisible),
-          view.get().timeline().stream().map(e -> e.scopedTo(viewer, siteVisible)).toList(),
+      return Optional.of(new IncidentDetail(summary.scopedTo(viewer, scope),
+          view.get().timeline().stream().map(e -> e.scopedTo(viewer, scope)).toList(),
           alerts));
     }
   }
@@ -151,11 +149,4 @@ public final class ReadQueries {
 
   /** Filter values for the fleet page. */
   public record Facets(List<String> regions, List<String> tenants) {}
-
-  private Predicate<String> siteVisible(Viewer viewer) {
-    return siteId -> {
-      SiteSnapshot s = model.snapshots.get(siteId);
-      return s != null && s.visibleTo(viewer);
-    };
-  }
 }

@@ -52,14 +52,15 @@ public record TimelineEntry(String eventId, String eventType, Instant at, String
     return new TimelineEntry(eventId, eventType, at, summary, merged);
   }
 
-  /** The entry without the tenants and sites the viewer may not know about. */
-  public TimelineEntry scopedTo(Viewer viewer, Predicate<String> siteVisible) {
+  /** The entry without the tenants, sites and alerts the viewer may not know about. */
+  public TimelineEntry scopedTo(Viewer viewer, IncidentScope scope) {
     if (viewer.seesAll()) {
       return this;
     }
     Map<String, Object> scoped = new LinkedHashMap<>(details);
     scoped.computeIfPresent("affected_tenants", (k, v) -> filter(v, viewer::canSee));
-    scoped.computeIfPresent("affected_sites", (k, v) -> filter(v, siteVisible));
+    scoped.computeIfPresent("affected_sites", (k, v) -> filter(v, scope.sitesFor(viewer)));
+    scoped.computeIfPresent("alert_ids", (k, v) -> filter(v, scope.alertsFor(viewer)));
     return new TimelineEntry(eventId, eventType, at, summary, scoped);
   }
 

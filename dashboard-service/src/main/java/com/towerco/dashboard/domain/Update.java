@@ -1,8 +1,5 @@
 package com.towerco.dashboard.domain;
 
-import java.util.Map;
-import java.util.Set;
-
 /**
  * A change of the read model worth pushing to open pages. Each update decides who may see it
  * and renders itself for that viewer, so the live stream applies the same tenant scoping as
@@ -49,8 +46,8 @@ public sealed interface Update {
   }
 
   /** An incident changed; {@code step} is the timeline entry that changed it. */
-  record IncidentChanged(IncidentSummary incident, TimelineEntry step,
-      Map<String, Set<String>> tenantsBySite) implements Update {
+  record IncidentChanged(IncidentSummary incident, TimelineEntry step, IncidentScope scope)
+      implements Update {
     public String kind() {
       return "incident";
     }
@@ -60,10 +57,7 @@ public sealed interface Update {
     }
 
     public Object renderFor(Viewer viewer) {
-      java.util.function.Predicate<String> siteVisible = siteId ->
-          viewer.canSeeAny(tenantsBySite.getOrDefault(siteId, Set.of()));
-      return new IncidentMessage(incident.scopedTo(viewer, siteVisible),
-          step.scopedTo(viewer, siteVisible));
+      return new IncidentMessage(incident.scopedTo(viewer, scope), step.scopedTo(viewer, scope));
     }
   }
 

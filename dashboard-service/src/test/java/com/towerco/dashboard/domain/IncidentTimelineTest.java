@@ -48,6 +48,8 @@ class IncidentTimelineTest {
 
   @Test
   void mergesCopiesOfOneIncidentPublishedToEachAffectedTenant() {
+    model.apply(event("opA", "H1", at(0), Fixtures.firing("A1", "H1", List.of("opA"))));
+    model.apply(event("opB", "H1", at(0), Fixtures.firing("B1", "H1", List.of("opB"))));
     model.apply(event("opA", "H1", at(0),
         opened("I1", "H1", List.of("S1", "S2"), List.of("opA"), "A1")));
     model.apply(event("opB", "H1", at(0),
@@ -58,8 +60,11 @@ class IncidentTimelineTest {
         e.details().get("affected_tenants")).isEqualTo(List.of("opA", "opB")));
     assertThat(detail.incident().affectedTenants()).containsExactly("opA", "opB");
     assertThat(detail.incident().alertIds()).containsExactly("A1", "B1");
-    assertThat(queries.incident(Viewer.tenant("opB"), "I1").orElseThrow().incident()
-        .affectedTenants()).containsExactly("opB");
+    IncidentDetail forB = queries.incident(Viewer.tenant("opB"), "I1").orElseThrow();
+    assertThat(forB.incident().affectedTenants()).containsExactly("opB");
+    assertThat(forB.incident().alertIds()).containsExactly("B1");
+    assertThat(forB.alerts()).extracting(AlertView::alertId).containsExactly("B1");
+    assertThat(forB.timeline().get(0).details().get("alert_ids")).isEqualTo(List.of("B1"));
   }
 
   @Test
