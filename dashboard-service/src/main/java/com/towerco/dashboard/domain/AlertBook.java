@@ -11,8 +11,11 @@ import java.util.Map;
 
 /**
  * Alerts by id: firing ones indexed by site, resolved ones kept up to a limit (oldest
- * resolution dropped first). Applying returns the alert's new view, or null when nothing
- * changed (a repeat, or a firing that arrives after its resolution). Not thread-safe.
+ * resolution dropped first). The AIOps engine publishes each alert on the operator's topic
+ * naming every affected tenant and on each tenant's topic naming only that tenant; the copies
+ * share the alert id and merge here, in any order. Applying returns the alert's new view, or
+ * null when nothing changed (a repeat, or a firing that arrives after its resolution).
+ * Not thread-safe.
  */
 final class AlertBook {
   private final int maxFiring;
@@ -27,11 +30,15 @@ final class AlertBook {
   }
 
   AlertView fire(AlertFiring a) {
-    if (resolved.containsKey(a.alertId())) {
-      return null;
+    AlertView done = resolved.get(a.alertId());
+    if (done != null) {
+      // a late or repeated firing never reopens; it may still name more tenants
+      return keep(resolved, done.withTenantsOf(a.affectedTenants()));
     }
-    AlertView view = AlertView.firing(a);
-    if (view.equals(firing.get(a.alertId()))) {
+    AlertView known = firing.get(a.alertId());
+    AlertView view = known == null ? AlertView.firing(a)
+        : AlertView.firing(a).withTenantsOf(known.affectedTenants());
+    if (view.equals(known)) {
       return null;
     }
     remove(a.alertId());
@@ -45,10 +52,15 @@ final class AlertBook {
   }
 
   AlertView resolve(AlertResolved r) {
-    if (resolved.containsKey(r.alertId())) {
-      return null;
+    AlertView done = resolved.get(r.alertId());
+    if (done != null) {
+      return keep(resolved, done.withTenantsOf(r.affectedTenants()));
     }
-    AlertView view = AlertView.resolved(r, remove(r.alertId()));
+    AlertView known = remove(r.alertId());
+    AlertView view = AlertView.resolved(r, known);
+    if (known != null) {
+      view = view.withTenantsOf(known.affectedTenants());
+    }
     resolved.put(view.alertId(), view);
     if (resolved.size() > maxResolved) {
       Iterator<String> oldest = resolved.keySet().iterator();
@@ -56,6 +68,11 @@ final class AlertBook {
       oldest.remove();
     }
     return view;
+  }
+
+  /** Stores a changed view in place; null when it did not change. */
+  private static AlertView keep(Map<String, AlertView> map, AlertView view) {
+    return view.equals(map.put(view.alertId(), view)) ? null : view;
   }
 
   private AlertView remove(String alertId) {

@@ -53,6 +53,17 @@ public record AlertView(
         known == null ? Map.of() : known.labels(), State.RESOLVED, r.startsAt(), r.endsAt());
   }
 
+  /** The same alert naming also the given tenants (copies of it name fewer). */
+  AlertView withTenantsOf(List<String> others) {
+    if (affectedTenants.containsAll(others)) {
+      return this;
+    }
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(affectedTenants);
+    all.addAll(others);
+    return new AlertView(alertId, fingerprint, rule, severity, summary, siteId, region,
+        hubSiteId, List.copyOf(all), labels, state, startsAt, endsAt);
+  }
+
   @JsonIgnore
   public boolean isFiring() {
     return state == State.FIRING;

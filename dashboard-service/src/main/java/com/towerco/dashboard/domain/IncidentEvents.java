@@ -2,7 +2,9 @@ package com.towerco.dashboard.domain;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.towerco.events.Envelope;
+import com.towerco.events.EventTypes;
 import com.towerco.events.Json;
+import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.IncidentAlertAttached;
 import com.towerco.events.payload.IncidentOpened;
 import com.towerco.events.payload.IncidentResolved;
@@ -22,8 +24,11 @@ final class IncidentEvents {
 
   private IncidentEvents() {}
 
+  /** An event of the incident lifecycle (not a command to the incident service). */
   static boolean isIncidentEvent(Envelope event) {
-    return event.eventType().startsWith(PREFIX);
+    return EventTypes.find(event.eventType(), event.version())
+        .map(type -> type.topic() == TopicFamily.INCIDENT_LIFECYCLE)
+        .orElse(event.eventType().startsWith(PREFIX));
   }
 
   /** The incident an event belongs to, if it names one. */

@@ -160,6 +160,24 @@ class DashboardModelTest {
   }
 
   @Test
+  void mergesTheOperatorsAlertWithEachTenantsNarrowedCopyInAnyOrder() {
+    model.apply(event("opB", "S1", at(0), firing("A1", "S1", List.of("opB"))));
+    model.apply(event(OPERATOR, "S1", at(0), firing("A1", "S1", List.of("opA", "opB"))));
+    model.apply(event("opA", "S1", at(0), firing("A1", "S1", List.of("opA"))));
+
+    assertThat(queries.alerts(Viewer.noc(), Queries.Alerts.all())).singleElement()
+        .satisfies(a -> assertThat(a.affectedTenants()).containsExactlyInAnyOrder("opA", "opB"));
+    assertThat(queries.alerts(TENANT_A, Queries.Alerts.all())).singleElement()
+        .satisfies(a -> assertThat(a.affectedTenants()).containsExactly("opA"));
+
+    model.apply(event("opA", "S1", at(9), resolved("A1", "S1", List.of("opA"), at(9))));
+    model.apply(event(OPERATOR, "S1", at(9), resolved("A1", "S1", List.of("opA", "opB"), at(9))));
+    assertThat(queries.alerts(TENANT_B, Queries.Alerts.all())).singleElement()
+        .satisfies(a -> assertThat(a.state()).isEqualTo(AlertView.State.RESOLVED));
+    assertThat(queries.site(Viewer.noc(), "S1").orElseThrow().site().openAlerts()).isZero();
+  }
+
+  @Test
   void aTenantSeesOnlyItsOwnTenancyKpisAndTheLatestWindow() {
     model.apply(event("opA", "S1", at(0), Fixtures.tenancyKpi("S1", "opA", at(0), 100)));
     model.apply(event("opA", "S1", at(60), Fixtures.tenancyKpi("S1", "opA", at(60), 97.5)));
