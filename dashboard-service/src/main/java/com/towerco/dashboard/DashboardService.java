@@ -1,0 +1,95 @@
+package com.towerco.dashboard;
+
+import com.towerco.dashboard.domain.DashboardModel;
+import com.towerco.dashboard.domain.UpdateLog;
+import com.towerco.dashboard.http.DashboardApi;
+import com.towerco.dashboard.http.LiveStream;
+import com.towerco.dashboard.http.StaticAssets;
+import com.towerco.dashboard.stream.DashboardEventHandler;
+import com.towerco.events.TopicFamily;
+import com.towerco.platform.http.HttpRoutes;
+import com.towerco.platform.inventory.SiteDirectory;
+import com.towerco.platform.runtime.ConsumerService;
+import com.towerco.platform.runtime.PlatformService;
+import com.towerco.platform.runtime.ServiceContext;
+import io.micrometer.core.instrument.Gauge;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The Dashboard Service: a read model fed by its own consumer group (site events, KPIs, alerts,
+ * incidents) and by the inventory, served as a JSON API, a live event stream and a web page on
+ * the process's shared HTTP server. It only wires those parts together.
+ */
+public final class DashboardService implements PlatformService, HttpRoutes {
+  public static final String NAME = "dashboard";
+
+  private final ServiceContext context;
+  private final DashboardModel model;
+  private final ConsumerService consumer;
+  private final DashboardApi api;
+  private final LiveStream stream;
+  private final StaticAssets assets = new StaticAssets();
+  private volatile boolean closed;
+
+  public DashboardService(ServiceContext context, DashboardSettings settings, Clock clock) {
+    this.context = context;
+    // Sequence numbers start from the wall clock, so they keep increasing across restarts
+    // and a page from before a restart is told to reload instead of resuming wrongly.
+    UpdateLog log = new UpdateLog(settings.streamBuffer(), clock.millis() * 1_000);
+    this.model = new DashboardModel(settings.limits(), log);
+    this.consumer = new ConsumerService(context, NAME, settings.groupId(),
+        ConsumerService.anyOf(TopicFamily.SITE_EVENTS.pattern(),
+            TopicFamily.KPI_METRICS.pattern(), TopicFamily.ALERT_NOTIFICATIONS.pattern(),
+            TopicFamily.INCIDENT_LIFECYCLE.pattern()),
+        () -> new DashboardEventHandler(model, settings.replay(), clock,
+            context.metrics().forService(NAME)),
+        settings.consumers(), Duration.ofSeconds(5));
+    this.api = new DashboardApi(model.queries());
+    this.stream = new LiveStream(log, settings.keepAlive());
+    Gauge.builder("towerco_dashboard_stream_clients", stream, LiveStream::clients)
+        .description("Open live-update streams").register(context.metrics().registry());
+    Gauge.builder("towerco_dashboard_sites", model, m -> m.queries().siteCount())
+        .description("Sites in the dashboard's read model").register(context.metrics().registry());
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void start() {
+    SiteDirectory directory = context.sites();
+    directory.onChange(site -> {
+      if (!closed) {
+        model.register(site.siteId(), site.registration());
+      }
+    });
+    directory.all().forEach(site -> model.register(site.siteId(), site.registration()));
+    consumer.start();
+  }
+
+  @Override
+  public boolean isReady() {
+    return !closed && consumer.isReady();
+  }
+
+  @Override
+  public void register(io.javalin.config.RoutesConfig routes) {
+    api.register(routes);
+    stream.register(routes);
+    assets.register(routes);
+  }
+
+  public DashboardModel model() {
+    return model;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    model.updates().close();
+    consumer.close();
+  }
+}

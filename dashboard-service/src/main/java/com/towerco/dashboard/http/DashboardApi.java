@@ -1,0 +1,100 @@
+package com.towerco.dashboard.http;
+
+import com.towerco.dashboard.domain.AlertView;
+import com.towerco.dashboard.domain.IncidentSummary;
+import com.towerco.dashboard.domain.Queries;
+import com.towerco.dashboard.domain.ReadQueries;
+import com.towerco.dashboard.domain.SiteStatus;
+import com.towerco.dashboard.domain.Viewer;
+import com.towerco.events.payload.KpiComputed;
+import com.towerco.platform.http.ApiException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The dashboard's JSON API under {@code /api/v1/}: sites (overview and detail), KPIs, alerts
+ * and incidents, each answer cut to the caller (a tenant user sees its own tenancies only; a
+ * site or incident it may not see is "not found").
+ */
+public final class DashboardApi {
+  public static final String BASE = "/api/v1";
+  private static final int MAX_LIMIT = 1_000;
+
+  private final ReadQueries queries;
+
+  public DashboardApi(ReadQueries queries) {
+    this.queries = queries;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.get(BASE + "/sites", this::sites);
+    routes.get(BASE + "/sites/{id}", this::site);
+    routes.get(BASE + "/facets", this::facets);
+    routes.get(BASE + "/kpis", this::kpis);
+    routes.get(BASE + "/alerts", this::alerts);
+    routes.get(BASE + "/incidents", this::incidents);
+    routes.get(BASE + "/incidents/{id}", this::incident);
+  }
+
+  private void sites(Context ctx) {
+    Viewer viewer = Viewers.of(ctx);
+    QueryParams q = QueryParams.of(ctx, "region", "tenant", "state");
+    respond(ctx, queries.sites(viewer, new Queries.Sites(q.id("region"), q.tenant(viewer),
+        q.oneOf("state", SiteStatus.values(), SiteStatus::wireName))));
+  }
+
+  private void site(Context ctx) {
+    Viewer viewer = Viewers.of(ctx);
+    QueryParams.of(ctx);
+    String id = QueryParams.pathId(ctx, "id", QueryParams.ID);
+    respond(ctx, queries.site(viewer, id).orElseThrow(() -> ApiException.notFound("site " + id)));
+  }
+
+  private void facets(Context ctx) {
+    QueryParams.of(ctx);
+    respond(ctx, queries.facets(Viewers.of(ctx)));
+  }
+
+  private void kpis(Context ctx) {
+    Viewer viewer = Viewers.of(ctx);
+    QueryParams q = QueryParams.of(ctx, "site", "tenant", "scope");
+    var kpis = queries.kpis(viewer, new Queries.Kpis(q.id("site"), q.tenant(viewer),
+        q.oneOf("scope", KpiComputed.KpiScope.values(),
+            s -> s.name().toLowerCase(Locale.ROOT))));
+    respond(ctx, Map.of("count", kpis.size(), "kpis", kpis));
+  }
+
+  private void alerts(Context ctx) {
+    Viewer viewer = Viewers.of(ctx);
+    QueryParams q = QueryParams.of(ctx, "state", "site", "tenant", "limit");
+    var alerts = queries.alerts(viewer, new Queries.Alerts(
+        q.oneOf("state", AlertView.State.values(), AlertView.State::wireName), q.id("site"),
+        q.tenant(viewer), q.limit(200, MAX_LIMIT)));
+    respond(ctx, Map.of("count", alerts.size(), "alerts", alerts));
+  }
+
+  private void incidents(Context ctx) {
+    Viewer viewer = Viewers.of(ctx);
+    QueryParams q = QueryParams.of(ctx, "state", "site", "tenant", "limit");
+    var incidents = queries.incidents(viewer, new Queries.Incidents(
+        q.oneOf("state", IncidentSummary.State.values(), IncidentSummary.State::wireName),
+        q.id("site"), q.tenant(viewer), q.limit(200, MAX_LIMIT)));
+    respond(ctx, Map.of("count", incidents.size(), "incidents", incidents));
+  }
+
+  private void incident(Context ctx) {
+    Viewer viewer = Viewers.of(ctx);
+    QueryParams.of(ctx);
+    String id = QueryParams.pathId(ctx, "id", QueryParams.OPAQUE_ID);
+    respond(ctx, queries.incident(viewer, id)
+        .orElseThrow(() -> ApiException.notFound("incident " + id)));
+  }
+
+  /** Tenant data is never kept by browsers or proxies. */
+  private static void respond(Context ctx, Object body) {
+    ctx.header("Cache-Control", "no-store");
+    ctx.json(body);
+  }
+}

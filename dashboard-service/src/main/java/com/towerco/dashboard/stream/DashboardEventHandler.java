@@ -1,0 +1,57 @@
+package com.towerco.dashboard.stream;
+
+import com.towerco.dashboard.DashboardSettings;
+import com.towerco.dashboard.domain.DashboardModel;
+import com.towerco.events.Envelope;
+import com.towerco.events.TopicFamily;
+import com.towerco.platform.metrics.ServiceMetrics;
+import com.towerco.platform.runtime.EventHandler;
+import com.towerco.platform.runtime.SourceRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Feeds the read model from the consumer loop. The model is rebuilt on every start, so each
+ * newly assigned partition is read again from a recent point of record time (the last half
+ * hour of site telemetry, longer for KPIs, alerts and incidents) whatever was committed.
+ */
+public final class DashboardEventHandler implements EventHandler {
+  private final DashboardModel model;
+  private final DashboardSettings.Replay replay;
+  private final Clock clock;
+  private final ServiceMetrics metrics;
+
+  public DashboardEventHandler(DashboardModel model, DashboardSettings.Replay replay,
+      Clock clock, ServiceMetrics metrics) {
+    this.model = model;
+    this.replay = replay;
+    this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void handle(Envelope event, SourceRecord source) {
+    if (model.apply(event) == DashboardModel.Outcome.DUPLICATE) {
+      metrics.duplicateSkipped();
+    }
+  }
+
+  @Override
+  public Optional<Instant> replayFrom(TopicPartition partition) {
+    return TopicFamily.of(partition.topic()).map(this::window)
+        .map(window -> clock.instant().minus(window));
+  }
+
+  private Duration window(TopicFamily family) {
+    return switch (family) {
+      case SITE_EVENTS -> replay.siteEvents();
+      case KPI_METRICS -> replay.kpis();
+      case ALERT_NOTIFICATIONS -> replay.alerts();
+      case INCIDENT_LIFECYCLE -> replay.incidents();
+      default -> replay.siteEvents();
+    };
+  }
+}
