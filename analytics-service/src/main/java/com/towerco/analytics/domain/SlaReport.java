@@ -8,9 +8,9 @@ import java.util.List;
  * A tenant's monthly power SLA report: for each of its tenancies, the minutes its DC supply
  * was outside the agreed voltage window (from the tenancy KPI windows), the availability that
  * gives against the target, whether the SLA was breached, and the incidents at that site during
- * the month. Availability is measured over the minutes with telemetry ({@code measured}); the
- * coverage says how much of the month that was, so unmeasured time is never silently counted
- * as up or down.
+ * the month. Availability, the allowance and so the breach are all measured over the minutes
+ * with telemetry ({@code measured}): unmeasured time is never silently counted as up or down,
+ * and the coverage says how much of the month was measured.
  */
 public record SlaReport(String tenantId, String month, Instant from, Instant to,
     int tenancies, int breached, double minutesOutsideDcWindow, List<TenancySla> lines) {
@@ -37,7 +37,7 @@ public record SlaReport(String tenantId, String month, Instant from, Instant to,
       double measured = measuredSeconds / 60.0;
       double outside = outsideSeconds / 60.0;
       Double availability = measured > 0 ? 100.0 * (measured - outside) / measured : null;
-      Double allowed = targetPct == null ? null : monthMinutes * (100.0 - targetPct) / 100.0;
+      Double allowed = targetPct == null ? null : measured * (100.0 - targetPct) / 100.0;
       double excess = allowed == null ? 0 : Math.max(0, outside - allowed);
       boolean breached = targetPct != null && availability != null && availability < targetPct;
       return new TenancySla(siteId, region, targetPct, monthMinutes, round(measured),

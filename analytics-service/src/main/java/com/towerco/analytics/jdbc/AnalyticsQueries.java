@@ -106,15 +106,16 @@ public final class AnalyticsQueries {
       tenantFilter = " AND i.tenant_id = ?";
       params.add(tenant.get());
     }
-    // DISTINCT: an incident published to several tenants' topics is one failure per site.
+    // Grouped: an incident published to several tenants' topics is one failure per site.
     String group = byRegion ? "coalesce(st.region, 'unknown')" : "i.tenant_id";
     Map<String, List<Reliability.Failure>> failures = new LinkedHashMap<>();
-    Sql.query(ds, "SELECT DISTINCT " + group + " AS grp, i.incident_id, s.site_id,"
-        + " i.opened_at, i.resolved_at FROM incidents i JOIN incident_sites s"
+    Sql.query(ds, "SELECT " + group + " AS grp, i.incident_id, s.site_id,"
+        + " min(i.opened_at) AS opened_at, max(i.resolved_at) AS resolved_at"
+        + " FROM incidents i JOIN incident_sites s"
         + " ON s.tenant_id = i.tenant_id AND s.incident_id = i.incident_id"
         + " LEFT JOIN sites st ON st.site_id = s.site_id"
         + " WHERE i.opened_at >= ? AND i.opened_at < ?" + tenantFilter
-        + " ORDER BY 1", params, rs -> failures.computeIfAbsent(rs.getString("grp"),
+        + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", params, rs -> failures.computeIfAbsent(rs.getString("grp"),
             g -> new ArrayList<>()).add(new Reliability.Failure(Sql.instant(rs, "opened_at"),
             Sql.instant(rs, "resolved_at"))));
     Map<String, Long> population = population(byRegion, tenant);
