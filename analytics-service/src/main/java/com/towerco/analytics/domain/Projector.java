@@ -87,7 +87,7 @@ public final class Projector {
         v.get(KpiComputed.REPORTING_PCT), e.eventId(), offset);
   }
 
-  /** The enum's name on the wire (as in the event catalogue), e.g. {@code commercialPowerFailure}. */
+  /** The enum's name on the wire (as in the catalogue), e.g. {@code commercialPowerFailure}. */
   private static String lower(Enum<?> value) {
     return WIRE_NAMES.computeIfAbsent(value, v -> Json.mapper().convertValue(v, String.class));
   }

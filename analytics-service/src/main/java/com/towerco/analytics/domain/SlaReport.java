@@ -19,7 +19,8 @@ public record SlaReport(String tenantId, String month, Instant from, Instant to,
     TimeRange range = TimeRange.of(month);
     int breached = (int) lines.stream().filter(TenancySla::breached).count();
     double outside = lines.stream().mapToDouble(TenancySla::minutesOutsideDcWindow).sum();
-    return new SlaReport(tenantId, month.toString(), range.from(), range.to(), lines.size(), breached,
+    return new SlaReport(tenantId, month.toString(), range.from(), range.to(), lines.size(),
+        breached,
         round(outside), List.copyOf(lines));
   }
 

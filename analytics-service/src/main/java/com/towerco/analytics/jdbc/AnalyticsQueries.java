@@ -115,9 +115,10 @@ public final class AnalyticsQueries {
         + " ON s.tenant_id = i.tenant_id AND s.incident_id = i.incident_id"
         + " LEFT JOIN sites st ON st.site_id = s.site_id"
         + " WHERE i.opened_at >= ? AND i.opened_at < ?" + tenantFilter
-        + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", params, rs -> failures.computeIfAbsent(rs.getString("grp"),
-            g -> new ArrayList<>()).add(new Reliability.Failure(Sql.instant(rs, "opened_at"),
-            Sql.instant(rs, "resolved_at"))));
+        + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", params,
+        rs -> failures.computeIfAbsent(rs.getString("grp"), g -> new ArrayList<>())
+            .add(new Reliability.Failure(Sql.instant(rs, "opened_at"),
+                Sql.instant(rs, "resolved_at"))));
     Map<String, Long> population = population(byRegion, tenant);
     List<Reliability> result = new ArrayList<>();
     failures.forEach((g, list) -> result.add(Reliability.of(g,

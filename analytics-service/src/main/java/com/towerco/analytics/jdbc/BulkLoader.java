@@ -9,8 +9,8 @@ import java.util.List;
  * PostgreSQL's {@code COPY FROM STDIN}, DuckDB's appender.
  */
 interface BulkLoader {
-  void load(Connection connection, String table, boolean temporary, List<Column> columns, List<Object[]> rows)
-      throws SQLException;
+  void load(Connection connection, String table, boolean temporary, List<Column> columns,
+      List<Object[]> rows) throws SQLException;
 
   static BulkLoader forDialect(Dialect dialect) {
     return dialect == Dialect.DUCKDB ? new DuckDbAppenderLoader() : new PgCopyLoader();

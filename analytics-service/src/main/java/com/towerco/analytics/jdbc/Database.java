@@ -58,7 +58,7 @@ public final class Database implements AutoCloseable {
     config.setMinimumIdle(1);
     config.setConnectionTimeout(5_000);
     config.setValidationTimeout(2_000);
-    config.setConnectionInitSql(duck ? Dialect.DUCKDB.utcSession() : Dialect.POSTGRESQL.utcSession());
+    config.setConnectionInitSql((duck ? Dialect.DUCKDB : Dialect.POSTGRESQL).utcSession());
     HikariDataSource pool = new HikariDataSource(config);
     try {
       Dialect dialect = duck ? Dialect.DUCKDB : postgresDialect(pool, timescale);

@@ -15,8 +15,8 @@ import org.duckdb.DuckDBConnection;
  */
 final class DuckDbAppenderLoader implements BulkLoader {
   @Override
-  public void load(Connection connection, String table, boolean temporary, List<Column> columns,
-      List<Object[]> rows) throws SQLException {
+  public void load(Connection connection, String table, boolean temporary,
+      List<Column> columns, List<Object[]> rows) throws SQLException {
     DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
     try (DuckDBAppender appender = temporary
         ? duck.createAppender("temp", "main", table)

@@ -18,8 +18,8 @@ final class PgCopyLoader implements BulkLoader {
   private static final int CHUNK = 256 * 1024;
 
   @Override
-  public void load(Connection connection, String table, boolean temporary, List<Column> columns,
-      List<Object[]> rows) throws SQLException {
+  public void load(Connection connection, String table, boolean temporary,
+      List<Column> columns, List<Object[]> rows) throws SQLException {
     String sql = "COPY " + table + " ("
         + columns.stream().map(Column::name).collect(Collectors.joining(", "))
         + ") FROM STDIN";
