@@ -148,6 +148,7 @@ public final class AnalyticsBenchmark {
       }
     }
     baseline.copy(batch);
+    baseline.analyze();
     out.printf("query: %,d sites x %d days of 5-minute windows = %,d rows loaded in %.1f s%n",
         sites, days, windows, (System.nanoTime() - started) / 1e9);
     AnalyticsQueries q = new AnalyticsQueries(db.dataSource(), "towerco");

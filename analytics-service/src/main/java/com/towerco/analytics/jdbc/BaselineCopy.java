@@ -75,6 +75,15 @@ public final class BaselineCopy {
     }
   }
 
+  /** Refreshes the planner's statistics after a bulk load (PostgreSQL; DuckDB keeps its own). */
+  public void analyze() throws SQLException {
+    if (database.dialect().isPostgres()) {
+      try (Connection c = database.connection(); Statement s = c.createStatement()) {
+        s.execute("ANALYZE kpi_windows");
+      }
+    }
+  }
+
   /** Rows in a table. */
   public long count(String table) throws SQLException {
     try (Connection c = database.connection(); Statement s = c.createStatement();

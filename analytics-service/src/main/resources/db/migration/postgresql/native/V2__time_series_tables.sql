@@ -45,6 +45,7 @@ CREATE TABLE kpi_windows (
   event_id               text             NOT NULL,
   PRIMARY KEY (tenant_id, site_id, tenancy_tenant_id, window_start, window_end)
 ) PARTITION BY RANGE (window_start);
+CREATE INDEX kpi_windows_site ON kpi_windows (site_id, window_start);
 CREATE INDEX kpi_windows_region ON kpi_windows (region, window_start);
 CREATE INDEX kpi_windows_tenancy ON kpi_windows (tenancy_tenant_id, window_start);
 

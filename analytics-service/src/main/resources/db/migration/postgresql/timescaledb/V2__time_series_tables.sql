@@ -46,6 +46,7 @@ CREATE TABLE kpi_windows (
   PRIMARY KEY (tenant_id, site_id, tenancy_tenant_id, window_start, window_end)
 );
 SELECT create_hypertable('kpi_windows', 'window_start', chunk_time_interval => INTERVAL '30 days');
+CREATE INDEX kpi_windows_site ON kpi_windows (site_id, window_start);
 CREATE INDEX kpi_windows_region ON kpi_windows (region, window_start);
 CREATE INDEX kpi_windows_tenancy ON kpi_windows (tenancy_tenant_id, window_start);
 ALTER TABLE kpi_windows SET (timescaledb.compress,
