@@ -1,0 +1,101 @@
+package com.towerco.analytics;
+
+import com.towerco.analytics.domain.Projector;
+import com.towerco.analytics.http.AnalyticsRoutes;
+import com.towerco.analytics.ingest.IngestHandler;
+import com.towerco.analytics.ingest.IngestMetrics;
+import com.towerco.analytics.ingest.Rejects;
+import com.towerco.analytics.jdbc.AnalyticsQueries;
+import com.towerco.analytics.jdbc.Database;
+import com.towerco.analytics.jdbc.EventSink;
+import com.towerco.analytics.jdbc.SlaQueries;
+import com.towerco.events.RejectReason;
+import com.towerco.events.TopicFamily;
+import com.towerco.platform.http.HttpRoutes;
+import com.towerco.platform.runtime.ConsumerService;
+import com.towerco.platform.runtime.PlatformService;
+import com.towerco.platform.runtime.ServiceContext;
+import io.javalin.config.RoutesConfig;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Wires the analytics service: the database (opened and migrated on creation, so the query
+ * routes work before consumption starts), one consumer group over every topic family feeding
+ * {@link IngestHandler}s, and the query routes.
+ */
+public final class AnalyticsService implements PlatformService, HttpRoutes {
+  static final Pattern SUBSCRIPTION = ConsumerService.anyOf(TopicFamily.SITE_EVENTS.pattern(),
+      TopicFamily.KPI_METRICS.pattern(), TopicFamily.ALERT_NOTIFICATIONS.pattern(),
+      TopicFamily.INCIDENT_LIFECYCLE.pattern(), TopicFamily.NOTIFICATION_DELIVERIES.pattern(),
+      TopicFamily.INVENTORY.pattern());
+
+  private final String name;
+  private final Database database;
+  private final ServiceContext.Outputs rejectsOutput;
+  private final IngestMetrics metrics;
+  private final ConsumerService consumer;
+  private final AnalyticsRoutes routes;
+
+  public AnalyticsService(ServiceContext context, String name, String groupId,
+      AnalyticsSettings settings) {
+    this.name = name;
+    this.database = Database.open(settings.jdbcUrl(), settings.jdbcUser(),
+        settings.jdbcPassword(), settings.timescale(), settings.poolSize());
+    this.rejectsOutput = context.outputs(name, "-rejects");
+    this.metrics = new IngestMetrics(context.metrics().registry());
+    EventSink sink = new EventSink(database, groupId);
+    Rejects rejects = (source, detail) -> rejectsOutput.deadLetters().send(source.topic(),
+        source.partition(), source.offset(), source.key(), source.value(), null,
+        RejectReason.PROCESSING_FAILED, detail).get();
+    this.consumer = new ConsumerService(context, name, groupId, SUBSCRIPTION,
+        () -> new IngestHandler(new Projector(), sink, settings.ingest(), rejects,
+            context.metrics().forService(name), metrics),
+        settings.instances(), Duration.ofSeconds(1));
+    this.routes = new AnalyticsRoutes(
+        new AnalyticsQueries(database.dataSource(), context.config().operatorTenant()),
+        new SlaQueries(database.dataSource()), this::status);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void start() {
+    consumer.start();
+  }
+
+  @Override
+  public boolean isReady() {
+    return consumer.isReady();
+  }
+
+  @Override
+  public void register(RoutesConfig config) {
+    routes.register(config);
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  private Map<String, Object> status() {
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("store", database.dialect().name().toLowerCase(java.util.Locale.ROOT));
+    status.put("events_written", (long) metrics.eventsWritten());
+    status.put("buffered_events", metrics.bufferedEvents());
+    status.put("write_failures", (long) metrics.failures());
+    return status;
+  }
+
+  @Override
+  public void close() {
+    consumer.close();
+    rejectsOutput.close();
+    database.close();
+  }
+}

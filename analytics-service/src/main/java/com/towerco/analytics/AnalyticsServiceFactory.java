@@ -1,0 +1,49 @@
+package com.towerco.analytics;
+
+import com.towerco.platform.runtime.PlatformService;
+import com.towerco.platform.runtime.ServiceContext;
+import com.towerco.platform.runtime.ServiceFactory;
+import com.towerco.platform.runtime.ServiceSettings;
+
+/**
+ * Builds the analytics service ({@code --services analytics}): every event of every topic
+ * family stored in SQL, and the history/SLA query API. Settings:
+ * <ul>
+ *   <li>{@code analytics.jdbc-url}: {@code jdbc:postgresql://...} for production, or a DuckDB
+ *       file; default {@code jdbc:duckdb:<data-dir>/analytics/analytics.duckdb}</li>
+ *   <li>{@code analytics.jdbc-user}, {@code analytics.jdbc-password}: PostgreSQL credentials</li>
+ *   <li>{@code analytics.timescaledb}: {@code auto} (default: use it when installed),
+ *       {@code on} (fail without it) or {@code off} (native partitioning)</li>
+ *   <li>{@code analytics.batch-size}: events per write transaction (default 5000)</li>
+ *   <li>{@code analytics.max-buffered}: events held before consumption pauses (20000)</li>
+ *   <li>{@code analytics.flush-interval-ms}: longest an event waits for its batch (500)</li>
+ *   <li>{@code analytics.instances}: consumers in this process (1)</li>
+ *   <li>{@code analytics.pool-size}: database connections (8)</li>
+ * </ul>
+ */
+public final class AnalyticsServiceFactory implements ServiceFactory {
+  public static final String NAME = "analytics";
+  public static final String GROUP_ID = "towerco-analytics-service";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String groupId() {
+    return GROUP_ID;
+  }
+
+  @Override
+  public String description() {
+    return "stores every event in SQL (DuckDB embedded, or PostgreSQL/TimescaleDB) and serves"
+        + " KPI history, downtime, MTTR/MTBF, alarm statistics and SLA reports";
+  }
+
+  @Override
+  public PlatformService create(ServiceContext context, ServiceSettings settings) {
+    return new AnalyticsService(context, NAME, GROUP_ID,
+        AnalyticsSettings.from(settings, context.config()));
+  }
+}

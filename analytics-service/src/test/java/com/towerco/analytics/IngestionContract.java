@@ -1,0 +1,181 @@
+package com.towerco.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.towerco.analytics.domain.Projector;
+import com.towerco.analytics.ingest.IngestHandler;
+import com.towerco.analytics.ingest.IngestMetrics;
+import com.towerco.analytics.ingest.IngestSettings;
+import com.towerco.analytics.jdbc.Database;
+import com.towerco.analytics.jdbc.EventSink;
+import com.towerco.events.Envelope;
+import com.towerco.platform.runtime.ConsumerService;
+import com.towerco.platform.runtime.EventHandler;
+import com.towerco.platform.runtime.ServiceContext;
+import com.towerco.platform.runtime.SourceRecord;
+import com.towerco.testing.EventFeeder;
+import com.towerco.testing.KafkaExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Exactly-once ingestion from a real Kafka broker into each store: a crash between the
+ * database commit and the Kafka commit, and a duplicated delivery, each end up with every
+ * event stored exactly once.
+ */
+abstract class IngestionContract {
+  @RegisterExtension
+  static final KafkaExtension kafka = new KafkaExtension();
+  static final Instant T0 = Instant.parse("2025-03-01T00:00:00Z");
+
+  TestDatabases databases;
+  Database database;
+  ServiceContext context;
+  String group;
+  String site;
+  IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
+
+  abstract TestDatabases databases();
+
+  @BeforeEach
+  void setUp() {
+    databases = databases();
+    database = databases.open();
+    context = kafka.context();
+    group = "analytics-it-" + UUID.randomUUID();
+    site = "S" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @AfterEach
+  void tearDown() {
+    database.close();
+    databases.close();
+  }
+
+  @Test
+  void resumesFromTheStoredOffsetsAfterACrashBetweenTheDatabaseAndTheKafkaCommit()
+      throws Exception {
+    send(0, 200);
+    // The first run stores rows and offsets in the database but dies before every Kafka commit.
+    try (ConsumerService crashing = service("analytics-crash", IngestSettings.defaults(),
+        handler -> new DiesBeforeKafkaCommit(handler))) {
+      crashing.start();
+      await().atMost(Duration.ofSeconds(60)).until(() -> count("raw_events") == 200);
+    }
+    try (Admin admin = context.clients().admin()) {
+      assertThat(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+          .values()).allMatch(o -> o == null);
+    }
+    send(200, 50);
+    try (ConsumerService restarted = service("analytics-restart", IngestSettings.defaults(),
+        UnaryOperator.identity())) {
+      restarted.start();
+      await().atMost(Duration.ofSeconds(60)).until(() -> count("raw_events") == 250);
+      assertThat(count("kpi_windows")).isEqualTo(250);
+      // It read only what was not stored yet: the database's offsets, not Kafka's, set where.
+      assertThat(context.metrics().forService("analytics-restart").totalIn()).isEqualTo(50);
+    }
+  }
+
+  @Test
+  void storesAndCountsADuplicatedEventOnce() throws Exception {
+    Envelope twice = TestEvents.kpi(site, null, "R1", T0, 5, 100, 100);
+    try (EventFeeder feeder = new EventFeeder(context);
+        ConsumerService service = service("analytics-dup", IngestSettings.defaults(),
+            UnaryOperator.identity())) {
+      service.start();
+      feeder.send(twice);
+      feeder.flush();
+      await().atMost(Duration.ofSeconds(60)).until(() -> count("raw_events") == 1);
+      feeder.send(twice);
+      feeder.send(TestEvents.kpi(site, null, "R1", T0.plusSeconds(300), 5, 100, 100));
+      feeder.flush();
+      await().atMost(Duration.ofSeconds(60)).until(() -> count("raw_events") == 2);
+      assertThat(count("kpi_windows")).isEqualTo(2);
+      await().atMost(Duration.ofSeconds(10)).until(() ->
+          context.metrics().registry().find("towerco_duplicates_skipped")
+              .tag("service", "analytics-dup").counter().count() == 1.0);
+    }
+  }
+
+  void send(int first, int count) {
+    try (EventFeeder feeder = new EventFeeder(context)) {
+      for (int i = first; i < first + count; i++) {
+        feeder.send(TestEvents.kpi(site, null, "R1", T0.plusSeconds(300L * i), 5, 100, 100));
+      }
+      feeder.flush();
+    }
+  }
+
+  ConsumerService service(String name, IngestSettings settings,
+      UnaryOperator<EventHandler> decorate) {
+    EventSink sink = new EventSink(database, group);
+    return new ConsumerService(context, name, group,
+        java.util.regex.Pattern.compile("towerco\\.sites\\." + site + "\\.events"),
+        () -> decorate.apply(new IngestHandler(new Projector(), sink, settings,
+            (source, detail) -> { }, context.metrics().forService(name), metrics)),
+        1, Duration.ofMillis(200));
+  }
+
+  long count(String table) throws Exception {
+    try (Connection c = database.connection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Stores everything, then "crashes" before each Kafka offset commit. */
+  record DiesBeforeKafkaCommit(EventHandler handler) implements EventHandler {
+    @Override
+    public void handle(Envelope event, SourceRecord source) throws Exception {
+      handler.handle(event, source);
+    }
+
+    @Override
+    public void afterBatch() throws Exception {
+      handler.afterBatch();
+    }
+
+    @Override
+    public void beforeCommit() throws Exception {
+      handler.beforeCommit();
+      throw new IllegalStateException("crash: the Kafka commit never happens");
+    }
+
+    @Override
+    public Map<TopicPartition, Long> storedOffsets(Collection<TopicPartition> partitions) {
+      return handler.storedOffsets(partitions);
+    }
+
+    @Override
+    public boolean backpressured() {
+      return handler.backpressured();
+    }
+
+    @Override
+    public void onRevoked(Collection<TopicPartition> partitions) {
+      handler.onRevoked(partitions);
+    }
+
+    @Override
+    public void close() {
+      handler.close();
+    }
+  }
+}
