@@ -43,6 +43,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * cache keeps steady-state telemetry free of store reads and writes.
  */
 final class SiteRulesProcessor implements Processor<String, byte[], String, Emission> {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(SiteRulesProcessor.class);
   static final Duration WATERMARK_EVERY = Duration.ofSeconds(5);
 
   private final EventCodec codec;
@@ -85,10 +87,10 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
     try {
       if (deduplicator.firstSeen(event.eventId(), event.timestamp())) {
         evaluate(event);
-        metrics.eventIn(event.eventType(), event.timestamp(), System.currentTimeMillis());
       } else {
         metrics.duplicateSkipped();
       }
+      metrics.eventIn(event.eventType(), event.timestamp(), System.currentTimeMillis());
       advanceTime(event.timestamp());
     } catch (RuntimeException e) {
       deadLetter(record, RejectReason.PROCESSING_FAILED, e.toString());
@@ -158,6 +160,8 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
     DeadLetters.addReason(headers, reason, detail, metrics.service(), origin.topic(),
         origin.partition(), origin.offset());
     metrics.deadLettered(reason.name());
+    LOG.warn("{} dead-lettered {}-{}@{}: {} {}", metrics.service(), origin.topic(),
+        origin.partition(), origin.offset(), reason, detail);
     context.forward(new Record<String, Emission>(record.key(),
         new Emission.Outbound(TopicFamily.DEAD_LETTER.topic(), record.key(), record.value()),
         record.timestamp(), headers));

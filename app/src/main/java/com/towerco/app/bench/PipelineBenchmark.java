@@ -113,8 +113,10 @@ public final class PipelineBenchmark {
     return readers;
   }
 
+  /** Each phase has its own sites and its own id sequence: no record repeats another. */
   private static RecordFactory factory(List<String> sites, PlatformConfig config) {
-    return new RecordFactory(sites, config.operatorTenant(), 42, 8, BenchFleet::telemetry);
+    return new RecordFactory(sites, config.operatorTenant(), sites.get(0).hashCode(), 8,
+        BenchFleet::telemetry);
   }
 
   private static void awaitReady(PlatformProcess platform) throws InterruptedException {

@@ -65,7 +65,8 @@ final class PlatformRun {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < consumers.size(); i++) {
       text.append(consumers.get(i).service()).append('=')
-          .append(consumers.get(i).totalIn() - before[i]).append(' ');
+          .append(consumers.get(i).totalIn() - before[i]).append(" (dlq ")
+          .append(consumers.get(i).totalDeadLettered()).append(") ");
     }
     return text.toString().trim();
   }
