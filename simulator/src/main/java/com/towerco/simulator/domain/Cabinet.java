@@ -15,19 +15,29 @@ final class Cabinet {
   static final double SHUTDOWN_C = 50;
   static final double SHUTDOWN_CLEAR_C = 45;
   private static final double WALL_TAU_S = 1800;
-  private static final double HEAT_C_PER_KW = 5;
-  private static final double COOLING_C = 40;
+  private static final double HVAC_MARGIN_C = 30;
   private static final double HVAC_ON_ABOVE_C = 26;
   private static final double HVAC_OFF_BELOW_C = 22;
 
   private final Region region;
+  private final double coolingC;
   double ambientC;
   double cabinetC = 24;
   HvacState hvac = HvacState.OFF;
   boolean thermalShutdown;
 
-  Cabinet(Region region) {
+  /** A cabinet whose HVAC is sized for {@code nominalLoadKw} with a margin. */
+  Cabinet(Region region, double nominalLoadKw) {
     this.region = region;
+    this.coolingC = heatRiseC(1.3 * nominalLoadKw) + HVAC_MARGIN_C;
+  }
+
+  /**
+   * How far the equipment's heat lifts the cabinet above ambient at steady state without
+   * cooling; bigger sites have bigger shelters, so it grows less than linearly.
+   */
+  static double heatRiseC(double heatKw) {
+    return heatKw <= 0 ? 0 : 6 * Math.pow(heatKw, 0.7);
   }
 
   /**
@@ -47,8 +57,8 @@ final class Cabinet {
     } else if (cabinetC < HVAC_OFF_BELOW_C || hvac == HvacState.FAULT) {
       hvac = HvacState.OFF;
     }
-    double drive = ambientC - cabinetC + heatKw * HEAT_C_PER_KW
-        - (hvac == HvacState.ON ? COOLING_C : 0);
+    double drive = ambientC - cabinetC + heatRiseC(heatKw)
+        - (hvac == HvacState.ON ? coolingC : 0);
     cabinetC += drive * Math.min(1, dt / WALL_TAU_S);
     if (cabinetC > SHUTDOWN_C) {
       thermalShutdown = true;

@@ -113,9 +113,13 @@ public enum FaultKind {
     return explains.contains(cause);
   }
 
-  /** Faults that act on the site's power chain and so combine into one problem. */
+  /**
+   * Faults that act on the site's DC supply: overlapping ones on one site share their symptoms
+   * (battery discharging, battery low, tenant outages), so they are one problem.
+   */
   public boolean isPowerChain() {
-    return this == MAINS_OUTAGE || this == GENERATOR_START_FAILURE || this == BATTERY_EXHAUSTION;
+    return this == MAINS_OUTAGE || this == GENERATOR_START_FAILURE || this == BATTERY_EXHAUSTION
+        || this == RECTIFIER_FAULT;
   }
 
   public static FaultKind fromLabel(String label) {

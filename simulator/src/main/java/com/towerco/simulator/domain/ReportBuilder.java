@@ -15,9 +15,10 @@ import java.util.Set;
 
 /**
  * Turns the run's counters and injections into a {@link SimulationReport}, and decides the
- * ground-truth problems: power-chain faults on one site whose time windows overlap are one
- * problem (mains loss plus a generator that will not start is one incident, rooted in the
- * generator, with the mains loss as its trigger); every other fault is a problem of its own.
+ * ground-truth problems: faults on one site's DC supply (mains, generator, rectifiers) whose
+ * time windows overlap are one problem, because they share their symptoms; mains loss plus a
+ * generator that will not start is rooted in the generator, with the mains loss as its trigger,
+ * otherwise the earliest fault is the root cause. Every other fault is a problem of its own.
  */
 final class ReportBuilder {
   private ReportBuilder() {}
@@ -134,7 +135,8 @@ final class ReportBuilder {
           triggered ? "generator failed to start after the mains failed"
               : "generator will fail to start on its next demand");
     }
-    Fault first = members.get(0);
+    Fault first = members.stream().min(Comparator.comparingLong(Fault::startMillis))
+        .orElseThrow();
     return new RootCause(first.siteId(), first.kind().label(),
         first.kind().rootCause().map(ReportBuilder::name).orElse(null), null,
         first.kind().description());

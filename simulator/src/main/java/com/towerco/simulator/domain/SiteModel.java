@@ -36,7 +36,7 @@ final class SiteModel {
     this.spec = spec;
     this.noise = new Noise(Noise.seed(seed, spec.index(), 1));
     this.power = new PowerChain(spec.plant(), FleetGenerator.round(noise.uniform(200, 9000), 1));
-    this.cabinet = new Cabinet(spec.region());
+    this.cabinet = new Cabinet(spec.region(), spec.nominalLoadKw());
     int n = spec.tenancies().size();
     this.tenantKw = new double[n];
     this.tenantDcV = new double[n];
@@ -108,7 +108,7 @@ final class SiteModel {
         generator,
         new SiteTelemetry.Rectifier(
             r(power.rectifierV == 0 ? 0 : power.rectifierV + noise.gaussian(0.02), 2),
-            r(power.rectifierA == 0 ? 0 : power.rectifierA + noise.gaussian(0.3), 1),
+            r(power.rectifierA == 0 ? 0 : Math.max(0, power.rectifierA + noise.gaussian(0.3)), 1),
             power.modulesOk, plant.rectifierModules()),
         new SiteTelemetry.Battery(r(power.busV + noise.gaussian(0.02), 2), r(power.socPct, 1),
             r(batteryTempC, 1), r(power.batteryA, 1)),
