@@ -8,13 +8,16 @@ import static com.towerco.events.payload.SiteAlarm.X733EventType.COMMUNICATIONS;
 import static com.towerco.events.payload.SiteAlarm.X733EventType.ENVIRONMENTAL;
 import static com.towerco.events.payload.SiteAlarm.X733EventType.EQUIPMENT;
 
+import com.towerco.events.payload.SiteAlarm.PerceivedSeverity;
 import com.towerco.events.payload.SiteAlarm.ProbableCause;
+import com.towerco.events.payload.SiteAlarm.X733EventType;
 import com.towerco.events.payload.SiteTelemetry.HvacState;
 import com.towerco.simulator.domain.PowerChain.GeneratorFailure;
 import com.towerco.simulator.domain.PowerChain.GeneratorState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The alarms a site's monitoring unit raises, in X.733 terms (ITU-T X.733 event types, the
@@ -94,11 +97,9 @@ final class AlarmRules {
     return rules;
   }
 
-  private static AlarmRule rule(ProbableCause cause,
-      com.towerco.events.payload.SiteAlarm.X733EventType type,
-      com.towerco.events.payload.SiteAlarm.PerceivedSeverity severity, String managedObject,
-      AlarmRule.Condition condition, java.util.function.Function<SiteModel, String> problem,
-      java.util.function.Function<SiteModel, String> text) {
+  private static AlarmRule rule(ProbableCause cause, X733EventType type,
+      PerceivedSeverity severity, String managedObject, AlarmRule.Condition condition,
+      Function<SiteModel, String> problem, Function<SiteModel, String> text) {
     return new AlarmRule(cause, type, severity, managedObject, null, condition, problem, text);
   }
 

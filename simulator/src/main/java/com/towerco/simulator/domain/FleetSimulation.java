@@ -2,8 +2,10 @@ package com.towerco.simulator.domain;
 
 import com.towerco.events.Envelope;
 import com.towerco.events.EventIds;
+import com.towerco.events.payload.SiteAlarm.AlarmState;
 import com.towerco.events.payload.SiteConnectivity;
 import com.towerco.events.payload.SiteConnectivity.ConnectivityState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,7 +119,7 @@ public final class FleetSimulation implements FaultSchedule.Handler {
     if (site.reachable) {
       emit(i, EventCounts.TELEMETRY, events[i].envelope(t, site.telemetry(), SiteEvents.RMU));
       alarms[i].evaluate(site, alarm -> {
-        if (alarm.state() == com.towerco.events.payload.SiteAlarm.AlarmState.RAISED) {
+        if (alarm.state() == AlarmState.RAISED) {
           truth.alarmRaised(site, alarm, t);
         }
         emit(i, EventCounts.ALARM, events[i].envelope(t, alarm, SiteEvents.RMU));
@@ -136,7 +138,7 @@ public final class FleetSimulation implements FaultSchedule.Handler {
   public Fault inject(FaultSpec spec) {
     long now = nextTickMillis();
     FaultSpec fromStart = new FaultSpec(spec.kind(), spec.siteId(),
-        java.time.Duration.ofMillis(now - startMillis).plus(spec.offset()), spec.duration());
+        Duration.ofMillis(now - startMillis).plus(spec.offset()), spec.duration());
     return schedule.add(fromStart);
   }
 

@@ -3,6 +3,7 @@ package com.towerco.simulator.domain;
 import com.towerco.events.payload.SiteAlarm;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ final class GroundTruth {
     for (SiteSpec site : fleet.sites()) {
       int n = site.tenancies().size();
       outageStart[site.index()] = new long[n];
-      java.util.Arrays.fill(outageStart[site.index()], -1);
+      Arrays.fill(outageStart[site.index()], -1);
       List<List<Fault>> causes = new ArrayList<>();
       for (int k = 0; k < n; k++) {
         causes.add(new ArrayList<>());

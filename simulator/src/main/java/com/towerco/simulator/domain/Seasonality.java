@@ -24,7 +24,7 @@ final class Seasonality {
   /** Saturday or Sunday in local time (1970-01-01 was a Thursday). */
   static boolean weekend(long epochMillis, int utcOffsetHours) {
     long days = Math.floorDiv(epochMillis + utcOffsetHours * 3_600_000L, DAY_MILLIS);
-    int dayOfWeek = (int) Math.floorMod(days + 3, 7); // 0 = Monday
+    int dayOfWeek = Math.floorMod(days + 3, 7); // 0 = Monday
     return dayOfWeek >= 5;
   }
 
