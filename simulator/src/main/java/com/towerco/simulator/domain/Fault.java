@@ -2,6 +2,7 @@ package com.towerco.simulator.domain;
 
 import com.towerco.events.payload.SiteAlarm.ProbableCause;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -123,19 +124,21 @@ public final class Fault {
   }
 
   public Set<String> affectedSites() {
-    return affectedSites;
+    return Collections.unmodifiableSet(affectedSites);
   }
 
   public Set<String> affectedTenants() {
-    return affectedTenants;
+    return Collections.unmodifiableSet(affectedTenants);
   }
 
+  /** The probable causes of the alarms it caused, in the order they first appeared. */
   public Set<ProbableCause> symptoms() {
-    return symptoms;
+    return Collections.unmodifiableSet(symptoms);
   }
 
+  /** Tenant outages it caused that have ended. */
   public List<Outage> outages() {
-    return outages;
+    return Collections.unmodifiableList(outages);
   }
 
   /** Event time of the first alarm it caused, or -1 if it caused none (yet). */
