@@ -6,12 +6,12 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as people write them in fault specs and settings: {@code 90s}, {@code 5m},
- * {@code 1h30m}, {@code 2d}, or {@code 0}. Shorter and less error-prone on a command line than
+ * {@code 1h30m}, {@code 2d}, {@code 250ms}, or {@code 0}. Shorter and less error-prone on a command line than
  * ISO-8601 {@code PT1H30M}, which is accepted too.
  */
 public final class SimDurations {
-  private static final Pattern WHOLE = Pattern.compile("(?:\\d+[dhms])+");
-  private static final Pattern PART = Pattern.compile("(\\d+)([dhms])");
+  private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|[dhms]))+");
+  private static final Pattern PART = Pattern.compile("(\\d+)(ms|[dhms])");
 
   private SimDurations() {}
 
@@ -39,6 +39,7 @@ public final class SimDurations {
         case "d" -> Duration.ofDays(n);
         case "h" -> Duration.ofHours(n);
         case "m" -> Duration.ofMinutes(n);
+        case "ms" -> Duration.ofMillis(n);
         default -> Duration.ofSeconds(n);
       });
     }
@@ -60,7 +61,10 @@ public final class SimDurations {
         seconds %= units[i];
       }
     }
-    return s.toString();
+    if (d.getNano() >= 1_000_000) {
+      s.append(d.getNano() / 1_000_000).append("ms");
+    }
+    return s.length() == 0 ? "0" : s.toString();
   }
 
   private static IllegalArgumentException bad(String text) {

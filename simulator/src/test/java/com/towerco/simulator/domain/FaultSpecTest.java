@@ -36,6 +36,8 @@ class FaultSpecTest {
         .isEqualTo(Duration.ofSeconds(90));
     assertThat(SimDurations.format(Duration.ofSeconds(5415))).isEqualTo("1h30m15s");
     assertThat(SimDurations.parse("2d")).isEqualTo(Duration.ofDays(2));
+    assertThat(SimDurations.format(Duration.ofMillis(5250))).isEqualTo("5s250ms");
+    assertThat(SimDurations.parse("5s250ms")).isEqualTo(Duration.ofMillis(5250));
   }
 
   @Test
