@@ -1,0 +1,46 @@
+package com.towerco.simulator;
+
+import com.towerco.platform.runtime.PlatformService;
+import com.towerco.platform.runtime.ServiceContext;
+import com.towerco.platform.runtime.ServiceFactory;
+import com.towerco.platform.runtime.ServiceSettings;
+import java.time.Clock;
+
+/**
+ * Builds the simulator as a platform service named {@code simulator}; its settings are described
+ * in {@link SimulatorSettings}. The clock only supplies the default start of a paced run.
+ */
+public final class SimulatorServiceFactory implements ServiceFactory {
+  public static final String NAME = "simulator";
+
+  private final Clock clock;
+
+  public SimulatorServiceFactory() {
+    this(Clock.systemUTC());
+  }
+
+  public SimulatorServiceFactory(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String groupId() {
+    return "towerco-simulator";
+  }
+
+  @Override
+  public String description() {
+    return "plays a fleet of sites: telemetry, X.733 alarms, connectivity, injected faults";
+  }
+
+  @Override
+  public PlatformService create(ServiceContext context, ServiceSettings settings) {
+    return new SimulatorService(context, SimulatorSettings.toConfig(settings,
+        context.config().operatorTenant(), clock.instant()));
+  }
+}
