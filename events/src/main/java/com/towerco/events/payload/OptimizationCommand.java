@@ -9,4 +9,17 @@ public sealed interface OptimizationCommand extends Payload
         RollBackOptimization, VerifyOptimization {
   /** The aggregate this belongs to; also the record key. */
   String optimizationId();
+
+  /**
+   * The version a person's command expects (optimistic concurrency); null for commands from
+   * the platform itself. Records with an {@code expected_version} field override this.
+   */
+  default Integer expectedVersion() {
+    return null;
+  }
+
+  /** Who asked, for a person's command; null for commands from the platform itself. */
+  default String requestedBy() {
+    return null;
+  }
 }
