@@ -6,10 +6,14 @@ import com.towerco.platform.kafka.KafkaClients;
 import com.towerco.platform.kafka.TopicProvisioner;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +30,13 @@ final class PartitionLoader implements AutoCloseable {
   private final EventCodec codec;
 
   PartitionLoader(KafkaClients clients, EventCodec codec, String clientId) {
-    this.consumer = clients.consumer("towerco-incident-management-loader", clientId);
+    Map<String, Object> props = clients.consumerProperties("towerco-incident-management-loader",
+        clientId);
+    // one partition after another: do not let a long-poll on the last one delay the next
+    props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+    this.consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+        new ByteArrayDeserializer());
     this.codec = codec;
   }
 
