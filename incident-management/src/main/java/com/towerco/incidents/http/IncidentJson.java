@@ -48,7 +48,7 @@ final class IncidentJson {
         s.dispatches().stream().filter(Dispatch::active).count());
   }
 
-  static Detail detail(IncidentRecord r) {
+  static Detail detail(IncidentRecord r, List<SlaBreached> breaches) {
     Incident s = r.state();
     Incident.Handling h = s.handling();
     List<DispatchJson> dispatches = s.dispatches().stream().map(d -> new DispatchJson(
@@ -58,8 +58,6 @@ final class IncidentJson {
         .filter(IncidentNoteAdded.class::isInstance).map(IncidentNoteAdded.class::cast)
         .map(n -> new Note(n.noteId(), n.text(), n.by(), n.sharedWithTenants(), n.addedAt()))
         .toList();
-    List<SlaBreached> breaches = r.timeline().stream().map(Envelope::payload)
-        .filter(SlaBreached.class::isInstance).map(SlaBreached.class::cast).toList();
     return new Detail(s.incidentId(), r.version(), s.status().wireName(), s.facts().title(),
         s.facts().severity(), s.facts().rootCause(), s.facts().alertIds(),
         s.facts().affectedSites(), s.facts().affectedTenants(), s.facts().openedAt(),

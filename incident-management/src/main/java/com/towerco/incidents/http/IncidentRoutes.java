@@ -60,7 +60,7 @@ final class IncidentRoutes {
 
   void register(RoutesConfig routes) {
     routes.get(BASE, this::list);
-    routes.get(BASE + "/{id}", ctx -> ctx.json(IncidentJson.detail(visible(ctx))));
+    routes.get(BASE + "/{id}", ctx -> ctx.json(detail(view(Caller.of(ctx)), visible(ctx))));
     routes.get(BASE + "/{id}/events", this::events);
     command(routes, "/acknowledge", (id, b) -> new AcknowledgeIncident(id,
         b.body().expectedVersion(), b.user(), b.body().optionalText("comment")),
@@ -113,7 +113,7 @@ final class IncidentRoutes {
           .orElse(null);
       gateway.submit(aggregate, state, command, state == null ? "" : state.rootSiteId(),
           caller);
-      ctx.json(IncidentJson.detail(incidents.incident(operatorTenant, id).orElseThrow()));
+      ctx.json(detail(operatorTenant, incidents.incident(operatorTenant, id).orElseThrow()));
     });
   }
 
@@ -145,6 +145,10 @@ final class IncidentRoutes {
     });
     ctx.json(Map.of("incident_id", r.state().incidentId(), "count", events.size(),
         "events", events));
+  }
+
+  private IncidentJson.Detail detail(String view, IncidentRecord r) {
+    return IncidentJson.detail(r, incidents.breaches(view, r.state().incidentId()));
   }
 
   private IncidentRecord visible(Context ctx) {

@@ -59,15 +59,9 @@ public final class IncidentProjection implements Projection {
   public synchronized void apply(Envelope event, SourceRecord source) {
     String view = TopicFamily.INCIDENT_LIFECYCLE.idOf(source.topic()).orElse(event.tenantId());
     if (event.payload() instanceof SlaBreached breach) {
+      // kept apart from the incident's own stream: it is keyed (and ordered) by SLA period
       String period = SlaLedger.periodId(breach.tenantId(), breach.siteId(), breach.month());
       breaches.computeIfAbsent(view, v -> new TreeMap<>()).putIfAbsent(period, breach);
-      if (breach.incidentId() != null) {
-        IncidentRecord r = views.getOrDefault(view, Map.of()).get(breach.incidentId());
-        if (r != null && notIn(r, event)) {
-          views.get(view).put(breach.incidentId(), new IncidentRecord(r.state(), r.version(),
-              append(r.timeline(), event)));
-        }
-      }
       return;
     }
     if (!(event.payload() instanceof IncidentEvent e)) {
@@ -113,6 +107,12 @@ public final class IncidentProjection implements Projection {
 
   public synchronized List<SlaBreached> breaches(String view) {
     return List.copyOf(breaches.getOrDefault(view, Map.of()).values());
+  }
+
+  /** The SLA breaches a view attributes to one incident. */
+  public synchronized List<SlaBreached> breaches(String view, String incidentId) {
+    return breaches.getOrDefault(view, Map.of()).values().stream()
+        .filter(b -> incidentId.equals(b.incidentId())).toList();
   }
 
   /** Everything, ordered, for comparing a rebuilt model with the live one. */

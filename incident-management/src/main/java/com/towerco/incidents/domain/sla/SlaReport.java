@@ -15,7 +15,7 @@ import java.util.Set;
  * incidents that overlap it, and those incidents with their root causes and the outage minutes
  * they account for. Built from the SLA clock and the tenant's own incident view only.
  */
-public record SlaReport(String tenantId, YearMonth month, List<SiteSla> sites,
+public record SlaReport(String tenantId, String month, List<SiteSla> sites,
     List<IncidentEvidence> incidents, double minutesOutOfWindow, int sitesBreached) {
 
   /** One site's month. */
@@ -79,7 +79,8 @@ public record SlaReport(String tenantId, YearMonth month, List<SiteSla> sites,
             i.sites(), SlaPeriod.round(minutesByIncident.getOrDefault(i.incidentId(), 0.0))));
       }
     }
-    return new SlaReport(tenantId, month, sites, evidence, SlaPeriod.round(total), breached);
+    return new SlaReport(tenantId, month.toString(), sites, evidence, SlaPeriod.round(total),
+        breached);
   }
 
   /** The report as CSV: one row per outage (a site without outages gets one row). */
