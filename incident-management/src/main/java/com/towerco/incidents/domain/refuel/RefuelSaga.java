@@ -119,7 +119,7 @@ public final class RefuelSaga {
 
   private static Optional<RequestRefuel> predict(String siteId, Tank tank, Instant at,
       double levelL, double capacityL) {
-    Entry<Instant, Double> oldest = tank.readings.ceilingEntry(at.minus(BURN_WINDOW));
+    Entry<Instant, Double> oldest = tank.oldest(at);
     if (oldest == null || Duration.between(oldest.getKey(), at).compareTo(MIN_HISTORY) < 0) {
       return Optional.empty();
     }
@@ -146,23 +146,33 @@ public final class RefuelSaga {
     return Math.round(value * 10.0) / 10.0;
   }
 
-  /** A site's recent fuel readings (one every few minutes), reset by each refill. */
+  /**
+   * A site's recent fuel readings (one every few minutes). A refill starts a new consumption
+   * segment: the rate is measured from {@code since} on, while the readings before it stay
+   * (the level before a delivery is one of them).
+   */
   private static final class Tank {
     private final TreeMap<Instant, Double> readings = new TreeMap<>();
+    private Instant since = Instant.MIN;
     private Instant lastPrediction;
 
     void add(Instant at, double levelL, double capacityL) {
       Entry<Instant, Double> last = readings.lastEntry();
-      if (last != null && levelL - last.getValue() > capacityL * 0.02) {
-        // a refill: consumption before it says nothing about the rate from now on
-        readings.headMap(at).entrySet().removeIf(e -> e.getKey().isBefore(last.getKey()));
+      boolean refill = last != null && levelL - last.getValue() > capacityL * 0.02;
+      if (refill) {
+        since = at;
         lastPrediction = null;
       }
-      if (last == null || !at.isBefore(last.getKey().plus(SAMPLE_EVERY))
-          || levelL > last.getValue()) {
+      if (last == null || refill || !at.isBefore(last.getKey().plus(SAMPLE_EVERY))) {
         readings.put(at, levelL);
       }
       readings.headMap(at.minus(KEEP)).clear();
+    }
+
+    /** The oldest reading of the current segment within the burn window. */
+    Entry<Instant, Double> oldest(Instant at) {
+      Instant from = at.minus(BURN_WINDOW);
+      return readings.ceilingEntry(from.isAfter(since) ? from : since);
     }
   }
 
