@@ -69,6 +69,12 @@ final class EnergyWatch {
   }
 
   private void propose(ProposeOptimization proposal, Instant at) {
+    Optional<Optimization> known = optimizations.get(proposal.optimizationId())
+        .map(AggregateProjection.Entry::state);
+    if (known.isPresent() && (!known.get().status().terminal()
+        || known.get().updatedAt().isAfter(proposal.observedOn()))) {
+      return; // in progress, or decided after this evidence: the aggregate would ignore it
+    }
     bus.send(EventIds.derived("optimization.propose", proposal.optimizationId(),
         proposal.observedOn().toString()), proposal, at, proposal.siteId(),
         Map.of(Metadata.CORRELATION_ID, proposal.optimizationId()));

@@ -56,6 +56,10 @@ final class FuelWatch {
   }
 
   private void send(RefuelCommand command, Instant at, String siteId) {
+    if (command instanceof ConfirmFuelLevel && refuels.get(command.refuelId())
+        .map(e -> e.state().status() != RefuelStatus.DELIVERED).orElse(false)) {
+      return; // already confirmed or flagged (a replay after the fact)
+    }
     String kind = command.getClass().getSimpleName();
     bus.send(EventIds.derived(kind, command.refuelId()), command, at, siteId,
         Map.of(Metadata.CORRELATION_ID, command.refuelId()));

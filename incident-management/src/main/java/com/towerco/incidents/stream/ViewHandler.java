@@ -94,6 +94,11 @@ public final class ViewHandler implements ViewFeed.Sink {
         period.targetPct(), period.availabilityPct(), period.minutesOutOfWindow(),
         period.allowedMinutes(), likelyIncident(period).orElse(null), at);
     String periodId = SlaLedger.periodId(period.tenantId(), period.siteId(), month);
+    boolean recorded = models.incidents().breaches(operatorTenant).stream().anyMatch(b ->
+        SlaLedger.periodId(b.tenantId(), b.siteId(), b.month()).equals(periodId));
+    if (recorded) {
+      return; // a replay of a month whose breach is already in the ledger
+    }
     bus.send(EventIds.derived("incident.record-sla-breach", periodId), command, at,
         period.siteId(), Map.of(Metadata.CORRELATION_ID, periodId));
   }
