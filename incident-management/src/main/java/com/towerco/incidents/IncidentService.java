@@ -80,8 +80,9 @@ public final class IncidentService implements PlatformService, HttpRoutes, Proje
             s.registration().power().batteryCapacityAh()))));
     this.view = new ViewFeed(context.clients(), context.codec(),
         context.metrics().forService(IncidentServiceFactory.NAME + "-view"),
-        CommandStreams.viewSources(catalog, duration(settings, "incidents.telemetry-replay",
-            Duration.ofHours(48))), handler.get(), clock,
+        CommandStreams.viewSources(catalog, duration(settings, "incidents.kpi-replay", null),
+            duration(settings, "incidents.telemetry-replay", Duration.ofHours(48))),
+        handler.get(), clock,
         "towerco-incidents-view-" + context.config().instanceId());
     this.commands = CommandStreams.create(context, catalog, timeouts, incidents,
         refuelAggregate, tenantViews, clock,

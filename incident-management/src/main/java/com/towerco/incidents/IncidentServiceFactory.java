@@ -17,8 +17,10 @@ import java.time.Clock;
  * {@code incidents.command-timeout} (how long an HTTP command waits for its outcome, PT5S),
  * {@code incidents.assign-within} (PT30M), {@code incidents.arrive-within} (PT4H),
  * {@code incidents.work-within} (PT4H), {@code incidents.verify-within} (PT1H): the dispatch
- * steps' timeouts; {@code incidents.optimization-verify-over} (P7D), {@code
- * incidents.telemetry-replay} (how far back telemetry is read on start, PT48H),
+ * steps' timeouts; {@code incidents.optimization-verify-over} (P7D);
+ * {@code incidents.kpi-replay} (how far back KPI windows are read on start, for the SLA clocks
+ * and energy days; default from the beginning), {@code incidents.telemetry-replay} (how far
+ * back telemetry is read on start, PT48H);
  * {@code incidents.timer-interval} (how often the saga scheduler looks, PT1S).
  */
 public final class IncidentServiceFactory implements ServiceFactory {

@@ -38,13 +38,16 @@ public final class CommandStreams {
         instances, Duration.ofSeconds(1));
   }
 
-  /** The read models' topics: lifecycle first (phase 1), then KPIs and telemetry (phase 2). */
+  /**
+   * The read models' topics: lifecycle first (phase 1), then KPIs (from the beginning when
+   * {@code kpiReplay} is null) and recent telemetry (phase 2).
+   */
   public static List<ViewFeed.Source> viewSources(AggregateCatalog catalog,
-      Duration telemetryReplay) {
+      Duration kpiReplay, Duration telemetryReplay) {
     List<ViewFeed.Source> sources = new ArrayList<>();
     catalog.eventFamilies().forEach(f -> sources.add(ViewFeed.Source.fromBeginning(
         f.pattern(), 1)));
-    sources.add(ViewFeed.Source.fromBeginning(TopicFamily.KPI_METRICS.pattern(), 2));
+    sources.add(new ViewFeed.Source(TopicFamily.KPI_METRICS.pattern(), kpiReplay, 2));
     sources.add(new ViewFeed.Source(TopicFamily.SITE_EVENTS.pattern(), telemetryReplay, 2));
     return sources;
   }
