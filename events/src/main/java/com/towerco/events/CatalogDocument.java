@@ -60,7 +60,9 @@ public final class CatalogDocument {
     return switch (family) {
       case SITE_EVENTS, INVENTORY, KPI_METRICS -> "site id";
       case ALERT_NOTIFICATIONS -> "alert fingerprint";
-      case INCIDENT_LIFECYCLE, INCIDENT_COMMANDS -> "incident id";
+      case INCIDENT_LIFECYCLE, INCIDENT_COMMANDS -> "incident id (SLA period for SLA breaches)";
+      case OPTIMIZATION_LIFECYCLE, OPTIMIZATION_COMMANDS -> "optimization id";
+      case REFUEL_LIFECYCLE, REFUEL_COMMANDS -> "refuel id";
       case NOTIFICATION_DELIVERIES -> "notification id";
       case DEAD_LETTER -> "original key";
     };

@@ -1,20 +1,73 @@
 package com.towerco.events;
 
+import com.towerco.events.payload.AcknowledgeIncident;
+import com.towerco.events.payload.AddIncidentNote;
 import com.towerco.events.payload.AlertFiring;
 import com.towerco.events.payload.AlertResolved;
+import com.towerco.events.payload.ApplyOptimization;
+import com.towerco.events.payload.ApproveOptimization;
+import com.towerco.events.payload.AssignIncident;
+import com.towerco.events.payload.AssignTechnician;
 import com.towerco.events.payload.AttachAlert;
+import com.towerco.events.payload.CancelDispatch;
 import com.towerco.events.payload.ClearIncident;
+import com.towerco.events.payload.CloseIncident;
+import com.towerco.events.payload.ConfirmFuelLevel;
+import com.towerco.events.payload.DispatchCancelled;
+import com.towerco.events.payload.DispatchEscalated;
+import com.towerco.events.payload.DispatchRequested;
+import com.towerco.events.payload.EscalateDispatch;
+import com.towerco.events.payload.EscalateRefuel;
+import com.towerco.events.payload.FuelRunoutPredicted;
+import com.towerco.events.payload.IncidentAcknowledged;
 import com.towerco.events.payload.IncidentAlertAttached;
+import com.towerco.events.payload.IncidentAssigned;
+import com.towerco.events.payload.IncidentClosed;
+import com.towerco.events.payload.IncidentCommandRejected;
+import com.towerco.events.payload.IncidentNoteAdded;
 import com.towerco.events.payload.IncidentOpened;
+import com.towerco.events.payload.IncidentReopened;
 import com.towerco.events.payload.IncidentResolved;
+import com.towerco.events.payload.IncidentSymptomsCleared;
 import com.towerco.events.payload.KpiComputed;
 import com.towerco.events.payload.NotificationAttempted;
 import com.towerco.events.payload.OpenIncident;
+import com.towerco.events.payload.OptimizationApplied;
+import com.towerco.events.payload.OptimizationApproved;
+import com.towerco.events.payload.OptimizationCommandRejected;
+import com.towerco.events.payload.OptimizationProposed;
+import com.towerco.events.payload.OptimizationRejected;
+import com.towerco.events.payload.OptimizationRolledBack;
+import com.towerco.events.payload.OptimizationVerified;
 import com.towerco.events.payload.Payload;
+import com.towerco.events.payload.ProposeOptimization;
+import com.towerco.events.payload.RecordDelivery;
+import com.towerco.events.payload.RecordSlaBreach;
+import com.towerco.events.payload.RefuelCommandRejected;
+import com.towerco.events.payload.RefuelDelivered;
+import com.towerco.events.payload.RefuelDiscrepancyFlagged;
+import com.towerco.events.payload.RefuelEscalated;
+import com.towerco.events.payload.RefuelLevelConfirmed;
+import com.towerco.events.payload.RefuelRequested;
+import com.towerco.events.payload.RejectOptimization;
+import com.towerco.events.payload.ReopenIncident;
+import com.towerco.events.payload.ReportArrival;
+import com.towerco.events.payload.ReportWorkDone;
+import com.towerco.events.payload.RequestDispatch;
+import com.towerco.events.payload.RequestRefuel;
+import com.towerco.events.payload.ResolveIncident;
+import com.towerco.events.payload.RollBackOptimization;
 import com.towerco.events.payload.SiteAlarm;
 import com.towerco.events.payload.SiteConnectivity;
 import com.towerco.events.payload.SiteRegistered;
 import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.SlaBreached;
+import com.towerco.events.payload.TechnicianAssigned;
+import com.towerco.events.payload.TechnicianOnSite;
+import com.towerco.events.payload.VerifyOptimization;
+import com.towerco.events.payload.VerifyWork;
+import com.towerco.events.payload.WorkCompleted;
+import com.towerco.events.payload.WorkVerified;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +118,222 @@ public final class EventTypes {
       "1.0", NotificationAttempted.class, TopicFamily.NOTIFICATION_DELIVERIES,
       "The outcome of one delivery attempt of a notification to a receiver.");
 
-  private static final List<EventType> ALL = List.of(SITE_TELEMETRY, SITE_ALARM,
+  public static final EventType INCIDENT_ACKNOWLEDGE = new EventType("incident.acknowledge", "1.0",
+      AcknowledgeIncident.class, TopicFamily.INCIDENT_COMMANDS,
+      "Command from a person: acknowledge the incident.");
+  public static final EventType INCIDENT_ASSIGN = new EventType("incident.assign", "1.0",
+      AssignIncident.class, TopicFamily.INCIDENT_COMMANDS,
+      "Command from a person: assign the incident to someone.");
+  public static final EventType INCIDENT_ADD_NOTE = new EventType("incident.add-note", "1.0",
+      AddIncidentNote.class, TopicFamily.INCIDENT_COMMANDS,
+      "Command from a person: add a note to the incident.");
+  public static final EventType INCIDENT_RESOLVE = new EventType("incident.resolve", "1.0",
+      ResolveIncident.class, TopicFamily.INCIDENT_COMMANDS,
+      "Command from a person: resolve the incident.");
+  public static final EventType INCIDENT_CLOSE = new EventType("incident.close", "1.0",
+      CloseIncident.class, TopicFamily.INCIDENT_COMMANDS,
+      "Command from a person: close a resolved incident.");
+  public static final EventType INCIDENT_REOPEN = new EventType("incident.reopen", "1.0",
+      ReopenIncident.class, TopicFamily.INCIDENT_COMMANDS,
+      "Command from a person: reopen a resolved or closed incident.");
+  public static final EventType INCIDENT_REQUEST_DISPATCH = new EventType("incident.request-dispatch", "1.0",
+      RequestDispatch.class, TopicFamily.INCIDENT_COMMANDS,
+      "Command from a person: request a field dispatch to a site of the incident.");
+  public static final EventType INCIDENT_ASSIGN_TECHNICIAN = new EventType("incident.assign-technician", "1.0",
+      AssignTechnician.class, TopicFamily.INCIDENT_COMMANDS,
+      "Command from field operations: a technician is assigned to the dispatch.");
+  public static final EventType INCIDENT_REPORT_ARRIVAL = new EventType("incident.report-arrival", "1.0",
+      ReportArrival.class, TopicFamily.INCIDENT_COMMANDS,
+      "Command from the field: the technician is on site.");
+  public static final EventType INCIDENT_REPORT_WORK_DONE = new EventType("incident.report-work-done", "1.0",
+      ReportWorkDone.class, TopicFamily.INCIDENT_COMMANDS,
+      "Command from the field: the work is done.");
+  public static final EventType INCIDENT_VERIFY_WORK = new EventType("incident.verify-work", "1.0",
+      VerifyWork.class, TopicFamily.INCIDENT_COMMANDS,
+      "Command from a person: the field work is verified.");
+  public static final EventType INCIDENT_CANCEL_DISPATCH = new EventType("incident.cancel-dispatch", "1.0",
+      CancelDispatch.class, TopicFamily.INCIDENT_COMMANDS,
+      "Command: cancel a dispatch that has not reached the site.");
+  public static final EventType INCIDENT_ESCALATE_DISPATCH = new EventType("incident.escalate-dispatch", "1.0",
+      EscalateDispatch.class, TopicFamily.INCIDENT_COMMANDS,
+      "Timer firing: a dispatch step is overdue.");
+  public static final EventType INCIDENT_RECORD_SLA_BREACH = new EventType("incident.record-sla-breach", "1.0",
+      RecordSlaBreach.class, TopicFamily.INCIDENT_COMMANDS,
+      "Command from the SLA clock: record that a tenant's SLA at a site is breached for the month.");
+  public static final EventType INCIDENT_ACKNOWLEDGED = new EventType("incident.acknowledged", "1.0",
+      IncidentAcknowledged.class, TopicFamily.INCIDENT_LIFECYCLE,
+      "The incident was acknowledged.");
+  public static final EventType INCIDENT_ASSIGNED = new EventType("incident.assigned", "1.0",
+      IncidentAssigned.class, TopicFamily.INCIDENT_LIFECYCLE,
+      "The incident was assigned.");
+  public static final EventType INCIDENT_NOTE_ADDED = new EventType("incident.note-added", "1.0",
+      IncidentNoteAdded.class, TopicFamily.INCIDENT_LIFECYCLE,
+      "A note was added to the incident.");
+  public static final EventType INCIDENT_CLOSED = new EventType("incident.closed", "1.0",
+      IncidentClosed.class, TopicFamily.INCIDENT_LIFECYCLE,
+      "The incident was closed.");
+  public static final EventType INCIDENT_REOPENED = new EventType("incident.reopened", "1.0",
+      IncidentReopened.class, TopicFamily.INCIDENT_LIFECYCLE,
+      "The incident was reopened.");
+  public static final EventType INCIDENT_SYMPTOMS_CLEARED = new EventType("incident.symptoms-cleared", "1.0",
+      IncidentSymptomsCleared.class, TopicFamily.INCIDENT_LIFECYCLE,
+      "The symptoms cleared while field work is in progress; the incident resolves when the work is verified.");
+  public static final EventType INCIDENT_DISPATCH_REQUESTED = new EventType("incident.dispatch-requested", "1.0",
+      DispatchRequested.class, TopicFamily.INCIDENT_LIFECYCLE,
+      "A field dispatch was requested.");
+  public static final EventType INCIDENT_TECHNICIAN_ASSIGNED = new EventType("incident.technician-assigned", "1.0",
+      TechnicianAssigned.class, TopicFamily.INCIDENT_LIFECYCLE,
+      "A technician was assigned to the dispatch.");
+  public static final EventType INCIDENT_TECHNICIAN_ON_SITE = new EventType("incident.technician-on-site", "1.0",
+      TechnicianOnSite.class, TopicFamily.INCIDENT_LIFECYCLE,
+      "The technician is on site.");
+  public static final EventType INCIDENT_WORK_COMPLETED = new EventType("incident.work-completed", "1.0",
+      WorkCompleted.class, TopicFamily.INCIDENT_LIFECYCLE,
+      "The field work is done.");
+  public static final EventType INCIDENT_WORK_VERIFIED = new EventType("incident.work-verified", "1.0",
+      WorkVerified.class, TopicFamily.INCIDENT_LIFECYCLE,
+      "The field work was verified.");
+  public static final EventType INCIDENT_DISPATCH_CANCELLED = new EventType("incident.dispatch-cancelled", "1.0",
+      DispatchCancelled.class, TopicFamily.INCIDENT_LIFECYCLE,
+      "A dispatch was cancelled before arrival.");
+  public static final EventType INCIDENT_DISPATCH_ESCALATED = new EventType("incident.dispatch-escalated", "1.0",
+      DispatchEscalated.class, TopicFamily.INCIDENT_LIFECYCLE,
+      "A dispatch step is overdue and was escalated.");
+  public static final EventType INCIDENT_COMMAND_REJECTED = new EventType("incident.command-rejected", "1.0",
+      IncidentCommandRejected.class, TopicFamily.INCIDENT_LIFECYCLE,
+      "Command refused: stale version, illegal transition or unknown incident; the audit trail of the refusal.");
+  public static final EventType INCIDENT_SLA_BREACHED = new EventType("incident.sla-breached", "1.0",
+      SlaBreached.class, TopicFamily.INCIDENT_LIFECYCLE,
+      "A tenant's SLA at a site is breached for the month.");
+  public static final EventType OPTIMIZATION_PROPOSE = new EventType("optimization.propose", "1.0",
+      ProposeOptimization.class, TopicFamily.OPTIMIZATION_COMMANDS,
+      "Command from the energy advisor: propose an optimization.");
+  public static final EventType OPTIMIZATION_APPROVE = new EventType("optimization.approve", "1.0",
+      ApproveOptimization.class, TopicFamily.OPTIMIZATION_COMMANDS,
+      "Command from a person: approve an optimization.");
+  public static final EventType OPTIMIZATION_REJECT = new EventType("optimization.reject", "1.0",
+      RejectOptimization.class, TopicFamily.OPTIMIZATION_COMMANDS,
+      "Command from a person: reject an optimization.");
+  public static final EventType OPTIMIZATION_APPLY = new EventType("optimization.apply", "1.0",
+      ApplyOptimization.class, TopicFamily.OPTIMIZATION_COMMANDS,
+      "Command from a person: the optimization was applied on site.");
+  public static final EventType OPTIMIZATION_VERIFY = new EventType("optimization.verify", "1.0",
+      VerifyOptimization.class, TopicFamily.OPTIMIZATION_COMMANDS,
+      "Command from the savings verifier: record the measured savings.");
+  public static final EventType OPTIMIZATION_ROLL_BACK = new EventType("optimization.roll-back", "1.0",
+      RollBackOptimization.class, TopicFamily.OPTIMIZATION_COMMANDS,
+      "Command from a person: roll an applied optimization back.");
+  public static final EventType OPTIMIZATION_PROPOSED = new EventType("optimization.proposed", "1.0",
+      OptimizationProposed.class, TopicFamily.OPTIMIZATION_LIFECYCLE,
+      "An energy optimization was proposed.");
+  public static final EventType OPTIMIZATION_APPROVED = new EventType("optimization.approved", "1.0",
+      OptimizationApproved.class, TopicFamily.OPTIMIZATION_LIFECYCLE,
+      "The optimization was approved.");
+  public static final EventType OPTIMIZATION_REJECTED = new EventType("optimization.rejected", "1.0",
+      OptimizationRejected.class, TopicFamily.OPTIMIZATION_LIFECYCLE,
+      "The optimization was rejected.");
+  public static final EventType OPTIMIZATION_APPLIED = new EventType("optimization.applied", "1.0",
+      OptimizationApplied.class, TopicFamily.OPTIMIZATION_LIFECYCLE,
+      "The optimization was applied on site.");
+  public static final EventType OPTIMIZATION_VERIFIED = new EventType("optimization.verified", "1.0",
+      OptimizationVerified.class, TopicFamily.OPTIMIZATION_LIFECYCLE,
+      "The optimization's savings were measured.");
+  public static final EventType OPTIMIZATION_ROLLED_BACK = new EventType("optimization.rolled-back", "1.0",
+      OptimizationRolledBack.class, TopicFamily.OPTIMIZATION_LIFECYCLE,
+      "The optimization was rolled back.");
+  public static final EventType OPTIMIZATION_COMMAND_REJECTED = new EventType("optimization.command-rejected", "1.0",
+      OptimizationCommandRejected.class, TopicFamily.OPTIMIZATION_LIFECYCLE,
+      "Command refused: stale version, illegal transition or unknown optimization; the audit trail of the refusal.");
+  public static final EventType REFUEL_REQUEST = new EventType("refuel.request", "1.0",
+      RequestRefuel.class, TopicFamily.REFUEL_COMMANDS,
+      "Command from the refuelling saga: order a refuel.");
+  public static final EventType REFUEL_RECORD_DELIVERY = new EventType("refuel.record-delivery", "1.0",
+      RecordDelivery.class, TopicFamily.REFUEL_COMMANDS,
+      "Command from the field: record a fuel delivery.");
+  public static final EventType REFUEL_CONFIRM_LEVEL = new EventType("refuel.confirm-level", "1.0",
+      ConfirmFuelLevel.class, TopicFamily.REFUEL_COMMANDS,
+      "Command from the refuelling saga: the level before and after delivery.");
+  public static final EventType REFUEL_ESCALATE = new EventType("refuel.escalate", "1.0",
+      EscalateRefuel.class, TopicFamily.REFUEL_COMMANDS,
+      "Timer firing: a refuel delivery is overdue.");
+  public static final EventType FUEL_RUNOUT_PREDICTED = new EventType("fuel.runout-predicted", "1.0",
+      FuelRunoutPredicted.class, TopicFamily.REFUEL_LIFECYCLE,
+      "Fuel will run out before the next scheduled delivery.");
+  public static final EventType REFUEL_REQUESTED = new EventType("refuel.requested", "1.0",
+      RefuelRequested.class, TopicFamily.REFUEL_LIFECYCLE,
+      "A refuel was requested.");
+  public static final EventType REFUEL_DELIVERED = new EventType("refuel.delivered", "1.0",
+      RefuelDelivered.class, TopicFamily.REFUEL_LIFECYCLE,
+      "Fuel was delivered.");
+  public static final EventType REFUEL_LEVEL_CONFIRMED = new EventType("refuel.level-confirmed", "1.0",
+      RefuelLevelConfirmed.class, TopicFamily.REFUEL_LIFECYCLE,
+      "The delivered fuel is in the tank.");
+  public static final EventType REFUEL_DISCREPANCY_FLAGGED = new EventType("refuel.discrepancy-flagged", "1.0",
+      RefuelDiscrepancyFlagged.class, TopicFamily.REFUEL_LIFECYCLE,
+      "Delivered fuel is missing from the tank.");
+  public static final EventType REFUEL_ESCALATED = new EventType("refuel.escalated", "1.0",
+      RefuelEscalated.class, TopicFamily.REFUEL_LIFECYCLE,
+      "A refuel delivery is overdue.");
+  public static final EventType REFUEL_COMMAND_REJECTED = new EventType("refuel.command-rejected", "1.0",
+      RefuelCommandRejected.class, TopicFamily.REFUEL_LIFECYCLE,
+      "Command refused: stale version, illegal transition or unknown refuel order; the audit trail of the refusal.");
+
+  private static final List<EventType> ALL = all(List.of(SITE_TELEMETRY, SITE_ALARM,
       SITE_CONNECTIVITY, SITE_REGISTERED, KPI_COMPUTED, ALERT_FIRING, ALERT_RESOLVED,
       INCIDENT_OPENED, INCIDENT_ALERT_ATTACHED, INCIDENT_RESOLVED, OPEN_INCIDENT, ATTACH_ALERT,
-      CLEAR_INCIDENT, NOTIFICATION_ATTEMPTED);
+      CLEAR_INCIDENT, NOTIFICATION_ATTEMPTED), List.of(INCIDENT_ACKNOWLEDGE,
+      INCIDENT_ASSIGN,
+      INCIDENT_ADD_NOTE,
+      INCIDENT_RESOLVE,
+      INCIDENT_CLOSE,
+      INCIDENT_REOPEN,
+      INCIDENT_REQUEST_DISPATCH,
+      INCIDENT_ASSIGN_TECHNICIAN,
+      INCIDENT_REPORT_ARRIVAL,
+      INCIDENT_REPORT_WORK_DONE,
+      INCIDENT_VERIFY_WORK,
+      INCIDENT_CANCEL_DISPATCH,
+      INCIDENT_ESCALATE_DISPATCH,
+      INCIDENT_RECORD_SLA_BREACH,
+      INCIDENT_ACKNOWLEDGED,
+      INCIDENT_ASSIGNED,
+      INCIDENT_NOTE_ADDED,
+      INCIDENT_CLOSED,
+      INCIDENT_REOPENED,
+      INCIDENT_SYMPTOMS_CLEARED,
+      INCIDENT_DISPATCH_REQUESTED,
+      INCIDENT_TECHNICIAN_ASSIGNED,
+      INCIDENT_TECHNICIAN_ON_SITE,
+      INCIDENT_WORK_COMPLETED,
+      INCIDENT_WORK_VERIFIED,
+      INCIDENT_DISPATCH_CANCELLED,
+      INCIDENT_DISPATCH_ESCALATED,
+      INCIDENT_COMMAND_REJECTED,
+      INCIDENT_SLA_BREACHED,
+      OPTIMIZATION_PROPOSE,
+      OPTIMIZATION_APPROVE,
+      OPTIMIZATION_REJECT,
+      OPTIMIZATION_APPLY,
+      OPTIMIZATION_VERIFY,
+      OPTIMIZATION_ROLL_BACK,
+      OPTIMIZATION_PROPOSED,
+      OPTIMIZATION_APPROVED,
+      OPTIMIZATION_REJECTED,
+      OPTIMIZATION_APPLIED,
+      OPTIMIZATION_VERIFIED,
+      OPTIMIZATION_ROLLED_BACK,
+      OPTIMIZATION_COMMAND_REJECTED,
+      REFUEL_REQUEST,
+      REFUEL_RECORD_DELIVERY,
+      REFUEL_CONFIRM_LEVEL,
+      REFUEL_ESCALATE,
+      FUEL_RUNOUT_PREDICTED,
+      REFUEL_REQUESTED,
+      REFUEL_DELIVERED,
+      REFUEL_LEVEL_CONFIRMED,
+      REFUEL_DISCREPANCY_FLAGGED,
+      REFUEL_ESCALATED,
+      REFUEL_COMMAND_REJECTED));
 
   private static final Map<String, Map<String, EventType>> BY_NAME = new HashMap<>();
   private static final Map<Class<? extends Payload>, EventType> BY_PAYLOAD = new HashMap<>();
@@ -82,6 +347,12 @@ public final class EventTypes {
   }
 
   private EventTypes() {}
+
+  private static List<EventType> all(List<EventType> platform, List<EventType> operations) {
+    List<EventType> all = new java.util.ArrayList<>(platform);
+    all.addAll(operations);
+    return List.copyOf(all);
+  }
 
   public static List<EventType> all() {
     return ALL;

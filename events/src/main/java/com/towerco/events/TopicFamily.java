@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Every topic the platform uses, declared once. The four families of ADR-001 are named exactly
  * as the ADR gives them; the inventory, delivery and dead-letter topics complete the contract.
+ * The ADR's second event-sourced entity (energy optimizations) and refuel orders have their own
+ * lifecycle (events) and commands topics, named like the incidents'.
  * Per-site and per-tenant families are consumed by pattern subscription, so a new site or tenant
  * needs no restart.
  */
@@ -16,6 +18,10 @@ public enum TopicFamily {
   ALERT_NOTIFICATIONS("towerco.alerts.", ".notifications", Scope.TENANT, false),
   INCIDENT_LIFECYCLE("towerco.incidents.", ".lifecycle", Scope.TENANT, false),
   INCIDENT_COMMANDS("towerco.incidents.", ".commands", Scope.TENANT, false),
+  OPTIMIZATION_LIFECYCLE("towerco.optimizations.", ".lifecycle", Scope.TENANT, false),
+  OPTIMIZATION_COMMANDS("towerco.optimizations.", ".commands", Scope.TENANT, false),
+  REFUEL_LIFECYCLE("towerco.refuels.", ".lifecycle", Scope.TENANT, false),
+  REFUEL_COMMANDS("towerco.refuels.", ".commands", Scope.TENANT, false),
   NOTIFICATION_DELIVERIES("towerco.notifications.", ".deliveries", Scope.TENANT, false),
   INVENTORY("towerco.inventory", "", Scope.GLOBAL, true),
   DEAD_LETTER("towerco.dlq", "", Scope.GLOBAL, false);

@@ -39,6 +39,12 @@ final class Samples {
   }
 
   static List<Payload> everyPayload() {
+    List<Payload> every = new java.util.ArrayList<>(platformPayloads());
+    every.addAll(OperationsSamples.all());
+    return every;
+  }
+
+  private static List<Payload> platformPayloads() {
     return List.of(
         telemetry(),
         new SiteAlarm("A-1", SiteAlarm.AlarmState.RAISED, SiteAlarm.PerceivedSeverity.MAJOR,
@@ -59,8 +65,8 @@ final class Samples {
         new IncidentOpened("inc-1", "Hub H001 transmission failure", AlertSeverity.CRITICAL,
             new IncidentOpened.RootCause("H001", "hub-transmission-failure", "20 sites lost",
                 0.9), List.of("al-1"), List.of("S0001", "H001"), List.of("mtn"), T0),
-        new IncidentAlertAttached("inc-1", "al-2", "S0002", T0),
-        new IncidentResolved("inc-1", T0.plusSeconds(3600), "all symptoms cleared"),
+        new IncidentAlertAttached("inc-1", "al-2", "S0002", T0, List.of("mtn")),
+        new IncidentResolved("inc-1", T0.plusSeconds(3600), "all symptoms cleared", "noc-lead"),
         new com.towerco.events.payload.OpenIncident("inc-1", "Hub H001 transmission failure",
             AlertSeverity.CRITICAL, new IncidentOpened.RootCause("H001",
                 "hub-transmission-failure", "20 sites lost", 0.9), List.of("al-1"),

@@ -13,7 +13,7 @@ public record AttachAlert(
     @JsonProperty(required = true) String alertId,
     @JsonProperty(required = true) String siteId,
     @JsonProperty(required = true) List<String> affectedTenants,
-    @JsonProperty(required = true) Instant at) implements Payload {
+    @JsonProperty(required = true) Instant at) implements IncidentCommand {
 
   public AttachAlert {
     text(incidentId, "incident_id", 64);

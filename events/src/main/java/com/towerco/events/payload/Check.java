@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 /** Constructor guards shared by the payload records; each failure names the JSON field. */
 final class Check {
   static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+  static final Pattern MONTH = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])");
 
   private Check() {}
 
@@ -76,5 +77,20 @@ final class Check {
     List<String> copy = list(value, field, minItems, maxItems);
     copy.forEach(item -> id(item, field + "[]"));
     return copy;
+  }
+
+  static String month(String value, String field) {
+    required(value, field);
+    if (!MONTH.matcher(value).matches()) {
+      throw new IllegalArgumentException(field + " must be a month YYYY-MM");
+    }
+    return value;
+  }
+
+  static java.util.Map<String, Double> numberMap(java.util.Map<String, Double> value,
+      String field) {
+    required(value, field);
+    value.forEach((k, v) -> required(v, field + "." + k));
+    return java.util.Map.copyOf(value);
   }
 }

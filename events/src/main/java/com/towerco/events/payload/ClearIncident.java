@@ -13,7 +13,7 @@ import java.time.Instant;
 public record ClearIncident(
     @JsonProperty(required = true) String incidentId,
     @JsonProperty(required = true) Instant clearedAt,
-    @JsonProperty(required = true) String resolution) implements Payload {
+    @JsonProperty(required = true) String resolution) implements IncidentCommand {
 
   public ClearIncident {
     text(incidentId, "incident_id", 64);

@@ -20,7 +20,7 @@ public record IncidentOpened(
     @JsonProperty(required = true) List<String> alertIds,
     @JsonProperty(required = true) List<String> affectedSites,
     @JsonProperty(required = true) List<String> affectedTenants,
-    @JsonProperty(required = true) Instant openedAt) implements Payload {
+    @JsonProperty(required = true) Instant openedAt) implements IncidentEvent {
 
   public IncidentOpened {
     text(incidentId, "incident_id", 64);

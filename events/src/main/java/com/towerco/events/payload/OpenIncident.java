@@ -20,7 +20,7 @@ public record OpenIncident(
     @JsonProperty(required = true) List<String> alertIds,
     @JsonProperty(required = true) List<String> affectedSites,
     @JsonProperty(required = true) List<String> affectedTenants,
-    @JsonProperty(required = true) Instant detectedAt) implements Payload {
+    @JsonProperty(required = true) Instant detectedAt) implements IncidentCommand {
 
   public OpenIncident {
     text(incidentId, "incident_id", 64);

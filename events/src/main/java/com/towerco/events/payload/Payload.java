@@ -7,7 +7,7 @@ package com.towerco.events.payload;
 public sealed interface Payload
     permits SiteTelemetry, SiteAlarm, SiteConnectivity, SiteRegistered,
         KpiComputed, AlertFiring, AlertResolved,
-        IncidentOpened, IncidentAlertAttached, IncidentResolved,
-        OpenIncident, AttachAlert, ClearIncident,
+        IncidentEvent, IncidentCommand, SlaBreached, RecordSlaBreach,
+        OptimizationEvent, OptimizationCommand, RefuelEvent, RefuelCommand,
         NotificationAttempted {
 }

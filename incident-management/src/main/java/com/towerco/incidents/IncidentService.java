@@ -1,0 +1,156 @@
+package com.towerco.incidents;
+
+import com.towerco.events.TopicFamily;
+import com.towerco.incidents.domain.incident.DispatchSaga;
+import com.towerco.incidents.domain.incident.IncidentAggregate;
+import com.towerco.incidents.domain.incident.TenantViews;
+import com.towerco.incidents.domain.optimization.EnergyAdvisor;
+import com.towerco.incidents.domain.optimization.OptimizationAggregate;
+import com.towerco.incidents.domain.refuel.RefuelAggregate;
+import com.towerco.incidents.domain.sla.SlaLedger;
+import com.towerco.incidents.http.IncidentApi;
+import com.towerco.incidents.stream.AggregateCatalog;
+import com.towerco.incidents.stream.CommandBus;
+import com.towerco.incidents.stream.CommandStreams;
+import com.towerco.incidents.stream.ViewFeed;
+import com.towerco.incidents.stream.ViewHandler;
+import com.towerco.incidents.view.CommandOutcomes;
+import com.towerco.incidents.view.ReadModels;
+import com.towerco.platform.http.HttpRoutes;
+import com.towerco.platform.inventory.SiteDirectory;
+import com.towerco.platform.runtime.ConsumerService;
+import com.towerco.platform.runtime.PlatformService;
+import com.towerco.platform.runtime.Projection;
+import com.towerco.platform.runtime.ProjectionSource;
+import com.towerco.platform.runtime.ServiceContext;
+import com.towerco.platform.runtime.ServiceSettings;
+import io.javalin.config.RoutesConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * Incident management, wired: the command processor (consumer group
+ * {@code towerco-incident-management}, the single writer of the event-sourced streams), this
+ * instance's read models and watchers (fed outside any group), and the HTTP API over them.
+ */
+public final class IncidentService implements PlatformService, HttpRoutes, ProjectionSource {
+  private final ServiceContext context;
+  private final String operator;
+  private final ReadModels models;
+  private final ConsumerService commands;
+  private final ViewFeed view;
+  private final ServiceContext.Outputs viewOutputs;
+  private final IncidentApi api;
+  private final OptimizationAggregate optimizationAggregate;
+  private final RefuelAggregate refuelAggregate;
+
+  public IncidentService(ServiceContext context, ServiceSettings settings, Clock clock) {
+    this.context = context;
+    this.operator = context.config().operatorTenant();
+    SiteDirectory sites = context.sites();
+    DispatchSaga.Timeouts timeouts = new DispatchSaga.Timeouts(
+        duration(settings, "incidents.assign-within", DispatchSaga.ASSIGN_WITHIN),
+        duration(settings, "incidents.arrive-within", DispatchSaga.ARRIVE_WITHIN),
+        duration(settings, "incidents.work-within", DispatchSaga.WORK_WITHIN),
+        duration(settings, "incidents.verify-within", DispatchSaga.VERIFY_WITHIN));
+    IncidentAggregate incidents = new IncidentAggregate(timeouts);
+    this.optimizationAggregate = new OptimizationAggregate(duration(settings,
+        "incidents.optimization-verify-over", OptimizationAggregate.VERIFY_OVER));
+    this.refuelAggregate = new RefuelAggregate();
+    AggregateCatalog catalog = new AggregateCatalog(List.of(incidents, new SlaLedger(),
+        optimizationAggregate, refuelAggregate));
+    TenantViews tenantViews = new TenantViews(site -> sites.site(site)
+        .map(s -> s.tenancies().stream().map(t -> t.tenantId()).collect(Collectors.toSet()))
+        .orElse(Set.of()), operator);
+
+    AtomicReference<ViewHandler> handler = new AtomicReference<>();
+    this.models = ReadModels.create(optimizationAggregate, refuelAggregate, slaTargets(sites),
+        period -> handler.get().breached(period));
+    this.viewOutputs = context.outputs(IncidentServiceFactory.NAME, "-view");
+    CommandBus viewBus = new CommandBus(viewOutputs.publisher(), catalog, operator);
+    CommandOutcomes outcomes = new CommandOutcomes();
+    handler.set(new ViewHandler(models, outcomes, viewBus, operator, site -> sites.site(site)
+        .map(s -> new EnergyAdvisor.SiteSpec(s.registration().power().generatorConsumptionLph(),
+            s.registration().power().batteryCapacityAh()))));
+    this.view = new ViewFeed(context.clients(), context.codec(),
+        context.metrics().forService(IncidentServiceFactory.NAME + "-view"),
+        CommandStreams.viewSources(catalog, duration(settings, "incidents.kpi-replay", null),
+            duration(settings, "incidents.telemetry-replay", Duration.ofHours(48))),
+        handler.get(), clock,
+        "towerco-incidents-view-" + context.config().instanceId());
+    this.commands = CommandStreams.create(context, catalog, timeouts, incidents,
+        refuelAggregate, tenantViews, clock,
+        duration(settings, "incidents.timer-interval", Duration.ofSeconds(1)),
+        settings.integer("incidents.instances", 1));
+    this.api = new IncidentApi(models, incidents, viewBus, outcomes,
+        duration(settings, "incidents.command-timeout", Duration.ofSeconds(5)), clock, operator,
+        context.codec());
+  }
+
+  private static java.util.function.BiFunction<String, String, OptionalDouble> slaTargets(
+      SiteDirectory sites) {
+    return (site, tenant) -> sites.site(site).flatMap(s -> s.tenancy(tenant))
+        .map(t -> OptionalDouble.of(t.slaAvailabilityPct())).orElse(OptionalDouble.empty());
+  }
+
+  private static Duration duration(ServiceSettings settings, String key, Duration fallback) {
+    return Optional.ofNullable(settings.values().get(key)).map(Duration::parse)
+        .orElse(fallback);
+  }
+
+  @Override
+  public String name() {
+    return IncidentServiceFactory.NAME;
+  }
+
+  @Override
+  public void start() {
+    for (TopicFamily family : List.of(TopicFamily.INCIDENT_COMMANDS,
+        TopicFamily.INCIDENT_LIFECYCLE, TopicFamily.OPTIMIZATION_COMMANDS,
+        TopicFamily.OPTIMIZATION_LIFECYCLE, TopicFamily.REFUEL_COMMANDS,
+        TopicFamily.REFUEL_LIFECYCLE)) {
+      context.topics().ensure(family, operator);
+    }
+    view.start();
+    commands.start();
+  }
+
+  @Override
+  public boolean isReady() {
+    return commands.isReady() && view.healthy() && view.caughtUp();
+  }
+
+  @Override
+  public void close() {
+    commands.close();
+    view.close();
+    viewOutputs.close();
+  }
+
+  @Override
+  public void register(RoutesConfig routes) {
+    api.register(routes);
+  }
+
+  /** The live read models (for tests and for comparing with a rebuild). */
+  public ReadModels readModels() {
+    return models;
+  }
+
+  /**
+   * Fresh, empty copies of the read models for {@code replay --projection NAME}: a rebuild fills
+   * one from the topics. The running service's own models are rebuilt the same way on every
+   * start (they live in memory).
+   */
+  @Override
+  public List<Projection> projections() {
+    return ReadModels.create(optimizationAggregate, refuelAggregate,
+        slaTargets(context.sites()), period -> { }).all();
+  }
+}

@@ -1,0 +1,50 @@
+package com.towerco.incidents;
+
+import com.towerco.events.TopicFamily;
+import com.towerco.platform.runtime.PlatformService;
+import com.towerco.platform.runtime.ServiceContext;
+import com.towerco.platform.runtime.ServiceFactory;
+import com.towerco.platform.runtime.ServiceSettings;
+import java.time.Clock;
+
+/**
+ * Incident management: the single writer of the event-sourced incident, SLA, energy
+ * optimization and refuel streams ({@code towerco.incidents|optimizations|refuels.{tenant}
+ * .lifecycle}), deciding the commands that arrive on the operator's command topics; CQRS read
+ * models and the HTTP API over them; the dispatch and refuelling sagas; tenant SLA clocks.
+ *
+ * <p>Settings: {@code incidents.instances} (command consumers in this process, 1),
+ * {@code incidents.command-timeout} (how long an HTTP command waits for its outcome, PT5S),
+ * {@code incidents.assign-within} (PT30M), {@code incidents.arrive-within} (PT4H),
+ * {@code incidents.work-within} (PT4H), {@code incidents.verify-within} (PT1H): the dispatch
+ * steps' timeouts; {@code incidents.optimization-verify-over} (P7D);
+ * {@code incidents.kpi-replay} (how far back KPI windows are read on start, for the SLA clocks
+ * and energy days; default from the beginning), {@code incidents.telemetry-replay} (how far
+ * back telemetry is read on start, PT48H);
+ * {@code incidents.timer-interval} (how often the saga scheduler looks, PT1S).
+ */
+public final class IncidentServiceFactory implements ServiceFactory {
+  public static final String NAME = "incidents";
+  public static final String GROUP_ID = "towerco-incident-management";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String groupId() {
+    return GROUP_ID;
+  }
+
+  @Override
+  public String description() {
+    return "Incident management: event-sourced incidents, dispatch and refuel sagas, SLA clocks,"
+        + " energy optimizations -> " + TopicFamily.INCIDENT_LIFECYCLE.template();
+  }
+
+  @Override
+  public PlatformService create(ServiceContext context, ServiceSettings settings) {
+    return new IncidentService(context, settings, Clock.systemUTC());
+  }
+}

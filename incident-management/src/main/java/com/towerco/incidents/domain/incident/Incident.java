@@ -1,0 +1,66 @@
+package com.towerco.incidents.domain.incident;
+
+import com.towerco.events.payload.AlertSeverity;
+import com.towerco.events.payload.IncidentOpened;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An incident's state, folded from its events by {@link IncidentEvolution}: what is known
+ * about the problem, how people are handling it, and its field dispatches. Immutable; every
+ * event yields a new state one version higher.
+ */
+public record Incident(
+    String incidentId,
+    int version,
+    IncidentStatus status,
+    Facts facts,
+    Handling handling,
+    List<Dispatch> dispatches,
+    Instant updatedAt) {
+
+  public Incident {
+    dispatches = List.copyOf(dispatches);
+  }
+
+  /** What the AIOps engine established: the problem, its symptoms and its reach. */
+  public record Facts(String title, AlertSeverity severity, IncidentOpened.RootCause rootCause,
+      List<String> alertIds, List<String> affectedSites, List<String> affectedTenants,
+      Instant openedAt) {
+    public Facts {
+      alertIds = List.copyOf(alertIds);
+      affectedSites = List.copyOf(affectedSites);
+      affectedTenants = List.copyOf(affectedTenants);
+    }
+  }
+
+  /** How people handle it; null fields have not happened (yet). */
+  public record Handling(String acknowledgedBy, Instant acknowledgedAt, String assignee,
+      int notes, boolean symptomsCleared, String resolution, String resolvedBy,
+      Instant resolvedAt, Instant closedAt) {
+    static final Handling NONE = new Handling(null, null, null, 0, false, null, null, null,
+        null);
+  }
+
+  public Optional<Dispatch> dispatch(String dispatchId) {
+    return dispatches.stream().filter(d -> d.dispatchId().equals(dispatchId)).findFirst();
+  }
+
+  public boolean hasActiveDispatch() {
+    return dispatches.stream().anyMatch(Dispatch::active);
+  }
+
+  /** A technician is working on site, so a clear of the symptoms waits for verification. */
+  public boolean takenOverInTheField() {
+    return dispatches.stream().anyMatch(Dispatch::atWork);
+  }
+
+  public boolean affects(String siteId) {
+    return facts.affectedSites().contains(siteId) || facts.rootCause().siteId().equals(siteId);
+  }
+
+  public String rootSiteId() {
+    return facts.rootCause().siteId();
+  }
+}

@@ -1,0 +1,114 @@
+package com.towerco.incidents.domain.incident;
+
+import com.towerco.events.payload.IncidentAcknowledged;
+import com.towerco.events.payload.IncidentAlertAttached;
+import com.towerco.events.payload.IncidentAssigned;
+import com.towerco.events.payload.IncidentClosed;
+import com.towerco.events.payload.IncidentCommandRejected;
+import com.towerco.events.payload.IncidentEvent;
+import com.towerco.events.payload.IncidentNoteAdded;
+import com.towerco.events.payload.IncidentOpened;
+import com.towerco.events.payload.IncidentResolved;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What each affected tenant is told about an incident event: a copy for its own lifecycle topic
+ * that names only that tenant and only the sites it has a tenancy on, so a tenant never learns
+ * who else shares a site. A tenant that becomes affected part-way through first gets the
+ * incident as it stands (opened, and acknowledged, assigned, resolved, closed as applicable).
+ * Internal notes, refusals and dispatches to sites it has no tenancy on are not copied.
+ */
+public final class TenantViews {
+  /** Who the catch-up events name for actions whose author the state does not keep. */
+  static final String NOC = "towerco-noc";
+
+  private final Function<String, Set<String>> tenantsAtSite;
+  private final String operatorTenant;
+
+  /** @param tenantsAtSite the tenants with a tenancy on a site (from the inventory) */
+  public TenantViews(Function<String, Set<String>> tenantsAtSite, String operatorTenant) {
+    this.tenantsAtSite = tenantsAtSite;
+    this.operatorTenant = operatorTenant;
+  }
+
+  /** One event for one tenant's topic; {@code siteId} is empty when the site is not theirs. */
+  public record Copy(String tenantId, String siteId, IncidentEvent event) {}
+
+  public List<Copy> copies(Incident before, Incident after, IncidentEvent event,
+      String eventSite) {
+    List<Copy> copies = new ArrayList<>();
+    if (after == null || event instanceof IncidentCommandRejected) {
+      return copies;
+    }
+    for (String tenant : after.facts().affectedTenants()) {
+      if (tenant.equals(operatorTenant)) {
+        continue;
+      }
+      List<String> sites = visibleSites(after, tenant);
+      if (sites.isEmpty()) {
+        continue;
+      }
+      String site = sites.contains(eventSite) ? eventSite : "";
+      boolean known = before != null && before.facts().affectedTenants().contains(tenant)
+          && !visibleSites(before, tenant).isEmpty();
+      if (!known) {
+        catchUp(after, tenant, sites).forEach(e -> copies.add(new Copy(tenant, site, e)));
+      } else {
+        IncidentEvent copy = copyOf(after, event, tenant, sites);
+        if (copy != null) {
+          copies.add(new Copy(tenant, site, copy));
+        }
+      }
+    }
+    return copies;
+  }
+
+  /** The affected sites on which {@code tenant} has a tenancy. */
+  public List<String> visibleSites(Incident incident, String tenant) {
+    return incident.facts().affectedSites().stream()
+        .filter(site -> tenantsAtSite.apply(site).contains(tenant)).toList();
+  }
+
+  private IncidentEvent copyOf(Incident after, IncidentEvent event, String tenant,
+      List<String> sites) {
+    if (event instanceof IncidentAlertAttached e) {
+      return sites.contains(e.siteId()) ? new IncidentAlertAttached(e.incidentId(), e.alertId(),
+          e.siteId(), e.attachedAt(), List.of(tenant)) : null;
+    }
+    if (event instanceof IncidentNoteAdded e) {
+      return e.sharedWithTenants() ? e : null;
+    }
+    String dispatchId = IncidentAggregate.dispatchOf(event);
+    if (dispatchId != null) {
+      return after.dispatch(dispatchId).filter(d -> sites.contains(d.siteId())).isPresent()
+          ? event : null;
+    }
+    return event;
+  }
+
+  private static List<IncidentEvent> catchUp(Incident s, String tenant, List<String> sites) {
+    Incident.Facts f = s.facts();
+    Incident.Handling h = s.handling();
+    List<IncidentEvent> events = new ArrayList<>();
+    events.add(new IncidentOpened(s.incidentId(), f.title(), f.severity(), f.rootCause(),
+        f.alertIds(), sites, List.of(tenant), f.openedAt()));
+    if (h.acknowledgedAt() != null) {
+      events.add(new IncidentAcknowledged(s.incidentId(), h.acknowledgedBy(), null,
+          h.acknowledgedAt()));
+    }
+    if (h.assignee() != null) {
+      events.add(new IncidentAssigned(s.incidentId(), h.assignee(), NOC, s.updatedAt()));
+    }
+    if (h.resolvedAt() != null) {
+      events.add(new IncidentResolved(s.incidentId(), h.resolvedAt(), h.resolution(),
+          h.resolvedBy()));
+    }
+    if (h.closedAt() != null) {
+      events.add(new IncidentClosed(s.incidentId(), NOC, null, h.closedAt()));
+    }
+    return events;
+  }
+}

@@ -1,0 +1,68 @@
+package com.towerco.incidents.http;
+
+import com.towerco.events.Envelope;
+import com.towerco.events.payload.AlertSeverity;
+import com.towerco.events.payload.DispatchStep;
+import com.towerco.events.payload.IncidentNoteAdded;
+import com.towerco.events.payload.IncidentOpened;
+import com.towerco.events.payload.SlaBreached;
+import com.towerco.incidents.domain.incident.Dispatch;
+import com.towerco.incidents.domain.incident.Incident;
+import com.towerco.incidents.view.IncidentProjection.IncidentRecord;
+import java.time.Instant;
+import java.util.List;
+
+/** The incident API's JSON shapes (snake_case through the platform's mapper). */
+final class IncidentJson {
+  private IncidentJson() {}
+
+  /** One line of the incident list. */
+  record Summary(String incidentId, int version, String status, String title,
+      AlertSeverity severity, String rootCauseKind, String rootSiteId,
+      List<String> affectedSites, List<String> affectedTenants, Instant openedAt,
+      Instant updatedAt, String acknowledgedBy, String assignee, long activeDispatches) {}
+
+  /** The incident with everything the NOC (or the tenant) may see of it. */
+  record Detail(String incidentId, int version, String status, String title,
+      AlertSeverity severity, IncidentOpened.RootCause rootCause, List<String> alertIds,
+      List<String> affectedSites, List<String> affectedTenants, Instant openedAt,
+      Instant updatedAt, String acknowledgedBy, Instant acknowledgedAt, String assignee,
+      boolean symptomsCleared, String resolution, String resolvedBy, Instant resolvedAt,
+      Instant closedAt, List<DispatchJson> dispatches, List<Note> notes,
+      List<SlaBreached> slaBreaches, int events) {}
+
+  /** A field dispatch and where its saga stands. */
+  record DispatchJson(String dispatchId, String siteId, String reason, DispatchStep step,
+      String technician, Instant requestedAt, Instant dueAt, int escalations) {}
+
+  /** A note on the incident. */
+  record Note(String noteId, String text, String by, boolean sharedWithTenants,
+      Instant addedAt) {}
+
+  static Summary summary(IncidentRecord r) {
+    Incident s = r.state();
+    return new Summary(s.incidentId(), r.version(), s.status().wireName(), s.facts().title(),
+        s.facts().severity(), s.facts().rootCause().kind(), s.rootSiteId(),
+        s.facts().affectedSites(), s.facts().affectedTenants(), s.facts().openedAt(),
+        s.updatedAt(), s.handling().acknowledgedBy(), s.handling().assignee(),
+        s.dispatches().stream().filter(Dispatch::active).count());
+  }
+
+  static Detail detail(IncidentRecord r, List<SlaBreached> breaches) {
+    Incident s = r.state();
+    Incident.Handling h = s.handling();
+    List<DispatchJson> dispatches = s.dispatches().stream().map(d -> new DispatchJson(
+        d.dispatchId(), d.siteId(), d.reason(), d.step(), d.technician(), d.requestedAt(),
+        d.dueAt(), d.escalations())).toList();
+    List<Note> notes = r.timeline().stream().map(Envelope::payload)
+        .filter(IncidentNoteAdded.class::isInstance).map(IncidentNoteAdded.class::cast)
+        .map(n -> new Note(n.noteId(), n.text(), n.by(), n.sharedWithTenants(), n.addedAt()))
+        .toList();
+    return new Detail(s.incidentId(), r.version(), s.status().wireName(), s.facts().title(),
+        s.facts().severity(), s.facts().rootCause(), s.facts().alertIds(),
+        s.facts().affectedSites(), s.facts().affectedTenants(), s.facts().openedAt(),
+        s.updatedAt(), h.acknowledgedBy(), h.acknowledgedAt(), h.assignee(),
+        h.symptomsCleared(), h.resolution(), h.resolvedBy(), h.resolvedAt(), h.closedAt(),
+        dispatches, notes, breaches, r.timeline().size());
+  }
+}

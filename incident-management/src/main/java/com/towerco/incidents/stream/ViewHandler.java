@@ -1,0 +1,118 @@
+package com.towerco.incidents.stream;
+
+import com.towerco.events.Envelope;
+import com.towerco.events.EventIds;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.payload.KpiComputed;
+import com.towerco.events.payload.RecordSlaBreach;
+import com.towerco.events.payload.RefuelDelivered;
+import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.incidents.domain.sla.SlaLedger;
+import com.towerco.incidents.domain.sla.SlaPeriod;
+import com.towerco.incidents.view.CommandOutcomes;
+import com.towerco.incidents.view.IncidentProjection;
+import com.towerco.incidents.view.ReadModels;
+import com.towerco.platform.runtime.SourceRecord;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Routes what the view feed reads: lifecycle events to the read models (and, from the
+ * operator's topics, to the HTTP requests waiting for their outcome), tenancy KPI windows to
+ * the SLA clocks, site KPI windows and telemetry to the energy and fuel watchers. The watchers
+ * and the SLA clocks send the commands they derive on the command bus.
+ */
+public final class ViewHandler implements ViewFeed.Sink {
+  private final ReadModels models;
+  private final CommandOutcomes outcomes;
+  private final EnergyWatch energy;
+  private final FuelWatch fuel;
+  private final CommandBus bus;
+  private final String operatorTenant;
+
+  public ViewHandler(ReadModels models, CommandOutcomes outcomes, CommandBus bus,
+      String operatorTenant,
+      java.util.function.Function<String, Optional<com.towerco.incidents.domain.optimization
+          .EnergyAdvisor.SiteSpec>> specs) {
+    this.models = models;
+    this.outcomes = outcomes;
+    this.bus = bus;
+    this.operatorTenant = operatorTenant;
+    this.energy = new EnergyWatch(specs, models.optimizations(), bus);
+    this.fuel = new FuelWatch(models.refuels(), bus);
+  }
+
+  @Override
+  public void apply(Envelope event, SourceRecord source) {
+    TopicFamily family = TopicFamily.of(source.topic()).orElse(null);
+    if (family == null) {
+      return;
+    }
+    switch (family) {
+      case INCIDENT_LIFECYCLE -> lifecycle(event, source, () -> models.incidents()
+          .apply(event, source));
+      case OPTIMIZATION_LIFECYCLE -> lifecycle(event, source, () -> models.optimizations()
+          .apply(event, source));
+      case REFUEL_LIFECYCLE -> {
+        lifecycle(event, source, () -> models.refuels().apply(event, source));
+        if (event.payload() instanceof RefuelDelivered delivery) {
+          fuel.delivered(delivery);
+        }
+      }
+      case KPI_METRICS -> {
+        if (event.payload() instanceof KpiComputed kpi) {
+          models.sla().apply(event, source);
+          energy.kpi(kpi);
+        }
+      }
+      case SITE_EVENTS -> {
+        if (event.payload() instanceof SiteTelemetry reading) {
+          fuel.telemetry(event.siteId(), event.timestamp(), reading);
+          energy.telemetry(event.siteId(), event.timestamp(), reading);
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private void lifecycle(Envelope event, SourceRecord source, Runnable apply) {
+    apply.run();
+    if (event.tenantId().equals(operatorTenant)
+        && source.topic().equals(TopicFamily.of(source.topic()).orElseThrow()
+            .topic(operatorTenant))) {
+      outcomes.applied(event);
+    }
+  }
+
+  /** An SLA clock breached: ask the SLA ledger to record it, naming the likely incident. */
+  public void breached(SlaPeriod period) {
+    String month = period.month().toString();
+    Instant at = period.breachedAt();
+    RecordSlaBreach command = new RecordSlaBreach(period.tenantId(), period.siteId(), month,
+        period.targetPct(), period.availabilityPct(), period.minutesOutOfWindow(),
+        period.allowedMinutes(), likelyIncident(period).orElse(null), at);
+    String periodId = SlaLedger.periodId(period.tenantId(), period.siteId(), month);
+    boolean recorded = models.incidents().breaches(operatorTenant).stream().anyMatch(b ->
+        SlaLedger.periodId(b.tenantId(), b.siteId(), b.month()).equals(periodId));
+    if (recorded) {
+      return; // a replay of a month whose breach is already in the ledger
+    }
+    bus.send(EventIds.derived("incident.record-sla-breach", periodId), command, at,
+        period.siteId(), Map.of(Metadata.CORRELATION_ID, periodId));
+  }
+
+  /** The tenant's incident at the site open at the breach, else the last one before it. */
+  private Optional<String> likelyIncident(SlaPeriod period) {
+    Instant at = period.breachedAt();
+    return models.incidents().incidents(period.tenantId()).stream()
+        .map(IncidentProjection.IncidentRecord::state)
+        .filter(i -> i.facts().affectedSites().contains(period.siteId()))
+        .filter(i -> !i.facts().openedAt().isAfter(at))
+        .max(Comparator.comparing((com.towerco.incidents.domain.incident.Incident i) ->
+            i.handling().resolvedAt() == null || i.handling().resolvedAt().isAfter(at))
+            .thenComparing(i -> i.facts().openedAt()))
+        .map(com.towerco.incidents.domain.incident.Incident::incidentId);
+  }
+}

@@ -1,0 +1,86 @@
+package com.towerco.incidents.domain.incident;
+
+import static com.towerco.incidents.domain.incident.IncidentFixtures.ID;
+import static com.towerco.incidents.domain.incident.IncidentFixtures.at;
+import static com.towerco.incidents.domain.incident.IncidentFixtures.acknowledged;
+import static com.towerco.incidents.domain.incident.IncidentFixtures.dispatchRequested;
+import static com.towerco.incidents.domain.incident.IncidentFixtures.opened;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.towerco.events.payload.IncidentAlertAttached;
+import com.towerco.events.payload.IncidentCommandRejected;
+import com.towerco.events.payload.IncidentEvent;
+import com.towerco.events.payload.IncidentNoteAdded;
+import com.towerco.events.payload.IncidentOpened;
+import com.towerco.events.payload.RejectionCode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TenantViewsTest {
+  /** S1 hosts altel; S2 hosts altel and beta; S3 hosts gamma; H1 (the hub) hosts nobody. */
+  private final TenantViews views = new TenantViews(site -> Map.of("S1", Set.of("altel"),
+      "S2", Set.of("altel", "beta"), "S3", Set.of("gamma")).getOrDefault(site, Set.of()),
+      "towerco");
+
+  private static Incident fold(IncidentEvent... events) {
+    Incident s = null;
+    for (IncidentEvent e : events) {
+      s = IncidentEvolution.evolve(s, e);
+    }
+    return s;
+  }
+
+  @Test
+  void eachTenantIsToldOnlyOfItselfAndItsOwnSites() {
+    List<TenantViews.Copy> copies = views.copies(null, fold(opened()), opened(), "H1");
+    assertThat(copies).hasSize(2);
+    IncidentOpened altel = (IncidentOpened) copies.get(0).event();
+    IncidentOpened beta = (IncidentOpened) copies.get(1).event();
+    assertThat(copies.get(0).tenantId()).isEqualTo("altel");
+    assertThat(altel.affectedSites()).containsExactly("S1", "S2");
+    assertThat(altel.affectedTenants()).containsExactly("altel");
+    assertThat(copies.get(1).tenantId()).isEqualTo("beta");
+    assertThat(beta.affectedSites()).containsExactly("S2");
+    assertThat(beta.affectedTenants()).containsExactly("beta");
+    assertThat(copies).allMatch(c -> c.siteId().isEmpty(), "the hub is no tenant's site");
+  }
+
+  @Test
+  void aTenantAffectedLaterGetsTheIncidentAsItStands() {
+    Incident before = fold(opened(), acknowledged());
+    IncidentAlertAttached attached = new IncidentAlertAttached(ID, "al-3", "S3", at(4),
+        List.of("gamma"));
+    List<TenantViews.Copy> copies = views.copies(before, IncidentEvolution.evolve(before,
+        attached), attached, "S3");
+    assertThat(copies).filteredOn(c -> c.tenantId().equals("gamma"))
+        .extracting(c -> c.event().getClass().getSimpleName())
+        .containsExactly("IncidentOpened", "IncidentAcknowledged");
+    IncidentOpened gamma = (IncidentOpened) copies.stream()
+        .filter(c -> c.tenantId().equals("gamma")).findFirst().orElseThrow().event();
+    assertThat(gamma.affectedSites()).containsExactly("S3");
+    assertThat(copies).filteredOn(c -> !c.tenantId().equals("gamma"))
+        .as("an alert on gamma's site is not copied to altel or beta").isEmpty();
+  }
+
+  @Test
+  void internalNotesRefusalsAndDispatchesToOtherSitesStayWithTheNoc() {
+    Incident s = fold(opened());
+    IncidentNoteAdded internal = new IncidentNoteAdded(ID, "n1", "suspect vandalism", "ada",
+        false, at(2));
+    IncidentNoteAdded shared = new IncidentNoteAdded(ID, "n2", "technician en route", "ada",
+        true, at(3));
+    assertThat(views.copies(s, IncidentEvolution.evolve(s, internal), internal, "H1")).isEmpty();
+    assertThat(views.copies(s, IncidentEvolution.evolve(s, shared), shared, "H1"))
+        .extracting(TenantViews.Copy::tenantId).containsExactly("altel", "beta");
+    var refused = new IncidentCommandRejected(ID, "c", "incident.close",
+        RejectionCode.ILLEGAL_TRANSITION, "open", 1, 1, at(2));
+    assertThat(views.copies(s, s, refused, "H1")).isEmpty();
+    Incident dispatched = IncidentEvolution.evolve(s, dispatchRequested());
+    assertThat(views.copies(s, dispatched, dispatchRequested(), "S1"))
+        .as("the dispatch goes to S1, where only altel is")
+        .extracting(TenantViews.Copy::tenantId, TenantViews.Copy::siteId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("altel", "S1"));
+  }
+}
