@@ -57,7 +57,7 @@
   // ---- loading and live updates ----
   async function loadAll() {
     const [fleet, alerts, incidents, facets] = await Promise.all([
-      api('/sites'), api('/alerts?limit=1000'), api('/incidents?limit=1000'), api('/facets')]);
+      api('/sites'), api('/alerts?limit=1000'), api('/dashboard/incidents?limit=1000'), api('/facets')]);
     store.sites = new Map(fleet.sites.map(s => [s.site_id, s]));
     store.alerts = new Map(alerts.alerts.map(a => [a.alert_id, a]));
     store.incidents = new Map(incidents.incidents.map(i => [i.incident_id, i]));
@@ -451,7 +451,7 @@
 
   async function renderIncident(id) {
     let d;
-    try { d = await api('/incidents/' + encodeURIComponent(id)); } catch (err) { showError(err); return; }
+    try { d = await api('/dashboard/incidents/' + encodeURIComponent(id)); } catch (err) { showError(err); return; }
     if (page.route !== 'incident' || page.incident !== id) return;
     const i = d.incident, rc = i.root_cause;
     $('view').replaceChildren(

@@ -84,7 +84,7 @@ final class TestEvents {
   }
 
   static Envelope incidentResolved(String tenant, String incidentId, String site, Instant at) {
-    return event(tenant, site, at, new IncidentResolved(incidentId, at, "cleared"));
+    return event(tenant, site, at, new IncidentResolved(incidentId, at, "cleared", null));
   }
 
   /** The rows of the events, as if consumed from partition 0 of {@code topic}. */

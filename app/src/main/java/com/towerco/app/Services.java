@@ -1,6 +1,9 @@
 package com.towerco.app;
 
 import com.towerco.aiops.AiopsEngineServiceFactory;
+import com.towerco.analytics.AnalyticsServiceFactory;
+import com.towerco.dashboard.DashboardServiceFactory;
+import com.towerco.incidents.IncidentServiceFactory;
 import com.towerco.kpi.KpiCalculatorServiceFactory;
 import com.towerco.platform.runtime.ServiceFactory;
 import java.util.ArrayList;
@@ -11,7 +14,10 @@ import java.util.stream.Collectors;
 public final class Services {
   private static final List<ServiceFactory> ALL = List.of(
       new KpiCalculatorServiceFactory(),
-      new AiopsEngineServiceFactory());
+      new AiopsEngineServiceFactory(),
+      new IncidentServiceFactory(),
+      new AnalyticsServiceFactory(),
+      new DashboardServiceFactory());
 
   private Services() {}
 

@@ -3,6 +3,8 @@ package com.towerco.app;
 import com.towerco.app.cli.BenchCommand;
 import com.towerco.app.cli.BrokerCommand;
 import com.towerco.app.cli.CatalogCommand;
+import com.towerco.app.cli.DemoCommand;
+import com.towerco.app.cli.SimulateCommand;
 import com.towerco.app.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "towerco", mixinStandardHelpOptions = true, version = "towerco 0.1.0",
     description = "Towerco AIOps: event-first monitoring, KPIs, anomaly detection, root cause "
         + "and incidents for tower companies, on Apache Kafka.",
-    subcommands = {RunCommand.class, BrokerCommand.class, BenchCommand.class, CatalogCommand.class,
+    subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, SimulateCommand.class,
+        BenchCommand.class, CatalogCommand.class,
         CommandLine.HelpCommand.class})
 public final class Towerco implements Runnable {
   public static void main(String[] args) {

@@ -115,8 +115,8 @@ class DashboardServiceIT {
     assertError(get("/api/v1/sites?state=burning", null), 400, "state must be one of");
     assertError(get("/api/v1/alerts?colour=red", null), 400, "unknown query parameter");
     assertError(get("/api/v1/alerts?limit=0", null), 400, "limit must be");
-    assertError(get("/api/v1/incidents/no%20such", null), 400, "id must match");
-    assertError(get("/api/v1/incidents/I-404", null), 404, "incident I-404 not found");
+    assertError(get("/api/v1/dashboard/incidents/no%20such", null), 400, "id must match");
+    assertError(get("/api/v1/dashboard/incidents/I-404", null), 404, "incident I-404 not found");
   }
 
   @Test

@@ -34,8 +34,8 @@ public final class DashboardApi {
     routes.get(BASE + "/facets", this::facets);
     routes.get(BASE + "/kpis", this::kpis);
     routes.get(BASE + "/alerts", this::alerts);
-    routes.get(BASE + "/incidents", this::incidents);
-    routes.get(BASE + "/incidents/{id}", this::incident);
+    routes.get(BASE + "/dashboard/incidents", this::incidents);
+    routes.get(BASE + "/dashboard/incidents/{id}", this::incident);
   }
 
   private void sites(Context ctx) {

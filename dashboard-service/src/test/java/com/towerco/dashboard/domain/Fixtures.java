@@ -94,11 +94,11 @@ public final class Fixtures {
 
   public static IncidentAlertAttached attached(String incidentId, String alertId,
       String siteId, Instant at) {
-    return new IncidentAlertAttached(incidentId, alertId, siteId, at);
+    return new IncidentAlertAttached(incidentId, alertId, siteId, at, null);
   }
 
   public static IncidentResolved incidentResolved(String incidentId, Instant at) {
-    return new IncidentResolved(incidentId, at, "transmission restored");
+    return new IncidentResolved(incidentId, at, "transmission restored", null);
   }
 
   public static KpiComputed tenancyKpi(String siteId, String tenant, Instant start,

@@ -66,8 +66,11 @@ final class SiteWindows {
     }
     if (last != null) {
       extendLast(Math.min(time, last.timeMillis() + windowing.maxGap().toMillis()), dc);
+      // Fuel burnt is counted only while the generator runs: a drop with the generator off is
+      // sensor noise or theft, which the AIOps engine's fuel detector judges, not consumption.
       double drop = last.fuelLevelL() - reading.fuelLevelL();
-      if (drop > 0 && time - last.timeMillis() <= windowing.maxGap().toMillis()) {
+      boolean burning = last.generatorRunning() || reading.generatorRunning();
+      if (drop > 0 && burning && time - last.timeMillis() <= windowing.maxGap().toMillis()) {
         window(time, offset).fuelDrop(drop);
       }
     }

@@ -98,12 +98,13 @@ class KpiCalculatorTest {
   }
 
   @Test
-  void fuelConsumedIsTheSumOfDropsAndARefuelIsNotNegativeConsumption() {
+  void fuelConsumedIsWhatTheRunningGeneratorBurntAndNeitherRefuelNorNoiseCounts() {
     readAt(0, aReading().fuel(500).build());
     readAt(10, aReading().fuel(498).generatorRunning().build());
     readAt(20, aReading().fuel(495).generatorRunning().build());
     readAt(30, aReading().fuel(900).build());
-    readEvery10s(40, 100, aReading().fuel(900).build());
+    readAt(40, aReading().fuel(899).build());
+    readEvery10s(50, 100, aReading().fuel(900).build());
 
     assertThat(kpis.advance().get(0).siteValues())
         .containsEntry(KpiComputed.FUEL_CONSUMED_L, 5.0);

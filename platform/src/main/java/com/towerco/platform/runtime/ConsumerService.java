@@ -258,7 +258,13 @@ public final class ConsumerService implements PlatformService {
         }
       }
       if (!offsets.isEmpty()) {
-        consumer.commitSync(offsets);
+        try {
+          consumer.commitSync(offsets);
+        } catch (org.apache.kafka.common.errors.RebalanceInProgressException
+            | org.apache.kafka.clients.consumer.CommitFailedException e) {
+          // A rebalance is under way; the offsets are committed on revocation or next time.
+          LOG.debug("{}: commit deferred by a rebalance: {}", name, e.toString());
+        }
       }
     }
 

@@ -54,8 +54,11 @@ public final class FleetSimulation implements FaultSchedule.Handler {
       sites[i] = new SiteModel(spec, config.seed(), dt);
       alarms[i] = new AlarmTracker(spec.id(),
           AlarmRules.forSite(spec, fleet.behindHub(spec.id()).size()));
+      // Ids depend on the start too: a second run from a later start (a demo restarted on
+      // the same data) must not reuse the first run's ids, or consumers would drop its events
+      // as duplicates.
       events[i] = new SiteEvents(config.operatorTenant(), spec.id(),
-          Noise.seed(config.seed(), i, 2));
+          Noise.seed(config.seed() * 31 + startMillis, i, 2));
       offsets[i] = tickMillis * i / n;
     }
     this.truth = new GroundTruth(fleet);

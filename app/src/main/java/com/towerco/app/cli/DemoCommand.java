@@ -1,0 +1,92 @@
+package com.towerco.app.cli;
+
+import com.towerco.app.PlatformProcess;
+import com.towerco.app.Services;
+import com.towerco.platform.http.Authenticator;
+import com.towerco.platform.runtime.ServiceFactory;
+import com.towerco.platform.runtime.ServiceSettings;
+import com.towerco.simulator.SimulatorServiceFactory;
+import com.towerco.simulator.SimulatorSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code towerco demo}: the whole platform on its embedded default (a Kafka broker in this
+ * process, every service, the embedded analytics database) fed by the fleet simulator, with
+ * the web UI. A second start on the same data directory carries on where the first stopped.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "The whole platform on its embedded default, fed by the fleet simulator.")
+public final class DemoCommand implements Callable<Integer> {
+  @Option(names = "--sites", defaultValue = "50", description = "Simulated sites (default: "
+      + "${DEFAULT-VALUE}).")
+  int sites;
+
+  @Option(names = "--http-port", defaultValue = "8080",
+      description = "Web UI and API port (default: ${DEFAULT-VALUE}).")
+  int httpPort;
+
+  @Option(names = "--kafka-port", defaultValue = "9092",
+      description = "Port of the embedded Kafka broker, reachable by any Kafka client "
+          + "(default: ${DEFAULT-VALUE}).")
+  int kafkaPort;
+
+  @Option(names = "--data-dir", defaultValue = "data/demo",
+      description = "Where the broker, stream state and database keep their data (default: "
+          + "${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--rate", defaultValue = "1",
+      description = "Telemetry events per second per site (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(names = "--random-faults-per-hour", defaultValue = "6",
+      description = "Faults the simulator injects at random (default: ${DEFAULT-VALUE}).")
+  double randomFaults;
+
+  @Option(names = "--fault", paramLabel = "SPEC",
+      description = "A fault to inject, e.g. hub-failure:S0001@2m+10m (repeatable).")
+  List<String> faults = new ArrayList<>();
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A service setting.")
+  Map<String, String> settings = new HashMap<>();
+
+  @Override
+  public Integer call() {
+    Map<String, String> all = new HashMap<>(settings);
+    all.putIfAbsent(SimulatorSettings.SITES, String.valueOf(sites));
+    all.putIfAbsent(SimulatorSettings.RATE, String.valueOf(rate));
+    all.putIfAbsent(SimulatorSettings.MODE, "paced");
+    all.putIfAbsent(SimulatorSettings.RANDOM_FAULTS, String.valueOf(randomFaults));
+    if (!faults.isEmpty()) {
+      all.putIfAbsent(SimulatorSettings.FAULTS, String.join(",", faults));
+    }
+    List<ServiceFactory> factories = new ArrayList<>(Services.all());
+    factories.add(new SimulatorServiceFactory());
+    PlatformProcess process = PlatformProcess.start(new PlatformProcess.Spec(null, true,
+        kafkaPort, dataDir, factories, new ServiceSettings(all), httpPort, c -> c,
+        Authenticator.openAccess()));
+    String web = "http://localhost:" + process.httpPort();
+    System.out.println();
+    System.out.println("Towerco AIOps demo is running: " + sites + " simulated sites, "
+        + process.services().size() + " services.");
+    System.out.println("  Web UI     " + web + "/");
+    System.out.println("  API        " + web + "/api/v1/sites   " + web + "/api/v1/incidents");
+    System.out.println("  Health     " + web + "/health/ready   metrics: " + web + "/metrics");
+    System.out.println("  Faults     curl -X POST " + web + "/api/v1/simulator/faults -d "
+        + "'hub-failure:S0001@10s+5m'");
+    System.out.println("  Kafka      " + process.bootstrapServers() + "   e.g. kcat -b "
+        + process.bootstrapServers() + " -C -t towerco.alerts.towerco.notifications");
+    System.out.println("  Data       " + dataDir.toAbsolutePath()
+        + " (a second start carries on)");
+    System.out.println("Press Ctrl-C to stop.");
+    Blocking.untilShutdown(process);
+    return 0;
+  }
+}
