@@ -62,6 +62,7 @@ public final class CatalogDocument {
       case ALERT_NOTIFICATIONS -> "alert fingerprint";
       case INCIDENT_LIFECYCLE, INCIDENT_COMMANDS -> "incident id";
       case NOTIFICATION_DELIVERIES -> "notification id";
+      case NOTIFICATION_SETTINGS -> "`{tenant_id}/routing`, `{tenant_id}/silence/{silence_id}`";
       case DEAD_LETTER -> "original key";
     };
   }

@@ -9,8 +9,13 @@ import com.towerco.events.payload.IncidentOpened;
 import com.towerco.events.payload.IncidentResolved;
 import com.towerco.events.payload.KpiComputed;
 import com.towerco.events.payload.NotificationAttempted;
+import com.towerco.events.payload.NotificationEscalated;
+import com.towerco.events.payload.NotificationSuppressed;
 import com.towerco.events.payload.OpenIncident;
 import com.towerco.events.payload.Payload;
+import com.towerco.events.payload.RoutingChanged;
+import com.towerco.events.payload.SilenceCreated;
+import com.towerco.events.payload.SilenceExpired;
 import com.towerco.events.payload.SiteAlarm;
 import com.towerco.events.payload.SiteConnectivity;
 import com.towerco.events.payload.SiteRegistered;
@@ -64,11 +69,31 @@ public final class EventTypes {
   public static final EventType NOTIFICATION_ATTEMPTED = new EventType("notification.attempted",
       "1.0", NotificationAttempted.class, TopicFamily.NOTIFICATION_DELIVERIES,
       "The outcome of one delivery attempt of a notification to a receiver.");
+  public static final EventType NOTIFICATION_SUPPRESSED = new EventType(
+      "notification.suppressed", "1.0", NotificationSuppressed.class,
+      TopicFamily.NOTIFICATION_DELIVERIES,
+      "A due notification was not sent because active silences matched it.");
+  public static final EventType NOTIFICATION_ESCALATED = new EventType("notification.escalated",
+      "1.0", NotificationEscalated.class, TopicFamily.NOTIFICATION_DELIVERIES,
+      "An unacknowledged incident was escalated to the next level of its policy.");
+  public static final EventType SILENCE_CREATED = new EventType(
+      "notification.silence-created", "1.0", SilenceCreated.class,
+      TopicFamily.NOTIFICATION_SETTINGS,
+      "A person silenced matching notifications of a tenant for a time window.");
+  public static final EventType SILENCE_EXPIRED = new EventType(
+      "notification.silence-expired", "1.0", SilenceExpired.class,
+      TopicFamily.NOTIFICATION_SETTINGS,
+      "A person ended a silence before its end time.");
+  public static final EventType ROUTING_CHANGED = new EventType(
+      "notification.routing-changed", "1.0", RoutingChanged.class,
+      TopicFamily.NOTIFICATION_SETTINGS,
+      "A person replaced a tenant's notification routing at run time.");
 
   private static final List<EventType> ALL = List.of(SITE_TELEMETRY, SITE_ALARM,
       SITE_CONNECTIVITY, SITE_REGISTERED, KPI_COMPUTED, ALERT_FIRING, ALERT_RESOLVED,
       INCIDENT_OPENED, INCIDENT_ALERT_ATTACHED, INCIDENT_RESOLVED, OPEN_INCIDENT, ATTACH_ALERT,
-      CLEAR_INCIDENT, NOTIFICATION_ATTEMPTED);
+      CLEAR_INCIDENT, NOTIFICATION_ATTEMPTED, NOTIFICATION_SUPPRESSED, NOTIFICATION_ESCALATED,
+      SILENCE_CREATED, SILENCE_EXPIRED, ROUTING_CHANGED);
 
   private static final Map<String, Map<String, EventType>> BY_NAME = new HashMap<>();
   private static final Map<Class<? extends Payload>, EventType> BY_PAYLOAD = new HashMap<>();

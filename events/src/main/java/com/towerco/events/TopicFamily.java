@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Every topic the platform uses, declared once. The four families of ADR-001 are named exactly
- * as the ADR gives them; the inventory, delivery and dead-letter topics complete the contract.
+ * as the ADR gives them; the inventory, delivery, notification-settings and dead-letter topics
+ * complete the contract.
  * Per-site and per-tenant families are consumed by pattern subscription, so a new site or tenant
  * needs no restart.
  */
@@ -17,6 +18,7 @@ public enum TopicFamily {
   INCIDENT_LIFECYCLE("towerco.incidents.", ".lifecycle", Scope.TENANT, false),
   INCIDENT_COMMANDS("towerco.incidents.", ".commands", Scope.TENANT, false),
   NOTIFICATION_DELIVERIES("towerco.notifications.", ".deliveries", Scope.TENANT, false),
+  NOTIFICATION_SETTINGS("towerco.notifications.settings", "", Scope.GLOBAL, true),
   INVENTORY("towerco.inventory", "", Scope.GLOBAL, true),
   DEAD_LETTER("towerco.dlq", "", Scope.GLOBAL, false);
 

@@ -77,4 +77,11 @@ final class Check {
     copy.forEach(item -> id(item, field + "[]"));
     return copy;
   }
+
+  static List<String> textList(List<String> value, String field, int minItems, int maxItems,
+      int maxLength) {
+    List<String> copy = list(value, field, minItems, maxItems);
+    copy.forEach(item -> text(item, field + "[]", maxLength));
+    return copy;
+  }
 }

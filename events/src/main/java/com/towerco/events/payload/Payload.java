@@ -9,5 +9,6 @@ public sealed interface Payload
         KpiComputed, AlertFiring, AlertResolved,
         IncidentOpened, IncidentAlertAttached, IncidentResolved,
         OpenIncident, AttachAlert, ClearIncident,
-        NotificationAttempted {
+        NotificationAttempted, NotificationSuppressed, NotificationEscalated,
+        SilenceCreated, SilenceExpired, RoutingChanged {
 }
