@@ -21,7 +21,11 @@ public record Silence(
     String comment) {
 
   /** Where a silence is in its life at a given time. */
-  public enum State { PENDING, ACTIVE, EXPIRED }
+  public enum State {
+    @com.fasterxml.jackson.annotation.JsonProperty("pending") PENDING,
+    @com.fasterxml.jackson.annotation.JsonProperty("active") ACTIVE,
+    @com.fasterxml.jackson.annotation.JsonProperty("expired") EXPIRED
+  }
 
   public Silence {
     matchers = List.copyOf(matchers);
