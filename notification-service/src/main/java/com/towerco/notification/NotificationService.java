@@ -2,6 +2,7 @@ package com.towerco.notification;
 
 import com.towerco.notification.delivery.Dispatcher;
 import com.towerco.notification.http.NotificationApi;
+import com.towerco.notification.intake.Intake;
 import com.towerco.notification.settings.SettingsView;
 import com.towerco.notification.stream.NotificationTopics;
 import com.towerco.notification.stream.Ticker;
@@ -11,13 +12,15 @@ import com.towerco.platform.runtime.StreamsService;
 import io.javalin.config.RoutesConfig;
 
 /**
- * The notification service, wired: the notifier (a Kafka Streams application), the dispatcher
+ * The notification service, wired: the intake that feeds the notifier, the notifier (a Kafka
+ * Streams application), the dispatcher
  * that carries out its delivery requests, the ticker that is its clock, and the settings view
  * behind its HTTP API. Only wiring and lifecycle live here.
  */
 public final class NotificationService implements PlatformService,
     com.towerco.platform.http.HttpRoutes {
   private final ServiceContext context;
+  private final Intake intake;
   private final StreamsService notifier;
   private final Dispatcher dispatcher;
   private final Ticker ticker;
@@ -25,9 +28,10 @@ public final class NotificationService implements PlatformService,
   private final NotificationApi api;
   private final AutoCloseable apiOutputs;
 
-  NotificationService(ServiceContext context, StreamsService notifier, Dispatcher dispatcher,
+  NotificationService(ServiceContext context, Intake intake, StreamsService notifier, Dispatcher dispatcher,
       Ticker ticker, SettingsView view, NotificationApi api, AutoCloseable apiOutputs) {
     this.context = context;
+    this.intake = intake;
     this.notifier = notifier;
     this.dispatcher = dispatcher;
     this.ticker = ticker;
@@ -46,13 +50,14 @@ public final class NotificationService implements PlatformService,
     NotificationTopics.provision(context.topics());
     view.start();
     notifier.start();
+    intake.start();
     dispatcher.start();
     ticker.start();
   }
 
   @Override
   public boolean isReady() {
-    return notifier.isReady() && dispatcher.isReady() && view.loaded();
+    return notifier.isReady() && intake.isReady() && dispatcher.isReady() && view.loaded();
   }
 
   @Override
@@ -63,6 +68,7 @@ public final class NotificationService implements PlatformService,
   @Override
   public void close() {
     ticker.close();
+    intake.close();
     dispatcher.close();
     notifier.close();
     view.close();

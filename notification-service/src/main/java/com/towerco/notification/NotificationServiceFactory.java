@@ -4,6 +4,7 @@ import com.towerco.notification.config.NotificationConfig;
 import com.towerco.notification.delivery.Dispatcher;
 import com.towerco.notification.delivery.Senders;
 import com.towerco.notification.http.NotificationApi;
+import com.towerco.notification.intake.Intake;
 import com.towerco.notification.settings.SettingsView;
 import com.towerco.notification.settings.SettingsWriter;
 import com.towerco.notification.stream.NotificationTopology;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 /**
  * The Notification Service: routes each tenant's alerts to that tenant's receivers (HTTP
@@ -54,6 +56,7 @@ public final class NotificationServiceFactory implements ServiceFactory {
   public static final String NAME = "notification";
   public static final String APPLICATION_ID = "towerco-notification-service";
   public static final String DISPATCHER_GROUP = APPLICATION_ID + "-dispatcher";
+  public static final String INTAKE_GROUP = APPLICATION_ID + "-intake";
 
   @Override
   public String name() {
@@ -84,10 +87,13 @@ public final class NotificationServiceFactory implements ServiceFactory {
             StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100,
             StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.integer("notification.threads", 1),
             ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
-            APPLICATION_ID + "-" + context.config().instanceId()));
+            APPLICATION_ID + "-" + context.config().instanceId(),
+            StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+            LogAndContinueExceptionHandler.class));
     Dispatcher dispatcher = new Dispatcher(context, NAME, DISPATCHER_GROUP,
         Senders.standard(config.smtp(), config.delivery().requestTimeout()),
-        settings.integer("notification.dispatch-threads", 4), Clock.systemUTC());
+        settings.integer("notification.dispatch-threads", 4),
+        config.delivery().requestTimeout().multipliedBy(6), Clock.systemUTC());
     Ticker ticker = new Ticker(context.clients().producer("towerco-notification-ticker-"
         + context.config().instanceId()),
         Duration.parse(settings.string("notification.tick-interval", "PT1S")));
@@ -96,8 +102,8 @@ public final class NotificationServiceFactory implements ServiceFactory {
     NotificationApi api = new NotificationApi(view,
         new SettingsWriter(apiOutputs.publisher(), view), config,
         context.config().operatorTenant(), Clock.systemUTC());
-    return new NotificationService(context, notifier, dispatcher, ticker, view, api,
-        apiOutputs);
+    return new NotificationService(context, new Intake(context, NAME, INTAKE_GROUP), notifier,
+        dispatcher, ticker, view, api, apiOutputs);
   }
 
   private static TopicNames topics(ServiceContext context) {

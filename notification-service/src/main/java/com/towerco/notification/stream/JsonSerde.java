@@ -30,7 +30,9 @@ public final class JsonSerde<T> implements Serde<T> {
 
   public T decode(byte[] bytes) {
     try {
-      return bytes == null ? null : NotificationJson.state().readValue(bytes, type);
+      // an empty value is a topic-readiness probe, not data
+      return bytes == null || bytes.length == 0 ? null
+          : NotificationJson.state().readValue(bytes, type);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -21,7 +21,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * The second stage, per tenant partition: runs the {@link Notifier} over changelogged stores
+ * The notifier, per inbox partition (a set of tenants): runs the {@link Notifier} over changelogged stores
  * (groups, deliveries, circuit breakers, escalations) with the settings global store, at the
  * task's stream time (event time, moved on by ticks), and writes what it decides: delivery
  * requests for the dispatcher, suppressed and escalated events on the tenant's deliveries
@@ -60,17 +60,20 @@ final class NotifierProcessor implements Processor<String, NotifierInput, String
 
   @Override
   public void process(Record<String, NotifierInput> record) {
+    if (record.value() == null) {
+      return;
+    }
     long now = Math.max(context.currentStreamTimeMs(), record.timestamp());
     for (Decision decision : notifier.handle(record.value(), Instant.ofEpochMilli(now))) {
       if (decision instanceof Decision.Dispatch dispatch) {
         DeliveryRequest request = dispatch.request();
-        context.forward(new Record<>(request.dispatchKey(), new Emission.Outbound(
+        context.forward(new Record<>(request.dispatchKey(), new Emission(
             NotificationTopics.REQUESTS, REQUESTS.encode(request)), now));
         metrics.eventOut("REQUESTS");
       } else if (decision instanceof Decision.Publish publish) {
         Envelope event = Envelope.of(publish.eventId(), publish.tenant(), publish.siteId(),
             publish.time(), publish.payload(), METADATA);
-        context.forward(new Record<>(publish.key(), new Emission.Outbound(
+        context.forward(new Record<>(publish.key(), new Emission(
             topics.topic(TopicFamily.NOTIFICATION_DELIVERIES, publish.tenant()),
             codec.encode(event)), now));
         metrics.eventOut(TopicFamily.NOTIFICATION_DELIVERIES.name());

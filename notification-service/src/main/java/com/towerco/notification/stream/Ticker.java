@@ -1,6 +1,8 @@
 package com.towerco.notification.stream;
 
+import com.towerco.notification.domain.NotifierInput;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,12 +13,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The service's clock, as events: every interval it writes a tick stamped with the wall-clock
- * time to {@link NotificationTopics#TICKS}. Timers (group waits, retries, escalations) fire on
- * ticks, never on a timer thread, so replaying the same ticks decides the same. Each instance
- * ticks; extra ticks are harmless because time only moves forward.
+ * time to every partition of {@link NotificationTopics#INBOX}, so time passes for every
+ * notifier task even when its tenants are quiet. Timers (group waits, retries, escalations)
+ * fire on ticks, never on a timer thread, so replaying the same ticks decides the same. Each
+ * instance ticks; extra ticks are harmless because time only moves forward.
  */
 public final class Ticker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Ticker.class);
+
+  static final String TICK_KEY = "*";
+  private static final JsonSerde<NotifierInput> TICKS = JsonSerde.of(NotifierInput.class);
 
   private final Producer<String, byte[]> producer;
   private final Duration interval;
@@ -38,8 +44,12 @@ public final class Ticker implements AutoCloseable {
 
   private void tick() {
     try {
-      producer.send(new ProducerRecord<>(NotificationTopics.TICKS, null,
-          System.currentTimeMillis(), null, new byte[0]));
+      long now = System.currentTimeMillis();
+      byte[] tick = TICKS.encode(new NotifierInput.Tick(Instant.ofEpochMilli(now)));
+      int partitions = producer.partitionsFor(NotificationTopics.INBOX).size();
+      for (int p = 0; p < partitions; p++) {
+        producer.send(new ProducerRecord<>(NotificationTopics.INBOX, p, now, TICK_KEY, tick));
+      }
     } catch (RuntimeException e) {
       LOG.warn("tick not sent: {}", e.toString());
     }

@@ -1,4 +1,4 @@
-package com.towerco.notification.stream;
+package com.towerco.notification.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.towerco.events.Json;
