@@ -43,6 +43,8 @@ import org.apache.kafka.common.errors.WakeupException;
 public final class Dispatcher implements AutoCloseable {
   private static final JsonSerde<DeliveryRequest> REQUESTS = JsonSerde.of(DeliveryRequest.class);
   static final String OUT_OF_TIME = "not attempted: the dispatch batch ran out of time";
+  /** Attempts per transaction: also the most a crash can make a dispatcher repeat. */
+  static final int MAX_BATCH = 25;
 
   private final ServiceContext context;
   private final String service;
@@ -68,7 +70,7 @@ public final class Dispatcher implements AutoCloseable {
       return t;
     });
     this.loop = new TransactionalLoop(context, service + "-dispatcher", groupId,
-        Pattern.compile(Pattern.quote(NotificationTopics.REQUESTS)), 100,
+        Pattern.compile(Pattern.quote(NotificationTopics.REQUESTS)), MAX_BATCH,
         budget.multipliedBy(3), this::dispatch);
   }
 
