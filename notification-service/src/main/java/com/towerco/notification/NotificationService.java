@@ -28,8 +28,9 @@ public final class NotificationService implements PlatformService,
   private final NotificationApi api;
   private final AutoCloseable apiOutputs;
 
-  NotificationService(ServiceContext context, Intake intake, StreamsService notifier, Dispatcher dispatcher,
-      Ticker ticker, SettingsView view, NotificationApi api, AutoCloseable apiOutputs) {
+  NotificationService(ServiceContext context, Intake intake, StreamsService notifier,
+      Dispatcher dispatcher, Ticker ticker, SettingsView view, NotificationApi api,
+      AutoCloseable apiOutputs) {
     this.context = context;
     this.intake = intake;
     this.notifier = notifier;

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -99,7 +100,7 @@ public final class TransactionalLoop implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("{}: stopped", name, e);
     } finally {
-      consumer.close(Duration.ofSeconds(5));
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
       producer.close(Duration.ofSeconds(5));
     }
   }
@@ -143,7 +144,7 @@ public final class TransactionalLoop implements AutoCloseable {
     running = false;
     synchronized (this) {
       if (!started) {
-        consumer.close(Duration.ZERO);
+        consumer.close(CloseOptions.timeout(Duration.ZERO));
         producer.close(Duration.ZERO);
         return;
       }

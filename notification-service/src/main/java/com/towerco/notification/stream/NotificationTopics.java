@@ -17,7 +17,7 @@ public final class NotificationTopics {
 
   private NotificationTopics() {}
 
-  /** Creates every topic the service reads before it starts (they are laid out like tenant topics). */
+  /** Creates the topics the service reads before it starts (laid out like tenant topics). */
   public static void provision(TopicProvisioner topics) {
     topics.ensureAll(TopicFamily.NOTIFICATION_DELIVERIES, List.of(INBOX, REQUESTS));
     topics.ensure(TopicFamily.NOTIFICATION_SETTINGS);

@@ -27,9 +27,10 @@ import org.apache.kafka.streams.state.Stores;
  * The notifier's Kafka Streams topology, built in one place:
  *
  * <pre>
- * towerco.notifications.inbox (by tenant, with ticks) ─► notifier (stores: groups,
- *     deliveries, breakers, escalations; global store: settings) ─┬─► towerco.notifications.requests
- *                                                                 └─► towerco.notifications.{tenant}.deliveries
+ * towerco.notifications.inbox (by tenant, with ticks)
+ *   ─► notifier (stores: groups, deliveries, breakers, escalations; global store: settings)
+ *        ├─► towerco.notifications.requests           (for the dispatcher)
+ *        └─► towerco.notifications.{tenant}.deliveries (suppressed, escalated)
  * towerco.notifications.settings ─► settings (global store)
  * </pre>
  *

@@ -21,9 +21,9 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * The notifier, per inbox partition (a set of tenants): runs the {@link Notifier} over changelogged stores
- * (groups, deliveries, circuit breakers, escalations) with the settings global store, at the
- * task's stream time (event time, moved on by ticks), and writes what it decides: delivery
+ * The notifier, per inbox partition (a set of tenants): runs the {@link Notifier} over
+ * changelogged stores (groups, deliveries, circuit breakers, escalations) with the settings
+ * global store, at the task's stream time (event time, moved on by ticks), and writes what it decides: delivery
  * requests for the dispatcher, suppressed and escalated events on the tenant's deliveries
  * topic. Under exactly-once processing the state changes and these records commit together.
  */

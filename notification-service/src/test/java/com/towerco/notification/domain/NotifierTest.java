@@ -21,7 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Grouping, deduplication, resolution and repeats: given inputs at event times, expect these decisions. */
+/** Grouping, deduplication, resolution, repeats: given inputs at event times, expect decisions. */
 class NotifierTest {
   private final Fixtures.TestSettings settings = new Fixtures.TestSettings();
   private NotifierState state;
