@@ -10,6 +10,10 @@ import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.StreamsService;
 import io.javalin.config.RoutesConfig;
+import java.util.Map;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The notification service, wired: the intake that feeds the notifier, the notifier (a Kafka
@@ -54,6 +58,24 @@ public final class NotificationService implements PlatformService,
     intake.start();
     dispatcher.start();
     ticker.start();
+    // the service is behind by what its three consumers are behind
+    context.metrics().forService(name()).lagSource(() -> intake.lag() + dispatcher.lag()
+        + streamsLag());
+  }
+
+  private long streamsLag() {
+    KafkaStreams streams = notifier.streams();
+    if (streams == null) {
+      return 0;
+    }
+    double total = 0;
+    for (Map.Entry<MetricName, ? extends Metric> m : streams.metrics().entrySet()) {
+      if (m.getKey().name().equals("records-lag") && m.getKey().tags().containsKey("partition")
+          && m.getValue().metricValue() instanceof Double d && !d.isNaN()) {
+        total += d;
+      }
+    }
+    return (long) total;
   }
 
   @Override

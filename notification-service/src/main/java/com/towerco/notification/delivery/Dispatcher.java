@@ -82,6 +82,10 @@ public final class Dispatcher implements AutoCloseable {
     return loop.isReady();
   }
 
+  public long lag() {
+    return loop.lag();
+  }
+
   /** One attempt: the record, its request (null if unreadable) and what the send did. */
   private record Attempt(ConsumerRecord<String, byte[]> record, DeliveryRequest request,
       SendResult result) {}

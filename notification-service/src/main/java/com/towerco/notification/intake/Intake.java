@@ -52,6 +52,10 @@ public final class Intake implements AutoCloseable {
     return loop.isReady();
   }
 
+  public long lag() {
+    return loop.lag();
+  }
+
   private void forward(ConsumerRecords<String, byte[]> records,
       Producer<String, byte[]> producer) {
     DeadLetters deadLetters = new DeadLetters(producer, metrics);

@@ -52,6 +52,8 @@ public final class TransactionalLoop implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
   private volatile long lastPollMillis = System.currentTimeMillis();
+  private volatile long lag;
+  private long lastLagMillis;
   private boolean started;
 
   public TransactionalLoop(ServiceContext context, String name, String groupId,
@@ -92,6 +94,10 @@ public final class TransactionalLoop implements AutoCloseable {
         if (!records.isEmpty()) {
           commit(records);
         }
+        if (lastPollMillis - lastLagMillis >= 5_000) {
+          updateLag();
+          lastLagMillis = lastPollMillis;
+        }
       }
     } catch (WakeupException e) {
       // closing
@@ -102,6 +108,25 @@ public final class TransactionalLoop implements AutoCloseable {
     } finally {
       consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
       producer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /** Records behind the end of the subscribed topics, as of the last few seconds. */
+  public long lag() {
+    return lag;
+  }
+
+  private void updateLag() {
+    try {
+      long total = 0;
+      for (Map.Entry<TopicPartition, Long> end : consumer.endOffsets(consumer.assignment(),
+          Duration.ofSeconds(2)).entrySet()) {
+        total += Math.max(0, end.getValue() - consumer.position(end.getKey(),
+            Duration.ofSeconds(2)));
+      }
+      lag = total;
+    } catch (KafkaException e) {
+      LOG.debug("{}: lag unavailable: {}", name, e.toString());
     }
   }
 
