@@ -5,6 +5,7 @@ import com.towerco.analytics.AnalyticsServiceFactory;
 import com.towerco.dashboard.DashboardServiceFactory;
 import com.towerco.incidents.IncidentServiceFactory;
 import com.towerco.kpi.KpiCalculatorServiceFactory;
+import com.towerco.notification.NotificationServiceFactory;
 import com.towerco.platform.runtime.ServiceFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ public final class Services {
       new KpiCalculatorServiceFactory(),
       new AiopsEngineServiceFactory(),
       new IncidentServiceFactory(),
+      new NotificationServiceFactory(),
       new AnalyticsServiceFactory(),
       new DashboardServiceFactory());
 

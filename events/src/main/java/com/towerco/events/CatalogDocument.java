@@ -64,6 +64,7 @@ public final class CatalogDocument {
       case OPTIMIZATION_LIFECYCLE, OPTIMIZATION_COMMANDS -> "optimization id";
       case REFUEL_LIFECYCLE, REFUEL_COMMANDS -> "refuel id";
       case NOTIFICATION_DELIVERIES -> "notification id";
+      case NOTIFICATION_SETTINGS -> "`{tenant_id}/routing`, `{tenant_id}/silence/{silence_id}`";
       case DEAD_LETTER -> "original key";
     };
   }

@@ -31,6 +31,8 @@ import com.towerco.events.payload.IncidentResolved;
 import com.towerco.events.payload.IncidentSymptomsCleared;
 import com.towerco.events.payload.KpiComputed;
 import com.towerco.events.payload.NotificationAttempted;
+import com.towerco.events.payload.NotificationEscalated;
+import com.towerco.events.payload.NotificationSuppressed;
 import com.towerco.events.payload.OpenIncident;
 import com.towerco.events.payload.OptimizationApplied;
 import com.towerco.events.payload.OptimizationApproved;
@@ -57,6 +59,9 @@ import com.towerco.events.payload.RequestDispatch;
 import com.towerco.events.payload.RequestRefuel;
 import com.towerco.events.payload.ResolveIncident;
 import com.towerco.events.payload.RollBackOptimization;
+import com.towerco.events.payload.RoutingChanged;
+import com.towerco.events.payload.SilenceCreated;
+import com.towerco.events.payload.SilenceExpired;
 import com.towerco.events.payload.SiteAlarm;
 import com.towerco.events.payload.SiteConnectivity;
 import com.towerco.events.payload.SiteRegistered;
@@ -117,6 +122,25 @@ public final class EventTypes {
   public static final EventType NOTIFICATION_ATTEMPTED = new EventType("notification.attempted",
       "1.0", NotificationAttempted.class, TopicFamily.NOTIFICATION_DELIVERIES,
       "The outcome of one delivery attempt of a notification to a receiver.");
+  public static final EventType NOTIFICATION_SUPPRESSED = new EventType(
+      "notification.suppressed", "1.0", NotificationSuppressed.class,
+      TopicFamily.NOTIFICATION_DELIVERIES,
+      "A due notification was not sent because active silences matched it.");
+  public static final EventType NOTIFICATION_ESCALATED = new EventType("notification.escalated",
+      "1.0", NotificationEscalated.class, TopicFamily.NOTIFICATION_DELIVERIES,
+      "An unacknowledged incident was escalated to the next level of its policy.");
+  public static final EventType SILENCE_CREATED = new EventType(
+      "notification.silence-created", "1.0", SilenceCreated.class,
+      TopicFamily.NOTIFICATION_SETTINGS,
+      "A person silenced matching notifications of a tenant for a time window.");
+  public static final EventType SILENCE_EXPIRED = new EventType(
+      "notification.silence-expired", "1.0", SilenceExpired.class,
+      TopicFamily.NOTIFICATION_SETTINGS,
+      "A person ended a silence before its end time.");
+  public static final EventType ROUTING_CHANGED = new EventType(
+      "notification.routing-changed", "1.0", RoutingChanged.class,
+      TopicFamily.NOTIFICATION_SETTINGS,
+      "A person replaced a tenant's notification routing at run time.");
 
   public static final EventType INCIDENT_ACKNOWLEDGE = new EventType("incident.acknowledge", "1.0",
       AcknowledgeIncident.class, TopicFamily.INCIDENT_COMMANDS,
@@ -281,7 +305,8 @@ public final class EventTypes {
   private static final List<EventType> ALL = all(List.of(SITE_TELEMETRY, SITE_ALARM,
       SITE_CONNECTIVITY, SITE_REGISTERED, KPI_COMPUTED, ALERT_FIRING, ALERT_RESOLVED,
       INCIDENT_OPENED, INCIDENT_ALERT_ATTACHED, INCIDENT_RESOLVED, OPEN_INCIDENT, ATTACH_ALERT,
-      CLEAR_INCIDENT, NOTIFICATION_ATTEMPTED), List.of(INCIDENT_ACKNOWLEDGE,
+      CLEAR_INCIDENT, NOTIFICATION_ATTEMPTED, NOTIFICATION_SUPPRESSED, NOTIFICATION_ESCALATED,
+      SILENCE_CREATED, SILENCE_EXPIRED, ROUTING_CHANGED), List.of(INCIDENT_ACKNOWLEDGE,
       INCIDENT_ASSIGN,
       INCIDENT_ADD_NOTE,
       INCIDENT_RESOLVE,

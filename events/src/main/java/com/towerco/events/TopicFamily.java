@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * Every topic the platform uses, declared once. The four families of ADR-001 are named exactly
- * as the ADR gives them; the inventory, delivery and dead-letter topics complete the contract.
- * The ADR's second event-sourced entity (energy optimizations) and refuel orders have their own
- * lifecycle (events) and commands topics, named like the incidents'.
+ * as the ADR gives them; the inventory, delivery, notification-settings and dead-letter topics
+ * complete the contract. The ADR's second event-sourced entity (energy optimizations) and refuel
+ * orders have their own lifecycle (events) and commands topics, named like the incidents'.
  * Per-site and per-tenant families are consumed by pattern subscription, so a new site or tenant
  * needs no restart.
  */
@@ -23,6 +23,7 @@ public enum TopicFamily {
   REFUEL_LIFECYCLE("towerco.refuels.", ".lifecycle", Scope.TENANT, false),
   REFUEL_COMMANDS("towerco.refuels.", ".commands", Scope.TENANT, false),
   NOTIFICATION_DELIVERIES("towerco.notifications.", ".deliveries", Scope.TENANT, false),
+  NOTIFICATION_SETTINGS("towerco.notifications.settings", "", Scope.GLOBAL, true),
   INVENTORY("towerco.inventory", "", Scope.GLOBAL, true),
   DEAD_LETTER("towerco.dlq", "", Scope.GLOBAL, false);
 

@@ -74,7 +74,18 @@ final class Samples {
         new com.towerco.events.payload.AttachAlert("inc-1", "al-2", "S0002", List.of("mtn"), T0),
         new com.towerco.events.payload.ClearIncident("inc-1", T0, "cleared"),
         new NotificationAttempted("n-1", "k-1", "e-1", "noc-webhook", "webhook", 1,
-            NotificationAttempted.Outcome.DELIVERED, 200, null, T0));
+            NotificationAttempted.Outcome.DELIVERED, 200, null, T0),
+        new com.towerco.events.payload.NotificationSuppressed("n-2", "towerco/noc/hub=H001",
+            "noc", List.of("noc-webhook"), List.of("sil-1"), List.of("al-1"), "inc-1", "e-1",
+            T0),
+        new com.towerco.events.payload.NotificationEscalated("inc-1", "critical-incidents", 2,
+            List.of("duty-manager"), "n-3", T0),
+        new com.towerco.events.payload.SilenceCreated("sil-1", List.of("site=S0001"), T0,
+            T0.plusSeconds(7200), "noc-user", "field visit, ticket FV-1"),
+        new com.towerco.events.payload.SilenceExpired("sil-1", List.of("site=S0001"), T0,
+            T0.plusSeconds(7200), "noc-user", "field visit, ticket FV-1", T0.plusSeconds(3600),
+            "noc-user"),
+        new com.towerco.events.payload.RoutingChanged("{\"receivers\":[]}", "noc-user", T0));
   }
 
   static Envelope envelope(Payload payload) {

@@ -93,4 +93,11 @@ final class Check {
     value.forEach((k, v) -> required(v, field + "." + k));
     return java.util.Map.copyOf(value);
   }
+
+  static List<String> textList(List<String> value, String field, int minItems, int maxItems,
+      int maxLength) {
+    List<String> copy = list(value, field, minItems, maxItems);
+    copy.forEach(item -> text(item, field + "[]", maxLength));
+    return copy;
+  }
 }

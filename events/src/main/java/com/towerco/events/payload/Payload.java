@@ -9,5 +9,6 @@ public sealed interface Payload
         KpiComputed, AlertFiring, AlertResolved,
         IncidentEvent, IncidentCommand, SlaBreached, RecordSlaBreach,
         OptimizationEvent, OptimizationCommand, RefuelEvent, RefuelCommand,
-        NotificationAttempted {
+        NotificationAttempted, NotificationSuppressed, NotificationEscalated,
+        SilenceCreated, SilenceExpired, RoutingChanged {
 }

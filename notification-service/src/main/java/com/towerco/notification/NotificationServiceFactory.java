@@ -1,0 +1,112 @@
+package com.towerco.notification;
+
+import com.towerco.notification.config.NotificationConfig;
+import com.towerco.notification.delivery.Dispatcher;
+import com.towerco.notification.delivery.Senders;
+import com.towerco.notification.http.NotificationApi;
+import com.towerco.notification.intake.Intake;
+import com.towerco.notification.settings.SettingsView;
+import com.towerco.notification.settings.SettingsWriter;
+import com.towerco.notification.stream.NotificationTopology;
+import com.towerco.notification.stream.Ticker;
+import com.towerco.notification.stream.TopicNames;
+import com.towerco.platform.runtime.PlatformService;
+import com.towerco.platform.runtime.ServiceContext;
+import com.towerco.platform.runtime.ServiceFactory;
+import com.towerco.platform.runtime.ServiceSettings;
+import com.towerco.platform.runtime.StreamsService;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+/**
+ * The Notification Service: routes each tenant's alerts to that tenant's receivers (HTTP
+ * webhook with a generic JSON, Slack or Alertmanager body; e-mail over SMTP; the log), groups
+ * them (a hub failure is one notification that updates), honours silences (recording what
+ * they suppress), escalates unacknowledged incidents level by level, and delivers reliably:
+ * retries with exponential backoff and jitter, a circuit breaker per receiver, an outcome event
+ * per attempt, the dead-letter topic after the last. All of its state (groups, deliveries,
+ * breakers, escalations) is in changelogged Kafka Streams stores, its settings on a compacted
+ * topic, and its clock is tick events, so a restart loses nothing and replays decide the same.
+ *
+ * <p>Settings: {@code notification.config} — path of the routing file (YAML {@code .yaml}/
+ * {@code .yml}, else JSON); without it every tenant's alerts are grouped and logged.
+ * {@code notification.tick-interval} (PT1S), {@code notification.dispatch-threads} (4),
+ * {@code notification.threads} (stream threads, 1). The instance id must be unique per process:
+ * it names the dispatcher's transactional id and both static group memberships.
+ *
+ * <p>The file: {@code smtp} (host, port, from, username, password, starttls, timeout),
+ * {@code delivery} (max_attempts, initial_backoff, multiplier, max_backoff, jitter,
+ * breaker_failure_threshold, breaker_open_for, request_timeout), and {@code tenants}: per
+ * tenant id, {@code receivers} (name; type webhook | slack | alertmanager | email | log; url and
+ * headers, or to), {@code routes} (name, matchers like {@code severity=~"critical|major"},
+ * receivers, group_by, group_wait, group_interval, repeat_interval, send_resolved, continue,
+ * max_alerts) and {@code escalations} (name, matchers, levels of {after, receivers}). Durations
+ * as {@code 30s}, {@code 5m}, {@code 4h} or ISO-8601. See
+ * {@code notification-routing.example.yaml} in this module's resources.
+ *
+ * <p>HTTP, under {@code /api/v1/notifications}: {@code GET|PUT /routing}, {@code GET|POST
+ * /silences}, {@code GET|DELETE /silences/{id}}; see {@link NotificationApi}.
+ */
+public final class NotificationServiceFactory implements ServiceFactory {
+  public static final String NAME = "notification";
+  public static final String APPLICATION_ID = "towerco-notification-service";
+  public static final String DISPATCHER_GROUP = APPLICATION_ID + "-dispatcher";
+  public static final String INTAKE_GROUP = APPLICATION_ID + "-intake";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String groupId() {
+    return APPLICATION_ID;
+  }
+
+  @Override
+  public String description() {
+    return "Notification Service: routing, grouping, silences, escalation, reliable delivery";
+  }
+
+  @Override
+  public PlatformService create(ServiceContext context, ServiceSettings settings) {
+    String file = settings.string("notification.config", "");
+    NotificationConfig config = file.isBlank() ? NotificationConfig.empty()
+        : NotificationConfig.load(Path.of(file));
+    var metrics = context.metrics().forService(NAME);
+    var deps = new NotificationTopology.Dependencies(context.codec(), topics(context), config,
+        metrics);
+    StreamsService notifier = new StreamsService(context, NAME, APPLICATION_ID,
+        NotificationTopology.build(deps), Map.of(
+            StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
+            StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100,
+            StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.integer("notification.threads", 1),
+            ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+            APPLICATION_ID + "-" + context.config().instanceId(),
+            StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+            LogAndContinueExceptionHandler.class));
+    Dispatcher dispatcher = new Dispatcher(context, NAME, DISPATCHER_GROUP,
+        Senders.standard(config.smtp(), config.delivery().requestTimeout()),
+        settings.integer("notification.dispatch-threads", 4),
+        config.delivery().requestTimeout().multipliedBy(6), Clock.systemUTC());
+    Ticker ticker = new Ticker(context.clients().producer("towerco-notification-ticker-"
+        + context.config().instanceId()),
+        Duration.parse(settings.string("notification.tick-interval", "PT1S")));
+    SettingsView view = new SettingsView(context.clients(), context.topics(), context.codec());
+    ServiceContext.Outputs apiOutputs = context.outputs(NAME, "-api");
+    NotificationApi api = new NotificationApi(view,
+        new SettingsWriter(apiOutputs.publisher(), view), config,
+        context.config().operatorTenant(), Clock.systemUTC());
+    return new NotificationService(context, new Intake(context, NAME, INTAKE_GROUP), notifier,
+        dispatcher, ticker, view, api, apiOutputs);
+  }
+
+  private static TopicNames topics(ServiceContext context) {
+    return context.topics()::ensure;
+  }
+}

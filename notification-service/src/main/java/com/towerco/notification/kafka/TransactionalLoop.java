@@ -1,0 +1,184 @@
+package com.towerco.notification.kafka;
+
+import com.towerco.platform.runtime.ServiceContext;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A consume-process-produce loop with exactly-once hand-over: each polled batch's output
+ * records and its consumed offsets commit in one Kafka transaction, or neither does and the
+ * batch is read again. The transaction starts with the batch's first send, so a handler that
+ * does slow work (calling a receiver) first and sends last keeps the transaction short. Group
+ * membership is static (the instance id), so a restarted process gets its partitions back at
+ * once rather than after a session timeout.
+ */
+public final class TransactionalLoop implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TransactionalLoop.class);
+
+  /** Handles one batch; sends its outputs with {@code producer} (inside the transaction). */
+  @FunctionalInterface
+  public interface Batch {
+    void process(ConsumerRecords<String, byte[]> records, Producer<String, byte[]> producer);
+  }
+
+  private final String name;
+  private final Pattern subscription;
+  private final Batch batch;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final KafkaProducer<String, byte[]> producer;
+  private final Thread thread;
+  private volatile boolean running = true;
+  private volatile long lastPollMillis = System.currentTimeMillis();
+  private volatile long lag;
+  private long lastLagMillis;
+  private boolean started;
+
+  public TransactionalLoop(ServiceContext context, String name, String groupId,
+      Pattern subscription, int maxPollRecords, Duration maxPollInterval, Batch batch) {
+    this.name = name;
+    this.subscription = subscription;
+    this.batch = batch;
+    String id = "towerco-" + name + "-" + context.config().instanceId();
+    Map<String, Object> consumerProps = context.clients().consumerProperties(groupId, id);
+    consumerProps.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id);
+    consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+    consumerProps.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) maxPollInterval.toMillis());
+    this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(),
+        new ByteArrayDeserializer());
+    Map<String, Object> producerProps = context.clients().producerProperties(id);
+    producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
+    this.producer = new KafkaProducer<>(producerProps, new StringSerializer(),
+        new ByteArraySerializer());
+    this.thread = new Thread(this::run, name);
+  }
+
+  public synchronized void start() {
+    started = true;
+    thread.start();
+  }
+
+  public boolean isReady() {
+    return thread.isAlive() && System.currentTimeMillis() - lastPollMillis < 60_000;
+  }
+
+  private void run() {
+    try {
+      producer.initTransactions();
+      consumer.subscribe(subscription);
+      while (running) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+        lastPollMillis = System.currentTimeMillis();
+        if (!records.isEmpty()) {
+          commit(records);
+        }
+        if (lastPollMillis - lastLagMillis >= 5_000) {
+          updateLag();
+          lastLagMillis = lastPollMillis;
+        }
+      }
+    } catch (WakeupException e) {
+      // closing
+    } catch (ProducerFencedException e) {
+      LOG.error("{}: another instance took over this transactional id; stopping", name);
+    } catch (RuntimeException e) {
+      LOG.error("{}: stopped", name, e);
+    } finally {
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+      producer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /** Records behind the end of the subscribed topics, as of the last few seconds. */
+  public long lag() {
+    return lag;
+  }
+
+  private void updateLag() {
+    try {
+      long total = 0;
+      for (Map.Entry<TopicPartition, Long> end : consumer.endOffsets(consumer.assignment(),
+          Duration.ofSeconds(2)).entrySet()) {
+        total += Math.max(0, end.getValue() - consumer.position(end.getKey(),
+            Duration.ofSeconds(2)));
+      }
+      lag = total;
+    } catch (KafkaException e) {
+      LOG.debug("{}: lag unavailable: {}", name, e.toString());
+    }
+  }
+
+  private void commit(ConsumerRecords<String, byte[]> records) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition tp : records.partitions()) {
+      List<ConsumerRecord<String, byte[]>> in = records.records(tp);
+      offsets.put(tp, new OffsetAndMetadata(in.get(in.size() - 1).offset() + 1));
+    }
+    try {
+      producer.beginTransaction();
+      batch.process(records, producer);
+      producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+      producer.commitTransaction();
+    } catch (ProducerFencedException | WakeupException e) {
+      throw e;
+    } catch (KafkaException e) {
+      LOG.warn("{}: batch of {} not committed, reading it again: {}", name, records.count(),
+          e.toString());
+      producer.abortTransaction();
+      rewind(offsets);
+    }
+  }
+
+  private void rewind(Map<TopicPartition, OffsetAndMetadata> batch) {
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        consumer.committed(new HashSet<>(batch.keySet()));
+    for (TopicPartition tp : batch.keySet()) {
+      OffsetAndMetadata at = committed.get(tp);
+      if (at != null) {
+        consumer.seek(tp, at.offset());
+      } else {
+        consumer.seekToBeginning(List.of(tp));
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    synchronized (this) {
+      if (!started) {
+        consumer.close(CloseOptions.timeout(Duration.ZERO));
+        producer.close(Duration.ZERO);
+        return;
+      }
+    }
+    consumer.wakeup();
+    try {
+      thread.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
