@@ -65,7 +65,7 @@ class InputDecodingTest {
 
   @Test
   void eventsTheNotifierDoesNotNeedAreSkipped() {
-    var attached = event("mtn", new IncidentAlertAttached("inc-1", "al-2", "S2", T0));
+    var attached = event("mtn", new IncidentAlertAttached("inc-1", "al-2", "S2", T0, null));
     assertThat(decoding.decode(TopicFamily.INCIDENT_LIFECYCLE.topic("mtn"),
         codec.encode(attached))).isInstanceOf(InputDecoding.Skipped.class);
   }
