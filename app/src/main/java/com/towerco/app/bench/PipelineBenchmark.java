@@ -29,7 +29,8 @@ import org.apache.kafka.clients.admin.Admin;
 public final class PipelineBenchmark {
   /** What to run. */
   public record Options(long records, int sites, int sitePartitions, long warmupRecords,
-      Duration latencyDuration, List<ServiceFactory> services, ServiceSettings settings) {}
+      Duration latencyDuration, double latencyRate, List<ServiceFactory> services,
+      ServiceSettings settings) {}
 
   /** What was measured. */
   public record Result(double rawRate, double platformRate, double latencyRate,
@@ -79,7 +80,7 @@ public final class PipelineBenchmark {
             options.records());
         out.printf("  platform: %,.0f records/s through %s%n", sustained,
             readers.stream().map(ServiceMetrics::service).toList());
-        double latencyRate = sustained / 2;
+        double latencyRate = options.latencyRate() > 0 ? options.latencyRate() : sustained / 2;
         out.printf("latency at %,.0f records/s for %d s ...%n", latencyRate,
             options.latencyDuration().toSeconds());
         List<String> latencySites = BenchFleet.siteIds("L", options.sites());

@@ -37,6 +37,10 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Length of the latency phase (default: ${DEFAULT-VALUE}).")
   int latencySeconds;
 
+  @Option(names = "--latency-rate", defaultValue = "0",
+      description = "Records/s during the latency phase (default: half the sustained rate).")
+  double latencyRate;
+
   @Option(names = "--services", split = ",",
       description = "Services in the platform phase (default: all).")
   List<String> services = new ArrayList<>(List.of("all"));
@@ -47,7 +51,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var result = PipelineBenchmark.run(new PipelineBenchmark.Options(records, sites,
-        sitePartitions, warmup, Duration.ofSeconds(latencySeconds), Services.select(services),
+        sitePartitions, warmup, Duration.ofSeconds(latencySeconds), latencyRate,
+        Services.select(services),
         new ServiceSettings(settings)), System.out);
     var l = result.latenciesMicros();
     System.out.printf("%nTowerco AIOps pipeline benchmark (%d records of %d bytes, %d sites x %d "
