@@ -50,7 +50,8 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
         Duration.parse(settings.string("aiops.settle", "PT20S")),
         Duration.parse(settings.string("aiops.hold-down", "PT2M")),
         settings.integer("aiops.hub-min-sites", 2));
-    var deps = new AiopsTopology.Dependencies(context.codec(), SiteLookup.of(context.sites()),
+    var deps = new AiopsTopology.Dependencies(context.codec(), context.decoder()::decode,
+        SiteLookup.of(context.sites()),
         context.topics()::ensure, context.config().operatorTenant(), policy,
         context.metrics().forService(NAME), context.config().tenantTopicPartitions());
     return new StreamsService(context, NAME, APPLICATION_ID, AiopsTopology.build(deps), Map.of(

@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Turns envelopes into JSON bytes and back. Decoding never throws anything but
@@ -37,10 +36,6 @@ public final class EventCodec {
   /** Default upper bound on an event's encoded size. */
   public static final int DEFAULT_MAX_BYTES = 64 * 1024;
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
-  private static final Pattern SITE_ID = Pattern.compile("([A-Za-z0-9][A-Za-z0-9_-]{0,63})?");
-  private static final Pattern TYPE_NAME = Pattern.compile("[a-z][a-z0-9.-]{0,99}");
-  private static final Pattern VERSION = Pattern.compile("[0-9]{1,4}\\.[0-9]{1,4}");
 
   private final int maxBytes;
   private final JsonFactory factory = Json.mapper().getFactory();
@@ -198,10 +193,8 @@ public final class EventCodec {
           "unknown version '" + version + "' of " + eventType);
     }
     check(eventId.length() >= 1 && eventId.length() <= 64, "event_id must have 1..64 characters");
-    check(ID.matcher(tenantId).matches(), "tenant_id must match " + ID.pattern());
-    check(SITE_ID.matcher(siteId).matches(), "site_id must match " + SITE_ID.pattern());
-    check(TYPE_NAME.matcher(eventType).matches() && VERSION.matcher(version).matches(),
-        "malformed event_type or version");
+    check(Ids.valid(tenantId), "tenant_id must match " + Ids.PATTERN);
+    check(siteId.isEmpty() || Ids.valid(siteId), "site_id must match (" + Ids.PATTERN + ")?");
     Instant time;
     try {
       time = Rfc3339.parse(timestamp);

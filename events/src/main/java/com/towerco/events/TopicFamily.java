@@ -53,7 +53,7 @@ public enum TopicFamily {
     if (scope == Scope.GLOBAL) {
       throw new IllegalStateException(this + " is a single topic; use topic()");
     }
-    if (id == null || !id.matches(ID)) {
+    if (!Ids.valid(id)) {
       throw new IllegalArgumentException("not a valid " + scope.name().toLowerCase() + " id: " + id);
     }
     return prefix + id + suffix;

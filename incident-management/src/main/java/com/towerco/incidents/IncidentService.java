@@ -78,7 +78,7 @@ public final class IncidentService implements PlatformService, HttpRoutes, Proje
     handler.set(new ViewHandler(models, outcomes, viewBus, operator, site -> sites.site(site)
         .map(s -> new EnergyAdvisor.SiteSpec(s.registration().power().generatorConsumptionLph(),
             s.registration().power().batteryCapacityAh()))));
-    this.view = new ViewFeed(context.clients(), context.codec(),
+    this.view = new ViewFeed(context.clients(), context.decoder(),
         context.metrics().forService(IncidentServiceFactory.NAME + "-view"),
         CommandStreams.viewSources(catalog, duration(settings, "incidents.kpi-replay", null),
             duration(settings, "incidents.telemetry-replay", Duration.ofHours(48))),

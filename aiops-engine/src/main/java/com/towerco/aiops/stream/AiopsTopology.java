@@ -38,7 +38,8 @@ public final class AiopsTopology {
   private AiopsTopology() {}
 
   /** Everything the topology needs from outside. */
-  public record Dependencies(EventCodec codec, SiteLookup sites, TopicNames topics,
+  public record Dependencies(EventCodec codec, RecordDecoder decoder, SiteLookup sites,
+      TopicNames topics,
       String operatorTenant, CorrelationPolicy policy, ServiceMetrics metrics,
       int correlationPartitions) {}
 
@@ -56,7 +57,7 @@ public final class AiopsTopology {
     KStream<String, Emission> emitted = builder
         .stream(TopicFamily.SITE_EVENTS.pattern(),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("site-events"))
-        .process(() -> new SiteRulesProcessor(deps.codec(), deps.sites(), publications,
+        .process(() -> new SiteRulesProcessor(deps.decoder(), deps.sites(), publications,
             deps.metrics()), Named.as("site-rules"), SITE_ALERTS_STORE);
 
     emitted.filter((k, v) -> v instanceof Emission.Outbound, Named.as("site-outputs"))

@@ -9,7 +9,6 @@ import com.towerco.aiops.alerting.Signal;
 import com.towerco.aiops.alerting.TelemetryRules;
 import com.towerco.aiops.correlation.AlertFact;
 import com.towerco.events.Envelope;
-import com.towerco.events.EventCodec;
 import com.towerco.events.InvalidEventException;
 import com.towerco.events.RejectReason;
 import com.towerco.events.TopicFamily;
@@ -47,7 +46,7 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
       org.slf4j.LoggerFactory.getLogger(SiteRulesProcessor.class);
   static final Duration WATERMARK_EVERY = Duration.ofSeconds(5);
 
-  private final EventCodec codec;
+  private final RecordDecoder decoder;
   private final SiteLookup sites;
   private final Publications publications;
   private final ServiceMetrics metrics;
@@ -58,9 +57,9 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   private KeyValueStore<String, List<ActiveAlert>> store;
   private Instant lastWatermark = Instant.MIN;
 
-  SiteRulesProcessor(EventCodec codec, SiteLookup sites, Publications publications,
+  SiteRulesProcessor(RecordDecoder decoder, SiteLookup sites, Publications publications,
       ServiceMetrics metrics) {
-    this.codec = codec;
+    this.decoder = decoder;
     this.sites = sites;
     this.publications = publications;
     this.metrics = metrics;
@@ -78,8 +77,9 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
       return;
     }
     Envelope event;
+    RecordMetadata origin = context.recordMetadata().orElseThrow();
     try {
-      event = codec.decode(record.value());
+      event = decoder.decode(origin.topic(), origin.partition(), origin.offset(), record.value());
     } catch (InvalidEventException e) {
       deadLetter(record, e.reason(), e.detail());
       return;

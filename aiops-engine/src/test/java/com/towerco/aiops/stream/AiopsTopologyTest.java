@@ -56,7 +56,7 @@ class AiopsTopologyTest {
     }
     inventory.put("S7", aSite().withTenant("borealis").build());
     inventory.put("S20", aSite().inRegion("south").withTenant("cygnus").build());
-    var deps = new AiopsTopology.Dependencies(codec,
+    var deps = new AiopsTopology.Dependencies(codec, RecordDecoder.of(codec),
         id -> Optional.ofNullable(inventory.get(id)), TopicNames.plain(), "towerco",
         CorrelationPolicy.defaults(), new PlatformMetrics().forService("aiops"), 2);
     Properties props = new Properties();

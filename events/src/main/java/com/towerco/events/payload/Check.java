@@ -31,7 +31,7 @@ final class Check {
 
   static String id(String value, String field) {
     required(value, field);
-    if (!ID.matcher(value).matches()) {
+    if (!com.towerco.events.Ids.valid(value)) {
       throw new IllegalArgumentException(field + " must match " + ID.pattern());
     }
     return value;

@@ -1,7 +1,7 @@
 package com.towerco.incidents.stream;
 
 import com.towerco.events.Envelope;
-import com.towerco.events.EventCodec;
+import com.towerco.platform.runtime.SharedDecoder;
 import com.towerco.events.InvalidEventException;
 import com.towerco.platform.kafka.KafkaClients;
 import com.towerco.platform.kafka.TopicProvisioner;
@@ -38,7 +38,7 @@ public final class ViewFeed implements AutoCloseable {
   private static final Duration DISCOVER_EVERY = Duration.ofSeconds(3);
 
   private final KafkaConsumer<String, byte[]> consumer;
-  private final EventCodec codec;
+  private final SharedDecoder decoder;
   private final ServiceMetrics metrics;
   private final List<Source> sources;
   private final Sink sink;
@@ -67,10 +67,10 @@ public final class ViewFeed implements AutoCloseable {
     }
   }
 
-  public ViewFeed(KafkaClients clients, EventCodec codec, ServiceMetrics metrics,
+  public ViewFeed(KafkaClients clients, SharedDecoder decoder, ServiceMetrics metrics,
       List<Source> sources, Sink sink, Clock clock, String clientId) {
     this.consumer = clients.consumer("towerco-incident-management-view", clientId);
-    this.codec = codec;
+    this.decoder = decoder;
     this.metrics = metrics;
     this.sources = List.copyOf(sources);
     this.sink = sink;
@@ -118,7 +118,8 @@ public final class ViewFeed implements AutoCloseable {
       return;
     }
     try {
-      Envelope event = codec.decode(record.value());
+      Envelope event = decoder.decode(record.topic(), record.partition(), record.offset(),
+          record.value());
       sink.apply(event, new SourceRecord(record.topic(), record.partition(), record.offset(),
           record.key(), record.value(), record.timestamp()));
       metrics.eventIn(event.eventType(), event.timestamp(), System.currentTimeMillis());

@@ -204,7 +204,8 @@ public final class ConsumerService implements PlatformService {
       }
       Envelope event;
       try {
-        event = context.codec().decode(record.value());
+        event = context.decoder().decode(record.topic(), record.partition(), record.offset(),
+            record.value());
       } catch (InvalidEventException e) {
         outputs.deadLetters().send(record, e.reason(), e.detail());
         return;

@@ -25,6 +25,7 @@ public final class ServiceContext implements AutoCloseable {
   private final TopicProvisioner topics;
   private final PlatformMetrics metrics;
   private final EventCodec codec = new EventCodec();
+  private final SharedDecoder decoder;
   private final List<AutoCloseable> owned = new ArrayList<>();
   private SiteDirectory directory;
 
@@ -33,6 +34,11 @@ public final class ServiceContext implements AutoCloseable {
     this.clients = new KafkaClients(config);
     this.topics = new TopicProvisioner(clients);
     this.metrics = metrics;
+    this.decoder = new SharedDecoder(codec, Integer.getInteger("towerco.decode-cache-slots",
+        32_768));
+    io.micrometer.core.instrument.Gauge.builder("towerco_shared_decode_hit_ratio", decoder,
+        SharedDecoder::hitRatio).description("Records decoded once and reused by another "
+            + "service of this process").register(metrics.registry());
     topics.ensureGlobalTopics();
   }
 
@@ -54,6 +60,11 @@ public final class ServiceContext implements AutoCloseable {
 
   public EventCodec codec() {
     return codec;
+  }
+
+  /** Decodes consumed records once per process, for every service that reads them. */
+  public SharedDecoder decoder() {
+    return decoder;
   }
 
   /** The fleet inventory, loaded on first use. */

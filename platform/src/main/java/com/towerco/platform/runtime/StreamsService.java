@@ -2,7 +2,6 @@ package com.towerco.platform.runtime;
 
 import com.towerco.platform.kafka.KafkaClients;
 import com.towerco.platform.metrics.ServiceMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -30,7 +29,6 @@ public final class StreamsService implements PlatformService {
   private final Topology topology;
   private final Map<String, Object> overrides;
   private KafkaStreams streams;
-  private KafkaStreamsMetrics binder;
 
   public StreamsService(ServiceContext context, String name, String applicationId,
       Topology topology, Map<String, Object> overrides) {
@@ -90,8 +88,6 @@ public final class StreamsService implements PlatformService {
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
     streams.setStateListener((now, before) -> LOG.info("{}: {} -> {}", name, before, now));
-    binder = new KafkaStreamsMetrics(streams);
-    binder.bindTo(context.metrics().registry());
     ServiceMetrics metrics = context.metrics().forService(name);
     metrics.lagSource(this::lag);
     streams.start();
@@ -132,7 +128,6 @@ public final class StreamsService implements PlatformService {
   public synchronized void close() {
     if (streams != null) {
       streams.close(Duration.ofSeconds(30));
-      binder.close();
       streams = null;
     }
   }
