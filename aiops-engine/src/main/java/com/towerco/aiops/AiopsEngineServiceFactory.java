@@ -19,7 +19,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * service its commands on {@code towerco.incidents.{operator}.commands} (the incident service
  * owns the event-sourced lifecycle on {@code towerco.incidents.{tenant_id}.lifecycle}).
  *
- * <p>Settings: {@code aiops.settle} (PT20S), {@code aiops.hold-down} (PT2M),
+ * <p>Settings: {@code aiops.flap-hold} (an alert resolves only after staying clear this long,
+ * PT60S), {@code aiops.settle} (PT20S), {@code aiops.hold-down} (PT2M),
  * {@code aiops.hub-min-sites} (2) — see {@link CorrelationPolicy}; {@code aiops.threads}
  * (stream threads, 1); {@code aiops.guarantee} ({@code at_least_once} or
  * {@code exactly_once_v2}, default at_least_once: every published id is derived from its
@@ -53,7 +54,8 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
     var deps = new AiopsTopology.Dependencies(context.codec(), context.decoder()::decode,
         SiteLookup.of(context.sites()),
         context.topics()::ensure, context.config().operatorTenant(), policy,
-        context.metrics().forService(NAME), context.config().tenantTopicPartitions());
+        context.metrics().forService(NAME), context.config().tenantTopicPartitions(),
+        Duration.parse(settings.string("aiops.flap-hold", "PT60S")));
     return new StreamsService(context, NAME, APPLICATION_ID, AiopsTopology.build(deps), Map.of(
         StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.integer("aiops.threads", 1),
         StreamsConfig.PROCESSING_GUARANTEE_CONFIG,

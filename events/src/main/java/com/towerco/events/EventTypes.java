@@ -28,6 +28,7 @@ import com.towerco.events.payload.IncidentNoteAdded;
 import com.towerco.events.payload.IncidentOpened;
 import com.towerco.events.payload.IncidentReopened;
 import com.towerco.events.payload.IncidentResolved;
+import com.towerco.events.payload.IncidentRootCauseChanged;
 import com.towerco.events.payload.IncidentSymptomsCleared;
 import com.towerco.events.payload.KpiComputed;
 import com.towerco.events.payload.NotificationAttempted;
@@ -63,6 +64,7 @@ import com.towerco.events.payload.RoutingChanged;
 import com.towerco.events.payload.SilenceCreated;
 import com.towerco.events.payload.SilenceExpired;
 import com.towerco.events.payload.SiteAlarm;
+import com.towerco.events.payload.UpdateRootCause;
 import com.towerco.events.payload.SiteConnectivity;
 import com.towerco.events.payload.SiteRegistered;
 import com.towerco.events.payload.SiteTelemetry;
@@ -142,6 +144,12 @@ public final class EventTypes {
       TopicFamily.NOTIFICATION_SETTINGS,
       "A person replaced a tenant's notification routing at run time.");
 
+  public static final EventType UPDATE_ROOT_CAUSE = new EventType("incident.update-root-cause",
+      "1.0", UpdateRootCause.class, TopicFamily.INCIDENT_COMMANDS,
+      "Command from the AIOps engine: new evidence changed the ranking of the root causes.");
+  public static final EventType INCIDENT_ROOT_CAUSE_CHANGED = new EventType(
+      "incident.root-cause-changed", "1.0", IncidentRootCauseChanged.class,
+      TopicFamily.INCIDENT_LIFECYCLE, "The incident's probable root cause changed.");
   public static final EventType INCIDENT_ACKNOWLEDGE = new EventType("incident.acknowledge", "1.0",
       AcknowledgeIncident.class, TopicFamily.INCIDENT_COMMANDS,
       "Command from a person: acknowledge the incident.");
@@ -306,7 +314,8 @@ public final class EventTypes {
       SITE_CONNECTIVITY, SITE_REGISTERED, KPI_COMPUTED, ALERT_FIRING, ALERT_RESOLVED,
       INCIDENT_OPENED, INCIDENT_ALERT_ATTACHED, INCIDENT_RESOLVED, OPEN_INCIDENT, ATTACH_ALERT,
       CLEAR_INCIDENT, NOTIFICATION_ATTEMPTED, NOTIFICATION_SUPPRESSED, NOTIFICATION_ESCALATED,
-      SILENCE_CREATED, SILENCE_EXPIRED, ROUTING_CHANGED), List.of(INCIDENT_ACKNOWLEDGE,
+      SILENCE_CREATED, SILENCE_EXPIRED, ROUTING_CHANGED), List.of(UPDATE_ROOT_CAUSE,
+      INCIDENT_ROOT_CAUSE_CHANGED, INCIDENT_ACKNOWLEDGE,
       INCIDENT_ASSIGN,
       INCIDENT_ADD_NOTE,
       INCIDENT_RESOLVE,

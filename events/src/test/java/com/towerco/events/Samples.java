@@ -20,6 +20,10 @@ import java.util.Map;
 /** One valid event of every type in the catalogue, with every optional field filled. */
 final class Samples {
   static final Instant T0 = Instant.parse("2026-11-27T05:00:00Z");
+  static final com.towerco.events.payload.RankedCause RANKED =
+      new com.towerco.events.payload.RankedCause("S0001", "generator-failure",
+          "generator failed to start after the mains failure", 0.9,
+          "site S0001: mains -> generator -> battery", List.of("al-1", "al-2"));
 
   private Samples() {}
 
@@ -71,6 +75,13 @@ final class Samples {
             AlertSeverity.CRITICAL, new IncidentOpened.RootCause("H001",
                 "hub-transmission-failure", "20 sites lost", 0.9), List.of("al-1"),
             List.of("S0001", "H001"), List.of("mtn"), T0),
+        new com.towerco.events.payload.OpenIncident("inc-2", "Generator failure", AlertSeverity.CRITICAL,
+            new IncidentOpened.RootCause("S0001", "generator-failure", "after mains", 0.9),
+            List.of("al-1"), List.of("S0001"), List.of("mtn"), T0, List.of(RANKED)),
+        new com.towerco.events.payload.UpdateRootCause("inc-2", RANKED.headline(),
+            List.of(RANKED), "generator failed", T0),
+        new com.towerco.events.payload.IncidentRootCauseChanged("inc-2", RANKED.headline(),
+            List.of(RANKED), "generator failed", T0),
         new com.towerco.events.payload.AttachAlert("inc-1", "al-2", "S0002", List.of("mtn"), T0),
         new com.towerco.events.payload.ClearIncident("inc-1", T0, "cleared"),
         new NotificationAttempted("n-1", "k-1", "e-1", "noc-webhook", "webhook", 1,

@@ -7,7 +7,9 @@ import java.util.Set;
 
 /**
  * A firing alert: which firing it is ({@code alertId}, derived from fingerprint and start, so a
- * replay names it the same), what it is about, and the sources currently holding it up.
+ * replay names it the same), what it is about, the sources currently holding it up, and — once
+ * the last source let go — since when it has been clearing ({@code clearingSince}): it resolves
+ * only if it stays clear for the flap hold-down, so a condition that flaps stays one alert.
  */
 public record ActiveAlert(
     String alertId,
@@ -17,10 +19,22 @@ public record ActiveAlert(
     AlertSeverity severity,
     Instant startsAt,
     Set<String> sources,
-    List<String> evidence) {
+    List<String> evidence,
+    Instant clearingSince,
+    int flaps) {
 
   public ActiveAlert {
     sources = Set.copyOf(sources);
     evidence = List.copyOf(evidence);
+  }
+
+  ActiveAlert with(Set<String> newSources, List<String> newEvidence, Instant clearing,
+      int newFlaps) {
+    return new ActiveAlert(alertId, fingerprint, rule, subject, severity, startsAt, newSources,
+        newEvidence, clearing, newFlaps);
+  }
+
+  public boolean clearing() {
+    return clearingSince != null;
   }
 }

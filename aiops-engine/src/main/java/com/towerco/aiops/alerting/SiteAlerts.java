@@ -1,9 +1,12 @@
 package com.towerco.aiops.alerting;
 
 import com.towerco.events.EventIds;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,22 +15,28 @@ import java.util.Set;
 
 /**
  * The firing alerts of one site, keyed by fingerprint. An alert fires when the first source
- * raises its condition and resolves when the last source lets go, so an alarm and a telemetry
- * threshold saying the same thing make one alert, and repeats of either change nothing.
+ * raises its condition; when the last source lets go it starts clearing, and it resolves only
+ * after staying clear for the flap hold-down ({@link #resolveDue}). A condition that comes back
+ * within the hold-down continues the same alert (counted as a flap), so an alarm that chatters
+ * is one alert, not a storm. An alarm and a telemetry threshold saying the same thing make one
+ * alert, and repeats of either change nothing.
  */
 public final class SiteAlerts {
   private static final int MAX_EVIDENCE = 16;
 
   private final String siteId;
+  private final Duration flapHold;
   private final Map<String, ActiveAlert> active = new LinkedHashMap<>();
 
-  public SiteAlerts(String siteId) {
+  public SiteAlerts(String siteId, Duration flapHold) {
     this.siteId = siteId;
+    this.flapHold = flapHold;
   }
 
   /** Rebuilds the state stored by {@link #active()}. */
-  public static SiteAlerts restore(String siteId, Collection<ActiveAlert> alerts) {
-    SiteAlerts site = new SiteAlerts(siteId);
+  public static SiteAlerts restore(String siteId, Duration flapHold,
+      Collection<ActiveAlert> alerts) {
+    SiteAlerts site = new SiteAlerts(siteId, flapHold);
     alerts.forEach(a -> site.active.put(a.fingerprint(), a));
     return site;
   }
@@ -44,19 +53,19 @@ public final class SiteAlerts {
         ActiveAlert fired = new ActiveAlert(
             EventIds.derived("alert", fingerprint, signal.time().toString()), fingerprint,
             signal.rule(), signal.subject(), signal.severity(), signal.time(),
-            Set.of(signal.source()), List.of(signal.evidenceEventId()));
+            Set.of(signal.source()), List.of(signal.evidenceEventId()), null, 0);
         active.put(fingerprint, fired);
         return Optional.of(new AlertTransition.Fired(fired));
       }
-      if (!current.sources().contains(signal.source())) {
+      if (!current.sources().contains(signal.source()) || current.clearing()) {
         Set<String> sources = new HashSet<>(current.sources());
         sources.add(signal.source());
         List<String> evidence = new ArrayList<>(current.evidence());
         if (evidence.size() < MAX_EVIDENCE) {
           evidence.add(signal.evidenceEventId());
         }
-        active.put(fingerprint, new ActiveAlert(current.alertId(), fingerprint, current.rule(),
-            current.subject(), current.severity(), current.startsAt(), sources, evidence));
+        active.put(fingerprint, current.with(sources, evidence, null,
+            current.flaps() + (current.clearing() ? 1 : 0)));
       }
       return Optional.empty();
     }
@@ -65,13 +74,28 @@ public final class SiteAlerts {
     }
     Set<String> sources = new HashSet<>(current.sources());
     sources.remove(signal.source());
-    if (sources.isEmpty()) {
-      active.remove(fingerprint);
-      return Optional.of(new AlertTransition.Resolved(current, signal.time()));
-    }
-    active.put(fingerprint, new ActiveAlert(current.alertId(), fingerprint, current.rule(),
-        current.subject(), current.severity(), current.startsAt(), sources, current.evidence()));
+    active.put(fingerprint, current.with(sources, current.evidence(),
+        sources.isEmpty() ? signal.time() : null, current.flaps()));
     return Optional.empty();
+  }
+
+  /** Alerts that have stayed clear for the hold-down by event time {@code now}: resolved. */
+  public List<AlertTransition.Resolved> resolveDue(Instant now) {
+    List<AlertTransition.Resolved> resolved = new ArrayList<>();
+    Iterator<ActiveAlert> it = active.values().iterator();
+    while (it.hasNext()) {
+      ActiveAlert alert = it.next();
+      if (alert.clearing() && !now.isBefore(alert.clearingSince().plus(flapHold))) {
+        it.remove();
+        resolved.add(new AlertTransition.Resolved(alert, alert.clearingSince()));
+      }
+    }
+    return resolved;
+  }
+
+  /** True while some alert is waiting out its hold-down. */
+  public boolean anyClearing() {
+    return active.values().stream().anyMatch(ActiveAlert::clearing);
   }
 
   /** True if {@code source} currently holds the alert with this fingerprint up. */

@@ -7,6 +7,8 @@ import com.towerco.events.payload.AttachAlert;
 import com.towerco.events.payload.ClearIncident;
 import com.towerco.events.payload.IncidentOpened;
 import com.towerco.events.payload.OpenIncident;
+import com.towerco.events.payload.RankedCause;
+import com.towerco.events.payload.UpdateRootCause;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -42,6 +44,7 @@ public final class Correlator {
       return out;
     }
     Group group = groups.stream().filter(g -> g.accepts(fact)).findFirst()
+        .or(() -> hubGroupFromPower(fact))
         .orElseGet(() -> create(fact));
     if (group.members.containsKey(fact.alertId())) {
       return out;
@@ -52,8 +55,40 @@ public final class Correlator {
       out.add(new IncidentUpdate(group.incidentId, new AttachAlert(group.incidentId,
           fact.alertId(), fact.siteId(), fact.affectedTenants(), fact.time()), fact.time(),
           group.tenants(), group.anchorSite));
+      rootCauseUpdate(group, fact).ifPresent(out::add);
     }
     return out;
+  }
+
+  /**
+   * A hub's transmission fails, or sites behind it go silent, while the hub's own power is in
+   * trouble: the power group becomes the hub's group, one problem.
+   */
+  private java.util.Optional<Group> hubGroupFromPower(AlertFact fact) {
+    String hub = fact.rule() == AlertRule.TRANSMISSION_FAILURE ? fact.siteId()
+        : fact.rule() == AlertRule.SITE_UNREACHABLE ? fact.hubSiteId() : null;
+    if (hub == null) {
+      return java.util.Optional.empty();
+    }
+    java.util.Optional<Group> power = groups.stream().filter(g -> g.canCoverHub(hub))
+        .findFirst();
+    power.ifPresent(g -> g.coveredHub = hub);
+    return power;
+  }
+
+  /** After new evidence, the command that changes the announced root cause, if it changed. */
+  private java.util.Optional<IncidentUpdate> rootCauseUpdate(Group group, AlertFact fact) {
+    List<RankedCause> ranked = RootCauseRanker.rank(group, policy.hubMinSites());
+    RankedCause top = ranked.get(0);
+    String key = top.siteId() + "|" + top.kind();
+    if (key.equals(group.announced)) {
+      return java.util.Optional.empty();
+    }
+    group.announced = key;
+    return java.util.Optional.of(new IncidentUpdate(group.incidentId, new UpdateRootCause(
+        group.incidentId, top.headline(), ranked, "new evidence: " + fact.rule().summary()
+            + " at " + fact.siteId(), fact.time()), fact.time(), group.tenants(),
+        top.siteId()));
   }
 
   /** Opens incidents whose problem has settled and resolves those that stayed clear. */
@@ -108,14 +143,16 @@ public final class Correlator {
   }
 
   private IncidentUpdate opened(Group group, Instant now) {
-    IncidentOpened.RootCause cause = RootCauses.of(group, policy.hubMinSites());
+    List<RankedCause> ranked = RootCauseRanker.rank(group, policy.hubMinSites());
+    IncidentOpened.RootCause cause = ranked.get(0).headline();
+    group.announced = cause.siteId() + "|" + cause.kind();
     AlertSeverity severity = group.members.values().stream().map(Member::severity)
         .reduce(AlertSeverity.WARNING, AlertSeverity::max);
     List<String> alertIds = List.copyOf(group.members.keySet());
     String title = cause.kind().replace('-', ' ') + " at " + cause.siteId()
         + (group.sites().size() > 1 ? " (" + group.sites().size() + " sites)" : "");
     OpenIncident open = new OpenIncident(group.incidentId, title, severity, cause,
-        alertIds, List.copyOf(group.sites()), List.copyOf(group.tenants()), now);
+        alertIds, List.copyOf(group.sites()), List.copyOf(group.tenants()), now, ranked);
     return new IncidentUpdate(group.incidentId, open, now, group.tenants(), cause.siteId());
   }
 }

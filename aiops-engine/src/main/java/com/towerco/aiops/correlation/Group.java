@@ -9,10 +9,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The alerts of one suspected problem. A hub group gathers a hub's transmission alerts and the
- * unreachable sites behind it; a site group gathers one site's alerts on one causal chain. It is
- * pending until the settle time has passed, then open (an incident exists), and it goes away
- * once every member has stayed clear for the hold-down time.
+ * The alerts of one suspected problem. A hub group gathers a hub's transmission alerts, the
+ * unreachable sites behind it and the hub's own power trouble; a site group gathers one site's
+ * alerts on one causal chain (a power group at a hub that then loses its transmission becomes
+ * the hub's group too: one problem, one incident). It is pending until the settle time has
+ * passed, then open (an incident exists), and it goes away once every member has stayed clear
+ * for the hold-down time.
  */
 final class Group {
   enum Kind { HUB, SITE }
@@ -26,6 +28,10 @@ final class Group {
   final Map<String, Member> members = new LinkedHashMap<>();
   boolean opened;
   Instant clearSince;
+  /** The hub whose transmission this group stands for, or null. */
+  String coveredHub;
+  /** The top root cause last sent to the incident service ({@code site|kind}). */
+  String announced;
 
   Group(String incidentId, Kind kind, String anchorSite, Chain chain, String region,
       Instant createdAt) {
@@ -35,14 +41,28 @@ final class Group {
     this.chain = chain;
     this.region = region;
     this.createdAt = createdAt;
+    this.coveredHub = kind == Kind.HUB ? anchorSite : null;
+  }
+
+  String coveredHub() {
+    return coveredHub;
   }
 
   boolean accepts(AlertFact fact) {
-    if (kind == Kind.HUB) {
-      return fact.rule() == AlertRule.TRANSMISSION_FAILURE && fact.siteId().equals(anchorSite)
-          || fact.rule() == AlertRule.SITE_UNREACHABLE && anchorSite.equals(fact.hubSiteId());
+    if (coveredHub != null) {
+      if (fact.rule() == AlertRule.TRANSMISSION_FAILURE && fact.siteId().equals(coveredHub)
+          || fact.rule() == AlertRule.SITE_UNREACHABLE && coveredHub.equals(fact.hubSiteId())
+          || fact.rule().chain() == Chain.POWER && fact.siteId().equals(coveredHub)) {
+        return true;
+      }
     }
-    return fact.siteId().equals(anchorSite) && fact.rule().chain() == chain;
+    return kind == Kind.SITE && fact.siteId().equals(anchorSite) && fact.rule().chain() == chain;
+  }
+
+  /** A power group at a hub whose transmission fails takes the hub's problem in. */
+  boolean canCoverHub(String hub) {
+    return kind == Kind.SITE && chain == Chain.POWER && anchorSite.equals(hub)
+        && coveredHub == null && anyFiring();
   }
 
   boolean anyFiring() {
@@ -52,9 +72,7 @@ final class Group {
   Set<String> sites() {
     Set<String> sites = new TreeSet<>();
     members.values().forEach(m -> sites.add(m.siteId()));
-    if (kind == Kind.HUB) {
-      sites.add(anchorSite);
-    }
+    sites.add(anchorSite);
     return sites;
   }
 
@@ -68,8 +86,17 @@ final class Group {
     return members.values().stream().anyMatch(m -> m.rule() == rule);
   }
 
+  boolean hasAt(AlertRule rule, String site) {
+    return members.values().stream().anyMatch(m -> m.rule() == rule && m.siteId().equals(site));
+  }
+
+  Set<String> sitesWith(AlertRule rule) {
+    Set<String> sites = new TreeSet<>();
+    members.values().stream().filter(m -> m.rule() == rule).forEach(m -> sites.add(m.siteId()));
+    return sites;
+  }
+
   long unreachableSites() {
-    return members.values().stream().filter(m -> m.rule() == AlertRule.SITE_UNREACHABLE)
-        .map(Member::siteId).distinct().count();
+    return sitesWith(AlertRule.SITE_UNREACHABLE).size();
   }
 }

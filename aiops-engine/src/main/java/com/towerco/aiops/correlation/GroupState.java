@@ -7,11 +7,12 @@ import java.util.List;
 /** A correlation group as stored in the engine's state store (so a restart keeps it). */
 public record GroupState(String incidentId, String kind, String anchorSite, Chain chain,
     String region, Instant createdAt, List<Member> members, boolean opened,
-    Instant clearSince) {
+    Instant clearSince, String coveredHub, String announced) {
 
   static GroupState of(Group g) {
     return new GroupState(g.incidentId, g.kind.name(), g.anchorSite, g.chain, g.region,
-        g.createdAt, List.copyOf(g.members.values()), g.opened, g.clearSince);
+        g.createdAt, List.copyOf(g.members.values()), g.opened, g.clearSince, g.coveredHub,
+        g.announced);
   }
 
   Group toGroup() {
@@ -20,6 +21,8 @@ public record GroupState(String incidentId, String kind, String anchorSite, Chai
     members.forEach(m -> g.members.put(m.alertId(), m));
     g.opened = opened;
     g.clearSince = clearSince;
+    g.coveredHub = coveredHub != null ? coveredHub : g.coveredHub;
+    g.announced = announced;
     return g;
   }
 }

@@ -41,7 +41,7 @@ public final class AiopsTopology {
   public record Dependencies(EventCodec codec, RecordDecoder decoder, SiteLookup sites,
       TopicNames topics,
       String operatorTenant, CorrelationPolicy policy, ServiceMetrics metrics,
-      int correlationPartitions) {}
+      int correlationPartitions, java.time.Duration flapHold) {}
 
   public static Topology build(Dependencies deps) {
     Publications publications = new Publications(deps.codec(), deps.topics(), deps.sites(),
@@ -58,7 +58,7 @@ public final class AiopsTopology {
         .stream(TopicFamily.SITE_EVENTS.pattern(),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("site-events"))
         .process(() -> new SiteRulesProcessor(deps.decoder(), deps.sites(), publications,
-            deps.metrics()), Named.as("site-rules"), SITE_ALERTS_STORE);
+            deps.metrics(), deps.flapHold()), Named.as("site-rules"), SITE_ALERTS_STORE);
 
     emitted.filter((k, v) -> v instanceof Emission.Outbound, Named.as("site-outputs"))
         .to(OUTBOUND_TOPIC, Produced.with(Serdes.String(), OUTBOUND_VALUE)

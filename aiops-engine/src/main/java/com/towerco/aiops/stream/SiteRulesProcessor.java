@@ -53,13 +53,17 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   private final Deduplicator deduplicator = new Deduplicator(Duration.ofMinutes(10));
   private final Map<String, SiteAlerts> cache = new HashMap<>();
   private final Set<String> regions = new TreeSet<>();
+  private final Set<String> clearingSites = new java.util.HashSet<>();
+  private final Duration flapHold;
   private ProcessorContext<String, Emission> context;
   private KeyValueStore<String, List<ActiveAlert>> store;
   private Instant lastWatermark = Instant.MIN;
+  private Instant lastResolveCheck = Instant.MIN;
 
   SiteRulesProcessor(RecordDecoder decoder, SiteLookup sites, Publications publications,
-      ServiceMetrics metrics) {
+      ServiceMetrics metrics, Duration flapHold) {
     this.decoder = decoder;
+    this.flapHold = flapHold;
     this.sites = sites;
     this.publications = publications;
     this.metrics = metrics;
@@ -100,8 +104,7 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   private void evaluate(Envelope event) {
     String siteId = event.siteId();
     List<Signal> signals = new ArrayList<>();
-    SiteAlerts alerts = cache.computeIfAbsent(siteId,
-        id -> SiteAlerts.restore(id, orEmpty(store.get(id))));
+    SiteAlerts alerts = alerts(siteId);
     if (event.payload() instanceof SiteTelemetry telemetry) {
       signals.addAll(TelemetryRules.evaluate(alerts, telemetry,
           (tenant, volts) -> sites.powered(siteId, tenant, volts), event.timestamp(),
@@ -123,6 +126,31 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
     }
     if (changed) {
       store.put(siteId, List.copyOf(alerts.active()));
+      if (alerts.anyClearing()) {
+        clearingSites.add(siteId);
+      }
+    }
+  }
+
+  private SiteAlerts alerts(String siteId) {
+    return cache.computeIfAbsent(siteId,
+        id -> SiteAlerts.restore(id, flapHold, orEmpty(store.get(id))));
+  }
+
+  /** Resolves the alerts that have stayed clear for the flap hold-down by {@code now}. */
+  private void resolveDue(Instant now) {
+    java.util.Iterator<String> it = clearingSites.iterator();
+    while (it.hasNext()) {
+      String siteId = it.next();
+      SiteAlerts alerts = alerts(siteId);
+      List<AlertTransition.Resolved> due = alerts.resolveDue(now);
+      due.forEach(resolved -> publish(siteId, resolved));
+      if (!due.isEmpty()) {
+        store.put(siteId, List.copyOf(alerts.active()));
+      }
+      if (!alerts.anyClearing()) {
+        it.remove();
+      }
     }
   }
 
@@ -145,6 +173,10 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
 
   /** Tells every region's correlator that event time has reached {@code time}. */
   private void advanceTime(Instant time) {
+    if (time.isAfter(lastResolveCheck.plusSeconds(1))) {
+      lastResolveCheck = time;
+      resolveDue(time);
+    }
     if (time.isAfter(lastWatermark.plus(WATERMARK_EVERY))) {
       lastWatermark = time;
       for (String region : regions) {

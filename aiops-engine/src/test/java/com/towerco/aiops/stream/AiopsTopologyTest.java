@@ -58,7 +58,8 @@ class AiopsTopologyTest {
     inventory.put("S20", aSite().inRegion("south").withTenant("cygnus").build());
     var deps = new AiopsTopology.Dependencies(codec, RecordDecoder.of(codec),
         id -> Optional.ofNullable(inventory.get(id)), TopicNames.plain(), "towerco",
-        CorrelationPolicy.defaults(), new PlatformMetrics().forService("aiops"), 2);
+        CorrelationPolicy.defaults(), new PlatformMetrics().forService("aiops"), 2,
+        Duration.ofSeconds(60));
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "aiops-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

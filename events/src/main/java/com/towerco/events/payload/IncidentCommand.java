@@ -9,7 +9,7 @@ public sealed interface IncidentCommand extends Payload
     permits AcknowledgeIncident, AddIncidentNote, AssignIncident, AssignTechnician,
         AttachAlert, CancelDispatch, ClearIncident, CloseIncident, EscalateDispatch,
         OpenIncident, ReopenIncident, ReportArrival, ReportWorkDone, RequestDispatch,
-        ResolveIncident, VerifyWork {
+        ResolveIncident, UpdateRootCause, VerifyWork {
   /** The aggregate this belongs to; also the record key. */
   String incidentId();
 

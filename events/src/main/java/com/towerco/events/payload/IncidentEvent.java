@@ -9,6 +9,7 @@ public sealed interface IncidentEvent extends Payload
     permits DispatchCancelled, DispatchEscalated, DispatchRequested, IncidentAcknowledged,
         IncidentAlertAttached, IncidentAssigned, IncidentClosed, IncidentCommandRejected,
         IncidentNoteAdded, IncidentOpened, IncidentReopened, IncidentResolved,
+        IncidentRootCauseChanged,
         IncidentSymptomsCleared, TechnicianAssigned, TechnicianOnSite, WorkCompleted,
         WorkVerified {
   /** The aggregate this belongs to; also the record key. */

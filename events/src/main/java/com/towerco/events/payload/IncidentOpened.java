@@ -20,7 +20,16 @@ public record IncidentOpened(
     @JsonProperty(required = true) List<String> alertIds,
     @JsonProperty(required = true) List<String> affectedSites,
     @JsonProperty(required = true) List<String> affectedTenants,
-    @JsonProperty(required = true) Instant openedAt) implements IncidentEvent {
+    @JsonProperty(required = true) Instant openedAt,
+    List<RankedCause> rankedCauses) implements IncidentEvent {
+
+  /** Without a ranking (the headline root cause only). */
+  public IncidentOpened(String incidentId, String title, AlertSeverity severity,
+      RootCause rootCause, List<String> alertIds, List<String> affectedSites,
+      List<String> affectedTenants, Instant openedAt) {
+    this(incidentId, title, severity, rootCause, alertIds, affectedSites, affectedTenants,
+        openedAt, null);
+  }
 
   public IncidentOpened {
     text(incidentId, "incident_id", 64);
@@ -31,6 +40,8 @@ public record IncidentOpened(
     affectedSites = Check.idList(affectedSites, "affected_sites", 1, 10_000);
     affectedTenants = Check.idList(affectedTenants, "affected_tenants", 0, 64);
     required(openedAt, "opened_at");
+    rankedCauses = rankedCauses == null ? null
+        : Check.list(rankedCauses, "ranked_causes", 1, 10);
   }
 
   /** The probable root cause: where, what kind, why we think so, and how sure. */

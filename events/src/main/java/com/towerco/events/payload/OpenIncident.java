@@ -20,7 +20,16 @@ public record OpenIncident(
     @JsonProperty(required = true) List<String> alertIds,
     @JsonProperty(required = true) List<String> affectedSites,
     @JsonProperty(required = true) List<String> affectedTenants,
-    @JsonProperty(required = true) Instant detectedAt) implements IncidentCommand {
+    @JsonProperty(required = true) Instant detectedAt,
+    List<RankedCause> rankedCauses) implements IncidentCommand {
+
+  /** Without a ranking (the headline root cause only). */
+  public OpenIncident(String incidentId, String title, AlertSeverity severity,
+      IncidentOpened.RootCause rootCause, List<String> alertIds, List<String> affectedSites,
+      List<String> affectedTenants, Instant detectedAt) {
+    this(incidentId, title, severity, rootCause, alertIds, affectedSites, affectedTenants,
+        detectedAt, null);
+  }
 
   public OpenIncident {
     text(incidentId, "incident_id", 64);
@@ -31,5 +40,7 @@ public record OpenIncident(
     affectedSites = Check.idList(affectedSites, "affected_sites", 1, 10_000);
     affectedTenants = Check.idList(affectedTenants, "affected_tenants", 0, 64);
     required(detectedAt, "detected_at");
+    rankedCauses = rankedCauses == null ? null
+        : Check.list(rankedCauses, "ranked_causes", 1, 10);
   }
 }

@@ -27,11 +27,19 @@ public record Incident(
   /** What the AIOps engine established: the problem, its symptoms and its reach. */
   public record Facts(String title, AlertSeverity severity, IncidentOpened.RootCause rootCause,
       List<String> alertIds, List<String> affectedSites, List<String> affectedTenants,
-      Instant openedAt) {
+      Instant openedAt, List<com.towerco.events.payload.RankedCause> rankedCauses) {
     public Facts {
       alertIds = List.copyOf(alertIds);
       affectedSites = List.copyOf(affectedSites);
       affectedTenants = List.copyOf(affectedTenants);
+      rankedCauses = rankedCauses == null ? List.of() : List.copyOf(rankedCauses);
+    }
+
+    /** The same facts with another root cause ranking. */
+    public Facts withCauses(IncidentOpened.RootCause cause,
+        List<com.towerco.events.payload.RankedCause> ranked) {
+      return new Facts(title, severity, cause, alertIds, affectedSites, affectedTenants,
+          openedAt, ranked);
     }
   }
 

@@ -16,10 +16,12 @@ import com.towerco.events.payload.IncidentNoteAdded;
 import com.towerco.events.payload.IncidentOpened;
 import com.towerco.events.payload.IncidentReopened;
 import com.towerco.events.payload.IncidentResolved;
+import com.towerco.events.payload.IncidentRootCauseChanged;
 import com.towerco.events.payload.IncidentSymptomsCleared;
 import com.towerco.events.payload.OpenIncident;
 import com.towerco.events.payload.ReopenIncident;
 import com.towerco.events.payload.ResolveIncident;
+import com.towerco.events.payload.UpdateRootCause;
 import com.towerco.incidents.domain.Decision;
 import java.time.Instant;
 
@@ -40,7 +42,7 @@ public final class IncidentDecider {
     if (command instanceof OpenIncident c) {
       return s != null ? Decision.ignore() : Decision.accept(new IncidentOpened(c.incidentId(),
           c.title(), c.severity(), c.rootCause(), c.alertIds(), c.affectedSites(),
-          c.affectedTenants(), c.detectedAt()));
+          c.affectedTenants(), c.detectedAt(), c.rankedCauses()));
     }
     if (s == null) {
       return command.expectedVersion() == null ? Decision.ignore()
@@ -56,6 +58,13 @@ public final class IncidentDecider {
     }
     if (command instanceof ClearIncident c) {
       return clear(s, c);
+    }
+    if (command instanceof UpdateRootCause c) {
+      boolean same = c.rootCause().equals(s.facts().rootCause())
+          && c.rankedCauses().equals(s.facts().rankedCauses());
+      return !s.status().active() || same ? Decision.ignore()
+          : Decision.accept(new IncidentRootCauseChanged(c.incidentId(), c.rootCause(),
+              c.rankedCauses(), c.reason(), c.at()));
     }
     if (command instanceof AcknowledgeIncident c) {
       if (s.status() != IncidentStatus.OPEN) {

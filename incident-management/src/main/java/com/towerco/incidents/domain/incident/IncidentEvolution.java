@@ -12,6 +12,7 @@ import com.towerco.events.payload.IncidentCommandRejected;
 import com.towerco.events.payload.IncidentEvent;
 import com.towerco.events.payload.IncidentNoteAdded;
 import com.towerco.events.payload.IncidentOpened;
+import com.towerco.events.payload.IncidentRootCauseChanged;
 import com.towerco.events.payload.IncidentReopened;
 import com.towerco.events.payload.IncidentResolved;
 import com.towerco.events.payload.IncidentSymptomsCleared;
@@ -37,7 +38,7 @@ public final class IncidentEvolution {
     if (event instanceof IncidentOpened e) {
       return new Incident(e.incidentId(), 1, IncidentStatus.OPEN,
           new Incident.Facts(e.title(), e.severity(), e.rootCause(), e.alertIds(),
-              e.affectedSites(), e.affectedTenants(), e.openedAt()),
+              e.affectedSites(), e.affectedTenants(), e.openedAt(), e.rankedCauses()),
           Incident.Handling.NONE, List.of(), e.openedAt());
     }
     if (s == null || event instanceof IncidentCommandRejected) {
@@ -49,8 +50,13 @@ public final class IncidentEvolution {
       List<String> tenants = e.affectedTenants() == null ? List.of() : e.affectedTenants();
       Incident.Facts facts = new Incident.Facts(f.title(), f.severity(), f.rootCause(),
           union(f.alertIds(), List.of(e.alertId())), union(f.affectedSites(),
-              List.of(e.siteId())), union(f.affectedTenants(), tenants), f.openedAt());
+              List.of(e.siteId())), union(f.affectedTenants(), tenants), f.openedAt(),
+          f.rankedCauses());
       return next(s, s.status(), facts, handling(h, false), s.dispatches(), e.attachedAt());
+    }
+    if (event instanceof IncidentRootCauseChanged e) {
+      return next(s, s.status(), f.withCauses(e.rootCause(), e.rankedCauses()), h,
+          s.dispatches(), e.changedAt());
     }
     if (event instanceof IncidentAcknowledged e) {
       return next(s, IncidentStatus.ACKNOWLEDGED, f, new Incident.Handling(e.by(),

@@ -94,7 +94,8 @@ public final class TenantViews {
     Incident.Handling h = s.handling();
     List<IncidentEvent> events = new ArrayList<>();
     events.add(new IncidentOpened(s.incidentId(), f.title(), f.severity(), f.rootCause(),
-        f.alertIds(), sites, List.of(tenant), f.openedAt()));
+        f.alertIds(), sites, List.of(tenant), f.openedAt(),
+        f.rankedCauses().isEmpty() ? null : f.rankedCauses()));
     if (h.acknowledgedAt() != null) {
       events.add(new IncidentAcknowledged(s.incidentId(), h.acknowledgedBy(), null,
           h.acknowledgedAt()));
