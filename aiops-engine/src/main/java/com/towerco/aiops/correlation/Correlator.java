@@ -98,7 +98,7 @@ public final class Correlator {
     while (it.hasNext()) {
       Group group = it.next();
       if (!group.opened && group.anyFiring()
-          && !now.isBefore(group.createdAt.plus(policy.settle()))) {
+          && !now.isBefore(group.createdAt.plus(policy.settle())) && worthAnIncident(group)) {
         group.opened = true;
         out.add(opened(group, now));
       }
@@ -112,6 +112,15 @@ public final class Correlator {
       }
     }
     return out;
+  }
+
+  /**
+   * Warnings alone (a door opened for a visit, a battery briefly discharging) stay alerts: an
+   * incident is for a problem someone has to act on.
+   */
+  private static boolean worthAnIncident(Group group) {
+    return group.members.values().stream().map(Member::severity)
+        .anyMatch(s -> s != AlertSeverity.WARNING);
   }
 
   /** The groups being tracked, for the state store. */

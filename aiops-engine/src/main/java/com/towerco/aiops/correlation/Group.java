@@ -56,6 +56,10 @@ final class Group {
         return true;
       }
     }
+    if (kind == Kind.SITE && fact.siteId().equals(anchorSite) && chain == Chain.POWER
+        && fact.rule() == AlertRule.HIGH_TEMPERATURE && hasAt(AlertRule.MAINS_FAILURE, anchorSite)) {
+      return true; // the HVAC runs on mains: without it the cabinet heats up
+    }
     return kind == Kind.SITE && fact.siteId().equals(anchorSite) && fact.rule().chain() == chain;
   }
 
@@ -88,6 +92,12 @@ final class Group {
 
   boolean hasAt(AlertRule rule, String site) {
     return members.values().stream().anyMatch(m -> m.rule() == rule && m.siteId().equals(site));
+  }
+
+  /** When the first alert of {@code rule} at {@code site} fired. */
+  java.util.Optional<Instant> firstAt(AlertRule rule, String site) {
+    return members.values().stream().filter(m -> m.rule() == rule && m.siteId().equals(site))
+        .map(Member::firedAt).min(Instant::compareTo);
   }
 
   Set<String> sitesWith(AlertRule rule) {

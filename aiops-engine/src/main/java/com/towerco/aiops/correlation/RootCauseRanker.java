@@ -105,8 +105,15 @@ final class RootCauseRanker {
           + (tenantsDown ? "; backup power did not hold" : ""), generator ? 0.55 : 0.85, chain,
           evidence(group, AlertRule.MAINS_FAILURE)));
     }
-    add(out, group, AlertRule.RECTIFIER_FAILURE, mains ? 0.4 : 0.8, "rectifier-failure",
-        "Rectifier failure at " + site, "site " + site + ": rectifier -> DC bus");
+    // A rectifier that failed before the mains did is a problem of its own making; one that
+    // fails after it is more likely a consequence (or a second fault) than the cause.
+    boolean rectifierFirst = group.firstAt(AlertRule.RECTIFIER_FAILURE, site)
+        .map(r -> group.firstAt(AlertRule.MAINS_FAILURE, site).map(m -> r.isBefore(m))
+            .orElse(true)).orElse(false);
+    add(out, group, AlertRule.RECTIFIER_FAILURE, !mains || rectifierFirst ? 0.88 : 0.4,
+        "rectifier-failure", "Rectifier failure at " + site
+            + (mains && rectifierFirst ? ", before the mains failure" : ""),
+        "site " + site + ": rectifier -> DC bus");
     if (group.hasAt(AlertRule.BATTERY_LOW, site) || tenantsDown) {
       out.add(new RankedCause(site, "battery-exhaustion", "Battery at " + site + " exhausted"
           + (mains || generator ? " during the outage" : " without an outage: battery or charger"
