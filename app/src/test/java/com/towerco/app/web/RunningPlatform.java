@@ -72,7 +72,7 @@ final class RunningPlatform implements AutoCloseable {
         Duration.ofHours(1), Clock.systemUTC()), LoginGuard.defaults(Clock.systemUTC()));
     Map<String, String> settings = new HashMap<>(Map.of(
         "simulator.sites", "6", "simulator.regions", "2", "simulator.sites-per-hub", "3",
-        "simulator.tenants", OWN + "," + FOREIGN, "simulator.seed", "7",
+        "simulator.tenants", OWN + "," + FOREIGN, "simulator.seed", "1",
         "simulator.rate", "1", "simulator.mode", "paced",
         "dashboard.stream.keep-alive", "PT2S"));
     settings.putAll(extra);
