@@ -1,6 +1,7 @@
 package com.towerco.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.towerco.app.http.ApiDocs;
@@ -183,6 +184,12 @@ class HttpAccessIT {
         platform.awaitIncidentAt(platform.foreignSite),
         YearMonth.now(ZoneOffset.UTC).toString(),
         "from=" + now.minus(Duration.ofDays(1)) + "&to=" + now.plus(Duration.ofHours(1)));
+    // each tenant's copy of its incident arrives on its own topic a little after the NOC's
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        platform.altel.get("/api/v1/incidents/" + fixture.ownIncident()).status() == 200
+            && platform.kora.get("/api/v1/incidents/" + fixture.foreignIncident()).status() == 200
+            && platform.altel.get("/api/v1/dashboard/incidents/" + fixture.ownIncident())
+                .status() == 200);
   }
 
   @AfterAll
