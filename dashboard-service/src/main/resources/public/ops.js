@@ -11,6 +11,8 @@
     422: 'Refused: not possible in its current state (422)'
   };
   NOC.ops = {};
+  // the outcome of the last action on each incident, shown again when the panel is redrawn
+  const lastResult = new Map();
 
   // ---- incident actions ----
   NOC.ops.incidentPanel = async function (box, incidentId, isOperator, onChange) {
@@ -22,8 +24,16 @@
         ? 'Not recorded by incident management yet.' : 'Incident management: ' + err.message));
       return;
     }
-    const result = h('div', { id: 'action-result', role: 'status', class: 'result' });
-    const field = (id, label, max) => h('input', { id, placeholder: label, maxlength: String(max), 'aria-label': label });
+    const kept = lastResult.get(incidentId);
+    const result = h('div', { id: 'action-result', role: 'status', class: kept ? kept.cls : 'result' },
+      kept ? kept.text : '');
+    // what the operator was typing survives a redraw caused by a live update
+    const field = (id, label, max) => {
+      const before = box.querySelector('#' + id);
+      const input = h('input', { id, placeholder: label, maxlength: String(max), 'aria-label': label });
+      if (before) input.value = before.value;
+      return input;
+    };
     const comment = field('ack-comment', 'comment (optional)', 500);
     const assignee = field('assignee', 'assignee', 64);
     const resolution = field('resolution', 'resolution', 500);
@@ -45,10 +55,8 @@
           result.className = 'result refused';
           result.textContent = (OUTCOME[r.status] || 'Failed (' + r.status + ')') + ': ' + (r.body.error || '');
         }
-        setTimeout(() => NOC.ops.incidentPanel(box, incidentId, isOperator, onChange).then(() => {
-          const again = $('action-result');
-          if (again) { again.className = result.className; again.textContent = result.textContent; }
-        }), 0);
+        lastResult.set(incidentId, { cls: result.className, text: result.textContent });
+        NOC.ops.incidentPanel(box, incidentId, isOperator, onChange);
         if (onChange) onChange();
       } catch (err) {
         result.className = 'result refused';
@@ -58,7 +66,12 @@
     }
     function required(input, name) {
       const value = input.value.trim();
-      if (!value) { result.className = 'result refused'; result.textContent = name + ' is required'; input.focus(); }
+      if (!value) {
+        result.className = 'result refused';
+        result.textContent = name + ' is required';
+        lastResult.delete(incidentId);
+        input.focus();
+      }
       return value;
     }
     const ack = h('button', { id: 'ack', disabled: inc.status !== 'open', onclick: (e) => command('/acknowledge',

@@ -107,7 +107,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   private static void apiError(ApiException e, Context ctx) {
-    boolean page = ctx.method().name().equals("GET") && !ctx.path().startsWith("/api/")
+    boolean page = ctx.method().name().equals("GET") && !ctx.path().startsWith("/api/v1/")
         && String.valueOf(ctx.header("Accept")).contains("text/html");
     if (e.status() == HttpStatus.UNAUTHORIZED && page) {
       String next = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
