@@ -118,9 +118,14 @@ class DashboardSystemTest {
     browser.get(platform.baseUrl() + "/#/site/" + site);
     waitFor(d -> d.findElements(By.cssSelector("#charts .chart")).size() >= 3);
     shot("07-site-detail");
+    js("document.getElementById('charts').scrollIntoView();");
+    shot("07b-site-charts");
     browser.get(platform.baseUrl() + "/#/platform");
     waitFor(d -> !d.findElements(By.cssSelector("#platform-health tr[data-service]")).isEmpty());
     shot("08-platform-health");
+    browser.get(platform.baseUrl() + "/api/docs");
+    waitFor(d -> d.findElements(By.cssSelector(".swagger-ui .opblock")).size() > 50);
+    shot("08b-api-docs");
   }
 
   @Test

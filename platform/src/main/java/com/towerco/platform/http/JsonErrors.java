@@ -9,12 +9,16 @@ import java.util.stream.Collectors;
 
 /**
  * What was wrong with a JSON request body, said in the caller's terms: the field and the
- * problem, never the Java class a body was read into (Jackson's own messages name those).
+ * problem, never the Java class a body was read into (Jackson's own messages name those). A
+ * value refused by the constructor it was read into keeps that constructor's message.
  */
 public final class JsonErrors {
   private JsonErrors() {}
 
   public static String describe(JsonProcessingException e) {
+    if (e.getCause() instanceof IllegalArgumentException own && own.getMessage() != null) {
+      return own.getMessage(); // a record refusing its own values says why in our words
+    }
     if (e instanceof UnrecognizedPropertyException u) {
       return "unknown field '" + path(u) + "'";
     }

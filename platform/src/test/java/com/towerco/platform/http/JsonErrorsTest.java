@@ -9,7 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonErrorsTest {
-  record Body(String name, List<Integer> counts) {}
+  record Body(String name, List<Integer> counts) {
+    Body {
+      if ("nobody".equals(name)) {
+        throw new IllegalArgumentException("name: nobody is not a receiver");
+      }
+    }
+  }
 
   @Test
   void namesTheFieldAndTheProblemButNeverAJavaClass() {
@@ -17,6 +23,7 @@ class JsonErrorsTest {
     assertThat(describe("{\"name\": 3}")).isEqualTo("'name' has the wrong type or value");
     assertThat(describe("{\"counts\": [\"x\"]}")).isEqualTo("'counts.[0]' has the wrong type or value");
     assertThat(describe("{\"name\": ")).isEqualTo("the body is not valid JSON");
+    assertThat(describe("{\"name\": \"nobody\"}")).isEqualTo("name: nobody is not a receiver");
   }
 
   private static String describe(String json) {
