@@ -239,6 +239,10 @@
     } else {
       page.chartState.alerts = detail.alerts;
       page.chartState.kpis = detail.kpis;
+      if (detail.kpis.length && !page.charts.some(c => c.kind === 'kpi')) {
+        renderSite(detail); // the first KPI windows: their charts do not exist yet
+        return;
+      }
       NOC.charts.refresh(page.charts, page.chartState);
       renderSitePanels(detail);
     }

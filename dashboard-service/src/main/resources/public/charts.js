@@ -110,7 +110,11 @@
       const drawn = [];
       for (const spec of TELEMETRY) drawn.push(chart(telemetryBox, spec, telemetryTables(state.series, spec), alerts, 'telemetry'));
       for (const spec of KPIS) drawn.push(chart(kpiBox, spec, kpiTables(state.kpis || [], spec), alerts, 'kpi'));
-      return drawn.filter(Boolean);
+      if (!kpiBox.children.length) kpiBox.append(h('div', { class: 'empty' }, 'No KPI window yet.'));
+      const charts = drawn.filter(Boolean);
+      // each chart was sized as it was added, when the grid had fewer cells: size them again
+      this.resize(charts);
+      return charts;
     },
 
     /** Adds a live reading to the series and redraws the telemetry charts. */
