@@ -1,10 +1,11 @@
-// Towerco NOC dashboard: fleet overview, site detail with live charts, alerts and incidents.
-// State comes from the JSON API; changes arrive as server-sent events from /api/v1/stream.
-// No build step: plain browser JavaScript, uPlot (served from a WebJar) for the charts.
+// Towerco NOC dashboard: fleet overview, site detail with live charts, alerts, incidents (with
+// actions), tenant SLA and platform health. State comes from the JSON API; changes arrive as
+// server-sent events from /api/v1/stream (the session cookie authenticates it). No build step:
+// plain browser JavaScript; helpers in core.js, charts in charts.js, working pages in ops.js.
 (function () {
   'use strict';
-
-  const API = '/api/v1';
+  const NOC = window.NOC;
+  const { h, $, fmt, time, api, table, kv, pill, showError } = NOC;
   const STATES = ['unreachable', 'tenant_outage', 'on_battery', 'on_generator', 'ok', 'unknown'];
   const STATE_LABEL = {
     unreachable: 'Unreachable', tenant_outage: 'Tenant outage', on_battery: 'On battery',
@@ -14,45 +15,19 @@
 
   const store = {
     sites: new Map(), alerts: new Map(), incidents: new Map(),
-    facets: { regions: [], tenants: [] }, asOf: null
+    facets: { regions: [], tenants: [] }, asOf: null, me: null
   };
-  const page = { route: null, site: null, charts: [], series: null, incident: null };
+  const page = { route: null, site: null, charts: [], chartState: null, incident: null, sla: [] };
   let renderQueued = false;
   let detailTimer = null;
 
-  // ---- DOM helper: builds elements; strings always become text nodes (no HTML injection) ----
-  function h(tag, attrs, ...children) {
-    const el = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (v == null || v === false) continue;
-      if (k === 'class') el.className = v;
-      else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-      else el.setAttribute(k, v === true ? '' : v);
-    }
-    for (const c of children.flat(Infinity)) {
-      if (c == null || c === false) continue;
-      el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-    }
-    return el;
-  }
-  const $ = (id) => document.getElementById(id);
-  const fmt = (v, digits = 1, unit = '') => v == null || Number.isNaN(v) ? '–'
-    : Number(v).toFixed(digits) + unit;
-  const time = (iso) => iso ? new Date(iso).toLocaleString(undefined,
-    { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '–';
   const ago = (iso) => {
     if (!iso || !store.asOf) return '';
     const s = Math.max(0, (new Date(store.asOf) - new Date(iso)) / 1000);
     return s < 90 ? Math.round(s) + ' s ago' : s < 5400 ? Math.round(s / 60) + ' min ago'
       : Math.round(s / 3600) + ' h ago';
   };
-
-  async function api(path) {
-    const res = await fetch(API + path, { headers: { Accept: 'application/json' } });
-    const body = await res.json().catch(() => ({}));
-    if (!res.ok) throw new Error(body.error || ('HTTP ' + res.status));
-    return body;
-  }
+  const isOperator = () => store.me && store.me.role === 'operator';
 
   // ---- loading and live updates ----
   async function loadAll() {
@@ -67,10 +42,16 @@
   }
 
   function connect() {
-    const source = new EventSource(API + '/stream');
+    const source = new EventSource(NOC.API + '/stream');
     const live = $('live');
     source.onopen = () => { live.textContent = 'live'; live.classList.remove('off'); };
-    source.onerror = () => { live.textContent = 'reconnecting'; live.classList.add('off'); };
+    source.onerror = () => {
+      live.textContent = 'reconnecting'; live.classList.add('off');
+      // EventSource gives up on a 401 without saying so: ask whether the session is still valid
+      if (source.readyState === EventSource.CLOSED) {
+        fetch(NOC.API + '/auth/me').then(r => { if (r.status === 401) NOC.toLogin(); else setTimeout(connect, 3000); });
+      }
+    };
     // hello: a fresh stream; reset: the server could not replay what we missed. Either way the
     // state is (re)loaded after the stream position is known, so nothing falls in between.
     source.addEventListener('hello', () => loadAll().catch(showError));
@@ -80,7 +61,7 @@
       store.sites.set(msg.site.site_id, msg.site);
       if (msg.point) advanceClock(msg.point.at);
       if (page.route === 'site' && page.site === msg.site.site_id) {
-        if (msg.point) appendPoint(msg.point);
+        if (msg.point && page.chartState) NOC.charts.append(page.charts, page.chartState.series, msg.point);
         refreshDetailSoon(10000);
       }
       queueRender();
@@ -130,13 +111,9 @@
     }, delay);
   }
 
-  function showError(err) {
-    $('view').replaceChildren(h('p', { class: 'error' }, 'Cannot load: ' + err.message));
-  }
-
   // ---- routing ----
   function route() {
-    const [, name, id] = (location.hash || '#/fleet').split('/');
+    const [, name, id, extra] = (location.hash || '#/fleet').split('/');
     destroyCharts();
     page.route = name || 'fleet';
     for (const a of document.querySelectorAll('nav a')) {
@@ -150,11 +127,24 @@
     }
     else if (page.route === 'alerts') renderAlerts();
     else if (page.route === 'incidents') renderIncidents();
+    else if (page.route === 'sla') NOC.ops.renderSla(store.facets.tenants || [], id && decodeURIComponent(id), extra);
+    else if (page.route === 'platform') NOC.ops.renderPlatform(() => page.route === 'platform');
     else { page.route = 'fleet'; renderFleet(); }
   }
 
-  // ---- header: counts by state, open alerts and incidents ----
+  // ---- header: who, counts by state, open alerts and incidents ----
   const filters = { region: '', tenant: '', state: '', text: '' };
+
+  function renderUser() {
+    const me = store.me;
+    $('platform-nav').hidden = !isOperator();
+    $('user').replaceChildren(h('span', { id: 'user-name', title: me.role }, me.username
+      + (me.tenant_id ? ' · ' + me.tenant_id : ' · NOC')),
+    h('button', { id: 'logout', class: 'link', onclick: async () => {
+      await fetch(NOC.API + '/auth/logout', { method: 'POST' });
+      location.replace('/login');
+    } }, 'Log out'));
+  }
 
   function renderHeader() {
     const counts = {};
@@ -177,11 +167,11 @@
   // ---- fleet overview ----
   function renderFleet() {
     const select = (key, options, label) => h('select', {
-      'aria-label': label, onchange: (e) => { filters[key] = e.target.value; renderFleet(); }
+      'aria-label': label, id: 'filter-' + key, onchange: (e) => { filters[key] = e.target.value; renderFleet(); }
     }, h('option', { value: '' }, 'All ' + label), options.map(o =>
       h('option', { value: o, selected: filters[key] === o }, STATE_LABEL[o] || o)));
     const search = h('input', {
-      type: 'search', placeholder: 'Site id or name', value: filters.text,
+      type: 'search', placeholder: 'Site id or name', value: filters.text, maxlength: '64', id: 'filter-text',
       oninput: (e) => { filters.text = e.target.value.toLowerCase(); drawGrid(); }
     });
     const grid = h('div', { class: 'grid', id: 'fleet-grid' });
@@ -211,7 +201,7 @@
   function tile(s) {
     const soc = s.battery_soc_pct;
     return h('div', {
-      class: 'tile st-' + s.status + (s.reachable === false ? ' stale' : ''),
+      class: 'tile st-' + s.status + (s.reachable === false ? ' stale' : ''), 'data-site': s.site_id,
       title: STATE_LABEL[s.status] + (s.last_seen ? ' · last reading ' + time(s.last_seen) : ''),
       onclick: () => { location.hash = '#/site/' + encodeURIComponent(s.site_id); }
     },
@@ -243,10 +233,17 @@
       detail = await api('/sites/' + encodeURIComponent(siteId));
     } catch (err) { showError(err); return; }
     if (page.route !== 'site' || page.site !== siteId) return;
-    if (fresh || !page.series) {
-      page.series = detail.series;
+    if (fresh || !page.chartState) {
+      page.chartState = { series: detail.series, alerts: detail.alerts, kpis: detail.kpis };
       renderSite(detail);
     } else {
+      page.chartState.alerts = detail.alerts;
+      page.chartState.kpis = detail.kpis;
+      if (detail.kpis.length && !page.charts.some(c => c.kind === 'kpi')) {
+        renderSite(detail); // the first KPI windows: their charts do not exist yet
+        return;
+      }
+      NOC.charts.refresh(page.charts, page.chartState);
       renderSitePanels(detail);
     }
   }
@@ -256,16 +253,19 @@
     const s = d.site;
     $('view').replaceChildren(
       h('div', {}, h('a', { href: '#/fleet' }, '← Fleet')),
-      h('h1', {}, s.site_id + ' ', h('span', { class: 'pill bg-' + s.status }, STATE_LABEL[s.status]),
+      h('h1', { id: 'site-title' }, s.site_id + ' ', h('span', { class: 'pill bg-' + s.status }, STATE_LABEL[s.status]),
         ' ', h('span', { class: 'muted small' }, s.name)),
       h('div', { class: 'muted' }, [s.region && 'region ' + s.region,
         s.hub ? 'hub site' : s.hub_site_id && 'behind hub ' + s.hub_site_id,
-        s.last_seen && 'last reading ' + time(s.last_seen)].filter(Boolean).join(' · ')),
+        s.last_seen && 'last reading ' + time(s.last_seen) + ' (' + ago(s.last_seen) + ')'].filter(Boolean).join(' · ')),
       h('div', { id: 'site-panels' }),
-      h('h2', { style: 'margin-top:14px' }, 'Telemetry (last ' + Math.round((d.series.window_seconds || 1800) / 60) + ' min)'),
-      h('div', { class: 'charts', id: 'charts' }));
+      h('h2', { class: 'section' }, 'Telemetry (last ' + Math.round((d.series.window_seconds || 1800) / 60) + ' min)',
+        h('span', { class: 'legend' }, h('i', { class: 'mark anomaly' }), 'anomaly', h('i', { class: 'mark alert' }), 'alert')),
+      h('div', { class: 'charts', id: 'charts' }),
+      h('h2', { class: 'section' }, 'KPIs per window'),
+      h('div', { class: 'charts', id: 'kpi-charts' }));
     renderSitePanels(d);
-    drawCharts();
+    page.charts = NOC.charts.draw($('charts'), $('kpi-charts'), page.chartState);
   }
 
   function renderSitePanels(d) {
@@ -311,15 +311,6 @@
     return h('div', { class: 'stage' + (active ? ' active' : '') + (fault ? ' fault' : '') },
       h('b', {}, name), value);
   }
-  const kv = (k, v) => [h('dt', {}, k), h('dd', {}, v)];
-  const pill = (sev) => h('span', { class: 'pill sev-' + sev }, sev);
-
-  function table(headers, rows, onRow) {
-    if (!rows.length) return h('div', { class: 'empty' }, 'None.');
-    return h('table', {}, h('thead', {}, h('tr', {}, headers.map(x => h('th', {}, x)))),
-      h('tbody', {}, rows.map((r, i) => h('tr', onRow ? { class: 'click', onclick: () => onRow(i) } : {},
-        r.map(cell => h('td', {}, cell))))));
-  }
 
   function kpiTable(kpis) {
     const latest = new Map();
@@ -332,84 +323,14 @@
       Object.entries(k.values).map(([n, v]) => n.replace(/_/g, ' ') + ' ' + fmt(v, 1)).join(' · ')]));
   }
 
-  // ---- charts (uPlot) ----
-  const CHARTS = [
-    { title: 'Battery state of charge (%)', site: ['battery_soc_pct'], range: [0, 100] },
-    { title: 'DC voltage (V)', site: ['dc_bus_voltage_v'], tenant: 'dc_voltage_v' },
-    { title: 'Mains voltage (V) and generator output (kW)', site: ['mains_voltage_v', 'generator_output_kw'] },
-    { title: 'Temperatures (°C)', site: ['cabinet_temp_c', 'ambient_temp_c', 'battery_temperature_c'] },
-    { title: 'Load', site: ['rectifier_load_a'], tenant: 'load_kw' },
-    { title: 'Fuel level (L)', site: ['fuel_level_l'] },
-  ];
-  const COLOURS = ['#4fa3ff', '#2ea043', '#e8710a', '#d4a017', '#b884f5', '#e5484d', '#3fc1c9', '#aaa'];
-
-  function chartTables(spec) {
-    const s = page.series, tables = [], labels = [];
-    for (const m of spec.site) {
-      const col = s.site[m];
-      if (col && col.t.length) { tables.push([col.t.map(x => x / 1000), col.v]); labels.push(m.replace(/_/g, ' ')); }
-    }
-    if (spec.tenant) {
-      for (const [tenant, metrics] of Object.entries(s.tenants || {})) {
-        const col = metrics[spec.tenant];
-        if (col && col.t.length) { tables.push([col.t.map(x => x / 1000), col.v]); labels.push(tenant + ' ' + spec.tenant.replace(/_/g, ' ')); }
-      }
-    }
-    return { tables, labels };
-  }
-
-  function drawCharts() {
-    const box = $('charts');
-    if (!box || !page.series || typeof uPlot === 'undefined') return;
-    for (const spec of CHARTS) {
-      const { tables, labels } = chartTables(spec);
-      if (!tables.length) continue;
-      const el = h('div', { class: 'chart' });
-      box.append(el);
-      const width = Math.max(300, el.clientWidth - 12);
-      const opts = {
-        title: spec.title, width, height: 190,
-        scales: { x: { time: true }, y: spec.range ? { range: spec.range } : {} },
-        axes: [{ stroke: '#8893a0', grid: { stroke: '#232b34' } },
-          { stroke: '#8893a0', grid: { stroke: '#232b34' }, size: 50 }],
-        series: [{}, ...labels.map((l, i) => ({ label: l, stroke: COLOURS[i % COLOURS.length], width: 1.5, spanGaps: true }))],
-      };
-      const chart = new uPlot(opts, uPlot.join(tables), el);
-      page.charts.push({ chart, spec, el });
-    }
-  }
-
-  function appendPoint(point) {
-    const s = page.series;
-    if (!s) return;
-    const t = new Date(point.at).getTime();
-    const res = (s.window_seconds * 1000) / 180;
-    const push = (col, v) => {
-      const n = col.t.length;
-      if (n && Math.floor(col.t[n - 1] / res) === Math.floor(t / res)) {
-        if (t >= col.t[n - 1]) { col.t[n - 1] = t; col.v[n - 1] = v; }
-      } else if (!n || t > col.t[n - 1]) { col.t.push(t); col.v.push(v); }
-      while (col.t.length && col.t[0] < t - s.window_seconds * 1000) { col.t.shift(); col.v.shift(); }
-    };
-    for (const [m, v] of Object.entries(point.site)) push(s.site[m] || (s.site[m] = { t: [], v: [] }), v);
-    for (const [tenant, values] of Object.entries(point.tenants || {})) {
-      const ts = (s.tenants[tenant] = s.tenants[tenant] || {});
-      for (const [m, v] of Object.entries(values)) push(ts[m] || (ts[m] = { t: [], v: [] }), v);
-    }
-    for (const c of page.charts) {
-      const { tables } = chartTables(c.spec);
-      if (tables.length === c.chart.series.length - 1) c.chart.setData(uPlot.join(tables));
-    }
-  }
-
   function destroyCharts() {
-    for (const c of page.charts) c.chart.destroy();
+    NOC.charts.destroy(page.charts);
     page.charts = [];
-    if (page.route !== 'site') page.series = null;
+    if (page.route !== 'site') page.chartState = null;
   }
 
   // ---- alerts ----
-  let alertState = 'firing';
+  const alertFilter = { state: 'firing', kind: '' };
 
   function alertTable(alerts, withSite) {
     const sorted = [...alerts].sort((a, b) => (a.state === b.state ? 0 : a.state === 'firing' ? -1 : 1)
@@ -417,18 +338,23 @@
     return table(['Severity', 'State', withSite ? 'Site' : null, 'Alert', 'Tenants', 'Started', 'Ended'].filter(Boolean),
       sorted.map(a => [pill(a.severity), a.state,
         withSite ? h('a', { href: '#/site/' + encodeURIComponent(a.site_id) }, a.site_id) : null,
-        h('span', { title: a.rule }, a.summary), (a.affected_tenants || []).join(', '),
-        time(a.starts_at), a.ends_at ? time(a.ends_at) : ''].filter(x => x !== null)));
+        h('span', { title: a.rule }, NOC.isAnomaly(a) ? h('span', { class: 'tag anomaly' }, 'ANOMALY') : null, ' ', a.summary),
+        (a.affected_tenants || []).join(', '),
+        time(a.starts_at), a.ends_at ? time(a.ends_at) : ''].filter(x => x !== null)),
+      null, (i) => ({ 'data-alert': sorted[i].alert_id, 'data-site': sorted[i].site_id }));
   }
 
   function renderAlerts() {
-    const alerts = [...store.alerts.values()].filter(a => !alertState || a.state === alertState);
+    const alerts = [...store.alerts.values()].filter(a => (!alertFilter.state || a.state === alertFilter.state)
+      && (!alertFilter.kind || (alertFilter.kind === 'anomaly') === NOC.isAnomaly(a)));
+    const select = (key, options, label) => h('select', { 'aria-label': label, id: 'alert-' + key,
+      onchange: (e) => { alertFilter[key] = e.target.value; renderAlerts(); } },
+    options.map(([v, l]) => h('option', { value: v, selected: alertFilter[key] === v }, l)));
     $('view').replaceChildren(h('div', { class: 'toolbar' },
-      h('select', { 'aria-label': 'alert state', onchange: (e) => { alertState = e.target.value; renderAlerts(); } },
-        [['firing', 'Firing'], ['resolved', 'Resolved'], ['', 'All']].map(([v, l]) =>
-          h('option', { value: v, selected: alertState === v }, l))),
+      select('state', [['firing', 'Firing'], ['resolved', 'Resolved'], ['', 'All states']], 'alert state'),
+      select('kind', [['', 'All kinds'], ['anomaly', 'Anomalies'], ['rule', 'Rules and alarms']], 'alert kind'),
       h('span', { class: 'muted' }, alerts.length + ' alerts')),
-      h('div', { class: 'panel' }, alertTable(alerts, true)));
+      h('div', { class: 'panel', id: 'alerts' }, alertTable(alerts, true)));
   }
 
   // ---- incidents ----
@@ -439,14 +365,15 @@
       sorted.map(i => [i.severity ? pill(i.severity) : '', i.state + (i.phase && i.phase !== 'opened' ? ' · ' + i.phase : ''),
         i.title, i.root_cause ? i.root_cause.kind + ' @ ' + i.root_cause.site_id : '',
         (i.affected_tenants || []).join(', '), time(i.opened_at)]),
-      (n) => { location.hash = '#/incident/' + encodeURIComponent(sorted[n].incident_id); });
+      (n) => { location.hash = '#/incident/' + encodeURIComponent(sorted[n].incident_id); },
+      (n) => ({ 'data-incident': sorted[n].incident_id, 'data-sites': (sorted[n].affected_sites || []).join(' ') }));
   }
 
   function renderIncidents() {
     const incidents = [...store.incidents.values()];
     $('view').replaceChildren(h('div', { class: 'toolbar' }, h('span', { class: 'muted' },
       incidents.filter(i => i.state === 'open').length + ' open, ' + incidents.length + ' in all')),
-      h('div', { class: 'panel' }, incidentTable(incidents)));
+      h('div', { class: 'panel', id: 'incidents' }, incidentTable(incidents)));
   }
 
   async function renderIncident(id) {
@@ -454,12 +381,14 @@
     try { d = await api('/dashboard/incidents/' + encodeURIComponent(id)); } catch (err) { showError(err); return; }
     if (page.route !== 'incident' || page.incident !== id) return;
     const i = d.incident, rc = i.root_cause;
+    const handling = $('incident-handling') || h('div', { class: 'panel', id: 'incident-handling' });
     $('view').replaceChildren(
       h('div', {}, h('a', { href: '#/incidents' }, '← Incidents')),
-      h('h1', {}, i.severity ? pill(i.severity) : '', ' ', i.title),
+      h('h1', { id: 'incident-title' }, i.severity ? pill(i.severity) : '', ' ', i.title),
       h('div', { class: 'muted' }, [i.incident_id, i.state, i.phase, 'opened ' + time(i.opened_at),
         i.resolved_at && 'resolved ' + time(i.resolved_at)].filter(Boolean).join(' · ')),
       h('div', { class: 'panels' },
+        handling,
         h('div', { class: 'panel' }, h('h2', {}, 'Root cause'), rc ? h('dl', { class: 'kv' },
           kv('Where', h('a', { href: '#/site/' + encodeURIComponent(rc.site_id) }, rc.site_id)),
           kv('What', rc.kind), kv('Why', rc.description), kv('Confidence', fmt(rc.confidence * 100, 0, '%')))
@@ -468,12 +397,18 @@
           kv('Tenants', (i.affected_tenants || []).join(', ') || '–'),
           kv('Sites', h('span', {}, (i.affected_sites || []).map((s, n) => [n ? ', ' : '',
             h('a', { href: '#/site/' + encodeURIComponent(s) }, s)]))),
+          kv('Symptoms', (d.alerts || []).length + ' alert(s)'),
           i.resolution ? kv('Resolution', i.resolution) : null)),
-        h('div', { class: 'panel' }, h('h2', {}, 'Timeline'), h('ol', { class: 'timeline' },
+        h('div', { class: 'panel' }, h('h2', {}, 'Timeline'), h('ol', { class: 'timeline', id: 'timeline' },
           d.timeline.map(e => h('li', {}, h('div', { class: 'when' }, time(e.at) + ' · ' + e.event_type),
             h('div', {}, e.summary),
             h('div', { class: 'details' }, timelineDetails(e)))))),
-        h('div', { class: 'panel wide' }, h('h2', {}, 'Alerts'), alertTable(d.alerts, true))));
+        h('div', { class: 'panel wide' }, h('h2', {}, 'Symptoms (alerts)'), alertTable(d.alerts, true))));
+    if (!handling.dataset.loaded) {
+      handling.dataset.loaded = '1';
+      handling.append(h('div', { class: 'empty' }, 'Loading…'));
+    }
+    NOC.ops.incidentPanel(handling, id, isOperator(), null);
   }
 
   // Known steps are summarised by the server; only their list fields add something. Steps of
@@ -493,9 +428,12 @@
   }
 
   window.addEventListener('hashchange', route);
-  window.addEventListener('resize', () => {
-    for (const c of page.charts) c.chart.setSize({ width: Math.max(300, c.el.clientWidth - 12), height: 190 });
-  });
-  route();
-  connect();
+  window.addEventListener('resize', () => NOC.charts.resize(page.charts));
+
+  api('/auth/me').then(me => {
+    store.me = me;
+    renderUser();
+    route();
+    connect();
+  }).catch(showError);
 })();

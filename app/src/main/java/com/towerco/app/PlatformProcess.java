@@ -1,5 +1,6 @@
 package com.towerco.app;
 
+import com.towerco.app.http.ApiDocs;
 import com.towerco.platform.PlatformConfig;
 import com.towerco.platform.broker.EmbeddedKafkaBroker;
 import com.towerco.platform.http.Authenticator;
@@ -70,8 +71,9 @@ public final class PlatformProcess implements AutoCloseable {
     for (ServiceFactory factory : spec.factories()) {
       services.add(factory.create(context, spec.settings()));
     }
-    List<HttpRoutes> routes = services.stream().filter(HttpRoutes.class::isInstance)
-        .map(HttpRoutes.class::cast).toList();
+    List<HttpRoutes> routes = new ArrayList<>(services.stream()
+        .filter(HttpRoutes.class::isInstance).map(HttpRoutes.class::cast).toList());
+    routes.add(new ApiDocs(this::routes));
     if (spec.httpPort() >= 0) {
       web = WebServer.start(spec.httpPort(), metrics, this::ready, spec.authenticator(),
           routes);
@@ -100,6 +102,11 @@ public final class PlatformProcess implements AutoCloseable {
 
   public int httpPort() {
     return web == null ? -1 : web.port();
+  }
+
+  /** Every HTTP endpoint this process serves (none without an HTTP server). */
+  public List<WebServer.Route> routes() {
+    return web == null ? List.of() : web.routes();
   }
 
   @Override

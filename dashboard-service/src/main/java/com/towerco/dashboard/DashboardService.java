@@ -4,6 +4,7 @@ import com.towerco.dashboard.domain.DashboardModel;
 import com.towerco.dashboard.domain.UpdateLog;
 import com.towerco.dashboard.http.DashboardApi;
 import com.towerco.dashboard.http.LiveStream;
+import com.towerco.dashboard.http.PlatformHealth;
 import com.towerco.dashboard.http.StaticAssets;
 import com.towerco.dashboard.stream.DashboardEventHandler;
 import com.towerco.events.TopicFamily;
@@ -15,6 +16,9 @@ import com.towerco.platform.runtime.ServiceContext;
 import io.micrometer.core.instrument.Gauge;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Dashboard Service: a read model fed by its own consumer group (site events, KPIs, alerts,
@@ -30,6 +34,9 @@ public final class DashboardService implements PlatformService, HttpRoutes {
   private final DashboardApi api;
   private final LiveStream stream;
   private final StaticAssets assets = new StaticAssets();
+  private final PlatformHealth health;
+  private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
+      r -> new Thread(r, "dashboard-health-sampler"));
   private volatile boolean closed;
 
   public DashboardService(ServiceContext context, DashboardSettings settings, Clock clock) {
@@ -47,6 +54,7 @@ public final class DashboardService implements PlatformService, HttpRoutes {
         settings.consumers(), Duration.ofSeconds(5));
     this.api = new DashboardApi(model.queries());
     this.stream = new LiveStream(log, settings.keepAlive());
+    this.health = new PlatformHealth(context.metrics(), clock);
     Gauge.builder("towerco_dashboard_stream_clients", stream, LiveStream::clients)
         .description("Open live-update streams").register(context.metrics().registry());
     Gauge.builder("towerco_dashboard_sites", model, m -> m.queries().siteCount())
@@ -68,6 +76,7 @@ public final class DashboardService implements PlatformService, HttpRoutes {
     });
     directory.all().forEach(site -> model.register(site.siteId(), site.registration()));
     consumer.start();
+    sampler.scheduleAtFixedRate(health::sample, 0, 5, TimeUnit.SECONDS);
   }
 
   @Override
@@ -79,6 +88,7 @@ public final class DashboardService implements PlatformService, HttpRoutes {
   public void register(io.javalin.config.RoutesConfig routes) {
     api.register(routes);
     stream.register(routes);
+    health.register(routes);
     assets.register(routes);
   }
 
@@ -89,6 +99,7 @@ public final class DashboardService implements PlatformService, HttpRoutes {
   @Override
   public void close() {
     closed = true;
+    sampler.shutdownNow();
     model.updates().close();
     consumer.close();
   }

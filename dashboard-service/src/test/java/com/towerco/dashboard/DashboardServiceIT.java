@@ -198,6 +198,23 @@ class DashboardServiceIT {
     assertThat(get("/ui/..%2Fapp.js", null).statusCode()).isIn(400, 404);
   }
 
+  @Test
+  void reportsEachServicesThroughputLatencyLagAndDeadLettersToTheNocOnly() throws Exception {
+    await().atMost(WAIT).until(() -> context.metrics().forService("dashboard").totalIn() > 0);
+    JsonNode health = json(get("/api/v1/dashboard/platform-health", null));
+    JsonNode dashboard = null;
+    for (JsonNode s : health.path("services")) {
+      if (s.path("service").asText().equals("dashboard")) {
+        dashboard = s;
+      }
+    }
+    assertThat(dashboard).isNotNull();
+    assertThat(dashboard.path("events_in").asLong()).isPositive();
+    assertThat(dashboard.fieldNames()).toIterable().contains("in_per_second",
+        "latency_p50_seconds", "latency_p99_seconds", "consumer_lag", "dead_lettered");
+    assertError(get("/api/v1/dashboard/platform-health", "opA"), 403, "forbidden");
+  }
+
   private static Envelope firing(String alertId, List<String> tenants) {
     AlertFiring f = Fixtures.firing(alertId, "S1", tenants);
     return Envelope.of(EventIds.random(), tenants.get(0), "S1", Instant.now(),

@@ -2,18 +2,20 @@ package com.towerco.app.cli;
 
 import com.towerco.app.PlatformProcess;
 import com.towerco.app.Services;
-import com.towerco.platform.http.Authenticator;
+import com.towerco.platform.PlatformConfig;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.simulator.SimulatorServiceFactory;
 import com.towerco.simulator.SimulatorSettings;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -57,6 +59,9 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A service setting.")
   Map<String, String> settings = new HashMap<>();
 
+  @Mixin
+  AccessOptions access;
+
   @Override
   public Integer call() {
     Map<String, String> all = new HashMap<>(settings);
@@ -69,18 +74,25 @@ public final class DemoCommand implements Callable<Integer> {
     }
     List<ServiceFactory> factories = new ArrayList<>(Services.all());
     factories.add(new SimulatorServiceFactory());
+    ServiceSettings serviceSettings = new ServiceSettings(all);
+    List<String> tenants = SimulatorSettings.toConfig(serviceSettings,
+        PlatformConfig.DEFAULT_OPERATOR_TENANT, Instant.now()).tenants();
     PlatformProcess process = PlatformProcess.start(new PlatformProcess.Spec(null, true,
-        kafkaPort, dataDir, factories, new ServiceSettings(all), httpPort, c -> c,
-        Authenticator.openAccess()));
+        kafkaPort, dataDir, factories, serviceSettings, httpPort, c -> c,
+        access.authenticator(dataDir, tenants)));
     String web = "http://localhost:" + process.httpPort();
     System.out.println();
     System.out.println("Towerco AIOps demo is running: " + sites + " simulated sites, "
         + process.services().size() + " services.");
-    System.out.println("  Web UI     " + web + "/");
-    System.out.println("  API        " + web + "/api/v1/sites   " + web + "/api/v1/incidents");
+    System.out.println("  Web UI     " + web + "/   (log in as one of these users)");
+    for (String line : access.loginHelp(dataDir)) {
+      System.out.println("             " + line);
+    }
+    System.out.println("  API        " + web + "/api/docs/ (OpenAPI: " + web
+        + "/api/openapi.json)");
     System.out.println("  Health     " + web + "/health/ready   metrics: " + web + "/metrics");
-    System.out.println("  Faults     curl -X POST " + web + "/api/v1/simulator/faults -d "
-        + "'hub-failure:S0001@10s+5m'");
+    System.out.println("  Faults     curl -u noc:PASSWORD -X POST " + web
+        + "/api/v1/simulator/faults -d 'hub-failure:S0001@10s+5m'");
     System.out.println("  Kafka      " + process.bootstrapServers() + "   e.g. kcat -b "
         + process.bootstrapServers() + " -C -t towerco.alerts.towerco.notifications");
     System.out.println("  Data       " + dataDir.toAbsolutePath()

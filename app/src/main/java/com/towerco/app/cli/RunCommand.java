@@ -47,16 +47,22 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin
   KafkaOptions kafka;
 
+  @Mixin
+  AccessOptions access;
+
   @Override
   public Integer call() {
     PlatformProcess process = PlatformProcess.start(new PlatformProcess.Spec(
         kafka.bootstrapServers, embeddedBroker, kafkaPort, dataDir,
         Services.select(services), new ServiceSettings(settings), httpPort, kafka::apply,
-        Authenticator.openAccess()));
+        httpPort < 0 ? Authenticator.openAccess() : access.authenticator(dataDir, List.of())));
     System.out.println("running " + String.join(", ", process.services().stream()
         .map(s -> s.name()).toList()) + " against " + process.bootstrapServers()
         + (process.httpPort() > 0 ? "; http://localhost:" + process.httpPort() + "/health/ready"
         : ""));
+    if (process.httpPort() > 0) {
+      access.loginHelp(dataDir).forEach(line -> System.out.println("  login: " + line));
+    }
     Blocking.untilShutdown(process);
     return 0;
   }

@@ -1,6 +1,7 @@
 package com.towerco.notification.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.towerco.platform.http.JsonErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.towerco.notification.domain.DeliveryPolicy;
 import com.towerco.notification.domain.TenantRouting;
@@ -64,7 +65,7 @@ public record NotificationConfig(
       }
       return routing;
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("routing: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException("routing: " + JsonErrors.describe(e), e);
     }
   }
 

@@ -17,6 +17,7 @@ import com.towerco.notification.settings.SettingsWriter;
 import com.towerco.platform.http.ApiException;
 import com.towerco.platform.http.Caller;
 import com.towerco.platform.http.HttpRoutes;
+import com.towerco.platform.http.JsonErrors;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -192,7 +193,7 @@ public final class NotificationApi implements HttpRoutes {
       }
       return value;
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("bad request body: " + e.getOriginalMessage());
+      throw new IllegalArgumentException("bad request body: " + JsonErrors.describe(e));
     }
   }
 

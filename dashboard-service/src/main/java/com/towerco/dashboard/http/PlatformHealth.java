@@ -1,0 +1,112 @@
+package com.towerco.dashboard.http;
+
+import com.towerco.dashboard.domain.Throughput;
+import com.towerco.platform.http.ApiException;
+import com.towerco.platform.http.Caller;
+import com.towerco.platform.metrics.PlatformMetrics;
+import com.towerco.platform.metrics.ServiceMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/v1/dashboard/platform-health} (NOC only): every service of this process with
+ * its throughput in and out (events/s over the last minute), processing latency from event time
+ * (p50, p99), consumer lag and dead-lettered records, read from the process's metrics registry
+ * (the numbers {@code /metrics} gives Prometheus). Totals are sampled every few seconds so the
+ * rates need no Prometheus.
+ */
+public final class PlatformHealth {
+  public static final String PATH = DashboardApi.BASE + "/dashboard/platform-health";
+
+  private final PlatformMetrics metrics;
+  private final Clock clock;
+  private final Throughput throughput = new Throughput(60_000);
+  private final Instant started;
+
+  public PlatformHealth(PlatformMetrics metrics, Clock clock) {
+    this.metrics = metrics;
+    this.clock = clock;
+    this.started = clock.instant();
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.get(PATH, this::serve);
+  }
+
+  /** Takes one sample of every service's totals (called every few seconds). */
+  public void sample() {
+    long now = clock.millis();
+    for (ServiceMetrics service : metrics.services()) {
+      throughput.record(service.service(), new Throughput.Sample(now, service.totalIn(),
+          sum(metrics.registry(), "towerco_events_out", service.service())));
+    }
+  }
+
+  private void serve(Context ctx) {
+    if (!Caller.of(ctx).isOperator()) {
+      throw ApiException.forbidden();
+    }
+    QueryParams.of(ctx);
+    sample();
+    MeterRegistry registry = metrics.registry();
+    List<Map<String, Object>> services = new ArrayList<>();
+    List<ServiceMetrics> all = new ArrayList<>(metrics.services());
+    all.sort(Comparator.comparing(ServiceMetrics::service));
+    for (ServiceMetrics s : all) {
+      Throughput.Rate rate = throughput.rate(s.service());
+      DistributionSummary latency = registry.find("towerco_processing_latency_seconds")
+          .tag("service", s.service()).summary();
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("service", s.service());
+      row.put("events_in", s.totalIn());
+      row.put("events_out", sum(registry, "towerco_events_out", s.service()));
+      row.put("in_per_second", round(rate.inPerSecond()));
+      row.put("out_per_second", round(rate.outPerSecond()));
+      row.put("rate_over_seconds", round(rate.overSeconds()));
+      row.put("latency_p50_seconds", percentile(latency, 0.5));
+      row.put("latency_p99_seconds", percentile(latency, 0.99));
+      row.put("consumer_lag", s.lag());
+      row.put("dead_lettered", s.totalDeadLettered());
+      row.put("duplicates_skipped", sum(registry, "towerco_duplicates_skipped", s.service()));
+      services.add(row);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("as_of", clock.instant().toString());
+    body.put("up_since", started.toString());
+    body.put("services", services);
+    ctx.header("Cache-Control", "no-store");
+    ctx.json(body);
+  }
+
+  private static long sum(MeterRegistry registry, String name, String service) {
+    return (long) registry.find(name).tag("service", service).counters().stream()
+        .mapToDouble(Counter::count).sum();
+  }
+
+  private static double percentile(DistributionSummary summary, double p) {
+    if (summary == null) {
+      return 0;
+    }
+    for (ValueAtPercentile v : summary.takeSnapshot().percentileValues()) {
+      if (Math.abs(v.percentile() - p) < 1e-9) {
+        return round(v.value());
+      }
+    }
+    return 0;
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 1000) / 1000.0;
+  }
+}

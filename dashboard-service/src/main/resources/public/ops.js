@@ -1,0 +1,159 @@
+// The NOC's working pages: incident actions through the incident-management API (each command
+// carries the version the operator saw; 409 and 422 refusals are shown with their reason), the
+// tenant SLA view, and the platform's health (throughput, latency, lag, dead letters).
+(function () {
+  'use strict';
+  const NOC = window.NOC;
+  const { h, $, fmt, time, table, kv } = NOC;
+  const OUTCOME = {
+    400: 'Invalid', 403: 'Not allowed for your role', 404: 'Unknown incident',
+    409: 'Refused: the incident changed since you loaded it (409)',
+    422: 'Refused: not possible in its current state (422)'
+  };
+  NOC.ops = {};
+  // the outcome of the last action on each incident, shown again when the panel is redrawn
+  const lastResult = new Map();
+
+  // ---- incident actions ----
+  NOC.ops.incidentPanel = async function (box, incidentId, isOperator, onChange) {
+    let inc;
+    try {
+      inc = await NOC.api('/incidents/' + encodeURIComponent(incidentId));
+    } catch (err) {
+      box.replaceChildren(h('h2', {}, 'Handling'), h('div', { class: 'empty' }, err.status === 404
+        ? 'Not recorded by incident management yet.' : 'Incident management: ' + err.message));
+      return;
+    }
+    const kept = lastResult.get(incidentId);
+    const result = h('div', { id: 'action-result', role: 'status', class: kept ? kept.cls : 'result' },
+      kept ? kept.text : '');
+    // what the operator was typing survives a redraw caused by a live update
+    const field = (id, label, max) => {
+      const before = box.querySelector('#' + id);
+      const input = h('input', { id, placeholder: label, maxlength: String(max), 'aria-label': label });
+      if (before) input.value = before.value;
+      return input;
+    };
+    const comment = field('ack-comment', 'comment (optional)', 500);
+    const assignee = field('assignee', 'assignee', 64);
+    const resolution = field('resolution', 'resolution', 500);
+    const active = inc.status === 'open' || inc.status === 'acknowledged';
+
+    async function command(path, body, button) {
+      button.disabled = true;
+      result.className = 'result';
+      result.textContent = 'Sending…';
+      try {
+        const r = await NOC.post('/incidents/' + encodeURIComponent(incidentId) + path,
+          Object.assign({ expected_version: inc.version }, body));
+        if (r.status === 200) {
+          result.className = 'result ok';
+          result.textContent = 'Done: ' + r.body.status + ' (version ' + r.body.version + ')';
+        } else if (r.status === 202) {
+          result.textContent = 'Sent; its outcome is not recorded yet (command ' + r.body.command_id + ').';
+        } else {
+          result.className = 'result refused';
+          result.textContent = (OUTCOME[r.status] || 'Failed (' + r.status + ')') + ': ' + (r.body.error || '');
+        }
+        lastResult.set(incidentId, { cls: result.className, text: result.textContent });
+        NOC.ops.incidentPanel(box, incidentId, isOperator, onChange);
+        if (onChange) onChange();
+      } catch (err) {
+        result.className = 'result refused';
+        result.textContent = 'Failed: ' + err.message;
+        button.disabled = false;
+      }
+    }
+    function required(input, name) {
+      const value = input.value.trim();
+      if (!value) {
+        result.className = 'result refused';
+        result.textContent = name + ' is required';
+        lastResult.delete(incidentId);
+        input.focus();
+      }
+      return value;
+    }
+    const ack = h('button', { id: 'ack', disabled: inc.status !== 'open', onclick: (e) => command('/acknowledge',
+      comment.value.trim() ? { comment: comment.value.trim() } : {}, e.target) }, 'Acknowledge');
+    const assign = h('button', { id: 'assign', disabled: !active, onclick: (e) => {
+      const who = required(assignee, 'Assignee'); if (who) command('/assign', { assignee: who }, e.target);
+    } }, 'Assign');
+    const resolve = h('button', { id: 'resolve', disabled: !active, onclick: (e) => {
+      const why = required(resolution, 'Resolution'); if (why) command('/resolve', { resolution: why }, e.target);
+    } }, 'Resolve');
+    box.replaceChildren(h('h2', {}, 'Handling'),
+      h('dl', { class: 'kv' },
+        kv('Status', h('b', { id: 'incident-status' }, inc.status)), kv('Version', inc.version),
+        kv('Acknowledged', inc.acknowledged_by ? inc.acknowledged_by + ' · ' + time(inc.acknowledged_at) : '–'),
+        kv('Assignee', inc.assignee || '–'),
+        inc.resolution ? kv('Resolution', inc.resolution + ' (' + (inc.resolved_by || '') + ')') : null,
+        (inc.sla_breaches || []).length ? kv('SLA breaches', inc.sla_breaches.length) : null),
+      isOperator ? h('div', { class: 'actions', id: 'incident-actions' },
+        h('div', { class: 'row' }, comment, ack),
+        h('div', { class: 'row' }, assignee, assign),
+        h('div', { class: 'row' }, resolution, resolve), result)
+        : h('div', { class: 'muted small' }, 'Actions are taken by the towerco NOC.'));
+  };
+
+  // ---- tenant SLA ----
+  NOC.ops.renderSla = async function (tenants, wanted, month) {
+    const tenant = wanted || tenants[0];
+    month = month || new Date().toISOString().slice(0, 7);
+    const go = (t, m) => { location.hash = '#/sla/' + encodeURIComponent(t) + '/' + m; };
+    const pick = h('select', { id: 'sla-tenant', 'aria-label': 'tenant', onchange: (e) => go(e.target.value, month) },
+      tenants.map(t => h('option', { value: t, selected: t === tenant }, t)));
+    const monthInput = h('input', { type: 'month', id: 'sla-month', value: month, 'aria-label': 'month',
+      onchange: (e) => { if (/^\d{4}-\d{2}$/.test(e.target.value)) go(tenant, e.target.value); } });
+    const body = h('div', { id: 'sla-body' }, h('div', { class: 'empty' }, 'Loading…'));
+    $('view').replaceChildren(h('div', { class: 'toolbar' }, h('b', {}, 'SLA'), pick, monthInput,
+      tenant ? h('a', { href: NOC.API + '/sla/' + encodeURIComponent(tenant) + '.csv?month=' + month }, 'CSV') : null,
+      tenant ? h('a', { href: NOC.API + '/analytics/sla-reports/' + encodeURIComponent(tenant) + '/' + month + '?format=csv' }, 'Analytics CSV') : null),
+      body);
+    if (!tenant) { body.replaceChildren(h('div', { class: 'empty' }, 'No tenant.')); return; }
+    let r;
+    try {
+      r = await NOC.api('/sla/' + encodeURIComponent(tenant) + '?month=' + month);
+    } catch (err) { body.replaceChildren(h('p', { class: 'error' }, 'Cannot load the SLA report: ' + err.message)); return; }
+    body.replaceChildren(
+      h('div', { class: 'panels' },
+        h('div', { class: 'panel' }, h('h2', {}, tenant + ' · ' + r.month), h('dl', { class: 'kv' },
+          kv('Sites', r.sites.length), kv('Sites breached', h('b', { class: r.sites_breached ? 'bad' : '' }, r.sites_breached)),
+          kv('Minutes out of window', fmt(r.minutes_out_of_window, 1))))),
+      h('div', { class: 'panel wide' }, h('h2', {}, 'Sites'), table(
+        ['Site', 'Target', 'Availability', 'Measured (min)', 'Out of window (min)', 'Unreported (min)', 'Allowed (min)', 'Breached'],
+        r.sites.map(s => [h('a', { href: '#/site/' + encodeURIComponent(s.site_id) }, s.site_id),
+          fmt(s.target_pct, 2, '%'), fmt(s.availability_pct, 3, '%'), fmt(s.minutes_measured, 0),
+          fmt(s.minutes_out_of_window, 1), fmt(s.minutes_unreported, 0), fmt(s.allowed_minutes, 1),
+          s.breached ? h('b', { class: 'bad' }, 'BREACHED ' + time(s.breached_at)) : 'no']))),
+      h('div', { class: 'panel wide' }, h('h2', {}, 'Incidents behind the outages'), table(
+        ['Incident', 'Severity', 'Root cause', 'Sites', 'Opened', 'Resolved', 'Outage (min)'],
+        r.incidents.map(i => [h('a', { href: '#/incident/' + encodeURIComponent(i.incident_id) }, i.title),
+          i.severity, (i.root_cause_kind || '') + (i.root_site_id ? ' @ ' + i.root_site_id : ''),
+          (i.sites || []).join(', '), time(i.opened_at), time(i.resolved_at), fmt(i.outage_minutes, 1)]))));
+  };
+
+  // ---- platform health ----
+  let healthTimer = null;
+  NOC.ops.renderPlatform = async function (stillHere) {
+    clearTimeout(healthTimer);
+    let health, ready = '';
+    try {
+      health = await NOC.api('/dashboard/platform-health');
+      ready = await fetch('/health/ready').then(r => r.text()).catch(() => 'unknown');
+    } catch (err) { NOC.showError(err); return; }
+    if (!stillHere()) return;
+    const flag = (v, bad) => h('span', { class: v > bad ? 'bad' : '' }, v);
+    $('view').replaceChildren(
+      h('div', { class: 'toolbar' }, h('b', {}, 'Platform health'),
+        h('span', { class: 'muted' }, 'process ' + ready + ' · up since ' + time(health.up_since)
+          + ' · as of ' + time(health.as_of) + ' · rates over the last minute')),
+      h('div', { class: 'panel', id: 'platform-health' }, table(
+        ['Service', 'In/s', 'Out/s', 'Events in', 'Events out', 'Latency p50', 'Latency p99', 'Consumer lag', 'DLQ', 'Duplicates'],
+        health.services.map(s => [h('b', {}, s.service), fmt(s.in_per_second, 1), fmt(s.out_per_second, 1),
+          s.events_in, s.events_out, fmt(s.latency_p50_seconds, 3, ' s'), fmt(s.latency_p99_seconds, 3, ' s'),
+          flag(s.consumer_lag, 1000), flag(s.dead_lettered, 0), s.duplicates_skipped]),
+        null, (i) => ({ 'data-service': health.services[i].service }))));
+    healthTimer = setTimeout(() => { if (stillHere()) NOC.ops.renderPlatform(stillHere); }, 5000);
+  };
+})();
