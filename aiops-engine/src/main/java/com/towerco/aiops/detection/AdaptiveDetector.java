@@ -1,0 +1,165 @@
+package com.towerco.aiops.detection;
+
+/**
+ * The default detector: a {@link SeasonalBaseline} (trend-following level or daily/weekly
+ * profile, whichever predicts better) and four views of what departs from it, the highest
+ * score winning and naming itself in {@link Score#firedBy()}:
+ * <ul>
+ *   <li>{@code residual}: one point far outside the expected range (spikes, dips);
+ *   <li>{@code level-shift} / {@code trend}: a CUSUM of residuals (a step, a drift such as fuel
+ *       vanishing or a battery fading); once it fires the baseline jumps to the new level, so
+ *       a lasting change is reported once rather than for hours;
+ *   <li>{@code variance}: recent deviations several times the usual (a sensor going noisy);
+ *   <li>{@code flatline}: a run of identical values chance would not produce (a sensor stuck).
+ * </ul>
+ * Nothing is scored during the first {@link Config#warmUp()} points, and the baseline starts as
+ * a plain running mean, so a new series raises no storm while it is learned.
+ */
+public final class AdaptiveDetector implements Detector {
+  private static final int VERSION = 1;
+  private static final double SHORT_SCALE_ALPHA = 0.1;
+
+  /**
+   * The tunable constants. {@code alpha}/{@code beta}/{@code damping}: Holt level, trend and
+   * trend damping per typical interval; {@code seasonalLevelMillis}: time constant of the
+   * level under the seasonal profiles; {@code dayMemory}/{@code weekMemory}: how many days
+   * (weeks) a profile bin remembers; {@code scaleAlpha}: deviation memory; {@code clip}:
+   * residuals teach at most this many deviations; {@code alertZ}: residual z-score scoring 0.5;
+   * {@code cusumSlack}/{@code cusumAlert}: CUSUM allowance and threshold (deviations);
+   * {@code varianceAlert}: ratio of recent to usual deviation scoring 0.5; {@code minFlatRun}:
+   * shortest run of repeats ever called flat; {@code warmUp}: points before the first score.
+   */
+  public record Config(double alpha, double beta, double damping, double seasonalLevelMillis,
+      double dayMemory, double weekMemory, double scaleAlpha, double clip, double alertZ,
+      double cusumSlack, double cusumAlert, double varianceAlert, int minFlatRun, int warmUp) {
+
+    public static Config defaults() {
+      return new Config(0.1, 0.02, 0.98, 3 * 3_600_000.0, 4, 3, 0.02, 3, 5, 1, 10, 3, 12, 40);
+    }
+  }
+
+  private final String name;
+  private final Config config;
+  private final Cadence cadence = new Cadence();
+  private final SeasonalBaseline baseline;
+  private final LevelShift shift = new LevelShift();
+  private final Flatline flatline = new Flatline();
+  private double shortScale;
+
+  public AdaptiveDetector(String name, Config config) {
+    this.name = name;
+    this.config = config;
+    this.baseline = new SeasonalBaseline(config);
+  }
+
+  /** The registry entry for this detector under {@code name} with {@code config}. */
+  public static DetectorFactory factory(String name, String description, Config config) {
+    return new DetectorFactory() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public String description() {
+        return description;
+      }
+
+      @Override
+      public Detector create() {
+        return new AdaptiveDetector(name, config);
+      }
+
+      @Override
+      public Detector restore(byte[] snapshot) {
+        AdaptiveDetector d = new AdaptiveDetector(name, config);
+        Snapshot.Reader r = new Snapshot.Reader(snapshot, name, VERSION);
+        d.cadence.read(r);
+        d.baseline.read(r);
+        d.shift.read(r);
+        d.flatline.read(r);
+        d.shortScale = r.getDouble();
+        return d;
+      }
+    };
+  }
+
+  @Override
+  public Score observe(long timeMillis, double value) {
+    if (!Double.isFinite(value)) {
+      return Score.unknown(timeMillis, value, name);
+    }
+    double steps = cadence.advance(timeMillis);
+    if (cadence.gap()) {
+      shift.reset();
+      flatline.reset();
+    }
+    double interval = Double.isNaN(cadence.logInterval) ? 1 : Math.exp(cadence.logInterval);
+    baseline.predict(timeMillis, steps);
+    double expected = baseline.expected();
+    double sigma = baseline.sigma();
+    double residual = value - expected;
+    double z = residual / sigma;
+    boolean warm = baseline.count >= config.warmUp();
+    double flatRun = flatline.add(value, steps, config.minFlatRun());
+
+    Score score;
+    if (!warm) {
+      if (baseline.count > 0) {
+        shortScale += (Math.abs(residual) - shortScale) / baseline.count;
+      }
+      score = Score.unknown(timeMillis, value, name);
+    } else {
+      double best = Hill.score(Math.abs(z), config.alertZ(), 4);
+      String firedBy = "residual";
+      double cusum = shift.add(z, residual, config.cusumSlack());
+      double shiftScore = Hill.score(cusum, config.cusumAlert(), 4);
+      String shiftKind = shiftKind(sigma);
+      shortScale += Cadence.gain(SHORT_SCALE_ALPHA, steps)
+          * (Math.min(Math.abs(residual), 6 * sigma) - shortScale);
+      double varianceScore = Hill.score(shortScale * 1.2533 / sigma, config.varianceAlert(), 4);
+      double flatScore = Hill.score(flatline.run, flatRun, 4);
+      if (shiftScore > best) {
+        best = shiftScore;
+        firedBy = shiftKind;
+      }
+      if (varianceScore > best) {
+        best = varianceScore;
+        firedBy = "variance";
+      }
+      if (flatScore > best) {
+        best = flatScore;
+        firedBy = "flatline";
+      }
+      double half = config.alertZ() * sigma;
+      score = new Score(timeMillis, value, best, expected, expected - half, expected + half,
+          name + "/" + firedBy);
+      if (shiftScore >= Score.ANOMALOUS) {
+        baseline.reanchor(shift.shift());
+        shift.reset();
+      }
+    }
+    baseline.learn(value, steps, interval);
+    return score;
+  }
+
+  /** A shift is a trend when the level has been moving steadily by more than the noise. */
+  private String shiftKind(double sigma) {
+    return Math.abs(baseline.plainTrend) / config.alpha() > 2 * sigma ? "trend" : "level-shift";
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public byte[] snapshot() {
+    Snapshot.Writer w = new Snapshot.Writer(name, VERSION);
+    cadence.write(w);
+    baseline.write(w);
+    shift.write(w);
+    flatline.write(w);
+    return w.putDouble(shortScale).toBytes();
+  }
+}
