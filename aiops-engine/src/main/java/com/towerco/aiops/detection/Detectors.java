@@ -15,8 +15,8 @@ public final class Detectors {
   private static final Map<String, DetectorFactory> FACTORIES = new LinkedHashMap<>();
 
   static {
-    register(AdaptiveDetector.factory(DEFAULT, "seasonal/trend baseline with residual, "
-        + "level-shift, trend, variance and flatline scores (default)",
+    register(AdaptiveDetector.factory(DEFAULT, "daily/weekly profile or trend baseline; "
+        + "residual, level-shift, drift, variance and flatline scores (default)",
         AdaptiveDetector.Config.defaults()));
     register(EwmaDetector.factory());
     register(WindowMadDetector.factory());
