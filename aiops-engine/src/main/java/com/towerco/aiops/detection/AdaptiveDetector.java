@@ -132,7 +132,7 @@ public final class AdaptiveDetector implements Detector {
       best = driftScore;
       firedBy = "drift";
     }
-    if (shiftScore > best) {
+    if (shiftScore >= best) { // a step is a level shift even when the drift view sees it too
       best = shiftScore;
       firedBy = "level-shift";
     }

@@ -1,165 +1,153 @@
 package com.towerco.aiops.detection;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The binary form of a detector's state: a header naming the detector and its format version,
  * then its fields in a fixed order. Binary rather than JSON because there is one state per
- * (site, metric) and it is rewritten on every point; doubles are written bit for bit, so a
+ * (site, metric) and it may be rewritten on every point; doubles are written bit for bit, so a
  * restored detector continues exactly where the original stood.
  */
 public final class Snapshot {
-  private static final int MAGIC = 0x7D37;
+  private static final short MAGIC = 0x7D37;
 
   private Snapshot() {}
 
   /** Writes one snapshot. */
   public static final class Writer {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    private final DataOutputStream out = new DataOutputStream(bytes);
+    private ByteBuffer buffer = ByteBuffer.allocate(512);
 
     public Writer(String detector, int version) {
-      try {
-        out.writeShort(MAGIC);
-        out.writeUTF(detector);
-        out.writeByte(version);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      byte[] name = detector.getBytes(StandardCharsets.UTF_8);
+      room(2 + 2 + name.length + 1);
+      buffer.putShort(MAGIC).putShort((short) name.length).put(name).put((byte) version);
     }
 
     public Writer putLong(long v) {
-      return write(() -> out.writeLong(v));
+      room(8);
+      buffer.putLong(v);
+      return this;
     }
 
     public Writer putInt(int v) {
-      return write(() -> out.writeInt(v));
+      room(4);
+      buffer.putInt(v);
+      return this;
     }
 
     public Writer putDouble(double v) {
-      return write(() -> out.writeDouble(v));
+      room(8);
+      buffer.putDouble(v);
+      return this;
     }
 
     public Writer putBoolean(boolean v) {
-      return write(() -> out.writeBoolean(v));
+      room(1);
+      buffer.put((byte) (v ? 1 : 0));
+      return this;
     }
 
     public Writer putDoubles(double[] values) {
-      return write(() -> {
-        out.writeInt(values.length);
-        for (double v : values) {
-          out.writeDouble(v);
-        }
-      });
+      room(4 + 8 * values.length);
+      buffer.putInt(values.length);
+      buffer.asDoubleBuffer().put(values);
+      buffer.position(buffer.position() + 8 * values.length);
+      return this;
     }
 
     public Writer putInts(int[] values) {
-      return write(() -> {
-        out.writeInt(values.length);
-        for (int v : values) {
-          out.writeInt(v);
-        }
-      });
+      room(4 + 4 * values.length);
+      buffer.putInt(values.length);
+      buffer.asIntBuffer().put(values);
+      buffer.position(buffer.position() + 4 * values.length);
+      return this;
     }
 
     public byte[] toBytes() {
-      return bytes.toByteArray();
+      return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
-    private Writer write(IoAction action) {
-      try {
-        action.run();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    private void room(int bytes) {
+      if (buffer.remaining() < bytes) {
+        ByteBuffer bigger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2,
+            buffer.position() + bytes));
+        bigger.put(buffer.array(), 0, buffer.position());
+        buffer = bigger;
       }
-      return this;
     }
   }
 
   /** Reads one snapshot, checking that it belongs to the expected detector and version. */
   public static final class Reader {
-    private final DataInputStream in;
+    private final ByteBuffer buffer;
 
     public Reader(byte[] snapshot, String detector, int version) {
-      this.in = new DataInputStream(new ByteArrayInputStream(snapshot));
+      this.buffer = ByteBuffer.wrap(snapshot);
       try {
-        if (in.readShort() != (short) MAGIC) {
+        if (buffer.getShort() != MAGIC) {
           throw new IllegalArgumentException("not a detector snapshot");
         }
-        String name = in.readUTF();
-        int v = in.readByte();
-        if (!name.equals(detector) || v != version) {
-          throw new IllegalArgumentException("snapshot of " + name + " v" + v + ", expected "
+        byte[] name = new byte[buffer.getShort()];
+        buffer.get(name);
+        String found = new String(name, StandardCharsets.UTF_8);
+        int v = buffer.get();
+        if (!found.equals(detector) || v != version) {
+          throw new IllegalArgumentException("snapshot of " + found + " v" + v + ", expected "
               + detector + " v" + version);
         }
-      } catch (IOException e) {
+      } catch (BufferUnderflowException | NegativeArraySizeException e) {
         throw new IllegalArgumentException("truncated detector snapshot", e);
       }
     }
 
     public long getLong() {
-      return read(in::readLong);
+      return read(() -> buffer.getLong());
     }
 
     public int getInt() {
-      return read(in::readInt);
+      return read(() -> buffer.getInt());
     }
 
     public double getDouble() {
-      return read(in::readDouble);
+      return read(() -> buffer.getDouble());
     }
 
     public boolean getBoolean() {
-      return read(in::readBoolean);
+      return read(() -> buffer.get() != 0);
     }
 
     public double[] getDoubles(int expectedLength) {
-      int n = getInt();
-      if (n != expectedLength) {
-        throw new IllegalArgumentException("snapshot array of " + n + ", expected "
-            + expectedLength);
-      }
-      double[] values = new double[n];
-      for (int i = 0; i < n; i++) {
-        values[i] = getDouble();
-      }
+      length(expectedLength, 8);
+      double[] values = new double[expectedLength];
+      buffer.asDoubleBuffer().get(values);
+      buffer.position(buffer.position() + 8 * expectedLength);
       return values;
     }
 
     public int[] getInts(int expectedLength) {
-      int n = getInt();
-      if (n != expectedLength) {
-        throw new IllegalArgumentException("snapshot array of " + n + ", expected "
-            + expectedLength);
-      }
-      int[] values = new int[n];
-      for (int i = 0; i < n; i++) {
-        values[i] = getInt();
-      }
+      length(expectedLength, 4);
+      int[] values = new int[expectedLength];
+      buffer.asIntBuffer().get(values);
+      buffer.position(buffer.position() + 4 * expectedLength);
       return values;
     }
 
-    private <T> T read(IoSupplier<T> supplier) {
+    private void length(int expected, int width) {
+      int n = getInt();
+      if (n != expected || buffer.remaining() < n * width) {
+        throw new IllegalArgumentException("snapshot array of " + n + ", expected " + expected);
+      }
+    }
+
+    private <T> T read(java.util.function.Supplier<T> supplier) {
       try {
         return supplier.get();
-      } catch (IOException e) {
+      } catch (BufferUnderflowException e) {
         throw new IllegalArgumentException("truncated detector snapshot", e);
       }
     }
-  }
-
-  @FunctionalInterface
-  private interface IoAction {
-    void run() throws IOException;
-  }
-
-  @FunctionalInterface
-  private interface IoSupplier<T> {
-    T get() throws IOException;
   }
 }
