@@ -16,6 +16,7 @@ public final class EwmaDetector implements Detector {
   private static final int WARM_UP = 30;
 
   private final Cadence cadence = new Cadence();
+  private final RobustStart start = new RobustStart();
   private long count;
   private double mean;
   private double deviation;
@@ -43,6 +44,7 @@ public final class EwmaDetector implements Detector {
         EwmaDetector d = new EwmaDetector();
         Snapshot.Reader r = new Snapshot.Reader(snapshot, NAME, VERSION);
         d.cadence.read(r);
+        d.start.read(r);
         d.count = r.getLong();
         d.mean = r.getDouble();
         d.deviation = r.getDouble();
@@ -68,14 +70,16 @@ public final class EwmaDetector implements Detector {
           mean - ALERT_Z * sigma, mean + ALERT_Z * sigma, NAME);
     }
     count++;
-    if (count == 1) {
-      mean = value;
+    if (!start.complete()) {
+      if (start.add(value)) {
+        mean = start.median();
+        deviation = start.sigma() / 1.2533;
+      }
       return score;
     }
-    double clipped = count <= WARM_UP ? residual
-        : Math.max(-CLIP * sigma, Math.min(CLIP * sigma, residual));
+    double clipped = Math.max(-CLIP * sigma, Math.min(CLIP * sigma, residual));
     mean += Math.max(Cadence.gain(ALPHA, steps), 1.0 / count) * clipped;
-    deviation += Math.max(Cadence.gain(SCALE_ALPHA, steps), 1.0 / (count - 1))
+    deviation += Math.max(Cadence.gain(SCALE_ALPHA, steps), 1.0 / count)
         * (Math.abs(clipped) - deviation);
     return score;
   }
@@ -89,6 +93,7 @@ public final class EwmaDetector implements Detector {
   public byte[] snapshot() {
     Snapshot.Writer w = new Snapshot.Writer(NAME, VERSION);
     cadence.write(w);
+    start.write(w);
     return w.putLong(count).putDouble(mean).putDouble(deviation).toBytes();
   }
 }

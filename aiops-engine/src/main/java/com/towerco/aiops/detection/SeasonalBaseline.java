@@ -35,6 +35,7 @@ final class SeasonalBaseline {
   double quantum = Double.POSITIVE_INFINITY;
   double lastValue = Double.NaN;
   boolean seasonal;
+  final RobustStart start = new RobustStart();
   final double[] day = new double[DAY_BINS];
   final int[] dayPoints = new int[DAY_BINS];
   final double[] week = new double[WEEK_BINS];
@@ -99,16 +100,25 @@ final class SeasonalBaseline {
 
   /** Learns from {@code value}, the point just predicted. */
   void learn(double value, double steps, double intervalMillis) {
-    if (count == 0) {
-      // Nothing was predicted for the first point: it only sets the level and the profile.
-      count = 1;
-      plainLevel = value;
+    if (!start.complete()) {
+      if (start.add(value)) {
+        // The baseline starts from the median and MAD of the first points, not from the first.
+        double median = start.median();
+        double mad = start.sigma() / GAUSS_SIGMA_PER_MAD;
+        plainLevel = median;
+        plainError = mad;
+        seasonalError = mad;
+        scale = mad;
+        count = RobustStart.POINTS;
+      }
+      if (!Double.isNaN(lastValue) && value != lastValue) {
+        quantum = Math.min(quantum, Math.abs(value - lastValue));
+      }
       lastValue = value;
-      learnProfile(value, steps, intervalMillis, Double.POSITIVE_INFINITY, false);
       return;
     }
     count++;
-    boolean warm = count > config.warmUp();
+    boolean warm = true;
     // Each model's residuals are clipped at a few of its own deviations: a model that is still
     // far off (a profile being learned) must not be held back by the other model's precision.
     double plainClip = config.clip() * Math.max(plainError * GAUSS_SIGMA_PER_MAD, floor());
@@ -139,7 +149,10 @@ final class SeasonalBaseline {
       offsetTrend = config.damping() * offsetTrend
           + config.beta() * ((offset - before) / steps - config.damping() * offsetTrend);
     }
-    learnProfile(value, steps, intervalMillis, seasonalClip, warm);
+    // A bin's first value starts it unclipped, so keep it within the plain model's range.
+    double firstValue = Math.max(plainPrediction - plainClip,
+        Math.min(plainPrediction + plainClip, value));
+    learnProfile(value, firstValue, steps, intervalMillis, seasonalClip, warm);
 
     if (value != lastValue) {
       quantum = Math.min(quantum, Math.abs(value - lastValue));
@@ -151,9 +164,9 @@ final class SeasonalBaseline {
    * The profile learns the value itself (less the current offset), each bin a running mean over
    * its first days and then an average over the last {@code dayMemory} days.
    */
-  private void learnProfile(double value, double steps, double intervalMillis, double clip,
-      boolean warm) {
-    double target = value - offset;
+  private void learnProfile(double value, double firstValue, double steps,
+      double intervalMillis, double clip, boolean warm) {
+    double target = (dayPoints[dayBin] == 0 ? firstValue : value) - offset;
     double visits = Math.min(1, steps * intervalMillis / (DAY_MS / DAY_BINS));
     dayPoints[dayBin] = Math.min(dayPoints[dayBin] + 1, 1 << 20);
     double dayGain = Math.max(1 - Math.pow(1 - 1 / config.dayMemory(), visits),
@@ -200,7 +213,9 @@ final class SeasonalBaseline {
   void write(Snapshot.Writer w) {
     w.putLong(count).putDouble(plainLevel).putDouble(plainTrend).putDouble(plainError)
         .putDouble(offset).putDouble(offsetTrend).putDouble(seasonalError).putDouble(scale)
-        .putDouble(quantum).putDouble(lastValue).putBoolean(seasonal).putDoubles(day)
+        .putDouble(quantum).putDouble(lastValue).putBoolean(seasonal);
+    start.write(w);
+    w.putDoubles(day)
         .putInts(dayPoints).putDoubles(week).putInts(weekPoints);
   }
 
@@ -216,6 +231,7 @@ final class SeasonalBaseline {
     quantum = r.getDouble();
     lastValue = r.getDouble();
     seasonal = r.getBoolean();
+    start.read(r);
     System.arraycopy(r.getDoubles(DAY_BINS), 0, day, 0, DAY_BINS);
     System.arraycopy(r.getInts(DAY_BINS), 0, dayPoints, 0, DAY_BINS);
     System.arraycopy(r.getDoubles(WEEK_BINS), 0, week, 0, WEEK_BINS);

@@ -152,6 +152,20 @@ class DetectorComplianceTest {
 
   @ParameterizedTest
   @MethodSource("detectors")
+  void aWildValueAmongTheFirstPointsDoesNotPoisonTheBaseline(DetectorFactory factory) {
+    for (int at : new int[] {0, 3, 20, 300}) {
+      Series series = Series.seasonal(4, 800, MINUTE, 5, 1);
+      series.values[at] = Double.MAX_VALUE / 3;
+      series.values[700] += 40;
+      List<Score> scores = series.scores(factory.create());
+      assertThat(scores.subList(at + 100, 700)).as("poison at %d", at)
+          .noneMatch(Score::anomalous);
+      assertThat(scores.get(700).anomalous()).as("poison at %d", at).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("detectors")
   void aSnapshotOfAnotherDetectorIsRefused(DetectorFactory factory) {
     Detector other = Detectors.all().stream().filter(f -> !f.name().equals(factory.name()))
         .findFirst().orElseThrow().create();
