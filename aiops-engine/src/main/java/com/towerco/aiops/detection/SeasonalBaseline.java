@@ -118,26 +118,25 @@ final class SeasonalBaseline {
       return;
     }
     count++;
-    boolean warm = true;
     // Each model's residuals are clipped at a few of its own deviations: a model that is still
     // far off (a profile being learned) must not be held back by the other model's precision.
     double plainClip = config.clip() * Math.max(plainError * GAUSS_SIGMA_PER_MAD, floor());
     double seasonalClip = config.clip() * Math.max(seasonalError * GAUSS_SIGMA_PER_MAD, floor());
     double plainResidual = value - plainPrediction;
     double seasonalResidual = value - seasonalPrediction;
-    double chosen = seasonal ? clip(seasonalResidual, seasonalClip, warm)
-        : clip(plainResidual, plainClip, warm);
+    double chosen = seasonal ? clip(seasonalResidual, seasonalClip)
+        : clip(plainResidual, plainClip);
     double residuals = 1.0 / (count - 1);
     double errorGain = Math.max(Cadence.gain(ERROR_ALPHA, steps), residuals);
-    plainError += errorGain * (Math.abs(clip(plainResidual, plainClip, warm)) - plainError);
+    plainError += errorGain * (Math.abs(clip(plainResidual, plainClip)) - plainError);
     seasonalError += errorGain
-        * (Math.abs(clip(seasonalResidual, seasonalClip, warm)) - seasonalError);
+        * (Math.abs(clip(seasonalResidual, seasonalClip)) - seasonalError);
     scale += Math.max(Cadence.gain(config.scaleAlpha(), steps), residuals)
-        * (Math.abs(clip(chosen, config.clip() * sigma(), warm)) - scale);
+        * (Math.abs(clip(chosen, config.clip() * sigma())) - scale);
 
     double levelGain = Math.max(Cadence.gain(config.alpha(), steps), 1.0 / count);
     double previous = plainLevel;
-    plainLevel = plainPrediction + levelGain * clip(plainResidual, plainClip, warm);
+    plainLevel = plainPrediction + levelGain * clip(plainResidual, plainClip);
     plainTrend = count <= 2 ? 0 : config.damping() * plainTrend
         + config.beta() * ((plainLevel - previous) / steps - config.damping() * plainTrend);
 
@@ -145,14 +144,14 @@ final class SeasonalBaseline {
       double offsetGain = 1 - Math.exp(-intervalMillis * steps / config.seasonalLevelMillis());
       double before = offset;
       offset = offset + offsetTrend * config.damping() * steps
-          + offsetGain * clip(seasonalResidual, seasonalClip, warm);
+          + offsetGain * clip(seasonalResidual, seasonalClip);
       offsetTrend = config.damping() * offsetTrend
           + config.beta() * ((offset - before) / steps - config.damping() * offsetTrend);
     }
     // A bin's first value starts it unclipped, so keep it within the plain model's range.
     double firstValue = Math.max(plainPrediction - plainClip,
         Math.min(plainPrediction + plainClip, value));
-    learnProfile(value, firstValue, steps, intervalMillis, seasonalClip, warm);
+    learnProfile(value, firstValue, steps, intervalMillis, seasonalClip);
 
     if (value != lastValue) {
       quantum = Math.min(quantum, Math.abs(value - lastValue));
@@ -165,7 +164,7 @@ final class SeasonalBaseline {
    * its first days and then an average over the last {@code dayMemory} days.
    */
   private void learnProfile(double value, double firstValue, double steps,
-      double intervalMillis, double clip, boolean warm) {
+      double intervalMillis, double clip) {
     double target = (dayPoints[dayBin] == 0 ? firstValue : value) - offset;
     double visits = Math.min(1, steps * intervalMillis / (DAY_MS / DAY_BINS));
     dayPoints[dayBin] = Math.min(dayPoints[dayBin] + 1, 1 << 20);
@@ -173,13 +172,13 @@ final class SeasonalBaseline {
         1.0 / dayPoints[dayBin]);
     double weekly = weekPoints[weekBin] >= MIN_BIN_POINTS ? week[weekBin] : 0;
     double dayError = target - weekly - day[dayBin];
-    day[dayBin] += dayGain * (dayPoints[dayBin] == 1 ? dayError : clip(dayError, clip, warm));
+    day[dayBin] += dayGain * (dayPoints[dayBin] == 1 ? dayError : clip(dayError, clip));
 
     double weekVisits = Math.min(1, steps * intervalMillis / (WEEK_MS / WEEK_BINS));
     weekPoints[weekBin] = Math.min(weekPoints[weekBin] + 1, 1 << 20);
     double weekGain = Math.max(1 - Math.pow(1 - 1 / config.weekMemory(), weekVisits),
         1.0 / weekPoints[weekBin]);
-    week[weekBin] += weekGain * clip(target - day[dayBin] - week[weekBin], clip, warm);
+    week[weekBin] += weekGain * clip(target - day[dayBin] - week[weekBin], clip);
   }
 
   private double profile() {
@@ -206,8 +205,8 @@ final class SeasonalBaseline {
     return profiled ? value - profile() : Double.NaN;
   }
 
-  private static double clip(double residual, double limit, boolean warm) {
-    return warm ? Math.max(-limit, Math.min(limit, residual)) : residual;
+  private static double clip(double residual, double limit) {
+    return Math.max(-limit, Math.min(limit, residual));
   }
 
   void write(Snapshot.Writer w) {
