@@ -13,7 +13,7 @@ package com.towerco.aiops.detection;
  *   <li>{@code variance}: recent deviations several times the usual (a sensor going noisy);
  *   <li>{@code flatline}: a run of identical values chance would not produce (a sensor stuck).
  * </ul>
- * Nothing is scored during the first {@link Config#warmUp()} points, and the baseline starts
+ * Nothing is scored during the first {@link Config#warmUp()} points (and steps), and the baseline starts
  * from the median of the first points, so a new series raises no storm while it is learned.
  */
 public final class AdaptiveDetector implements Detector {
@@ -39,7 +39,7 @@ public final class AdaptiveDetector implements Detector {
     public static Config defaults() {
       // Tuned on the tuning seeds (evaluation.Tuning); variance kept on at 4 (tuning would
       // switch it off for +0.005 F1, but a sensor going noisy is worth its own name).
-      return new Config(0.3, 0.02, 0.98, 3_600_000.0, 8, 3, 0.005, 3, 6, 1.5, 6, 4, 12, 40, 5);
+      return new Config(0.3, 0.02, 0.98, 3_600_000.0, 2, 3, 0.005, 3, 6, 1.5, 6, 4, 12, 40, 5);
     }
   }
 
@@ -51,6 +51,7 @@ public final class AdaptiveDetector implements Detector {
   private final Flatline flatline = new Flatline();
   private final Drift drift = new Drift();
   private double shortScale;
+  private double learnedSteps;
 
   public AdaptiveDetector(String name, Config config) {
     this.name = name;
@@ -86,6 +87,7 @@ public final class AdaptiveDetector implements Detector {
         d.flatline.read(r);
         d.drift.read(r);
         d.shortScale = r.getDouble();
+        d.learnedSteps = r.getDouble();
         return d;
       }
     };
@@ -105,7 +107,8 @@ public final class AdaptiveDetector implements Detector {
     baseline.predict(timeMillis, steps);
     double flatRun = flatline.add(value, steps, config.minFlatRun());
     Score score;
-    if (baseline.count < config.warmUp()) {
+    learnedSteps += Math.min(1, steps);
+    if (baseline.count < config.warmUp() || learnedSteps < config.warmUp()) {
       score = Score.unknown(timeMillis, value, name);
       baseline.learn(value, steps, interval);
       return score;
@@ -117,9 +120,9 @@ public final class AdaptiveDetector implements Detector {
     double deseasonalised = baseline.deseasonalise(value);
 
     double residualScore = Hill.score(Math.abs(z), config.alertZ(), 4);
-    double shiftScore = Hill.score(shift.add(z, value, deseasonalised, config.cusumSlack()),
-        config.cusumAlert(), 4);
-    shortScale += Math.max(Cadence.gain(SHORT_SCALE_ALPHA, steps), 1.0 / 10)
+    double shiftScore = Hill.score(shift.add(z, value, deseasonalised, config.cusumSlack(),
+        steps), config.cusumAlert(), 4);
+    shortScale += Cadence.gain(SHORT_SCALE_ALPHA, steps)
         * (Math.min(Math.abs(residual), 6 * sigma) - shortScale);
     double varianceScore = Hill.score(shortScale * 1.2533 / sigma, config.varianceAlert(), 4);
     double flatScore = Hill.score(flatline.run, flatRun, 4);
@@ -172,6 +175,6 @@ public final class AdaptiveDetector implements Detector {
     shift.write(w);
     flatline.write(w);
     drift.write(w);
-    return w.putDouble(shortScale).toBytes();
+    return w.putDouble(shortScale).putDouble(learnedSteps).toBytes();
   }
 }

@@ -3,15 +3,19 @@ package com.towerco.aiops.detection;
 /**
  * The sampling rhythm of a series, learned from its timestamps: the typical interval between
  * points (a geometric moving average, robust to the odd gap) and, for each new point, how many
- * typical intervals it stands for. Learning rates are per typical interval, so a point after a
- * gap moves the baseline more than a point squeezed in between two regular ones, and irregular
- * spacing needs no resampling.
+ * steps it stands for. A step is the typical interval, but never less than {@link #RESOLUTION_MS}:
+ * learning rates are per step, so a point after a gap moves the baseline more than a point
+ * squeezed in between two regular ones, irregular spacing needs no resampling, and a series
+ * sampled every second learns (and accumulates evidence) per minute, not per point, so its slow
+ * wander is not mistaken for shifts.
  */
 final class Cadence {
-  static final double MIN_STEPS = 0.1;
+  static final long RESOLUTION_MS = 60_000;
+  static final double MIN_STEPS = 0.001;
   static final double MAX_STEPS = 50;
   static final double GAP_STEPS = 20;
   private static final double LOG_RATE = 0.05;
+  private static final double LOG_RESOLUTION = Math.log(RESOLUTION_MS);
 
   long last = Long.MIN_VALUE;
   double logInterval = Double.NaN;
@@ -19,8 +23,8 @@ final class Cadence {
   double steps = 1;
 
   /**
-   * Moves to {@code timeMillis} and returns the number of typical intervals since the previous
-   * point (1 for the first; {@link #MIN_STEPS} for a repeated or out-of-order time).
+   * Moves to {@code timeMillis} and returns the number of steps since the previous point (1 for
+   * the first; {@link #MIN_STEPS} for a repeated or out-of-order time).
    */
   double advance(long timeMillis) {
     if (last == Long.MIN_VALUE) {
@@ -36,9 +40,9 @@ final class Cadence {
     double logDt = Math.log(dt);
     if (Double.isNaN(logInterval)) {
       logInterval = logDt;
-      steps = 1;
+      steps = Math.max(MIN_STEPS, Math.min(1, (double) dt / RESOLUTION_MS));
     } else {
-      double diff = logDt - logInterval;
+      double diff = logDt - Math.max(logInterval, LOG_RESOLUTION);
       steps = Math.max(MIN_STEPS, Math.min(MAX_STEPS, Math.exp(diff)));
       // A single long gap or burst moves the typical interval by at most a factor e^0.05·2.3.
       logInterval += LOG_RATE * Math.max(-2.3, Math.min(2.3, diff));
@@ -47,12 +51,12 @@ final class Cadence {
     return steps;
   }
 
-  /** True if the last point came after a gap of many typical intervals. */
+  /** True if the last point came after a gap of many steps. */
   boolean gap() {
     return steps >= GAP_STEPS;
   }
 
-  /** The gain of an exponential average with per-interval gain {@code alpha} over the steps. */
+  /** The gain of an exponential average with per-step gain {@code alpha} over the steps. */
   static double gain(double alpha, double steps) {
     if (steps == 1) {
       return alpha;

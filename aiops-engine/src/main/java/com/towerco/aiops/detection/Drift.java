@@ -14,7 +14,7 @@ final class Drift {
 
   double slow = Double.NaN;
   double gap;
-  long seen;
+  double seen;
 
   /** The gap between {@code level} and its slow average, in usual gaps. */
   double add(double level, double steps, double sigma) {
@@ -24,9 +24,9 @@ final class Drift {
     double d = level - slow;
     double usual = Math.max(gap * 1.2533, MIN_GAP_SIGMAS * sigma);
     double z = seen < 100 ? 0 : d / usual;
-    seen++;
+    seen += Math.min(1, steps);
     slow += Cadence.gain(SLOW_RATE, steps) * d;
-    double g = Math.max(Cadence.gain(GAP_RATE, steps), 1.0 / seen);
+    double g = Math.max(Cadence.gain(GAP_RATE, steps), Math.min(1, steps) / seen);
     gap += g * (Math.min(Math.abs(d), 3 * usual) - gap);
     return z;
   }
@@ -37,12 +37,12 @@ final class Drift {
   }
 
   void write(Snapshot.Writer w) {
-    w.putDouble(slow).putDouble(gap).putLong(seen);
+    w.putDouble(slow).putDouble(gap).putDouble(seen);
   }
 
   void read(Snapshot.Reader r) {
     slow = r.getDouble();
     gap = r.getDouble();
-    seen = r.getLong();
+    seen = r.getDouble();
   }
 }

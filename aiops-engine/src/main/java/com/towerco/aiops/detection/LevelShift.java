@@ -17,12 +17,14 @@ final class LevelShift {
 
   /**
    * Adds a point ({@code z}: its residual in deviations; {@code value}, and {@code deseasonalised}
-   * the value less the daily profile); returns the larger sum.
+   * the value less the daily profile; {@code steps} it stands for); returns the larger sum.
    */
-  double add(double z, double value, double deseasonalised, double slack) {
+  double add(double z, double value, double deseasonalised, double slack, double steps) {
     double zc = Math.max(-Z_LIMIT, Math.min(Z_LIMIT, z));
-    upper = Math.max(0, upper + zc - slack);
-    lower = Math.max(0, lower - zc - slack);
+    // Evidence accumulates per step: points faster than a step count for a fraction of one.
+    double weight = Math.min(1, steps);
+    upper = Math.max(0, upper + weight * (zc - slack));
+    lower = Math.max(0, lower - weight * (zc + slack));
     up.add(upper > 0, value, deseasonalised);
     down.add(lower > 0, value, deseasonalised);
     return Math.max(upper, lower);

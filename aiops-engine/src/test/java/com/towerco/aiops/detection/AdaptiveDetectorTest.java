@@ -80,4 +80,43 @@ class AdaptiveDetectorTest {
     assertThat(next.expected()).isBetween(8.5, 11.5);
     assertThat(next.anomalous()).isFalse();
   }
+
+  @Test
+  void atOnePointPerSecondSlowWanderIsQuietButSpikesStepsStuckSensorsAndDropoutsAreFound() {
+    int n = 2 * 86_400;
+    double[] v = new double[n];
+    double wander = 0;
+    for (int k = 0; k < n; k++) { // a cabinet temperature: daily swing, 15-min weather, 0.1 C
+      wander = wander * Math.exp(-1 / 900.0)
+          + noise.nextGaussian() * 0.3 * Math.sqrt(1 - Math.exp(-2 / 900.0));
+      v[k] = Math.round((30 + 3 * Math.sin(2 * Math.PI * k / 86_400.0) + wander
+          + noise.nextGaussian() * 0.05) * 10) / 10.0;
+    }
+    int spike = 100_000;
+    int step = 120_000;
+    int stuck = 140_000;
+    int dropout = 160_000;
+    v[spike] += 15;
+    for (int k = step; k < n; k++) {
+      v[k] += 3;
+    }
+    for (int k = stuck; k < stuck + 1_800; k++) {
+      v[k] = v[stuck];
+    }
+    for (int k = dropout; k < dropout + 300; k++) {
+      v[k] = 0;
+    }
+    Detector perSecond = Detectors.byName("adaptive").create();
+    List<Integer> anomalous = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      if (perSecond.observe(START + k * 1_000L, v[k]).anomalous()) {
+        anomalous.add(k);
+      }
+    }
+    assertThat(anomalous).filteredOn(k -> k < spike).isEmpty(); // a healthy day and more
+    assertThat(anomalous).contains(spike, step, dropout);
+    assertThat(anomalous).anyMatch(k -> k > stuck + 600 && k < stuck + 1_800); // 10-30 min
+    assertThat(anomalous).allMatch(k -> k == spike || k >= step && k < step + 600
+        || k >= stuck && k < stuck + 1_900 || k >= dropout && k < dropout + 600);
+  }
 }
