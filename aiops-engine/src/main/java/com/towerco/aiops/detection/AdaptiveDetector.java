@@ -38,7 +38,7 @@ public final class AdaptiveDetector implements Detector {
 
     public static Config defaults() {
       // Tuned on the tuning seeds (evaluation.Tuning); variance kept on at 4 (tuning would
-      // switch it off for +0.005 F1, but a sensor going noisy is worth its own name).
+      // switch it off for +0.003 F1, but a sensor going noisy is worth its own name).
       return new Config(0.3, 0.02, 0.98, 3_600_000.0, 2, 3, 0.005, 3, 6, 1.5, 6, 4, 12, 40, 5);
     }
   }
