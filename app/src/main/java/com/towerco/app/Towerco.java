@@ -4,6 +4,7 @@ import com.towerco.app.cli.BenchCommand;
 import com.towerco.app.cli.BrokerCommand;
 import com.towerco.app.cli.CatalogCommand;
 import com.towerco.app.cli.DemoCommand;
+import com.towerco.app.cli.DetectCommand;
 import com.towerco.app.cli.HashPasswordCommand;
 import com.towerco.app.cli.SimulateCommand;
 import com.towerco.app.cli.ReplayCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
     description = "Towerco AIOps: event-first monitoring, KPIs, anomaly detection, root cause "
         + "and incidents for tower companies, on Apache Kafka.",
     subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, SimulateCommand.class,
-        BenchCommand.class, ReplayCommand.class, CatalogCommand.class,
+        BenchCommand.class, DetectCommand.class, ReplayCommand.class, CatalogCommand.class,
         HashPasswordCommand.class,
         CommandLine.HelpCommand.class})
 public final class Towerco implements Runnable {

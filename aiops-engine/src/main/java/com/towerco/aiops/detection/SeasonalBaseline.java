@@ -1,0 +1,239 @@
+package com.towerco.aiops.detection;
+
+/**
+ * The expected value of a series and how far from it values normally stray, learned online by
+ * two competing models. The plain model is a damped-trend level that follows the series (Holt).
+ * The seasonal model learns, on event time, the series' daily profile (48 half-hour bins, each
+ * the recent days' mean value at that time of day) and its weekly deviation from it (168 hourly
+ * bins), plus a damped-trend offset from the profile, so load, temperature and grid rhythms
+ * become expected and a normal value at the wrong time of day does not. Whichever model has
+ * predicted better lately gives the expectation; a series without seasonality never pays for
+ * it. Residuals are clipped at a few deviations of their model before they teach anything, so
+ * outliers do not bend the baseline; learning rates are per typical sampling interval, so
+ * irregular spacing and gaps need no resampling.
+ */
+final class SeasonalBaseline {
+  static final int DAY_BINS = 48;
+  static final int WEEK_BINS = 168;
+  private static final long DAY_MS = 86_400_000L;
+  private static final long WEEK_MS = 7 * DAY_MS;
+  private static final int MIN_BIN_POINTS = 2;
+  private static final double SEASON_ADVANTAGE = 0.9;
+  private static final double ERROR_ALPHA = 0.01;
+  private static final double GAUSS_SIGMA_PER_MAD = 1.2533;
+
+  private final AdaptiveDetector.Config config;
+
+  long count;
+  double plainLevel;
+  double plainTrend;
+  double plainError;
+  double offset;
+  double offsetTrend;
+  double seasonalError;
+  double scale;
+  double quantum = Double.POSITIVE_INFINITY;
+  double lastValue = Double.NaN;
+  boolean seasonal;
+  final RobustStart start = new RobustStart();
+  final double[] day = new double[DAY_BINS];
+  final int[] dayPoints = new int[DAY_BINS];
+  final double[] week = new double[WEEK_BINS];
+  final int[] weekPoints = new int[WEEK_BINS];
+
+  // The prediction for the current point, set by predict().
+  private double plainPrediction;
+  private double seasonalPrediction;
+  private boolean profiled;
+  private int dayBin;
+  private int weekBin;
+
+  SeasonalBaseline(AdaptiveDetector.Config config) {
+    this.config = config;
+  }
+
+  /** Predicts the point at {@code timeMillis}, {@code steps} typical intervals after the last. */
+  void predict(long timeMillis, double steps) {
+    double damped = config.damping() * steps;
+    plainPrediction = plainLevel + plainTrend * damped;
+    dayBin = (int) (Math.floorMod(timeMillis, DAY_MS) / (DAY_MS / DAY_BINS));
+    weekBin = (int) (Math.floorMod(timeMillis, WEEK_MS) / (WEEK_MS / WEEK_BINS));
+    profiled = dayPoints[dayBin] >= MIN_BIN_POINTS;
+    seasonalPrediction = profiled ? profile() + offset + offsetTrend * damped : plainPrediction;
+    // Hysteresis: the seasonal model takes over when clearly better, and keeps the lead until
+    // it is worse, so the expectation does not flip between models on every point.
+    double ratio = seasonal ? 1 : SEASON_ADVANTAGE;
+    seasonal = profiled && count > config.warmUp() && seasonalError < ratio * plainError;
+  }
+
+  double expected() {
+    return seasonal ? seasonalPrediction : plainPrediction;
+  }
+
+  /** The typical deviation (a standard deviation for Gaussian noise), never zero. */
+  double sigma() {
+    return Math.max(scale * GAUSS_SIGMA_PER_MAD, floor());
+  }
+
+  /** The least deviation believed: half the series' resolution, or a relative epsilon. */
+  private double floor() {
+    return Math.max(1e-9 * (1 + Math.abs(expected())),
+        Double.isFinite(quantum) ? quantum / 2 : 0);
+  }
+
+  /**
+   * The level of the series with its daily rhythm taken out: the offset from the profile plus
+   * the profile's mean over the bins learned so far. Steady on a healthy seasonal series, so a
+   * slow drift stands out against it.
+   */
+  double deseasonalisedLevel() {
+    int bins = 0;
+    double sum = 0;
+    for (int b = 0; b < DAY_BINS; b++) {
+      if (dayPoints[b] > 0) {
+        bins++;
+        sum += day[b];
+      }
+    }
+    return offset + (bins == 0 ? plainLevel : sum / bins);
+  }
+
+  /** Learns from {@code value}, the point just predicted. */
+  void learn(double value, double steps, double intervalMillis) {
+    if (!start.complete()) {
+      if (start.add(value)) {
+        // The baseline starts from the median and MAD of the first points, not from the first.
+        double median = start.median();
+        double mad = start.sigma() / GAUSS_SIGMA_PER_MAD;
+        plainLevel = median;
+        plainError = mad;
+        seasonalError = mad;
+        scale = mad;
+        count = RobustStart.POINTS;
+      }
+      if (!Double.isNaN(lastValue) && value != lastValue) {
+        quantum = Math.min(quantum, Math.abs(value - lastValue));
+      }
+      lastValue = value;
+      return;
+    }
+    count++;
+    // Each model's residuals are clipped at a few of its own deviations: a model that is still
+    // far off (a profile being learned) must not be held back by the other model's precision.
+    double plainClip = config.clip() * Math.max(plainError * GAUSS_SIGMA_PER_MAD, floor());
+    double seasonalClip = config.clip() * Math.max(seasonalError * GAUSS_SIGMA_PER_MAD, floor());
+    double plainResidual = value - plainPrediction;
+    double seasonalResidual = value - seasonalPrediction;
+    double chosen = seasonal ? clip(seasonalResidual, seasonalClip)
+        : clip(plainResidual, plainClip);
+    double residuals = 1.0 / (count - 1);
+    double errorGain = Math.max(Cadence.gain(ERROR_ALPHA, steps), residuals);
+    plainError += errorGain * (Math.abs(clip(plainResidual, plainClip)) - plainError);
+    seasonalError += errorGain
+        * (Math.abs(clip(seasonalResidual, seasonalClip)) - seasonalError);
+    scale += Math.max(Cadence.gain(config.scaleAlpha(), steps), residuals)
+        * (Math.abs(clip(chosen, config.clip() * sigma())) - scale);
+
+    double levelGain = Math.max(Cadence.gain(config.alpha(), steps), 1.0 / count);
+    double previous = plainLevel;
+    plainLevel = plainPrediction + levelGain * clip(plainResidual, plainClip);
+    plainTrend = count <= 2 ? 0 : config.damping() * plainTrend
+        + config.beta() * ((plainLevel - previous) / steps - config.damping() * plainTrend);
+
+    if (profiled) {
+      double offsetGain = 1 - Math.exp(-intervalMillis * steps / config.seasonalLevelMillis());
+      double before = offset;
+      offset = offset + offsetTrend * config.damping() * steps
+          + offsetGain * clip(seasonalResidual, seasonalClip);
+      offsetTrend = config.damping() * offsetTrend
+          + config.beta() * ((offset - before) / steps - config.damping() * offsetTrend);
+    }
+    // A bin's first value starts it unclipped, so keep it within the plain model's range.
+    double firstValue = Math.max(plainPrediction - plainClip,
+        Math.min(plainPrediction + plainClip, value));
+    learnProfile(value, firstValue, steps, intervalMillis, seasonalClip);
+
+    if (value != lastValue) {
+      quantum = Math.min(quantum, Math.abs(value - lastValue));
+    }
+    lastValue = value;
+  }
+
+  /**
+   * The profile learns the value itself (less the current offset), each bin a running mean over
+   * its first days and then an average over the last {@code dayMemory} days.
+   */
+  private void learnProfile(double value, double firstValue, double steps,
+      double intervalMillis, double clip) {
+    double target = (dayPoints[dayBin] == 0 ? firstValue : value) - offset;
+    double visits = Math.min(1, steps * intervalMillis / (DAY_MS / DAY_BINS));
+    dayPoints[dayBin] = Math.min(dayPoints[dayBin] + 1, 1 << 20);
+    double dayGain = Math.max(1 - Math.pow(1 - 1 / config.dayMemory(), visits),
+        1.0 / dayPoints[dayBin]);
+    double weekly = weekPoints[weekBin] >= MIN_BIN_POINTS ? week[weekBin] : 0;
+    double dayError = target - weekly - day[dayBin];
+    day[dayBin] += dayGain * (dayPoints[dayBin] == 1 ? dayError : clip(dayError, clip));
+
+    double weekVisits = Math.min(1, steps * intervalMillis / (WEEK_MS / WEEK_BINS));
+    weekPoints[weekBin] = Math.min(weekPoints[weekBin] + 1, 1 << 20);
+    double weekGain = Math.max(1 - Math.pow(1 - 1 / config.weekMemory(), weekVisits),
+        1.0 / weekPoints[weekBin]);
+    week[weekBin] += weekGain * clip(target - day[dayBin] - week[weekBin], clip);
+  }
+
+  private double profile() {
+    return day[dayBin] + (weekPoints[weekBin] >= MIN_BIN_POINTS ? week[weekBin] : 0);
+  }
+
+  /**
+   * The series has settled at a new level: {@code level} for the plain model, and
+   * {@code offset} from the daily profile for the seasonal one.
+   */
+  void settle(double level, double offsetFromProfile) {
+    if (!Double.isNaN(level)) {
+      plainLevel = level;
+      plainTrend = 0;
+    }
+    if (!Double.isNaN(offsetFromProfile)) {
+      offset = offsetFromProfile;
+      offsetTrend = 0;
+    }
+  }
+
+  /** The current point's value less the daily profile (the value itself if not profiled). */
+  double deseasonalise(double value) {
+    return profiled ? value - profile() : Double.NaN;
+  }
+
+  private static double clip(double residual, double limit) {
+    return Math.max(-limit, Math.min(limit, residual));
+  }
+
+  void write(Snapshot.Writer w) {
+    w.putLong(count).putDouble(plainLevel).putDouble(plainTrend).putDouble(plainError)
+        .putDouble(offset).putDouble(offsetTrend).putDouble(seasonalError).putDouble(scale)
+        .putDouble(quantum).putDouble(lastValue).putBoolean(seasonal);
+    start.write(w);
+    w.putDoubles(day)
+        .putInts(dayPoints).putDoubles(week).putInts(weekPoints);
+  }
+
+  void read(Snapshot.Reader r) {
+    count = r.getLong();
+    plainLevel = r.getDouble();
+    plainTrend = r.getDouble();
+    plainError = r.getDouble();
+    offset = r.getDouble();
+    offsetTrend = r.getDouble();
+    seasonalError = r.getDouble();
+    scale = r.getDouble();
+    quantum = r.getDouble();
+    lastValue = r.getDouble();
+    seasonal = r.getBoolean();
+    start.read(r);
+    System.arraycopy(r.getDoubles(DAY_BINS), 0, day, 0, DAY_BINS);
+    System.arraycopy(r.getInts(DAY_BINS), 0, dayPoints, 0, DAY_BINS);
+    System.arraycopy(r.getDoubles(WEEK_BINS), 0, week, 0, WEEK_BINS);
+    System.arraycopy(r.getInts(WEEK_BINS), 0, weekPoints, 0, WEEK_BINS);
+  }
+}

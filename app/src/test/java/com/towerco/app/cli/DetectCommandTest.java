@@ -1,0 +1,50 @@
+package com.towerco.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class DetectCommandTest {
+  @TempDir
+  Path dir;
+
+  private int detect(String... args) {
+    return new CommandLine(new DetectCommand()).execute(args);
+  }
+
+  @Test
+  void scoresACsvIntoOneRowPerInputRow() throws IOException {
+    StringBuilder csv = new StringBuilder("timestamp,value\r\n");
+    for (int i = 0; i < 200; i++) {
+      csv.append(String.format("2014-04-01 %02d:%02d:00,%d\r\n", i / 60, i % 60,
+          i == 150 ? 500 : 10 + i % 3));
+    }
+    Path in = Files.writeString(dir.resolve("in.csv"), csv);
+    Path out = dir.resolve("out.csv");
+
+    assertThat(detect(in.toString(), out.toString(), "--detector", "ewma")).isZero();
+
+    List<String> rows = Files.readAllLines(out);
+    assertThat(rows).hasSize(201);
+    assertThat(rows.get(0)).isEqualTo("timestamp,value,anomaly_score");
+    assertThat(rows.get(151)).startsWith("2014-04-01 02:30:00,500,");
+    assertThat(Double.parseDouble(rows.get(151).split(",")[2])).isGreaterThan(0.9);
+  }
+
+  @Test
+  void badInputUnknownDetectorsAndMissingFilesExitNonZero() throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.csv"), "timestamp,value\nnever,1\n");
+    Path out = dir.resolve("out.csv");
+    assertThat(detect(bad.toString(), out.toString())).isEqualTo(2);
+    assertThat(detect(bad.toString(), out.toString(), "--detector", "nope")).isEqualTo(2);
+    assertThat(detect(dir.resolve("missing.csv").toString(), out.toString())).isEqualTo(1);
+    assertThat(detect(bad.toString())).isEqualTo(2);
+    assertThat(out).doesNotExist();
+  }
+}
