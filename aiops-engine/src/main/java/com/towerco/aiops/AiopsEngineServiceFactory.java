@@ -1,6 +1,7 @@
 package com.towerco.aiops;
 
 import com.towerco.aiops.correlation.CorrelationPolicy;
+import com.towerco.aiops.detection.Detectors;
 import com.towerco.aiops.stream.AiopsTopology;
 import com.towerco.aiops.stream.SiteLookup;
 import com.towerco.platform.runtime.PlatformService;
@@ -19,7 +20,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * service its commands on {@code towerco.incidents.{operator}.commands} (the incident service
  * owns the event-sourced lifecycle on {@code towerco.incidents.{tenant_id}.lifecycle}).
  *
- * <p>Settings: {@code aiops.flap-hold} (an alert resolves only after staying clear this long,
+ * <p>Settings: {@code aiops.detector} (the anomaly detector per site and metric, default
+ * {@code adaptive}; see {@code bin/towerco detect --list}), {@code aiops.flap-hold} (an alert resolves only after staying clear this long,
  * PT60S), {@code aiops.settle} (PT20S), {@code aiops.hold-down} (PT2M),
  * {@code aiops.hub-min-sites} (2) — see {@link CorrelationPolicy}; {@code aiops.threads}
  * (stream threads, 1); {@code aiops.guarantee} ({@code at_least_once} or
@@ -55,7 +57,8 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
         SiteLookup.of(context.sites()),
         context.topics()::ensure, context.config().operatorTenant(), policy,
         context.metrics().forService(NAME), context.config().tenantTopicPartitions(),
-        Duration.parse(settings.string("aiops.flap-hold", "PT60S")));
+        Duration.parse(settings.string("aiops.flap-hold", "PT60S")),
+        Detectors.byName(settings.string("aiops.detector", Detectors.DEFAULT)));
     return new StreamsService(context, NAME, APPLICATION_ID, AiopsTopology.build(deps), Map.of(
         StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.integer("aiops.threads", 1),
         StreamsConfig.PROCESSING_GUARANTEE_CONFIG,

@@ -68,6 +68,7 @@ import com.towerco.events.payload.UpdateRootCause;
 import com.towerco.events.payload.SiteConnectivity;
 import com.towerco.events.payload.SiteRegistered;
 import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.SiteVisitScheduled;
 import com.towerco.events.payload.SlaBreached;
 import com.towerco.events.payload.TechnicianAssigned;
 import com.towerco.events.payload.TechnicianOnSite;
@@ -91,6 +92,9 @@ public final class EventTypes {
   public static final EventType SITE_CONNECTIVITY = new EventType("site.connectivity", "1.0",
       SiteConnectivity.class, TopicFamily.SITE_EVENTS,
       "The mediation layer lost or regained contact with the site.");
+  public static final EventType SITE_VISIT_SCHEDULED = new EventType("site.visit-scheduled",
+      "1.0", SiteVisitScheduled.class, TopicFamily.SITE_EVENTS,
+      "A visit to the site is planned: a door opening within it is expected.");
   public static final EventType SITE_REGISTERED = new EventType("site.registered", "1.0",
       SiteRegistered.class, TopicFamily.INVENTORY,
       "Inventory: the site's region, hub, power plant and tenancies (latest wins, compacted topic).");
@@ -311,7 +315,7 @@ public final class EventTypes {
       "Command refused: stale version, illegal transition or unknown refuel order; the audit trail of the refusal.");
 
   private static final List<EventType> ALL = all(List.of(SITE_TELEMETRY, SITE_ALARM,
-      SITE_CONNECTIVITY, SITE_REGISTERED, KPI_COMPUTED, ALERT_FIRING, ALERT_RESOLVED,
+      SITE_CONNECTIVITY, SITE_VISIT_SCHEDULED, SITE_REGISTERED, KPI_COMPUTED, ALERT_FIRING, ALERT_RESOLVED,
       INCIDENT_OPENED, INCIDENT_ALERT_ATTACHED, INCIDENT_RESOLVED, OPEN_INCIDENT, ATTACH_ALERT,
       CLEAR_INCIDENT, NOTIFICATION_ATTEMPTED, NOTIFICATION_SUPPRESSED, NOTIFICATION_ESCALATED,
       SILENCE_CREATED, SILENCE_EXPIRED, ROUTING_CHANGED), List.of(UPDATE_ROOT_CAUSE,

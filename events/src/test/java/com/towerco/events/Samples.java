@@ -54,6 +54,8 @@ final class Samples {
         new SiteAlarm("A-1", SiteAlarm.AlarmState.RAISED, SiteAlarm.PerceivedSeverity.MAJOR,
             SiteAlarm.X733EventType.EQUIPMENT, SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE,
             "Mains failure", "mains/1", "phase L1 lost", "mtn"),
+        new com.towerco.events.payload.SiteVisitScheduled("V-1", T0, T0.plusSeconds(3600),
+            "maintenance"),
         new SiteConnectivity(SiteConnectivity.ConnectivityState.UNREACHABLE, "H001",
             "hub transmission down"),
         new SiteRegistered("Site 1", "north", "H001", false, 6.5, 3.4,

@@ -10,6 +10,8 @@ import java.util.Set;
  * replay names it the same), what it is about, the sources currently holding it up, and — once
  * the last source let go — since when it has been clearing ({@code clearingSince}): it resolves
  * only if it stays clear for the flap hold-down, so a condition that flaps stays one alert.
+ * {@code details} are what the first source said about it (for an anomaly: score, expected range,
+ * observed value and the detector that fired).
  */
 public record ActiveAlert(
     String alertId,
@@ -21,17 +23,19 @@ public record ActiveAlert(
     Set<String> sources,
     List<String> evidence,
     Instant clearingSince,
-    int flaps) {
+    int flaps,
+    java.util.Map<String, String> details) {
 
   public ActiveAlert {
     sources = Set.copyOf(sources);
     evidence = List.copyOf(evidence);
+    details = details == null ? java.util.Map.of() : java.util.Map.copyOf(details);
   }
 
   ActiveAlert with(Set<String> newSources, List<String> newEvidence, Instant clearing,
       int newFlaps) {
     return new ActiveAlert(alertId, fingerprint, rule, subject, severity, startsAt, newSources,
-        newEvidence, clearing, newFlaps);
+        newEvidence, clearing, newFlaps, details);
   }
 
   public boolean clearing() {

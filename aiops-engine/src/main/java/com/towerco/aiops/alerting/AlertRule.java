@@ -28,7 +28,22 @@ public enum AlertRule {
   TRANSMISSION_FAILURE("transmission-failure", Chain.TRANSMISSION, AlertSeverity.CRITICAL,
       false, "Transmission failure"),
   SITE_UNREACHABLE("site-unreachable", Chain.TRANSMISSION, AlertSeverity.MAJOR, false,
-      "Site unreachable");
+      "Site unreachable"),
+  FUEL_THEFT("fuel-theft", Chain.FUEL, AlertSeverity.MAJOR, false,
+      "Fuel fell faster than the generator burns it: suspected theft"),
+  SITE_DOWN_PREDICTED("site-down-predicted", Chain.POWER, AlertSeverity.MAJOR, false,
+      "Battery will run out: site down predicted"),
+  THERMAL_RUNAWAY("thermal-runaway", Chain.THERMAL, AlertSeverity.MAJOR, false,
+      "Cabinet heating towards thermal shutdown"),
+  UNSCHEDULED_DOOR_OPEN("unscheduled-door-open", Chain.SECURITY, AlertSeverity.MAJOR, false,
+      "Door open with no scheduled visit"),
+  /** A telemetry series or KPI outside its learned behaviour; the subject names the metric. */
+  ANOMALY_POWER("anomaly-power", Chain.POWER, AlertSeverity.WARNING, false,
+      "Power metric outside its learned behaviour"),
+  ANOMALY_THERMAL("anomaly-thermal", Chain.THERMAL, AlertSeverity.WARNING, false,
+      "Temperature outside its learned behaviour"),
+  ANOMALY_FUEL("anomaly-fuel", Chain.FUEL, AlertSeverity.WARNING, false,
+      "Fuel level outside its learned behaviour");
 
   private final String id;
   private final Chain chain;
@@ -67,6 +82,14 @@ public enum AlertRule {
   /** The stable identity of this rule's alert on one site (and tenancy). */
   public String fingerprint(String siteId, String subject) {
     return id + "|" + siteId + (subject.isEmpty() ? "" : "|" + subject);
+  }
+
+  /** The anomaly rule for a metric name such as {@code battery.soc_pct}. */
+  public static AlertRule anomalyOf(String metric) {
+    if (metric.startsWith("environment.") || metric.contains("temp")) {
+      return ANOMALY_THERMAL;
+    }
+    return metric.startsWith("fuel") ? ANOMALY_FUEL : ANOMALY_POWER;
   }
 
   public static AlertRule byId(String id) {

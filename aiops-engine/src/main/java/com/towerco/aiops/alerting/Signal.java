@@ -18,7 +18,18 @@ public record Signal(
     boolean active,
     AlertSeverity severity,
     Instant time,
-    String evidenceEventId) {
+    String evidenceEventId,
+    java.util.Map<String, String> details) {
+
+  public Signal {
+    details = details == null ? java.util.Map.of() : java.util.Map.copyOf(details);
+  }
+
+  /** A signal with nothing to say beyond its rule. */
+  public Signal(AlertRule rule, String subject, String source, boolean active,
+      AlertSeverity severity, Instant time, String evidenceEventId) {
+    this(rule, subject, source, active, severity, time, evidenceEventId, java.util.Map.of());
+  }
 
   public String fingerprint(String siteId) {
     return rule.fingerprint(siteId, subject);

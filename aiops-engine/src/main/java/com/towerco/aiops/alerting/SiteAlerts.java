@@ -53,7 +53,8 @@ public final class SiteAlerts {
         ActiveAlert fired = new ActiveAlert(
             EventIds.derived("alert", fingerprint, signal.time().toString()), fingerprint,
             signal.rule(), signal.subject(), signal.severity(), signal.time(),
-            Set.of(signal.source()), List.of(signal.evidenceEventId()), null, 0);
+            Set.of(signal.source()), List.of(signal.evidenceEventId()), null, 0,
+            signal.details());
         active.put(fingerprint, fired);
         return Optional.of(new AlertTransition.Fired(fired));
       }

@@ -57,7 +57,8 @@ final class Group {
       }
     }
     if (kind == Kind.SITE && fact.siteId().equals(anchorSite) && chain == Chain.POWER
-        && fact.rule() == AlertRule.HIGH_TEMPERATURE && hasAt(AlertRule.MAINS_FAILURE, anchorSite)) {
+        && fact.rule().chain() == Chain.THERMAL && fact.rule() != AlertRule.HVAC_FAILURE
+        && hasAt(AlertRule.MAINS_FAILURE, anchorSite)) {
       return true; // the HVAC runs on mains: without it the cabinet heats up
     }
     return kind == Kind.SITE && fact.siteId().equals(anchorSite) && fact.rule().chain() == chain;

@@ -41,8 +41,18 @@ final class RootCauseRanker {
           "site " + group.anchorSite + ": access");
     }
     if (group.chain == Chain.FUEL) {
-      add(causes, group, AlertRule.FUEL_LOW, 0.7, "fuel-low", "Fuel low at "
-          + group.anchorSite, "site " + group.anchorSite + ": fuel tank");
+      add(causes, group, AlertRule.FUEL_THEFT, 0.9, "fuel-theft", "Fuel at " + group.anchorSite
+          + " fell faster than the generator's run hours explain: suspected theft",
+          "site " + group.anchorSite + ": fuel tank, run hours x consumption");
+      add(causes, group, AlertRule.FUEL_LOW, group.has(AlertRule.FUEL_THEFT) ? 0.4 : 0.7,
+          "fuel-low", "Fuel low at " + group.anchorSite, "site " + group.anchorSite
+              + ": fuel tank");
+    }
+    for (AlertRule anomaly : List.of(AlertRule.ANOMALY_POWER, AlertRule.ANOMALY_THERMAL,
+        AlertRule.ANOMALY_FUEL)) {
+      // An anomaly alone is a symptom worth a look, rarely the cause when a rule also fired.
+      add(causes, group, anomaly, 0.3, anomaly.id(), anomaly.summary() + " at "
+          + group.anchorSite, "site " + group.anchorSite + ": learned behaviour");
     }
     if (causes.isEmpty()) {
       Member first = group.members.values().iterator().next();
@@ -134,6 +144,9 @@ final class RootCauseRanker {
     add(out, group, AlertRule.HIGH_TEMPERATURE, group.has(AlertRule.HVAC_FAILURE) ? 0.3 : 0.65,
         "high-temperature", "Cabinet too hot at " + site + " with no HVAC fault reported",
         "site " + site + ": cabinet temperature");
+    add(out, group, AlertRule.THERMAL_RUNAWAY, group.has(AlertRule.HVAC_FAILURE) ? 0.35 : 0.6,
+        "thermal-runaway", "Cabinet at " + site + " heating towards thermal shutdown",
+        "site " + site + ": cooling -> cabinet temperature -> shutdown");
   }
 
   private static void add(List<RankedCause> out, Group group, AlertRule rule, double confidence,

@@ -34,6 +34,7 @@ import org.apache.kafka.streams.state.Stores;
 public final class AiopsTopology {
   public static final String SITE_ALERTS_STORE = "site-alerts";
   public static final String CORRELATION_STORE = "correlation-groups";
+  public static final String SITE_DETECTION_STORE = "site-detection";
 
   private AiopsTopology() {}
 
@@ -41,7 +42,8 @@ public final class AiopsTopology {
   public record Dependencies(EventCodec codec, RecordDecoder decoder, SiteLookup sites,
       TopicNames topics,
       String operatorTenant, CorrelationPolicy policy, ServiceMetrics metrics,
-      int correlationPartitions, java.time.Duration flapHold) {}
+      int correlationPartitions, java.time.Duration flapHold,
+      com.towerco.aiops.detection.DetectorFactory detector) {}
 
   public static Topology build(Dependencies deps) {
     Publications publications = new Publications(deps.codec(), deps.topics(), deps.sites(),
@@ -53,12 +55,16 @@ public final class AiopsTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(CORRELATION_STORE), Serdes.String(),
         JsonSerde.listOf(GroupState.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(SITE_DETECTION_STORE), Serdes.String(),
+        JsonSerde.of(SiteDetection.Snapshot.class)));
 
     KStream<String, Emission> emitted = builder
         .stream(TopicFamily.SITE_EVENTS.pattern(),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("site-events"))
         .process(() -> new SiteRulesProcessor(deps.decoder(), deps.sites(), publications,
-            deps.metrics(), deps.flapHold()), Named.as("site-rules"), SITE_ALERTS_STORE);
+            deps.metrics(), deps.flapHold(), deps.detector()), Named.as("site-rules"),
+            SITE_ALERTS_STORE, SITE_DETECTION_STORE);
 
     emitted.filter((k, v) -> v instanceof Emission.Outbound, Named.as("site-outputs"))
         .to(OUTBOUND_TOPIC, Produced.with(Serdes.String(), OUTBOUND_VALUE)

@@ -43,7 +43,7 @@ final class Publications {
       AlertFiring firing = new AlertFiring(alert.alertId(), alert.fingerprint(),
           alert.rule().id(), alert.severity(), summary(alert, siteId), siteId,
           sites.region(siteId), sites.hub(siteId), visible(tenant, tenants),
-          Map.of("chain", alert.rule().chain().name().toLowerCase(), "subject", alert.subject()),
+          labels(alert),
           alert.startsAt(), alert.evidence());
       out.add(outbound(TopicFamily.ALERT_NOTIFICATIONS, tenant, alert.fingerprint(),
           EventIds.derived(EventTypes.ALERT_FIRING.name(), alert.alertId(), tenant), siteId,
@@ -73,6 +73,13 @@ final class Publications {
     return outbound(TopicFamily.INCIDENT_COMMANDS, operator, update.incidentId(),
         EventIds.derived(type, update.incidentId(), update.time().toString(), command.toString()),
         update.rootSiteId(), update.time(), command);
+  }
+
+  private static Map<String, String> labels(ActiveAlert alert) {
+    Map<String, String> labels = new java.util.TreeMap<>(alert.details());
+    labels.put("chain", alert.rule().chain().name().toLowerCase());
+    labels.put("subject", alert.subject());
+    return labels;
   }
 
   private List<String> audience(List<String> tenants) {

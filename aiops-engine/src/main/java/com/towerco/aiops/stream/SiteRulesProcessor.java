@@ -45,6 +45,7 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(SiteRulesProcessor.class);
   static final Duration WATERMARK_EVERY = Duration.ofSeconds(5);
+  static final Duration SAVE_DETECTION_EVERY = Duration.ofSeconds(5);
 
   private final RecordDecoder decoder;
   private final SiteLookup sites;
@@ -57,12 +58,17 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   private final Duration flapHold;
   private ProcessorContext<String, Emission> context;
   private KeyValueStore<String, List<ActiveAlert>> store;
+  private KeyValueStore<String, SiteDetection.Snapshot> detectionStore;
+  private final Map<String, SiteDetection> detections = new HashMap<>();
+  private final com.towerco.aiops.detection.DetectorFactory detectorFactory;
   private Instant lastWatermark = Instant.MIN;
   private Instant lastResolveCheck = Instant.MIN;
 
   SiteRulesProcessor(RecordDecoder decoder, SiteLookup sites, Publications publications,
-      ServiceMetrics metrics, Duration flapHold) {
+      ServiceMetrics metrics, Duration flapHold,
+      com.towerco.aiops.detection.DetectorFactory detectorFactory) {
     this.decoder = decoder;
+    this.detectorFactory = detectorFactory;
     this.flapHold = flapHold;
     this.sites = sites;
     this.publications = publications;
@@ -73,6 +79,33 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   public void init(ProcessorContext<String, Emission> context) {
     this.context = context;
     this.store = context.getStateStore(AiopsTopology.SITE_ALERTS_STORE);
+    this.detectionStore = context.getStateStore(AiopsTopology.SITE_DETECTION_STORE);
+    // Learned detector state is saved every few seconds rather than on every reading: a crash
+    // loses at most that much learning, never an alert (alerts are written as they change).
+    context.schedule(SAVE_DETECTION_EVERY, org.apache.kafka.streams.processor.PunctuationType
+        .WALL_CLOCK_TIME, now -> saveDetection());
+  }
+
+  private void saveDetection() {
+    detections.forEach((site, detection) -> {
+      if (detection.dirty()) {
+        detectionStore.put(site, detection.snapshot());
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    try {
+      saveDetection();
+    } catch (RuntimeException e) {
+      // the store is already closed; at most SAVE_DETECTION_EVERY of learning is lost
+    }
+  }
+
+  private SiteDetection detection(String siteId) {
+    return detections.computeIfAbsent(siteId,
+        id -> new SiteDetection(id, detectorFactory, detectionStore.get(id)));
   }
 
   @Override
@@ -109,6 +142,11 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
       signals.addAll(TelemetryRules.evaluate(alerts, telemetry,
           (tenant, volts) -> sites.powered(siteId, tenant, volts), event.timestamp(),
           event.eventId()));
+      signals.addAll(detection(siteId).observe(alerts, telemetry,
+          sites.site(siteId).orElse(null), event.timestamp(), event.eventId()));
+    } else if (event.payload() instanceof com.towerco.events.payload.SiteVisitScheduled visit) {
+      detection(siteId).visitScheduled(new com.towerco.aiops.detection.site.ScheduledVisit(
+          visit.visitId(), siteId, visit.from(), visit.until(), visit.purpose()));
     } else if (event.payload() instanceof SiteAlarm alarm) {
       AlarmRules.signal(alarm, event.timestamp(), event.eventId()).ifPresent(signals::add);
     } else if (event.payload() instanceof SiteConnectivity connectivity) {

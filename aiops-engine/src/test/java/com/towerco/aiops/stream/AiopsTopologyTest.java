@@ -59,7 +59,7 @@ class AiopsTopologyTest {
     var deps = new AiopsTopology.Dependencies(codec, RecordDecoder.of(codec),
         id -> Optional.ofNullable(inventory.get(id)), TopicNames.plain(), "towerco",
         CorrelationPolicy.defaults(), new PlatformMetrics().forService("aiops"), 2,
-        Duration.ofSeconds(60));
+        Duration.ofSeconds(60), com.towerco.aiops.detection.Detectors.byName("adaptive"));
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "aiops-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -143,6 +143,35 @@ class AiopsTopologyTest {
     assertThat(incidents).hasSize(1);
     assertThat(incidents.get(0).rootCause().kind()).isEqualTo("generator-failure");
     assertThat(incidents.get(0).rootCause().description()).contains("mains failure (trigger)");
+  }
+
+  @Test
+  void fuelThatVanishesWithTheGeneratorOffRaisesAFuelTheftAlertWithItsEvidence() {
+    for (int minute = 0; minute < 40; minute++) {
+      double level = minute < 30 ? 800 : 800 - (minute - 29) * 25;
+      pipe("S7", T0.plusSeconds(minute * 60L), aReading().fuel(level).build());
+    }
+
+    List<AlertFiring> alerts = payloads("towerco.alerts.towerco.notifications",
+        AlertFiring.class);
+    assertThat(alerts).extracting(AlertFiring::rule).contains("fuel-theft");
+    AlertFiring theft = alerts.stream().filter(a -> a.rule().equals("fuel-theft"))
+        .findFirst().orElseThrow();
+    assertThat(theft.labels()).containsKey("finding");
+  }
+
+  @Test
+  void aTelemetrySeriesLeavingItsLearnedBehaviourRaisesAnAnomalyAlertThatSaysWhy() {
+    for (int minute = 0; minute < 24 * 60; minute += 5) {
+      double soc = minute < 23 * 60 ? 98 + (minute % 10 == 0 ? 0.2 : -0.2) : 40;
+      pipe("S7", T0.plusSeconds(minute * 60L), aReading().soc(soc).build());
+    }
+
+    AlertFiring anomaly = payloads("towerco.alerts.towerco.notifications", AlertFiring.class)
+        .stream().filter(a -> a.rule().startsWith("anomaly")).findFirst().orElseThrow();
+    assertThat(anomaly.labels()).containsKeys("score", "expected_low", "expected_high",
+        "observed", "detector");
+    assertThat(anomaly.labels().get("metric")).isEqualTo("battery.soc_pct");
   }
 
   /** Event time moves on through telemetry from an unrelated healthy site. */

@@ -121,7 +121,7 @@ public final class RcaBenchmark {
     var deps = new AiopsTopology.Dependencies(codec, RecordDecoder.of(codec),
         id -> Optional.ofNullable(inventory.get(id)), TopicNames.plain(), "towerco",
         CorrelationPolicy.defaults(), new PlatformMetrics().forService("aiops-rca-bench"), 1,
-        Duration.ofSeconds(60));
+        Duration.ofSeconds(60), com.towerco.aiops.detection.Detectors.byName("adaptive"));
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "rca-bench");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "in-process:0");

@@ -5,7 +5,7 @@ package com.towerco.events.payload;
  * invariants in its constructor, so a decoded payload is always one its JSON Schema accepts.
  */
 public sealed interface Payload
-    permits SiteTelemetry, SiteAlarm, SiteConnectivity, SiteRegistered,
+    permits SiteTelemetry, SiteAlarm, SiteConnectivity, SiteRegistered, SiteVisitScheduled,
         KpiComputed, AlertFiring, AlertResolved,
         IncidentEvent, IncidentCommand, SlaBreached, RecordSlaBreach,
         OptimizationEvent, OptimizationCommand, RefuelEvent, RefuelCommand,

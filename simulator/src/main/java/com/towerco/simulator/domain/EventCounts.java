@@ -9,11 +9,12 @@ import java.util.Map;
 final class EventCounts {
   static final List<String> TYPES = List.of(EventTypes.SITE_TELEMETRY.name(),
       EventTypes.SITE_ALARM.name(), EventTypes.SITE_CONNECTIVITY.name(),
-      EventTypes.SITE_REGISTERED.name());
+      EventTypes.SITE_REGISTERED.name(), EventTypes.SITE_VISIT_SCHEDULED.name());
   static final int TELEMETRY = 0;
   static final int ALARM = 1;
   static final int CONNECTIVITY = 2;
   static final int REGISTERED = 3;
+  static final int VISIT = 4;
 
   private final List<String> siteIds;
   private final long[][] bySite;

@@ -4,6 +4,7 @@ import com.towerco.events.Envelope;
 import com.towerco.events.EventIds;
 import com.towerco.events.payload.SiteAlarm.AlarmState;
 import com.towerco.events.payload.SiteConnectivity;
+import com.towerco.events.payload.SiteVisitScheduled;
 import com.towerco.events.payload.SiteConnectivity.ConnectivityState;
 import java.time.Duration;
 import java.time.Instant;
@@ -151,6 +152,15 @@ public final class FleetSimulation implements FaultSchedule.Handler {
     site.faults.begin(fault);
     if (fault.kind() == FaultKind.FUEL_THEFT) {
       fault.affects(site.id(), null);
+    }
+    if (fault.kind() == FaultKind.SITE_VISIT || fault.kind() == FaultKind.REFUEL) {
+      // Planned work is announced, so the door it opens is expected.
+      Duration length = fault.spec().duration() != null ? fault.spec().duration()
+          : fault.kind().defaultDuration().orElse(Duration.ofHours(1));
+      int i = site.spec.index();
+      emit(i, EventCounts.VISIT, events[i].envelope(t, new SiteVisitScheduled(fault.id(),
+          Instant.ofEpochMilli(t), Instant.ofEpochMilli(t).plus(length),
+          fault.kind().label()), SiteEvents.MEDIATION));
     }
     if (fault.kind() == FaultKind.HUB_FAILURE) {
       site.spec.tenancies().forEach(k -> fault.affects(site.id(), k.tenantId()));

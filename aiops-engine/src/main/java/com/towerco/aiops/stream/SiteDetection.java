@@ -1,0 +1,142 @@
+package com.towerco.aiops.stream;
+
+import com.towerco.aiops.alerting.AlertRule;
+import com.towerco.aiops.alerting.SiteAlerts;
+import com.towerco.aiops.alerting.Signal;
+import com.towerco.aiops.detection.Detector;
+import com.towerco.aiops.detection.DetectorFactory;
+import com.towerco.aiops.detection.Score;
+import com.towerco.aiops.detection.TelemetryMetrics;
+import com.towerco.aiops.detection.site.Finding;
+import com.towerco.aiops.detection.site.ScheduledVisit;
+import com.towerco.aiops.detection.site.SiteDetectors;
+import com.towerco.aiops.detection.site.SiteReading;
+import com.towerco.aiops.detection.site.Step;
+import com.towerco.events.payload.SiteRegistered;
+import com.towerco.events.payload.SiteTelemetry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Detection for one site: an online anomaly detector per telemetry metric and the site
+ * detectors of the causal model (fuel theft, generator start failure, battery autonomy, thermal
+ * runaway, unscheduled door), turned into alert signals. An anomaly fires at a score of 0.8 and
+ * lets go below 0.5; its details carry the score, the expected range, the observed value and
+ * the detector that fired. The learned state is saved as a {@link Snapshot} in the engine's
+ * changelogged store.
+ */
+final class SiteDetection {
+  static final String SOURCE = "detector";
+  static final double FIRE = 0.8;
+  static final double RELEASE = Score.ANOMALOUS;
+
+  private final String siteId;
+  private final DetectorFactory factory;
+  private final SiteDetectors siteDetectors;
+  private final Map<String, Detector> detectors = new HashMap<>();
+  private SiteDetectors.State state;
+  private final List<ScheduledVisit> visits = new ArrayList<>();
+  private boolean dirty;
+
+  /** What is kept in the store: detector snapshots by metric, site detector state, visits. */
+  record Snapshot(Map<String, byte[]> detectors, SiteDetectors.State state,
+      List<ScheduledVisit> visits) {}
+
+  SiteDetection(String siteId, DetectorFactory factory, Snapshot saved) {
+    this.siteId = siteId;
+    this.factory = factory;
+    this.siteDetectors = new SiteDetectors((site, time) -> visits.stream()
+        .filter(v -> v.covers(time)).findFirst());
+    if (saved != null) {
+      saved.detectors().forEach((metric, bytes) -> detectors.put(metric,
+          factory.restore(bytes)));
+      visits.addAll(saved.visits() == null ? List.of() : saved.visits());
+    }
+    this.state = saved != null && saved.state() != null ? saved.state()
+        : siteDetectors.initial();
+  }
+
+  /** Scores one reading and returns the alert signals whose state changed. */
+  List<Signal> observe(SiteAlerts alerts, SiteTelemetry telemetry, SiteRegistered site,
+      Instant time, String eventId) {
+    List<Signal> signals = new ArrayList<>();
+    long t = time.toEpochMilli();
+    for (Map.Entry<String, Double> metric : TelemetryMetrics.of(telemetry).entrySet()) {
+      Score score = detectors.computeIfAbsent(metric.getKey(), m -> factory.create())
+          .observe(t, metric.getValue());
+      anomaly(alerts, metric.getKey(), score, time, eventId).ifPresent(signals::add);
+    }
+    Step<SiteDetectors.State> step = siteDetectors.observe(state,
+        new SiteReading(siteId, time, telemetry, site));
+    state = step.state();
+    for (Finding finding : step.findings()) {
+      signal(finding, eventId).ifPresent(signals::add);
+    }
+    visits.removeIf(v -> !v.covers(time) && v.until().isBefore(time));
+    dirty = true;
+    return signals;
+  }
+
+  void visitScheduled(ScheduledVisit visit) {
+    visits.add(visit);
+    dirty = true;
+  }
+
+  boolean dirty() {
+    return dirty;
+  }
+
+  Snapshot snapshot() {
+    dirty = false;
+    Map<String, byte[]> saved = new HashMap<>();
+    detectors.forEach((metric, detector) -> saved.put(metric, detector.snapshot()));
+    return new Snapshot(saved, state, List.copyOf(visits));
+  }
+
+  private java.util.Optional<Signal> anomaly(SiteAlerts alerts, String metric, Score score,
+      Instant time, String eventId) {
+    AlertRule rule = AlertRule.anomalyOf(metric);
+    boolean held = alerts.heldBy(rule.fingerprint(siteId, metric), SOURCE);
+    if (!held && score.score() >= FIRE) {
+      return java.util.Optional.of(new Signal(rule, metric, SOURCE, true,
+          rule.defaultSeverity(), time, eventId, Map.of(
+              "metric", metric,
+              "score", String.format("%.3f", score.score()),
+              "observed", String.valueOf(score.value()),
+              "expected_low", String.valueOf(score.low()),
+              "expected_high", String.valueOf(score.high()),
+              "detector", score.firedBy())));
+    }
+    if (held && score.score() < RELEASE) {
+      return java.util.Optional.of(new Signal(rule, metric, SOURCE, false,
+          rule.defaultSeverity(), time, eventId));
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static java.util.Optional<Signal> signal(Finding finding, String eventId) {
+    AlertRule rule = switch (finding.kind()) {
+      case FUEL_THEFT -> AlertRule.FUEL_THEFT;
+      case GENERATOR_START_FAILURE -> AlertRule.GENERATOR_FAILURE;
+      case SITE_DOWN_PREDICTED -> AlertRule.SITE_DOWN_PREDICTED;
+      case THERMAL_RUNAWAY -> AlertRule.THERMAL_RUNAWAY;
+      case UNSCHEDULED_DOOR_OPEN -> AlertRule.UNSCHEDULED_DOOR_OPEN;
+      case REFUEL -> null;
+    };
+    if (rule == null || finding.status() == Finding.Status.UPDATED) {
+      return java.util.Optional.empty();
+    }
+    Map<String, String> details = new HashMap<>();
+    details.put("finding", finding.summary());
+    finding.evidence().forEach((k, v) -> details.put(k, String.valueOf(v)));
+    if (finding.predictedAt() != null) {
+      details.put("predicted_at", finding.predictedAt().toString());
+    }
+    return java.util.Optional.of(new Signal(rule, "", SOURCE + ":" + finding.kind().id(),
+        finding.status() != Finding.Status.CLEARED, finding.severity(), finding.time(), eventId,
+        details));
+  }
+}
