@@ -23,15 +23,11 @@ import java.util.Map;
 /**
  * Detection for one site: an online anomaly detector per telemetry metric and the site
  * detectors of the causal model (fuel theft, generator start failure, battery autonomy, thermal
- * runaway, unscheduled door), turned into alert signals. An anomaly fires at a score of 0.8 and
- * lets go below 0.5; its details carry the score, the expected range, the observed value and
- * the detector that fired. The learned state is saved as a {@link Snapshot} in the engine's
- * changelogged store.
+ * runaway, unscheduled door), turned into alert signals ({@link AnomalySignals}). The learned
+ * state is saved as a {@link Snapshot} in the engine's changelogged store.
  */
 final class SiteDetection {
-  static final String SOURCE = "detector";
-  static final double FIRE = 0.8;
-  static final double RELEASE = Score.ANOMALOUS;
+  static final String SOURCE = AnomalySignals.SOURCE;
 
   private final String siteId;
   private final DetectorFactory factory;
@@ -67,7 +63,8 @@ final class SiteDetection {
     for (Map.Entry<String, Double> metric : TelemetryMetrics.of(telemetry).entrySet()) {
       Score score = detectors.computeIfAbsent(metric.getKey(), m -> factory.create())
           .observe(t, metric.getValue());
-      anomaly(alerts, metric.getKey(), score, time, eventId).ifPresent(signals::add);
+      AnomalySignals.of(alerts, siteId, metric.getKey(), score, time, eventId)
+          .ifPresent(signals::add);
     }
     Step<SiteDetectors.State> step = siteDetectors.observe(state,
         new SiteReading(siteId, time, telemetry, site));
@@ -94,27 +91,6 @@ final class SiteDetection {
     Map<String, byte[]> saved = new HashMap<>();
     detectors.forEach((metric, detector) -> saved.put(metric, detector.snapshot()));
     return new Snapshot(saved, state, List.copyOf(visits));
-  }
-
-  private java.util.Optional<Signal> anomaly(SiteAlerts alerts, String metric, Score score,
-      Instant time, String eventId) {
-    AlertRule rule = AlertRule.anomalyOf(metric);
-    boolean held = alerts.heldBy(rule.fingerprint(siteId, metric), SOURCE);
-    if (!held && score.score() >= FIRE) {
-      return java.util.Optional.of(new Signal(rule, metric, SOURCE, true,
-          rule.defaultSeverity(), time, eventId, Map.of(
-              "metric", metric,
-              "score", String.format("%.3f", score.score()),
-              "observed", String.valueOf(score.value()),
-              "expected_low", String.valueOf(score.low()),
-              "expected_high", String.valueOf(score.high()),
-              "detector", score.firedBy())));
-    }
-    if (held && score.score() < RELEASE) {
-      return java.util.Optional.of(new Signal(rule, metric, SOURCE, false,
-          rule.defaultSeverity(), time, eventId));
-    }
-    return java.util.Optional.empty();
   }
 
   private static java.util.Optional<Signal> signal(Finding finding, String eventId) {

@@ -11,11 +11,9 @@ import com.towerco.aiops.correlation.AlertFact;
 import com.towerco.events.Envelope;
 import com.towerco.events.InvalidEventException;
 import com.towerco.events.RejectReason;
-import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.SiteAlarm;
 import com.towerco.events.payload.SiteConnectivity;
 import com.towerco.events.payload.SiteTelemetry;
-import com.towerco.platform.kafka.DeadLetters;
 import com.towerco.platform.kafka.TopicProvisioner;
 import com.towerco.platform.metrics.ServiceMetrics;
 import com.towerco.platform.runtime.Deduplicator;
@@ -27,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -42,18 +39,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * cache keeps steady-state telemetry free of store reads and writes.
  */
 final class SiteRulesProcessor implements Processor<String, byte[], String, Emission> {
-  private static final org.slf4j.Logger LOG =
-      org.slf4j.LoggerFactory.getLogger(SiteRulesProcessor.class);
   static final Duration WATERMARK_EVERY = Duration.ofSeconds(5);
   static final Duration SAVE_DETECTION_EVERY = Duration.ofSeconds(5);
 
   private final RecordDecoder decoder;
   private final SiteLookup sites;
-  private final Publications publications;
   private final ServiceMetrics metrics;
   private final Deduplicator deduplicator = new Deduplicator(Duration.ofMinutes(10));
+  private final DeadLetterRoute deadLetters;
+  private final AlertEmitter emitter;
   private final Map<String, SiteAlerts> cache = new HashMap<>();
-  private final Set<String> regions = new TreeSet<>();
   private final Set<String> clearingSites = new java.util.HashSet<>();
   private final Duration flapHold;
   private ProcessorContext<String, Emission> context;
@@ -69,9 +64,10 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
       com.towerco.aiops.detection.DetectorFactory detectorFactory) {
     this.decoder = decoder;
     this.detectorFactory = detectorFactory;
+    this.deadLetters = new DeadLetterRoute(metrics);
+    this.emitter = new AlertEmitter(sites, publications);
     this.flapHold = flapHold;
     this.sites = sites;
-    this.publications = publications;
     this.metrics = metrics;
   }
 
@@ -193,20 +189,7 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   }
 
   private void publish(String siteId, AlertTransition transition) {
-    ActiveAlert alert = transition.alert();
-    List<String> tenants = alert.rule().perTenant() ? List.of(alert.subject())
-        : sites.tenants(siteId);
-    String region = sites.region(siteId);
-    regions.add(region);
-    boolean firing = transition instanceof AlertTransition.Fired;
-    Instant time = firing ? alert.startsAt() : ((AlertTransition.Resolved) transition).endsAt();
-    List<Emission.Outbound> records = firing ? publications.fired(alert, siteId, tenants)
-        : publications.resolved(alert, siteId, tenants, time);
-    records.forEach(r -> forward(r.key(), r, time));
-    AlertFact fact = new AlertFact(alert.alertId(), alert.fingerprint(), alert.rule(), siteId,
-        region, sites.hub(siteId), alert.severity(), tenants, time, firing);
-    forward(region, new Emission.ForCorrelation(region,
-        Emission.CorrelationInput.alert(fact)), time);
+    emitter.emit(context, siteId, transition);
   }
 
   /** Tells every region's correlator that event time has reached {@code time}. */
@@ -217,28 +200,12 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
     }
     if (time.isAfter(lastWatermark.plus(WATERMARK_EVERY))) {
       lastWatermark = time;
-      for (String region : regions) {
-        forward(region, new Emission.ForCorrelation(region,
-            Emission.CorrelationInput.watermark(time)), time);
-      }
+      emitter.watermark(context, time);
     }
   }
 
   private void deadLetter(Record<String, byte[]> record, RejectReason reason, String detail) {
-    RecordMetadata origin = context.recordMetadata().orElseThrow();
-    RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-    DeadLetters.addReason(headers, reason, detail, metrics.service(), origin.topic(),
-        origin.partition(), origin.offset());
-    metrics.deadLettered(reason.name());
-    LOG.warn("{} dead-lettered {}-{}@{}: {} {}", metrics.service(), origin.topic(),
-        origin.partition(), origin.offset(), reason, detail);
-    context.forward(new Record<String, Emission>(record.key(),
-        new Emission.Outbound(TopicFamily.DEAD_LETTER.topic(), record.key(), record.value()),
-        record.timestamp(), headers));
-  }
-
-  private void forward(String key, Emission emission, Instant time) {
-    context.forward(new Record<>(key, emission, time.toEpochMilli()));
+    deadLetters.send(context, record, reason, detail);
   }
 
   private static List<ActiveAlert> orEmpty(List<ActiveAlert> stored) {

@@ -1,0 +1,58 @@
+package com.towerco.aiops.stream;
+
+import com.towerco.aiops.alerting.ActiveAlert;
+import com.towerco.aiops.alerting.AlertTransition;
+import com.towerco.aiops.correlation.AlertFact;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Publishes an alert change (to the operator's and each affected tenant's alert topic) and hands
+ * it to its region's correlator. Remembers the regions it has seen, for the watermarks that tell
+ * their correlators event time has moved on.
+ */
+final class AlertEmitter {
+  private final SiteLookup sites;
+  private final Publications publications;
+  private final Set<String> regions = new TreeSet<>();
+
+  AlertEmitter(SiteLookup sites, Publications publications) {
+    this.sites = sites;
+    this.publications = publications;
+  }
+
+  void emit(ProcessorContext<String, Emission> context, String siteId,
+      AlertTransition transition) {
+    ActiveAlert alert = transition.alert();
+    List<String> tenants = alert.rule().perTenant() ? List.of(alert.subject())
+        : sites.tenants(siteId);
+    String region = sites.region(siteId);
+    regions.add(region);
+    boolean firing = transition instanceof AlertTransition.Fired;
+    Instant time = firing ? alert.startsAt() : ((AlertTransition.Resolved) transition).endsAt();
+    List<Emission.Outbound> records = firing ? publications.fired(alert, siteId, tenants)
+        : publications.resolved(alert, siteId, tenants, time);
+    records.forEach(r -> forward(context, r.key(), r, time));
+    AlertFact fact = new AlertFact(alert.alertId(), alert.fingerprint(), alert.rule(), siteId,
+        region, sites.hub(siteId), alert.severity(), tenants, time, firing);
+    forward(context, region, new Emission.ForCorrelation(region,
+        Emission.CorrelationInput.alert(fact)), time);
+  }
+
+  /** Tells every region seen so far that event time has reached {@code time}. */
+  void watermark(ProcessorContext<String, Emission> context, Instant time) {
+    for (String region : regions) {
+      forward(context, region, new Emission.ForCorrelation(region,
+          Emission.CorrelationInput.watermark(time)), time);
+    }
+  }
+
+  private static void forward(ProcessorContext<String, Emission> context, String key,
+      Emission emission, Instant time) {
+    context.forward(new Record<>(key, emission, time.toEpochMilli()));
+  }
+}
