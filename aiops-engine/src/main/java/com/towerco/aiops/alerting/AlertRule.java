@@ -43,7 +43,13 @@ public enum AlertRule {
   ANOMALY_THERMAL("anomaly-thermal", Chain.THERMAL, AlertSeverity.WARNING, false,
       "Temperature outside its learned behaviour"),
   ANOMALY_FUEL("anomaly-fuel", Chain.FUEL, AlertSeverity.WARNING, false,
-      "Fuel level outside its learned behaviour");
+      "Fuel level outside its learned behaviour"),
+  /** A site KPI outside its learned behaviour; the subject names the KPI. */
+  ANOMALY_KPI("anomaly-kpi", Chain.POWER, AlertSeverity.WARNING, false,
+      "Site KPI outside its learned behaviour"),
+  /** One or more of a tenancy's KPIs outside their learned behaviour; the subject is the tenant. */
+  ANOMALY_TENANCY_KPI("anomaly-tenancy-kpi", Chain.POWER, AlertSeverity.WARNING, true,
+      "Tenancy KPI outside its learned behaviour");
 
   private final String id;
   private final Chain chain;

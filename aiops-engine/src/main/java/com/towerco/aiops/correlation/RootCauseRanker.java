@@ -49,7 +49,7 @@ final class RootCauseRanker {
               + ": fuel tank");
     }
     for (AlertRule anomaly : List.of(AlertRule.ANOMALY_POWER, AlertRule.ANOMALY_THERMAL,
-        AlertRule.ANOMALY_FUEL)) {
+        AlertRule.ANOMALY_FUEL, AlertRule.ANOMALY_KPI, AlertRule.ANOMALY_TENANCY_KPI)) {
       // An anomaly alone is a symptom worth a look, rarely the cause when a rule also fired.
       add(causes, group, anomaly, 0.3, anomaly.id(), anomaly.summary() + " at "
           + group.anchorSite, "site " + group.anchorSite + ": learned behaviour");

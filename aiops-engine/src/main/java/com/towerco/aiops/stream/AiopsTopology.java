@@ -23,7 +23,11 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * towerco.sites.*.events ─► site-rules (per site: decode, dedup, alarm/telemetry/reachability
- *        rules; store: firing alerts) ─┬─► alerts, dead letters ─► their topics
+ *        rules, anomaly and site detectors; stores: firing alerts, detector state) ─┐
+ * towerco.kpis.*.metrics ─► kpi-anomalies (per KPI series: detectors; stores: alerts,   │
+ *        detector state) ───────────────────────────────────────────────────────────┤
+ *                                      ┌────────────────────────────────────────────┘
+ *                                      ├─► alerts, dead letters ─► their topics
  *                                      └─► alerts-by-region (repartition) ─► correlation (per
  *        region: groups; store: groups) ─► towerco.incidents.{operator}.commands
  * </pre>
@@ -35,6 +39,8 @@ public final class AiopsTopology {
   public static final String SITE_ALERTS_STORE = "site-alerts";
   public static final String CORRELATION_STORE = "correlation-groups";
   public static final String SITE_DETECTION_STORE = "site-detection";
+  public static final String KPI_ALERTS_STORE = "kpi-alerts";
+  public static final String KPI_DETECTION_STORE = "kpi-detection";
 
   private AiopsTopology() {}
 
@@ -58,13 +64,25 @@ public final class AiopsTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(SITE_DETECTION_STORE), Serdes.String(),
         JsonSerde.of(SiteDetection.Snapshot.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(KPI_ALERTS_STORE), Serdes.String(),
+        JsonSerde.listOf(ActiveAlert.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(KPI_DETECTION_STORE), Serdes.String(),
+        JsonSerde.of(KpiAnomalyProcessor.Saved.class)));
 
     KStream<String, Emission> emitted = builder
         .stream(TopicFamily.SITE_EVENTS.pattern(),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("site-events"))
         .process(() -> new SiteRulesProcessor(deps.decoder(), deps.sites(), publications,
             deps.metrics(), deps.flapHold(), deps.detector()), Named.as("site-rules"),
-            SITE_ALERTS_STORE, SITE_DETECTION_STORE);
+            SITE_ALERTS_STORE, SITE_DETECTION_STORE)
+        .merge(builder
+            .stream(TopicFamily.KPI_METRICS.pattern(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("kpis"))
+            .process(() -> new KpiAnomalyProcessor(deps.decoder(), deps.sites(), publications,
+                deps.metrics(), deps.flapHold(), deps.detector()), Named.as("kpi-anomalies"),
+                KPI_ALERTS_STORE, KPI_DETECTION_STORE), Named.as("site-and-kpi-emissions"));
 
     emitted.filter((k, v) -> v instanceof Emission.Outbound, Named.as("site-outputs"))
         .to(OUTBOUND_TOPIC, Produced.with(Serdes.String(), OUTBOUND_VALUE)

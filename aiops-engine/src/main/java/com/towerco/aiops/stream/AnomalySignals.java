@@ -20,12 +20,22 @@ final class AnomalySignals {
 
   private AnomalySignals() {}
 
+  /** A telemetry metric's signal: the metric is the alert's subject. */
   static Optional<Signal> of(SiteAlerts alerts, String siteId, String metric, Score score,
       Instant time, String eventId) {
-    AlertRule rule = AlertRule.anomalyOf(metric);
-    boolean held = alerts.heldBy(rule.fingerprint(siteId, metric), SOURCE);
+    return of(alerts, AlertRule.anomalyOf(metric), metric, SOURCE, siteId, metric, score, time,
+        eventId);
+  }
+
+  /**
+   * The signal of {@code source} for the alert of {@code rule} and {@code subject}; several
+   * sources (a tenancy's KPIs) may hold one alert up, which resolves when the last lets go.
+   */
+  static Optional<Signal> of(SiteAlerts alerts, AlertRule rule, String subject, String source,
+      String siteId, String metric, Score score, Instant time, String eventId) {
+    boolean held = alerts.heldBy(rule.fingerprint(siteId, subject), source);
     if (!held && score.score() >= FIRE) {
-      return Optional.of(new Signal(rule, metric, SOURCE, true, rule.defaultSeverity(), time,
+      return Optional.of(new Signal(rule, subject, source, true, rule.defaultSeverity(), time,
           eventId, Map.of(
               "metric", metric,
               "score", String.format("%.3f", score.score()),
@@ -35,7 +45,7 @@ final class AnomalySignals {
               "detector", score.firedBy())));
     }
     if (held && score.score() < RELEASE) {
-      return Optional.of(new Signal(rule, metric, SOURCE, false, rule.defaultSeverity(), time,
+      return Optional.of(new Signal(rule, subject, source, false, rule.defaultSeverity(), time,
           eventId));
     }
     return Optional.empty();

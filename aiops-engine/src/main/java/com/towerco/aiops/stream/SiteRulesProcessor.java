@@ -48,11 +48,9 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   private final Deduplicator deduplicator = new Deduplicator(Duration.ofMinutes(10));
   private final DeadLetterRoute deadLetters;
   private final AlertEmitter emitter;
-  private final Map<String, SiteAlerts> cache = new HashMap<>();
-  private final Set<String> clearingSites = new java.util.HashSet<>();
   private final Duration flapHold;
   private ProcessorContext<String, Emission> context;
-  private KeyValueStore<String, List<ActiveAlert>> store;
+  private AlertBook book;
   private KeyValueStore<String, SiteDetection.Snapshot> detectionStore;
   private final Map<String, SiteDetection> detections = new HashMap<>();
   private final com.towerco.aiops.detection.DetectorFactory detectorFactory;
@@ -74,7 +72,8 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   @Override
   public void init(ProcessorContext<String, Emission> context) {
     this.context = context;
-    this.store = context.getStateStore(AiopsTopology.SITE_ALERTS_STORE);
+    this.book = new AlertBook(context.getStateStore(AiopsTopology.SITE_ALERTS_STORE), flapHold,
+        emitter);
     this.detectionStore = context.getStateStore(AiopsTopology.SITE_DETECTION_STORE);
     // Learned detector state is saved every few seconds rather than on every reading: a crash
     // loses at most that much learning, never an alert (alerts are written as they change).
@@ -133,7 +132,7 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   private void evaluate(Envelope event) {
     String siteId = event.siteId();
     List<Signal> signals = new ArrayList<>();
-    SiteAlerts alerts = alerts(siteId);
+    SiteAlerts alerts = book.alerts(siteId, siteId);
     if (event.payload() instanceof SiteTelemetry telemetry) {
       signals.addAll(TelemetryRules.evaluate(alerts, telemetry,
           (tenant, volts) -> sites.powered(siteId, tenant, volts), event.timestamp(),
@@ -150,53 +149,14 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
       signals.add(new Signal(AlertRule.SITE_UNREACHABLE, "", "mediation", lost,
           AlertRule.SITE_UNREACHABLE.defaultSeverity(), event.timestamp(), event.eventId()));
     }
-    boolean changed = false;
-    for (Signal signal : signals) {
-      var transition = alerts.apply(signal);
-      if (transition.isPresent()) {
-        publish(siteId, transition.get());
-      }
-      changed = true;
-    }
-    if (changed) {
-      store.put(siteId, List.copyOf(alerts.active()));
-      if (alerts.anyClearing()) {
-        clearingSites.add(siteId);
-      }
-    }
-  }
-
-  private SiteAlerts alerts(String siteId) {
-    return cache.computeIfAbsent(siteId,
-        id -> SiteAlerts.restore(id, flapHold, orEmpty(store.get(id))));
-  }
-
-  /** Resolves the alerts that have stayed clear for the flap hold-down by {@code now}. */
-  private void resolveDue(Instant now) {
-    java.util.Iterator<String> it = clearingSites.iterator();
-    while (it.hasNext()) {
-      String siteId = it.next();
-      SiteAlerts alerts = alerts(siteId);
-      List<AlertTransition.Resolved> due = alerts.resolveDue(now);
-      due.forEach(resolved -> publish(siteId, resolved));
-      if (!due.isEmpty()) {
-        store.put(siteId, List.copyOf(alerts.active()));
-      }
-      if (!alerts.anyClearing()) {
-        it.remove();
-      }
-    }
-  }
-
-  private void publish(String siteId, AlertTransition transition) {
-    emitter.emit(context, siteId, transition);
+    book.apply(context, siteId, siteId, signals);
   }
 
   /** Tells every region's correlator that event time has reached {@code time}. */
   private void advanceTime(Instant time) {
     if (time.isAfter(lastResolveCheck.plusSeconds(1))) {
       lastResolveCheck = time;
-      resolveDue(time);
+      book.resolveDue(context, time);
     }
     if (time.isAfter(lastWatermark.plus(WATERMARK_EVERY))) {
       lastWatermark = time;
@@ -208,7 +168,4 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
     deadLetters.send(context, record, reason, detail);
   }
 
-  private static List<ActiveAlert> orEmpty(List<ActiveAlert> stored) {
-    return stored == null ? List.of() : stored;
-  }
 }

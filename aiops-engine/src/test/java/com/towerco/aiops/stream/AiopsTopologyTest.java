@@ -10,6 +10,8 @@ import com.towerco.events.EventCodec;
 import com.towerco.events.EventIds;
 import com.towerco.events.InvalidEventException;
 import com.towerco.events.payload.AlertFiring;
+import com.towerco.events.payload.AlertResolved;
+import com.towerco.events.payload.KpiComputed;
 import com.towerco.events.payload.OpenIncident;
 import com.towerco.events.payload.Payload;
 import com.towerco.events.payload.SiteAlarm;
@@ -174,6 +176,44 @@ class AiopsTopologyTest {
     assertThat(anomaly.labels().get("metric")).isEqualTo("battery.soc_pct");
   }
 
+  @Test
+  void aTenancyKpiLeavingItsLearnedBehaviourAlertsThatTenantAndTheNocOnly() {
+    for (int window = 0; window < 300; window++) {
+      double energy = window < 290 ? 1.2 + (window % 2 == 0 ? 0.02 : -0.02) : 4.8;
+      pipeKpi("S1", "altel", T0.plusSeconds(window * 300L), Map.of(
+          KpiComputed.ENERGY_KWH, energy, KpiComputed.POWER_AVAILABILITY_PCT, 100.0));
+    }
+
+    AlertFiring noc = kpiAnomalies("towerco.alerts.towerco.notifications").get(0);
+    assertThat(noc.rule()).isEqualTo("anomaly-tenancy-kpi");
+    assertThat(noc.siteId()).isEqualTo("S1");
+    assertThat(noc.affectedTenants()).containsExactly("altel");
+    assertThat(noc.labels()).containsEntry("metric", KpiComputed.ENERGY_KWH)
+        .containsKeys("score", "expected_low", "expected_high", "observed");
+    assertThat(kpiAnomalies("towerco.alerts.altel.notifications")).hasSize(1);
+    assertThat(kpiAnomalies("towerco.alerts.borealis.notifications"))
+        .as("a tenancy's KPIs are that tenant's business").isEmpty();
+  }
+
+  @Test
+  void aSiteKpiAnomalyIsOneAlertThatResolvesOnceTheKpiIsBackAndRepeatsAreIgnored() {
+    for (int window = 0; window < 320; window++) {
+      double run = window == 290 || window == 291 ? 300 : 10 + (window % 3) * 5;
+      pipeKpi("S7", null, T0.plusSeconds(window * 300L), Map.of(
+          KpiComputed.GENERATOR_RUN_S, run));
+    }
+    pipeKpi("S7", null, T0.plusSeconds(291 * 300L), Map.of(KpiComputed.GENERATOR_RUN_S, 300.0));
+
+    List<Envelope> alerts = events("towerco.alerts.towerco.notifications");
+    assertThat(alerts).extracting(e -> e.payload() instanceof AlertFiring f
+            ? f.rule() + ":" + f.labels().get("metric") + "@" + e.timestamp()
+            : e.eventType())
+        .containsExactly("anomaly-kpi:" + KpiComputed.GENERATOR_RUN_S + "@"
+            + T0.plusSeconds(291 * 300L), "alert.resolved");
+    assertThat(alerts.get(1).payloadAs(AlertResolved.class).endsAt())
+        .isBetween(T0.plusSeconds(293 * 300L), T0.plusSeconds(300 * 300L));
+  }
+
   /** Event time moves on through telemetry from an unrelated healthy site. */
   private void advanceTo(Instant until) {
     inventory.putIfAbsent("CLOCK", aSite().build());
@@ -190,6 +230,33 @@ class AiopsTopologyTest {
 
   private void pipeRaw(String siteId, byte[] value) {
     input(siteId).pipeInput(new TestRecord<>(siteId, value, T0));
+  }
+
+  private void pipeKpi(String siteId, String tenant, Instant windowStart,
+      Map<String, Double> values) {
+    Envelope event = kpiEnvelope(siteId, tenant, windowStart, values);
+    kpiInput(event.tenantId()).pipeInput(new TestRecord<>(siteId, codec.encode(event),
+        event.timestamp()));
+  }
+
+  private Envelope kpiEnvelope(String siteId, String tenant, Instant windowStart,
+      Map<String, Double> values) {
+    Instant end = windowStart.plusSeconds(300);
+    KpiComputed kpi = new KpiComputed(tenant == null ? KpiComputed.KpiScope.SITE
+        : KpiComputed.KpiScope.TENANCY, siteId, tenant, "north", windowStart, end, 30, values);
+    return Envelope.of(EventIds.derived("kpi", siteId, String.valueOf(tenant),
+        windowStart.toString()), tenant == null ? "towerco" : tenant, siteId, end, kpi, Map.of());
+  }
+
+  private TestInputTopic<String, byte[]> kpiInput(String tenant) {
+    return inputs.computeIfAbsent("kpi:" + tenant, id -> driver.createInputTopic(
+        "towerco.kpis." + tenant + ".metrics", new StringSerializer(),
+        new ByteArraySerializer()));
+  }
+
+  private List<AlertFiring> kpiAnomalies(String topic) {
+    return payloads(topic, AlertFiring.class).stream()
+        .filter(a -> a.rule().contains("kpi")).toList();
   }
 
   private TestInputTopic<String, byte[]> input(String siteId) {

@@ -1,0 +1,173 @@
+package com.towerco.aiops.stream;
+
+import com.towerco.aiops.alerting.AlertRule;
+import com.towerco.aiops.alerting.SiteAlerts;
+import com.towerco.aiops.alerting.Signal;
+import com.towerco.aiops.detection.Detector;
+import com.towerco.aiops.detection.DetectorFactory;
+import com.towerco.events.Envelope;
+import com.towerco.events.InvalidEventException;
+import com.towerco.events.RejectReason;
+import com.towerco.events.payload.KpiComputed;
+import com.towerco.platform.kafka.TopicProvisioner;
+import com.towerco.platform.metrics.ServiceMetrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Anomaly detection on the KPIs: one online detector per KPI series (a site's KPI, or a
+ * tenancy's), fed the closed windows the KPI Calculator publishes. A site KPI out of its learned
+ * behaviour raises {@link AlertRule#ANOMALY_KPI} with the KPI as subject, seen by every tenant
+ * on the site; a tenancy's KPIs raise one {@link AlertRule#ANOMALY_TENANCY_KPI} for that tenant
+ * only, held up by each anomalous KPI. The alerts go to correlation like the site rules' alerts.
+ *
+ * <p>State is kept by series owner ({@code site|site} or {@code site|tenant}): the firing alerts
+ * as they change, the detectors' learned state every few seconds. Detectors learn windows in
+ * order: a window that does not end after the last one learned (a repeat, a replay) is skipped.
+ */
+final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emission> {
+  static final Duration SAVE_EVERY = Duration.ofSeconds(5);
+  private static final String SITE_SCOPE = "site";
+
+  private final RecordDecoder decoder;
+  private final ServiceMetrics metrics;
+  private final DetectorFactory factory;
+  private final Duration flapHold;
+  private final DeadLetterRoute deadLetters;
+  private final AlertEmitter emitter;
+  private final Map<String, Series> series = new HashMap<>();
+  private ProcessorContext<String, Emission> context;
+  private AlertBook book;
+  private KeyValueStore<String, Saved> detectionStore;
+  private Instant lastResolveCheck = Instant.MIN;
+
+  /**
+   * One owner's detectors as stored: snapshots by KPI name, and the end of the last window
+   * they learned from.
+   */
+  record Saved(Map<String, byte[]> detectors, Instant learnedUntil) {}
+
+  /** One owner's live detectors. */
+  private static final class Series {
+    final Map<String, Detector> detectors = new TreeMap<>();
+    Instant learnedUntil = Instant.MIN;
+    boolean dirty;
+  }
+
+  KpiAnomalyProcessor(RecordDecoder decoder, SiteLookup sites, Publications publications,
+      ServiceMetrics metrics, Duration flapHold, DetectorFactory factory) {
+    this.decoder = decoder;
+    this.metrics = metrics;
+    this.factory = factory;
+    this.flapHold = flapHold;
+    this.deadLetters = new DeadLetterRoute(metrics);
+    this.emitter = new AlertEmitter(sites, publications);
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Emission> context) {
+    this.context = context;
+    this.book = new AlertBook(context.getStateStore(AiopsTopology.KPI_ALERTS_STORE), flapHold,
+        emitter);
+    this.detectionStore = context.getStateStore(AiopsTopology.KPI_DETECTION_STORE);
+    context.schedule(SAVE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> save());
+  }
+
+  @Override
+  public void close() {
+    try {
+      save();
+    } catch (RuntimeException e) {
+      // the store is already closed; at most SAVE_EVERY of learning is lost
+    }
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    if (record.headers().lastHeader(TopicProvisioner.PROBE_HEADER) != null) {
+      return;
+    }
+    RecordMetadata origin = context.recordMetadata().orElseThrow();
+    Envelope event;
+    try {
+      event = decoder.decode(origin.topic(), origin.partition(), origin.offset(), record.value());
+    } catch (InvalidEventException e) {
+      deadLetters.send(context, record, e.reason(), e.detail());
+      return;
+    }
+    try {
+      if (!(event.payload() instanceof KpiComputed kpi)) {
+        return;
+      }
+      observe(kpi, event);
+      metrics.eventIn(event.eventType(), event.timestamp(), System.currentTimeMillis());
+      if (event.timestamp().isAfter(lastResolveCheck.plusSeconds(1))) {
+        lastResolveCheck = event.timestamp();
+        book.resolveDue(context, event.timestamp());
+      }
+    } catch (RuntimeException e) {
+      deadLetters.send(context, record, RejectReason.PROCESSING_FAILED, e.toString());
+    }
+  }
+
+  private void observe(KpiComputed kpi, Envelope event) {
+    boolean site = kpi.scope() == KpiComputed.KpiScope.SITE;
+    String owner = kpi.siteId() + "|" + (site ? SITE_SCOPE : kpi.tenantId());
+    Series owned = series.computeIfAbsent(owner, this::restore);
+    if (!kpi.windowEnd().isAfter(owned.learnedUntil)) {
+      // A window seen before (a repeat, or a replay after a restart): detectors learn in order.
+      metrics.duplicateSkipped();
+      return;
+    }
+    owned.learnedUntil = kpi.windowEnd();
+    SiteAlerts alerts = book.alerts(owner, kpi.siteId());
+    List<Signal> signals = new ArrayList<>();
+    long t = kpi.windowEnd().toEpochMilli();
+    for (Map.Entry<String, Double> value : new TreeMap<>(kpi.values()).entrySet()) {
+      String name = value.getKey();
+      var score = owned.detectors.computeIfAbsent(name, n -> factory.create())
+          .observe(t, value.getValue());
+      AlertRule rule = site ? AlertRule.ANOMALY_KPI : AlertRule.ANOMALY_TENANCY_KPI;
+      String subject = site ? name : kpi.tenantId();
+      AnomalySignals.of(alerts, rule, subject, AnomalySignals.SOURCE + ":" + name, kpi.siteId(),
+          name, score, kpi.windowEnd(), event.eventId()).ifPresent(signals::add);
+    }
+    owned.dirty = true;
+    book.apply(context, owner, kpi.siteId(), signals);
+  }
+
+  private Series restore(String owner) {
+    Series restored = new Series();
+    Saved saved = detectionStore.get(owner);
+    if (saved != null) {
+      saved.detectors().forEach((name, bytes) ->
+          restored.detectors.put(name, factory.restore(bytes)));
+      if (saved.learnedUntil() != null) {
+        restored.learnedUntil = saved.learnedUntil();
+      }
+    }
+    return restored;
+  }
+
+  private void save() {
+    series.forEach((owner, owned) -> {
+      if (owned.dirty) {
+        owned.dirty = false;
+        Map<String, byte[]> snapshots = new TreeMap<>();
+        owned.detectors.forEach((name, detector) -> snapshots.put(name, detector.snapshot()));
+        detectionStore.put(owner, new Saved(snapshots, owned.learnedUntil));
+      }
+    });
+  }
+}
