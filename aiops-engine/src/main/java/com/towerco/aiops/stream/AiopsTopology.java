@@ -85,6 +85,7 @@ public final class AiopsTopology {
                 KPI_ALERTS_STORE, KPI_DETECTION_STORE), Named.as("site-and-kpi-emissions"));
 
     emitted.filter((k, v) -> v instanceof Emission.Outbound, Named.as("site-outputs"))
+        .peek((k, v) -> counted(deps.metrics(), v), Named.as("count-site-outputs"))
         .to(OUTBOUND_TOPIC, Produced.with(Serdes.String(), OUTBOUND_VALUE)
             .withName("alerts-and-dead-letters"));
 
@@ -97,9 +98,15 @@ public final class AiopsTopology {
             .withNumberOfPartitions(deps.correlationPartitions()))
         .process(() -> new CorrelationProcessor(deps.policy(), publications),
             Named.as("correlation"), CORRELATION_STORE)
+        .peek((k, v) -> counted(deps.metrics(), v), Named.as("count-incident-commands"))
         .to(OUTBOUND_TOPIC, Produced.with(Serdes.String(), OUTBOUND_VALUE)
             .withName("incident-commands"));
     return builder.build();
+  }
+
+  private static void counted(ServiceMetrics metrics, Emission outbound) {
+    String topic = ((Emission.Outbound) outbound).topic();
+    metrics.eventOut(TopicFamily.of(topic).map(Enum::name).orElse(topic));
   }
 
   private static final TopicNameExtractor<String, Emission> OUTBOUND_TOPIC =
