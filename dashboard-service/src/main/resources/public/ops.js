@@ -144,14 +144,18 @@
     } catch (err) { NOC.showError(err); return; }
     if (!stillHere()) return;
     const flag = (v, bad) => h('span', { class: v > bad ? 'bad' : '' }, v);
+    // Every input's latency in the tooltip: KPIs arrive when their window closes, by design.
+    const latencies = (s) => Object.entries(s.latency_by_input || {})
+      .map(([input, l]) => input + ': p50 ' + l.p50_seconds + ' s, p99 ' + l.p99_seconds + ' s').join('\n');
     $('view').replaceChildren(
       h('div', { class: 'toolbar' }, h('b', {}, 'Platform health'),
         h('span', { class: 'muted' }, 'process ' + ready + ' · up since ' + time(health.up_since)
           + ' · as of ' + time(health.as_of) + ' · rates over the last minute')),
       h('div', { class: 'panel', id: 'platform-health' }, table(
-        ['Service', 'In/s', 'Out/s', 'Events in', 'Events out', 'Latency p50', 'Latency p99', 'Consumer lag', 'DLQ', 'Duplicates'],
+        ['Service', 'In/s', 'Out/s', 'Events in', 'Events out', 'Latency of', 'Latency p50', 'Latency p99', 'Consumer lag', 'DLQ', 'Duplicates'],
         health.services.map(s => [h('b', {}, s.service), fmt(s.in_per_second, 1), fmt(s.out_per_second, 1),
-          s.events_in, s.events_out, fmt(s.latency_p50_seconds, 3, ' s'), fmt(s.latency_p99_seconds, 3, ' s'),
+          s.events_in, s.events_out, h('span', { class: 'muted', title: latencies(s) }, s.latency_input || '-'),
+          fmt(s.latency_p50_seconds, 3, ' s'), fmt(s.latency_p99_seconds, 3, ' s'),
           flag(s.consumer_lag, 1000), flag(s.dead_lettered, 0), s.duplicates_skipped]),
         null, (i) => ({ 'data-service': health.services[i].service }))));
     healthTimer = setTimeout(() => { if (stillHere()) NOC.ops.renderPlatform(stillHere); }, 5000);

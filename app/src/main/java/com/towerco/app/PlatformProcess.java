@@ -30,6 +30,7 @@ public final class PlatformProcess implements AutoCloseable {
   private EmbeddedKafkaBroker broker;
   private ServiceContext context;
   private WebServer web;
+  private DataDirLock dataDirLock;
 
   /** What to start. */
   public record Spec(
@@ -58,6 +59,9 @@ public final class PlatformProcess implements AutoCloseable {
 
   private void startAll(Spec spec) {
     String bootstrap = spec.bootstrapServers();
+    if (spec.dataDir() != null) {
+      dataDirLock = DataDirLock.acquire(spec.dataDir());
+    }
     if (spec.embeddedBroker()) {
       broker = EmbeddedKafkaBroker.start(spec.dataDir().resolve("kafka"), spec.kafkaPort());
       bootstrap = broker.bootstrapServers();
@@ -131,6 +135,9 @@ public final class PlatformProcess implements AutoCloseable {
     }
     if (broker != null) {
       broker.close();
+    }
+    if (dataDirLock != null) {
+      dataDirLock.close();
     }
   }
 }

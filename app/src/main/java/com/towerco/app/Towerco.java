@@ -22,7 +22,22 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class})
 public final class Towerco implements Runnable {
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Towerco()).execute(args));
+    System.exit(new CommandLine(new Towerco())
+        .setExecutionExceptionHandler(Towerco::explain).execute(args));
+  }
+
+  /**
+   * A refusal the user can act on (a data directory in use, a bad setting, an unreadable file)
+   * is one line on stderr and exit code 1; anything else keeps its stack trace.
+   */
+  private static int explain(Exception e, CommandLine command, CommandLine.ParseResult parsed)
+      throws Exception {
+    if (e instanceof IllegalStateException || e instanceof IllegalArgumentException
+        || e instanceof java.io.UncheckedIOException) {
+      command.getErr().println("towerco " + command.getCommandName() + ": " + e.getMessage());
+      return 1;
+    }
+    throw e;
   }
 
   @Override

@@ -7,8 +7,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Decides how fast event time passes: in paced mode it holds each tick back until the wall
- * clock, times {@code speed}, has caught up with it (anchored at the first tick, so a slow
- * moment is caught up rather than accumulated); as fast as possible it never waits. This is the
+ * clock, times {@code speed}, has caught up with it (anchored at the first tick, or at real time
+ * in a live run at speed 1, so a slow moment is caught up rather than accumulated); as fast as possible it never waits. This is the
  * only place the simulator reads a clock.
  */
 final class Pacer {
@@ -29,6 +29,17 @@ final class Pacer {
     return new Pacer(config.pace() == SimulatorConfig.Pace.PACED, config.speed());
   }
 
+  /**
+   * At speed 1 with event time starting around now (a live demo), event time is the wall clock:
+   * the seconds the platform took to start are caught up at once instead of lagging every event
+   * behind real time for the whole run. Otherwise the first tick is due immediately.
+   */
+  private long realTimeLag(long eventMillis) {
+    long lagMillis = System.currentTimeMillis() - eventMillis;
+    boolean live = nanosPerEventMilli == 1_000_000.0 && lagMillis > 0 && lagMillis < 60_000;
+    return live ? TimeUnit.MILLISECONDS.toNanos(lagMillis) : 0;
+  }
+
   /** Waits until event time {@code eventMillis} is due; false if {@code stop} said so meanwhile. */
   boolean await(long eventMillis, BooleanSupplier stop) {
     if (!paced) {
@@ -36,8 +47,7 @@ final class Pacer {
     }
     if (eventAnchor == Long.MIN_VALUE) {
       eventAnchor = eventMillis;
-      wallAnchor = System.nanoTime();
-      return true;
+      wallAnchor = System.nanoTime() - realTimeLag(eventMillis);
     }
     long due = wallAnchor + (long) ((eventMillis - eventAnchor) * nanosPerEventMilli);
     long ahead = due - System.nanoTime();

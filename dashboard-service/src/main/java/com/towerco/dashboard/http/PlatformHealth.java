@@ -6,8 +6,8 @@ import com.towerco.platform.http.Caller;
 import com.towerco.platform.metrics.PlatformMetrics;
 import com.towerco.platform.metrics.ServiceMetrics;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -65,8 +65,16 @@ public final class PlatformHealth {
     all.sort(Comparator.comparing(ServiceMetrics::service));
     for (ServiceMetrics s : all) {
       Throughput.Rate rate = throughput.rate(s.service());
-      DistributionSummary latency = registry.find("towerco_processing_latency_seconds")
-          .tag("service", s.service()).summary();
+      // The busiest input's latency is the service's headline; every input's is listed.
+      List<Timer> inputs = new ArrayList<>(registry.find(ServiceMetrics.LATENCY)
+          .tag("service", s.service()).timers());
+      inputs.sort(Comparator.comparingLong(Timer::count).reversed());
+      Timer latency = inputs.isEmpty() ? null : inputs.get(0);
+      Map<String, Object> byInput = new LinkedHashMap<>();
+      for (Timer input : inputs) {
+        byInput.put(input.getId().getTag("input"), Map.of(
+            "p50_seconds", percentile(input, 0.5), "p99_seconds", percentile(input, 0.99)));
+      }
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("service", s.service());
       row.put("events_in", s.totalIn());
@@ -76,6 +84,8 @@ public final class PlatformHealth {
       row.put("rate_over_seconds", round(rate.overSeconds()));
       row.put("latency_p50_seconds", percentile(latency, 0.5));
       row.put("latency_p99_seconds", percentile(latency, 0.99));
+      row.put("latency_input", latency == null ? null : latency.getId().getTag("input"));
+      row.put("latency_by_input", byInput);
       row.put("consumer_lag", s.lag());
       row.put("dead_lettered", s.totalDeadLettered());
       row.put("duplicates_skipped", sum(registry, "towerco_duplicates_skipped", s.service()));
@@ -94,13 +104,13 @@ public final class PlatformHealth {
         .mapToDouble(Counter::count).sum();
   }
 
-  private static double percentile(DistributionSummary summary, double p) {
-    if (summary == null) {
+  private static double percentile(Timer timer, double p) {
+    if (timer == null) {
       return 0;
     }
-    for (ValueAtPercentile v : summary.takeSnapshot().percentileValues()) {
+    for (ValueAtPercentile v : timer.takeSnapshot().percentileValues()) {
       if (Math.abs(v.percentile() - p) < 1e-9) {
-        return round(v.value());
+        return round(v.value(java.util.concurrent.TimeUnit.SECONDS));
       }
     }
     return 0;

@@ -1,19 +1,24 @@
 package com.towerco.platform.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
+import com.towerco.events.EventType;
+import com.towerco.events.EventTypes;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * The metrics every service exposes: events in (by type), events out (by topic family),
  * dead-lettered records (by reason), duplicates skipped, processing latency from event time to
- * processed, and consumer lag. Counters are cached per tag value so the hot path does not look
+ * processed (by input topic family), and consumer lag. Counters are cached per tag value so the hot path does not look
  * meters up.
  */
 public final class ServiceMetrics {
@@ -23,7 +28,11 @@ public final class ServiceMetrics {
   private final Map<String, Counter> out = new ConcurrentHashMap<>();
   private final Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
   private final Counter duplicates;
-  private final DistributionSummary latency;
+  /** Exported as {@code towerco_processing_latency_seconds}. */
+  public static final String LATENCY = "towerco_processing_latency";
+
+  private final Map<String, Timer> latency = new ConcurrentHashMap<>();
+  private final Map<String, Timer> inputLatency = new ConcurrentHashMap<>();
   private final AtomicLong totalIn = new AtomicLong();
   private final AtomicLong totalDeadLettered = new AtomicLong();
   private volatile Supplier<Long> lag = () -> 0L;
@@ -34,13 +43,6 @@ public final class ServiceMetrics {
     this.duplicates = Counter.builder("towerco_duplicates_skipped")
         .description("Events skipped because their event_id was already processed")
         .tag("service", service).register(registry);
-    this.latency = DistributionSummary.builder("towerco_processing_latency_seconds")
-        .description("From event time to processed by this service")
-        .baseUnit("seconds")
-        .tag("service", service)
-        .publishPercentiles(0.5, 0.99)
-        .serviceLevelObjectives(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 60)
-        .register(registry);
     Gauge.builder("towerco_consumer_lag", this, m -> m.lag.get())
         .description("Records behind the end of the input topics")
         .tag("service", service).register(registry);
@@ -55,7 +57,8 @@ public final class ServiceMetrics {
         .description("Events processed").tag("service", service).tag("event_type", t)
         .register(registry)).increment();
     totalIn.incrementAndGet();
-    latency.record(Math.max(0, nowMillis - eventTime.toEpochMilli()) / 1000.0);
+    latency.computeIfAbsent(eventType, this::latencyTimer)
+        .record(Math.max(0, nowMillis - eventTime.toEpochMilli()), TimeUnit.MILLISECONDS);
   }
 
   public void eventOut(String family) {
@@ -91,8 +94,24 @@ public final class ServiceMetrics {
     return lag.get();
   }
 
-  public double latencyP99Seconds() {
-    return latency.takeSnapshot().percentileValues().length > 1
-        ? latency.takeSnapshot().percentileValues()[1].value() : 0;
+  /**
+   * Latency is kept per input family (site events, KPIs, alerts, ...): a KPI is published when
+   * its window closes, so its latency says nothing about how fast site events flow. Timers
+   * rather than distribution summaries, whose histograms round values up to whole seconds.
+   */
+  private Timer latencyTimer(String eventType) {
+    String input = INPUT_OF.getOrDefault(eventType, "other");
+    return inputLatency.computeIfAbsent(input, i -> Timer.builder(LATENCY)
+        .description("From event time to processed by this service, by input topic family")
+        .tag("service", service).tag("input", i)
+        .publishPercentiles(0.5, 0.99)
+        .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50),
+            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(60))
+        .register(registry));
   }
+
+  private static final Map<String, String> INPUT_OF = EventTypes.all().stream().collect(
+      Collectors.toMap(EventType::name, t -> t.topic().name().toLowerCase(), (a, b) -> a));
 }
