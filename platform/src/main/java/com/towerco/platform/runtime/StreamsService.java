@@ -127,7 +127,11 @@ public final class StreamsService implements PlatformService {
   @Override
   public synchronized void close() {
     if (streams != null) {
-      streams.close(Duration.ofSeconds(30));
+      // Leave the group: the next start (or the other instances) take the partitions over
+      // at once instead of after the session timeout of a member that is not coming back.
+      streams.close(org.apache.kafka.streams.CloseOptions.groupMembershipOperation(
+          org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+          .withTimeout(Duration.ofSeconds(30)));
       streams = null;
     }
   }
