@@ -17,8 +17,11 @@ import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import io.javalin.config.RoutesConfig;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -27,10 +30,16 @@ import java.util.regex.Pattern;
  * {@link IngestHandler}s, and the query routes.
  */
 public final class AnalyticsService implements PlatformService, HttpRoutes {
-  static final Pattern SUBSCRIPTION = ConsumerService.anyOf(TopicFamily.SITE_EVENTS.pattern(),
-      TopicFamily.KPI_METRICS.pattern(), TopicFamily.ALERT_NOTIFICATIONS.pattern(),
-      TopicFamily.INCIDENT_LIFECYCLE.pattern(), TopicFamily.NOTIFICATION_DELIVERIES.pattern(),
-      TopicFamily.INVENTORY.pattern());
+  /**
+   * Every topic family of the published contract but two: the dead-letter topic (records that
+   * are not valid events) and the notification settings (receivers' addresses and webhook
+   * credentials, which analysts have no need to read). The notification service's private
+   * working topics are no family, so no pattern matches them.
+   */
+  static final Set<TopicFamily> NOT_STORED = EnumSet.of(TopicFamily.DEAD_LETTER,
+      TopicFamily.NOTIFICATION_SETTINGS);
+  static final Pattern SUBSCRIPTION = ConsumerService.anyOf(Arrays.stream(TopicFamily.values())
+      .filter(f -> !NOT_STORED.contains(f)).map(TopicFamily::pattern).toArray(Pattern[]::new));
 
   private final String name;
   private final Database database;

@@ -1,0 +1,255 @@
+package com.towerco.analytics.ingest;
+
+import com.towerco.analytics.jdbc.EventSink;
+import com.towerco.platform.metrics.ServiceMetrics;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sink's writer thread: it stores one batch at a time while the consumer thread decodes
+ * and projects the next, so reading and writing use both cores. A batch that fails for want
+ * of the database is retried with backoff until it is stored or taken back ({@link #drain});
+ * one the database refuses for its data is written event by event and the refused events are
+ * dead-lettered. It also knows the positions the database holds, for the Kafka commit.
+ */
+final class BatchWriter implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
+
+  private final EventSink sink;
+  private final Rejects rejects;
+  private final Duration maxBackoff;
+  private final ServiceMetrics serviceMetrics;
+  private final IngestMetrics metrics;
+  private final Map<TopicPartition, Long> stored = new ConcurrentHashMap<>();
+  private final Thread thread;
+
+  private Batch inFlight;
+  private Batch reclaimed;
+  private boolean reclaim;
+  private boolean closed;
+  private volatile boolean failing;
+  private long backoffMillis;
+
+  BatchWriter(EventSink sink, Rejects rejects, Duration maxBackoff,
+      ServiceMetrics serviceMetrics, IngestMetrics metrics) {
+    this.sink = sink;
+    this.rejects = rejects;
+    this.maxBackoff = maxBackoff;
+    this.serviceMetrics = serviceMetrics;
+    this.metrics = metrics;
+    this.thread = new Thread(this::run, Thread.currentThread().getName() + "-writer");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Hands a batch over if no other is being written; false if one is. */
+  synchronized boolean submit(Batch batch) {
+    if (inFlight != null || closed) {
+      return false;
+    }
+    inFlight = batch;
+    notifyAll();
+    return true;
+  }
+
+  synchronized boolean idle() {
+    return inFlight == null;
+  }
+
+  /** True while the last attempt to write failed for want of the database. */
+  boolean failing() {
+    return failing;
+  }
+
+  /**
+   * Waits up to {@code timeout} for the batch being written to be stored. If it is not (the
+   * database keeps failing), stops retrying and returns it to the caller; null otherwise.
+   */
+  synchronized Batch drain(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (inFlight != null && System.nanoTime() < deadline) {
+      wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+    }
+    if (inFlight == null) {
+      return takeReclaimed();
+    }
+    reclaim = true;
+    notifyAll();
+    while (inFlight != null) {
+      wait();
+    }
+    return takeReclaimed();
+  }
+
+  /** The next offset the database holds for a partition, if this writer knows it. */
+  Long storedPosition(TopicPartition partition) {
+    return stored.get(partition);
+  }
+
+  void knownPositions(Map<TopicPartition, Long> positions) {
+    positions.forEach((tp, p) -> stored.merge(tp, p, Math::max));
+  }
+
+  void forget(Collection<TopicPartition> partitions) {
+    partitions.forEach(stored::remove);
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+      reclaim = true;
+      notifyAll();
+    }
+    try {
+      thread.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void run() {
+    while (true) {
+      Batch batch;
+      synchronized (this) {
+        while (inFlight == null && !closed) {
+          waitQuietly(0);
+        }
+        if (inFlight == null) {
+          return;
+        }
+        batch = inFlight;
+      }
+      boolean done = writeUntilStored(batch);
+      synchronized (this) {
+        if (!done) {
+          reclaimed = batch;
+        }
+        inFlight = null;
+        reclaim = false;
+        notifyAll();
+      }
+    }
+  }
+
+  private boolean writeUntilStored(Batch batch) {
+    while (true) {
+      if (attempt(batch)) {
+        return true;
+      }
+      synchronized (this) {
+        if (reclaim || closed) {
+          return false;
+        }
+        waitQuietly(backoffMillis);
+        if (reclaim || closed) {
+          return false;
+        }
+      }
+    }
+  }
+
+  private boolean attempt(Batch batch) {
+    long start = System.nanoTime();
+    try {
+      stored(batch, sink.store(batch.sinkEvents(), batch.positions), start);
+      return true;
+    } catch (SQLException | RuntimeException e) {
+      if (isDataError(e)) {
+        return oneByOne(batch, start);
+      }
+      failed(batch, e);
+      return false;
+    }
+  }
+
+  /** Slow path after a data error: each event alone; the ones refused go to the DLQ. */
+  private boolean oneByOne(Batch batch, long start) {
+    try {
+      int storedEvents = 0;
+      int duplicates = 0;
+      for (Batch.Pending p : batch.events) {
+        try {
+          EventSink.Result r = sink.store(List.of(p.event()), Map.of());
+          storedEvents += r.stored();
+          duplicates += r.duplicates();
+          knownPositions(r.positions());
+        } catch (SQLException | RuntimeException e) {
+          if (!isDataError(e)) {
+            throw e;
+          }
+          rejects.reject(p.source(), "the analytics database refused the event: "
+              + e.getMessage());
+          knownPositions(sink.store(List.of(), Map.of(p.event().partition(),
+              p.event().offset() + 1)).positions());
+        }
+      }
+      EventSink.Result rest = sink.store(List.of(), batch.positions);
+      stored(batch, new EventSink.Result(storedEvents, duplicates, rest.positions()), start);
+      return true;
+    } catch (Exception e) {
+      // What was stored one by one has its positions stored too: a retry skips it.
+      failed(batch, e);
+      return false;
+    }
+  }
+
+  private void stored(Batch batch, EventSink.Result result, long startNanos) {
+    metrics.written(result.stored(), System.nanoTime() - startNanos);
+    metrics.buffered(-batch.size());
+    for (int i = 0; i < result.duplicates(); i++) {
+      serviceMetrics.duplicateSkipped();
+    }
+    knownPositions(result.positions());
+    if (failing) {
+      LOG.info("analytics: database back; stored {} waiting events", batch.size());
+    }
+    failing = false;
+    backoffMillis = 0;
+  }
+
+  private void failed(Batch batch, Exception e) {
+    metrics.failed();
+    if (!failing) {
+      LOG.warn("analytics: database write failed ({}); holding {} events and retrying",
+          e.getMessage(), batch.size());
+    }
+    failing = true;
+    backoffMillis = Math.min(Math.max(backoffMillis * 2, 100), maxBackoff.toMillis());
+  }
+
+  private Batch takeReclaimed() {
+    Batch batch = reclaimed;
+    reclaimed = null;
+    return batch;
+  }
+
+  private void waitQuietly(long millis) {
+    try {
+      wait(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closed = true;
+    }
+  }
+
+  /** A problem with the data (SQL state class 22 or 23), not with reaching the database. */
+  static boolean isDataError(Exception e) {
+    if (!(e instanceof SQLException sql)) {
+      return false;
+    }
+    String state = sql.getSQLState();
+    if (state != null) {
+      return state.startsWith("22") || state.startsWith("23");
+    }
+    String message = String.valueOf(sql.getMessage());
+    return message.startsWith("Conversion Error") || message.startsWith("Invalid Input Error");
+  }
+}
