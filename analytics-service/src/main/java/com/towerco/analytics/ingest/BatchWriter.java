@@ -13,35 +13,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sink's writer thread: it stores one batch at a time while the consumer thread decodes
- * and projects the next, so reading and writing use both cores. A batch that fails for want
- * of the database is retried with backoff until it is stored or taken back ({@link #drain});
- * one the database refuses for its data is written event by event and the refused events are
- * dead-lettered. It also knows the positions the database holds, for the Kafka commit.
+ * The sink's writer thread and the batch it is filling. The consumer thread adds handled
+ * events; the writer takes everything gathered once it is a full batch or its oldest event has
+ * waited the flush interval, and stores it while the consumer thread decodes and projects the
+ * next (so reading and writing use both cores, and batches grow with the load). It never waits
+ * for the consumer thread, so a consumer paused for back-pressure does not starve it. A batch
+ * that fails for want of the database is retried with backoff until it is stored or taken
+ * back ({@link #drain}); one the database refuses for its data is written event by event and
+ * the refused events are dead-lettered. It knows the positions the database holds.
  */
 final class BatchWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
 
   private final EventSink sink;
   private final Rejects rejects;
-  private final Duration maxBackoff;
+  private final IngestSettings settings;
   private final ServiceMetrics serviceMetrics;
   private final IngestMetrics metrics;
   private final Map<TopicPartition, Long> stored = new ConcurrentHashMap<>();
   private final Thread thread;
 
+  private Batch open = new Batch();
   private Batch inFlight;
   private Batch reclaimed;
+  private boolean flushRequested;
   private boolean reclaim;
   private boolean closed;
   private volatile boolean failing;
   private long backoffMillis;
 
-  BatchWriter(EventSink sink, Rejects rejects, Duration maxBackoff,
+  BatchWriter(EventSink sink, Rejects rejects, IngestSettings settings,
       ServiceMetrics serviceMetrics, IngestMetrics metrics) {
     this.sink = sink;
     this.rejects = rejects;
-    this.maxBackoff = maxBackoff;
+    this.settings = settings;
     this.serviceMetrics = serviceMetrics;
     this.metrics = metrics;
     this.thread = new Thread(this::run, Thread.currentThread().getName() + "-writer");
@@ -49,18 +54,26 @@ final class BatchWriter implements AutoCloseable {
     thread.start();
   }
 
-  /** Hands a batch over if no other is being written; false if one is. */
-  synchronized boolean submit(Batch batch) {
-    if (inFlight != null || closed) {
-      return false;
+  synchronized void add(Batch.Pending pending) {
+    boolean wasEmpty = open.isEmpty();
+    open.add(pending, System.nanoTime());
+    if (wasEmpty || open.size() == settings.batchEvents()) {
+      notifyAll();
     }
-    inFlight = batch;
-    notifyAll();
-    return true;
   }
 
-  synchronized boolean idle() {
-    return inFlight == null;
+  /** Everything before {@code position} in the partition is handled. */
+  synchronized void passed(TopicPartition partition, long position) {
+    boolean wasEmpty = open.isEmpty();
+    open.passed(partition, position, System.nanoTime());
+    if (wasEmpty) {
+      notifyAll();
+    }
+  }
+
+  /** Events handled and not yet taken by the writer. */
+  synchronized int waiting() {
+    return open.size();
   }
 
   /** True while the last attempt to write failed for want of the database. */
@@ -69,23 +82,35 @@ final class BatchWriter implements AutoCloseable {
   }
 
   /**
-   * Waits up to {@code timeout} for the batch being written to be stored. If it is not (the
-   * database keeps failing), stops retrying and returns it to the caller; null otherwise.
+   * Stores everything handled so far, waiting up to {@code timeout}. What is not stored by
+   * then (the database keeps failing) is taken back and returned, in handling order, and the
+   * writer stops retrying it; the caller decides what to keep and {@link #putBack}s that.
    */
   synchronized Batch drain(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (inFlight != null && System.nanoTime() < deadline) {
+    flushRequested = true;
+    notifyAll();
+    while ((inFlight != null || !open.isEmpty()) && System.nanoTime() < deadline) {
       wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
     }
-    if (inFlight == null) {
-      return takeReclaimed();
+    flushRequested = false;
+    if (inFlight != null) {
+      reclaim = true;
+      notifyAll();
+      while (inFlight != null) {
+        wait();
+      }
     }
-    reclaim = true;
+    Batch back = reclaimed == null ? open : reclaimed.followedBy(open);
+    reclaimed = null;
+    open = new Batch();
+    return back;
+  }
+
+  /** Events taken back by {@link #drain} that are to be written after all. */
+  synchronized void putBack(Batch batch) {
+    open = batch.followedBy(open);
     notifyAll();
-    while (inFlight != null) {
-      wait();
-    }
-    return takeReclaimed();
   }
 
   /** The next offset the database holds for a partition, if this writer knows it. */
@@ -119,13 +144,16 @@ final class BatchWriter implements AutoCloseable {
     while (true) {
       Batch batch;
       synchronized (this) {
-        while (inFlight == null && !closed) {
-          waitQuietly(0);
+        long waitMillis;
+        while (!closed && (waitMillis = untilDue()) > 0) {
+          waitQuietly(waitMillis == Long.MAX_VALUE ? 0 : waitMillis);
         }
-        if (inFlight == null) {
+        if (closed) {
           return;
         }
-        batch = inFlight;
+        batch = open;
+        open = new Batch();
+        inFlight = batch;
       }
       boolean done = writeUntilStored(batch);
       synchronized (this) {
@@ -139,16 +167,27 @@ final class BatchWriter implements AutoCloseable {
     }
   }
 
+  /** Milliseconds until the open batch is due: 0 now, MAX_VALUE when it is empty. */
+  private long untilDue() {
+    if (open.isEmpty() || reclaim) {
+      return Long.MAX_VALUE;
+    }
+    if (flushRequested || open.size() >= settings.batchEvents()) {
+      return 0;
+    }
+    long age = System.nanoTime() - open.openedNanos;
+    return Math.max(0, (settings.flushInterval().toNanos() - age + 999_999) / 1_000_000);
+  }
+
   private boolean writeUntilStored(Batch batch) {
     while (true) {
       if (attempt(batch)) {
         return true;
       }
       synchronized (this) {
-        if (reclaim || closed) {
-          return false;
+        if (!(reclaim || closed)) {
+          waitQuietly(backoffMillis);
         }
-        waitQuietly(backoffMillis);
         if (reclaim || closed) {
           return false;
         }
@@ -222,13 +261,8 @@ final class BatchWriter implements AutoCloseable {
           e.getMessage(), batch.size());
     }
     failing = true;
-    backoffMillis = Math.min(Math.max(backoffMillis * 2, 100), maxBackoff.toMillis());
-  }
-
-  private Batch takeReclaimed() {
-    Batch batch = reclaimed;
-    reclaimed = null;
-    return batch;
+    backoffMillis = Math.min(Math.max(backoffMillis * 2, 100), settings.maxRetryBackoff()
+        .toMillis());
   }
 
   private void waitQuietly(long millis) {

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The analytics sink as a consumer-loop handler. It projects each event, asks its id window
- * whether the event is new, and collects events into a batch that its {@link BatchWriter}
- * stores, with the positions they reach, in one transaction while the next batch fills. On
+ * whether the event is new, and hands it to its {@link BatchWriter}, which stores batches of
+ * events with the positions they reach, one transaction each, while the next batch fills. On
  * assignment the consumer seeks to the positions stored in the database; Kafka is only ever
  * told positions the database already holds, so it is a safe fallback. When the database is
  * slow or down the batch waits for the writer and the handler asks the runtime to pause once
@@ -40,7 +40,6 @@ public final class IngestHandler implements EventHandler {
   private final Map<TopicPartition, Long> firstHandled = new HashMap<>();
   private EventIdWindow window;
   private long windowRetryNanos;
-  private Batch current = new Batch();
 
   public IngestHandler(Projector projector, EventSink sink, IngestSettings settings,
       Rejects rejects, ServiceMetrics serviceMetrics, IngestMetrics metrics) {
@@ -49,8 +48,7 @@ public final class IngestHandler implements EventHandler {
     this.settings = settings;
     this.serviceMetrics = serviceMetrics;
     this.metrics = metrics;
-    this.writer = new BatchWriter(sink, rejects, settings.maxRetryBackoff(), serviceMetrics,
-        metrics);
+    this.writer = new BatchWriter(sink, rejects, settings, serviceMetrics, metrics);
   }
 
   @Override
@@ -66,26 +64,14 @@ public final class IngestHandler implements EventHandler {
       serviceMetrics.duplicateSkipped();
     }
     firstHandled.putIfAbsent(tp, source.offset());
-    current.add(new Batch.Pending(new EventSink.Event(tp, source.offset(), rows,
-        verdict == EventIdWindow.Verdict.UNKNOWN), source, event.eventId(), event.timestamp()),
-        System.nanoTime());
     metrics.buffered(1);
-  }
-
-  @Override
-  public void afterBatch() {
-    if (due()) {
-      submit();
-    }
+    writer.add(new Batch.Pending(new EventSink.Event(tp, source.offset(), rows,
+        verdict == EventIdWindow.Verdict.UNKNOWN), source, event.eventId(), event.timestamp()));
   }
 
   /** Nothing to wait for: Kafka is only told positions the database holds (committable). */
   @Override
-  public void beforeCommit() {
-    if (!current.isEmpty() && writer.idle()) {
-      submit();
-    }
-  }
+  public void beforeCommit() {}
 
   /**
    * Everything before {@code position} is handled, so its position goes with the next batch;
@@ -95,7 +81,7 @@ public final class IngestHandler implements EventHandler {
   public CommitPoint committable(TopicPartition partition, long position) {
     Long stored = writer.storedPosition(partition);
     if (stored == null || position > stored) {
-      current.passed(partition, position, System.nanoTime());
+      writer.passed(partition, position);
     }
     long safe = stored != null ? Math.min(stored, position)
         : firstHandled.getOrDefault(partition, position);
@@ -119,60 +105,40 @@ public final class IngestHandler implements EventHandler {
 
   @Override
   public boolean backpressured() {
-    return current.size() >= settings.maxBufferedEvents()
-        || (writer.failing() && current.size() >= settings.batchEvents());
+    int waiting = writer.waiting();
+    return waiting >= settings.maxBufferedEvents()
+        || (writer.failing() && waiting >= settings.batchEvents());
   }
 
   @Override
   public void onRevoked(Collection<TopicPartition> partitions) {
-    Batch unstored = flushNow(REVOKE_WAIT);
+    Batch unstored = drain(REVOKE_WAIT);
     // What could not be stored is dropped: the partition's next owner reads it again.
     List<Batch.Pending> dropped = unstored.removePartitions(partitions);
     metrics.buffered(-dropped.size());
     if (window != null) {
       dropped.forEach(p -> window.forget(p.eventId(), p.eventTime()));
     }
-    current = unstored;
+    if (!unstored.isEmpty()) {
+      writer.putBack(unstored);
+    }
     partitions.forEach(firstHandled::remove);
     writer.forget(partitions);
   }
 
   @Override
   public void close() {
-    Batch unstored = flushNow(settings.maxRetryBackoff().multipliedBy(2));
+    Batch unstored = drain(settings.maxRetryBackoff().multipliedBy(2));
     metrics.buffered(-unstored.size());
-    current = new Batch();
     writer.close();
   }
 
-  private boolean due() {
-    if (current.isEmpty() || !writer.idle()) {
-      return false;
-    }
-    return current.size() >= settings.batchEvents()
-        || System.nanoTime() - current.openedNanos >= settings.flushInterval().toNanos();
-  }
-
-  private void submit() {
-    if (writer.submit(current)) {
-      current = new Batch();
-    }
-  }
-
-  /** Stores what is in flight and what is buffered, now; returns what could not be stored. */
-  private Batch flushNow(Duration wait) {
+  private Batch drain(Duration wait) {
     try {
-      Batch back = writer.drain(wait);
-      Batch all = back == null ? current : back.followedBy(current);
-      current = new Batch();
-      if (all.isEmpty() || !writer.submit(all)) {
-        return all;
-      }
-      Batch failed = writer.drain(wait);
-      return failed == null ? new Batch() : failed;
+      return writer.drain(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return current;
+      return new Batch();
     }
   }
 

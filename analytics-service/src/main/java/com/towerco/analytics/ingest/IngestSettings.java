@@ -28,6 +28,6 @@ public record IngestSettings(int batchEvents, int maxBufferedEvents, Duration fl
   public static final int DEFAULT_DEDUP_MAX_IDS = 2_000_000;
 
   public static IngestSettings defaults() {
-    return new IngestSettings(20_000, 50_000, Duration.ofMillis(500), Duration.ofSeconds(5));
+    return new IngestSettings(10_000, 50_000, Duration.ofMillis(500), Duration.ofSeconds(5));
   }
 }

@@ -92,9 +92,10 @@ public final class EventSink {
         long t4 = System.nanoTime();
         Map<TopicPartition, Long> next = nextPositions(events, positions, stored);
         offsets.advance(c, next);
-        c.commit();
         long t5 = System.nanoTime();
-        times.add(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4);
+        c.commit();
+        long t6 = System.nanoTime();
+        times.add(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5);
         return new Result(inserted, duplicates, next);
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(c);

@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 
@@ -16,18 +19,28 @@ import org.apache.kafka.common.TopicPartition;
  * partition cannot store its records twice. Positions only move forward.
  */
 final class IngestOffsets {
-  private static final String UPSERT = """
+  private static final String STAGE = "stage_offsets";
+  private static final List<Column> COLUMNS = List.of(Column.text("topic"),
+      Column.integer("kafka_partition"), Column.bigint("next_offset"));
+  private static final String MERGE = """
       INSERT INTO ingest_offsets (consumer_group, topic, kafka_partition, next_offset)
-      VALUES (?, ?, ?, ?)
+      SELECT ?, topic, kafka_partition, max(next_offset) FROM stage_offsets
+      GROUP BY topic, kafka_partition
       ON CONFLICT (consumer_group, topic, kafka_partition)
       DO UPDATE SET next_offset = GREATEST(ingest_offsets.next_offset, excluded.next_offset)""";
 
   private final String consumerGroup;
+  private final Dialect dialect;
   private final boolean lockRows;
+  private final String text;
+  private final BulkLoader loader;
 
   IngestOffsets(String consumerGroup, Dialect dialect) {
     this.consumerGroup = consumerGroup;
+    this.dialect = dialect;
     this.lockRows = dialect.isPostgres();
+    this.text = dialect.sqlType(Column.Kind.TEXT);
+    this.loader = BulkLoader.forDialect(dialect);
   }
 
   /** Every position the group has stored (a row per partition ever written: a small table). */
@@ -45,19 +58,26 @@ final class IngestOffsets {
     return stored;
   }
 
+  /** Moves positions forward (never back), set-based: a batch touches every site's partition. */
   void advance(Connection c, Map<TopicPartition, Long> nextOffsets) throws SQLException {
     if (nextOffsets.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-      for (Map.Entry<TopicPartition, Long> e : nextOffsets.entrySet()) {
+    List<Object[]> rows = new ArrayList<>(nextOffsets.size());
+    nextOffsets.forEach((tp, offset) -> rows.add(new Object[] {tp.topic(), tp.partition(),
+        offset}));
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TEMP TABLE IF NOT EXISTS " + STAGE + " (topic " + text + ","
+          + " kafka_partition INTEGER, next_offset BIGINT)"
+          + (dialect.isPostgres() ? " ON COMMIT DELETE ROWS" : ""));
+      loader.load(c, STAGE, true, COLUMNS, rows);
+      try (PreparedStatement ps = c.prepareStatement(MERGE)) {
         ps.setString(1, consumerGroup);
-        ps.setString(2, e.getKey().topic());
-        ps.setInt(3, e.getKey().partition());
-        ps.setLong(4, e.getValue());
-        ps.addBatch();
+        ps.executeUpdate();
       }
-      ps.executeBatch();
+      if (!dialect.isPostgres()) {
+        s.execute("DELETE FROM " + STAGE);
+      }
     }
   }
 }
