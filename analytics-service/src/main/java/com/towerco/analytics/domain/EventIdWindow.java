@@ -47,15 +47,14 @@ public final class EventIdWindow {
     if (time < floor) {
       return Verdict.UNKNOWN;
     }
-    long hi = high(eventId);
-    long lo = low(eventId);
+    long[] key = key(eventId);
     for (IdSet bucket : buckets.values()) {
-      if (bucket.contains(hi, lo)) {
+      if (bucket.contains(key[0], key[1])) {
         return Verdict.DUPLICATE;
       }
     }
     long start = Math.floorDiv(time, bucketMillis) * bucketMillis;
-    buckets.computeIfAbsent(start, b -> new IdSet()).add(hi, lo);
+    buckets.computeIfAbsent(start, b -> new IdSet()).add(key[0], key[1]);
     size++;
     if (time > newest) {
       newest = time;
@@ -74,7 +73,8 @@ public final class EventIdWindow {
       return;
     }
     IdSet bucket = buckets.get(Math.floorDiv(time, bucketMillis) * bucketMillis);
-    if (bucket != null && bucket.remove(high(eventId), low(eventId))) {
+    long[] key = key(eventId);
+    if (bucket != null && bucket.remove(key[0], key[1])) {
       size--;
     }
   }
@@ -103,38 +103,36 @@ public final class EventIdWindow {
     }
   }
 
-  /** A canonical (lower-case) UUID's own bits; any other id, a hash. */
-  static long high(String id) {
-    return isUuid(id) ? parseHex(id, 0, 8) << 32 | parseHex(id, 9, 13) << 16
-        | parseHex(id, 14, 18) : hash(id, 0x9E3779B97F4A7C15L);
-  }
-
-  static long low(String id) {
-    return isUuid(id) ? parseHex(id, 19, 23) << 48 | parseHex(id, 24, 36)
-        : hash(id, 0xC2B2AE3D27D4EB4FL);
-  }
-
-  private static boolean isUuid(String id) {
-    if (id.length() != 36 || id.charAt(8) != '-' || id.charAt(13) != '-'
-        || id.charAt(18) != '-' || id.charAt(23) != '-') {
-      return false;
-    }
-    for (int i = 0; i < 36; i++) {
-      char c = id.charAt(i);
-      if (i != 8 && i != 13 && i != 18 && i != 23
-          && !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-        return false;
+  /** 128 bits: a canonical (lower-case) UUID's own, any other id's hash. */
+  static long[] key(String id) {
+    if (id.length() == 36) {
+      long hi = 0;
+      long lo = 0;
+      for (int i = 0; i < 36; i++) {
+        char c = id.charAt(i);
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+          if (c != '-') {
+            return hashed(id);
+          }
+          continue;
+        }
+        int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (digit < 0) {
+          return hashed(id);
+        }
+        if (i < 18) {
+          hi = hi << 4 | digit;
+        } else {
+          lo = lo << 4 | digit;
+        }
       }
+      return new long[] {hi, lo};
     }
-    return true;
+    return hashed(id);
   }
 
-  private static long parseHex(String s, int from, int to) {
-    long v = 0;
-    for (int i = from; i < to; i++) {
-      v = v << 4 | Character.digit(s.charAt(i), 16);
-    }
-    return v;
+  private static long[] hashed(String id) {
+    return new long[] {hash(id, 0x9E3779B97F4A7C15L), hash(id, 0xC2B2AE3D27D4EB4FL)};
   }
 
   /** 64-bit FNV-1a with a seed, finished with a murmur mix. */

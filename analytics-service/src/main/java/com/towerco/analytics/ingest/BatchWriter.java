@@ -2,6 +2,8 @@ package com.towerco.analytics.ingest;
 
 import com.towerco.analytics.jdbc.EventSink;
 import com.towerco.platform.metrics.ServiceMetrics;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class BatchWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final EventSink sink;
   private final Rejects rejects;
@@ -197,8 +200,10 @@ final class BatchWriter implements AutoCloseable {
 
   private boolean attempt(Batch batch) {
     long start = System.nanoTime();
+    long cpu = THREADS.getCurrentThreadCpuTime();
     try {
       stored(batch, sink.store(batch.sinkEvents(), batch.positions), start);
+      sink.times().cpu(THREADS.getCurrentThreadCpuTime() - cpu);
       return true;
     } catch (SQLException | RuntimeException e) {
       if (isDataError(e)) {
