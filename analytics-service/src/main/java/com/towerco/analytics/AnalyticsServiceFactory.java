@@ -16,10 +16,10 @@ import com.towerco.platform.runtime.ServiceSettings;
  *       {@code on} (fail without it) or {@code off} (native partitioning)</li>
  *   <li>{@code analytics.batch-size}: events the sink gathers before it hands a batch to its
  *       writer (default 10000; under load batches grow while the writer is busy)</li>
- *   <li>{@code analytics.max-buffered}: events held before consumption pauses (50000)</li>
+ *   <li>{@code analytics.max-buffered}: events waiting before consumption pauses (50000)</li>
  *   <li>{@code analytics.flush-interval-ms}: longest an event waits for its batch (500)</li>
  *   <li>{@code analytics.dedup-horizon}, {@code analytics.dedup-max-ids}: the in-memory
- *       event-id window, in event time and ids (10m, 2000000)</li>
+ *       event-id window, in event time and ids (10m, 1000000)</li>
  *   <li>{@code analytics.retention.raw-events}, {@code .kpi-windows}, {@code .alarms},
  *       {@code .kpi-hourly}: how long each series is kept (30d, 400d, 400d, forever), and
  *       {@code analytics.retention.interval}: how often old data is removed (1h)</li>

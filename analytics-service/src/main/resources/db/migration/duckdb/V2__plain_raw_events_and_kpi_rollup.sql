@@ -2,8 +2,8 @@
 -- raw_events loses its primary key (an ART index on every row was the sink's main cost; the
 -- sink deduplicates event ids in front of a plain append) and stores the envelope as VARCHAR
 -- (the JSON type parses every envelope on insert; the JSON functions read VARCHAR as well)
--- compressed with zstd: on ~800-byte JSON envelopes it was 3.5 times faster to checkpoint
--- than the default analysis of dictionary and FSST, and the file 4 times smaller.
+-- compressed with zstd: on ~800-byte JSON envelopes, 3.5 times faster than the default
+-- dictionary/FSST analysis (2.3 times less CPU) and a file 4 times smaller.
 CREATE TABLE raw_events_v2 (
   event_id        VARCHAR     NOT NULL,
   event_type      VARCHAR     NOT NULL,

@@ -112,8 +112,8 @@ public final class AnalyticsBenchmark {
       out.printf("  ratio sink / raw: %.2f%n", sinkRate / rawRate);
       out.printf("  sink: consumer thread busy %.2f s of %.2f s; writer: %s%n",
           sinkRun[0].consumerNanos() / 1e9, sink.seconds(), sinkRun[0].writes());
-      out.printf("  CPU per event: consumer thread %.1f us, writer thread %.1f us (one core"
-          + " each: at most %,.0f events/s)%n", sinkRun[0].consumerCpuNanos() / 1e3 / events,
+      out.printf("  CPU per event in this process: consumer thread %.1f us, writer thread"
+          + " %.1f us (a core each: at most %,.0f events/s, a database server aside)%n", sinkRun[0].consumerCpuNanos() / 1e3 / events,
           sinkRun[0].writerCpuNanos() / 1e3 / events, 1e9 * events / Math.max(
               sinkRun[0].consumerCpuNanos(), sinkRun[0].writerCpuNanos()));
     }

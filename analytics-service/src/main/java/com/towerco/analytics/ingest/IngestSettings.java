@@ -25,7 +25,7 @@ public record IngestSettings(int batchEvents, int maxBufferedEvents, Duration fl
   }
 
   public static final Duration DEFAULT_DEDUP_HORIZON = Duration.ofMinutes(10);
-  public static final int DEFAULT_DEDUP_MAX_IDS = 2_000_000;
+  public static final int DEFAULT_DEDUP_MAX_IDS = 1_000_000;
 
   public static IngestSettings defaults() {
     return new IngestSettings(10_000, 50_000, Duration.ofMillis(500), Duration.ofSeconds(5));
