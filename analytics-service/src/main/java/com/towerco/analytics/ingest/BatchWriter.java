@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 final class BatchWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final AtomicInteger WRITERS = new AtomicInteger();
 
   private final EventSink sink;
   private final Rejects rejects;
@@ -52,7 +54,7 @@ final class BatchWriter implements AutoCloseable {
     this.settings = settings;
     this.serviceMetrics = serviceMetrics;
     this.metrics = metrics;
-    this.thread = new Thread(this::run, Thread.currentThread().getName() + "-writer");
+    this.thread = new Thread(this::run, "analytics-writer-" + WRITERS.incrementAndGet());
     thread.setDaemon(true);
     thread.start();
   }
