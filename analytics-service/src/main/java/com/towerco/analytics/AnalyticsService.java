@@ -8,6 +8,7 @@ import com.towerco.analytics.ingest.Rejects;
 import com.towerco.analytics.jdbc.AnalyticsQueries;
 import com.towerco.analytics.jdbc.Database;
 import com.towerco.analytics.jdbc.EventSink;
+import com.towerco.analytics.jdbc.Retention;
 import com.towerco.analytics.jdbc.SlaQueries;
 import com.towerco.events.RejectReason;
 import com.towerco.events.TopicFamily;
@@ -16,21 +17,38 @@ import com.towerco.platform.runtime.ConsumerService;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import io.javalin.config.RoutesConfig;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the analytics service: the database (opened and migrated on creation, so the query
  * routes work before consumption starts), one consumer group over every topic family feeding
- * {@link IngestHandler}s, and the query routes.
+ * {@link IngestHandler}s, the query routes, and the retention job.
  */
 public final class AnalyticsService implements PlatformService, HttpRoutes {
-  static final Pattern SUBSCRIPTION = ConsumerService.anyOf(TopicFamily.SITE_EVENTS.pattern(),
-      TopicFamily.KPI_METRICS.pattern(), TopicFamily.ALERT_NOTIFICATIONS.pattern(),
-      TopicFamily.INCIDENT_LIFECYCLE.pattern(), TopicFamily.NOTIFICATION_DELIVERIES.pattern(),
-      TopicFamily.INVENTORY.pattern());
+  private static final Logger LOG = LoggerFactory.getLogger(AnalyticsService.class);
+  /**
+   * Every topic family of the published contract but two: the dead-letter topic (records that
+   * are not valid events) and the notification settings (receivers' addresses and webhook
+   * credentials, which analysts have no need to read). The notification service's private
+   * working topics are no family, so no pattern matches them.
+   */
+  static final Set<TopicFamily> NOT_STORED = EnumSet.of(TopicFamily.DEAD_LETTER,
+      TopicFamily.NOTIFICATION_SETTINGS);
+  static final Pattern SUBSCRIPTION = ConsumerService.anyOf(Arrays.stream(TopicFamily.values())
+      .filter(f -> !NOT_STORED.contains(f)).map(TopicFamily::pattern).toArray(Pattern[]::new));
 
   private final String name;
   private final Database database;
@@ -38,6 +56,9 @@ public final class AnalyticsService implements PlatformService, HttpRoutes {
   private final IngestMetrics metrics;
   private final ConsumerService consumer;
   private final AnalyticsRoutes routes;
+  private final Retention retention;
+  private final Duration retentionInterval;
+  private ScheduledExecutorService retentionTimer;
 
   public AnalyticsService(ServiceContext context, String name, String groupId,
       AnalyticsSettings settings) {
@@ -54,6 +75,8 @@ public final class AnalyticsService implements PlatformService, HttpRoutes {
         () -> new IngestHandler(new Projector(), sink, settings.ingest(), rejects,
             context.metrics().forService(name), metrics),
         settings.instances(), Duration.ofSeconds(1));
+    this.retention = new Retention(database, settings.retention(), Clock.systemUTC());
+    this.retentionInterval = settings.retentionInterval();
     this.routes = new AnalyticsRoutes(
         new AnalyticsQueries(database.dataSource(), context.config().operatorTenant()),
         new SlaQueries(database.dataSource()), this::status);
@@ -67,6 +90,29 @@ public final class AnalyticsService implements PlatformService, HttpRoutes {
   @Override
   public void start() {
     consumer.start();
+    try {
+      retention.install();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot set the retention policies: " + e.getMessage(), e);
+    }
+    if (!retentionInterval.isZero()) {
+      retentionTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, name + "-retention");
+        t.setDaemon(true);
+        return t;
+      });
+      retentionTimer.scheduleWithFixedDelay(this::applyRetention, 0,
+          retentionInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void applyRetention() {
+    try {
+      retention.apply();
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("analytics retention failed ({}); retrying in {}", e.getMessage(),
+          retentionInterval);
+    }
   }
 
   @Override
@@ -94,6 +140,9 @@ public final class AnalyticsService implements PlatformService, HttpRoutes {
 
   @Override
   public void close() {
+    if (retentionTimer != null) {
+      retentionTimer.shutdownNow();
+    }
     consumer.close();
     rejectsOutput.close();
     database.close();

@@ -14,9 +14,15 @@ import com.towerco.platform.runtime.ServiceSettings;
  *   <li>{@code analytics.jdbc-user}, {@code analytics.jdbc-password}: PostgreSQL credentials</li>
  *   <li>{@code analytics.timescaledb}: {@code auto} (default: use it when installed),
  *       {@code on} (fail without it) or {@code off} (native partitioning)</li>
- *   <li>{@code analytics.batch-size}: events per write transaction (default 5000)</li>
- *   <li>{@code analytics.max-buffered}: events held before consumption pauses (20000)</li>
+ *   <li>{@code analytics.batch-size}: events the sink gathers before it hands a batch to its
+ *       writer (default 10000; under load batches grow while the writer is busy)</li>
+ *   <li>{@code analytics.max-buffered}: events waiting before consumption pauses (50000)</li>
  *   <li>{@code analytics.flush-interval-ms}: longest an event waits for its batch (500)</li>
+ *   <li>{@code analytics.dedup-horizon}, {@code analytics.dedup-max-ids}: the in-memory
+ *       event-id window, in event time and ids (10m, 1000000)</li>
+ *   <li>{@code analytics.retention.raw-events}, {@code .kpi-windows}, {@code .alarms},
+ *       {@code .kpi-hourly}: how long each series is kept (30d, 400d, 400d, forever), and
+ *       {@code analytics.retention.interval}: how often old data is removed (1h)</li>
  *   <li>{@code analytics.instances}: consumers in this process (1)</li>
  *   <li>{@code analytics.pool-size}: database connections (8)</li>
  * </ul>

@@ -10,6 +10,15 @@ import com.towerco.analytics.ingest.IngestSettings;
 import com.towerco.analytics.jdbc.Database;
 import com.towerco.analytics.jdbc.EventSink;
 import com.towerco.events.Envelope;
+import com.towerco.events.EventCodec;
+import com.towerco.events.RejectReason;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.payload.ApproveOptimization;
+import com.towerco.events.payload.NotificationAttempted;
+import com.towerco.events.payload.OptimizationKind;
+import com.towerco.events.payload.OptimizationProposed;
+import com.towerco.events.payload.RefuelRequested;
+import com.towerco.events.payload.SilenceCreated;
 import com.towerco.platform.runtime.ConsumerService;
 import com.towerco.platform.runtime.EventHandler;
 import com.towerco.platform.runtime.ServiceContext;
@@ -23,6 +32,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -42,6 +52,7 @@ abstract class IngestionContract {
   @RegisterExtension
   static final KafkaExtension kafka = new KafkaExtension();
   static final Instant T0 = Instant.parse("2025-03-01T00:00:00Z");
+  static final EventCodec CODEC = new EventCodec();
 
   TestDatabases databases;
   Database database;
@@ -111,6 +122,63 @@ abstract class IngestionContract {
           context.metrics().registry().find("towerco_duplicates_skipped")
               .tag("service", "analytics-dup").counter().count() == 1.0);
     }
+  }
+
+  @Test
+  void storesTheOperationsAndDeliveryFamiliesButNeitherDeadLettersNorSettings()
+      throws Exception {
+    String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
+    Envelope proposed = TestEvents.event(tenant, site, T0, new OptimizationProposed("opt-1",
+        site, OptimizationKind.GRID_PRIORITY, "Prefer grid", "cheaper", Map.of("fuel_l", 3.5),
+        Map.of("fuel_l", 3.5), T0));
+    Envelope approve = TestEvents.event(tenant, site, T0, new ApproveOptimization("opt-1", 1,
+        "ana", "ok"));
+    Envelope refuel = TestEvents.event(tenant, site, T0, new RefuelRequested("ref-1", site,
+        400, T0.plusSeconds(86_400), T0));
+    Envelope delivery = TestEvents.event(tenant, site, T0, new NotificationAttempted("n-1",
+        "k-1", proposed.eventId(), "noc-webhook", "webhook", 1,
+        NotificationAttempted.Outcome.DELIVERED, 200, null, T0));
+    Envelope silence = TestEvents.event(tenant, site, T0, new SilenceCreated("sil-1",
+        List.of("site=" + site), T0, T0.plusSeconds(3_600), "ana", "maintenance"));
+    try (ServiceContext.Outputs out = context.outputs("it", "-families");
+        ConsumerService service = new ConsumerService(context, "analytics-families", group,
+            AnalyticsService.SUBSCRIPTION, () -> new IngestHandler(new Projector(),
+                new EventSink(database, group), IngestSettings.defaults(), (r, d) -> { },
+                context.metrics().forService("analytics-families"), metrics), 1,
+            Duration.ofMillis(200))) {
+      out.publisher().publish(TopicFamily.OPTIMIZATION_LIFECYCLE, tenant, site, proposed);
+      out.publisher().publish(TopicFamily.OPTIMIZATION_COMMANDS, tenant, site, approve);
+      out.publisher().publish(TopicFamily.REFUEL_LIFECYCLE, tenant, site, refuel);
+      out.publisher().publish(TopicFamily.NOTIFICATION_DELIVERIES, tenant, site, delivery);
+      out.publisher().publish(TopicFamily.NOTIFICATION_SETTINGS, tenant, silence);
+      out.publisher().flush();
+      out.deadLetters().send("towerco.sites." + site + ".events", 0, 0L, site,
+          CODEC.encode(TestEvents.event(tenant, site, T0, new RefuelRequested("ref-2", site, 1,
+              T0, T0))), null, RejectReason.PROCESSING_FAILED, "test").get();
+      service.start();
+      await().atMost(Duration.ofSeconds(60)).until(() -> strings("SELECT event_type FROM"
+          + " raw_events WHERE tenant_id = '" + tenant + "'").size() == 4);
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
+          strings("SELECT event_type FROM raw_events WHERE tenant_id = '" + tenant + "'")
+              .size() == 4);
+      assertThat(strings("SELECT topic FROM raw_events WHERE tenant_id = '" + tenant
+          + "' ORDER BY topic")).containsExactly(
+              "towerco.notifications." + tenant + ".deliveries",
+              "towerco.optimizations." + tenant + ".commands",
+              "towerco.optimizations." + tenant + ".lifecycle",
+              "towerco.refuels." + tenant + ".lifecycle");
+    }
+  }
+
+  java.util.List<String> strings(String sql) throws Exception {
+    java.util.List<String> values = new java.util.ArrayList<>();
+    try (Connection c = database.connection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+    }
+    return values;
   }
 
   void send(int first, int count) {

@@ -10,11 +10,10 @@ import com.towerco.events.payload.IncidentResolved;
 import com.towerco.events.payload.KpiComputed;
 import com.towerco.events.payload.SiteAlarm;
 import com.towerco.events.payload.SiteRegistered;
-import java.nio.charset.StandardCharsets;
+import com.towerco.events.payload.SiteTelemetry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,15 +29,18 @@ public final class Projector {
   /** Projects one event received at the given topic coordinates. */
   public List<StoredRow> project(Envelope e, String topic, int partition, long offset,
       byte[] json) {
-    String text = new String(json, StandardCharsets.UTF_8);
-    if (text.indexOf('\u0000') >= 0 || text.toLowerCase(Locale.ROOT).contains("\\u0000")) {
-      // SQL text and PostgreSQL jsonb cannot hold NUL; a clear rejection beats a stuck batch.
+    List<StoredRow> rows = new ArrayList<>(2);
+    rows.add(new StoredRow.RawEvent(e.eventId(), e.eventType(), e.version(), e.tenantId(),
+        e.siteId(), e.timestamp(), topic, partition, offset, json));
+    if (e.payload() instanceof SiteTelemetry) {
+      return rows; // almost all of the volume, and stored only raw
+    }
+    if (containsNul(json)) {
+      // SQL text columns cannot hold NUL; a clear rejection beats a stuck batch. (The stored
+      // envelope can: DuckDB's VARCHAR and PostgreSQL's json keep the escape as text.)
       throw new IllegalArgumentException("the event contains a NUL character, which SQL text"
           + " cannot store");
     }
-    List<StoredRow> rows = new ArrayList<>(4);
-    rows.add(new StoredRow.RawEvent(e.eventId(), e.eventType(), e.version(), e.tenantId(),
-        e.siteId(), e.timestamp(), topic, partition, offset, text));
     if (e.payload() instanceof KpiComputed k) {
       rows.add(kpi(e, k, offset));
     } else if (e.payload() instanceof SiteAlarm a) {
@@ -85,6 +87,24 @@ public final class Projector {
         v.get(KpiComputed.FUEL_CONSUMED_L), v.get(KpiComputed.BATTERY_MIN_SOC_PCT),
         v.get(KpiComputed.ENERGY_KWH), v.get(KpiComputed.ALARMS_RAISED),
         v.get(KpiComputed.REPORTING_PCT), e.eventId(), offset);
+  }
+
+  /** A NUL byte, or the JSON escape {@code \\u0000} (a backslash not itself escaped). */
+  static boolean containsNul(byte[] json) {
+    for (int i = 0; i < json.length; i++) {
+      byte b = json[i];
+      if (b == 0) {
+        return true;
+      }
+      if (b == '\\') {
+        if (i + 5 < json.length && json[i + 1] == 'u' && json[i + 2] == '0'
+            && json[i + 3] == '0' && json[i + 4] == '0' && json[i + 5] == '0') {
+          return true;
+        }
+        i++; // skip the escaped character, so "\\\\u0000" is a backslash and text
+      }
+    }
+    return false;
   }
 
   /** The enum's name on the wire (as in the catalogue), e.g. {@code commercialPowerFailure}. */

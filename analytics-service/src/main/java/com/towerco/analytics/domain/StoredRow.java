@@ -10,9 +10,12 @@ import java.time.Instant;
  */
 public sealed interface StoredRow {
 
-  /** The event as received: coordinates, envelope fields and the original JSON. */
+  /**
+   * The event as received: coordinates, envelope fields and the original JSON, as the exact
+   * UTF-8 bytes consumed (stored without decoding or re-encoding them).
+   */
   record RawEvent(String eventId, String eventType, String version, String tenantId,
-      String siteId, Instant eventTime, String topic, int partition, long offset, String json)
+      String siteId, Instant eventTime, String topic, int partition, long offset, byte[] json)
       implements StoredRow {}
 
   /**

@@ -1,5 +1,6 @@
 package com.towerco.analytics.ingest;
 
+import com.towerco.analytics.domain.EventIdWindow;
 import com.towerco.analytics.domain.Projector;
 import com.towerco.analytics.domain.StoredRow;
 import com.towerco.analytics.jdbc.EventSink;
@@ -8,55 +9,46 @@ import com.towerco.platform.metrics.ServiceMetrics;
 import com.towerco.platform.runtime.EventHandler;
 import com.towerco.platform.runtime.SourceRecord;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The analytics sink as a consumer-loop handler: it buffers projected rows, writes them in
- * batches together with the Kafka offsets they reach (one transaction), and seeks to the stored
- * offsets on assignment, so ingestion is exactly-once whatever crashes. When the database is
- * slow or down it keeps what it has, retries with backoff and asks the runtime to pause
- * (bounded memory), then catches up from where it stopped. An event the database refuses
- * (a data error, not an outage) is written alone and, if still refused, dead-lettered.
+ * The analytics sink as a consumer-loop handler. It projects each event, asks its id window
+ * whether the event is new, and hands it to its {@link BatchWriter}, which stores batches of
+ * events with the positions they reach, one transaction each, while the next batch fills. On
+ * assignment the consumer seeks to the positions stored in the database; Kafka is only ever
+ * told positions the database already holds, so it is a safe fallback. When the database is
+ * slow or down the batch waits for the writer and the handler asks the runtime to pause once
+ * {@code maxBufferedEvents} are waiting (bounded memory), then catches up.
  */
 public final class IngestHandler implements EventHandler {
   private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
+  private static final Duration REVOKE_WAIT = Duration.ofSeconds(10);
 
   private final Projector projector;
   private final EventSink sink;
   private final IngestSettings settings;
-  private final Rejects rejects;
   private final ServiceMetrics serviceMetrics;
   private final IngestMetrics metrics;
-
-  private final List<Pending> pending = new ArrayList<>();
-  private final Set<String> pendingIds = new HashSet<>();
-  private final Map<TopicPartition, Long> safePositions = new HashMap<>();
-  private final Map<TopicPartition, Long> storedPositions = new HashMap<>();
-  private long oldestMillis = -1;
-  private boolean failing;
-  private long retryAtMillis;
-  private long backoffMillis;
-
-  /** One buffered event: where it came from and its rows. */
-  private record Pending(TopicPartition partition, SourceRecord source, List<StoredRow> rows) {}
+  private final BatchWriter writer;
+  private final Map<TopicPartition, Long> firstHandled = new HashMap<>();
+  private EventIdWindow window;
+  private long windowRetryNanos;
 
   public IngestHandler(Projector projector, EventSink sink, IngestSettings settings,
       Rejects rejects, ServiceMetrics serviceMetrics, IngestMetrics metrics) {
     this.projector = projector;
     this.sink = sink;
     this.settings = settings;
-    this.rejects = rejects;
     this.serviceMetrics = serviceMetrics;
     this.metrics = metrics;
+    this.writer = new BatchWriter(sink, rejects, settings, serviceMetrics, metrics);
   }
 
   @Override
@@ -64,56 +56,48 @@ public final class IngestHandler implements EventHandler {
     List<StoredRow> rows = projector.project(event, source.topic(), source.partition(),
         source.offset(), source.value());
     TopicPartition tp = new TopicPartition(source.topic(), source.partition());
-    if (!pendingIds.add(event.eventId())) {
+    EventIdWindow w = window();
+    EventIdWindow.Verdict verdict = w == null ? EventIdWindow.Verdict.UNKNOWN
+        : w.offer(event.eventId(), event.timestamp());
+    if (verdict == EventIdWindow.Verdict.DUPLICATE) {
       rows = List.of();
       serviceMetrics.duplicateSkipped();
     }
-    pending.add(new Pending(tp, source, rows));
+    firstHandled.putIfAbsent(tp, source.offset());
     metrics.buffered(1);
-    if (oldestMillis < 0) {
-      oldestMillis = System.currentTimeMillis();
-    }
+    writer.add(new Batch.Pending(new EventSink.Event(tp, source.offset(), rows,
+        verdict == EventIdWindow.Verdict.UNKNOWN), source, event.eventId(), event.timestamp()));
   }
 
+  /** Nothing to wait for: Kafka is only told positions the database holds (committable). */
   @Override
-  public void afterBatch() {
-    boolean due = pending.size() >= settings.batchEvents() || (oldestMillis >= 0
-        && System.currentTimeMillis() - oldestMillis >= settings.flushInterval().toMillis());
-    if (due) {
-      flush(false);
-    }
-  }
-
-  @Override
-  public void beforeCommit() {
-    if (!flush(false)) {
-      throw new IllegalStateException("analytics database unavailable; "
-          + pending.size() + " events wait in memory");
-    }
-  }
+  public void beforeCommit() {}
 
   /**
-   * Called right after a successful {@link #beforeCommit}: everything handled from this
-   * partition is stored, so its position (past skipped probe and dead-lettered records too)
-   * can be stored with the next batch.
+   * Everything before {@code position} is handled, so its position goes with the next batch;
+   * Kafka gets the position the database already holds (or where this consumer started).
    */
   @Override
   public CommitPoint committable(TopicPartition partition, long position) {
-    if (position > storedPositions.getOrDefault(partition, -1L)) {
-      safePositions.merge(partition, position, Math::max);
+    Long stored = writer.storedPosition(partition);
+    if (stored == null || position > stored) {
+      writer.passed(partition, position);
     }
-    return new CommitPoint(position, "");
+    long safe = stored != null ? Math.min(stored, position)
+        : firstHandled.getOrDefault(partition, position);
+    return new CommitPoint(safe, "");
   }
 
   @Override
   public Map<TopicPartition, Long> storedOffsets(Collection<TopicPartition> partitions) {
     try {
       Map<TopicPartition, Long> stored = sink.storedOffsets(partitions);
-      storedPositions.putAll(stored);
+      writer.knownPositions(stored);
       LOG.info("analytics: resuming {} partitions from stored offsets", stored.size());
       return stored;
     } catch (SQLException e) {
-      // Kafka's committed offsets never pass what the database holds: a safe fallback.
+      // Kafka's committed offsets never pass what the database holds: a safe fallback, and
+      // the write skips whatever the database turns out to hold already.
       LOG.warn("analytics: stored offsets unavailable ({}); using Kafka's", e.getMessage());
       return Map.of();
     }
@@ -121,126 +105,58 @@ public final class IngestHandler implements EventHandler {
 
   @Override
   public boolean backpressured() {
-    return pending.size() >= settings.maxBufferedEvents()
-        || (failing && pending.size() >= settings.batchEvents());
+    int waiting = writer.waiting();
+    return waiting >= settings.maxBufferedEvents()
+        || (writer.failing() && waiting >= settings.batchEvents());
   }
 
   @Override
   public void onRevoked(Collection<TopicPartition> partitions) {
-    flush(true);
-    int before = pending.size();
+    Batch unstored = drain(REVOKE_WAIT);
     // What could not be stored is dropped: the partition's next owner reads it again.
-    pending.removeIf(p -> partitions.contains(p.partition()));
-    metrics.buffered(pending.size() - before);
-    pendingIds.clear();
-    pending.forEach(p -> p.rows().stream().filter(r -> r instanceof StoredRow.RawEvent)
-        .forEach(r -> pendingIds.add(((StoredRow.RawEvent) r).eventId())));
-    partitions.forEach(safePositions::remove);
-    partitions.forEach(storedPositions::remove);
+    List<Batch.Pending> dropped = unstored.removePartitions(partitions);
+    metrics.buffered(-dropped.size());
+    if (window != null) {
+      dropped.forEach(p -> window.forget(p.eventId(), p.eventTime()));
+    }
+    if (!unstored.isEmpty()) {
+      writer.putBack(unstored);
+    }
+    partitions.forEach(firstHandled::remove);
+    writer.forget(partitions);
   }
 
   @Override
   public void close() {
-    flush(true);
-    metrics.buffered(-pending.size());
+    Batch unstored = drain(settings.maxRetryBackoff().multipliedBy(2));
+    metrics.buffered(-unstored.size());
+    writer.close();
   }
 
-  /** True when everything buffered is stored. */
-  boolean flush(boolean ignoreBackoff) {
-    if (pending.isEmpty() && safePositions.isEmpty()) {
-      return true;
-    }
-    long now = System.currentTimeMillis();
-    if (failing && !ignoreBackoff && now < retryAtMillis) {
-      return false;
-    }
-    long start = System.nanoTime();
+  private Batch drain(Duration wait) {
     try {
-      int inserted = write(pending);
-      metrics.written(inserted, System.nanoTime() - start);
-      int events = (int) pending.stream().filter(p -> !p.rows().isEmpty()).count();
-      for (int i = inserted; i < events; i++) {
-        serviceMetrics.duplicateSkipped();
-      }
-      if (failing) {
-        LOG.info("analytics: database back; stored {} waiting events", pending.size());
-      }
-      clear();
-      return true;
-    } catch (SQLException | RuntimeException e) {
-      if (isDataError(e)) {
-        return writeOneByOne();
-      }
-      metrics.failed();
-      if (!failing) {
-        LOG.warn("analytics: database write failed ({}); holding {} events and retrying",
-            e.getMessage(), pending.size());
-      }
-      failing = true;
-      backoffMillis = Math.min(Math.max(backoffMillis * 2, 100),
-          settings.maxRetryBackoff().toMillis());
-      retryAtMillis = now + backoffMillis;
-      return false;
+      return writer.drain(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Batch();
     }
   }
 
-  private int write(List<Pending> events) throws SQLException {
-    List<StoredRow> rows = new ArrayList<>();
-    Map<TopicPartition, Long> offsets = new HashMap<>(safePositions);
-    for (Pending p : events) {
-      rows.addAll(p.rows());
-      offsets.merge(p.partition(), p.source().offset() + 1, Math::max);
-    }
-    int inserted = sink.write(rows, offsets);
-    offsets.forEach((tp, offset) -> storedPositions.merge(tp, offset, Math::max));
-    return inserted;
-  }
-
-  /** Slow path after a data error: each event alone; the ones refused go to the DLQ. */
-  private boolean writeOneByOne() {
-    try {
-      for (Pending p : pending) {
-        try {
-          write(List.of(p));
-        } catch (SQLException | RuntimeException e) {
-          if (!isDataError(e)) {
-            throw e;
-          }
-          rejects.reject(p.source(), "the analytics database refused the event: "
-              + e.getMessage());
-          sink.write(List.of(), Map.of(p.partition(), p.source().offset() + 1));
-        }
+  /**
+   * The id window, created on first use from the newest event time the store holds; null
+   * (every id checked against the store) while the store cannot say.
+   */
+  private EventIdWindow window() {
+    if (window == null && System.nanoTime() >= windowRetryNanos) {
+      try {
+        window = new EventIdWindow(settings.dedupHorizon(), settings.dedupMaxIds(),
+            sink.windowFloor());
+      } catch (SQLException e) {
+        windowRetryNanos = System.nanoTime() + settings.maxRetryBackoff().toNanos();
+        LOG.warn("analytics: cannot read the newest stored event time ({}); checking ids"
+            + " against the store until it can", e.getMessage());
       }
-      clear();
-      return true;
-    } catch (Exception e) {
-      LOG.warn("analytics: one-by-one write interrupted: {}", e.getMessage());
-      failing = true;
-      retryAtMillis = System.currentTimeMillis() + settings.maxRetryBackoff().toMillis();
-      return false;
     }
-  }
-
-  private void clear() {
-    metrics.buffered(-pending.size());
-    pending.clear();
-    pendingIds.clear();
-    safePositions.clear();
-    oldestMillis = -1;
-    failing = false;
-    backoffMillis = 0;
-  }
-
-  /** A problem with the data (SQL state class 22 or 23), not with reaching the database. */
-  static boolean isDataError(Exception e) {
-    if (!(e instanceof SQLException sql)) {
-      return false;
-    }
-    String state = sql.getSQLState();
-    if (state != null) {
-      return state.startsWith("22") || state.startsWith("23");
-    }
-    String message = String.valueOf(sql.getMessage());
-    return message.startsWith("Conversion Error") || message.startsWith("Invalid Input Error");
+    return window;
   }
 }

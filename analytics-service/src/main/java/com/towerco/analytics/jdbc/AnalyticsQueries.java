@@ -17,17 +17,25 @@ import javax.sql.DataSource;
 
 /**
  * The history queries, one SQL text for DuckDB, PostgreSQL and TimescaleDB ({@code time_bucket}
- * exists on all three). Tenant scoping is a parameter of every method: {@code tenant} present
+ * exists on all three). A range of whole hours in buckets of whole hours reads the hourly
+ * rollup ({@link KpiRollup}); anything finer reads the 5-minute windows. Tenant scoping is a parameter of every method: {@code tenant} present
  * means only that tenant's rows, which is what a tenant user gets; the HTTP layer decides it
  * from the caller. SLA reports are in {@link SlaQueries}.
  */
 public final class AnalyticsQueries {
   private final DataSource ds;
   private final String operatorTenant;
+  private final boolean rollup;
 
   public AnalyticsQueries(DataSource ds, String operatorTenant) {
+    this(ds, operatorTenant, true);
+  }
+
+  /** With {@code rollup} false every query reads the windows (to compare, in benchmarks). */
+  public AnalyticsQueries(DataSource ds, String operatorTenant, boolean rollup) {
     this.ds = ds;
     this.operatorTenant = operatorTenant;
+    this.rollup = rollup;
   }
 
   /**
@@ -37,14 +45,12 @@ public final class AnalyticsQueries {
   public KpiHistory kpiHistory(KpiHistory.Level level, String id, Optional<String> tenancy,
       KpiMeasure kpi, TimeRange range, Duration bucket) {
     String col = kpi.kpiName();
-    String value = switch (kpi.combine()) {
-      case WEIGHTED_AVERAGE -> "sum(" + col + " * duration_s) / nullif(sum(duration_s), 0)";
-      case SUM -> "sum(" + col + ")";
-      case MINIMUM -> "min(" + col + ")";
-    };
+    boolean hourly = rollup && KpiRollup.covers(range, bucket);
     List<Object> params = new ArrayList<>(List.of(bucket.toSeconds() + " seconds",
         range.from(), range.to()));
-    StringBuilder where = new StringBuilder(" AND " + col + " IS NOT NULL");
+    // Whole hours: the hourly rollup holds the same sums in a twelfth of the rows.
+    StringBuilder where = new StringBuilder(hourly ? " AND " + col + "_windows > 0"
+        : " AND " + col + " IS NOT NULL");
     scope(where, params, tenancy);
     switch (level) {
       case SITE -> where.append(" AND site_id = ?");
@@ -54,11 +60,16 @@ public final class AnalyticsQueries {
     if (level != KpiHistory.Level.TENANT) {
       params.add(id);
     }
-    List<KpiHistory.Point> points = Sql.query(ds, "SELECT time_bucket(CAST(? AS INTERVAL),"
-        + " window_start) AS bucket, " + value + " AS value, min(" + col + ") AS lo, max("
-        + col + ") AS hi, count(*) AS windows FROM kpi_windows"
-        + " WHERE window_start >= ? AND window_start < ?" + where
-        + " GROUP BY 1 ORDER BY 1", params,
+    String sql = hourly
+        ? "SELECT time_bucket(CAST(? AS INTERVAL), bucket) AS bucket, " + KpiRollup.value(kpi)
+            + " AS value, min(" + col + "_min) AS lo, max(" + col + "_max) AS hi, sum(" + col
+            + "_windows) AS windows FROM kpi_hourly WHERE bucket >= ? AND bucket < ?" + where
+            + " GROUP BY 1 ORDER BY 1"
+        : "SELECT time_bucket(CAST(? AS INTERVAL), window_start) AS bucket, " + value(kpi)
+            + " AS value, min(" + col + ") AS lo, max(" + col + ") AS hi, count(*) AS windows"
+            + " FROM kpi_windows WHERE window_start >= ? AND window_start < ?" + where
+            + " GROUP BY 1 ORDER BY 1";
+    List<KpiHistory.Point> points = Sql.query(ds, sql, params,
         rs -> new KpiHistory.Point(Sql.instant(rs, "bucket"), Sql.nullableDouble(rs, "value"),
             Sql.nullableDouble(rs, "lo"), Sql.nullableDouble(rs, "hi"), rs.getLong("windows")));
     return new KpiHistory(kpi.kpiName(), level.name().toLowerCase(java.util.Locale.ROOT), id,
@@ -76,7 +87,22 @@ public final class AnalyticsQueries {
       params.add(r);
     });
     params.add(limit);
-    return Sql.query(ds, """
+    String sql = rollup && KpiRollup.covers(range, Duration.ofHours(1)) ? """
+        SELECT site_id, max(region) AS region,
+               (100 * sum(power_availability_pct_duration) - sum(power_availability_pct_sum))
+                 / 6000.0 AS downtime,
+               coalesce((100 * sum(grid_availability_pct_duration)
+                 - sum(grid_availability_pct_sum)) / 6000.0, 0) AS grid,
+               sum(power_availability_pct_duration) / 60.0 AS measured
+        FROM kpi_hourly
+        WHERE bucket >= ? AND bucket < ? AND power_availability_pct_windows > 0"""
+        + where + """
+
+        GROUP BY site_id
+        HAVING 100 * sum(power_availability_pct_duration) - sum(power_availability_pct_sum)
+          > 1e-6
+        ORDER BY downtime DESC, site_id
+        LIMIT ?""" : """
         SELECT site_id, max(region) AS region,
                sum(duration_s * (100 - power_availability_pct)) / 6000.0 AS downtime,
                coalesce(sum(duration_s * (100 - grid_availability_pct)) / 6000.0, 0) AS grid,
@@ -88,7 +114,8 @@ public final class AnalyticsQueries {
         GROUP BY site_id
         HAVING sum(duration_s * (100 - power_availability_pct)) > 0
         ORDER BY downtime DESC, site_id
-        LIMIT ?""", params, rs -> {
+        LIMIT ?""";
+    return Sql.query(ds, sql, params, rs -> {
           double downtime = rs.getDouble("downtime");
           double measured = rs.getDouble("measured");
           return new SiteDowntime(rs.getString("site_id"), rs.getString("region"),
@@ -200,6 +227,15 @@ public final class AnalyticsQueries {
         + " UNION ALL SELECT 1 FROM kpi_windows WHERE tenant_id = ? AND site_id = ?"
         + " AND tenancy_tenant_id = ? LIMIT 1", List.of(tenant, siteId, tenant, siteId, tenant),
         rs -> 1).isEmpty();
+  }
+
+  private static String value(KpiMeasure kpi) {
+    String col = kpi.kpiName();
+    return switch (kpi.combine()) {
+      case WEIGHTED_AVERAGE -> "sum(" + col + " * duration_s) / nullif(sum(duration_s), 0)";
+      case SUM -> "sum(" + col + ")";
+      case MINIMUM -> "min(" + col + ")";
+    };
   }
 
   /** Whole-site windows, or the tenant's tenancy windows (owned and measuring it). */

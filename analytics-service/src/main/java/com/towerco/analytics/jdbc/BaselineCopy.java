@@ -10,27 +10,29 @@ import java.util.List;
 
 /**
  * For benchmarks only: the same raw-event and KPI rows bulk-loaded straight into their tables
- * with the driver's bulk path and nothing else (no staging, no deduplication, no offsets),
- * the baseline the sink is measured against.
+ * with the driver's bulk path and nothing else (no id checks, no merges, no rollup, no
+ * offsets), the baseline the sink is measured against.
  */
 public final class BaselineCopy {
   private final Database database;
   private final BulkLoader loader;
+  private final RawEventWriter rawWriter;
 
   public BaselineCopy(Database database) {
     this.database = database;
     this.loader = BulkLoader.forDialect(database.dialect());
+    this.rawWriter = RawEventWriter.forDialect(database.dialect());
   }
 
   /** Loads one batch in one transaction. */
   public void copy(List<StoredRow> rows) throws SQLException {
-    List<Object[]> raw = new ArrayList<>();
+    List<StoredRow.RawEvent> raw = new ArrayList<>();
     List<Object[]> kpi = new ArrayList<>();
     List<java.time.Instant> rawTimes = new ArrayList<>();
     List<java.time.Instant> kpiTimes = new ArrayList<>();
     for (StoredRow row : rows) {
       if (row instanceof StoredRow.RawEvent r) {
-        raw.add(Tables.RAW_EVENTS.valuesOf(r));
+        raw.add(r);
         rawTimes.add(r.eventTime());
       } else if (row instanceof StoredRow.KpiWindow k) {
         Object[] values = Tables.KPI_WINDOWS.valuesOf(k);
@@ -46,9 +48,7 @@ public final class BaselineCopy {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         s.execute("SELECT 1");
-        if (!raw.isEmpty()) {
-          loader.load(c, "raw_events", false, Tables.RAW_EVENTS.columns(), raw);
-        }
+        rawWriter.append(c, raw);
         if (!kpi.isEmpty()) {
           loader.load(c, "kpi_windows", false, kpiColumns, kpi);
         }
@@ -69,6 +69,10 @@ public final class BaselineCopy {
         s.execute((database.dialect() == Dialect.DUCKDB ? "DELETE FROM " : "TRUNCATE ")
             + table);
       }
+      if (KpiRollup.maintainedBySink(database.dialect())) {
+        s.execute((database.dialect() == Dialect.DUCKDB ? "DELETE FROM " : "TRUNCATE ")
+            + "kpi_hourly");
+      }
       if (database.dialect() == Dialect.DUCKDB) {
         s.execute("CHECKPOINT");
       }
@@ -80,6 +84,7 @@ public final class BaselineCopy {
     if (database.dialect().isPostgres()) {
       try (Connection c = database.connection(); Statement s = c.createStatement()) {
         s.execute("ANALYZE kpi_windows");
+        s.execute("ANALYZE kpi_hourly");
       }
     }
   }

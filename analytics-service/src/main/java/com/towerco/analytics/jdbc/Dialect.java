@@ -37,7 +37,12 @@ public enum Dialect {
       case BIGINT -> "BIGINT";
       case DOUBLE -> this == DUCKDB ? "DOUBLE" : "double precision";
       case BOOL -> "BOOLEAN";
-      case JSON -> this == DUCKDB ? "JSON" : "jsonb";
+      // As raw_events stores it (see the migrations).
+      case JSON -> switch (this) {
+        case DUCKDB -> "VARCHAR";
+        case POSTGRESQL -> "json";
+        case TIMESCALEDB -> "jsonb";
+      };
     };
   }
 

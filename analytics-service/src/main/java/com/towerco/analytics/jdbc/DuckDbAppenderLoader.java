@@ -3,15 +3,14 @@ package com.towerco.analytics.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Loads rows into a session temporary table with DuckDB's appender, its fastest bulk path. The
- * appender joins the connection's open transaction (the sink starts it with a statement first),
- * so a rollback discards appended rows too.
+ * Loads rows with DuckDB's appender, its fastest bulk path, into a table or a session temporary
+ * table. The appender joins the connection's open transaction (the sink starts it with a
+ * statement first), so a rollback discards appended rows too.
  */
 final class DuckDbAppenderLoader implements BulkLoader {
   @Override
@@ -38,12 +37,24 @@ final class DuckDbAppenderLoader implements BulkLoader {
       return;
     }
     switch (kind) {
-      case TEXT, JSON -> appender.append((String) value);
-      case TIME -> appender.append(((Instant) value).atOffset(ZoneOffset.UTC));
+      case TEXT -> appender.append((String) value);
+      // Envelopes arrive as their original UTF-8 bytes; a VARCHAR takes them as they are.
+      case JSON -> {
+        if (value instanceof byte[] bytes) {
+          appender.append(bytes);
+        } else {
+          appender.append((String) value);
+        }
+      }
+      case TIME -> appender.appendEpochMicros(micros((Instant) value));
       case INT -> appender.append(((Number) value).intValue());
       case BIGINT -> appender.append(((Number) value).longValue());
       case DOUBLE -> appender.append(((Number) value).doubleValue());
       case BOOL -> appender.append((boolean) (Boolean) value);
     }
+  }
+
+  static long micros(Instant t) {
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
   }
 }

@@ -2,68 +2,101 @@ package com.towerco.analytics.jdbc;
 
 import com.towerco.analytics.domain.StoredRow;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Writes batches of rows and the Kafka positions they reach in ONE transaction: bulk-load into
- * staging tables, merge into the real tables (idempotent on event_id), upsert the consumer
- * group's next offsets, commit. Either all of it is durable or none of it is, so a restart that
- * seeks to {@link #storedOffsets} neither loses nor duplicates a row. Offsets only move forward,
- * so a stale writer (a consumer that lost its partition) cannot move them back.
+ * Writes a batch of events and the Kafka positions they reach in ONE transaction: read the
+ * group's stored positions (skipping events another writer already stored), append the raw
+ * events straight into {@code raw_events}, stage and merge the typed rows (facts inserted once,
+ * state upserted so replays converge), refresh the hourly KPI rollup, advance the positions,
+ * commit. Either all of it is durable or none of it is, so a restart that seeks to
+ * {@link #storedOffsets} neither loses nor duplicates a row.
  */
 public final class EventSink {
-  private static final String UPSERT_OFFSET = """
-      INSERT INTO ingest_offsets (consumer_group, topic, kafka_partition, next_offset)
-      VALUES (?, ?, ?, ?)
-      ON CONFLICT (consumer_group, topic, kafka_partition)
-      DO UPDATE SET next_offset = GREATEST(ingest_offsets.next_offset, excluded.next_offset)""";
+  /**
+   * One consumed event: where it came from and its rows (its raw event first, or none for an
+   * event already known to be stored). {@code checkStore} asks the sink to check the store for
+   * its id, because the caller's in-memory id window does not cover its event time.
+   */
+  public record Event(TopicPartition partition, long offset, List<StoredRow> rows,
+      boolean checkStore) {}
+
+  /** What a write did: events newly stored, and events found already stored (skipped). */
+  public record Result(int stored, int duplicates, Map<TopicPartition, Long> positions) {}
 
   private final Database database;
-  private final String consumerGroup;
+  private final IngestOffsets offsets;
+  private final RawEventWriter raw;
   private final BulkLoader loader;
+  private final WriteTimes times = new WriteTimes();
 
   public EventSink(Database database, String consumerGroup) {
     this.database = database;
-    this.consumerGroup = consumerGroup;
+    this.offsets = new IngestOffsets(consumerGroup, database.dialect());
+    this.raw = RawEventWriter.forDialect(database.dialect());
     this.loader = BulkLoader.forDialect(database.dialect());
   }
 
   /**
-   * Stores the rows and advances the offsets, atomically; returns how many raw events were new
-   * (the rest were already stored: redeliveries).
+   * Stores the events and advances each partition's position to the larger of its events'
+   * next offset and {@code positions} (records the handler skipped), atomically.
    */
-  public int write(List<StoredRow> rows, Map<TopicPartition, Long> nextOffsets)
+  public Result store(List<Event> events, Map<TopicPartition, Long> positions)
       throws SQLException {
-    Map<StagedTable<?>, List<Object[]>> byTable = new LinkedHashMap<>();
-    Map<String, List<Instant>> times = new HashMap<>();
-    for (StoredRow row : rows) {
-      StagedTable<?> table = Tables.of(row);
-      byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(table.valuesOf(row));
-      if (database.dialect() == Dialect.POSTGRESQL) {
-        partitionTime(row, times);
-      }
-    }
     try (Connection c = database.connection()) {
-      for (Map.Entry<String, List<Instant>> t : times.entrySet()) {
-        database.partitions().ensure(c, t.getKey(), t.getValue());
-      }
+      long t0 = System.nanoTime();
+      ensurePartitions(c, events);
       c.setAutoCommit(false);
       try {
-        int inserted = writeRows(c, byTable);
-        writeOffsets(c, nextOffsets);
+        Map<TopicPartition, Long> stored = offsets.read(c);
+        long t1 = System.nanoTime();
+        List<Event> fresh = new ArrayList<>(events.size());
+        int duplicates = 0;
+        for (Event e : events) {
+          if (e.offset() < stored.getOrDefault(e.partition(), Long.MIN_VALUE)) {
+            duplicates += e.rows().isEmpty() ? 0 : 1;
+          } else {
+            fresh.add(e);
+          }
+        }
+        List<Event> kept = raw.keyed() ? fresh : withoutStored(c, fresh);
+        duplicates += rawCount(fresh) - rawCount(kept);
+        long t2 = System.nanoTime();
+        List<StoredRow.RawEvent> rawRows = new ArrayList<>(kept.size());
+        Map<StagedTable<?>, List<Object[]>> typed = new LinkedHashMap<>();
+        for (Event e : kept) {
+          for (StoredRow row : e.rows()) {
+            if (row instanceof StoredRow.RawEvent r) {
+              rawRows.add(r);
+            } else {
+              StagedTable<?> table = Tables.of(row);
+              typed.computeIfAbsent(table, t -> new ArrayList<>()).add(table.valuesOf(row));
+            }
+          }
+        }
+        int inserted = raw.append(c, rawRows);
+        duplicates += rawRows.size() - inserted;
+        long t3 = System.nanoTime();
+        writeTyped(c, typed);
+        long t4 = System.nanoTime();
+        Map<TopicPartition, Long> next = nextPositions(events, positions, stored);
+        offsets.advance(c, next);
+        long t5 = System.nanoTime();
         c.commit();
-        return inserted;
+        long t6 = System.nanoTime();
+        times.add(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5);
+        return new Result(inserted, duplicates, next);
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(c);
         throw e;
@@ -73,81 +106,156 @@ public final class EventSink {
     }
   }
 
-  private int writeRows(Connection c, Map<StagedTable<?>, List<Object[]>> byTable)
+  /**
+   * Stores rows that are not yet grouped into events (tests and tools): each raw event starts
+   * an event, checked against the store; positions as given.
+   */
+  public int write(List<StoredRow> rows, Map<TopicPartition, Long> nextOffsets)
       throws SQLException {
-    Dialect dialect = database.dialect();
-    int inserted = 0;
-    try (Statement s = c.createStatement()) {
-      for (StagedTable<?> table : byTable.keySet()) {
-        // Also opens the transaction before DuckDB's appender, which then joins it.
-        s.execute(table.createStage(dialect));
+    List<Event> events = new ArrayList<>();
+    List<StoredRow> current = null;
+    for (StoredRow row : rows) {
+      if (row instanceof StoredRow.RawEvent r) {
+        current = new ArrayList<>();
+        events.add(new Event(new TopicPartition(r.topic(), r.partition()), r.offset(), current,
+            true));
+      } else if (current == null) {
+        current = new ArrayList<>();
+        events.add(new Event(new TopicPartition("none", 0), Long.MAX_VALUE, current, false));
       }
-      for (Map.Entry<StagedTable<?>, List<Object[]>> e : byTable.entrySet()) {
-        loader.load(c, e.getKey().stage(), true, e.getKey().columns(), e.getValue());
-      }
-      for (StagedTable<?> table : Tables.ALL) {
-        if (byTable.containsKey(table)) {
-          for (String merge : table.merges()) {
-            int count = s.executeUpdate(merge);
-            if (table == Tables.RAW_EVENTS) {
-              inserted = count;
-            }
-          }
-        }
-      }
-      if (dialect == Dialect.DUCKDB) {
-        for (StagedTable<?> table : byTable.keySet()) {
-          s.execute("DELETE FROM " + table.stage());
-        }
-      }
+      current.add(row);
     }
-    return inserted;
-  }
-
-  private void writeOffsets(Connection c, Map<TopicPartition, Long> nextOffsets)
-      throws SQLException {
-    if (nextOffsets.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps = c.prepareStatement(UPSERT_OFFSET)) {
-      for (Map.Entry<TopicPartition, Long> e : nextOffsets.entrySet()) {
-        ps.setString(1, consumerGroup);
-        ps.setString(2, e.getKey().topic());
-        ps.setInt(3, e.getKey().partition());
-        ps.setLong(4, e.getValue());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
+    return store(events, nextOffsets).stored();
   }
 
   /** The next offset to read for each partition this group has stored rows for. */
   public Map<TopicPartition, Long> storedOffsets(Collection<TopicPartition> partitions)
       throws SQLException {
     Map<TopicPartition, Long> stored = new HashMap<>();
-    try (Connection c = database.connection();
-        PreparedStatement ps = c.prepareStatement("SELECT topic, kafka_partition, next_offset"
-            + " FROM ingest_offsets WHERE consumer_group = ?")) {
-      ps.setString(1, consumerGroup);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          TopicPartition tp = new TopicPartition(rs.getString(1), rs.getInt(2));
-          if (partitions.contains(tp)) {
-            stored.put(tp, rs.getLong(3));
-          }
+    try (Connection c = database.connection()) {
+      offsets.read(c).forEach((tp, offset) -> {
+        if (partitions.contains(tp)) {
+          stored.put(tp, offset);
         }
-      }
+      });
     }
     return stored;
   }
 
-  private static void partitionTime(StoredRow row, Map<String, List<Instant>> times) {
-    if (row instanceof StoredRow.RawEvent r) {
-      times.computeIfAbsent("raw_events", t -> new ArrayList<>()).add(r.eventTime());
-    } else if (row instanceof StoredRow.KpiWindow k) {
-      times.computeIfAbsent("kpi_windows", t -> new ArrayList<>()).add(k.windowStart());
-    } else if (row instanceof StoredRow.Alarm a) {
-      times.computeIfAbsent("alarms", t -> new ArrayList<>()).add(a.eventTime());
+  /**
+   * The event time from which a caller's id window may vouch for ids: just after the newest
+   * event stored (DuckDB: older ids must be checked against the table), or any time at all on
+   * PostgreSQL, whose key refuses a stored id in the append itself.
+   */
+  public Instant windowFloor() throws SQLException {
+    if (raw.keyed()) {
+      return Instant.EPOCH;
+    }
+    try (Connection c = database.connection(); Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT max(event_time) FROM raw_events")) {
+      rs.next();
+      java.time.OffsetDateTime newest = rs.getObject(1, java.time.OffsetDateTime.class);
+      return newest == null ? Instant.EPOCH : newest.toInstant().plusMillis(1);
+    }
+  }
+
+  /** Time spent so far in each step of {@link #store} (for the benchmark's profile). */
+  public WriteTimes times() {
+    return times;
+  }
+
+  private List<Event> withoutStored(Connection c, List<Event> events) throws SQLException {
+    List<StoredRow.RawEvent> candidates = new ArrayList<>();
+    for (Event e : events) {
+      if (e.checkStore() && !e.rows().isEmpty() && e.rows().get(0) instanceof StoredRow.RawEvent r) {
+        candidates.add(r);
+      }
+    }
+    if (candidates.isEmpty()) {
+      return events;
+    }
+    Set<String> known = raw.storedAmong(c, candidates);
+    List<Event> kept = new ArrayList<>(events.size());
+    Set<String> seen = new HashSet<>();
+    for (Event e : events) {
+      if (e.checkStore() && !e.rows().isEmpty() && e.rows().get(0) instanceof StoredRow.RawEvent r
+          && (known.contains(r.eventId()) || !seen.add(r.eventId()))) {
+        continue;
+      }
+      kept.add(e);
+    }
+    return kept;
+  }
+
+  private void writeTyped(Connection c, Map<StagedTable<?>, List<Object[]>> typed)
+      throws SQLException {
+    if (typed.isEmpty()) {
+      return;
+    }
+    Dialect dialect = database.dialect();
+    try (Statement s = c.createStatement()) {
+      for (StagedTable<?> table : typed.keySet()) {
+        s.execute(table.createStage(dialect));
+      }
+      for (Map.Entry<StagedTable<?>, List<Object[]>> e : typed.entrySet()) {
+        loader.load(c, e.getKey().stage(), true, e.getKey().columns(), e.getValue());
+      }
+      for (StagedTable<?> table : Tables.TYPED) {
+        if (typed.containsKey(table)) {
+          for (String merge : table.merges()) {
+            s.executeUpdate(merge);
+          }
+        }
+      }
+      if (typed.containsKey(Tables.KPI_WINDOWS) && KpiRollup.maintainedBySink(dialect)) {
+        KpiRollup.refreshTouched(s);
+      }
+      if (dialect == Dialect.DUCKDB) {
+        for (StagedTable<?> table : typed.keySet()) {
+          s.execute("DELETE FROM " + table.stage());
+        }
+      }
+    }
+  }
+
+  private static Map<TopicPartition, Long> nextPositions(List<Event> events,
+      Map<TopicPartition, Long> positions, Map<TopicPartition, Long> stored) {
+    Map<TopicPartition, Long> next = new HashMap<>(positions);
+    for (Event e : events) {
+      if (e.offset() != Long.MAX_VALUE) {
+        next.merge(e.partition(), e.offset() + 1, Math::max);
+      }
+    }
+    next.replaceAll((tp, offset) -> Math.max(offset, stored.getOrDefault(tp, offset)));
+    return next;
+  }
+
+  private static int rawCount(List<Event> events) {
+    int count = 0;
+    for (Event e : events) {
+      count += e.rows().isEmpty() ? 0 : 1;
+    }
+    return count;
+  }
+
+  private void ensurePartitions(Connection c, List<Event> events) throws SQLException {
+    if (database.dialect() != Dialect.POSTGRESQL) {
+      return;
+    }
+    Map<String, List<Instant>> times = new HashMap<>();
+    for (Event e : events) {
+      for (StoredRow row : e.rows()) {
+        if (row instanceof StoredRow.RawEvent r) {
+          times.computeIfAbsent("raw_events", t -> new ArrayList<>()).add(r.eventTime());
+        } else if (row instanceof StoredRow.KpiWindow k) {
+          times.computeIfAbsent("kpi_windows", t -> new ArrayList<>()).add(k.windowStart());
+        } else if (row instanceof StoredRow.Alarm a) {
+          times.computeIfAbsent("alarms", t -> new ArrayList<>()).add(a.eventTime());
+        }
+      }
+    }
+    for (Map.Entry<String, List<Instant>> t : times.entrySet()) {
+      database.partitions().ensure(c, t.getKey(), t.getValue());
     }
   }
 

@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * TimescaleDB, which manage their own chunks.
  */
 final class Partitions {
-  static final List<String> TABLES = List.of("raw_events", "kpi_windows", "alarms");
 
   private final Dialect dialect;
   private final Set<String> known = ConcurrentHashMap.newKeySet();
@@ -48,35 +47,32 @@ final class Partitions {
     }
   }
 
-  /** Drops the partitions that end before {@code cutoff}; returns how many. */
-  int dropBefore(Connection connection, Instant cutoff) throws SQLException {
+  /** Drops the table's monthly partitions that end before {@code cutoff}; returns how many. */
+  int dropBefore(Connection connection, String table, Instant cutoff) throws SQLException {
     if (dialect != Dialect.POSTGRESQL) {
       return 0;
     }
-    YearMonth keepFrom = YearMonth.from(cutoff.atZone(ZoneOffset.UTC));
-    int dropped = 0;
-    for (String table : TABLES) {
-      List<String> names = new java.util.ArrayList<>();
-      try (Statement s = connection.createStatement();
-          var rs = s.executeQuery("SELECT c.relname FROM pg_inherits i"
-              + " JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent"
-              + " WHERE p.relname = '" + table + "' AND c.relnamespace = p.relnamespace")) {
-        while (rs.next()) {
-          names.add(rs.getString(1));
-        }
+    List<String> names = new java.util.ArrayList<>();
+    try (Statement s = connection.createStatement();
+        var rs = s.executeQuery("SELECT c.relname FROM pg_inherits i"
+            + " JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent"
+            + " WHERE p.relname = '" + table + "' AND c.relnamespace = p.relnamespace")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
       }
-      for (String name : names) {
-        String suffix = name.substring(name.lastIndexOf("_p") + 2);
-        YearMonth month = YearMonth.of(Integer.parseInt(suffix.substring(0, 4)),
-            Integer.parseInt(suffix.substring(4)));
-        if (month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)
-            .compareTo(keepFrom.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)) <= 0) {
-          try (Statement s = connection.createStatement()) {
-            s.execute("DROP TABLE " + name);
-          }
-          known.remove(name);
-          dropped++;
+    }
+    int dropped = 0;
+    for (String name : names) {
+      String suffix = name.substring(name.lastIndexOf("_p") + 2);
+      YearMonth month = YearMonth.of(Integer.parseInt(suffix.substring(0, 4)),
+          Integer.parseInt(suffix.substring(4)));
+      if (!month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)
+          .isAfter(cutoff)) {
+        try (Statement s = connection.createStatement()) {
+          s.execute("DROP TABLE " + name);
         }
+        known.remove(name);
+        dropped++;
       }
     }
     return dropped;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
@@ -11,8 +12,9 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Loads rows with {@code COPY ... FROM STDIN} in PostgreSQL's text format, streamed in 256 KiB
- * chunks. Text format needs only four escapes (backslash, tab, newline, carriage return) and
- * {@code \N} for null; timestamps go as ISO-8601 instants, which PostgreSQL reads exactly.
+ * chunks of UTF-8. Text format needs only four escapes (backslash, tab, newline, carriage
+ * return) and {@code \N} for null; timestamps go as ISO-8601 instants, which PostgreSQL reads
+ * exactly. An envelope arrives as its original bytes and is escaped byte by byte, never decoded.
  */
 final class PgCopyLoader implements BulkLoader {
   private static final int CHUNK = 256 * 1024;
@@ -25,20 +27,21 @@ final class PgCopyLoader implements BulkLoader {
         + ") FROM STDIN";
     CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
     try {
-      StringBuilder text = new StringBuilder(CHUNK + 4096);
+      Buffer out = new Buffer();
       for (Object[] row : rows) {
         for (int i = 0; i < row.length; i++) {
           if (i > 0) {
-            text.append('\t');
+            out.put((byte) '\t');
           }
-          append(text, row[i]);
+          append(out, row[i]);
         }
-        text.append('\n');
-        if (text.length() >= CHUNK) {
-          write(copy, text);
+        out.put((byte) '\n');
+        if (out.size >= CHUNK) {
+          copy.writeToCopy(out.bytes, 0, out.size);
+          out.size = 0;
         }
       }
-      write(copy, text);
+      copy.writeToCopy(out.bytes, 0, out.size);
       copy.endCopy();
     } finally {
       if (copy.isActive()) {
@@ -47,36 +50,60 @@ final class PgCopyLoader implements BulkLoader {
     }
   }
 
-  private static void write(CopyIn copy, StringBuilder text) throws SQLException {
-    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-    copy.writeToCopy(bytes, 0, bytes.length);
-    text.setLength(0);
-  }
-
-  static void append(StringBuilder out, Object value) {
+  static void append(Buffer out, Object value) {
     if (value == null) {
-      out.append("\\N");
+      out.put((byte) '\\');
+      out.put((byte) 'N');
+    } else if (value instanceof byte[] bytes) {
+      escape(out, bytes);
     } else if (value instanceof String s) {
-      escape(out, s);
+      escape(out, s.getBytes(StandardCharsets.UTF_8));
     } else if (value instanceof Instant t) {
-      out.append(t);
+      escape(out, t.toString().getBytes(StandardCharsets.US_ASCII));
     } else if (value instanceof Boolean b) {
-      out.append(b ? 't' : 'f');
+      out.put((byte) (b ? 't' : 'f'));
     } else {
-      out.append(value);
+      escape(out, value.toString().getBytes(StandardCharsets.US_ASCII));
     }
   }
 
-  private static void escape(StringBuilder out, String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\\' -> out.append("\\\\");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        default -> out.append(c);
+  private static void escape(Buffer out, byte[] bytes) {
+    out.ensure(bytes.length * 2);
+    for (byte b : bytes) {
+      switch (b) {
+        case '\\' -> out.put2('\\', '\\');
+        case '\t' -> out.put2('\\', 't');
+        case '\n' -> out.put2('\\', 'n');
+        case '\r' -> out.put2('\\', 'r');
+        default -> out.bytes[out.size++] = b;
       }
+    }
+  }
+
+  /** A growable byte buffer (no copy on every write, unlike a stream). */
+  static final class Buffer {
+    byte[] bytes = new byte[CHUNK + 64 * 1024];
+    int size;
+
+    void ensure(int more) {
+      if (size + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+      }
+    }
+
+    void put(byte b) {
+      ensure(1);
+      bytes[size++] = b;
+    }
+
+    void put2(char a, char b) {
+      bytes[size++] = (byte) a;
+      bytes[size++] = (byte) b;
+    }
+
+    @Override
+    public String toString() {
+      return new String(bytes, 0, size, StandardCharsets.UTF_8);
     }
   }
 }

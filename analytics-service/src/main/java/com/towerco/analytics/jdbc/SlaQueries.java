@@ -15,7 +15,8 @@ import javax.sql.DataSource;
 
 /**
  * Gathers a tenant's monthly SLA report: its tenancies and targets from the inventory, the
- * measured and out-of-window time of each from its tenancy KPI windows, and the incidents of
+ * measured and out-of-window time of each from its tenancy KPI windows (read through the
+ * hourly rollup, since a month is whole hours), and the incidents of
  * that tenant at each site that overlap the month. Sites are in id order.
  */
 public final class SlaQueries {
@@ -36,18 +37,22 @@ public final class SlaQueries {
         List.of(tenant), rs -> lines.put(rs.getString(1), new Line(rs.getString(1),
             rs.getString(2), Sql.nullableDouble(rs, "sla_availability_pct"), 0, 0)));
     Sql.query(ds, """
-        SELECT site_id, max(region) AS region, sum(duration_s) AS measured,
-               sum(duration_s * (100 - power_availability_pct) / 100) AS outside
-        FROM kpi_windows
-        WHERE tenant_id = ? AND tenancy_tenant_id = ? AND window_start >= ?
-          AND window_start < ? AND power_availability_pct IS NOT NULL
+        SELECT site_id, max(region) AS region,
+               sum(power_availability_pct_duration) AS measured,
+               (100 * sum(power_availability_pct_duration) - sum(power_availability_pct_sum))
+                 / 100 AS outside
+        FROM kpi_hourly
+        WHERE tenant_id = ? AND tenancy_tenant_id = ? AND bucket >= ? AND bucket < ?
+          AND power_availability_pct_windows > 0
         GROUP BY site_id""", List.of(tenant, tenant, range.from(), range.to()), rs -> {
           String site = rs.getString("site_id");
           Line known = lines.get(site);
+          // Sums of products leave rounding dust where nothing was outside the window.
+          double outside = rs.getDouble("outside");
           return lines.put(site, new Line(site,
               known != null && known.region() != null ? known.region() : rs.getString("region"),
               known == null ? null : known.target(), rs.getDouble("measured"),
-              rs.getDouble("outside")));
+              outside < 1e-6 ? 0 : outside));
         });
     Map<String, List<SlaIncident>> incidents = new TreeMap<>();
     Sql.query(ds, """

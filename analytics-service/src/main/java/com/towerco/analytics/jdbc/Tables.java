@@ -12,8 +12,9 @@ import com.towerco.analytics.domain.StoredRow;
 import java.util.List;
 
 /**
- * Every table the sink writes, in the order a batch is merged (inventory before what refers to
- * it). Facts (raw events, alarms, incident sites) are inserted once and never changed; state
+ * Every table the sink writes and how: raw events by a plain append (their staged form is only
+ * PostgreSQL's fallback merge), the typed tables staged and merged in the order below
+ * (inventory before what refers to it). Facts (raw events, alarms, incident sites) are inserted once and never changed; state
  * (KPI windows, alerts, incidents, sites) is upserted so the latest event wins and replaying
  * the same events converges to the same rows. Each change kind updates only the columns it
  * carries, so the order of a firing and its resolution does not matter.
@@ -188,12 +189,15 @@ final class Tables {
                 ORDER BY site_id, kafka_offset DESC) latest ON latest.event_id = t.event_id
           ORDER BY t.site_id, t.tenant_id"""));
 
-  /** Merge order: a batch's sites before their tenancies, facts before state. */
-  static final List<StagedTable<?>> ALL = List.of(SITES, TENANCIES, RAW_EVENTS, KPI_WINDOWS,
-      ALARMS, ALERTS, INCIDENTS, INCIDENT_SITES);
+  /**
+   * The typed tables, in merge order: a batch's sites before their tenancies, facts before
+   * state. Raw events are not among them: they are appended, not merged (see EventSink).
+   */
+  static final List<StagedTable<?>> TYPED = List.of(SITES, TENANCIES, KPI_WINDOWS, ALARMS,
+      ALERTS, INCIDENTS, INCIDENT_SITES);
 
   static StagedTable<?> of(StoredRow row) {
-    for (StagedTable<?> table : ALL) {
+    for (StagedTable<?> table : TYPED) {
       if (table.rowType().isInstance(row)) {
         return table;
       }
