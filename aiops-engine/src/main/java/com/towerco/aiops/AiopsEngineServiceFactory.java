@@ -4,6 +4,7 @@ import com.towerco.aiops.correlation.CorrelationPolicy;
 import com.towerco.aiops.detection.Detectors;
 import com.towerco.aiops.stream.AiopsTopology;
 import com.towerco.aiops.stream.SiteLookup;
+import com.towerco.events.TopicFamily;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
@@ -24,7 +25,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@code adaptive}; see {@code bin/towerco detect --list}), {@code aiops.flap-hold} (an alert resolves only after staying clear this long,
  * PT60S), {@code aiops.settle} (PT20S), {@code aiops.hold-down} (PT2M),
  * {@code aiops.hub-min-sites} (2) — see {@link CorrelationPolicy}; {@code aiops.threads}
- * (stream threads, 1); {@code aiops.guarantee} ({@code at_least_once} or
+ * (stream threads, 1; the engine does the most work per site event of all services: where it
+ * runs in its own process on several cores, give it more); {@code aiops.guarantee} ({@code at_least_once} or
  * {@code exactly_once_v2}, default at_least_once: every published id is derived from its
  * input, so repeats after a crash are absorbed downstream).
  */
@@ -59,6 +61,11 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
         context.metrics().forService(NAME), context.config().tenantTopicPartitions(),
         Duration.parse(settings.string("aiops.flap-hold", "PT60S")),
         Detectors.byName(settings.string("aiops.detector", Detectors.DEFAULT)));
+    // The operator's KPI topic exists before the engine subscribes: a topic that appears under
+    // a running pattern subscription of a multi-source sub-topology can fail a stream thread
+    // once in Kafka Streams 4.4 ("Topic ... is unknown to the topology"; the thread is replaced
+    // and carries on). Per-site and per-tenant topics still appear at run time.
+    context.topics().ensure(TopicFamily.KPI_METRICS, context.config().operatorTenant());
     return new StreamsService(context, NAME, APPLICATION_ID, AiopsTopology.build(deps), Map.of(
         StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.integer("aiops.threads", 1),
         StreamsConfig.PROCESSING_GUARANTEE_CONFIG,

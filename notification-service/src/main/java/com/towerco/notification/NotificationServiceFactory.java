@@ -37,7 +37,8 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  * {@code .yml}, else JSON); without it every tenant's alerts are grouped and logged.
  * {@code notification.tick-interval} (PT1S), {@code notification.dispatch-threads} (4),
  * {@code notification.threads} (stream threads, 1). The instance id must be unique per process:
- * it names the dispatcher's transactional id and both static group memberships.
+ * it names the intake's and the dispatcher's transactional ids and the three static group
+ * memberships (notifier, intake, dispatcher).
  *
  * <p>The file: {@code smtp} (host, port, from, username, password, starttls, timeout),
  * {@code delivery} (max_attempts, initial_backoff, multiplier, max_backoff, jitter,

@@ -23,14 +23,18 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * towerco.sites.*.events ─► site-rules (per site: decode, dedup, alarm/telemetry/reachability
- *        rules, anomaly and site detectors; stores: firing alerts, detector state) ─┐
- * towerco.kpis.*.metrics ─► kpi-anomalies (per KPI series: detectors; stores: alerts,   │
- *        detector state) ───────────────────────────────────────────────────────────┤
- *                                      ┌────────────────────────────────────────────┘
- *                                      ├─► alerts, dead letters ─► their topics
- *                                      └─► alerts-by-region (repartition) ─► correlation (per
- *        region: groups; store: groups) ─► towerco.incidents.{operator}.commands
+ *        rules, anomaly and site detectors; stores: firing alerts, detector state)
+ *          ├─► alerts, dead letters ─► their topics
+ *          └─► alerts-by-region (repartition) ───────┐
+ * towerco.kpis.*.metrics ─► kpi-anomalies (per KPI    ├─► correlation (per region; store:
+ *        series: detectors; stores: alerts, detector  │     groups) ─► towerco.incidents.
+ *        state)                                       │     {operator}.commands
+ *          ├─► alerts, dead letters ─► their topics   │
+ *          └─► kpi-alerts-by-region (repartition) ───┘
  * </pre>
+ *
+ * Three sub-topologies: site events, KPIs (each sized by its own topics' partitions) and
+ * correlation (sized by {@code correlationPartitions}).
  *
  * Alerts are few next to telemetry, so repartitioning them by region (the correlation domain:
  * a hub and the sites behind it are in one region) costs little.
@@ -71,37 +75,52 @@ public final class AiopsTopology {
         Stores.persistentKeyValueStore(KPI_DETECTION_STORE), Serdes.String(),
         JsonSerde.of(KpiAnomalyProcessor.Saved.class)));
 
-    KStream<String, Emission> emitted = builder
+    KStream<String, Emission> siteEmissions = builder
         .stream(TopicFamily.SITE_EVENTS.pattern(),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("site-events"))
         .process(() -> new SiteRulesProcessor(deps.decoder(), deps.sites(), publications,
             deps.metrics(), deps.flapHold(), deps.detector()), Named.as("site-rules"),
-            SITE_ALERTS_STORE, SITE_DETECTION_STORE)
-        .merge(builder
-            .stream(TopicFamily.KPI_METRICS.pattern(),
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("kpis"))
-            .process(() -> new KpiAnomalyProcessor(deps.decoder(), deps.sites(), publications,
-                deps.metrics(), deps.flapHold(), deps.detector()), Named.as("kpi-anomalies"),
-                KPI_ALERTS_STORE, KPI_DETECTION_STORE), Named.as("site-and-kpi-emissions"));
+            SITE_ALERTS_STORE, SITE_DETECTION_STORE);
+    KStream<String, Emission> kpiEmissions = builder
+        .stream(TopicFamily.KPI_METRICS.pattern(),
+            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("kpis"))
+        .process(() -> new KpiAnomalyProcessor(deps.decoder(), deps.sites(), publications,
+            deps.metrics(), deps.flapHold(), deps.detector()), Named.as("kpi-anomalies"),
+            KPI_ALERTS_STORE, KPI_DETECTION_STORE);
 
-    emitted.filter((k, v) -> v instanceof Emission.Outbound, Named.as("site-outputs"))
-        .peek((k, v) -> counted(deps.metrics(), v), Named.as("count-site-outputs"))
-        .to(OUTBOUND_TOPIC, Produced.with(Serdes.String(), OUTBOUND_VALUE)
-            .withName("alerts-and-dead-letters"));
-
-    emitted.filter((k, v) -> v instanceof Emission.ForCorrelation, Named.as("for-correlation"))
-        .mapValues(v -> ((Emission.ForCorrelation) v).input(), Named.as("correlation-input"))
-        // An explicit partition count: with a pattern source, Streams cannot size the
-        // repartition topic before the first site topic exists.
-        .repartition(Repartitioned.with(Serdes.String(),
-            JsonSerde.of(Emission.CorrelationInput.class)).withName("alerts-by-region")
-            .withNumberOfPartitions(deps.correlationPartitions()))
+    // Site topics and tenant topics have their own partition counts, so each input is its own
+    // sub-topology (its own tasks and changelogs); they meet only after repartitioning by region.
+    publish(siteEmissions, "site", deps)
+        .merge(publish(kpiEmissions, "kpi", deps), Named.as("site-and-kpi-alerts-by-region"))
         .process(() -> new CorrelationProcessor(deps.policy(), publications),
             Named.as("correlation"), CORRELATION_STORE)
         .peek((k, v) -> counted(deps.metrics(), v), Named.as("count-incident-commands"))
         .to(OUTBOUND_TOPIC, Produced.with(Serdes.String(), OUTBOUND_VALUE)
             .withName("incident-commands"));
     return builder.build();
+  }
+
+  /**
+   * Writes an input's alerts and dead letters to their topics and returns its alert changes for
+   * correlation, repartitioned by region.
+   */
+  private static KStream<String, Emission.CorrelationInput> publish(
+      KStream<String, Emission> emitted, String input, Dependencies deps) {
+    emitted.filter((k, v) -> v instanceof Emission.Outbound, Named.as(input + "-outputs"))
+        .peek((k, v) -> counted(deps.metrics(), v), Named.as("count-" + input + "-outputs"))
+        .to(OUTBOUND_TOPIC, Produced.with(Serdes.String(), OUTBOUND_VALUE)
+            .withName(input + "-alerts-and-dead-letters"));
+    return emitted
+        .filter((k, v) -> v instanceof Emission.ForCorrelation,
+            Named.as(input + "-for-correlation"))
+        .mapValues(v -> ((Emission.ForCorrelation) v).input(),
+            Named.as(input + "-correlation-input"))
+        // An explicit partition count: with a pattern source, Streams cannot size the
+        // repartition topic before the first input topic exists.
+        .repartition(Repartitioned.with(Serdes.String(),
+            JsonSerde.of(Emission.CorrelationInput.class))
+            .withName(input.equals("site") ? "alerts-by-region" : input + "-alerts-by-region")
+            .withNumberOfPartitions(deps.correlationPartitions()));
   }
 
   private static void counted(ServiceMetrics metrics, Emission outbound) {

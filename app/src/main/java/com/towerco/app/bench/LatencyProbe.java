@@ -22,12 +22,21 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Event-to-alert latency under load: telemetry flows at a fixed rate while alarms are raised
- * (and cleared) across the sites; for each alert the engine publishes, the time from the
- * alarm's event time (stamped when sent) to the alert arriving on the operator's alert topic.
+ * Event-to-alert latency under load: telemetry flows at a fixed rate; after a settling period
+ * (the services pick up the new sites' topics) alarms are raised and cleared across the sites,
+ * each raise round with another probable cause so that every raise is a new alert rather than a
+ * flap of the last one; for each alert the engine publishes, the time from the alarm's event
+ * time (stamped when sent) to the alert arriving on the operator's alert topic.
  */
 final class LatencyProbe {
   private static final Duration ALARM_EVERY = Duration.ofMillis(50);
+  private static final Duration SETTLE = Duration.ofSeconds(5);
+  private static final List<SiteAlarm.ProbableCause> CAUSES = List.of(
+      SiteAlarm.ProbableCause.RECTIFIER_FAILURE,
+      SiteAlarm.ProbableCause.AIR_CONDITIONING_FAILURE,
+      SiteAlarm.ProbableCause.ENCLOSURE_DOOR_OPEN, SiteAlarm.ProbableCause.INTRUSION,
+      SiteAlarm.ProbableCause.LOW_FUEL, SiteAlarm.ProbableCause.HIGH_TEMPERATURE,
+      SiteAlarm.ProbableCause.GENERATOR_FAILURE);
 
   private LatencyProbe() {}
 
@@ -65,7 +74,7 @@ final class LatencyProbe {
       long start = System.nanoTime();
       long sent = 0;
       long alarms = 0;
-      long end = start + duration.toNanos();
+      long end = start + SETTLE.toNanos() + duration.toNanos();
       while (System.nanoTime() < end) {
         long elapsed = System.nanoTime() - start;
         long due = (long) (elapsed / 1e9 * ratePerSecond);
@@ -74,14 +83,17 @@ final class LatencyProbe {
           producer.send(new ProducerRecord<>(TopicFamily.SITE_EVENTS.topic(r.siteId()),
               r.siteId(), r.value()));
         }
-        if (elapsed / ALARM_EVERY.toNanos() >= alarms) {
+        if (elapsed > SETTLE.toNanos()
+            && (elapsed - SETTLE.toNanos()) / ALARM_EVERY.toNanos() >= alarms) {
           String site = sites.get((int) (alarms % sites.size()));
-          boolean raise = (alarms / sites.size()) % 2 == 0;
+          long round = alarms / sites.size();
+          boolean raise = round % 2 == 0;
+          SiteAlarm.ProbableCause cause = CAUSES.get((int) (round / 2 % CAUSES.size()));
           Envelope alarm = Envelope.of(EventIds.random(), operator, site, Instant.now(),
-              new SiteAlarm("BENCH-" + site, raise ? SiteAlarm.AlarmState.RAISED
+              new SiteAlarm("BENCH-" + site + "-" + cause, raise ? SiteAlarm.AlarmState.RAISED
                   : SiteAlarm.AlarmState.CLEARED, SiteAlarm.PerceivedSeverity.MAJOR,
                   SiteAlarm.X733EventType.EQUIPMENT,
-                  SiteAlarm.ProbableCause.RECTIFIER_FAILURE, "bench", "rectifier/1", null,
+                  cause, "bench", "rectifier/1", null,
                   null), Map.of("producer", "bench"));
           sentAt.put(alarm.eventId(), System.nanoTime());
           producer.send(new ProducerRecord<>(TopicFamily.SITE_EVENTS.topic(site), site,

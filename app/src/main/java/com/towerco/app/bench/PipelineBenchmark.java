@@ -40,6 +40,8 @@ public final class PipelineBenchmark {
     }
   }
 
+  private static final int RAW_ROUNDS = 3;
+
   private PipelineBenchmark() {}
 
   public static Result run(Options options, PrintStream out) throws Exception {
@@ -53,13 +55,22 @@ public final class PipelineBenchmark {
       try (PlatformMetrics metrics = new PlatformMetrics();
           ServiceContext context = new ServiceContext(config, metrics)) {
         List<String> warm = BenchFleet.siteIds("W", options.sites());
-        List<String> sites = BenchFleet.siteIds("R", options.sites());
-        RecordFactory factory = factory(sites, config);
-        recordBytes = factory.next(0, java.time.Instant.EPOCH).value().length;
+        recordBytes = factory(BenchFleet.siteIds("R", options.sites()), config)
+            .next(0, java.time.Instant.EPOCH).value().length;
         out.printf("raw broker fan-out: %d groups, warming up ...%n", groups);
         RawFanout.run(context, factory(warm, config), warm, "W", options.warmupRecords(), groups);
-        raw = RawFanout.run(context, factory, sites, "R", options.records(), groups);
-        out.printf("  raw fan-out: %,.0f records/s%n", raw);
+        // The broker's rate on a small machine varies from round to round (log segments being
+        // created, page cache): the best of a few rounds is the limit the platform is held to.
+        raw = 0;
+        for (int round = 1; round <= RAW_ROUNDS; round++) {
+          String prefix = "R" + round;
+          List<String> roundSites = BenchFleet.siteIds(prefix, options.sites());
+          double rate = RawFanout.run(context, factory(roundSites, config), roundSites, prefix,
+              options.records(), groups);
+          out.printf("  raw fan-out, round %d: %,.0f records/s%n", round, rate);
+          raw = Math.max(raw, rate);
+        }
+        out.printf("  raw fan-out: %,.0f records/s (best of %d)%n", raw, RAW_ROUNDS);
         deleteSiteTopics(context);
       }
       try (PlatformProcess platform = PlatformProcess.start(new PlatformProcess.Spec(
