@@ -47,6 +47,9 @@ public final class Json {
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .serializationInclusion(JsonInclude.Include.NON_NULL)
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        // Telemetry is mostly numbers: the bundled FastDoubleParser reads the same, correctly
+        // rounded values as the JDK's parser in a fraction of the time.
+        .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)

@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.HdrHistogram.Histogram;
@@ -89,8 +88,9 @@ public final class PipelineBenchmark {
         PlatformRun.prepare(context, sites);
         double sustained = PlatformRun.run(context, readers, factory(sites, config), sites,
             options.records());
-        out.printf("  platform: %,.0f records/s through %s%n", sustained,
-            readers.stream().map(ServiceMetrics::service).toList());
+        out.printf("  platform: %,.0f records/s through %s (shared decode hit ratio %.2f)%n",
+            sustained, readers.stream().map(ServiceMetrics::service).toList(),
+            context.decoder().hitRatio());
         double latencyRate = options.latencyRate() > 0 ? options.latencyRate() : sustained / 2;
         out.printf("latency at %,.0f records/s for %d s ...%n", latencyRate,
             options.latencyDuration().toSeconds());
@@ -106,23 +106,28 @@ public final class PipelineBenchmark {
     }
   }
 
-  /** The services that read site events: those whose input counters moved in the warm-up. */
+  /**
+   * The services that read site events: those whose input counters reached the warm-up's count
+   * once every counter has stopped moving (the others, e.g. notification, read only alerts).
+   */
   private static List<ServiceMetrics> siteReaders(ServiceContext context, long warmup)
       throws InterruptedException {
     long deadline = System.currentTimeMillis() + 120_000;
-    List<ServiceMetrics> readers = new ArrayList<>();
-    for (ServiceMetrics m : context.metrics().services()) {
-      if (m.service().equals("bench")) {
-        continue;
+    List<ServiceMetrics> services = context.metrics().services().stream()
+        .filter(m -> !m.service().equals("bench")).toList();
+    long total = -1;
+    long quietSince = System.currentTimeMillis();
+    while (System.currentTimeMillis() < deadline
+        && System.currentTimeMillis() - quietSince < 5_000
+        && !services.stream().allMatch(m -> m.totalIn() >= warmup)) {
+      long now = services.stream().mapToLong(ServiceMetrics::totalIn).sum();
+      if (now != total) {
+        total = now;
+        quietSince = System.currentTimeMillis();
       }
-      while (m.totalIn() < warmup && System.currentTimeMillis() < deadline) {
-        Thread.sleep(20);
-      }
-      if (m.totalIn() >= warmup) {
-        readers.add(m);
-      }
+      Thread.sleep(100);
     }
-    return readers;
+    return services.stream().filter(m -> m.totalIn() >= warmup).toList();
   }
 
   /** Each phase has its own sites and its own id sequence: no record repeats another. */
