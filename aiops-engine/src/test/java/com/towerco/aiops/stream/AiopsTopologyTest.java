@@ -74,6 +74,25 @@ class AiopsTopologyTest {
   }
 
   @Test
+  void siteEventsAndKpisAreSeparateSubTopologiesThatMeetOnlyInCorrelation() {
+    var subtopologies = AiopsTopology.build(new AiopsTopology.Dependencies(codec,
+        RecordDecoder.of(codec), id -> Optional.empty(), TopicNames.plain(), "towerco",
+        CorrelationPolicy.defaults(), new PlatformMetrics().forService("aiops"), 2,
+        Duration.ofSeconds(60), com.towerco.aiops.detection.Detectors.byName("adaptive")))
+        .describe().subtopologies();
+    Map<String, Integer> subtopologyOfNode = new HashMap<>();
+    subtopologies.forEach(sub -> sub.nodes().forEach(node ->
+        subtopologyOfNode.put(node.name(), sub.id())));
+
+    assertThat(subtopologies).as("site events, KPIs, correlation").hasSize(3);
+    assertThat(subtopologyOfNode.get("site-rules"))
+        .as("site and tenant topics have different partition counts, so their tasks differ")
+        .isNotEqualTo(subtopologyOfNode.get("kpi-anomalies"));
+    assertThat(subtopologyOfNode.get("correlation"))
+        .isNotIn(subtopologyOfNode.get("site-rules"), subtopologyOfNode.get("kpi-anomalies"));
+  }
+
+  @Test
   void deadLettersAMalformedRecordWithItsReasonAndKeepsGoing() {
     pipeRaw("S1", "{\"event_id\":".getBytes(StandardCharsets.UTF_8));
     pipe("S7", T0, alarm("A-1", SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE, true));

@@ -59,7 +59,8 @@ public final class BenchCommand implements Callable<Integer> {
             + "partitions, %d consumer groups: %s)%n", records, result.recordBytes(), sites,
         sitePartitions, result.groups(), String.join(", ", result.services()));
     System.out.printf("  raw broker fan-out (produce once, %d groups read, no processing, "
-        + "best of 3 rounds): %,.0f records/s%n", result.groups(), result.rawRate());
+        + "best of %d rounds): %,.0f records/s%n", result.groups(),
+        PipelineBenchmark.RAW_ROUNDS, result.rawRate());
     System.out.printf("  platform, every service:                                    "
         + "%,.0f records/s%n", result.platformRate());
     System.out.printf("  ratio:                                                       %.1f %%%n",
