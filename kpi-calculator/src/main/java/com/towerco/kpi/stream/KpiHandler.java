@@ -55,8 +55,12 @@ final class KpiHandler implements EventHandler {
     }
     String partition = key(source.topic(), source.partition());
     if (event.payload() instanceof SiteTelemetry telemetry) {
+      long lateBefore = calculator.lateReadings();
       calculator.telemetry(partition, event.siteId(), source.offset(), event.timestamp(),
           telemetry);
+      if (calculator.lateReadings() > lateBefore) {
+        metrics.lateEvent();
+      }
     } else if (event.payload() instanceof SiteAlarm alarm
         && alarm.state() == SiteAlarm.AlarmState.RAISED) {
       calculator.alarmRaised(partition, event.siteId(), alarm.alarmId(), source.offset(),

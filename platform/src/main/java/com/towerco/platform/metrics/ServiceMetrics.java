@@ -17,9 +17,9 @@ import java.util.function.Supplier;
 
 /**
  * The metrics every service exposes: events in (by type), events out (by topic family),
- * dead-lettered records (by reason), duplicates skipped, processing latency from event time to
- * processed (by input topic family), and consumer lag. Counters are cached per tag value so the hot path does not look
- * meters up.
+ * dead-lettered records (by reason), duplicates skipped, events too late for their window,
+ * processing latency from event time to processed (by input topic family), and consumer lag.
+ * Counters are cached per tag value so the hot path does not look meters up.
  */
 public final class ServiceMetrics {
   private final MeterRegistry registry;
@@ -28,6 +28,7 @@ public final class ServiceMetrics {
   private final Map<String, Counter> out = new ConcurrentHashMap<>();
   private final Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
   private final Counter duplicates;
+  private final Counter late;
   /** Exported as {@code towerco_processing_latency_seconds}. */
   public static final String LATENCY = "towerco_processing_latency";
 
@@ -42,6 +43,10 @@ public final class ServiceMetrics {
     this.service = service;
     this.duplicates = Counter.builder("towerco_duplicates_skipped")
         .description("Events skipped because their event_id was already processed")
+        .tag("service", service).register(registry);
+    this.late = Counter.builder("towerco_late_events")
+        .description("Events too late for any open window (older than the grace period): "
+            + "processed but not counted")
         .tag("service", service).register(registry);
     Gauge.builder("towerco_consumer_lag", this, m -> m.lag.get())
         .description("Records behind the end of the input topics")
@@ -76,6 +81,10 @@ public final class ServiceMetrics {
 
   public void duplicateSkipped() {
     duplicates.increment();
+  }
+
+  public void lateEvent() {
+    late.increment();
   }
 
   public void lagSource(Supplier<Long> lag) {
