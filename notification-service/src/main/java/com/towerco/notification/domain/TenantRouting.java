@@ -12,6 +12,10 @@ import java.util.Set;
  * escalation policies. A tenant's alerts are only ever routed through its own routing, which
  * can only name its own receivers, so one tenant's notifications never reach another's
  * receivers. Routes without a name are called {@code route-1}, {@code route-2}, ...
+ *
+ * <p>Like Alertmanager's root route, nothing falls through: an alert that no route matches takes
+ * the implicit route {@value #UNROUTED} to a log receiver of that name, so it is grouped, logged
+ * and its delivery recorded like any other instead of vanishing. The name is reserved.
  */
 public record TenantRouting(
     List<Receiver> receivers,
@@ -19,6 +23,8 @@ public record TenantRouting(
     List<EscalationPolicy> escalations) {
 
   public static final String LOG_RECEIVER = "log";
+  public static final String UNROUTED = "unrouted";
+  private static final Route UNROUTED_ROUTE = Route.of(UNROUTED, List.of(), List.of(UNROUTED));
 
   public TenantRouting {
     receivers = receivers == null ? List.of() : List.copyOf(receivers);
@@ -41,7 +47,7 @@ public record TenantRouting(
         List.of(Route.of("default", List.of(), List.of(LOG_RECEIVER))), List.of());
   }
 
-  /** The routes an alert with these labels takes, in order. */
+  /** The routes an alert with these labels takes, in order; never none. */
   public List<Route> routesFor(Map<String, String> labels) {
     List<Route> matched = new ArrayList<>();
     for (Route route : routes) {
@@ -52,27 +58,33 @@ public record TenantRouting(
         }
       }
     }
-    return matched;
+    return matched.isEmpty() ? List.of(UNROUTED_ROUTE) : matched;
+  }
+
+  /** The receiver of this name; the reserved {@value #UNROUTED} one is a log receiver. */
+  public Optional<Receiver> receiver(String name) {
+    Optional<Receiver> defined = receivers.stream().filter(r -> r.name().equals(name))
+        .findFirst();
+    return defined.isEmpty() && name.equals(UNROUTED) ? Optional.of(Receiver.log(UNROUTED))
+        : defined;
   }
 
   public Optional<EscalationPolicy> escalationFor(Map<String, String> labels) {
     return escalations.stream().filter(p -> p.matches(labels)).findFirst();
   }
 
-  public Optional<Receiver> receiver(String name) {
-    return receivers.stream().filter(r -> r.name().equals(name)).findFirst();
-  }
-
   private static void validate(List<Receiver> receivers, List<Route> routes,
       List<EscalationPolicy> escalations) {
     Set<String> names = new HashSet<>();
     for (Receiver receiver : receivers) {
+      reserved(receiver.name(), "receiver");
       if (!names.add(receiver.name())) {
         throw new IllegalArgumentException("receiver " + receiver.name() + " is defined twice");
       }
     }
     Set<String> routeNames = new HashSet<>();
     for (Route route : routes) {
+      reserved(route.name(), "route");
       if (!routeNames.add(route.name())) {
         throw new IllegalArgumentException("route " + route.name() + " is defined twice");
       }
@@ -85,6 +97,13 @@ public record TenantRouting(
       }
       policy.levels().forEach(l -> requireKnown(names, l.receivers(),
           "escalation " + policy.name()));
+    }
+  }
+
+  private static void reserved(String name, String what) {
+    if (UNROUTED.equals(name)) {
+      throw new IllegalArgumentException(what + " name '" + UNROUTED + "' is reserved for "
+          + "alerts that no route matches");
     }
   }
 

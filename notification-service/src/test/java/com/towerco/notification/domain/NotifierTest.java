@@ -10,6 +10,7 @@ import static com.towerco.notification.domain.Fixtures.resolved;
 import static com.towerco.notification.domain.Fixtures.tick;
 import static com.towerco.notification.domain.Fixtures.unreachable;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.towerco.events.payload.AlertFiring;
 import com.towerco.events.payload.AlertSeverity;
@@ -172,6 +173,29 @@ class NotifierTest {
         .extracting(r -> r.receiver().name()).containsExactly("mtn-hook");
     assertThat(sent).filteredOn(r -> r.tenant().equals("vodacom"))
         .extracting(r -> r.receiver().name()).containsExactly("voda-mail");
+  }
+
+  @Test
+  void anAlertNoRouteMatchesIsGroupedAndLoggedUnderTheImplicitUnroutedRoute() {
+    settings.routing.put("mtn", new TenantRouting(
+        List.of(Receiver.webhook("mtn-hook", Receiver.Channel.WEBHOOK, "http://mtn.example/h")),
+        List.of(Route.of("critical-only", List.of(Matcher.parse("severity=critical")),
+            List.of("mtn-hook"))), List.of()));
+    notifier.handle(fired("mtn", unreachable("S1", "H1")), T0);
+    List<DeliveryRequest> sent = requests(notifier.handle(tick(T0.plusSeconds(30)),
+        T0.plusSeconds(30)));
+    assertThat(sent).singleElement().satisfies(r -> {
+      assertThat(r.receiver().name()).isEqualTo(TenantRouting.UNROUTED);
+      assertThat(r.receiver().type()).isEqualTo(Receiver.Channel.LOG);
+      assertThat(r.notification().groupKey()).startsWith(TenantRouting.UNROUTED);
+      assertThat(r.tenant()).isEqualTo("mtn");
+    });
+  }
+
+  @Test
+  void theUnroutedNameIsReserved() {
+    assertThatThrownBy(() -> new TenantRouting(List.of(Receiver.log("unrouted")), List.of(),
+        List.of())).hasMessageContaining("reserved");
   }
 
   @Test
