@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamsService implements PlatformService {
   private static final Logger LOG = LoggerFactory.getLogger(StreamsService.class);
+  private static final int REPLACEMENTS_ALLOWED = 5;
+  private static final Duration REPLACEMENT_WINDOW = Duration.ofMinutes(10);
 
   private final ServiceContext context;
   private final String name;
@@ -83,9 +85,16 @@ public final class StreamsService implements PlatformService {
   @Override
   public synchronized void start() {
     streams = new KafkaStreams(topology, properties(context, applicationId, overrides));
+    FailureBudget budget = new FailureBudget(REPLACEMENTS_ALLOWED, REPLACEMENT_WINDOW);
     streams.setUncaughtExceptionHandler(e -> {
-      LOG.error("{}: stream thread failed, replacing it", name, e);
-      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+      if (budget.recordAndAllow(System.currentTimeMillis())) {
+        LOG.error("{}: stream thread failed, replacing it", name, e);
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+      }
+      LOG.error("{}: stream threads failed more than {} times within {}; stopping the service "
+          + "(it reports not ready) rather than replacing threads forever", name,
+          REPLACEMENTS_ALLOWED, REPLACEMENT_WINDOW, e);
+      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     });
     streams.setStateListener((now, before) -> LOG.info("{}: {} -> {}", name, before, now));
     ServiceMetrics metrics = context.metrics().forService(name);
