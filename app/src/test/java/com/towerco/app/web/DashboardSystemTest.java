@@ -98,20 +98,26 @@ class DashboardSystemTest {
     browser.get(platform.baseUrl() + "/#/incidents");
     By incidentRow = By.cssSelector("#incidents tr[data-sites~='" + site + "']");
     waitFor(d -> !d.findElements(incidentRow).isEmpty());
-    browser.findElement(incidentRow).click();
+    // The list is live: a row can be re-rendered between finding and clicking it.
+    act(d -> d.findElement(incidentRow).click());
     waitFor(d -> text(d, "incident-status").equals("open")
         && d.findElement(By.id("ack")).isEnabled());
     shot("05-incident");
-    browser.findElement(By.id("ack-comment")).sendKeys("on it: checking the door camera");
-    browser.findElement(By.id("ack")).click();
+    act(d -> {
+      d.findElement(By.id("ack-comment")).clear();
+      d.findElement(By.id("ack-comment")).sendKeys("on it: checking the door camera");
+      d.findElement(By.id("ack")).click();
+    });
     waitFor(d -> text(d, "incident-status").equals("acknowledged"));
     assertThat(text(browser, "action-result")).startsWith("Done: acknowledged");
     waitFor(d -> d.findElement(By.id("timeline")).getText().contains("acknowledged"));
     shot("06-acknowledged");
 
-    browser.findElement(By.id("resolution")).sendKeys("x");
-    js("document.getElementById('resolution').value = '';");
-    browser.findElement(By.id("resolve")).click();
+    act(d -> {
+      d.findElement(By.id("resolution")).sendKeys("x");
+      js("document.getElementById('resolution').value = '';");
+      d.findElement(By.id("resolve")).click();
+    });
     assertThat(text(browser, "action-result")).as("input is checked in the browser")
         .isEqualTo("Resolution is required");
 
@@ -162,6 +168,14 @@ class DashboardSystemTest {
     browser.findElement(By.id("password")).sendKeys(password);
     browser.findElement(By.id("submit")).click();
     waitFor(d -> !d.getCurrentUrl().contains("/login"));
+  }
+
+  /** Does {@code action}, again if the live page re-rendered an element under it. */
+  private static void act(java.util.function.Consumer<WebDriver> action) {
+    waitFor(d -> {
+      action.accept(d);
+      return true;
+    });
   }
 
   private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
