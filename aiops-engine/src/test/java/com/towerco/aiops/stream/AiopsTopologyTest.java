@@ -61,11 +61,41 @@ class AiopsTopologyTest {
     var deps = new AiopsTopology.Dependencies(codec, RecordDecoder.of(codec),
         id -> Optional.ofNullable(inventory.get(id)), TopicNames.plain(), "towerco",
         CorrelationPolicy.defaults(), new PlatformMetrics().forService("aiops"), 2,
-        Duration.ofSeconds(60), com.towerco.aiops.detection.Detectors.byName("adaptive"));
+        Duration.ofSeconds(60), countingCreations(
+            com.towerco.aiops.detection.Detectors.byName("adaptive")));
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "aiops-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(AiopsTopology.build(deps), props);
+  }
+
+  private final java.util.concurrent.atomic.AtomicInteger detectorsCreated =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  private com.towerco.aiops.detection.DetectorFactory countingCreations(
+      com.towerco.aiops.detection.DetectorFactory factory) {
+    return new com.towerco.aiops.detection.DetectorFactory() {
+      @Override
+      public String name() {
+        return factory.name();
+      }
+
+      @Override
+      public String description() {
+        return factory.description();
+      }
+
+      @Override
+      public com.towerco.aiops.detection.Detector create() {
+        detectorsCreated.incrementAndGet();
+        return factory.create();
+      }
+
+      @Override
+      public com.towerco.aiops.detection.Detector restore(byte[] snapshot) {
+        return factory.restore(snapshot);
+      }
+    };
   }
 
   @AfterEach
@@ -90,6 +120,18 @@ class AiopsTopologyTest {
         .isNotEqualTo(subtopologyOfNode.get("kpi-anomalies"));
     assertThat(subtopologyOfNode.get("correlation"))
         .isNotIn(subtopologyOfNode.get("site-rules"), subtopologyOfNode.get("kpi-anomalies"));
+  }
+
+  @Test
+  void eachSeriesKeepsOneDetectorThatLearnsForAsLongAsTheSiteReports() {
+    for (int i = 0; i < 2_000; i++) {
+      pipe("S7", T0.plusSeconds(10L * i), aReading().tenant("borealis", 53.5 + i % 5 * 0.01, 1)
+          .build());
+    }
+    int series = com.towerco.aiops.detection.TelemetryMetrics.of(aReading()
+        .tenant("borealis", 53.5, 1).build()).size();
+    assertThat(detectorsCreated.get()).as("one detector per (site, metric), never restarted")
+        .isEqualTo(series);
   }
 
   @Test
