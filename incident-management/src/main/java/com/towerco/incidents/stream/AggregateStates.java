@@ -3,6 +3,7 @@ package com.towerco.incidents.stream;
 import com.towerco.events.Envelope;
 import com.towerco.events.payload.Payload;
 import com.towerco.incidents.domain.Aggregate;
+import com.towerco.platform.runtime.IdSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import java.util.Optional;
  */
 final class AggregateStates {
   private final Map<String, Map<String, Object>> states = new HashMap<>();
-  private final HandledCommands handled = new HandledCommands();
+  /** Command ids whose outcome is in the partition (as hashes: 16 bytes per command at most). */
+  private final IdSet handled = new IdSet();
   private long events;
 
   @SuppressWarnings("unchecked")

@@ -1,0 +1,20 @@
+package com.towerco.platform.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class IdSetTest {
+  @Test
+  void remembersEveryIdAddedAcrossGrowthAndAddsEachOnce() {
+    IdSet ids = new IdSet();
+    for (int i = 0; i < 10_000; i++) {
+      assertThat(ids.add("cmd-" + i)).isTrue();
+    }
+    assertThat(ids.add("cmd-42")).as("a repeat").isFalse();
+    assertThat(ids.size()).isEqualTo(10_000);
+    assertThat(ids.contains("cmd-9999")).isTrue();
+    assertThat(ids.contains("cmd-10000")).isFalse();
+    assertThat(IdSet.hash("")).as("never the empty slot").isNotZero();
+  }
+}
