@@ -31,7 +31,8 @@ public final class KpiCalculator {
     this.silenceMillis = silence.toMillis();
   }
 
-  public void telemetry(String partition, String siteId, long offset, Instant time,
+  /** Takes a reading; false if it came too late for any open window (not counted). */
+  public boolean telemetry(String partition, String siteId, long offset, Instant time,
       SiteTelemetry telemetry) {
     long t = time.toEpochMilli();
     advanceStreamTime(t);
@@ -40,6 +41,7 @@ public final class KpiCalculator {
     if (!accepted) {
       lateReadings++;
     }
+    return accepted;
   }
 
   public void alarmRaised(String partition, String siteId, String alarmId, long offset,

@@ -55,10 +55,8 @@ final class KpiHandler implements EventHandler {
     }
     String partition = key(source.topic(), source.partition());
     if (event.payload() instanceof SiteTelemetry telemetry) {
-      long lateBefore = calculator.lateReadings();
-      calculator.telemetry(partition, event.siteId(), source.offset(), event.timestamp(),
-          telemetry);
-      if (calculator.lateReadings() > lateBefore) {
+      if (!calculator.telemetry(partition, event.siteId(), source.offset(),
+          event.timestamp(), telemetry)) {
         metrics.lateEvent();
       }
     } else if (event.payload() instanceof SiteAlarm alarm

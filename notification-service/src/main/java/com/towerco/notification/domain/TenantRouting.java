@@ -14,8 +14,9 @@ import java.util.Set;
  * receivers. Routes without a name are called {@code route-1}, {@code route-2}, ...
  *
  * <p>Like Alertmanager's root route, nothing falls through: an alert that no route matches takes
- * the implicit route {@value #UNROUTED} to a log receiver of that name, so it is grouped, logged
- * and its delivery recorded like any other instead of vanishing. The name is reserved.
+ * the implicit route {@value #UNROUTED}, whose receiver of that name is not defined and so is
+ * logged (as the notifier logs any receiver it cannot find): the alert is grouped, logged and
+ * its delivery recorded like any other instead of vanishing. The name is reserved.
  */
 public record TenantRouting(
     List<Receiver> receivers,
@@ -61,12 +62,8 @@ public record TenantRouting(
     return matched.isEmpty() ? List.of(UNROUTED_ROUTE) : matched;
   }
 
-  /** The receiver of this name; the reserved {@value #UNROUTED} one is a log receiver. */
   public Optional<Receiver> receiver(String name) {
-    Optional<Receiver> defined = receivers.stream().filter(r -> r.name().equals(name))
-        .findFirst();
-    return defined.isEmpty() && name.equals(UNROUTED) ? Optional.of(Receiver.log(UNROUTED))
-        : defined;
+    return receivers.stream().filter(r -> r.name().equals(name)).findFirst();
   }
 
   public Optional<EscalationPolicy> escalationFor(Map<String, String> labels) {
