@@ -4,13 +4,13 @@ import com.towerco.dashboard.domain.Fixtures;
 import com.towerco.events.Envelope;
 import com.towerco.events.EventIds;
 import com.towerco.events.TopicFamily;
-import com.towerco.events.payload.AlertSeverity;
-import com.towerco.events.payload.IncidentOpened;
-import com.towerco.events.payload.KpiComputed;
+import com.towerco.events.payload.alert.AlertSeverity;
+import com.towerco.events.payload.incident.IncidentOpened;
+import com.towerco.events.payload.kpi.KpiComputed;
 import com.towerco.events.payload.Payload;
-import com.towerco.events.payload.SiteAlarm;
-import com.towerco.events.payload.SiteConnectivity;
-import com.towerco.events.payload.SiteRegistered;
+import com.towerco.events.payload.site.SiteAlarm;
+import com.towerco.events.payload.site.SiteConnectivity;
+import com.towerco.events.payload.site.SiteRegistered;
 import com.towerco.platform.PlatformConfig;
 import com.towerco.platform.broker.EmbeddedKafkaBroker;
 import com.towerco.platform.http.Authenticator;
@@ -102,7 +102,7 @@ public final class DashboardPreview {
         for (String tenant : tenants) {
           var alert = Fixtures.firing("hub-S017-" + tenant, "S017", List.of(tenant));
           out.publish(TopicFamily.ALERT_NOTIFICATIONS, tenant, alert.fingerprint(),
-              envelope(tenant, "S017", at, new com.towerco.events.payload.AlertFiring(
+              envelope(tenant, "S017", at, new com.towerco.events.payload.alert.AlertFiring(
                   alert.alertId(), alert.fingerprint(), "hub_transmission_failure",
                   AlertSeverity.CRITICAL, "7 sites behind hub S017 unreachable", "S017",
                   "kisumu", null, List.of(tenant), Map.of(), at, List.of())));

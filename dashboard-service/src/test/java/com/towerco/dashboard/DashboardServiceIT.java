@@ -12,8 +12,8 @@ import com.towerco.events.Envelope;
 import com.towerco.events.EventIds;
 import com.towerco.events.Json;
 import com.towerco.events.TopicFamily;
-import com.towerco.events.payload.AlertFiring;
-import com.towerco.events.payload.AlertResolved;
+import com.towerco.events.payload.alert.AlertFiring;
+import com.towerco.events.payload.alert.AlertResolved;
 import com.towerco.events.payload.Payload;
 import com.towerco.platform.http.Authenticator;
 import com.towerco.platform.http.Caller;
@@ -144,7 +144,7 @@ class DashboardServiceIT {
 
     // while the page is away, the alert resolves
     publish(TopicFamily.ALERT_NOTIFICATIONS, "opA", "fp-A1", new AlertResolved("A1", "fp-A1",
-        "mains_failure", com.towerco.events.payload.AlertSeverity.MAJOR, "Mains failure at S1",
+        "mains_failure", com.towerco.events.payload.alert.AlertSeverity.MAJOR, "Mains failure at S1",
         "S1", List.of("opA"), Instant.now(), Instant.now()));
     await().atMost(WAIT).until(() -> json(get("/api/v1/alerts?state=resolved", null))
         .path("count").asInt() == 1);

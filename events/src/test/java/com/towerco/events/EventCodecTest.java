@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.towerco.events.payload.Payload;
-import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.site.SiteTelemetry;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,13 @@
 package com.towerco.events;
 
 import com.towerco.events.payload.*;
+import com.towerco.events.payload.alert.*;
+import com.towerco.events.payload.incident.*;
+import com.towerco.events.payload.kpi.*;
+import com.towerco.events.payload.notification.*;
+import com.towerco.events.payload.optimization.*;
+import com.towerco.events.payload.refuel.*;
+import com.towerco.events.payload.site.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -7,10 +7,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.towerco.events.Envelope;
 import com.towerco.events.EventTypes;
-import com.towerco.events.payload.AlertSeverity;
-import com.towerco.events.payload.ClearIncident;
-import com.towerco.events.payload.IncidentOpened;
-import com.towerco.events.payload.OpenIncident;
+import com.towerco.events.payload.alert.AlertSeverity;
+import com.towerco.events.payload.incident.ClearIncident;
+import com.towerco.events.payload.incident.IncidentOpened;
+import com.towerco.events.payload.incident.OpenIncident;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.testing.EventFeeder;
@@ -124,7 +124,7 @@ class DispatchSagaIT {
           Duration.ofSeconds(30));
       List<Envelope> stream = reader.readFor(Duration.ofMillis(500)).isEmpty() ? List.of()
           : reader.events().stream().filter(e -> e.payload() instanceof
-              com.towerco.events.payload.IncidentEvent ie && ie.incidentId().equals("inc-1"))
+              com.towerco.events.payload.incident.IncidentEvent ie && ie.incidentId().equals("inc-1"))
               .toList();
       assertThat(stream).extracting(Envelope::eventType).containsExactly(
           "incident.opened", "incident.acknowledged", "incident.dispatch-requested",

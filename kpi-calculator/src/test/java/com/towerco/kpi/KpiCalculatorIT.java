@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.towerco.events.Envelope;
 import com.towerco.events.EventTypes;
-import com.towerco.events.payload.KpiComputed;
-import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.kpi.KpiComputed;
+import com.towerco.events.payload.site.SiteTelemetry;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceSettings;

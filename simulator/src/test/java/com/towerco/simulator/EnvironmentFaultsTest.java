@@ -2,9 +2,9 @@ package com.towerco.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.towerco.events.payload.SiteAlarm.ProbableCause;
-import com.towerco.events.payload.SiteTelemetry;
-import com.towerco.events.payload.SiteTelemetry.HvacState;
+import com.towerco.events.payload.site.SiteAlarm.ProbableCause;
+import com.towerco.events.payload.site.SiteTelemetry;
+import com.towerco.events.payload.site.SiteTelemetry.HvacState;
 import com.towerco.simulator.domain.SimulatorConfig;
 import com.towerco.simulator.domain.SiteSpec;
 import java.time.Duration;

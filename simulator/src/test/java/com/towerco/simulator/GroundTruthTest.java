@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.towerco.events.Json;
-import com.towerco.events.payload.SiteAlarm;
+import com.towerco.events.payload.site.SiteAlarm;
 import com.towerco.simulator.domain.FaultKind;
 import com.towerco.simulator.domain.SimulationReport;
 import com.towerco.simulator.domain.SimulationReport.Problem;

@@ -3,8 +3,8 @@ package com.towerco.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.towerco.events.Envelope;
-import com.towerco.events.payload.SiteAlarm;
-import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.site.SiteAlarm;
+import com.towerco.events.payload.site.SiteTelemetry;
 import com.towerco.simulator.domain.SimulatorConfig;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.towerco.events.Json;
 import com.towerco.events.TopicFamily;
-import com.towerco.events.payload.SiteAlarm;
+import com.towerco.events.payload.site.SiteAlarm;
 import com.towerco.platform.http.Caller;
 import com.towerco.platform.http.WebServer;
 import com.towerco.platform.metrics.PlatformMetrics;

@@ -5,7 +5,7 @@ import com.towerco.events.EventCodec;
 import com.towerco.events.EventIds;
 import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.Payload;
-import com.towerco.events.payload.SiteRegistered;
+import com.towerco.events.payload.site.SiteRegistered;
 import com.towerco.platform.runtime.ServiceContext;
 import java.time.Instant;
 import java.util.Map;

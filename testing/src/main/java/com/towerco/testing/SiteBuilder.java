@@ -1,6 +1,6 @@
 package com.towerco.testing;
 
-import com.towerco.events.payload.SiteRegistered;
+import com.towerco.events.payload.site.SiteRegistered;
 import java.util.ArrayList;
 import java.util.List;
 

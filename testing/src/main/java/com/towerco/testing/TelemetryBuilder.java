@@ -1,6 +1,6 @@
 package com.towerco.testing;
 
-import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.site.SiteTelemetry;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package com.towerco.aiops.alerting;
 
-import com.towerco.events.payload.AlertSeverity;
+import com.towerco.events.payload.alert.AlertSeverity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package com.towerco.aiops.alerting;
 
-import com.towerco.events.payload.AlertSeverity;
-import com.towerco.events.payload.SiteAlarm;
-import com.towerco.events.payload.SiteAlarm.ProbableCause;
+import com.towerco.events.payload.alert.AlertSeverity;
+import com.towerco.events.payload.site.SiteAlarm;
+import com.towerco.events.payload.site.SiteAlarm.ProbableCause;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package com.towerco.aiops.alerting;
 
-import com.towerco.events.payload.AlertSeverity;
+import com.towerco.events.payload.alert.AlertSeverity;
 
 /**
  * The conditions the engine alerts on. Each has a stable name (part of the alert fingerprint),

@@ -1,6 +1,6 @@
 package com.towerco.aiops.alerting;
 
-import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.site.SiteTelemetry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

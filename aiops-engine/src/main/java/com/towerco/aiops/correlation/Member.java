@@ -1,7 +1,7 @@
 package com.towerco.aiops.correlation;
 
 import com.towerco.aiops.alerting.AlertRule;
-import com.towerco.events.payload.AlertSeverity;
+import com.towerco.events.payload.alert.AlertSeverity;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package com.towerco.aiops.correlation;
 
 import com.towerco.aiops.alerting.AlertRule;
 import com.towerco.aiops.alerting.Chain;
-import com.towerco.events.payload.RankedCause;
+import com.towerco.events.payload.incident.RankedCause;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

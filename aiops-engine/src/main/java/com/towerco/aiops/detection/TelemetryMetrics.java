@@ -1,6 +1,6 @@
 package com.towerco.aiops.detection;
 
-import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.site.SiteTelemetry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -8,7 +8,7 @@ import com.towerco.aiops.detection.DetectorFactory;
 import com.towerco.events.Envelope;
 import com.towerco.events.InvalidEventException;
 import com.towerco.events.RejectReason;
-import com.towerco.events.payload.KpiComputed;
+import com.towerco.events.payload.kpi.KpiComputed;
 import com.towerco.platform.kafka.TopicProvisioner;
 import com.towerco.platform.metrics.ServiceMetrics;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package com.towerco.aiops.stream;
 
-import com.towerco.events.payload.SiteRegistered;
+import com.towerco.events.payload.site.SiteRegistered;
 import com.towerco.platform.inventory.SiteDirectory;
 import java.util.List;
 import java.util.Optional;

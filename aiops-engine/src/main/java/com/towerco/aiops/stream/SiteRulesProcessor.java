@@ -11,9 +11,9 @@ import com.towerco.aiops.correlation.AlertFact;
 import com.towerco.events.Envelope;
 import com.towerco.events.InvalidEventException;
 import com.towerco.events.RejectReason;
-import com.towerco.events.payload.SiteAlarm;
-import com.towerco.events.payload.SiteConnectivity;
-import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.site.SiteAlarm;
+import com.towerco.events.payload.site.SiteConnectivity;
+import com.towerco.events.payload.site.SiteTelemetry;
 import com.towerco.platform.kafka.TopicProvisioner;
 import com.towerco.platform.metrics.ServiceMetrics;
 import com.towerco.platform.runtime.Deduplicator;
@@ -139,7 +139,7 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
           event.eventId()));
       signals.addAll(detection(siteId).observe(alerts, telemetry,
           sites.site(siteId).orElse(null), event.timestamp(), event.eventId()));
-    } else if (event.payload() instanceof com.towerco.events.payload.SiteVisitScheduled visit) {
+    } else if (event.payload() instanceof com.towerco.events.payload.site.SiteVisitScheduled visit) {
       detection(siteId).visitScheduled(new com.towerco.aiops.detection.site.ScheduledVisit(
           visit.visitId(), siteId, visit.from(), visit.until(), visit.purpose()));
     } else if (event.payload() instanceof SiteAlarm alarm) {

@@ -2,7 +2,7 @@ package com.towerco.aiops.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.towerco.events.payload.AlertSeverity;
+import com.towerco.events.payload.alert.AlertSeverity;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -3,10 +3,10 @@ package com.towerco.aiops.correlation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.towerco.aiops.alerting.AlertRule;
-import com.towerco.events.payload.AlertSeverity;
-import com.towerco.events.payload.OpenIncident;
+import com.towerco.events.payload.alert.AlertSeverity;
+import com.towerco.events.payload.incident.OpenIncident;
 import com.towerco.events.payload.Payload;
-import com.towerco.events.payload.UpdateRootCause;
+import com.towerco.events.payload.incident.UpdateRootCause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

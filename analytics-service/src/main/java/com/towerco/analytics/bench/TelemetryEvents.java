@@ -3,7 +3,7 @@ package com.towerco.analytics.bench;
 import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
 import com.towerco.events.EventIds;
-import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.site.SiteTelemetry;
 import com.towerco.platform.runtime.SourceRecord;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package com.towerco.analytics.domain;
 
-import com.towerco.events.payload.KpiComputed;
+import com.towerco.events.payload.kpi.KpiComputed;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -1,7 +1,7 @@
 package com.towerco.app.bench;
 
-import com.towerco.events.payload.SiteRegistered;
-import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.site.SiteRegistered;
+import com.towerco.events.payload.site.SiteTelemetry;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -8,11 +8,11 @@ import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
 import com.towerco.events.InvalidEventException;
 import com.towerco.events.TopicFamily;
-import com.towerco.events.payload.AttachAlert;
-import com.towerco.events.payload.ClearIncident;
-import com.towerco.events.payload.OpenIncident;
-import com.towerco.events.payload.SiteRegistered;
-import com.towerco.events.payload.UpdateRootCause;
+import com.towerco.events.payload.incident.AttachAlert;
+import com.towerco.events.payload.incident.ClearIncident;
+import com.towerco.events.payload.incident.OpenIncident;
+import com.towerco.events.payload.site.SiteRegistered;
+import com.towerco.events.payload.incident.UpdateRootCause;
 import com.towerco.platform.metrics.PlatformMetrics;
 import com.towerco.simulator.Simulator;
 import com.towerco.simulator.domain.FaultSpec;
@@ -182,14 +182,14 @@ public final class RcaBenchmark {
     final Set<String> sites = new TreeSet<>();
     final Instant openedAt;
     Instant clearedAt;
-    List<com.towerco.events.payload.RankedCause> ranking;
+    List<com.towerco.events.payload.incident.RankedCause> ranking;
 
     Outcome(OpenIncident open) {
       incidentId = open.incidentId();
       sites.addAll(open.affectedSites());
       openedAt = open.detectedAt();
       ranking = open.rankedCauses() != null ? open.rankedCauses()
-          : List.of(new com.towerco.events.payload.RankedCause(open.rootCause().siteId(),
+          : List.of(new com.towerco.events.payload.incident.RankedCause(open.rootCause().siteId(),
               open.rootCause().kind(), open.rootCause().description(),
               open.rootCause().confidence(), "headline", List.of()));
     }

@@ -1,6 +1,6 @@
 package com.towerco.app.bench;
 
-import com.towerco.events.payload.RankedCause;
+import com.towerco.events.payload.incident.RankedCause;
 import com.towerco.simulator.domain.SimulationReport;
 import java.time.Duration;
 import java.time.Instant;

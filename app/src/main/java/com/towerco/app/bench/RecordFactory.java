@@ -3,7 +3,7 @@ package com.towerco.app.bench;
 import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
 import com.towerco.events.payload.Payload;
-import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.site.SiteTelemetry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,6 +1,6 @@
 package com.towerco.dashboard.domain;
 
-import com.towerco.events.payload.SiteAlarm;
+import com.towerco.events.payload.site.SiteAlarm;
 import java.time.Instant;
 
 /**

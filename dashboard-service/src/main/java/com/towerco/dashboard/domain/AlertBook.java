@@ -1,7 +1,7 @@
 package com.towerco.dashboard.domain;
 
-import com.towerco.events.payload.AlertFiring;
-import com.towerco.events.payload.AlertResolved;
+import com.towerco.events.payload.alert.AlertFiring;
+import com.towerco.events.payload.alert.AlertResolved;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;

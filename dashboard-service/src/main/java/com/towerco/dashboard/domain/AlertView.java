@@ -2,9 +2,9 @@ package com.towerco.dashboard.domain;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
-import com.towerco.events.payload.AlertFiring;
-import com.towerco.events.payload.AlertResolved;
-import com.towerco.events.payload.AlertSeverity;
+import com.towerco.events.payload.alert.AlertFiring;
+import com.towerco.events.payload.alert.AlertResolved;
+import com.towerco.events.payload.alert.AlertSeverity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

@@ -1,13 +1,13 @@
 package com.towerco.dashboard.domain;
 
 import com.towerco.events.Envelope;
-import com.towerco.events.payload.AlertFiring;
-import com.towerco.events.payload.AlertResolved;
-import com.towerco.events.payload.KpiComputed;
-import com.towerco.events.payload.SiteAlarm;
-import com.towerco.events.payload.SiteConnectivity;
-import com.towerco.events.payload.SiteRegistered;
-import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.alert.AlertFiring;
+import com.towerco.events.payload.alert.AlertResolved;
+import com.towerco.events.payload.kpi.KpiComputed;
+import com.towerco.events.payload.site.SiteAlarm;
+import com.towerco.events.payload.site.SiteConnectivity;
+import com.towerco.events.payload.site.SiteRegistered;
+import com.towerco.events.payload.site.SiteTelemetry;
 import com.towerco.platform.runtime.Deduplicator;
 import java.time.Instant;
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package com.towerco.dashboard.domain;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
-import com.towerco.events.payload.AlertSeverity;
-import com.towerco.events.payload.IncidentOpened;
+import com.towerco.events.payload.alert.AlertSeverity;
+import com.towerco.events.payload.incident.IncidentOpened;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package com.towerco.dashboard.domain;
 
-import com.towerco.events.payload.IncidentAlertAttached;
-import com.towerco.events.payload.IncidentOpened;
-import com.towerco.events.payload.IncidentResolved;
+import com.towerco.events.payload.incident.IncidentAlertAttached;
+import com.towerco.events.payload.incident.IncidentOpened;
+import com.towerco.events.payload.incident.IncidentResolved;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

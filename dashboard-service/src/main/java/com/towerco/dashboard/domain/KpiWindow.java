@@ -1,6 +1,6 @@
 package com.towerco.dashboard.domain;
 
-import com.towerco.events.payload.KpiComputed;
+import com.towerco.events.payload.kpi.KpiComputed;
 import java.time.Instant;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package com.towerco.dashboard.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import com.towerco.events.payload.SiteRegistered;
-import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.site.SiteRegistered;
+import com.towerco.events.payload.site.SiteTelemetry;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package com.towerco.dashboard.domain;
 
-import com.towerco.events.payload.KpiComputed;
+import com.towerco.events.payload.kpi.KpiComputed;
 
 /**
  * The filters the read model answers, already validated by whoever built them; a null field

@@ -1,9 +1,9 @@
 package com.towerco.dashboard.domain;
 
-import com.towerco.events.payload.SiteAlarm;
-import com.towerco.events.payload.SiteConnectivity;
-import com.towerco.events.payload.SiteRegistered;
-import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.site.SiteAlarm;
+import com.towerco.events.payload.site.SiteConnectivity;
+import com.towerco.events.payload.site.SiteRegistered;
+import com.towerco.events.payload.site.SiteTelemetry;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package com.towerco.dashboard.domain;
 
-import com.towerco.events.payload.AlertSeverity;
-import com.towerco.events.payload.SiteRegistered;
+import com.towerco.events.payload.alert.AlertSeverity;
+import com.towerco.events.payload.site.SiteRegistered;
 import java.time.Instant;
 import java.util.List;
 

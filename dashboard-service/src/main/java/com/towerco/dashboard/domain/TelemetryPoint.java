@@ -1,6 +1,6 @@
 package com.towerco.dashboard.domain;
 
-import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.site.SiteTelemetry;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

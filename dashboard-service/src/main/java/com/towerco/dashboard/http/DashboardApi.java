@@ -6,7 +6,7 @@ import com.towerco.dashboard.domain.Queries;
 import com.towerco.dashboard.domain.ReadQueries;
 import com.towerco.dashboard.domain.SiteStatus;
 import com.towerco.dashboard.domain.Viewer;
-import com.towerco.events.payload.KpiComputed;
+import com.towerco.events.payload.kpi.KpiComputed;
 import com.towerco.platform.http.ApiException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -10,7 +10,7 @@ import static com.towerco.dashboard.domain.Fixtures.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.towerco.events.Envelope;
-import com.towerco.events.payload.KpiComputed;
+import com.towerco.events.payload.kpi.KpiComputed;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

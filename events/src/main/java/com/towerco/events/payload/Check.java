@@ -4,20 +4,20 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** Constructor guards shared by the payload records; each failure names the JSON field. */
-final class Check {
-  static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
-  static final Pattern MONTH = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])");
+public final class Check {
+  public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+  public static final Pattern MONTH = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])");
 
   private Check() {}
 
-  static <T> T required(T value, String field) {
+  public static <T> T required(T value, String field) {
     if (value == null) {
       throw new IllegalArgumentException(field + " is required");
     }
     return value;
   }
 
-  static String text(String value, String field, int maxLength) {
+  public static String text(String value, String field, int maxLength) {
     required(value, field);
     if (value.isEmpty() || value.length() > maxLength) {
       throw new IllegalArgumentException(field + " must have 1.." + maxLength + " characters");
@@ -25,11 +25,11 @@ final class Check {
     return value;
   }
 
-  static String optionalText(String value, String field, int maxLength) {
+  public static String optionalText(String value, String field, int maxLength) {
     return value == null ? null : text(value, field, maxLength);
   }
 
-  static String id(String value, String field) {
+  public static String id(String value, String field) {
     required(value, field);
     if (!com.towerco.events.Ids.valid(value)) {
       throw new IllegalArgumentException(field + " must match " + ID.pattern());
@@ -37,25 +37,25 @@ final class Check {
     return value;
   }
 
-  static String optionalId(String value, String field) {
+  public static String optionalId(String value, String field) {
     return value == null ? null : id(value, field);
   }
 
-  static double range(double value, double min, double max, String field) {
+  public static double range(double value, double min, double max, String field) {
     if (!(value >= min && value <= max)) {
       throw new IllegalArgumentException(field + " must be within [" + min + ", " + max + "]");
     }
     return value;
   }
 
-  static int range(int value, int min, int max, String field) {
+  public static int range(int value, int min, int max, String field) {
     if (value < min || value > max) {
       throw new IllegalArgumentException(field + " must be within [" + min + ", " + max + "]");
     }
     return value;
   }
 
-  static <T> List<T> list(List<T> value, String field, int minItems, int maxItems) {
+  public static <T> List<T> list(List<T> value, String field, int minItems, int maxItems) {
     required(value, field);
     if (value.size() < minItems || value.size() > maxItems) {
       throw new IllegalArgumentException(field + " must have " + minItems + ".." + maxItems + " items");
@@ -66,20 +66,20 @@ final class Check {
     return List.copyOf(value);
   }
 
-  static java.util.Map<String, String> stringMap(java.util.Map<String, String> value,
+  public static java.util.Map<String, String> stringMap(java.util.Map<String, String> value,
       String field) {
     required(value, field);
     value.forEach((k, v) -> required(v, field + "." + k));
     return java.util.Map.copyOf(value);
   }
 
-  static List<String> idList(List<String> value, String field, int minItems, int maxItems) {
+  public static List<String> idList(List<String> value, String field, int minItems, int maxItems) {
     List<String> copy = list(value, field, minItems, maxItems);
     copy.forEach(item -> id(item, field + "[]"));
     return copy;
   }
 
-  static String month(String value, String field) {
+  public static String month(String value, String field) {
     required(value, field);
     if (!MONTH.matcher(value).matches()) {
       throw new IllegalArgumentException(field + " must be a month YYYY-MM");
@@ -87,14 +87,14 @@ final class Check {
     return value;
   }
 
-  static java.util.Map<String, Double> numberMap(java.util.Map<String, Double> value,
+  public static java.util.Map<String, Double> numberMap(java.util.Map<String, Double> value,
       String field) {
     required(value, field);
     value.forEach((k, v) -> required(v, field + "." + k));
     return java.util.Map.copyOf(value);
   }
 
-  static List<String> textList(List<String> value, String field, int minItems, int maxItems,
+  public static List<String> textList(List<String> value, String field, int minItems, int maxItems,
       int maxLength) {
     List<String> copy = list(value, field, minItems, maxItems);
     copy.forEach(item -> text(item, field + "[]", maxLength));

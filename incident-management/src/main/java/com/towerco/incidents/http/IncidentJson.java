@@ -1,11 +1,11 @@
 package com.towerco.incidents.http;
 
 import com.towerco.events.Envelope;
-import com.towerco.events.payload.AlertSeverity;
-import com.towerco.events.payload.DispatchStep;
-import com.towerco.events.payload.IncidentNoteAdded;
-import com.towerco.events.payload.IncidentOpened;
-import com.towerco.events.payload.SlaBreached;
+import com.towerco.events.payload.alert.AlertSeverity;
+import com.towerco.events.payload.incident.DispatchStep;
+import com.towerco.events.payload.incident.IncidentNoteAdded;
+import com.towerco.events.payload.incident.IncidentOpened;
+import com.towerco.events.payload.incident.SlaBreached;
 import com.towerco.incidents.domain.incident.Dispatch;
 import com.towerco.incidents.domain.incident.Incident;
 import com.towerco.incidents.view.IncidentProjection.IncidentRecord;

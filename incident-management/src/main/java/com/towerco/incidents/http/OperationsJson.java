@@ -1,7 +1,7 @@
 package com.towerco.incidents.http;
 
-import com.towerco.events.payload.OptimizationKind;
-import com.towerco.events.payload.OptimizationVerified;
+import com.towerco.events.payload.optimization.OptimizationKind;
+import com.towerco.events.payload.optimization.OptimizationVerified;
 import com.towerco.incidents.domain.optimization.Optimization;
 import com.towerco.incidents.domain.refuel.Refuel;
 import com.towerco.incidents.view.AggregateProjection;

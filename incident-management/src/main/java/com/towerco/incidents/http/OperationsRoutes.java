@@ -1,14 +1,14 @@
 package com.towerco.incidents.http;
 
-import com.towerco.events.payload.ApplyOptimization;
-import com.towerco.events.payload.ApproveOptimization;
-import com.towerco.events.payload.OptimizationCommand;
-import com.towerco.events.payload.OptimizationEvent;
-import com.towerco.events.payload.RecordDelivery;
-import com.towerco.events.payload.RefuelCommand;
-import com.towerco.events.payload.RefuelEvent;
-import com.towerco.events.payload.RejectOptimization;
-import com.towerco.events.payload.RollBackOptimization;
+import com.towerco.events.payload.optimization.ApplyOptimization;
+import com.towerco.events.payload.optimization.ApproveOptimization;
+import com.towerco.events.payload.optimization.OptimizationCommand;
+import com.towerco.events.payload.optimization.OptimizationEvent;
+import com.towerco.events.payload.refuel.RecordDelivery;
+import com.towerco.events.payload.refuel.RefuelCommand;
+import com.towerco.events.payload.refuel.RefuelEvent;
+import com.towerco.events.payload.optimization.RejectOptimization;
+import com.towerco.events.payload.optimization.RollBackOptimization;
 import com.towerco.incidents.domain.optimization.Optimization;
 import com.towerco.incidents.domain.refuel.Refuel;
 import io.javalin.config.RoutesConfig;

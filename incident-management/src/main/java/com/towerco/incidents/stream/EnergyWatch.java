@@ -1,9 +1,9 @@
 package com.towerco.incidents.stream;
 
 import com.towerco.events.EventIds;
-import com.towerco.events.payload.KpiComputed;
-import com.towerco.events.payload.ProposeOptimization;
-import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.kpi.KpiComputed;
+import com.towerco.events.payload.optimization.ProposeOptimization;
+import com.towerco.events.payload.site.SiteTelemetry;
 import com.towerco.incidents.domain.optimization.BatteryHealth;
 import com.towerco.incidents.domain.optimization.EnergyAdvisor;
 import com.towerco.incidents.domain.optimization.EnergyLedger;

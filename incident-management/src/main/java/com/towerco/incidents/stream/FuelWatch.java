@@ -1,10 +1,10 @@
 package com.towerco.incidents.stream;
 
 import com.towerco.events.EventIds;
-import com.towerco.events.payload.ConfirmFuelLevel;
-import com.towerco.events.payload.RefuelCommand;
-import com.towerco.events.payload.RefuelDelivered;
-import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.refuel.ConfirmFuelLevel;
+import com.towerco.events.payload.refuel.RefuelCommand;
+import com.towerco.events.payload.refuel.RefuelDelivered;
+import com.towerco.events.payload.site.SiteTelemetry;
 import com.towerco.incidents.domain.refuel.Refuel;
 import com.towerco.incidents.domain.refuel.RefuelSaga;
 import com.towerco.incidents.domain.refuel.RefuelStatus;

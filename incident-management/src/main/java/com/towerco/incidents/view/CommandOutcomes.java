@@ -1,9 +1,9 @@
 package com.towerco.incidents.view;
 
 import com.towerco.events.Envelope;
-import com.towerco.events.payload.IncidentCommandRejected;
-import com.towerco.events.payload.OptimizationCommandRejected;
-import com.towerco.events.payload.RefuelCommandRejected;
+import com.towerco.events.payload.incident.IncidentCommandRejected;
+import com.towerco.events.payload.optimization.OptimizationCommandRejected;
+import com.towerco.events.payload.refuel.RefuelCommandRejected;
 import com.towerco.events.payload.RejectionCode;
 import com.towerco.incidents.stream.Metadata;
 import java.util.Map;

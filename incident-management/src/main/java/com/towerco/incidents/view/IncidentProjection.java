@@ -2,8 +2,8 @@ package com.towerco.incidents.view;
 
 import com.towerco.events.Envelope;
 import com.towerco.events.TopicFamily;
-import com.towerco.events.payload.IncidentEvent;
-import com.towerco.events.payload.SlaBreached;
+import com.towerco.events.payload.incident.IncidentEvent;
+import com.towerco.events.payload.incident.SlaBreached;
 import com.towerco.incidents.domain.incident.Incident;
 import com.towerco.incidents.domain.incident.IncidentEvolution;
 import com.towerco.incidents.domain.sla.SlaLedger;

@@ -1,9 +1,9 @@
 package com.towerco.incidents.view;
 
-import com.towerco.events.payload.OptimizationCommand;
-import com.towerco.events.payload.OptimizationEvent;
-import com.towerco.events.payload.RefuelCommand;
-import com.towerco.events.payload.RefuelEvent;
+import com.towerco.events.payload.optimization.OptimizationCommand;
+import com.towerco.events.payload.optimization.OptimizationEvent;
+import com.towerco.events.payload.refuel.RefuelCommand;
+import com.towerco.events.payload.refuel.RefuelEvent;
 import com.towerco.incidents.domain.optimization.Optimization;
 import com.towerco.incidents.domain.optimization.OptimizationAggregate;
 import com.towerco.incidents.domain.refuel.Refuel;

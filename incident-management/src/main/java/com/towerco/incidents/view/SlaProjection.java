@@ -2,7 +2,7 @@ package com.towerco.incidents.view;
 
 import com.towerco.events.Envelope;
 import com.towerco.events.TopicFamily;
-import com.towerco.events.payload.KpiComputed;
+import com.towerco.events.payload.kpi.KpiComputed;
 import com.towerco.incidents.domain.sla.SlaClock;
 import com.towerco.incidents.domain.sla.SlaPeriod;
 import com.towerco.platform.runtime.Projection;

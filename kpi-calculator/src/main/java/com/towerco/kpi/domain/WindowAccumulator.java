@@ -1,6 +1,6 @@
 package com.towerco.kpi.domain;
 
-import com.towerco.events.payload.KpiComputed;
+import com.towerco.events.payload.kpi.KpiComputed;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;

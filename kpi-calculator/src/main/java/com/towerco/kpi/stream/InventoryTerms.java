@@ -1,6 +1,6 @@
 package com.towerco.kpi.stream;
 
-import com.towerco.events.payload.SiteRegistered;
+import com.towerco.events.payload.site.SiteRegistered;
 import com.towerco.kpi.domain.DcWindow;
 import com.towerco.kpi.domain.SiteTerms;
 import com.towerco.platform.inventory.SiteDirectory;

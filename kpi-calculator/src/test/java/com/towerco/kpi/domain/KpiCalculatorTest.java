@@ -3,8 +3,8 @@ package com.towerco.kpi.domain;
 import static com.towerco.testing.TelemetryBuilder.aReading;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.towerco.events.payload.KpiComputed;
-import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.kpi.KpiComputed;
+import com.towerco.events.payload.site.SiteTelemetry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

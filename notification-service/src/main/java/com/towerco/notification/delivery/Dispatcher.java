@@ -3,7 +3,7 @@ package com.towerco.notification.delivery;
 import com.towerco.events.Envelope;
 import com.towerco.events.RejectReason;
 import com.towerco.events.TopicFamily;
-import com.towerco.events.payload.NotificationAttempted;
+import com.towerco.events.payload.notification.NotificationAttempted;
 import com.towerco.notification.domain.DeliveryRequest;
 import com.towerco.notification.kafka.TransactionalLoop;
 import com.towerco.notification.stream.JsonSerde;

@@ -3,7 +3,7 @@ package com.towerco.notification.delivery;
 import com.towerco.events.Envelope;
 import com.towerco.events.EventIds;
 import com.towerco.events.EventTypes;
-import com.towerco.events.payload.NotificationAttempted;
+import com.towerco.events.payload.notification.NotificationAttempted;
 import com.towerco.notification.domain.DeliveryRequest;
 import java.time.Instant;
 import java.util.Map;

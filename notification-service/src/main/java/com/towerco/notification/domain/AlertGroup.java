@@ -1,7 +1,7 @@
 package com.towerco.notification.domain;
 
 import com.towerco.events.EventIds;
-import com.towerco.events.payload.AlertResolved;
+import com.towerco.events.payload.alert.AlertResolved;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package com.towerco.notification.domain;
 
-import com.towerco.events.payload.IncidentOpened;
+import com.towerco.events.payload.incident.IncidentOpened;
 import java.time.Instant;
 import java.util.Map;
 

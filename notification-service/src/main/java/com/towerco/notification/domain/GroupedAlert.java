@@ -1,8 +1,8 @@
 package com.towerco.notification.domain;
 
-import com.towerco.events.payload.AlertFiring;
-import com.towerco.events.payload.AlertResolved;
-import com.towerco.events.payload.AlertSeverity;
+import com.towerco.events.payload.alert.AlertFiring;
+import com.towerco.events.payload.alert.AlertResolved;
+import com.towerco.events.payload.alert.AlertSeverity;
 import java.time.Instant;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package com.towerco.notification.domain;
 
 import com.towerco.events.EventTypes;
-import com.towerco.events.payload.AlertFiring;
-import com.towerco.events.payload.IncidentOpened;
+import com.towerco.events.payload.alert.AlertFiring;
+import com.towerco.events.payload.incident.IncidentOpened;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -2,7 +2,7 @@ package com.towerco.notification.domain;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.towerco.events.EventIds;
-import com.towerco.events.payload.AlertSeverity;
+import com.towerco.events.payload.alert.AlertSeverity;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

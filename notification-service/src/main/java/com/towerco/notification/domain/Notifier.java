@@ -2,9 +2,9 @@ package com.towerco.notification.domain;
 
 import com.towerco.events.EventIds;
 import com.towerco.events.EventTypes;
-import com.towerco.events.payload.NotificationAttempted;
-import com.towerco.events.payload.NotificationEscalated;
-import com.towerco.events.payload.NotificationSuppressed;
+import com.towerco.events.payload.notification.NotificationAttempted;
+import com.towerco.events.payload.notification.NotificationEscalated;
+import com.towerco.events.payload.notification.NotificationSuppressed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package com.towerco.notification.domain;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.towerco.events.payload.AlertFiring;
-import com.towerco.events.payload.AlertResolved;
-import com.towerco.events.payload.IncidentOpened;
-import com.towerco.events.payload.NotificationAttempted;
+import com.towerco.events.payload.alert.AlertFiring;
+import com.towerco.events.payload.alert.AlertResolved;
+import com.towerco.events.payload.incident.IncidentOpened;
+import com.towerco.events.payload.notification.NotificationAttempted;
 import java.time.Instant;
 
 /**

@@ -5,11 +5,11 @@ import com.towerco.events.EventCodec;
 import com.towerco.events.InvalidEventException;
 import com.towerco.events.RejectReason;
 import com.towerco.events.TopicFamily;
-import com.towerco.events.payload.AlertFiring;
-import com.towerco.events.payload.AlertResolved;
-import com.towerco.events.payload.IncidentOpened;
-import com.towerco.events.payload.IncidentResolved;
-import com.towerco.events.payload.NotificationAttempted;
+import com.towerco.events.payload.alert.AlertFiring;
+import com.towerco.events.payload.alert.AlertResolved;
+import com.towerco.events.payload.incident.IncidentOpened;
+import com.towerco.events.payload.incident.IncidentResolved;
+import com.towerco.events.payload.notification.NotificationAttempted;
 import com.towerco.notification.domain.NotifierInput;
 import java.util.Optional;
 

@@ -1,9 +1,9 @@
 package com.towerco.notification.settings;
 
 import com.towerco.events.Envelope;
-import com.towerco.events.payload.RoutingChanged;
-import com.towerco.events.payload.SilenceCreated;
-import com.towerco.events.payload.SilenceExpired;
+import com.towerco.events.payload.notification.RoutingChanged;
+import com.towerco.events.payload.notification.SilenceCreated;
+import com.towerco.events.payload.notification.SilenceExpired;
 import com.towerco.notification.config.NotificationConfig;
 import com.towerco.notification.domain.Matcher;
 import com.towerco.notification.domain.Silence;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.towerco.events.payload.AlertSeverity;
+import com.towerco.events.payload.alert.AlertSeverity;
 import com.towerco.notification.domain.DeliveryRequest;
 import com.towerco.notification.domain.GroupedAlert;
 import com.towerco.notification.domain.Notification;

@@ -8,7 +8,7 @@ import static com.towerco.notification.domain.Fixtures.tick;
 import static com.towerco.notification.domain.Fixtures.unreachable;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.towerco.events.payload.NotificationAttempted.Outcome;
+import com.towerco.events.payload.notification.NotificationAttempted.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -7,9 +7,9 @@ import static com.towerco.notification.domain.Fixtures.requests;
 import static com.towerco.notification.domain.Fixtures.tick;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.towerco.events.payload.AlertSeverity;
-import com.towerco.events.payload.NotificationEscalated;
-import com.towerco.events.payload.NotificationSuppressed;
+import com.towerco.events.payload.alert.AlertSeverity;
+import com.towerco.events.payload.notification.NotificationEscalated;
+import com.towerco.events.payload.notification.NotificationSuppressed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

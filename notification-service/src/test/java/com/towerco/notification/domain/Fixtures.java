@@ -1,11 +1,11 @@
 package com.towerco.notification.domain;
 
 import com.towerco.events.EventIds;
-import com.towerco.events.payload.AlertFiring;
-import com.towerco.events.payload.AlertResolved;
-import com.towerco.events.payload.AlertSeverity;
-import com.towerco.events.payload.IncidentOpened;
-import com.towerco.events.payload.NotificationAttempted;
+import com.towerco.events.payload.alert.AlertFiring;
+import com.towerco.events.payload.alert.AlertResolved;
+import com.towerco.events.payload.alert.AlertSeverity;
+import com.towerco.events.payload.incident.IncidentOpened;
+import com.towerco.events.payload.notification.NotificationAttempted;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -12,10 +12,10 @@ import static com.towerco.notification.domain.Fixtures.unreachable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.towerco.events.payload.AlertFiring;
-import com.towerco.events.payload.AlertSeverity;
-import com.towerco.events.payload.NotificationAttempted.Outcome;
-import com.towerco.events.payload.NotificationSuppressed;
+import com.towerco.events.payload.alert.AlertFiring;
+import com.towerco.events.payload.alert.AlertSeverity;
+import com.towerco.events.payload.notification.NotificationAttempted.Outcome;
+import com.towerco.events.payload.notification.NotificationSuppressed;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

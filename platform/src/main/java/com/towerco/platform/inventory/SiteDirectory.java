@@ -4,7 +4,7 @@ import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
 import com.towerco.events.InvalidEventException;
 import com.towerco.events.TopicFamily;
-import com.towerco.events.payload.SiteRegistered;
+import com.towerco.events.payload.site.SiteRegistered;
 import com.towerco.platform.kafka.KafkaClients;
 import com.towerco.platform.kafka.TopicProvisioner;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package com.towerco.simulator.domain;
 
-import com.towerco.events.payload.SiteAlarm.PerceivedSeverity;
-import com.towerco.events.payload.SiteAlarm.ProbableCause;
-import com.towerco.events.payload.SiteAlarm.X733EventType;
+import com.towerco.events.payload.site.SiteAlarm.PerceivedSeverity;
+import com.towerco.events.payload.site.SiteAlarm.ProbableCause;
+import com.towerco.events.payload.site.SiteAlarm.X733EventType;
 import java.util.function.Function;
 
 /**

@@ -1,17 +1,17 @@
 package com.towerco.simulator.domain;
 
-import static com.towerco.events.payload.SiteAlarm.PerceivedSeverity.CRITICAL;
-import static com.towerco.events.payload.SiteAlarm.PerceivedSeverity.MAJOR;
-import static com.towerco.events.payload.SiteAlarm.PerceivedSeverity.MINOR;
-import static com.towerco.events.payload.SiteAlarm.PerceivedSeverity.WARNING;
-import static com.towerco.events.payload.SiteAlarm.X733EventType.COMMUNICATIONS;
-import static com.towerco.events.payload.SiteAlarm.X733EventType.ENVIRONMENTAL;
-import static com.towerco.events.payload.SiteAlarm.X733EventType.EQUIPMENT;
+import static com.towerco.events.payload.site.SiteAlarm.PerceivedSeverity.CRITICAL;
+import static com.towerco.events.payload.site.SiteAlarm.PerceivedSeverity.MAJOR;
+import static com.towerco.events.payload.site.SiteAlarm.PerceivedSeverity.MINOR;
+import static com.towerco.events.payload.site.SiteAlarm.PerceivedSeverity.WARNING;
+import static com.towerco.events.payload.site.SiteAlarm.X733EventType.COMMUNICATIONS;
+import static com.towerco.events.payload.site.SiteAlarm.X733EventType.ENVIRONMENTAL;
+import static com.towerco.events.payload.site.SiteAlarm.X733EventType.EQUIPMENT;
 
-import com.towerco.events.payload.SiteAlarm.PerceivedSeverity;
-import com.towerco.events.payload.SiteAlarm.ProbableCause;
-import com.towerco.events.payload.SiteAlarm.X733EventType;
-import com.towerco.events.payload.SiteTelemetry.HvacState;
+import com.towerco.events.payload.site.SiteAlarm.PerceivedSeverity;
+import com.towerco.events.payload.site.SiteAlarm.ProbableCause;
+import com.towerco.events.payload.site.SiteAlarm.X733EventType;
+import com.towerco.events.payload.site.SiteTelemetry.HvacState;
 import com.towerco.simulator.domain.PowerChain.GeneratorFailure;
 import com.towerco.simulator.domain.PowerChain.GeneratorState;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package com.towerco.simulator.domain;
 
-import com.towerco.events.payload.SiteAlarm;
-import com.towerco.events.payload.SiteAlarm.AlarmState;
-import com.towerco.events.payload.SiteAlarm.PerceivedSeverity;
+import com.towerco.events.payload.site.SiteAlarm;
+import com.towerco.events.payload.site.SiteAlarm.AlarmState;
+import com.towerco.events.payload.site.SiteAlarm.PerceivedSeverity;
 import java.util.List;
 import java.util.function.Consumer;
 

@@ -1,6 +1,6 @@
 package com.towerco.simulator.domain;
 
-import com.towerco.events.payload.SiteTelemetry.HvacState;
+import com.towerco.events.payload.site.SiteTelemetry.HvacState;
 
 /**
  * The equipment cabinet's thermal model, stepped in event time. Outdoor temperature follows the

@@ -1,6 +1,6 @@
 package com.towerco.simulator.domain;
 
-import com.towerco.events.payload.SiteAlarm.ProbableCause;
+import com.towerco.events.payload.site.SiteAlarm.ProbableCause;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;

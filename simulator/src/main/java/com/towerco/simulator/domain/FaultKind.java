@@ -1,19 +1,19 @@
 package com.towerco.simulator.domain;
 
-import static com.towerco.events.payload.SiteAlarm.ProbableCause.AIR_CONDITIONING_FAILURE;
-import static com.towerco.events.payload.SiteAlarm.ProbableCause.BATTERY_DISCHARGING;
-import static com.towerco.events.payload.SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE;
-import static com.towerco.events.payload.SiteAlarm.ProbableCause.ENCLOSURE_DOOR_OPEN;
-import static com.towerco.events.payload.SiteAlarm.ProbableCause.GENERATOR_FAILURE;
-import static com.towerco.events.payload.SiteAlarm.ProbableCause.HIGH_TEMPERATURE;
-import static com.towerco.events.payload.SiteAlarm.ProbableCause.INTRUSION;
-import static com.towerco.events.payload.SiteAlarm.ProbableCause.LOW_BATTERY_THRESHOLD;
-import static com.towerco.events.payload.SiteAlarm.ProbableCause.LOW_FUEL;
-import static com.towerco.events.payload.SiteAlarm.ProbableCause.POWER_SUPPLY_FAILURE;
-import static com.towerco.events.payload.SiteAlarm.ProbableCause.RECTIFIER_FAILURE;
-import static com.towerco.events.payload.SiteAlarm.ProbableCause.TRANSMISSION_FAILURE;
+import static com.towerco.events.payload.site.SiteAlarm.ProbableCause.AIR_CONDITIONING_FAILURE;
+import static com.towerco.events.payload.site.SiteAlarm.ProbableCause.BATTERY_DISCHARGING;
+import static com.towerco.events.payload.site.SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE;
+import static com.towerco.events.payload.site.SiteAlarm.ProbableCause.ENCLOSURE_DOOR_OPEN;
+import static com.towerco.events.payload.site.SiteAlarm.ProbableCause.GENERATOR_FAILURE;
+import static com.towerco.events.payload.site.SiteAlarm.ProbableCause.HIGH_TEMPERATURE;
+import static com.towerco.events.payload.site.SiteAlarm.ProbableCause.INTRUSION;
+import static com.towerco.events.payload.site.SiteAlarm.ProbableCause.LOW_BATTERY_THRESHOLD;
+import static com.towerco.events.payload.site.SiteAlarm.ProbableCause.LOW_FUEL;
+import static com.towerco.events.payload.site.SiteAlarm.ProbableCause.POWER_SUPPLY_FAILURE;
+import static com.towerco.events.payload.site.SiteAlarm.ProbableCause.RECTIFIER_FAILURE;
+import static com.towerco.events.payload.site.SiteAlarm.ProbableCause.TRANSMISSION_FAILURE;
 
-import com.towerco.events.payload.SiteAlarm.ProbableCause;
+import com.towerco.events.payload.site.SiteAlarm.ProbableCause;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;

@@ -2,10 +2,10 @@ package com.towerco.simulator.domain;
 
 import com.towerco.events.Envelope;
 import com.towerco.events.EventIds;
-import com.towerco.events.payload.SiteAlarm.AlarmState;
-import com.towerco.events.payload.SiteConnectivity;
-import com.towerco.events.payload.SiteVisitScheduled;
-import com.towerco.events.payload.SiteConnectivity.ConnectivityState;
+import com.towerco.events.payload.site.SiteAlarm.AlarmState;
+import com.towerco.events.payload.site.SiteConnectivity;
+import com.towerco.events.payload.site.SiteVisitScheduled;
+import com.towerco.events.payload.site.SiteConnectivity.ConnectivityState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package com.towerco.simulator.domain;
 
-import com.towerco.events.payload.SiteRegistered;
+import com.towerco.events.payload.site.SiteRegistered;
 
 /**
  * A site's power plant as built. Besides what the inventory publishes, it holds what only the

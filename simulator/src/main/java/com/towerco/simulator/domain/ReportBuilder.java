@@ -1,7 +1,7 @@
 package com.towerco.simulator.domain;
 
 import com.towerco.events.Json;
-import com.towerco.events.payload.SiteAlarm.ProbableCause;
+import com.towerco.events.payload.site.SiteAlarm.ProbableCause;
 import com.towerco.simulator.domain.SimulationReport.Injection;
 import com.towerco.simulator.domain.SimulationReport.Problem;
 import com.towerco.simulator.domain.SimulationReport.RootCause;

@@ -1,7 +1,7 @@
 package com.towerco.simulator.domain;
 
-import com.towerco.events.payload.SiteTelemetry;
-import com.towerco.events.payload.SiteTelemetry.HvacState;
+import com.towerco.events.payload.site.SiteTelemetry;
+import com.towerco.events.payload.site.SiteTelemetry.HvacState;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package com.towerco.simulator.domain;
 
-import com.towerco.events.payload.SiteRegistered;
+import com.towerco.events.payload.site.SiteRegistered;
 
 /**
  * One operator's lease on a site: the SLA terms published in the inventory, and what the model

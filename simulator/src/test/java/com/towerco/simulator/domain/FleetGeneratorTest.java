@@ -2,7 +2,7 @@ package com.towerco.simulator.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.towerco.events.payload.SiteRegistered;
+import com.towerco.events.payload.site.SiteRegistered;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

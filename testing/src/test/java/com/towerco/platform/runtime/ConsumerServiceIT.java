@@ -7,7 +7,7 @@ import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
 import com.towerco.events.EventIds;
 import com.towerco.events.TopicFamily;
-import com.towerco.events.payload.SiteConnectivity;
+import com.towerco.events.payload.site.SiteConnectivity;
 import com.towerco.platform.kafka.DeadLetters;
 import com.towerco.testing.KafkaExtension;
 import com.towerco.testing.TopicReader;

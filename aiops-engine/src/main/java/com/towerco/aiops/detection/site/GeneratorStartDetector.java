@@ -1,7 +1,7 @@
 package com.towerco.aiops.detection.site;
 
-import com.towerco.events.payload.AlertSeverity;
-import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.alert.AlertSeverity;
+import com.towerco.events.payload.site.SiteTelemetry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

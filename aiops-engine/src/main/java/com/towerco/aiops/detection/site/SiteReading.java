@@ -1,7 +1,7 @@
 package com.towerco.aiops.detection.site;
 
-import com.towerco.events.payload.SiteRegistered;
-import com.towerco.events.payload.SiteTelemetry;
+import com.towerco.events.payload.site.SiteRegistered;
+import com.towerco.events.payload.site.SiteTelemetry;
 import java.time.Instant;
 
 /**

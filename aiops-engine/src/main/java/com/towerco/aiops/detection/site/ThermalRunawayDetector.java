@@ -1,8 +1,8 @@
 package com.towerco.aiops.detection.site;
 
-import com.towerco.events.payload.AlertSeverity;
-import com.towerco.events.payload.SiteTelemetry;
-import com.towerco.events.payload.SiteTelemetry.HvacState;
+import com.towerco.events.payload.alert.AlertSeverity;
+import com.towerco.events.payload.site.SiteTelemetry;
+import com.towerco.events.payload.site.SiteTelemetry.HvacState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package com.towerco.incidents.domain.incident;
 
-import com.towerco.events.payload.DispatchStep;
+import com.towerco.events.payload.incident.DispatchStep;
 import java.time.Instant;
 
 /**

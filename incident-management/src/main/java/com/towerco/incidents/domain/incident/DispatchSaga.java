@@ -1,9 +1,9 @@
 package com.towerco.incidents.domain.incident;
 
-import com.towerco.events.payload.CancelDispatch;
-import com.towerco.events.payload.DispatchStep;
-import com.towerco.events.payload.EscalateDispatch;
-import com.towerco.events.payload.IncidentCommand;
+import com.towerco.events.payload.incident.CancelDispatch;
+import com.towerco.events.payload.incident.DispatchStep;
+import com.towerco.events.payload.incident.EscalateDispatch;
+import com.towerco.events.payload.incident.IncidentCommand;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package com.towerco.incidents.domain.incident;
 
-import com.towerco.events.payload.AlertSeverity;
-import com.towerco.events.payload.IncidentOpened;
+import com.towerco.events.payload.alert.AlertSeverity;
+import com.towerco.events.payload.incident.IncidentOpened;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +27,7 @@ public record Incident(
   /** What the AIOps engine established: the problem, its symptoms and its reach. */
   public record Facts(String title, AlertSeverity severity, IncidentOpened.RootCause rootCause,
       List<String> alertIds, List<String> affectedSites, List<String> affectedTenants,
-      Instant openedAt, List<com.towerco.events.payload.RankedCause> rankedCauses) {
+      Instant openedAt, List<com.towerco.events.payload.incident.RankedCause> rankedCauses) {
     public Facts {
       alertIds = List.copyOf(alertIds);
       affectedSites = List.copyOf(affectedSites);
@@ -37,7 +37,7 @@ public record Incident(
 
     /** The same facts with another root cause ranking. */
     public Facts withCauses(IncidentOpened.RootCause cause,
-        List<com.towerco.events.payload.RankedCause> ranked) {
+        List<com.towerco.events.payload.incident.RankedCause> ranked) {
       return new Facts(title, severity, cause, alertIds, affectedSites, affectedTenants,
           openedAt, ranked);
     }

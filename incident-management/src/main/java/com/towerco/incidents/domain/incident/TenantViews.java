@@ -1,14 +1,14 @@
 package com.towerco.incidents.domain.incident;
 
-import com.towerco.events.payload.IncidentAcknowledged;
-import com.towerco.events.payload.IncidentAlertAttached;
-import com.towerco.events.payload.IncidentAssigned;
-import com.towerco.events.payload.IncidentClosed;
-import com.towerco.events.payload.IncidentCommandRejected;
-import com.towerco.events.payload.IncidentEvent;
-import com.towerco.events.payload.IncidentNoteAdded;
-import com.towerco.events.payload.IncidentOpened;
-import com.towerco.events.payload.IncidentResolved;
+import com.towerco.events.payload.incident.IncidentAcknowledged;
+import com.towerco.events.payload.incident.IncidentAlertAttached;
+import com.towerco.events.payload.incident.IncidentAssigned;
+import com.towerco.events.payload.incident.IncidentClosed;
+import com.towerco.events.payload.incident.IncidentCommandRejected;
+import com.towerco.events.payload.incident.IncidentEvent;
+import com.towerco.events.payload.incident.IncidentNoteAdded;
+import com.towerco.events.payload.incident.IncidentOpened;
+import com.towerco.events.payload.incident.IncidentResolved;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package com.towerco.incidents.domain.optimization;
 
-import com.towerco.events.payload.OptimizationKind;
-import com.towerco.events.payload.ProposeOptimization;
+import com.towerco.events.payload.optimization.OptimizationKind;
+import com.towerco.events.payload.optimization.ProposeOptimization;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

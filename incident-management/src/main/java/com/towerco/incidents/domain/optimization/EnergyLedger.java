@@ -1,6 +1,6 @@
 package com.towerco.incidents.domain.optimization;
 
-import com.towerco.events.payload.KpiComputed;
+import com.towerco.events.payload.kpi.KpiComputed;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package com.towerco.incidents.domain.optimization;
 
-import com.towerco.events.payload.OptimizationKind;
-import com.towerco.events.payload.OptimizationVerified;
+import com.towerco.events.payload.optimization.OptimizationKind;
+import com.towerco.events.payload.optimization.OptimizationVerified;
 import java.time.Instant;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package com.towerco.incidents.domain.optimization;
 
-import com.towerco.events.payload.VerifyOptimization;
+import com.towerco.events.payload.optimization.VerifyOptimization;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

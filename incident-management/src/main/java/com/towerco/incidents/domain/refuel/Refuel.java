@@ -1,6 +1,6 @@
 package com.towerco.incidents.domain.refuel;
 
-import com.towerco.events.payload.FuelRunoutPredicted;
+import com.towerco.events.payload.refuel.FuelRunoutPredicted;
 import java.time.Instant;
 
 /**

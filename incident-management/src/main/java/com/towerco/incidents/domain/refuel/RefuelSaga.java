@@ -1,9 +1,9 @@
 package com.towerco.incidents.domain.refuel;
 
-import com.towerco.events.payload.ConfirmFuelLevel;
-import com.towerco.events.payload.EscalateRefuel;
-import com.towerco.events.payload.RefuelCommand;
-import com.towerco.events.payload.RequestRefuel;
+import com.towerco.events.payload.refuel.ConfirmFuelLevel;
+import com.towerco.events.payload.refuel.EscalateRefuel;
+import com.towerco.events.payload.refuel.RefuelCommand;
+import com.towerco.events.payload.refuel.RequestRefuel;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

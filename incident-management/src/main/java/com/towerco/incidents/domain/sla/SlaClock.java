@@ -1,6 +1,6 @@
 package com.towerco.incidents.domain.sla;
 
-import com.towerco.events.payload.KpiComputed;
+import com.towerco.events.payload.kpi.KpiComputed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;

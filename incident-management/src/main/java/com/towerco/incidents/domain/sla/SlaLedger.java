@@ -1,8 +1,8 @@
 package com.towerco.incidents.domain.sla;
 
 import com.towerco.events.TopicFamily;
-import com.towerco.events.payload.RecordSlaBreach;
-import com.towerco.events.payload.SlaBreached;
+import com.towerco.events.payload.incident.RecordSlaBreach;
+import com.towerco.events.payload.incident.SlaBreached;
 import com.towerco.incidents.domain.Aggregate;
 import com.towerco.incidents.domain.Decision;
 import java.time.Instant;

@@ -11,23 +11,23 @@ import static com.towerco.incidents.domain.incident.IncidentFixtures.technicianA
 import static com.towerco.incidents.domain.incident.IncidentFixtures.technicianOnSite;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.towerco.events.payload.AssignTechnician;
-import com.towerco.events.payload.CancelDispatch;
-import com.towerco.events.payload.DispatchCancelled;
-import com.towerco.events.payload.DispatchEscalated;
-import com.towerco.events.payload.DispatchStep;
-import com.towerco.events.payload.EscalateDispatch;
-import com.towerco.events.payload.IncidentResolved;
-import com.towerco.events.payload.IncidentSymptomsCleared;
+import com.towerco.events.payload.incident.AssignTechnician;
+import com.towerco.events.payload.incident.CancelDispatch;
+import com.towerco.events.payload.incident.DispatchCancelled;
+import com.towerco.events.payload.incident.DispatchEscalated;
+import com.towerco.events.payload.incident.DispatchStep;
+import com.towerco.events.payload.incident.EscalateDispatch;
+import com.towerco.events.payload.incident.IncidentResolved;
+import com.towerco.events.payload.incident.IncidentSymptomsCleared;
 import com.towerco.events.payload.RejectionCode;
-import com.towerco.events.payload.ReportArrival;
-import com.towerco.events.payload.ReportWorkDone;
-import com.towerco.events.payload.RequestDispatch;
-import com.towerco.events.payload.TechnicianAssigned;
-import com.towerco.events.payload.TechnicianOnSite;
-import com.towerco.events.payload.VerifyWork;
-import com.towerco.events.payload.WorkCompleted;
-import com.towerco.events.payload.WorkVerified;
+import com.towerco.events.payload.incident.ReportArrival;
+import com.towerco.events.payload.incident.ReportWorkDone;
+import com.towerco.events.payload.incident.RequestDispatch;
+import com.towerco.events.payload.incident.TechnicianAssigned;
+import com.towerco.events.payload.incident.TechnicianOnSite;
+import com.towerco.events.payload.incident.VerifyWork;
+import com.towerco.events.payload.incident.WorkCompleted;
+import com.towerco.events.payload.incident.WorkVerified;
 import org.junit.jupiter.api.Test;
 
 class DispatchRulesTest {
@@ -51,7 +51,7 @@ class DispatchRulesTest {
         .thenRejected(RejectionCode.ILLEGAL_TRANSITION, "already in progress");
     given(incident, opened(), dispatchRequested())
         .when(new RequestDispatch(ID, 2, "ada", "H1", "the hub itself"), at(3))
-        .then(new com.towerco.events.payload.DispatchRequested(ID, "d2", "H1", "the hub itself",
+        .then(new com.towerco.events.payload.incident.DispatchRequested(ID, "d2", "H1", "the hub itself",
             "ada", at(3), at(3).plus(TIMEOUTS.assign())));
   }
 

@@ -10,13 +10,13 @@ import static com.towerco.incidents.domain.incident.IncidentFixtures.technicianA
 import static com.towerco.incidents.domain.incident.IncidentFixtures.technicianOnSite;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.towerco.events.payload.CancelDispatch;
-import com.towerco.events.payload.DispatchEscalated;
-import com.towerco.events.payload.DispatchStep;
-import com.towerco.events.payload.EscalateDispatch;
-import com.towerco.events.payload.IncidentEvent;
-import com.towerco.events.payload.WorkCompleted;
-import com.towerco.events.payload.WorkVerified;
+import com.towerco.events.payload.incident.CancelDispatch;
+import com.towerco.events.payload.incident.DispatchEscalated;
+import com.towerco.events.payload.incident.DispatchStep;
+import com.towerco.events.payload.incident.EscalateDispatch;
+import com.towerco.events.payload.incident.IncidentEvent;
+import com.towerco.events.payload.incident.WorkCompleted;
+import com.towerco.events.payload.incident.WorkVerified;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

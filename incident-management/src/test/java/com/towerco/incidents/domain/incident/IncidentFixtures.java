@@ -1,13 +1,13 @@
 package com.towerco.incidents.domain.incident;
 
-import com.towerco.events.payload.AlertSeverity;
-import com.towerco.events.payload.DispatchRequested;
-import com.towerco.events.payload.IncidentAcknowledged;
-import com.towerco.events.payload.IncidentOpened;
-import com.towerco.events.payload.IncidentResolved;
-import com.towerco.events.payload.OpenIncident;
-import com.towerco.events.payload.TechnicianAssigned;
-import com.towerco.events.payload.TechnicianOnSite;
+import com.towerco.events.payload.alert.AlertSeverity;
+import com.towerco.events.payload.incident.DispatchRequested;
+import com.towerco.events.payload.incident.IncidentAcknowledged;
+import com.towerco.events.payload.incident.IncidentOpened;
+import com.towerco.events.payload.incident.IncidentResolved;
+import com.towerco.events.payload.incident.OpenIncident;
+import com.towerco.events.payload.incident.TechnicianAssigned;
+import com.towerco.events.payload.incident.TechnicianOnSite;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -7,11 +7,11 @@ import static com.towerco.incidents.domain.incident.IncidentFixtures.dispatchReq
 import static com.towerco.incidents.domain.incident.IncidentFixtures.opened;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.towerco.events.payload.IncidentAlertAttached;
-import com.towerco.events.payload.IncidentCommandRejected;
-import com.towerco.events.payload.IncidentEvent;
-import com.towerco.events.payload.IncidentNoteAdded;
-import com.towerco.events.payload.IncidentOpened;
+import com.towerco.events.payload.incident.IncidentAlertAttached;
+import com.towerco.events.payload.incident.IncidentCommandRejected;
+import com.towerco.events.payload.incident.IncidentEvent;
+import com.towerco.events.payload.incident.IncidentNoteAdded;
+import com.towerco.events.payload.incident.IncidentOpened;
 import com.towerco.events.payload.RejectionCode;
 import java.util.List;
 import java.util.Map;

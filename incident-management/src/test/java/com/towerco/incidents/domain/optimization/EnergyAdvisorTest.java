@@ -2,9 +2,9 @@ package com.towerco.incidents.domain.optimization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.towerco.events.payload.KpiComputed;
-import com.towerco.events.payload.OptimizationKind;
-import com.towerco.events.payload.ProposeOptimization;
+import com.towerco.events.payload.kpi.KpiComputed;
+import com.towerco.events.payload.optimization.OptimizationKind;
+import com.towerco.events.payload.optimization.ProposeOptimization;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

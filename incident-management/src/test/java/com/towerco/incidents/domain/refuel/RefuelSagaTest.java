@@ -2,9 +2,9 @@ package com.towerco.incidents.domain.refuel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.towerco.events.payload.ConfirmFuelLevel;
-import com.towerco.events.payload.RefuelCommand;
-import com.towerco.events.payload.RequestRefuel;
+import com.towerco.events.payload.refuel.ConfirmFuelLevel;
+import com.towerco.events.payload.refuel.RefuelCommand;
+import com.towerco.events.payload.refuel.RequestRefuel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package com.towerco.incidents.domain.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.towerco.events.payload.KpiComputed;
-import com.towerco.events.payload.RecordSlaBreach;
-import com.towerco.events.payload.SlaBreached;
+import com.towerco.events.payload.kpi.KpiComputed;
+import com.towerco.events.payload.incident.RecordSlaBreach;
+import com.towerco.events.payload.incident.SlaBreached;
 import com.towerco.incidents.domain.GivenWhenThen;
 import java.time.Duration;
 import java.time.Instant;

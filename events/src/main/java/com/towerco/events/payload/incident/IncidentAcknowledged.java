@@ -1,0 +1,21 @@
+package com.towerco.events.payload.incident;
+
+import com.towerco.events.payload.Check;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+
+/** A person acknowledged the incident. */
+public record IncidentAcknowledged(
+    @JsonProperty(required = true) String incidentId,
+    @JsonProperty(required = true) String by,
+    String comment,
+    @JsonProperty(required = true) Instant acknowledgedAt) implements IncidentEvent {
+
+  public IncidentAcknowledged {
+    Check.text(incidentId, "incident_id", 64);
+    Check.text(by, "by", 100);
+    Check.optionalText(comment, "comment", 1000);
+    Check.required(acknowledgedAt, "acknowledged_at");
+  }
+}
