@@ -6,6 +6,7 @@ import com.towerco.platform.broker.EmbeddedKafkaBroker;
 import com.towerco.platform.http.Authenticator;
 import com.towerco.platform.http.HttpRoutes;
 import com.towerco.platform.http.WebServer;
+import com.towerco.platform.metrics.KafkaClusterMeters;
 import com.towerco.platform.metrics.PlatformMetrics;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PlatformProcess implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PlatformProcess.class);
+  private static final java.time.Duration CLUSTER_LOOK_INTERVAL = java.time.Duration.ofSeconds(30);
 
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final List<PlatformService> services = new ArrayList<>();
@@ -72,8 +74,12 @@ public final class PlatformProcess implements AutoCloseable {
     resources.add(metrics);
     context = new ServiceContext(config, metrics);
     resources.add(context);
+    resources.add(new KafkaClusterMeters(context.clients().admin(), metrics.registry(),
+        CLUSTER_LOOK_INTERVAL));
     for (ServiceFactory factory : spec.factories()) {
-      services.add(factory.create(context, spec.settings()));
+      PlatformService service = factory.create(context, spec.settings());
+      metrics.forService(service.name()).readinessSource(service::isReady);
+      services.add(service);
     }
     List<HttpRoutes> routes = new ArrayList<>(services.stream()
         .filter(HttpRoutes.class::isInstance).map(HttpRoutes.class::cast).toList());

@@ -12,8 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +33,7 @@ final class PartitionLoader implements AutoCloseable {
     // one partition after another: do not let a long-poll on the last one delay the next
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
-    this.consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-        new ByteArrayDeserializer());
+    this.consumer = clients.consumer(props);
     this.codec = codec;
   }
 

@@ -20,10 +20,6 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,12 +62,10 @@ public final class TransactionalLoop implements AutoCloseable {
     consumerProps.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id);
     consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
     consumerProps.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) maxPollInterval.toMillis());
-    this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(),
-        new ByteArrayDeserializer());
+    this.consumer = context.clients().consumer(consumerProps);
     Map<String, Object> producerProps = context.clients().producerProperties(id);
     producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
-    this.producer = new KafkaProducer<>(producerProps, new StringSerializer(),
-        new ByteArraySerializer());
+    this.producer = context.clients().producer(producerProps);
     this.thread = new Thread(this::run, name);
   }
 

@@ -1,6 +1,7 @@
 package com.towerco.platform.kafka;
 
 import com.towerco.platform.PlatformConfig;
+import com.towerco.platform.metrics.KafkaClientMeters;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -9,24 +10,32 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The one place Kafka client settings are decided. Producers are idempotent with
  * {@code acks=all}; consumers refresh metadata every few seconds so a pattern subscription
- * picks up a new site's topic quickly instead of after the five-minute default.
+ * picks up a new site's topic quickly instead of after the five-minute default. Producers and
+ * consumers built here export Kafka's client metrics while they live ({@link KafkaClientMeters}).
  */
 public final class KafkaClients {
   /** How fast a pattern subscriber notices a new topic. */
   public static final int METADATA_MAX_AGE_MS = 3_000;
 
   private final PlatformConfig config;
+  private final KafkaClientMeters meters;
 
   public KafkaClients(PlatformConfig config) {
+    this(config, KafkaClientMeters.none());
+  }
+
+  public KafkaClients(PlatformConfig config, KafkaClientMeters meters) {
     this.config = config;
+    this.meters = meters;
+  }
+
+  /** Binds Kafka metrics of clients built elsewhere (Kafka Streams) to the same registry. */
+  public KafkaClientMeters meters() {
+    return meters;
   }
 
   public PlatformConfig config() {
@@ -75,13 +84,21 @@ public final class KafkaClients {
   }
 
   public KafkaProducer<String, byte[]> producer(String clientId) {
-    return new KafkaProducer<>(producerProperties(clientId), new StringSerializer(),
-        new ByteArraySerializer());
+    return producer(producerProperties(clientId));
+  }
+
+  /** A producer with properties adjusted by the caller (e.g. a transactional id). */
+  public KafkaProducer<String, byte[]> producer(Map<String, Object> properties) {
+    return MeteredClients.producer(properties, meters);
   }
 
   public KafkaConsumer<String, byte[]> consumer(String groupId, String clientId) {
-    return new KafkaConsumer<>(consumerProperties(groupId, clientId), new StringDeserializer(),
-        new ByteArrayDeserializer());
+    return consumer(consumerProperties(groupId, clientId));
+  }
+
+  /** A consumer with properties adjusted by the caller (e.g. max.poll.records). */
+  public KafkaConsumer<String, byte[]> consumer(Map<String, Object> properties) {
+    return MeteredClients.consumer(properties, meters);
   }
 
   public Admin admin() {

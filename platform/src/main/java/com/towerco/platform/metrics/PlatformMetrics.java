@@ -19,6 +19,7 @@ public final class PlatformMetrics implements AutoCloseable {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   public PlatformMetrics() {
+    registry.config().meterFilter(KafkaClientMeters.PER_TOPIC);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ClassLoaderMetrics().bindTo(registry);

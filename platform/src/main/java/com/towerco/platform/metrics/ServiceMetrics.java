@@ -91,6 +91,16 @@ public final class ServiceMetrics {
     this.lag = lag;
   }
 
+  /**
+   * Exports {@code towerco_service_ready} (1 ready, 0 not), what {@code /health/ready} says per
+   * service, so an alert can name the service that is not ready.
+   */
+  public void readinessSource(java.util.function.BooleanSupplier ready) {
+    Gauge.builder("towerco_service_ready", ready, r -> r.getAsBoolean() ? 1 : 0)
+        .description("1 when the service is ready (processing or able to), else 0")
+        .tag("service", service).strongReference(true).register(registry);
+  }
+
   public long totalIn() {
     return totalIn.get();
   }

@@ -4,6 +4,7 @@ import com.towerco.events.Envelope;
 import com.towerco.events.InvalidEventException;
 import com.towerco.events.RejectReason;
 import com.towerco.platform.kafka.TopicProvisioner;
+import com.towerco.platform.logging.EventLogContext;
 import com.towerco.platform.metrics.ServiceMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -210,6 +211,7 @@ public final class ConsumerService implements PlatformService {
         outputs.deadLetters().send(record, e.reason(), e.detail());
         return;
       }
+      EventLogContext.enter(event);
       try {
         handler.handle(event, new SourceRecord(record.topic(), record.partition(),
             record.offset(), record.key(), record.value(), record.timestamp()));
@@ -217,6 +219,8 @@ public final class ConsumerService implements PlatformService {
       } catch (Exception e) {
         LOG.error("{}: failed to process {} {}", name, event.eventType(), event.eventId(), e);
         outputs.deadLetters().send(record, RejectReason.PROCESSING_FAILED, e.toString());
+      } finally {
+        EventLogContext.clear();
       }
     }
 

@@ -7,6 +7,7 @@ import com.towerco.platform.kafka.DeadLetters;
 import com.towerco.platform.kafka.EventPublisher;
 import com.towerco.platform.kafka.KafkaClients;
 import com.towerco.platform.kafka.TopicProvisioner;
+import com.towerco.platform.metrics.KafkaClientMeters;
 import com.towerco.platform.metrics.PlatformMetrics;
 import com.towerco.platform.metrics.ServiceMetrics;
 import java.time.Duration;
@@ -31,7 +32,7 @@ public final class ServiceContext implements AutoCloseable {
 
   public ServiceContext(PlatformConfig config, PlatformMetrics metrics) {
     this.config = config;
-    this.clients = new KafkaClients(config);
+    this.clients = new KafkaClients(config, new KafkaClientMeters(metrics.registry()));
     this.topics = new TopicProvisioner(clients);
     this.metrics = metrics;
     this.decoder = new SharedDecoder(codec, Integer.getInteger("towerco.decode-cache-slots",

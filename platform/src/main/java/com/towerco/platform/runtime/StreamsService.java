@@ -31,6 +31,7 @@ public final class StreamsService implements PlatformService {
   private final Topology topology;
   private final Map<String, Object> overrides;
   private KafkaStreams streams;
+  private AutoCloseable streamsMeters = () -> { };
 
   public StreamsService(ServiceContext context, String name, String applicationId,
       Topology topology, Map<String, Object> overrides) {
@@ -96,6 +97,7 @@ public final class StreamsService implements PlatformService {
           REPLACEMENTS_ALLOWED, REPLACEMENT_WINDOW, e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     });
+    streamsMeters = context.clients().meters().bind(streams);
     streams.setStateListener((now, before) -> LOG.info("{}: {} -> {}", name, before, now));
     ServiceMetrics metrics = context.metrics().forService(name);
     metrics.lagSource(this::lag);
@@ -142,6 +144,11 @@ public final class StreamsService implements PlatformService {
           org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
           .withTimeout(Duration.ofSeconds(30)));
       streams = null;
+      try {
+        streamsMeters.close();
+      } catch (Exception e) {
+        LOG.debug("{}: unbinding Kafka Streams metrics: {}", name, e.toString());
+      }
     }
   }
 }
