@@ -3,6 +3,7 @@ package com.towerco.platform.metrics;
 import io.micrometer.core.instrument.Counter;
 import com.towerco.events.EventType;
 import com.towerco.events.EventTypes;
+import com.towerco.events.RejectReason;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -48,6 +49,10 @@ public final class ServiceMetrics {
         .description("Events too late for any open window (older than the grace period): "
             + "processed but not counted")
         .tag("service", service).register(registry);
+    // Every reason starts at zero, so Prometheus' increase() sees a service's first dead letter.
+    for (RejectReason reason : RejectReason.values()) {
+      deadLetterCounter(reason.name());
+    }
     Gauge.builder("towerco_consumer_lag", this, m -> m.lag.get())
         .description("Records behind the end of the input topics")
         .tag("service", service).register(registry);
@@ -73,10 +78,14 @@ public final class ServiceMetrics {
   }
 
   public void deadLettered(String reason) {
-    deadLettered.computeIfAbsent(reason, r -> Counter.builder("towerco_dlq")
-        .description("Records sent to the dead-letter topic").tag("service", service)
-        .tag("reason", r).register(registry)).increment();
+    deadLetterCounter(reason).increment();
     totalDeadLettered.incrementAndGet();
+  }
+
+  private Counter deadLetterCounter(String reason) {
+    return deadLettered.computeIfAbsent(reason, r -> Counter.builder("towerco_dlq")
+        .description("Records sent to the dead-letter topic").tag("service", service)
+        .tag("reason", r).register(registry));
   }
 
   public void duplicateSkipped() {
