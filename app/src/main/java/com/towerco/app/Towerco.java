@@ -5,6 +5,7 @@ import com.towerco.app.cli.BrokerCommand;
 import com.towerco.app.cli.CatalogCommand;
 import com.towerco.app.cli.DemoCommand;
 import com.towerco.app.cli.DetectCommand;
+import com.towerco.app.cli.DlqCommand;
 import com.towerco.app.cli.HashPasswordCommand;
 import com.towerco.app.cli.SimulateCommand;
 import com.towerco.app.cli.ReplayCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         + "and incidents for tower companies, on Apache Kafka.",
     subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, SimulateCommand.class,
         BenchCommand.class, DetectCommand.class, ReplayCommand.class, CatalogCommand.class,
-        HashPasswordCommand.class,
+        HashPasswordCommand.class, DlqCommand.class,
         CommandLine.HelpCommand.class})
 public final class Towerco implements Runnable {
   public static void main(String[] args) {
@@ -34,7 +35,7 @@ public final class Towerco implements Runnable {
       throws Exception {
     if (e instanceof IllegalStateException || e instanceof IllegalArgumentException
         || e instanceof java.io.UncheckedIOException) {
-      command.getErr().println("towerco " + command.getCommandName() + ": " + e.getMessage());
+      command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
       return 1;
     }
     throw e;

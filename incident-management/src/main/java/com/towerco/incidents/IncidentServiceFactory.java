@@ -44,6 +44,11 @@ public final class IncidentServiceFactory implements ServiceFactory {
   }
 
   @Override
+  public java.util.List<String> projectionNames() {
+    return com.towerco.incidents.view.ReadModels.NAMES;
+  }
+
+  @Override
   public PlatformService create(ServiceContext context, ServiceSettings settings) {
     return new IncidentService(context, settings, Clock.systemUTC());
   }

@@ -35,6 +35,16 @@ public final class KafkaOptions {
       description = "Distinguishes instances of the same services (default: ${DEFAULT-VALUE}).")
   public String instanceId;
 
+  /**
+   * The configuration for {@code dataDir} against {@code --bootstrap-servers}, once a broker
+   * answered there (else a few seconds later an error that says how to get one).
+   */
+  public PlatformConfig connect(Path dataDir) {
+    PlatformConfig config = apply(PlatformConfig.local(bootstrapServers, dataDir));
+    BrokerCheck.require(config);
+    return config;
+  }
+
   /** Applies these options to a base configuration. */
   public PlatformConfig apply(PlatformConfig base) {
     PlatformConfig config = base.withTopicLayout(sitePartitions, tenantPartitions,

@@ -75,7 +75,15 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PlatformConfig config = kafka.apply(PlatformConfig.local(kafka.bootstrapServers, dataDir));
+    if (what.projection != null) {
+      List<String> names = Services.all().stream()
+          .flatMap(f -> f.projectionNames().stream()).toList();
+      if (!names.contains(what.projection)) {
+        System.out.println("projections: " + String.join(", ", names));
+        return what.projection.equals("list") ? 0 : 2;
+      }
+    }
+    PlatformConfig config = kafka.connect(dataDir);
     try (PlatformMetrics metrics = new PlatformMetrics();
         ServiceContext context = new ServiceContext(config, metrics)) {
       return what.topic != null ? replayTopic(context) : rebuild(context);

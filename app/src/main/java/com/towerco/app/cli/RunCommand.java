@@ -52,6 +52,9 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!embeddedBroker) {
+      kafka.connect(dataDir);
+    }
     PlatformProcess process = PlatformProcess.start(new PlatformProcess.Spec(
         kafka.bootstrapServers, embeddedBroker, kafkaPort, dataDir,
         Services.select(services), new ServiceSettings(settings), httpPort, kafka::apply,

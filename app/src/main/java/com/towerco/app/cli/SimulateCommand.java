@@ -92,7 +92,7 @@ public final class SimulateCommand implements Callable<Integer> {
     if (!faults.isEmpty()) {
       s.put(SimulatorSettings.FAULTS, String.join(",", faults));
     }
-    PlatformConfig config = kafka.apply(PlatformConfig.local(kafka.bootstrapServers, dataDir));
+    PlatformConfig config = kafka.connect(dataDir);
     try (PlatformMetrics metrics = new PlatformMetrics();
         ServiceContext context = new ServiceContext(config, metrics);
         ServiceContext.Outputs outputs = context.outputs("simulator", "")) {

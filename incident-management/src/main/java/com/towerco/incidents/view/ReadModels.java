@@ -36,6 +36,10 @@ public record ReadModels(
         new AggregateProjection<>(REFUELS, refuels), new SlaProjection(slaTargets, onBreach));
   }
 
+  /** The names of {@link #all()}, in the same order, for listing without building them. */
+  public static final List<String> NAMES = List.of(IncidentProjection.NAME, OPTIMIZATIONS,
+      REFUELS, SlaProjection.NAME);
+
   public List<Projection> all() {
     return List.of(incidents, optimizations, refuels, sla);
   }

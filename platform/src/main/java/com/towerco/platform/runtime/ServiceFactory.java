@@ -14,5 +14,13 @@ public interface ServiceFactory {
   /** One line for {@code --help}. */
   String description();
 
+  /**
+   * The names of the projections its service offers to {@code replay --projection}
+   * ({@link ProjectionSource}), known without building the service, so listing needs no broker.
+   */
+  default java.util.List<String> projectionNames() {
+    return java.util.List.of();
+  }
+
   PlatformService create(ServiceContext context, ServiceSettings settings);
 }

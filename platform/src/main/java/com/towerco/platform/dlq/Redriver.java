@@ -1,0 +1,96 @@
+package com.towerco.platform.dlq;
+
+import com.towerco.events.TopicFamily;
+import com.towerco.platform.kafka.KafkaClients;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * Sends dead letters back to the topic they came from, after the cause was fixed. The record
+ * goes back with its key, its value (or a corrected one) and its original headers, without the
+ * {@code dlq.*} ones, plus {@value #REDRIVEN_FROM} (the dead letter's id) and
+ * {@value #REDRIVEN_AT}. Each dead letter is re-driven at most once: the re-drive and its
+ * marker ({@link RedriveMarker}) commit in one Kafka transaction under a fixed transactional
+ * id, which also fences a second re-driver running at the same time; markers are read after
+ * that fencing. The event keeps its {@code event_id}, so a consumer that had processed it
+ * (only another service failed on it) skips it as a duplicate.
+ */
+public final class Redriver implements AutoCloseable {
+  public static final String REDRIVEN_FROM = "dlq.redriven-from";
+  public static final String REDRIVEN_AT = "dlq.redriven-at";
+  static final String TRANSACTIONAL_ID = "towerco-dlq-redrive";
+
+  private final KafkaProducer<String, byte[]> producer;
+  private final Map<String, DeadLetterLog.Redrive> done;
+  private final Clock clock;
+
+  /** What {@link #redrive} did: sent now, or found already re-driven. */
+  public record Outcome(boolean sentNow, DeadLetterLog.Redrive redrive) {}
+
+  Redriver(KafkaClients clients, DeadLetterLog log, Clock clock) {
+    this.clock = clock;
+    Map<String, Object> props = clients.producerProperties(TRANSACTIONAL_ID + "-"
+        + clients.config().instanceId());
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, TRANSACTIONAL_ID);
+    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+    this.producer = clients.producer(props);
+    producer.initTransactions();
+    this.done = new java.util.HashMap<>(log.read(DeadLetterFilter.ALL).redrives());
+  }
+
+  /**
+   * Re-drives one dead letter with its own value, or {@code replacement} when not null (a value
+   * an operator corrected by hand).
+   */
+  public Outcome redrive(DeadLetter letter, byte[] replacement) {
+    DeadLetterLog.Redrive earlier = done.get(letter.id());
+    if (earlier != null) {
+      return new Outcome(false, earlier);
+    }
+    if (letter.originTopic() == null || letter.originTopic().isBlank()) {
+      throw new IllegalArgumentException("dead letter " + letter.id()
+          + " does not say which topic it came from; it cannot be re-driven");
+    }
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(letter.originTopic(), null,
+        letter.key(), replacement != null ? replacement : letter.value());
+    for (Header header : letter.headers()) {
+      if (!header.key().startsWith("dlq.")) {
+        record.headers().add(header);
+      }
+    }
+    java.time.Instant at = clock.instant();
+    record.headers().add(REDRIVEN_FROM, letter.id().getBytes(StandardCharsets.UTF_8));
+    record.headers().add(REDRIVEN_AT, at.toString().getBytes(StandardCharsets.UTF_8));
+    producer.beginTransaction();
+    try {
+      RecordMetadata sent = producer.send(record).get();
+      DeadLetterLog.Redrive redrive = new DeadLetterLog.Redrive(letter.id(), sent.topic(),
+          sent.partition(), sent.offset(), at, replacement != null);
+      producer.send(RedriveMarker.record(TopicFamily.DEAD_LETTER.topic(), redrive)).get();
+      producer.commitTransaction();
+      done.put(letter.id(), redrive);
+      return new Outcome(true, redrive);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      producer.abortTransaction();
+      throw new IllegalStateException("interrupted while re-driving " + letter.id(), e);
+    } catch (ExecutionException e) {
+      producer.abortTransaction();
+      throw new IllegalStateException("could not re-drive " + letter.id() + " to "
+          + letter.originTopic() + ": " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(10));
+  }
+}
