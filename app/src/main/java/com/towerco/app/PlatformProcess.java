@@ -1,6 +1,9 @@
 package com.towerco.app;
 
 import com.towerco.app.http.ApiDocs;
+import com.towerco.app.http.DeadLetterApi;
+import com.towerco.platform.dlq.DeadLetterLog;
+import java.time.Clock;
 import com.towerco.platform.PlatformConfig;
 import com.towerco.platform.broker.EmbeddedKafkaBroker;
 import com.towerco.platform.http.Authenticator;
@@ -84,6 +87,8 @@ public final class PlatformProcess implements AutoCloseable {
     List<HttpRoutes> routes = new ArrayList<>(services.stream()
         .filter(HttpRoutes.class::isInstance).map(HttpRoutes.class::cast).toList());
     routes.add(new ApiDocs(this::routes));
+    routes.add(new DeadLetterApi(new DeadLetterLog(context.clients(), Clock.systemUTC()),
+        Clock.systemUTC()));
     if (spec.httpPort() >= 0) {
       web = WebServer.start(spec.httpPort(), metrics, this::ready, spec.authenticator(),
           routes);

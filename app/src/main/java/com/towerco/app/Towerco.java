@@ -23,8 +23,12 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class})
 public final class Towerco implements Runnable {
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Towerco())
-        .setExecutionExceptionHandler(Towerco::explain).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line as {@code main} runs it, refusals explained in one line. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Towerco()).setExecutionExceptionHandler(Towerco::explain);
   }
 
   /**

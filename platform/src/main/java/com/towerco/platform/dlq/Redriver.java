@@ -40,7 +40,6 @@ public final class Redriver implements AutoCloseable {
     Map<String, Object> props = clients.producerProperties(TRANSACTIONAL_ID + "-"
         + clients.config().instanceId());
     props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, TRANSACTIONAL_ID);
-    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
     this.producer = clients.producer(props);
     producer.initTransactions();
     this.done = new java.util.HashMap<>(log.read(DeadLetterFilter.ALL).redrives());

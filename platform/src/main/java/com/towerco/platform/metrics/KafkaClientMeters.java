@@ -19,7 +19,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * Kafka's own client metrics (request latency, errors and retries, rebalances, poll and commit
  * times, Streams thread and task rates) on {@code /metrics}, through Micrometer's Kafka binders,
  * named {@code kafka_producer_*}, {@code kafka_consumer_*} and {@code kafka_stream_*} with the
- * client's {@code client_id}. A binding lasts as long as its client: closing it removes the
+ * client's {@code client_id} and {@code client_kind} (producer, consumer, streams). A binding
+ * lasts as long as its client: closing it removes the
  * client's meters and stops its refresh. Meters per topic or per partition are left out
  * ({@link #PER_TOPIC}): with a topic per site they would be thousands of series per client;
  * lag per service is {@code towerco_consumer_lag}.
@@ -56,7 +57,7 @@ public final class KafkaClientMeters {
       return () -> { };
     }
     ScheduledExecutorService refresh = refresher();
-    return binding(new KafkaClientMetrics(producer, Tags.empty(), refresh, REFRESH), refresh);
+    return binding(new KafkaClientMetrics(producer, kind("producer"), refresh, REFRESH), refresh);
   }
 
   public AutoCloseable bind(Consumer<?, ?> consumer) {
@@ -64,7 +65,7 @@ public final class KafkaClientMeters {
       return () -> { };
     }
     ScheduledExecutorService refresh = refresher();
-    return binding(new KafkaClientMetrics(consumer, Tags.empty(), refresh, REFRESH), refresh);
+    return binding(new KafkaClientMetrics(consumer, kind("consumer"), refresh, REFRESH), refresh);
   }
 
   public AutoCloseable bind(KafkaStreams streams) {
@@ -72,7 +73,7 @@ public final class KafkaClientMeters {
       return () -> { };
     }
     ScheduledExecutorService refresh = refresher();
-    return binding(new KafkaStreamsMetrics(streams, Tags.empty(), refresh, REFRESH), refresh);
+    return binding(new KafkaStreamsMetrics(streams, kind("streams"), refresh, REFRESH), refresh);
   }
 
   /**
@@ -89,6 +90,11 @@ public final class KafkaClientMeters {
         ((AutoCloseable) binder).close();
       }
     };
+  }
+
+  /** A producer and a consumer may share a client id; the kind keeps their meters apart. */
+  private static Tags kind(String kind) {
+    return Tags.of("client_kind", kind);
   }
 
   private static ScheduledExecutorService refresher() {
