@@ -157,7 +157,9 @@
           s.events_in, s.events_out, h('span', { class: 'muted', title: latencies(s) }, s.latency_input || '-'),
           fmt(s.latency_p50_seconds, 3, ' s'), fmt(s.latency_p99_seconds, 3, ' s'),
           flag(s.consumer_lag, 1000), flag(s.dead_lettered, 0), s.duplicates_skipped]),
-        null, (i) => ({ 'data-service': health.services[i].service }))));
+        null, (i) => ({ 'data-service': health.services[i].service }))),
+      h('div', { class: 'panel', id: 'dead-letters' }));
+    NOC.dlq.render($('dead-letters'));
     healthTimer = setTimeout(() => { if (stillHere()) NOC.ops.renderPlatform(stillHere); }, 5000);
   };
 })();

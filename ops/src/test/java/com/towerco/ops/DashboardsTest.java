@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,9 +18,6 @@ import org.junit.jupiter.api.Test;
  * checked against a running process in {@code ExportedMetricsIT}.
  */
 class DashboardsTest {
-  private static final Pattern LABEL_VALUES = Pattern.compile(
-      "label_values\\((\\w+)(\\{[^}]*})?,\\s*(\\w+)\\)");
-
   @Test
   void theThreeDashboardsParseWithUniqueIdsAndPanels() {
     List<JsonNode> dashboards = Dashboards.all();
@@ -63,11 +59,7 @@ class DashboardsTest {
       if (!query.datasourceType().equals(Dashboards.PROMETHEUS)) {
         continue;
       }
-      String expr = query.text();
-      var labelValues = LABEL_VALUES.matcher(expr);
-      if (labelValues.matches()) {
-        expr = labelValues.group(1) + (labelValues.group(2) == null ? "" : labelValues.group(2));
-      }
+      String expr = PromQl.promQlOf(query.text());
       rules.append("      - record: dashboard:query").append(n++).append("\n        expr: '")
           .append(PromQl.withoutGrafanaVariables(expr).replace("'", "''")).append("'\n");
     }

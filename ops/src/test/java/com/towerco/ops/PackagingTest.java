@@ -133,7 +133,7 @@ class PackagingTest {
     List<String> names = new ArrayList<>();
     towercoServices().keySet().forEach(s -> names.addAll(environment(s).keySet()));
     for (String env : dockerfile.all("ENV")) {
-      Matcher m = Pattern.compile("(\\w+)=").matcher(env);
+      Matcher m = Pattern.compile("(?:^|\\s)([A-Z_][A-Z0-9_]*)=").matcher(env);
       while (m.find()) {
         names.add(m.group(1));
       }

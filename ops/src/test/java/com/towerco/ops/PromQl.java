@@ -39,6 +39,18 @@ final class PromQl {
     return names;
   }
 
+  private static final Pattern LABEL_VALUES = Pattern.compile(
+      "label_values\\((\\w+)(\\{[^}]*})?,\\s*(\\w+)\\)");
+
+  /**
+   * The PromQL inside a Grafana query: a variable's {@code label_values(metric{...}, label)}
+   * is the selector {@code metric{...}}; anything else is PromQL already.
+   */
+  static String promQlOf(String grafanaQuery) {
+    Matcher m = LABEL_VALUES.matcher(grafanaQuery.strip());
+    return m.matches() ? m.group(1) + (m.group(2) == null ? "" : m.group(2)) : grafanaQuery;
+  }
+
   /** Grafana's variables replaced by values PromQL accepts, to check an expression's syntax. */
   static String withoutGrafanaVariables(String expr) {
     return expr.replace("$__rate_interval", "5m").replace("$__interval", "1m")

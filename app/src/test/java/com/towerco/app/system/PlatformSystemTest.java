@@ -19,6 +19,7 @@ import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.simulator.SimulatorServiceFactory;
 import com.towerco.testing.EventFeeder;
+import com.towerco.testing.PostgresDatabase;
 import com.towerco.testing.TestFiles;
 import com.towerco.testing.TopicReader;
 import java.net.URI;

@@ -5,6 +5,7 @@ import com.towerco.events.RejectReason;
 import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.notification.NotificationAttempted;
 import com.towerco.notification.domain.DeliveryRequest;
+import com.towerco.notification.domain.Receiver;
 import com.towerco.notification.kafka.TransactionalLoop;
 import com.towerco.notification.stream.JsonSerde;
 import com.towerco.notification.stream.NotificationTopics;
@@ -72,6 +73,7 @@ public final class Dispatcher implements AutoCloseable {
     this.loop = new TransactionalLoop(context, service + "-dispatcher", groupId,
         Pattern.compile(Pattern.quote(NotificationTopics.REQUESTS)), MAX_BATCH,
         budget.multipliedBy(3), this::dispatch);
+    registerCounters();
   }
 
   public void start() {
@@ -163,13 +165,29 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   private void count(DeliveryRequest request, NotificationAttempted.Outcome outcome) {
-    String channel = request.receiver().type().wireName();
-    attempts.computeIfAbsent(channel + "/" + outcome, k -> Counter
+    counter(request.receiver().type(), outcome).increment();
+  }
+
+  /**
+   * Every channel and outcome is registered at zero on start, so Prometheus' increase() sees
+   * the first notification given up (the TowercoNotificationsGivenUp alert).
+   */
+  private void registerCounters() {
+    for (Receiver.Channel channel : Receiver.Channel.values()) {
+      for (NotificationAttempted.Outcome outcome : NotificationAttempted.Outcome.values()) {
+        counter(channel, outcome);
+      }
+    }
+  }
+
+  private Counter counter(Receiver.Channel type, NotificationAttempted.Outcome outcome) {
+    String channel = type.wireName();
+    return attempts.computeIfAbsent(channel + "/" + outcome, k -> Counter
         .builder("towerco_notification_attempts")
         .description("Delivery attempts by channel and outcome")
         .tag("service", service).tag("channel", channel)
         .tag("outcome", outcome.name().toLowerCase())
-        .register(context.metrics().registry())).increment();
+        .register(context.metrics().registry()));
   }
 
   @Override

@@ -1,4 +1,4 @@
-package com.towerco.app.system;
+package com.towerco.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,21 +7,24 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
-/** A database of its own on the real PostgreSQL at 127.0.0.1:5432, dropped afterwards. */
-final class PostgresDatabase implements AutoCloseable {
+/**
+ * A database of its own on the real PostgreSQL at 127.0.0.1:5432 (user postgres, trust auth),
+ * dropped afterwards, for tests of the production store path.
+ */
+public final class PostgresDatabase implements AutoCloseable {
   private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
   private final String name = "towerco_system_" + UUID.randomUUID().toString()
       .replace("-", "").substring(0, 12);
 
-  PostgresDatabase() throws SQLException {
+  public PostgresDatabase() throws SQLException {
     admin("CREATE DATABASE " + name);
   }
 
-  String url() {
+  public String url() {
     return SERVER + name;
   }
 
-  long count(String sql) throws SQLException {
+  public long count(String sql) throws SQLException {
     try (Connection c = DriverManager.getConnection(url(), "postgres", null);
         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       rs.next();
