@@ -1,12 +1,15 @@
 package com.towerco.notification;
 
+import com.towerco.events.TopicFamily;
 import com.towerco.notification.config.NotificationConfig;
 import com.towerco.notification.delivery.Dispatcher;
 import com.towerco.notification.delivery.Senders;
 import com.towerco.notification.http.NotificationApi;
 import com.towerco.notification.intake.Intake;
+import com.towerco.notification.kafka.TransactionalLoop;
 import com.towerco.notification.settings.SettingsView;
 import com.towerco.notification.settings.SettingsWriter;
+import com.towerco.notification.stream.NotificationTopics;
 import com.towerco.notification.stream.NotificationTopology;
 import com.towerco.notification.stream.Ticker;
 import com.towerco.notification.stream.TopicNames;
@@ -15,6 +18,7 @@ import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.platform.runtime.StreamsService;
+import com.towerco.platform.security.KafkaAccess;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,6 +76,22 @@ public final class NotificationServiceFactory implements ServiceFactory {
   @Override
   public String description() {
     return "Notification Service: routing, grouping, silences, escalation, reliable delivery";
+  }
+
+  /**
+   * Intake, notifier (Streams) and dispatcher: alerts, incident lifecycles and its own
+   * delivery outcomes in; deliveries and settings out; the inbox and request topics its own;
+   * the intake's and dispatcher's transactional ids start with {@code towerco-notification-}.
+   */
+  @Override
+  public KafkaAccess kafkaAccess() {
+    return KafkaAccess.of(NAME)
+        .reads(TopicFamily.ALERT_NOTIFICATIONS, TopicFamily.INCIDENT_LIFECYCLE,
+            TopicFamily.NOTIFICATION_DELIVERIES, TopicFamily.NOTIFICATION_SETTINGS)
+        .writes(TopicFamily.NOTIFICATION_DELIVERIES, TopicFamily.NOTIFICATION_SETTINGS)
+        .ownsTopics(NotificationTopics.INBOX, NotificationTopics.REQUESTS)
+        .streamsApplication(APPLICATION_ID)
+        .transactionalIds(TransactionalLoop.ID_PREFIX + NAME + "-");
   }
 
   @Override
