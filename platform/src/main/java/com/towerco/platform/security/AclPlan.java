@@ -191,11 +191,24 @@ public final class AclPlan {
         AclPermissionType.DENY)));
   }
 
+  /** Adds an ACL unless an ALLOW prefix of the principal already covers it (and vice versa). */
   private void add(String principal, AclBinding binding) {
     List<AclBinding> list = byPrincipal.computeIfAbsent(principal, k -> new ArrayList<>());
-    if (!list.contains(binding)) {
-      list.add(binding);
+    if (list.contains(binding) || list.stream().anyMatch(b -> covers(b, binding))) {
+      return;
     }
+    list.removeIf(b -> covers(binding, b));
+    list.add(binding);
+  }
+
+  private static boolean covers(AclBinding prefix, AclBinding literal) {
+    return prefix.pattern().patternType() == PatternType.PREFIXED
+        && literal.pattern().patternType() == PatternType.LITERAL
+        && prefix.entry().permissionType() == AclPermissionType.ALLOW
+        && literal.entry().permissionType() == AclPermissionType.ALLOW
+        && prefix.pattern().resourceType() == literal.pattern().resourceType()
+        && prefix.entry().operation() == literal.entry().operation()
+        && literal.pattern().name().startsWith(prefix.pattern().name());
   }
 
   private static Set<String> globalTopics() {
