@@ -1,4 +1,4 @@
-package com.towerco.app.security;
+package com.towerco.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,12 +13,12 @@ import java.util.Set;
  * {@code /proc/net/tcp} and {@code tcp6} (what {@code ss -ltn} shows), without sending a
  * packet anywhere.
  */
-final class ListeningSockets {
+public final class ListeningSockets {
   private static final String LISTEN = "0A";
 
   private ListeningSockets() {}
 
-  static Set<String> localAddresses(int port) throws IOException {
+  public static Set<String> localAddresses(int port) throws IOException {
     Set<String> addresses = new HashSet<>();
     for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
       Path file = Path.of(table);
