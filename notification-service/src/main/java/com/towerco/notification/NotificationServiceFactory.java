@@ -112,7 +112,7 @@ public final class NotificationServiceFactory implements ServiceFactory {
             StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
             LogAndContinueExceptionHandler.class));
     Dispatcher dispatcher = new Dispatcher(context, NAME, DISPATCHER_GROUP,
-        Senders.standard(config.smtp(), config.delivery().requestTimeout()),
+        Senders.standard(config.smtp(), config.delivery().requestTimeout(), config.outbound()),
         settings.integer("notification.dispatch-threads", 4),
         config.delivery().requestTimeout().multipliedBy(6), Clock.systemUTC());
     Ticker ticker = new Ticker(context.clients().producer("towerco-notification-ticker-"
