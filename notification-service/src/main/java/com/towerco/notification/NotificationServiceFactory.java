@@ -46,7 +46,9 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  *
  * <p>The file: {@code smtp} (host, port, from, username, password, starttls, timeout),
  * {@code delivery} (max_attempts, initial_backoff, multiplier, max_backoff, jitter,
- * breaker_failure_threshold, breaker_open_for, request_timeout), and {@code tenants}: per
+ * breaker_failure_threshold, breaker_open_for, request_timeout), {@code outbound} (allow,
+ * connect_timeout, max_response_bytes, tenant_sends_per_minute, min_group_interval,
+ * min_repeat_interval: where and how much the service may call out), and {@code tenants}: per
  * tenant id, {@code receivers} (name; type webhook | slack | alertmanager | email | log; url and
  * headers, or to), {@code routes} (name, matchers like {@code severity=~"critical|major"},
  * receivers, group_by, group_wait, group_interval, repeat_interval, send_resolved, continue,
