@@ -27,7 +27,7 @@ final class BrokerCheck {
   }
 
   static void require(PlatformConfig config, Duration wait) {
-    Map<String, Object> props = new KafkaClients(config).common();
+    Map<String, Object> props = new KafkaClients(config).adminProperties();
     props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "towerco-broker-check");
     props.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, (int) wait.toMillis());
     props.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) wait.toMillis());

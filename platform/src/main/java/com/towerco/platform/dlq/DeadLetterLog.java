@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -113,11 +112,7 @@ public final class DeadLetterLog {
   }
 
   private KafkaConsumer<String, byte[]> reader() {
-    Map<String, Object> props = clients.consumerProperties("", "towerco-dlq-reader-"
-        + clients.config().instanceId());
-    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-    return clients.consumer(props);
+    return clients.reader("towerco-dlq-reader-" + clients.config().instanceId());
   }
 
   private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {

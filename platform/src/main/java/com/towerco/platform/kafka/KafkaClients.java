@@ -14,8 +14,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 /**
  * The one place Kafka client settings are decided. Producers are idempotent with
  * {@code acks=all}; consumers refresh metadata every few seconds so a pattern subscription
- * picks up a new site's topic quickly instead of after the five-minute default. Producers and
- * consumers built here export Kafka's client metrics while they live ({@link KafkaClientMeters}).
+ * picks up a new site's topic quickly instead of after the five-minute default. Settings from
+ * {@code --kafka-config} apply to every client; {@code producer.}, {@code consumer.},
+ * {@code admin.} (and, in {@code StreamsService}, {@code streams.}) prefixed ones to one kind.
+ * Producers and consumers built here export Kafka's client metrics while they live
+ * ({@link KafkaClientMeters}).
  */
 public final class KafkaClients {
   /** How fast a pattern subscriber notices a new topic. */
@@ -101,10 +104,25 @@ public final class KafkaClients {
     return MeteredClients.consumer(properties, meters);
   }
 
-  public Admin admin() {
+  /**
+   * A consumer outside any group, for readers that assign partitions and keep no offsets (the
+   * inventory and settings views): it needs no group, so no group ACL either.
+   */
+  public KafkaConsumer<String, byte[]> reader(String clientId) {
+    Map<String, Object> props = consumerProperties("", clientId);
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    return consumer(props);
+  }
+
+  public Map<String, Object> adminProperties() {
     Map<String, Object> props = common();
     props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "towerco-admin-" + config.instanceId());
-    return Admin.create(props);
+    props.putAll(overrides("admin."));
+    return props;
+  }
+
+  public Admin admin() {
+    return Admin.create(adminProperties());
   }
 
   /** {@code producer.linger.ms=20} in the client config overrides a producer default. */
