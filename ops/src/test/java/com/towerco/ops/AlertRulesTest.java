@@ -2,7 +2,9 @@ package com.towerco.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The alert rules are valid Prometheus rules and behave as their unit tests say. */
@@ -26,12 +28,12 @@ class AlertRulesTest {
 
   @Test
   void everyAlertHasAUnitTest() throws Exception {
-    String rules = java.nio.file.Files.readString(OpsFiles.RULES);
+    String rules = Files.readString(OpsFiles.RULES);
     StringBuilder tests = new StringBuilder();
     for (Path test : OpsFiles.list(OpsFiles.RULE_TESTS, ".yml")) {
-      tests.append(java.nio.file.Files.readString(test));
+      tests.append(Files.readString(test));
     }
-    var alerts = java.util.regex.Pattern.compile("- alert: (\\w+)").matcher(rules).results()
+    var alerts = Pattern.compile("- alert: (\\w+)").matcher(rules).results()
         .map(m -> m.group(1)).toList();
     assertThat(alerts).hasSizeGreaterThan(10);
     for (String alert : alerts) {
