@@ -11,6 +11,8 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 
 /**
  * Asks the broker a command needs whether it is there, before the command waits on it: without
@@ -40,6 +42,12 @@ final class BrokerCheck {
           .clusterId().get(wait.toMillis() + 1_000, TimeUnit.MILLISECONDS);
       return;
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof AuthenticationException
+          || e.getCause() instanceof AuthorizationException) {
+        throw new IllegalStateException("the Kafka broker at " + config.bootstrapServers()
+            + " refused this client: " + e.getCause().getMessage() + "; check the security "
+            + "settings in --kafka-config (or TOWERCO_KAFKA_* variables)", e.getCause());
+      }
       problem = e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException
           ? "nothing answered" : e.getCause().getMessage();
     } catch (TimeoutException e) {
