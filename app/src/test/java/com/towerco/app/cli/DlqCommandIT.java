@@ -14,6 +14,7 @@ import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.site.SiteConnectivity;
 import com.towerco.platform.dlq.DeadLetterLog;
 import com.towerco.platform.http.Authenticator;
+import com.towerco.platform.http.Caller;
 import com.towerco.platform.http.WebServer;
 import com.towerco.platform.metrics.ServiceMetrics;
 import com.towerco.platform.runtime.ConsumerService;
@@ -198,14 +199,22 @@ class DlqCommandIT {
   }
 
   private static JsonNode summaryOverHttp(ServiceContext context) throws Exception {
-    try (WebServer web = WebServer.start(0, context.metrics(), () -> true,
-        Authenticator.openAccess(), List.of(new DeadLetterApi(new DeadLetterLog(
-            context.clients(), Clock.systemUTC()), Clock.systemUTC())))) {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create("http://localhost:" + web.port() + DeadLetterApi.PATH)).build(),
+    HttpResponse<String> asTenant = getSummary(context, ctx -> Caller.tenant("ana", "altel"));
+    assertThat(asTenant.statusCode()).as("dead letters hold every tenant's records")
+        .isEqualTo(403);
+    HttpResponse<String> asNoc = getSummary(context, Authenticator.openAccess());
+    assertThat(asNoc.statusCode()).isEqualTo(200);
+    return Json.mapper().readTree(asNoc.body());
+  }
+
+  private static HttpResponse<String> getSummary(ServiceContext context,
+      Authenticator authenticator) throws Exception {
+    try (WebServer web = WebServer.start(0, context.metrics(), () -> true, authenticator,
+        List.of(new DeadLetterApi(new DeadLetterLog(context.clients(), Clock.systemUTC()),
+            Clock.systemUTC())))) {
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+          "http://localhost:" + web.port() + DeadLetterApi.PATH)).build(),
           HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).isEqualTo(200);
-      return Json.mapper().readTree(response.body());
     }
   }
 
