@@ -6,6 +6,7 @@ import com.towerco.analytics.domain.SlaReport;
 import com.towerco.analytics.domain.TimeRange;
 import com.towerco.analytics.jdbc.AnalyticsQueries;
 import com.towerco.analytics.jdbc.SlaQueries;
+import com.towerco.platform.access.Visibility;
 import com.towerco.platform.http.ApiException;
 import com.towerco.platform.http.Caller;
 import com.towerco.platform.http.HttpRoutes;
@@ -64,7 +65,8 @@ public final class AnalyticsRoutes implements HttpRoutes {
     Caller caller = Caller.of(ctx);
     String site = Params.id("siteId", ctx.pathParam("siteId"));
     Optional<String> tenant = Params.tenantScope(caller, Params.optionalId(ctx, "tenant"));
-    if (!caller.isOperator() && !queries.hasTenancy(tenant.orElseThrow(), site)) {
+    if (!Visibility.operatorOnly(caller.viewer())
+        && !queries.hasTenancy(tenant.orElseThrow(), site)) {
       throw ApiException.notFound("site " + site);
     }
     history(ctx, KpiHistory.Level.SITE, site, tenant);
@@ -160,9 +162,7 @@ public final class AnalyticsRoutes implements HttpRoutes {
   }
 
   private void ingestion(Context ctx) {
-    if (!Caller.of(ctx).isOperator()) {
-      throw ApiException.forbidden();
-    }
+    Visibility.requireOperator(Caller.of(ctx).viewer());
     ctx.json(ingestionStatus.get());
   }
 

@@ -2,6 +2,7 @@ package com.towerco.analytics.http;
 
 import com.towerco.analytics.domain.TimeRange;
 import com.towerco.events.Rfc3339;
+import com.towerco.platform.access.Visibility;
 import com.towerco.platform.http.ApiException;
 import com.towerco.platform.http.Caller;
 import io.javalin.http.Context;
@@ -110,21 +111,12 @@ final class Params {
    * tenant an operator asked for, or none (an operator's whole-fleet view).
    */
   static Optional<String> tenantScope(Caller caller, Optional<String> requested) {
-    if (caller.isOperator()) {
-      return requested;
-    }
-    String own = caller.tenantId().orElseThrow();
-    if (requested.isPresent() && !requested.get().equals(own)) {
-      throw ApiException.forbidden();
-    }
-    return Optional.of(own);
+    return Visibility.tenantScope(caller.viewer(), requested);
   }
 
   /** 403 unless the caller may see {@code tenant}'s data. */
   static void requireVisible(Caller caller, String tenant) {
-    if (!caller.canSee(tenant)) {
-      throw ApiException.forbidden();
-    }
+    Visibility.requireOwnedBy(caller.viewer(), tenant);
   }
 
   private static String required(Context ctx, String name) {

@@ -5,9 +5,10 @@ import com.towerco.dashboard.domain.IncidentSummary;
 import com.towerco.dashboard.domain.Queries;
 import com.towerco.dashboard.domain.ReadQueries;
 import com.towerco.dashboard.domain.SiteStatus;
-import com.towerco.dashboard.domain.Viewer;
 import com.towerco.events.payload.kpi.KpiComputed;
+import com.towerco.platform.access.Viewer;
 import com.towerco.platform.http.ApiException;
+import com.towerco.platform.http.Caller;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Locale;
@@ -39,14 +40,14 @@ public final class DashboardApi {
   }
 
   private void sites(Context ctx) {
-    Viewer viewer = Viewers.of(ctx);
+    Viewer viewer = Caller.of(ctx).viewer();
     QueryParams q = QueryParams.of(ctx, "region", "tenant", "state");
     respond(ctx, queries.sites(viewer, new Queries.Sites(q.id("region"), q.tenant(viewer),
         q.oneOf("state", SiteStatus.values(), SiteStatus::wireName))));
   }
 
   private void site(Context ctx) {
-    Viewer viewer = Viewers.of(ctx);
+    Viewer viewer = Caller.of(ctx).viewer();
     QueryParams.of(ctx);
     String id = QueryParams.pathId(ctx, "id", QueryParams.ID);
     respond(ctx, queries.site(viewer, id).orElseThrow(() -> ApiException.notFound("site " + id)));
@@ -54,11 +55,11 @@ public final class DashboardApi {
 
   private void facets(Context ctx) {
     QueryParams.of(ctx);
-    respond(ctx, queries.facets(Viewers.of(ctx)));
+    respond(ctx, queries.facets(Caller.of(ctx).viewer()));
   }
 
   private void kpis(Context ctx) {
-    Viewer viewer = Viewers.of(ctx);
+    Viewer viewer = Caller.of(ctx).viewer();
     QueryParams q = QueryParams.of(ctx, "site", "tenant", "scope");
     var kpis = queries.kpis(viewer, new Queries.Kpis(q.id("site"), q.tenant(viewer),
         q.oneOf("scope", KpiComputed.KpiScope.values(),
@@ -67,7 +68,7 @@ public final class DashboardApi {
   }
 
   private void alerts(Context ctx) {
-    Viewer viewer = Viewers.of(ctx);
+    Viewer viewer = Caller.of(ctx).viewer();
     QueryParams q = QueryParams.of(ctx, "state", "site", "tenant", "limit");
     var alerts = queries.alerts(viewer, new Queries.Alerts(
         q.oneOf("state", AlertView.State.values(), AlertView.State::wireName), q.id("site"),
@@ -76,7 +77,7 @@ public final class DashboardApi {
   }
 
   private void incidents(Context ctx) {
-    Viewer viewer = Viewers.of(ctx);
+    Viewer viewer = Caller.of(ctx).viewer();
     QueryParams q = QueryParams.of(ctx, "state", "site", "tenant", "limit");
     var incidents = queries.incidents(viewer, new Queries.Incidents(
         q.oneOf("state", IncidentSummary.State.values(), IncidentSummary.State::wireName),
@@ -85,7 +86,7 @@ public final class DashboardApi {
   }
 
   private void incident(Context ctx) {
-    Viewer viewer = Viewers.of(ctx);
+    Viewer viewer = Caller.of(ctx).viewer();
     QueryParams.of(ctx);
     String id = QueryParams.pathId(ctx, "id", QueryParams.OPAQUE_ID);
     respond(ctx, queries.incident(viewer, id)

@@ -2,8 +2,9 @@ package com.towerco.dashboard.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.towerco.dashboard.domain.UpdateLog;
-import com.towerco.dashboard.domain.Viewer;
 import com.towerco.events.Json;
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.http.Caller;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
@@ -55,7 +56,7 @@ public final class LiveStream {
   }
 
   private void stream(SseClient client) {
-    Viewer viewer = Viewers.of(client.ctx());
+    Viewer viewer = Caller.of(client.ctx()).viewer();
     OptionalLong resume = resumePoint(client.ctx());
     long cursor;
     if (resume.isPresent()) {

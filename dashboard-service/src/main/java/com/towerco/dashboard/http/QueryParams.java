@@ -1,6 +1,7 @@
 package com.towerco.dashboard.http;
 
-import com.towerco.dashboard.domain.Viewer;
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.access.Visibility;
 import com.towerco.platform.http.ApiException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -59,7 +60,7 @@ final class QueryParams {
   /** An optional tenant filter; a tenant user may only name its own tenant. */
   String tenant(Viewer viewer) {
     String tenant = id("tenant");
-    if (tenant != null && !viewer.canSee(tenant)) {
+    if (tenant != null && !Visibility.ownedBy(viewer, tenant)) {
       throw new ApiException(HttpStatus.FORBIDDEN, "tenant " + tenant + " is not yours");
     }
     return tenant;

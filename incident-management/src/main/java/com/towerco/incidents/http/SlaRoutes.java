@@ -4,6 +4,7 @@ import com.towerco.incidents.domain.incident.Incident;
 import com.towerco.incidents.domain.sla.SlaReport;
 import com.towerco.incidents.view.IncidentProjection;
 import com.towerco.incidents.view.SlaProjection;
+import com.towerco.platform.access.Visibility;
 import com.towerco.platform.http.ApiException;
 import com.towerco.platform.http.Caller;
 import io.javalin.config.RoutesConfig;
@@ -37,7 +38,7 @@ final class SlaRoutes {
     String requested = Paths.id(ctx, "tenant");
     boolean csv = requested.endsWith(".csv");
     String tenant = csv ? requested.substring(0, requested.length() - 4) : requested;
-    if (!Caller.of(ctx).canSee(tenant)) {
+    if (!Visibility.ownedBy(Caller.of(ctx).viewer(), tenant)) {
       throw ApiException.notFound("tenant " + tenant);
     }
     YearMonth month = month(ctx, tenant);

@@ -14,6 +14,7 @@ import com.towerco.notification.domain.TenantRouting;
 import com.towerco.notification.settings.SettingsRecords;
 import com.towerco.notification.settings.SettingsView;
 import com.towerco.notification.settings.SettingsWriter;
+import com.towerco.platform.access.Visibility;
 import com.towerco.platform.http.ApiException;
 import com.towerco.platform.http.Caller;
 import com.towerco.platform.http.HttpRoutes;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -166,14 +168,8 @@ public final class NotificationApi implements HttpRoutes {
     if (requested != null && !ID.matcher(requested).matches()) {
       throw new IllegalArgumentException("not a tenant id: " + requested);
     }
-    if (caller.isOperator()) {
-      return requested != null ? requested : operatorTenant;
-    }
-    String own = caller.tenantId().orElseThrow(ApiException::forbidden);
-    if (requested != null && !requested.equals(own)) {
-      throw ApiException.forbidden();
-    }
-    return own;
+    return Visibility.tenantScope(caller.viewer(), Optional.ofNullable(requested))
+        .orElse(operatorTenant);
   }
 
   private Silence find(String tenant, String id) {
