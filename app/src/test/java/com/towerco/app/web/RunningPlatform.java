@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
 /**
  * The whole platform in one process for the web tests: every service and the simulator (a small
@@ -57,9 +56,7 @@ final class RunningPlatform implements AutoCloseable {
     JsonNode sites = noc.get("/api/v1/sites").json().path("sites");
     this.ownSite = onlyOf(sites, OWN, FOREIGN);
     this.foreignSite = onlyOf(sites, FOREIGN, OWN);
-    this.ownRegion = StreamSupport.stream(sites.spliterator(), false)
-        .filter(s -> s.path("site_id").asText().equals(ownSite)).findFirst().orElseThrow()
-        .path("region").asText();
+    this.ownRegion = regionOf(ownSite);
   }
 
   static RunningPlatform start(KafkaExtension kafka, Path dataDir, Map<String, String> extra) {
@@ -104,6 +101,25 @@ final class RunningPlatform implements AutoCloseable {
       return false;
     });
     return id[0];
+  }
+
+  /** The logged-in client of {@code tenant}'s user. */
+  ApiClient client(String tenant) {
+    return switch (tenant) {
+      case OWN -> altel;
+      case FOREIGN -> kora;
+      default -> throw new IllegalArgumentException(tenant);
+    };
+  }
+
+  /** The region of a site. */
+  String regionOf(String site) {
+    for (JsonNode s : noc.get("/api/v1/sites").json().path("sites")) {
+      if (s.path("site_id").asText().equals(site)) {
+        return s.path("region").asText();
+      }
+    }
+    throw new AssertionError("no site " + site);
   }
 
   String baseUrl() {
