@@ -48,13 +48,17 @@ public final class RunCommand implements Callable<Integer> {
   KafkaOptions kafka;
 
   @Mixin
+  SettingsFileOption settingsFile;
+
+  @Mixin
   AccessOptions access;
 
   @Override
   public Integer call() {
     PlatformProcess process = PlatformProcess.start(new PlatformProcess.Spec(
         kafka.bootstrapServers, embeddedBroker, kafkaPort, dataDir,
-        Services.select(services), new ServiceSettings(settings), httpPort, kafka::apply,
+        Services.select(services), new ServiceSettings(settingsFile.merge(settings)), httpPort,
+        kafka::apply,
         httpPort < 0 ? Authenticator.openAccess() : access.authenticator(dataDir, List.of())));
     System.out.println("running " + String.join(", ", process.services().stream()
         .map(s -> s.name()).toList()) + " against " + process.bootstrapServers()

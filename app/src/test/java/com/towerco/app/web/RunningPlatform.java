@@ -7,6 +7,7 @@ import com.towerco.app.PlatformProcess;
 import com.towerco.app.Services;
 import com.towerco.platform.http.auth.LoginGuard;
 import com.towerco.platform.http.auth.PasswordHasher;
+import com.towerco.platform.http.auth.SessionGenerations;
 import com.towerco.platform.http.auth.SessionTokens;
 import com.towerco.platform.http.auth.TokenAuthenticator;
 import com.towerco.platform.http.auth.UserAccount;
@@ -66,7 +67,8 @@ final class RunningPlatform implements AutoCloseable {
         UserAccount.tenant(FOREIGN, FOREIGN, hash(FOREIGN + "-pw"))));
     TokenAuthenticator auth = new TokenAuthenticator(users, new SessionTokens(
         "test-key-test-key-test-key-test-key".getBytes(StandardCharsets.UTF_8),
-        Duration.ofHours(1), Clock.systemUTC()), LoginGuard.defaults(Clock.systemUTC()));
+        Duration.ofHours(1), Clock.systemUTC()), LoginGuard.defaults(Clock.systemUTC()),
+        SessionGenerations.inMemory());
     Map<String, String> settings = new HashMap<>(Map.of(
         "simulator.sites", "6", "simulator.regions", "2", "simulator.sites-per-hub", "3",
         "simulator.tenants", OWN + "," + FOREIGN, "simulator.seed", "1",

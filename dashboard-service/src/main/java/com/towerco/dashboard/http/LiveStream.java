@@ -8,11 +8,12 @@ import com.towerco.platform.http.Caller;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import com.towerco.platform.http.ConnectionLimit;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * update sequence number; a client reconnecting with {@code Last-Event-ID} (or
  * {@code ?last_event_id=}) is sent what it missed from the replay buffer. A fresh connection
  * starts with {@code hello}; a client too far behind (or from before a restart) gets
- * {@code reset} and should reload the state from the JSON API.
+ * {@code reset} and should reload the state from the JSON API. Each stream holds a server
+ * thread, so their number is capped per user and in total ({@link ConnectionLimit}: 429).
  */
 public final class LiveStream {
   public static final String PATH = DashboardApi.BASE + "/stream";
@@ -30,29 +32,26 @@ public final class LiveStream {
 
   private final UpdateLog log;
   private final long keepAliveMillis;
-  private final AtomicInteger clients = new AtomicInteger();
+  private final ConnectionLimit limit;
+  private final SseHandler sse = new SseHandler(this::stream);
 
-  public LiveStream(UpdateLog log, Duration keepAlive) {
+  public LiveStream(UpdateLog log, Duration keepAlive, ConnectionLimit limit) {
     this.log = log;
     this.keepAliveMillis = keepAlive.toMillis();
+    this.limit = limit;
   }
 
   public void register(RoutesConfig routes) {
-    routes.sse(PATH, this::serve);
+    routes.get(PATH, ctx -> {
+      try (ConnectionLimit.Slot slot = limit.acquire(Caller.of(ctx).user())) {
+        sse.handle(ctx);
+      }
+    });
   }
 
   /** Streams open right now. */
   public int clients() {
-    return clients.get();
-  }
-
-  private void serve(SseClient client) {
-    clients.incrementAndGet();
-    try {
-      stream(client);
-    } finally {
-      clients.decrementAndGet();
-    }
+    return limit.open();
   }
 
   private void stream(SseClient client) {
