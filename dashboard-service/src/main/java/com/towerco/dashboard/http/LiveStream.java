@@ -33,7 +33,9 @@ public final class LiveStream {
   private final UpdateLog log;
   private final long keepAliveMillis;
   private final ConnectionLimit limit;
-  private final SseHandler sse = new SseHandler(this::stream);
+  private static final String SLOT = "towerco.stream-slot";
+
+  private final SseHandler sse = new SseHandler(this::serve);
 
   public LiveStream(UpdateLog log, Duration keepAlive, ConnectionLimit limit) {
     this.log = log;
@@ -43,10 +45,27 @@ public final class LiveStream {
 
   public void register(RoutesConfig routes) {
     routes.get(PATH, ctx -> {
-      try (ConnectionLimit.Slot slot = limit.acquire(Caller.of(ctx).user())) {
+      // the stream runs on Javalin's async pool after this returns: it frees its own place
+      ConnectionLimit.Slot slot = limit.acquire(Caller.of(ctx).user());
+      ctx.attribute(SLOT, slot);
+      try {
         sse.handle(ctx);
+      } catch (Exception | Error e) {
+        slot.close();
+        throw e;
       }
     });
+  }
+
+  private void serve(SseClient client) {
+    ConnectionLimit.Slot slot = client.ctx().attribute(SLOT);
+    try {
+      stream(client);
+    } finally {
+      if (slot != null) {
+        slot.close();
+      }
+    }
   }
 
   /** Streams open right now. */
