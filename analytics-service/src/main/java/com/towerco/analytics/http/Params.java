@@ -5,8 +5,8 @@ import com.towerco.events.Rfc3339;
 import com.towerco.platform.access.Visibility;
 import com.towerco.platform.http.ApiException;
 import com.towerco.platform.http.Caller;
+import com.towerco.platform.http.RequestParams;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -16,13 +16,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads and checks query parameters, answering 400 with a message that names the parameter
- * and what it accepts; and turns the caller into the tenant scope of a query (a tenant user is
- * always scoped to its own tenant, 403 if it asks for another).
+ * Reads and checks the analytics queries' own parameters (time range, bucket, month),
+ * answering 400 with a message that names the parameter and what it accepts; ids and limits
+ * are the platform's {@link RequestParams}. Turns the caller into the tenant scope of a query
+ * through the visibility policy (a tenant user is always scoped to its own tenant, 403 if it
+ * asks for another).
  */
 final class Params {
   static final long MAX_BUCKETS = 10_000;
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,6})([smhd])");
   private static final Duration MIN_BUCKET = Duration.ofMinutes(1);
 
@@ -70,40 +71,12 @@ final class Params {
     return bucket;
   }
 
-  static int limit(Context ctx, int fallback, int max) {
-    String value = ctx.queryParam("limit");
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      int limit = Integer.parseInt(value);
-      if (limit >= 1 && limit <= max) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw bad("limit must be a whole number from 1 to " + max);
-  }
-
   static YearMonth month(String value) {
     try {
       return YearMonth.parse(value);
     } catch (DateTimeParseException e) {
       throw bad("month must be YYYY-MM, not '" + value + "'");
     }
-  }
-
-  static String id(String name, String value) {
-    if (value == null || !ID.matcher(value).matches()) {
-      throw bad(name + " must match " + ID.pattern());
-    }
-    return value;
-  }
-
-  static Optional<String> optionalId(Context ctx, String name) {
-    String value = ctx.queryParam(name);
-    return value == null ? Optional.empty() : Optional.of(id(name, value));
   }
 
   /**
@@ -128,6 +101,6 @@ final class Params {
   }
 
   static ApiException bad(String message) {
-    return new ApiException(HttpStatus.BAD_REQUEST, message);
+    return RequestParams.bad(message);
   }
 }

@@ -3,6 +3,7 @@ package com.towerco.dashboard.http;
 import com.towerco.dashboard.domain.Throughput;
 import com.towerco.platform.access.Visibility;
 import com.towerco.platform.http.Caller;
+import com.towerco.platform.http.RequestParams;
 import com.towerco.platform.metrics.PlatformMetrics;
 import com.towerco.platform.metrics.ServiceMetrics;
 import io.javalin.config.RoutesConfig;
@@ -55,7 +56,7 @@ public final class PlatformHealth {
 
   private void serve(Context ctx) {
     Visibility.requireOperator(Caller.of(ctx).viewer());
-    QueryParams.of(ctx);
+    RequestParams.strict(ctx);
     sample();
     MeterRegistry registry = metrics.registry();
     List<Map<String, Object>> services = new ArrayList<>();

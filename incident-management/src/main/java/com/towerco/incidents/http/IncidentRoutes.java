@@ -24,6 +24,7 @@ import com.towerco.platform.access.Viewer;
 import com.towerco.platform.access.Visibility;
 import com.towerco.platform.http.ApiException;
 import com.towerco.platform.http.Caller;
+import com.towerco.platform.http.RequestParams;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -107,9 +108,9 @@ final class IncidentRoutes {
     routes.post(BASE + "/{id}" + path, ctx -> {
       Caller caller = Caller.of(ctx);
       CommandGateway.requireOperator(caller);
-      String id = Paths.id(ctx, "id");
+      String id = RequestParams.pathId(ctx, "id");
       String dispatch = ctx.pathParamMap().containsKey("dispatch")
-          ? Paths.id(ctx, "dispatch") : null;
+          ? RequestParams.pathId(ctx, "dispatch") : null;
       IncidentCommand command = build.apply(id,
           new Request(RequestBody.of(ctx, fields), caller.user(), dispatch));
       Incident state = incidents.incident(operatorTenant, id).map(IncidentRecord::state)
@@ -125,7 +126,7 @@ final class IncidentRoutes {
     String status = ctx.queryParam("status");
     String site = ctx.queryParam("site");
     String severity = ctx.queryParam("severity");
-    int limit = Paths.limit(ctx, 200, MAX_LIMIT);
+    int limit = RequestParams.of(ctx).limit(200, MAX_LIMIT);
     Predicate<IncidentRecord> filter = r -> (status == null
         || r.state().status().wireName().equals(status)
         || status.equals("active") && r.state().status().active())
@@ -161,7 +162,7 @@ final class IncidentRoutes {
 
   /** The incident as the caller's topic tells it, if the policy lets the caller see it. */
   private IncidentRecord visible(Context ctx) {
-    String id = Paths.id(ctx, "id");
+    String id = RequestParams.pathId(ctx, "id");
     Caller caller = Caller.of(ctx);
     return incidents.incident(view(caller), id)
         .filter(r -> Visibility.concerns(caller.viewer(), r.state().facts().affectedTenants()))

@@ -7,6 +7,7 @@ import com.towerco.incidents.view.SlaProjection;
 import com.towerco.platform.access.Visibility;
 import com.towerco.platform.http.ApiException;
 import com.towerco.platform.http.Caller;
+import com.towerco.platform.http.RequestParams;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.YearMonth;
@@ -35,7 +36,7 @@ final class SlaRoutes {
   }
 
   private void report(Context ctx) {
-    String requested = Paths.id(ctx, "tenant");
+    String requested = RequestParams.pathId(ctx, "tenant");
     boolean csv = requested.endsWith(".csv");
     String tenant = csv ? requested.substring(0, requested.length() - 4) : requested;
     if (!Visibility.ownedBy(Caller.of(ctx).viewer(), tenant)) {
@@ -63,7 +64,7 @@ final class SlaRoutes {
     try {
       return YearMonth.parse(month);
     } catch (DateTimeParseException e) {
-      throw RequestBody.bad("month must be YYYY-MM");
+      throw RequestParams.bad("month must be YYYY-MM");
     }
   }
 

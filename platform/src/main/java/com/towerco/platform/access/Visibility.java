@@ -111,7 +111,7 @@ public final class Visibility {
   /** Refuses a viewer that may not see {@code tenant}'s own data. */
   public static void requireOwnedBy(Viewer viewer, String tenant) {
     if (!ownedBy(viewer, tenant)) {
-      throw new AccessDenied("forbidden");
+      throw new AccessDenied("tenant " + tenant + " is not yours");
     }
   }
 }
