@@ -1,11 +1,11 @@
 package com.towerco.app.http;
 
+import com.towerco.platform.access.Visibility;
 import com.towerco.platform.dlq.DeadLetter;
 import com.towerco.platform.dlq.DeadLetterFilter;
 import com.towerco.platform.dlq.DeadLetterJson;
 import com.towerco.platform.dlq.DeadLetterLog;
 import com.towerco.platform.dlq.DeadLetterSummary;
-import com.towerco.platform.http.ApiException;
 import com.towerco.platform.http.Caller;
 import com.towerco.platform.http.HttpRoutes;
 import io.javalin.config.RoutesConfig;
@@ -43,9 +43,7 @@ public final class DeadLetterApi implements HttpRoutes {
   }
 
   private void serve(Context ctx) {
-    if (!Caller.of(ctx).isOperator()) {
-      throw ApiException.forbidden();
-    }
+    Visibility.requireOperator(Caller.of(ctx).viewer());
     ctx.header("Cache-Control", "no-store");
     ctx.json(summary());
   }
