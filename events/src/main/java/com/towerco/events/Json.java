@@ -13,11 +13,14 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.towerco.events.contract.Required;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -25,11 +28,14 @@ import java.time.format.DateTimeParseException;
 /**
  * The one Jackson configuration for events: snake_case names, no unknown fields, no silent
  * coercion (a number is never read from a string, nor a string from a number), nulls only where
- * the schema allows an absent field, RFC 3339 instants. It mirrors the JSON Schemas, and the
- * contract test in this module proves the two agree.
+ * the schema allows an absent field, RFC 3339 instants, and
+ * {@link com.towerco.events.contract.Required} as Jackson's required marker. It mirrors the
+ * JSON Schemas, and the contract test in this module proves the two agree. The codec reads
+ * payloads with a twin of it whose lists and maps come out unmodifiable.
  */
 public final class Json {
-  private static final JsonMapper MAPPER = build();
+  private static final JsonMapper MAPPER = build(false);
+  private static final JsonMapper PAYLOADS = build(true);
 
   private Json() {}
 
@@ -37,13 +43,18 @@ public final class Json {
     return MAPPER;
   }
 
-  private static JsonMapper build() {
+  /** The same configuration, reading lists and maps as unmodifiable views (for payloads). */
+  static JsonMapper payloadMapper() {
+    return PAYLOADS;
+  }
+
+  private static JsonMapper build(boolean immutableCollections) {
     SimpleModule instants = new SimpleModule("rfc3339-instants")
         .addSerializer(Instant.class, new InstantSerializer())
         .addDeserializer(Instant.class, new InstantDeserializer())
         .addDeserializer(int.class, new IntegerDeserializer())
         .addDeserializer(Integer.class, new IntegerDeserializer());
-    JsonMapper mapper = JsonMapper.builder()
+    JsonMapper.Builder builder = JsonMapper.builder()
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .serializationInclusion(JsonInclude.Include.NON_NULL)
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -58,8 +69,12 @@ public final class Json {
         .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .addModule(instants)
-        .build();
+        .annotationIntrospector(new RequiredMarker())
+        .addModule(instants);
+    if (immutableCollections) {
+      builder.addModule(new ImmutableCollections());
+    }
+    JsonMapper mapper = builder.build();
     failCoercion(mapper, LogicalType.Textual, CoercionInputShape.Integer,
         CoercionInputShape.Float, CoercionInputShape.Boolean);
     failCoercion(mapper, LogicalType.Integer, CoercionInputShape.String,
@@ -78,6 +93,17 @@ public final class Json {
     failCoercion(mapper, LogicalType.Map, CoercionInputShape.String,
         CoercionInputShape.EmptyString, CoercionInputShape.EmptyArray);
     return mapper;
+  }
+
+  /** Reads {@code @Required} on a record component as {@code @JsonProperty(required = true)}. */
+  private static final class RequiredMarker extends JacksonAnnotationIntrospector {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Boolean hasRequiredMarker(AnnotatedMember member) {
+      return member.hasAnnotation(Required.class) ? Boolean.TRUE
+          : super.hasRequiredMarker(member);
+    }
   }
 
   private static void failCoercion(JsonMapper mapper, LogicalType target,

@@ -1,0 +1,20 @@
+package com.towerco.events.contract;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A field every valid payload carries: the schema lists it in {@code required}, and Jackson
+ * refuses a payload without it (the events mapper reads this annotation as its own required
+ * marker). A field without it is optional: absent on the wire (never {@code null}), null in the
+ * record. Primitive fields must be required.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.FIELD,
+    ElementType.METHOD})
+public @interface Required {
+}
