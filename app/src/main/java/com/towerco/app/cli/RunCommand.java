@@ -50,8 +50,14 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin
   AccessOptions access;
 
+  @Mixin
+  SchemaRegistryOptions schemaRegistry;
+
   @Override
   public Integer call() {
+    if (schemaRegistry.configured()) {
+      schemaRegistry.register(System.out);
+    }
     PlatformProcess process = PlatformProcess.start(new PlatformProcess.Spec(
         kafka.bootstrapServers, embeddedBroker, kafkaPort, dataDir,
         Services.select(services), new ServiceSettings(settings), httpPort, kafka::apply,
