@@ -34,16 +34,19 @@ public final class EventCatalog {
   private final List<EventType> all;
   private final Map<String, Map<String, Reading>> exact = new HashMap<>();
   private final Map<String, Definition> byName = new HashMap<>();
-  private final Map<Class<?>, Reading> current = new HashMap<>();
+  private final Map<Class<?>, Writing> current = new HashMap<>();
 
   /**
    * How to read one (type, version): as which type (the payload then conforms to it), whether
-   * unknown fields are dropped, the upcasters to run first, and the checks of the result.
+   * unknown fields are dropped, the upcasters to run first, and what is left to check after
+   * decoding (fields newer than the version; the codec checks every value as it reads it).
    */
   public record Reading(EventType type, boolean lenient, List<Upcaster> upcasters,
       PayloadValidator validator) {}
 
   private record Definition(Reading newest, Map<Integer, Upcaster> upcasters) {}
+
+  private record Writing(EventType type, PayloadValidator validator) {}
 
   private EventCatalog(Collection<Class<?>> payloadClasses) {
     List<EventType> types = new ArrayList<>();
@@ -97,10 +100,10 @@ public final class EventCatalog {
           d.topic(), d.description());
       types.add(t);
       newest = new Reading(t, false, List.of(),
-          PayloadValidator.of(type, Version.parse(t.version())));
+          PayloadValidator.ofDecoded(type, Version.parse(t.version())));
       readings.put(t.version(), newest);
     }
-    current.put(type, newest);
+    current.put(type, new Writing(newest.type(), PayloadValidator.of(type, version)));
     byName.put(d.name(), new Definition(newest, upcasters(d, version)));
   }
 
@@ -192,17 +195,17 @@ public final class EventCatalog {
    * field that is wrong).
    */
   public EventType checkedForWriting(Payload payload) {
-    Reading reading = writing(payload.getClass());
-    reading.validator().validate(payload);
-    return reading.type();
+    Writing writing = writing(payload.getClass());
+    writing.validator().validate(payload);
+    return writing.type();
   }
 
-  private Reading writing(Class<? extends Payload> payloadClass) {
-    Reading reading = current.get(payloadClass);
-    if (reading == null) {
+  private Writing writing(Class<? extends Payload> payloadClass) {
+    Writing writing = current.get(payloadClass);
+    if (writing == null) {
       throw new IllegalArgumentException("no event type for " + payloadClass.getName());
     }
-    return reading;
+    return writing;
   }
 
   private static List<Class<?>> indexedClasses() {

@@ -7,18 +7,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.towerco.events.contract.ContractViolation;
-import com.towerco.events.contract.Upcaster;
 import com.towerco.events.payload.Payload;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,9 +42,9 @@ public final class EventCodec {
 
   private final EventCatalog catalog;
   private final int maxBytes;
-  private final JsonFactory factory = Json.mapper().getFactory();
-  private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
-  private final Map<Class<?>, ObjectReader> lenientReaders = new ConcurrentHashMap<>();
+  // Its own factory (the payload mapper's), so its field-name table holds event names only.
+  private final JsonFactory factory = Json.payloadMapper().getFactory();
+  private final PayloadReader payloads = new PayloadReader();
   private final Map<Class<?>, ObjectWriter> writers = new ConcurrentHashMap<>();
 
   public EventCodec() {
@@ -111,6 +106,9 @@ public final class EventCodec {
     } catch (NullRejectingParser.NullValueException e) {
       throw new InvalidEventException(RejectReason.WRONG_TYPE,
           "payload: null is not allowed (" + e.getOriginalMessage() + ")");
+    } catch (ContractDeserializers.Mismatch e) {
+      throw new InvalidEventException(RejectReason.SCHEMA_VIOLATION,
+          "payload" + path(e) + ": " + e.getOriginalMessage());
     } catch (ContractViolation e) {
       throw new InvalidEventException(e.missing() ? RejectReason.MISSING_FIELD
           : RejectReason.SCHEMA_VIOLATION, "payload: " + e.getMessage());
@@ -154,6 +152,7 @@ public final class EventCodec {
     String timestamp = null;
     String version = null;
     Payload payload = null;
+    EventCatalog.Reading reading = null;
     TokenBuffer pendingPayload = null;
     boolean payloadSeen = false;
     Map<String, String> metadata = null;
@@ -173,10 +172,10 @@ public final class EventCodec {
             throw new InvalidEventException(RejectReason.WRONG_TYPE, "payload must be an object");
           }
           payloadSeen = true;
-          EventCatalog.Reading reading = eventType == null || version == null
+          reading = eventType == null || version == null
               ? null : catalog.reading(eventType, version);
           if (reading != null) {
-            payload = payload(reading, new NullRejectingParser(p));
+            payload = payloads.read(reading, p);
           } else if (eventType == null || version == null) {
             pendingPayload = new TokenBuffer(p);
             pendingPayload.copyCurrentStructure(p);
@@ -202,11 +201,13 @@ public final class EventCodec {
       require(null, "payload");
     }
     require(metadata, "metadata");
-    if (!catalog.isKnownName(eventType)) {
+    if (reading == null) {
+      reading = catalog.reading(eventType, version);
+    }
+    if (reading == null && !catalog.isKnownName(eventType)) {
       throw new InvalidEventException(RejectReason.UNKNOWN_EVENT_TYPE,
           "unknown event_type '" + eventType + "'");
     }
-    EventCatalog.Reading reading = catalog.reading(eventType, version);
     if (reading == null) {
       throw new InvalidEventException(RejectReason.UNKNOWN_VERSION,
           "unknown version '" + version + "' of " + eventType);
@@ -224,38 +225,11 @@ public final class EventCodec {
     if (payload == null) {
       try (JsonParser buffered = pendingPayload.asParser(p.getCodec())) {
         buffered.nextToken();
-        payload = payload(reading, new NullRejectingParser(buffered));
+        payload = payloads.read(reading, buffered);
       }
     }
     return new Envelope(eventId, eventType, tenantId, siteId, time, reading.type().version(),
         payload, metadata);
-  }
-
-  /** Reads, upcasts if need be, and checks one payload; the parser is at its start. */
-  private Payload payload(EventCatalog.Reading reading, JsonParser p)
-      throws IOException, InvalidEventException {
-    Class<? extends Payload> type = reading.type().payloadClass();
-    Payload payload;
-    if (reading.upcasters().isEmpty()) {
-      payload = reader(type, reading.lenient()).readValue(p);
-    } else {
-      JsonNode tree = Json.payloadMapper().reader()
-          .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(p);
-      for (Upcaster upcaster : reading.upcasters()) {
-        try {
-          tree = upcaster.upcast((ObjectNode) tree);
-        } catch (RuntimeException e) {
-          throw new InvalidEventException(RejectReason.SCHEMA_VIOLATION, "payload: "
-              + upcaster.getClass().getSimpleName() + " cannot upcast it: " + e);
-        }
-      }
-      try (JsonParser upcast = new NullRejectingParser(tree.traverse(p.getCodec()))) {
-        upcast.nextToken();
-        payload = reader(type, true).readValue(upcast);
-      }
-    }
-    reading.validator().validate(payload);
-    return payload;
   }
 
   private static String string(JsonParser p, JsonToken value, String field)
@@ -305,14 +279,6 @@ public final class EventCodec {
       }
     }
     return path.toString();
-  }
-
-  private ObjectReader reader(Class<?> type, boolean lenient) {
-    return lenient
-        ? lenientReaders.computeIfAbsent(type, t -> reader(t, false)
-            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
-        : readers.computeIfAbsent(type, t -> Json.payloadMapper().readerFor(t)
-            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
   }
 
   private ObjectWriter writer(Class<?> type) {

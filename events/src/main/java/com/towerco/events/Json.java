@@ -13,14 +13,11 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
-import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import com.towerco.events.contract.Required;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -28,10 +25,10 @@ import java.time.format.DateTimeParseException;
 /**
  * The one Jackson configuration for events: snake_case names, no unknown fields, no silent
  * coercion (a number is never read from a string, nor a string from a number), nulls only where
- * the schema allows an absent field, RFC 3339 instants, and
- * {@link com.towerco.events.contract.Required} as Jackson's required marker. It mirrors the
+ * the schema allows an absent field, RFC 3339 instants. It mirrors the
  * JSON Schemas, and the contract test in this module proves the two agree. The codec reads
- * payloads with a twin of it whose lists and maps come out unmodifiable.
+ * payloads with a twin of it that also checks each field's contract as it reads it and makes
+ * lists and maps unmodifiable ({@link ContractDeserializers}).
  */
 public final class Json {
   private static final JsonMapper MAPPER = build(false);
@@ -43,12 +40,12 @@ public final class Json {
     return MAPPER;
   }
 
-  /** The same configuration, reading lists and maps as unmodifiable views (for payloads). */
+  /** The same configuration, checking payload fields as it reads them (for the codec). */
   static JsonMapper payloadMapper() {
     return PAYLOADS;
   }
 
-  private static JsonMapper build(boolean immutableCollections) {
+  private static JsonMapper build(boolean payloads) {
     SimpleModule instants = new SimpleModule("rfc3339-instants")
         .addSerializer(Instant.class, new InstantSerializer())
         .addDeserializer(Instant.class, new InstantDeserializer())
@@ -69,10 +66,9 @@ public final class Json {
         .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .annotationIntrospector(new RequiredMarker())
         .addModule(instants);
-    if (immutableCollections) {
-      builder.addModule(new ImmutableCollections());
+    if (payloads) {
+      builder.addModule(new ContractDeserializers(new IntegerDeserializer()));
     }
     JsonMapper mapper = builder.build();
     failCoercion(mapper, LogicalType.Textual, CoercionInputShape.Integer,
@@ -93,17 +89,6 @@ public final class Json {
     failCoercion(mapper, LogicalType.Map, CoercionInputShape.String,
         CoercionInputShape.EmptyString, CoercionInputShape.EmptyArray);
     return mapper;
-  }
-
-  /** Reads {@code @Required} on a record component as {@code @JsonProperty(required = true)}. */
-  private static final class RequiredMarker extends JacksonAnnotationIntrospector {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public Boolean hasRequiredMarker(AnnotatedMember member) {
-      return member.hasAnnotation(Required.class) ? Boolean.TRUE
-          : super.hasRequiredMarker(member);
-    }
   }
 
   private static void failCoercion(JsonMapper mapper, LogicalType target,

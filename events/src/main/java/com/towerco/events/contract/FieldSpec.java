@@ -5,7 +5,7 @@ import java.lang.reflect.Method;
 /**
  * One field of a payload record as its annotations declare it: JSON name, whether it is
  * required, the minor version that added it, its description, whether it is a single value, a
- * list or a map, and what its values must be.
+ * list or a map, and what its values must be ({@code check}, null when the type says it all).
  */
 public record FieldSpec(
     String name,
@@ -16,7 +16,8 @@ public record FieldSpec(
     Shape shape,
     Items items,
     Keys keys,
-    ValueSpec value) {
+    ValueSpec value,
+    ValueCheck check) {
 
   /** A single value, a list of values, or a map from text keys to values. */
   public enum Shape { SINGLE, LIST, MAP }

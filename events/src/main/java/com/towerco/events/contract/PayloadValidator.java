@@ -1,6 +1,5 @@
 package com.towerco.events.contract;
 
-import com.towerco.events.Ids;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,10 +11,12 @@ import java.util.function.ToIntFunction;
 
 /**
  * Checks a payload record against the constraints its annotations declare, for one version of
- * its event type: the same rules the generated JSON Schema states (required fields, id
- * patterns, text lengths, ranges, list sizes, map keys), plus "no field newer than the
- * version". The rules are compiled once per record class and version into a flat array of
- * small checks with direct accessors, so a decode pays a few nanoseconds per field.
+ * its event type: the rules the generated JSON Schema states (required fields, ids, text
+ * lengths, patterns, ranges, list sizes, map keys; each value by its {@link ValueCheck}) plus
+ * "no field newer than the version". Compiled once per record class and version into a flat
+ * array of small checks with direct accessors. {@code Envelope.of} runs the full validator on
+ * records built in code; decoding needs only {@link #ofDecoded}, since the codec already ran
+ * every value's check while reading it.
  */
 public final class PayloadValidator {
   private final Rule[] rules;
@@ -24,9 +25,14 @@ public final class PayloadValidator {
     this.rules = rules;
   }
 
-  /** The validator of {@code type} as of {@code version}. */
+  /** Every rule of {@code type} as of {@code version}. */
   public static PayloadValidator of(Class<?> type, Version version) {
-    return compile(RecordSpec.of(type), version, "");
+    return compile(RecordSpec.of(type), version, "", true);
+  }
+
+  /** The rules a decoded payload may still break: fields newer than {@code version}. */
+  public static PayloadValidator ofDecoded(Class<?> type, Version version) {
+    return compile(RecordSpec.of(type), version, "", false);
   }
 
   /** Throws {@link ContractViolation} naming the first field that breaks the contract. */
@@ -36,43 +42,58 @@ public final class PayloadValidator {
     }
   }
 
-  private static PayloadValidator compile(RecordSpec spec, Version version, String prefix) {
+  private static PayloadValidator compile(RecordSpec spec, Version version, String prefix,
+      boolean values) {
     List<Rule> rules = new ArrayList<>();
     for (FieldSpec field : spec.fields()) {
       String path = prefix + field.name();
-      if (!field.presentIn(version)) {
-        Function<Object, Object> get = Accessors.object(field.accessor());
-        String message = path + " is not part of version " + version;
-        rules.add(record -> {
-          if (get.apply(record) != null) {
-            throw new ContractViolation(message, false);
-          }
-        });
-      } else {
-        rule(field, path, version).ifPresent(rules::add);
+      Rule rule = !field.presentIn(version) ? absent(field, path, version)
+          : field.accessor().getReturnType().isPrimitive() ? (values ? primitive(field, path)
+          : null) : reference(field, path, version, values);
+      if (rule != null) {
+        rules.add(rule);
       }
     }
     return new PayloadValidator(rules.toArray(Rule[]::new));
   }
 
-  private static java.util.Optional<Rule> rule(FieldSpec field, String path, Version version) {
-    ValueSpec value = field.value();
-    boolean primitive = field.accessor().getReturnType().isPrimitive();
-    if (primitive) {
-      return java.util.Optional.ofNullable(primitiveRule(value, field, path));
+  private static Rule absent(FieldSpec field, String path, Version version) {
+    Function<Object, Object> get = Accessors.object(field.accessor());
+    String message = path + " is not part of version " + version;
+    return record -> {
+      if (get.apply(record) != null) {
+        throw new ContractViolation(message, false);
+      }
+    };
+  }
+
+  private static Rule primitive(FieldSpec field, String path) {
+    ValueCheck check = field.check();
+    if (check == null) {
+      return null;
+    }
+    String prefix = path + " ";
+    if (field.value().kind() == ValueSpec.Kind.INTEGER) {
+      ToIntFunction<Object> get = Accessors.ints(field.accessor());
+      return record -> fail(prefix, check.problem(get.applyAsInt(record)));
+    }
+    ToDoubleFunction<Object> get = Accessors.doubles(field.accessor());
+    return record -> fail(prefix, check.problem(get.applyAsDouble(record)));
+  }
+
+  private static Rule reference(FieldSpec field, String path, Version version, boolean values) {
+    Check check = switch (field.shape()) {
+      case SINGLE -> value(field.value(), field.check(), path, version, values);
+      case LIST -> values ? list(field, path, version) : items(field, path, version);
+      case MAP -> values ? map(field, path, version) : null;
+    };
+    boolean required = values && field.required();
+    if (check == null && !required) {
+      return null;
     }
     Function<Object, Object> get = Accessors.object(field.accessor());
-    Check check = switch (field.shape()) {
-      case SINGLE -> valueCheck(value, path, version);
-      case LIST -> listCheck(field, path, version);
-      case MAP -> mapCheck(field, path, version);
-    };
-    if (check == null && !field.required()) {
-      return java.util.Optional.empty();
-    }
     String missing = path + " is required";
-    boolean required = field.required();
-    return java.util.Optional.of(record -> {
+    return record -> {
       Object v = get.apply(record);
       if (v == null) {
         if (required) {
@@ -81,98 +102,34 @@ public final class PayloadValidator {
       } else if (check != null) {
         check.check(v);
       }
-    });
-  }
-
-  private static Rule primitiveRule(ValueSpec value, FieldSpec field, String path) {
-    Range range = value.range();
-    if (range == null) {
-      return null;
-    }
-    if (value.kind() == ValueSpec.Kind.INTEGER) {
-      ToIntFunction<Object> get = Accessors.ints(field.accessor());
-      long min = (long) range.min();
-      long max = (long) range.max();
-      String message = path + " must be within [" + min + ", " + max + "]";
-      return record -> {
-        int v = get.applyAsInt(record);
-        if (v < min || v > max) {
-          throw new ContractViolation(message, false);
-        }
-      };
-    }
-    ToDoubleFunction<Object> get = Accessors.doubles(field.accessor());
-    double min = range.min();
-    double max = range.max();
-    String message = path + " must be within [" + min + ", " + max + "]";
-    return record -> {
-      double v = get.applyAsDouble(record);
-      if (!(v >= min && v <= max)) {
-        throw new ContractViolation(message, false);
-      }
     };
   }
 
-  /** The check of one non-null value, or null when its type says it all. */
-  private static Check valueCheck(ValueSpec value, String path, Version version) {
-    if (value.kind() == ValueSpec.Kind.RECORD) {
-      PayloadValidator nested = compile(value.record(), version, path + ".");
+  /** The check of one non-null value, or null when there is nothing to check. */
+  private static Check value(ValueSpec spec, ValueCheck check, String path, Version version,
+      boolean values) {
+    if (spec.kind() == ValueSpec.Kind.RECORD) {
+      PayloadValidator nested = compile(spec.record(), version, path + ".", values);
       return nested.rules.length == 0 ? null : nested::validate;
     }
-    if (value.id()) {
-      String message = path + " must match " + Ids.PATTERN;
-      return v -> {
-        if (!Ids.valid((String) v)) {
-          throw new ContractViolation(message, false);
-        }
-      };
+    if (check == null || !values) {
+      return null;
     }
-    if (value.text() != null) {
-      int max = value.text().value();
-      String message = path + " must have 1.." + max + " characters";
-      return v -> {
-        int length = ((String) v).length();
-        if (length == 0 || length > max) {
-          throw new ContractViolation(message, false);
-        }
-      };
-    }
-    if (value.pattern() != null) {
-      java.util.regex.Pattern regex = java.util.regex.Pattern.compile(value.pattern().value());
-      String message = path + " must be " + value.pattern().means();
-      return v -> {
-        if (!regex.matcher((String) v).matches()) {
-          throw new ContractViolation(message, false);
-        }
-      };
-    }
-    if (value.range() != null) {
-      double min = value.range().min();
-      double max = value.range().max();
-      String message = value.kind() == ValueSpec.Kind.INTEGER
-          ? path + " must be within [" + (long) min + ", " + (long) max + "]"
-          : path + " must be within [" + min + ", " + max + "]";
-      return v -> {
-        double d = ((Number) v).doubleValue();
-        if (!(d >= min && d <= max)) {
-          throw new ContractViolation(message, false);
-        }
-      };
-    }
-    return null;
+    String prefix = path + " ";
+    return v -> fail(prefix, check.problem(v));
   }
 
-  private static Check listCheck(FieldSpec field, String path, Version version) {
+  private static Check list(FieldSpec field, String path, Version version) {
     Items items = field.items();
     int min = items == null ? 0 : items.min();
     int max = items == null ? Integer.MAX_VALUE : items.max();
-    String sizeMessage = path + " must have " + min + ".." + max + " items";
+    String size = path + " must have " + min + ".." + max + " items";
     String itemMissing = path + "[] is required";
-    Check item = valueCheck(field.value(), path + "[]", version);
+    Check item = value(field.value(), field.check(), path + "[]", version, true);
     return v -> {
       Collection<?> list = (Collection<?>) v;
       if (list.size() < min || list.size() > max) {
-        throw new ContractViolation(sizeMessage, false);
+        throw new ContractViolation(size, false);
       }
       for (Object each : list) {
         if (each == null) {
@@ -185,9 +142,19 @@ public final class PayloadValidator {
     };
   }
 
-  private static Check mapCheck(FieldSpec field, String path, Version version) {
+  /** For decoded lists of records: the items' own "not part of the version" rules. */
+  private static Check items(FieldSpec field, String path, Version version) {
+    Check item = value(field.value(), null, path + "[]", version, false);
+    return item == null ? null : v -> {
+      for (Object each : (Collection<?>) v) {
+        item.check(each);
+      }
+    };
+  }
+
+  private static Check map(FieldSpec field, String path, Version version) {
     Set<String> keys = field.keys() == null ? null : Set.of(field.keys().value());
-    Check item = valueCheck(field.value(), path + "[]", version);
+    Check item = value(field.value(), field.check(), path + "[]", version, true);
     return v -> {
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) v).entrySet()) {
         if (keys != null && !keys.contains(entry.getKey())) {
@@ -202,6 +169,12 @@ public final class PayloadValidator {
         }
       }
     };
+  }
+
+  private static void fail(String prefix, String problem) {
+    if (problem != null) {
+      throw new ContractViolation(prefix + problem, false);
+    }
   }
 
   /** One check of a whole record. */

@@ -28,6 +28,7 @@ public final class RecordSpec {
 
   private final Class<?> type;
   private final List<FieldSpec> fields;
+  private final Map<String, FieldSpec> byName = new java.util.HashMap<>();
 
   private RecordSpec(Class<?> type) {
     if (!type.isRecord()) {
@@ -39,6 +40,7 @@ public final class RecordSpec {
       read.add(field(component));
     }
     this.fields = List.copyOf(read);
+    fields.forEach(f -> byName.put(f.name(), f));
   }
 
   public static RecordSpec of(Class<?> type) {
@@ -51,6 +53,11 @@ public final class RecordSpec {
 
   public List<FieldSpec> fields() {
     return fields;
+  }
+
+  /** The field of this JSON name, or null. */
+  public FieldSpec field(String name) {
+    return byName.get(name);
   }
 
   private FieldSpec field(RecordComponent c) {
@@ -89,7 +96,7 @@ public final class RecordSpec {
     return new FieldSpec(NAMES.translate(c.getName()), accessor, required,
         since == null ? null : Version.parse(since.value()),
         description == null ? null : description.value(), shape, c.getAnnotation(Items.class),
-        c.getAnnotation(Keys.class), value);
+        c.getAnnotation(Keys.class), value, ValueCheck.of(value));
   }
 
   private static void checkConstraints(String where, FieldSpec.Shape shape, ValueSpec value,
@@ -97,8 +104,13 @@ public final class RecordSpec {
     boolean text = value.kind() == ValueSpec.Kind.STRING;
     boolean number = value.kind() == ValueSpec.Kind.NUMBER
         || value.kind() == ValueSpec.Kind.INTEGER;
-    if ((value.id() || value.text() != null || value.pattern() != null) && !text) {
+    int formats = (value.id() ? 1 : 0) + (value.text() != null ? 1 : 0)
+        + (value.pattern() != null ? 1 : 0);
+    if (formats > 0 && !text) {
       throw invalid(where, "@Id, @Text and @Pattern apply to text");
+    }
+    if (formats > 1) {
+      throw invalid(where, "one of @Id, @Text and @Pattern (a @Pattern can bound the length)");
     }
     if (value.range() != null && !number) {
       throw invalid(where, "@Range applies to numbers");

@@ -35,9 +35,4 @@ public record ValueSpec(Kind kind, Class<?> type, boolean id, Text text, Pattern
   public RecordSpec record() {
     return RecordSpec.of(type);
   }
-
-  /** Whether the value has any check beyond its type. */
-  boolean constrained() {
-    return id || text != null || pattern != null || range != null || kind == Kind.RECORD;
-  }
 }
