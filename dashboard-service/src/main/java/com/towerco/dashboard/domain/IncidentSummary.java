@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.towerco.events.payload.alert.AlertSeverity;
 import com.towerco.events.payload.incident.IncidentOpened;
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.access.Visibility;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +13,9 @@ import java.util.Locale;
 /**
  * An incident at a glance: what broke (title, root cause), how bad, who is affected, whether it
  * is still open, and its latest lifecycle step ({@code phase}, e.g. {@code opened},
- * {@code alert-attached}, {@code acknowledged}) whatever event types exist by then.
+ * {@code alert-attached}, {@code acknowledged}) whatever event types exist by then. A tenant
+ * is shown the latest step every viewer of the incident may see ({@code sharedPhase}), never
+ * an internal one.
  */
 public record IncidentSummary(
     String incidentId,
@@ -19,6 +23,7 @@ public record IncidentSummary(
     AlertSeverity severity,
     State state,
     String phase,
+    @JsonIgnore String sharedPhase,
     IncidentOpened.RootCause rootCause,
     List<String> affectedSites,
     List<String> affectedTenants,
@@ -44,7 +49,7 @@ public record IncidentSummary(
   }
 
   public boolean visibleTo(Viewer viewer) {
-    return viewer.canSeeAny(affectedTenants);
+    return Visibility.concerns(viewer, affectedTenants);
   }
 
   public boolean touchesSite(String siteId) {
@@ -57,9 +62,10 @@ public record IncidentSummary(
     if (viewer.seesAll()) {
       return this;
     }
-    return new IncidentSummary(incidentId, title, severity, state, phase, rootCause,
+    return new IncidentSummary(incidentId, title, severity, state, sharedPhase, sharedPhase,
+        rootCause,
         affectedSites.stream().filter(scope.sitesFor(viewer)).toList(),
-        viewer.visible(affectedTenants),
+        Visibility.tenantNames(viewer, affectedTenants),
         alertIds.stream().filter(scope.alertsFor(viewer)).toList(), openedAt, resolvedAt,
         resolution, updatedAt);
   }

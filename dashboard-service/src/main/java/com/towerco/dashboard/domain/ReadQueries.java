@@ -1,5 +1,7 @@
 package com.towerco.dashboard.domain;
 
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.access.Visibility;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -118,7 +120,8 @@ public final class ReadQueries {
       List<AlertView> alerts = summary.alertIds().stream().map(model.alerts::find)
           .filter(a -> a != null && a.visibleTo(viewer)).map(a -> a.scopedTo(viewer)).toList();
       return Optional.of(new IncidentDetail(summary.scopedTo(viewer, scope),
-          view.get().timeline().stream().map(e -> e.scopedTo(viewer, scope)).toList(),
+          view.get().timeline().stream().filter(e -> e.visibleTo(viewer, scope))
+              .map(e -> e.scopedTo(viewer, scope)).toList(),
           alerts));
     }
   }
@@ -140,7 +143,7 @@ public final class ReadQueries {
           if (s.registration() != null) {
             regions.add(s.registration().region());
           }
-          tenants.addAll(viewer.visible(s.tenants()));
+          tenants.addAll(Visibility.tenantNames(viewer, s.tenants()));
         }
       }
       return new Facets(List.copyOf(regions), List.copyOf(tenants));

@@ -1,5 +1,6 @@
 package com.towerco.dashboard.domain;
 
+import com.towerco.platform.access.Viewer;
 /**
  * A change of the read model worth pushing to open pages. Each update decides who may see it
  * and renders itself for that viewer, so the live stream applies the same tenant scoping as
@@ -52,8 +53,9 @@ public sealed interface Update {
       return "incident";
     }
 
+    /** Only a step the viewer may see is pushed: an internal one changes nothing for it. */
     public boolean visibleTo(Viewer viewer) {
-      return incident.visibleTo(viewer);
+      return incident.visibleTo(viewer) && step.visibleTo(viewer, scope);
     }
 
     public Object renderFor(Viewer viewer) {
