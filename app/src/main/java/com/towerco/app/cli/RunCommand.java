@@ -63,10 +63,16 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin
   BrokerOptions broker;
 
+  @Mixin
+  SchemaRegistryOptions schemaRegistry;
+
   @Override
   public Integer call() {
     if (!embeddedBroker) {
       kafka.connect(dataDir);
+    }
+    if (schemaRegistry.configured()) {
+      schemaRegistry.register(System.out);
     }
     PlatformProcess process = PlatformProcess.start(new PlatformProcess.Spec(
         kafka.bootstrapServers, embeddedBroker, kafkaPort, dataDir,
