@@ -111,6 +111,47 @@ public final class CsvDetection {
     return new Summary(factory.name(), rows, anomalous, missing, firedBy);
   }
 
+  /** A labelled series as read: times, values (NaN for a missing point) and labels. */
+  public record Labelled(long[] times, double[] values, boolean[] labels) {}
+
+  /**
+   * Reads a labelled series: a header with {@code timestamp}, {@code value} and {@code label}
+   * columns (label 1 inside an anomaly, 0 outside), the same timestamp and value rules as
+   * {@link #run}; an unreadable row is an {@link InputException} naming its line.
+   */
+  public static Labelled readLabelled(Reader input) throws IOException {
+    int capacity = 1 << 12;
+    long[] times = new long[capacity];
+    double[] values = new double[capacity];
+    boolean[] labels = new boolean[capacity];
+    int n = 0;
+    try (CSVParser parser = CSVParser.parse(input, INPUT)) {
+      String timeColumn = column(parser, "timestamp");
+      String valueColumn = column(parser, "value");
+      String labelColumn = column(parser, "label");
+      for (CSVRecord record : parser) {
+        long line = parser.getCurrentLineNumber();
+        if (n == times.length) {
+          capacity *= 2;
+          times = java.util.Arrays.copyOf(times, capacity);
+          values = java.util.Arrays.copyOf(values, capacity);
+          labels = java.util.Arrays.copyOf(labels, capacity);
+        }
+        times[n] = Timestamps.parse(field(record, timeColumn, line), line);
+        values[n] = Values.parse(field(record, valueColumn, line), line);
+        String label = field(record, labelColumn, line);
+        if (!label.equals("0") && !label.equals("1")) {
+          throw new InputException("line " + line + ": label '" + label + "' is not 0 or 1");
+        }
+        labels[n++] = label.equals("1");
+      }
+    } catch (UncheckedIOException | IllegalStateException e) {
+      throw new InputException("unreadable CSV: " + e.getMessage());
+    }
+    return new Labelled(java.util.Arrays.copyOf(times, n), java.util.Arrays.copyOf(values, n),
+        java.util.Arrays.copyOf(labels, n));
+  }
+
   private static String column(CSVParser parser, String name) {
     if (parser.getHeaderNames().isEmpty()) {
       throw new InputException("the input is empty; expected a header with timestamp,value");
