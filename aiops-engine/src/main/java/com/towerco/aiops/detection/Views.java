@@ -1,0 +1,100 @@
+package com.towerco.aiops.detection;
+
+/**
+ * The adaptive detector's five views of one point and their calibrated surprises: residual,
+ * level shift, drift and variance each through the learned {@link Tail} of its statistic,
+ * flatline through its run's improbability ({@link Flatline}), itself calibrated by a tail; the most surprising view names
+ * the point.
+ */
+final class Views {
+  static final int RESIDUAL = 0;
+  static final int DRIFT = 1;
+  static final int LEVEL_SHIFT = 2;
+  static final int VARIANCE = 3;
+  static final int FLATLINE = 4;
+  private static final String[] NAMES = {"residual", "drift", "level-shift", "variance",
+      "flatline"};
+
+  private final double memory;
+  private Tail residual;
+  private Tail shift;
+  private Tail drift;
+  private Tail variance;
+  private Tail flat;
+  private final double[] surprise = new double[NAMES.length];
+  private int best;
+
+  Views(double memory) {
+    this.memory = memory;
+    reset();
+  }
+
+  void reset() {
+    residual = new Tail(3, memory, 0.02, 100, 1.0, 3);
+    shift = new Tail(2, memory, 0.02, 100, 2.0, 3);
+    drift = new Tail(2, memory, 0.05, 100, 1.5, 3);
+    variance = new Tail(1.5, memory, 0.05, 100, 0.5, 3);
+    flat = new Tail(2, memory, 0.02, 100, 2.0, 3);
+  }
+
+  /**
+   * Judges one point: its residual in deviations, CUSUM sum, drift gap, spread, and the
+   * surprise of its run of repeats were repeats independent ({@link Flatline}).
+   */
+  void judge(double z, double cusum, double gap, double spread, double flatRun) {
+    surprise[RESIDUAL] = residual.surprise(z);
+    surprise[DRIFT] = drift.surprise(gap);
+    surprise[LEVEL_SHIFT] = shift.surprise(cusum);
+    surprise[VARIANCE] = variance.surprise(spread);
+    surprise[FLATLINE] = flat.surprise(flatRun);
+    best = RESIDUAL;
+    for (int v = 1; v < NAMES.length; v++) {
+      // A step is seen by the drift view too; the level shift names it.
+      if (surprise[v] > surprise[best] || v == LEVEL_SHIFT && surprise[v] > 0
+          && surprise[v] >= surprise[best]) {
+        best = v;
+      }
+    }
+  }
+
+  void learn(double z, double cusum, double gap, double spread, double flatRun, double steps) {
+    residual.learn(z, steps);
+    flat.learn(flatRun, steps);
+    shift.learn(cusum, steps);
+    drift.learn(gap, steps);
+    variance.learn(spread, steps);
+  }
+
+  double surprise(int view) {
+    return surprise[view];
+  }
+
+  double best() {
+    return surprise[best];
+  }
+
+  String bestName() {
+    return NAMES[best];
+  }
+
+  /** The residual, in deviations, whose surprise is {@code s}. */
+  double residualQuantile(double s) {
+    return residual.quantile(s);
+  }
+
+  void write(Snapshot.Writer w) {
+    residual.write(w);
+    shift.write(w);
+    drift.write(w);
+    variance.write(w);
+    flat.write(w);
+  }
+
+  void read(Snapshot.Reader r) {
+    residual.read(r);
+    shift.read(r);
+    drift.read(r);
+    variance.read(r);
+    flat.read(r);
+  }
+}
