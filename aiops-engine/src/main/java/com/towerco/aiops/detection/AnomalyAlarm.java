@@ -9,6 +9,7 @@ public final class AnomalyAlarm {
   private final AlarmPolicy policy;
   private boolean active;
   private int pending;
+  private long pendingSince;
   private int quietRun;
   private double recentAlarms;
   private long lastTime = Long.MIN_VALUE;
@@ -35,8 +36,13 @@ public final class AnomalyAlarm {
       return active;
     }
     pending = score.anomalous() ? pending + 1 : 0;
+    if (pending == 1) {
+      pendingSince = score.timeMillis();
+    }
+    boolean persisted = pending >= policy.persist()
+        && score.timeMillis() - pendingSince >= policy.persistFor().toMillis();
     boolean extreme = score.score() >= policy.extreme();
-    if (extreme || !damped && pending >= policy.persist()) {
+    if (extreme || !damped && persisted) {
       active = true;
       changed = true;
       quietRun = 0;
@@ -50,7 +56,7 @@ public final class AnomalyAlarm {
   /** Alarms fade over the damping window; a quiet series is no longer damped. */
   private void decay(long time) {
     if (lastTime != Long.MIN_VALUE && time > lastTime) {
-      recentAlarms *= Math.exp(-(double) (time - lastTime) / policy.dampWindowMillis());
+      recentAlarms *= Math.exp(-(double) (time - lastTime) / policy.dampWindow().toMillis());
       if (recentAlarms < 0.5) {
         damped = false;
       }
@@ -73,13 +79,15 @@ public final class AnomalyAlarm {
   }
 
   public void write(Snapshot.Writer w) {
-    w.putBoolean(active).putInt(pending).putInt(quietRun).putDouble(recentAlarms)
+    w.putBoolean(active).putInt(pending).putLong(pendingSince).putInt(quietRun)
+        .putDouble(recentAlarms)
         .putLong(lastTime).putBoolean(damped);
   }
 
   public void read(Snapshot.Reader r) {
     active = r.getBoolean();
     pending = r.getInt();
+    pendingSince = r.getLong();
     quietRun = r.getInt();
     recentAlarms = r.getDouble();
     lastTime = r.getLong();

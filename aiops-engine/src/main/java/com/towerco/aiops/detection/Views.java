@@ -30,10 +30,12 @@ final class Views {
   }
 
   void reset() {
+    // Levels and priors: where each statistic's tail starts, and a frequent heavy tail assumed
+    // until the series shows its own (worth 100 steps and 3 exceedances).
     residual = new Tail(3, memory, 0.02, 100, 1.0, 3);
     shift = new Tail(2, memory, 0.02, 100, 2.0, 3);
-    drift = new Tail(2, memory, 0.05, 100, 1.5, 3);
-    variance = new Tail(1.5, memory, 0.05, 100, 0.5, 3);
+    drift = new Tail(3, memory, 0.01, 100, 0.3, 3);
+    variance = new Tail(2.5, memory, 0.01, 100, 0.5, 3);
     flat = new Tail(2, memory, 0.02, 100, 2.0, 3);
   }
 
