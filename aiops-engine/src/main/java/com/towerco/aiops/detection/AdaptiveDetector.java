@@ -145,8 +145,9 @@ public final class AdaptiveDetector implements Detector {
         * (Math.min(Math.abs(residual), 6 * sigma) - shortScale);
     double spread = shortScale * 1.2533 / sigma;
     double gap = Math.abs(drift.add(baseline.deseasonalisedLevel(), steps, sigma));
-    views.judge(Math.abs(z), cusum, gap, spread, flatRun);
-    views.learn(Math.abs(z), cusum, gap, spread, flatRun, steps);
+    views.judge(Math.abs(z), cusum, gap, spread, flatRun, shift.evident(),
+        config.alertSurprise());
+    views.learn(Math.abs(z), cusum, gap, spread, flatRun, steps, config.alertSurprise());
     baseline.learn(value, steps, interval);
     double alert = config.alertSurprise();
     if (views.surprise(Views.LEVEL_SHIFT) >= alert || shift.evident()) {

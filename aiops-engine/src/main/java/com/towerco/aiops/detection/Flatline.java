@@ -15,9 +15,14 @@ final class Flatline {
   long seen;
   /** The current run of repeats, in steps (a point faster than a step adds a fraction). */
   double run;
+  /** The same run in points. */
+  long points;
   double previous = Double.NaN;
 
-  /** Adds a value; returns the surprise of the current run of repeats (0 below minRun). */
+  /**
+   * Adds a value; returns the improbability ({@code -log10}) of the current run of repeated
+   * points were repeats independent, 0 while the run is shorter than {@code minRun} steps.
+   */
   double add(double value, double steps, int minRun) {
     boolean repeat = !Double.isNaN(previous)
         && Math.abs(value - previous) <= 1e-12 * Math.max(1, Math.abs(value));
@@ -29,22 +34,25 @@ final class Flatline {
           * ((repeat ? 1 : 0) - repeatRate);
     }
     run = repeat ? run + Math.min(1, steps) : 0;
+    points = repeat ? points + 1 : 0;
     previous = value;
-    return flatByNature || run < minRun ? 0 : run * perRepeat;
+    return flatByNature || run < minRun ? 0 : points * perRepeat;
   }
 
   void reset() {
     run = 0;
+    points = 0;
   }
 
   void write(Snapshot.Writer w) {
-    w.putDouble(repeatRate).putLong(seen).putDouble(run).putDouble(previous);
+    w.putDouble(repeatRate).putLong(seen).putDouble(run).putLong(points).putDouble(previous);
   }
 
   void read(Snapshot.Reader r) {
     repeatRate = r.getDouble();
     seen = r.getLong();
     run = r.getDouble();
+    points = r.getLong();
     previous = r.getDouble();
   }
 }

@@ -130,8 +130,10 @@ final class SeasonalBaseline {
       return;
     }
     count++;
+    // The magnitude follows the (outlier-proof) expectation, not the raw value: one wild value
+    // must not raise the noise floor and with it the clipping that protects the baseline.
     magnitude += Math.max(Cadence.gain(MAGNITUDE_ALPHA, steps), 1.0 / count)
-        * (Math.abs(value) - magnitude);
+        * (Math.abs(expected()) - magnitude);
     // Each model's residuals are clipped at a few of its own deviations: a model that is still
     // far off (a profile being learned) must not be held back by the other model's precision.
     double plainClip = config.clip() * Math.max(plainError * GAUSS_SIGMA_PER_MAD, floor());

@@ -96,8 +96,15 @@ final class Tail {
     return (excesses + priorExcess * priorExceedances) / (exceedances + priorExceedances);
   }
 
-  /** Learns from {@code x}, standing for {@code steps} steps (at most one counts fully). */
-  void learn(double x, double steps) {
+  /**
+   * Learns from {@code x}, standing for {@code steps} steps (at most one counts fully), but at
+   * most as much as a value of surprise {@code cap}: an anomaly does not teach the tail that
+   * anomalies that large are normal.
+   */
+  void learn(double x, double steps, double cap) {
+    if (x > level) {
+      x = Math.min(x, quantile(cap));
+    }
     double w = Math.min(1, steps);
     double decay = steps == 1 ? keep : Math.pow(keep, Math.min(steps, 1e6));
     weight = weight * decay + w;

@@ -43,36 +43,47 @@ final class Views {
    * Judges one point: its residual in deviations, CUSUM sum, drift gap, spread, and the
    * surprise of its run of repeats were repeats independent ({@link Flatline}).
    */
-  void judge(double z, double cusum, double gap, double spread, double flatRun) {
+  void judge(double z, double cusum, double gap, double spread, double flatRun,
+      boolean evidentStep, double alert) {
     surprise[RESIDUAL] = residual.surprise(z);
     surprise[DRIFT] = drift.surprise(gap);
     surprise[LEVEL_SHIFT] = shift.surprise(cusum);
+    if (evidentStep) { // several points far out on one side: a step, whatever the sum says
+      surprise[LEVEL_SHIFT] = Math.max(surprise[LEVEL_SHIFT], surprise[RESIDUAL]);
+    }
     surprise[VARIANCE] = variance.surprise(spread);
     surprise[FLATLINE] = flat.surprise(flatRun);
     best = RESIDUAL;
     for (int v = 1; v < NAMES.length; v++) {
-      // A step is seen by the drift view too; the level shift names it.
+      // A step is seen by the residual and drift views too; the level shift names it.
       if (surprise[v] > surprise[best] || v == LEVEL_SHIFT && surprise[v] > 0
-          && surprise[v] >= surprise[best]) {
+          && (surprise[v] >= surprise[best] || surprise[v] >= alert)) {
         best = v;
       }
     }
   }
 
-  void learn(double z, double cusum, double gap, double spread, double flatRun, double steps) {
-    residual.learn(z, steps);
-    flat.learn(flatRun, steps);
-    shift.learn(cusum, steps);
-    drift.learn(gap, steps);
-    variance.learn(spread, steps);
+  /** Learns the tails from the statistics just judged, none beyond surprise {@code cap}. */
+  void learn(double z, double cusum, double gap, double spread, double flatRun, double steps,
+      double cap) {
+    residual.learn(z, steps, cap);
+    flat.learn(flatRun, steps, cap);
+    shift.learn(cusum, steps, cap);
+    drift.learn(gap, steps, cap);
+    variance.learn(spread, steps, cap);
   }
 
   double surprise(int view) {
     return surprise[view];
   }
 
+  /** The highest surprise of any view (the view named may be a step seen by several). */
   double best() {
-    return surprise[best];
+    double max = 0;
+    for (double s : surprise) {
+      max = Math.max(max, s);
+    }
+    return max;
   }
 
   String bestName() {
