@@ -62,9 +62,12 @@ final class SiteDetection {
         : siteDetectors.initial();
   }
 
-  /** Scores one reading and returns the alert signals whose state changed. */
-  List<Signal> observe(SiteAlerts alerts, SiteTelemetry telemetry, SiteRegistered site,
-      Instant time, String eventId) {
+  /**
+   * Scores one reading and returns the alert signals whose state changed; {@code ruleSignals}
+   * are the rules' signals of the same reading, applied before these.
+   */
+  List<Signal> observe(SiteAlerts alerts, List<Signal> ruleSignals, SiteTelemetry telemetry,
+      SiteRegistered site, Instant time, String eventId) {
     List<Signal> signals = new ArrayList<>();
     long t = time.toEpochMilli();
     for (Map.Entry<String, Double> metric : TelemetryMetrics.of(telemetry).entrySet()) {
@@ -73,7 +76,7 @@ final class SiteDetection {
           m -> new SeriesWatch(factory.create(), policies.of(rule))).observe(t,
           metric.getValue());
       alarms.record(rule, siteId + "|" + metric.getKey(), verdict, t);
-      AnomalySignals.of(alerts, siteId, metric.getKey(), verdict, time, eventId)
+      AnomalySignals.of(alerts, ruleSignals, siteId, metric.getKey(), verdict, time, eventId)
           .ifPresent(signals::add);
     }
     Step<SiteDetectors.State> step = siteDetectors.observe(state,
