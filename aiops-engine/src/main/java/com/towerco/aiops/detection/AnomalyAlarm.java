@@ -48,7 +48,8 @@ public final class AnomalyAlarm {
       quietRun = 0;
       pending = 0;
       recentAlarms += 1;
-      damped = recentAlarms >= policy.dampAfter();
+      // About dampAfter alarms: the earlier ones have faded a little.
+      damped = recentAlarms >= policy.dampAfter() - 0.5;
     }
     return active;
   }
