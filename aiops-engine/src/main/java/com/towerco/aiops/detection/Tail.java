@@ -96,17 +96,20 @@ final class Tail {
     return (excesses + priorExcess * priorExceedances) / (exceedances + priorExceedances);
   }
 
+  /** The forgetting over {@code steps} steps, to share between tails of one memory. */
+  double decay(double steps) {
+    return steps == 1 ? keep : Math.pow(keep, Math.min(steps, 1e6));
+  }
+
   /**
-   * Learns from {@code x}, standing for {@code steps} steps (at most one counts fully), but at
-   * most as much as a value of surprise {@code cap}: an anomaly does not teach the tail that
-   * anomalies that large are normal.
+   * Learns from {@code x} with weight {@code w} (a point standing for less than a step counts
+   * for less) after forgetting by {@code decay}, but at most as much as a value of surprise
+   * {@code cap}: an anomaly does not teach the tail that anomalies that large are normal.
    */
-  void learn(double x, double steps, double cap) {
+  void learn(double x, double w, double decay, double cap) {
     if (x > level) {
       x = Math.min(x, quantile(cap));
     }
-    double w = Math.min(1, steps);
-    double decay = steps == 1 ? keep : Math.pow(keep, Math.min(steps, 1e6));
     weight = weight * decay + w;
     exceedances *= decay;
     excesses *= decay;

@@ -66,11 +66,13 @@ final class Views {
   /** Learns the tails from the statistics just judged, none beyond surprise {@code cap}. */
   void learn(double z, double cusum, double gap, double spread, double flatRun, double steps,
       double cap) {
-    residual.learn(z, steps, cap);
-    flat.learn(flatRun, steps, cap);
-    shift.learn(cusum, steps, cap);
-    drift.learn(gap, steps, cap);
-    variance.learn(spread, steps, cap);
+    double w = Math.min(1, steps);
+    double decay = residual.decay(steps); // every tail has the same memory
+    residual.learn(z, w, decay, cap);
+    flat.learn(flatRun, w, decay, cap);
+    shift.learn(cusum, w, decay, cap);
+    drift.learn(gap, w, decay, cap);
+    variance.learn(spread, w, decay, cap);
   }
 
   double surprise(int view) {
