@@ -11,6 +11,7 @@ import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.platform.runtime.StreamsService;
+import com.towerco.platform.security.KafkaAccess;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
@@ -50,6 +51,14 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
   @Override
   public String description() {
     return "AIOps Engine: alert rules per site, correlation and root cause per region";
+  }
+
+  @Override
+  public KafkaAccess kafkaAccess() {
+    return KafkaAccess.of(NAME)
+        .reads(TopicFamily.SITE_EVENTS, TopicFamily.KPI_METRICS, TopicFamily.INVENTORY)
+        .writes(TopicFamily.ALERT_NOTIFICATIONS, TopicFamily.INCIDENT_COMMANDS)
+        .streamsApplication(APPLICATION_ID);
   }
 
   @Override

@@ -1,9 +1,12 @@
 package com.towerco.analytics;
 
+import com.towerco.events.TopicFamily;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
+import com.towerco.platform.security.KafkaAccess;
+import java.util.Arrays;
 
 /**
  * Builds the analytics service ({@code --services analytics}): every event of every topic
@@ -45,6 +48,13 @@ public final class AnalyticsServiceFactory implements ServiceFactory {
   public String description() {
     return "stores every event in SQL (DuckDB embedded, or PostgreSQL/TimescaleDB) and serves"
         + " KPI history, downtime, MTTR/MTBF, alarm statistics and SLA reports";
+  }
+
+  @Override
+  public KafkaAccess kafkaAccess() {
+    return KafkaAccess.of(NAME).reads(Arrays.stream(TopicFamily.values())
+        .filter(f -> !AnalyticsService.NOT_STORED.contains(f)).toArray(TopicFamily[]::new))
+        .groups(GROUP_ID);
   }
 
   @Override

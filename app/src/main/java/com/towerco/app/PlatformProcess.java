@@ -2,6 +2,7 @@ package com.towerco.app;
 
 import com.towerco.app.http.ApiDocs;
 import com.towerco.platform.PlatformConfig;
+import com.towerco.platform.broker.BrokerSettings;
 import com.towerco.platform.broker.EmbeddedKafkaBroker;
 import com.towerco.platform.http.Authenticator;
 import com.towerco.platform.http.HttpRoutes;
@@ -11,9 +12,16 @@ import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
+import com.towerco.platform.security.AclPlan;
+import com.towerco.platform.security.BrokerAccess;
+import com.towerco.platform.security.KafkaCredentials;
+import com.towerco.platform.security.Principals;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * HTTP server carrying health, metrics and every service's routes. Stops in reverse order.
  */
 public final class PlatformProcess implements AutoCloseable {
+  /** Where a secured embedded broker's principals keep their client settings. */
+  public static final String KAFKA_CREDENTIALS = "kafka-credentials";
   private static final Logger LOG = LoggerFactory.getLogger(PlatformProcess.class);
 
   private final List<AutoCloseable> resources = new ArrayList<>();
@@ -31,6 +41,7 @@ public final class PlatformProcess implements AutoCloseable {
   private ServiceContext context;
   private WebServer web;
   private DataDirLock dataDirLock;
+  private KafkaCredentials credentials;
 
   /** What to start. */
   public record Spec(
@@ -42,7 +53,17 @@ public final class PlatformProcess implements AutoCloseable {
       ServiceSettings settings,
       int httpPort,
       UnaryOperator<PlatformConfig> configure,
-      Authenticator authenticator) {}
+      Authenticator authenticator,
+      KafkaSecurity kafkaSecurity) {
+
+    /** Without Kafka security: an unsecured embedded broker on the loopback interface. */
+    public Spec(String bootstrapServers, boolean embeddedBroker, int kafkaPort, Path dataDir,
+        List<ServiceFactory> factories, ServiceSettings settings, int httpPort,
+        UnaryOperator<PlatformConfig> configure, Authenticator authenticator) {
+      this(bootstrapServers, embeddedBroker, kafkaPort, dataDir, factories, settings, httpPort,
+          configure, authenticator, KafkaSecurity.none());
+    }
+  }
 
   private PlatformProcess() {}
 
@@ -62,18 +83,31 @@ public final class PlatformProcess implements AutoCloseable {
     if (spec.dataDir() != null) {
       dataDirLock = DataDirLock.acquire(spec.dataDir());
     }
+    KafkaSecurity security = spec.kafkaSecurity();
     if (spec.embeddedBroker()) {
-      broker = EmbeddedKafkaBroker.start(spec.dataDir().resolve("kafka"), spec.kafkaPort());
+      BrokerSettings settings = security.broker(spec.dataDir().resolve("kafka"),
+          spec.kafkaPort());
+      if (security.sasl()) {
+        credentials = new KafkaCredentials(credentialsDir(spec), System.getenv());
+        settings = settings.secured(BrokerAccess.security(credentials, security.keystore(),
+            security.keystorePassword()));
+      }
+      broker = EmbeddedKafkaBroker.start(settings);
       bootstrap = broker.bootstrapServers();
     }
     PlatformConfig config = spec.configure()
         .apply(PlatformConfig.local(bootstrap, spec.dataDir()));
+    Map<String, Map<String, String>> principals = principals(spec, config);
+    if (principals.containsKey(Principals.PLATFORM)) {
+      config = config.withClientProperties(principals.get(Principals.PLATFORM));
+    }
     PlatformMetrics metrics = new PlatformMetrics();
     resources.add(metrics);
     context = new ServiceContext(config, metrics);
     resources.add(context);
     for (ServiceFactory factory : spec.factories()) {
-      services.add(factory.create(context, spec.settings()));
+      Map<String, String> own = principals.get(Principals.service(factory.name()));
+      services.add(factory.create(own == null ? context : context.as(own), spec.settings()));
     }
     List<HttpRoutes> routes = new ArrayList<>(services.stream()
         .filter(HttpRoutes.class::isInstance).map(HttpRoutes.class::cast).toList());
@@ -86,6 +120,43 @@ public final class PlatformProcess implements AutoCloseable {
       LOG.info("starting {}", service.name());
       service.start();
     }
+  }
+
+  /**
+   * Each principal's client settings: set up on a secured embedded broker, read from the
+   * credentials directory for an external cluster, none otherwise.
+   */
+  private Map<String, Map<String, String>> principals(Spec spec, PlatformConfig config) {
+    KafkaSecurity security = spec.kafkaSecurity();
+    if (broker != null && broker.settings().isSecured()) {
+      AclPlan plan = AclPlan.of(Services.kafkaAccess(spec.factories()),
+          security.tenantPrincipals(), config.operatorTenant());
+      return BrokerAccess.setUp(broker, config, plan, credentials);
+    }
+    if (broker == null && security.credentialsDir() != null) {
+      Map<String, Map<String, String>> principals = new HashMap<>();
+      for (ServiceFactory factory : spec.factories()) {
+        String principal = Principals.service(factory.name());
+        Path file = new KafkaCredentials(security.credentialsDir(), Map.of()).file(principal);
+        if (!Files.exists(file)) {
+          throw new IllegalArgumentException("no Kafka credentials for " + principal + " in "
+              + security.credentialsDir() + " (towerco kafka-access apply writes them)");
+        }
+        principals.put(principal, PlatformConfig.loadClientProperties(file));
+      }
+      return principals;
+    }
+    return Map.of();
+  }
+
+  private static Path credentialsDir(Spec spec) {
+    Path given = spec.kafkaSecurity().credentialsDir();
+    return given != null ? given : spec.dataDir().resolve(KAFKA_CREDENTIALS);
+  }
+
+  /** What to print about Kafka principals (passwords only when just generated). */
+  public List<String> kafkaCredentialsHelp() {
+    return credentials == null ? List.of() : credentials.help();
   }
 
   public boolean ready() {

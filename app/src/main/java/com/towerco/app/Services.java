@@ -7,8 +7,12 @@ import com.towerco.incidents.IncidentServiceFactory;
 import com.towerco.kpi.KpiCalculatorServiceFactory;
 import com.towerco.notification.NotificationServiceFactory;
 import com.towerco.platform.runtime.ServiceFactory;
+import com.towerco.platform.security.KafkaAccess;
+import com.towerco.simulator.SimulatorServiceFactory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Every service the launcher can run, by name, in start order. */
@@ -29,6 +33,19 @@ public final class Services {
 
   public static List<String> names() {
     return ALL.stream().map(ServiceFactory::name).toList();
+  }
+
+  /**
+   * What every service may do on Kafka, for the ACL plan: the launcher's services, the
+   * simulator (the demo's source of site events) and any other factory given, once each.
+   */
+  public static List<KafkaAccess> kafkaAccess(List<ServiceFactory> extra) {
+    Map<String, KafkaAccess> byName = new LinkedHashMap<>();
+    List<ServiceFactory> factories = new ArrayList<>(ALL);
+    factories.add(new SimulatorServiceFactory());
+    factories.addAll(extra);
+    factories.forEach(f -> byName.putIfAbsent(f.name(), f.kafkaAccess()));
+    return List.copyOf(byName.values());
   }
 
   /** The factories for a comma-separated list of names ("all" for every one). */

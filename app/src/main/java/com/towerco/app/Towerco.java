@@ -6,6 +6,7 @@ import com.towerco.app.cli.CatalogCommand;
 import com.towerco.app.cli.DemoCommand;
 import com.towerco.app.cli.DetectCommand;
 import com.towerco.app.cli.HashPasswordCommand;
+import com.towerco.app.cli.KafkaAccessCommand;
 import com.towerco.app.cli.SimulateCommand;
 import com.towerco.app.cli.ReplayCommand;
 import com.towerco.app.cli.RunCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         + "and incidents for tower companies, on Apache Kafka.",
     subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, SimulateCommand.class,
         BenchCommand.class, DetectCommand.class, ReplayCommand.class, CatalogCommand.class,
-        HashPasswordCommand.class,
+        HashPasswordCommand.class, KafkaAccessCommand.class,
         CommandLine.HelpCommand.class})
 public final class Towerco implements Runnable {
   public static void main(String[] args) {

@@ -1,9 +1,11 @@
 package com.towerco.dashboard;
 
+import com.towerco.events.TopicFamily;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
+import com.towerco.platform.security.KafkaAccess;
 import java.time.Clock;
 
 /**
@@ -25,6 +27,14 @@ public final class DashboardServiceFactory implements ServiceFactory {
   @Override
   public String description() {
     return "live read model of the fleet: JSON API, server-sent events and the web UI";
+  }
+
+  /** Its group is the default one; a {@code dashboard.group-id} of another name gets no ACL. */
+  @Override
+  public KafkaAccess kafkaAccess() {
+    return KafkaAccess.of(name()).reads(TopicFamily.SITE_EVENTS, TopicFamily.KPI_METRICS,
+        TopicFamily.ALERT_NOTIFICATIONS, TopicFamily.INCIDENT_LIFECYCLE, TopicFamily.INVENTORY)
+        .groups(DashboardSettings.DEFAULT_GROUP_ID);
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
+import com.towerco.platform.security.KafkaAccess;
 import java.time.Clock;
 
 /**
@@ -41,6 +42,20 @@ public final class IncidentServiceFactory implements ServiceFactory {
   public String description() {
     return "Incident management: event-sourced incidents, dispatch and refuel sagas, SLA clocks,"
         + " energy optimizations -> " + TopicFamily.INCIDENT_LIFECYCLE.template();
+  }
+
+  /**
+   * The single writer of incident, optimization and refuel streams; it also sends commands
+   * (from people through its API, and from its sagas) and reads them back.
+   */
+  @Override
+  public KafkaAccess kafkaAccess() {
+    TopicFamily[] streams = {TopicFamily.INCIDENT_COMMANDS, TopicFamily.INCIDENT_LIFECYCLE,
+        TopicFamily.OPTIMIZATION_COMMANDS, TopicFamily.OPTIMIZATION_LIFECYCLE,
+        TopicFamily.REFUEL_COMMANDS, TopicFamily.REFUEL_LIFECYCLE};
+    return KafkaAccess.of(NAME).reads(streams)
+        .reads(TopicFamily.KPI_METRICS, TopicFamily.SITE_EVENTS, TopicFamily.INVENTORY)
+        .writes(streams).groups(GROUP_ID);
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
+import com.towerco.platform.security.KafkaAccess;
 
 /**
  * The KPI Calculator: event-time windows per site and per tenancy (power availability, grid
@@ -35,6 +36,12 @@ public final class KpiCalculatorServiceFactory implements ServiceFactory {
   public String description() {
     return "KPI Calculator: event-time KPI windows per site and tenancy -> "
         + TopicFamily.KPI_METRICS.template();
+  }
+
+  @Override
+  public KafkaAccess kafkaAccess() {
+    return KafkaAccess.of(NAME).reads(TopicFamily.SITE_EVENTS, TopicFamily.INVENTORY)
+        .writes(TopicFamily.KPI_METRICS).groups(GROUP_ID);
   }
 
   @Override

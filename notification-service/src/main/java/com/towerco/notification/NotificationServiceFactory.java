@@ -1,12 +1,15 @@
 package com.towerco.notification;
 
+import com.towerco.events.TopicFamily;
 import com.towerco.notification.config.NotificationConfig;
 import com.towerco.notification.delivery.Dispatcher;
 import com.towerco.notification.delivery.Senders;
 import com.towerco.notification.http.NotificationApi;
 import com.towerco.notification.intake.Intake;
+import com.towerco.notification.kafka.TransactionalLoop;
 import com.towerco.notification.settings.SettingsView;
 import com.towerco.notification.settings.SettingsWriter;
+import com.towerco.notification.stream.NotificationTopics;
 import com.towerco.notification.stream.NotificationTopology;
 import com.towerco.notification.stream.Ticker;
 import com.towerco.notification.stream.TopicNames;
@@ -15,6 +18,7 @@ import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.platform.runtime.StreamsService;
+import com.towerco.platform.security.KafkaAccess;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +46,9 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  *
  * <p>The file: {@code smtp} (host, port, from, username, password, starttls, timeout),
  * {@code delivery} (max_attempts, initial_backoff, multiplier, max_backoff, jitter,
- * breaker_failure_threshold, breaker_open_for, request_timeout), and {@code tenants}: per
+ * breaker_failure_threshold, breaker_open_for, request_timeout), {@code outbound} (allow,
+ * connect_timeout, max_response_bytes, tenant_sends_per_minute, min_group_interval,
+ * min_repeat_interval: where and how much the service may call out), and {@code tenants}: per
  * tenant id, {@code receivers} (name; type webhook | slack | alertmanager | email | log; url and
  * headers, or to), {@code routes} (name, matchers like {@code severity=~"critical|major"},
  * receivers, group_by, group_wait, group_interval, repeat_interval, send_resolved, continue,
@@ -74,6 +80,22 @@ public final class NotificationServiceFactory implements ServiceFactory {
     return "Notification Service: routing, grouping, silences, escalation, reliable delivery";
   }
 
+  /**
+   * Intake, notifier (Streams) and dispatcher: alerts, incident lifecycles and its own
+   * delivery outcomes in; deliveries and settings out; the inbox and request topics its own;
+   * the intake's and dispatcher's transactional ids start with {@code towerco-notification-}.
+   */
+  @Override
+  public KafkaAccess kafkaAccess() {
+    return KafkaAccess.of(NAME)
+        .reads(TopicFamily.ALERT_NOTIFICATIONS, TopicFamily.INCIDENT_LIFECYCLE,
+            TopicFamily.NOTIFICATION_DELIVERIES, TopicFamily.NOTIFICATION_SETTINGS)
+        .writes(TopicFamily.NOTIFICATION_DELIVERIES, TopicFamily.NOTIFICATION_SETTINGS)
+        .ownsTopics(NotificationTopics.INBOX, NotificationTopics.REQUESTS)
+        .streamsApplication(APPLICATION_ID)
+        .transactionalIds(TransactionalLoop.ID_PREFIX + NAME + "-");
+  }
+
   @Override
   public PlatformService create(ServiceContext context, ServiceSettings settings) {
     String file = settings.string("notification.config", "");
@@ -92,7 +114,7 @@ public final class NotificationServiceFactory implements ServiceFactory {
             StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
             LogAndContinueExceptionHandler.class));
     Dispatcher dispatcher = new Dispatcher(context, NAME, DISPATCHER_GROUP,
-        Senders.standard(config.smtp(), config.delivery().requestTimeout()),
+        Senders.standard(config.smtp(), config.delivery().requestTimeout(), config.outbound()),
         settings.integer("notification.dispatch-threads", 4),
         config.delivery().requestTimeout().multipliedBy(6), Clock.systemUTC());
     Ticker ticker = new Ticker(context.clients().producer("towerco-notification-ticker-"

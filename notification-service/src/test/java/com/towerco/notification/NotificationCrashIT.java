@@ -53,6 +53,7 @@ class NotificationCrashIT {
       Path config = kafka.dataDir().resolve("crash.yaml");
       Files.writeString(config, """
           delivery: {max_attempts: 6, initial_backoff: 200ms, max_backoff: 2s}
+          outbound: {allow: [127.0.0.1/32], tenant_sends_per_minute: 1000}
           tenants:
             crash:
               receivers: [{name: hook, type: webhook, url: "%s"}]

@@ -76,6 +76,7 @@ class NotificationServiceIT {
         smtp: {host: 127.0.0.1, port: %d, from: noc@towerco.test}
         delivery: {max_attempts: 3, initial_backoff: 200ms, max_backoff: 1s, jitter: 0.1,
                    breaker_failure_threshold: 10, breaker_open_for: 2s, request_timeout: 3s}
+        outbound: {allow: [127.0.0.1/32], min_group_interval: 1s, tenant_sends_per_minute: 1000}
         tenants:
           hub:
             receivers:
@@ -304,6 +305,27 @@ class NotificationServiceIT {
     publish(TopicFamily.ALERT_NOTIFICATIONS, "dyn", unreachable("dyn", "YS1", "YH"));
     await().atMost(WAIT).until(() -> http.received("/dyn").size() == 1);
     assertThat(http.received("/dyn").get(0).body().get("tenant_id").asText()).isEqualTo("dyn");
+  }
+
+  @Test
+  void aTenantReceiverAtAnAddressTheOperatorDoesNotAllowIsRefusedAndRecorded() throws Exception {
+    try (TestReceiver internal = new TestReceiver("127.0.0.2")) {
+      String routing = """
+          {"receivers":[{"name":"internal","type":"webhook","url":"%s"}],
+           "routes":[{"receivers":["internal"],"group_wait":"0s"}]}"""
+          .formatted(internal.url("/admin"));
+      assertThat(call("PUT", "/routing", "probing", routing).statusCode()).isEqualTo(200);
+      assertThat(call("PUT", "/routing", "probing", routing.replace("\"0s\"}",
+          "\"0s\",\"group_interval\":\"100ms\"}")).body())
+          .contains("group_interval", "below the minimum");
+
+      publish(TopicFamily.ALERT_NOTIFICATIONS, "probing", unreachable("probing", "PS1", "PH"));
+      await().atMost(WAIT).until(() -> !outcomes("probing").isEmpty());
+      NotificationAttempted refused = outcomes("probing").get(0);
+      assertThat(refused.outcome()).isEqualTo(NotificationAttempted.Outcome.GAVE_UP);
+      assertThat(refused.error()).startsWith("refused:").doesNotContain("127.0.0.2");
+      assertThat(internal.received("/admin")).isEmpty();
+    }
   }
 
   private static AlertFiring unreachable(String tenant, String site, String hub) {

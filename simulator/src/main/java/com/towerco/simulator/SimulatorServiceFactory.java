@@ -1,9 +1,11 @@
 package com.towerco.simulator;
 
+import com.towerco.events.TopicFamily;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
+import com.towerco.platform.security.KafkaAccess;
 import java.time.Clock;
 
 /**
@@ -36,6 +38,11 @@ public final class SimulatorServiceFactory implements ServiceFactory {
   @Override
   public String description() {
     return "plays a fleet of sites: telemetry, X.733 alarms, connectivity, injected faults";
+  }
+
+  @Override
+  public KafkaAccess kafkaAccess() {
+    return KafkaAccess.of(NAME).writes(TopicFamily.SITE_EVENTS, TopicFamily.INVENTORY);
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.towerco.events.InvalidEventException;
 import com.towerco.platform.kafka.TopicProvisioner;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,14 +28,24 @@ public final class TopicReader implements AutoCloseable {
   private final EventCodec codec = new EventCodec();
 
   public TopicReader(String bootstrapServers, Pattern topics) {
-    consumer = new KafkaConsumer<>(Map.of(
+    this(bootstrapServers, Map.of(), "test-reader-", topics);
+  }
+
+  /**
+   * A reader that logs in with {@code clientSettings} (a principal's SASL settings) in a group
+   * named {@code groupPrefix} + a random suffix.
+   */
+  public TopicReader(String bootstrapServers, Map<String, String> clientSettings,
+      String groupPrefix, Pattern topics) {
+    Map<String, Object> props = new HashMap<>(clientSettings);
+    props.putAll(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+        ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + UUID.randomUUID(),
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1_000,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-        new StringDeserializer(), new ByteArrayDeserializer());
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+    consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     consumer.subscribe(topics);
   }
 

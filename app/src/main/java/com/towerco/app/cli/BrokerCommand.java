@@ -1,12 +1,25 @@
 package com.towerco.app.cli;
 
+import com.towerco.app.KafkaSecurity;
+import com.towerco.app.Services;
+import com.towerco.platform.PlatformConfig;
+import com.towerco.platform.broker.BrokerSettings;
 import com.towerco.platform.broker.EmbeddedKafkaBroker;
+import com.towerco.platform.security.AclPlan;
+import com.towerco.platform.security.BrokerAccess;
+import com.towerco.platform.security.KafkaCredentials;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code towerco broker}: a standalone Kafka broker (KRaft) whose data persists. */
+/**
+ * {@code towerco broker}: a standalone Kafka broker (KRaft) whose data persists; secured with
+ * {@code --kafka-sasl}, it holds the platform's principals and ACLs, ready for
+ * {@code towerco run --kafka-credentials DIR}.
+ */
 @Command(name = "broker", mixinStandardHelpOptions = true,
     description = "Run a standalone Kafka broker (KRaft, combined broker and controller).")
 public final class BrokerCommand implements Callable<Integer> {
@@ -19,11 +32,49 @@ public final class BrokerCommand implements Callable<Integer> {
           + "${DEFAULT-VALUE}).")
   Path dataDir;
 
+  @Option(names = "--credentials-dir", paramLabel = "DIR",
+      description = "With --kafka-sasl: where each principal's client settings are kept "
+          + "(default: kafka-credentials beside the data directory).")
+  Path credentialsDir;
+
+  @Option(names = "--tenant-partitions", defaultValue = "3",
+      description = "Partitions of the operator's topics created at setup (default: "
+          + "${DEFAULT-VALUE}; the services' --tenant-partitions).")
+  int tenantPartitions;
+
+  @Mixin
+  BrokerOptions options;
+
   @Override
   public Integer call() {
-    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, port);
+    KafkaSecurity security = options.security(List.of(), credentialsDir);
+    BrokerSettings settings = security.broker(dataDir, port);
+    KafkaCredentials credentials = null;
+    if (security.sasl()) {
+      Path dir = credentialsDir != null ? credentialsDir
+          : dataDir.toAbsolutePath().resolveSibling("kafka-credentials");
+      credentials = new KafkaCredentials(dir, System.getenv());
+      settings = settings.secured(BrokerAccess.security(credentials, security.keystore(),
+          security.keystorePassword()));
+    }
+    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings);
+    try {
+      if (credentials != null) {
+        PlatformConfig layout = PlatformConfig.local(broker.bootstrapServers(), dataDir)
+            .withTopicLayout(4, tenantPartitions, (short) 1);
+        BrokerAccess.setUp(broker, layout, AclPlan.of(Services.kafkaAccess(List.of()),
+            security.tenantPrincipals(), layout.operatorTenant()), credentials);
+      }
+    } catch (RuntimeException e) {
+      broker.close();
+      throw e;
+    }
     System.out.println("Kafka broker listening on " + broker.bootstrapServers()
+        + (settings.isSecured() ? " (" + settings.security().clientProtocol() + ", ACLs)" : "")
         + ", data in " + dataDir.toAbsolutePath());
+    if (credentials != null) {
+      credentials.help().forEach(line -> System.out.println("  " + line));
+    }
     Blocking.untilShutdown(broker);
     return 0;
   }

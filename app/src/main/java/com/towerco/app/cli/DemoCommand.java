@@ -35,8 +35,8 @@ public final class DemoCommand implements Callable<Integer> {
   int httpPort;
 
   @Option(names = "--kafka-port", defaultValue = "9092",
-      description = "Port of the embedded Kafka broker, reachable by any Kafka client "
-          + "(default: ${DEFAULT-VALUE}).")
+      description = "Port of the embedded Kafka broker (default: ${DEFAULT-VALUE}); on the "
+          + "loopback interface unless --kafka-listen says otherwise.")
   int kafkaPort;
 
   @Option(names = "--data-dir", defaultValue = "data/demo",
@@ -62,6 +62,9 @@ public final class DemoCommand implements Callable<Integer> {
   @Mixin
   AccessOptions access;
 
+  @Mixin
+  BrokerOptions broker;
+
   @Override
   public Integer call() {
     Map<String, String> all = new HashMap<>(settings);
@@ -79,7 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
         PlatformConfig.DEFAULT_OPERATOR_TENANT, Instant.now()).tenants();
     PlatformProcess process = PlatformProcess.start(new PlatformProcess.Spec(null, true,
         kafkaPort, dataDir, factories, serviceSettings, httpPort, c -> c,
-        access.authenticator(dataDir, tenants)));
+        access.authenticator(dataDir, tenants), broker.security(tenants, null)));
     String web = "http://localhost:" + process.httpPort();
     System.out.println();
     System.out.println("Towerco AIOps demo is running: " + sites + " simulated sites, "
@@ -93,8 +96,16 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.println("  Health     " + web + "/health/ready   metrics: " + web + "/metrics");
     System.out.println("  Faults     curl -u noc:PASSWORD -X POST " + web
         + "/api/v1/simulator/faults -d 'hub-failure:S0001@10s+5m'");
-    System.out.println("  Kafka      " + process.bootstrapServers() + "   e.g. kcat -b "
-        + process.bootstrapServers() + " -C -t towerco.alerts.towerco.notifications");
+    if (broker.sasl) {
+      System.out.println("  Kafka      " + process.bootstrapServers() + " (SASL/SCRAM-SHA-512, "
+          + "ACLs), e.g. as the administrator: bin/towerco replay --bootstrap-servers "
+          + process.bootstrapServers() + " --kafka-config " + dataDir.resolve(
+              PlatformProcess.KAFKA_CREDENTIALS).resolve("towerco-admin.properties") + " ...");
+      process.kafkaCredentialsHelp().forEach(l -> System.out.println("             " + l));
+    } else {
+      System.out.println("  Kafka      " + process.bootstrapServers() + "   e.g. kcat -b "
+          + process.bootstrapServers() + " -C -t towerco.alerts.towerco.notifications");
+    }
     System.out.println("  Data       " + dataDir.toAbsolutePath()
         + " (a second start carries on)");
     System.out.println("Press Ctrl-C to stop.");

@@ -13,7 +13,7 @@ public final class KafkaOptions {
 
   @Option(names = "--kafka-config", paramLabel = "FILE",
       description = "Kafka client properties (security.protocol, sasl.*, ssl.*; producer.*, "
-          + "consumer.* and streams.* override per client). TOWERCO_KAFKA_* environment "
+          + "consumer.*, admin.* and streams.* override per client). TOWERCO_KAFKA_* environment "
           + "variables are applied too, e.g. TOWERCO_KAFKA_SASL_MECHANISM=PLAIN.")
   public Path kafkaConfig;
 

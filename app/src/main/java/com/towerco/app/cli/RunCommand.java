@@ -44,22 +44,34 @@ public final class RunCommand implements Callable<Integer> {
       description = "A service setting, e.g. --set kpi.window=PT5M (repeatable).")
   Map<String, String> settings = Map.of();
 
+  @Option(names = "--kafka-credentials", paramLabel = "DIR",
+      description = "Per-principal client settings (service-<name>.properties, as 'towerco "
+          + "kafka-access apply' writes them): each service logs in as its own principal; "
+          + "--kafka-config still sets the process-level connection. With --embedded-broker "
+          + "--kafka-sasl: where they are written (default DATA_DIR/kafka-credentials).")
+  Path credentialsDir;
+
   @Mixin
   KafkaOptions kafka;
 
   @Mixin
   AccessOptions access;
 
+  @Mixin
+  BrokerOptions broker;
+
   @Override
   public Integer call() {
     PlatformProcess process = PlatformProcess.start(new PlatformProcess.Spec(
         kafka.bootstrapServers, embeddedBroker, kafkaPort, dataDir,
         Services.select(services), new ServiceSettings(settings), httpPort, kafka::apply,
-        httpPort < 0 ? Authenticator.openAccess() : access.authenticator(dataDir, List.of())));
+        httpPort < 0 ? Authenticator.openAccess() : access.authenticator(dataDir, List.of()),
+        broker.security(List.of(), credentialsDir)));
     System.out.println("running " + String.join(", ", process.services().stream()
         .map(s -> s.name()).toList()) + " against " + process.bootstrapServers()
         + (process.httpPort() > 0 ? "; http://localhost:" + process.httpPort() + "/health/ready"
         : ""));
+    process.kafkaCredentialsHelp().forEach(line -> System.out.println("  kafka: " + line));
     if (process.httpPort() > 0) {
       access.loginHelp(dataDir).forEach(line -> System.out.println("  login: " + line));
     }

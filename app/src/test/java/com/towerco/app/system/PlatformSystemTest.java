@@ -65,6 +65,7 @@ class PlatformSystemTest {
     postgres = new PostgresDatabase();
     Path routing = dataDir.resolve("routing.yaml");
     Files.writeString(routing, """
+        outbound: {allow: [127.0.0.1/32], min_group_interval: 1s}
         tenants:
           towerco:
             receivers:

@@ -131,7 +131,8 @@ public final class DashboardModel {
     return incidents.apply(id.get(), entry, event.payload())
         .map(view -> {
           IncidentSummary summary = view.summary();
-          return published(new Update.IncidentChanged(summary, entry, scopeOf(summary)));
+          return published(new Update.IncidentChanged(summary, view.lastStep(),
+              scopeOf(summary)));
         })
         .orElse(Outcome.UNCHANGED);
   }

@@ -11,7 +11,9 @@ import java.util.Locale;
 /**
  * An incident at a glance: what broke (title, root cause), how bad, who is affected, whether it
  * is still open, and its latest lifecycle step ({@code phase}, e.g. {@code opened},
- * {@code alert-attached}, {@code acknowledged}) whatever event types exist by then.
+ * {@code alert-attached}, {@code acknowledged}) whatever event types exist by then. A tenant
+ * is shown the latest step every viewer of the incident may see ({@code sharedPhase}), never
+ * an internal one.
  */
 public record IncidentSummary(
     String incidentId,
@@ -19,6 +21,7 @@ public record IncidentSummary(
     AlertSeverity severity,
     State state,
     String phase,
+    @JsonIgnore String sharedPhase,
     IncidentOpened.RootCause rootCause,
     List<String> affectedSites,
     List<String> affectedTenants,
@@ -57,7 +60,8 @@ public record IncidentSummary(
     if (viewer.seesAll()) {
       return this;
     }
-    return new IncidentSummary(incidentId, title, severity, state, phase, rootCause,
+    return new IncidentSummary(incidentId, title, severity, state, sharedPhase, sharedPhase,
+        rootCause,
         affectedSites.stream().filter(scope.sitesFor(viewer)).toList(),
         viewer.visible(affectedTenants),
         alertIds.stream().filter(scope.alertsFor(viewer)).toList(), openedAt, resolvedAt,

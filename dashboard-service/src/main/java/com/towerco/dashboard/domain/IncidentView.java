@@ -1,13 +1,16 @@
 package com.towerco.dashboard.domain;
 
+import com.towerco.events.payload.incident.DispatchRequested;
 import com.towerco.events.payload.incident.IncidentAlertAttached;
 import com.towerco.events.payload.incident.IncidentOpened;
 import com.towerco.events.payload.incident.IncidentResolved;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,10 +25,13 @@ final class IncidentView {
   private final Set<String> alertIds = new LinkedHashSet<>();
   private final Set<String> affectedSites = new LinkedHashSet<>();
   private final Set<String> affectedTenants = new LinkedHashSet<>();
+  private final Map<String, String> dispatchSites = new HashMap<>();
   private IncidentOpened opened;
   private IncidentResolved resolved;
   private String phase = "unknown";
+  private String sharedPhase = "unknown";
   private Instant updatedAt = Instant.EPOCH;
+  private TimelineEntry lastStep;
 
   IncidentView(String incidentId, int maxTimeline) {
     this.incidentId = incidentId;
@@ -37,7 +43,12 @@ final class IncidentView {
    * published to several tenants' topics (other event id, its own tenant and alert lists)
    * merges into one entry.
    */
-  boolean apply(TimelineEntry entry, Object payload) {
+  boolean apply(TimelineEntry received, Object payload) {
+    if (payload instanceof DispatchRequested d) {
+      dispatchSites.put(d.dispatchId(), d.siteId());
+    }
+    TimelineEntry entry = received.disclosed(
+        Disclosure.of(payload, received.details(), dispatchSites::get));
     int copyOf = -1;
     for (int i = 0; i < timeline.size(); i++) {
       TimelineEntry e = timeline.get(i);
@@ -55,16 +66,28 @@ final class IncidentView {
         return false;
       }
       timeline.set(copyOf, merged);
+      lastStep = merged;
     } else {
       addToTimeline(entry);
+      lastStep = entry;
     }
-    TimelineEntry latest = timeline.get(timeline.size() - 1);
-    phase = latest.eventType().startsWith("incident.")
-        ? latest.eventType().substring("incident.".length()) : latest.eventType();
+    phase = phaseOf(timeline.get(timeline.size() - 1));
+    sharedPhase = "unknown";
+    for (int i = timeline.size() - 1; i >= 0; i--) {
+      if (timeline.get(i).disclosure().equals(Disclosure.INCIDENT)) {
+        sharedPhase = phaseOf(timeline.get(i));
+        break;
+      }
+    }
     if (entry.at().isAfter(updatedAt)) {
       updatedAt = entry.at();
     }
     return true;
+  }
+
+  private static String phaseOf(TimelineEntry entry) {
+    return entry.eventType().startsWith("incident.")
+        ? entry.eventType().substring("incident.".length()) : entry.eventType();
   }
 
   /** Folds the known lifecycle facts into the incident; true if anything changed. */
@@ -124,11 +147,17 @@ final class IncidentView {
         opened == null ? "Incident " + incidentId : opened.title(),
         opened == null ? null : opened.severity(),
         resolved == null ? IncidentSummary.State.OPEN : IncidentSummary.State.RESOLVED, phase,
+        sharedPhase,
         opened == null ? null : opened.rootCause(), List.copyOf(affectedSites),
         List.copyOf(affectedTenants), List.copyOf(alertIds),
         opened == null ? null : opened.openedAt(),
         resolved == null ? null : resolved.resolvedAt(),
         resolved == null ? null : resolved.resolution(), updatedAt);
+  }
+
+  /** The entry the last change added or merged into. */
+  TimelineEntry lastStep() {
+    return lastStep;
   }
 
   List<TimelineEntry> timeline() {

@@ -118,7 +118,8 @@ public final class ReadQueries {
       List<AlertView> alerts = summary.alertIds().stream().map(model.alerts::find)
           .filter(a -> a != null && a.visibleTo(viewer)).map(a -> a.scopedTo(viewer)).toList();
       return Optional.of(new IncidentDetail(summary.scopedTo(viewer, scope),
-          view.get().timeline().stream().map(e -> e.scopedTo(viewer, scope)).toList(),
+          view.get().timeline().stream().filter(e -> e.visibleTo(viewer, scope))
+              .map(e -> e.scopedTo(viewer, scope)).toList(),
           alerts));
     }
   }

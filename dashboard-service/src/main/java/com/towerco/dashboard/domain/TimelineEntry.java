@@ -1,5 +1,6 @@
 package com.towerco.dashboard.domain;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,17 +12,28 @@ import java.util.function.Predicate;
 /**
  * One event in an incident's life as the timeline shows it: its type, event time, a line of
  * text, and the event's payload as plain JSON values. Event types the dashboard does not know
- * yet (acknowledged, assigned, ...) appear the same way, so new lifecycle events need no
- * dashboard change to be seen.
+ * yet appear the same way to the NOC, so new lifecycle events need no dashboard change to be
+ * seen; who else may see an entry is its {@link Disclosure} (an unknown type: nobody).
  */
 public record TimelineEntry(String eventId, String eventType, Instant at, String summary,
-    Map<String, Object> details) {
+    Map<String, Object> details, @JsonIgnore Disclosure disclosure) {
 
   private static final Set<String> PER_TENANT_LISTS =
       Set.of("affected_tenants", "affected_sites", "alert_ids");
 
   public TimelineEntry {
     details = details == null ? Map.of() : details;
+    disclosure = disclosure == null ? Disclosure.OPERATOR : disclosure;
+  }
+
+  /** An entry only the NOC may see until its disclosure is known. */
+  public TimelineEntry(String eventId, String eventType, Instant at, String summary,
+      Map<String, Object> details) {
+    this(eventId, eventType, at, summary, details, Disclosure.OPERATOR);
+  }
+
+  TimelineEntry disclosed(Disclosure how) {
+    return new TimelineEntry(eventId, eventType, at, summary, details, how);
   }
 
   /**
@@ -49,10 +61,18 @@ public record TimelineEntry(String eventId, String eventType, Instant at, String
         merged.put(key, List.copyOf(union));
       }
     }
-    return new TimelineEntry(eventId, eventType, at, summary, merged);
+    return new TimelineEntry(eventId, eventType, at, summary, merged, disclosure);
   }
 
-  /** The entry without the tenants, sites and alerts the viewer may not know about. */
+  /** True if the viewer may see this entry of an incident it sees. */
+  public boolean visibleTo(Viewer viewer, IncidentScope scope) {
+    return disclosure.allows(viewer, scope.sitesFor(viewer));
+  }
+
+  /**
+   * The entry without the tenants, sites, alerts and candidate causes the viewer may not know
+   * about; only called for an entry {@link #visibleTo} the viewer.
+   */
   public TimelineEntry scopedTo(Viewer viewer, IncidentScope scope) {
     if (viewer.seesAll()) {
       return this;
@@ -61,7 +81,22 @@ public record TimelineEntry(String eventId, String eventType, Instant at, String
     scoped.computeIfPresent("affected_tenants", (k, v) -> filter(v, viewer::canSee));
     scoped.computeIfPresent("affected_sites", (k, v) -> filter(v, scope.sitesFor(viewer)));
     scoped.computeIfPresent("alert_ids", (k, v) -> filter(v, scope.alertsFor(viewer)));
-    return new TimelineEntry(eventId, eventType, at, summary, scoped);
+    scoped.computeIfPresent("ranked_causes", (k, v) -> causes(v, scope.sitesFor(viewer)
+        .or(site -> site.equals(rootCauseSite()))));
+    return new TimelineEntry(eventId, eventType, at, summary, scoped, disclosure);
+  }
+
+  private Object rootCauseSite() {
+    return details.get("root_cause") instanceof Map<?, ?> cause ? cause.get("site_id") : null;
+  }
+
+  /** Candidate causes at sites the viewer sees (the headline's site is part of the story). */
+  private static Object causes(Object value, Predicate<String> keep) {
+    if (value instanceof List<?> list) {
+      return list.stream().filter(c -> c instanceof Map<?, ?> m
+          && m.get("site_id") instanceof String s && keep.test(s)).toList();
+    }
+    return value;
   }
 
   private static Object filter(Object value, Predicate<String> keep) {

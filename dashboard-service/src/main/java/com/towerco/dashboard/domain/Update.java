@@ -52,8 +52,9 @@ public sealed interface Update {
       return "incident";
     }
 
+    /** Only a step the viewer may see is pushed: an internal one changes nothing for it. */
     public boolean visibleTo(Viewer viewer) {
-      return incident.visibleTo(viewer);
+      return incident.visibleTo(viewer) && step.visibleTo(viewer, scope);
     }
 
     public Object renderFor(Viewer viewer) {

@@ -9,6 +9,13 @@ import static com.towerco.dashboard.domain.Fixtures.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.towerco.events.Envelope;
+import com.towerco.events.payload.RejectionCode;
+import com.towerco.events.payload.incident.DispatchRequested;
+import com.towerco.events.payload.incident.IncidentCommandRejected;
+import com.towerco.events.payload.incident.IncidentNoteAdded;
+import com.towerco.events.payload.incident.SlaBreached;
+import com.towerco.events.payload.incident.TechnicianAssigned;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +93,66 @@ class IncidentTimelineTest {
     assertThat(queries.incident(Viewer.tenant("opA"), "I2")).isEmpty();
     assertThat(queries.incidents(Viewer.noc(),
         new Queries.Incidents(null, "S2", null, 10))).hasSize(2);
+  }
+
+  @Test
+  void aTenantNeverSeesInternalNotesRefusalsOrStepsAtSitesWhereItHasNoTenancy() {
+    model.apply(event("towerco", "H1", at(0),
+        opened("I1", "H1", List.of("S1", "S2"), List.of("opA", "opB"), "A1")));
+    model.apply(event("towerco", "S1", at(1), new IncidentNoteAdded("I1", "n1",
+        "INTERNAL-NOTE-CANARY", "noc-alice", false, at(1))));
+    model.apply(event("towerco", "S1", at(2), new IncidentNoteAdded("I1", "n2",
+        "a technician is on the way", "noc-alice", true, at(2))));
+    model.apply(event("towerco", "S1", at(3), new IncidentCommandRejected("I1", "c1",
+        "incident.acknowledge", RejectionCode.STALE_VERSION, "REJECTION-CANARY", 0, 3, at(3))));
+    model.apply(event("towerco", "S2", at(4), new DispatchRequested("I1", "d1", "S2",
+        "DISPATCH-CANARY", "noc-alice", at(4), at(9))));
+    model.apply(event("towerco", "S2", at(5), new TechnicianAssigned("I1", "d1",
+        "TECHNICIAN-CANARY", "noc-alice", at(5), at(9))));
+    model.apply(event("towerco", "S2", at(6), new SlaBreached("opB", "S2", "2026-03", 99.95,
+        99.0, 400, 21.6, "I1", at(6))));
+    model.apply(event("towerco", "S1", at(7), new DispatchRequested("I1", "d2", "S1",
+        "to the tenant's own site", "noc-alice", at(7), at(9))));
+
+    String forA = queries.incident(Viewer.tenant("opA"), "I1").orElseThrow().toString();
+    assertThat(forA).contains("a technician is on the way", "to the tenant's own site")
+        .doesNotContain("INTERNAL-NOTE-CANARY", "REJECTION-CANARY", "DISPATCH-CANARY",
+            "TECHNICIAN-CANARY", "opB", "S2");
+    assertThat(queries.incident(Viewer.tenant("opA"), "I1").orElseThrow().incident().phase())
+        .isEqualTo("note-added");
+    assertThat(queries.incident(Viewer.tenant("opB"), "I1").orElseThrow().toString())
+        .contains("DISPATCH-CANARY", "TECHNICIAN-CANARY", "sla-breached")
+        .doesNotContain("INTERNAL-NOTE-CANARY", "REJECTION-CANARY");
+    assertThat(queries.incident(Viewer.noc(), "I1").orElseThrow().toString()).contains(
+        "INTERNAL-NOTE-CANARY", "REJECTION-CANARY", "DISPATCH-CANARY", "TECHNICIAN-CANARY");
+
+    List<Object> pushedToA = new ArrayList<>();
+    for (UpdateLog.Entry e : model.updates().after(0).entries()) {
+      if (e.update().visibleTo(Viewer.tenant("opA"))) {
+        pushedToA.add(e.update().renderFor(Viewer.tenant("opA")));
+      }
+    }
+    assertThat(pushedToA.toString()).contains("a technician is on the way")
+        .doesNotContain("INTERNAL-NOTE-CANARY", "REJECTION-CANARY", "DISPATCH-CANARY",
+            "TECHNICIAN-CANARY", "opB", "S2");
+  }
+
+  @Test
+  void aTenantSeesOnlyTheCandidateCausesAtItsOwnSitesAndTheHeadlineOne() {
+    model.apply(event("towerco", "H1", at(0), new com.towerco.events.payload.incident
+        .IncidentOpened("I1", "Hub H1", com.towerco.events.payload.alert.AlertSeverity.MAJOR,
+        new com.towerco.events.payload.incident.IncidentOpened.RootCause("H1", "hub", "d", 0.8),
+        List.of("A1"), List.of("S1", "S2"), List.of("opA", "opB"), at(0), List.of(
+            cause("H1"), cause("S1"), cause("S2")))));
+
+    String forA = queries.incident(Viewer.tenant("opA"), "I1").orElseThrow().timeline()
+        .get(0).details().get("ranked_causes").toString();
+    assertThat(forA).contains("site_id=H1", "site_id=S1").doesNotContain("S2");
+  }
+
+  private static com.towerco.events.payload.incident.RankedCause cause(String site) {
+    return new com.towerco.events.payload.incident.RankedCause(site, "mains", "why", 0.5,
+        "path", List.of());
   }
 
   @Test

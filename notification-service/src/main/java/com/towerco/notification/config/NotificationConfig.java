@@ -13,24 +13,35 @@ import java.util.Map;
 
 /**
  * The routing config file (YAML or JSON; the format is documented on
- * {@code NotificationServiceFactory}): the SMTP server, the delivery policy, and each tenant's
- * routing. A tenant the file does not name, and that has set no routing through the API, gets
+ * {@code NotificationServiceFactory}): the SMTP server, the delivery policy, the outbound
+ * limits ({@link OutboundSettings}), and each tenant's routing, which must respect them. A tenant the file does not name, and that has set no routing through the API, gets
  * {@link TenantRouting#logOnly()}.
  */
 public record NotificationConfig(
     SmtpSettings smtp,
     DeliveryPolicy delivery,
+    OutboundSettings outbound,
     Map<String, TenantRouting> tenants) {
 
   public NotificationConfig {
     smtp = smtp == null ? SmtpSettings.defaults() : smtp;
     delivery = delivery == null ? DeliveryPolicy.defaults() : delivery;
+    outbound = outbound == null ? OutboundSettings.defaults() : outbound;
     tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
+    for (Map.Entry<String, TenantRouting> tenant : tenants.entrySet()) {
+      outbound.check(tenant.getKey(), tenant.getValue());
+    }
+  }
+
+  /** Default outbound settings. */
+  public NotificationConfig(SmtpSettings smtp, DeliveryPolicy delivery,
+      Map<String, TenantRouting> tenants) {
+    this(smtp, delivery, null, tenants);
   }
 
   /** No file: every tenant's alerts go to the log. */
   public static NotificationConfig empty() {
-    return new NotificationConfig(null, null, null);
+    return new NotificationConfig(null, null, null, null);
   }
 
   public TenantRouting routing(String tenant) {

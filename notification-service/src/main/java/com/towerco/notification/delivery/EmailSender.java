@@ -14,13 +14,18 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends e-mail receivers' notifications through the service's SMTP server (Jakarta Mail,
  * Eclipse Angus). The Message-ID is derived from the idempotency key, which mail systems
- * already deduplicate on, and is repeated in an {@code X-Idempotency-Key} header.
+ * already deduplicate on, and is repeated in an {@code X-Idempotency-Key} header. Errors are
+ * recorded as fixed sentences; the server's own words (which can name internal hosts) are only
+ * logged.
  */
 public final class EmailSender implements ChannelSender {
+  private static final Logger LOG = LoggerFactory.getLogger(EmailSender.class);
   private final SmtpSettings smtp;
   private final Session session;
 
@@ -63,14 +68,19 @@ public final class EmailSender implements ChannelSender {
       Transport.send(message);
       return SendResult.ok(null);
     } catch (AddressException e) {
-      return SendResult.rejected(null, "bad address: " + e.getMessage());
+      return SendResult.rejected(null, "bad address: a recipient is not an e-mail address");
     } catch (SendFailedException e) {
+      LOG.info("tenant {} receiver {}: {}", request.tenant(), request.receiver().name(),
+          e.toString());
       boolean noneValid = e.getValidSentAddresses() == null && e.getValidUnsentAddresses() == null
           && e.getInvalidAddresses() != null;
-      return noneValid ? SendResult.rejected(null, "SMTP rejected: " + e.getMessage())
-          : SendResult.failed(null, "SMTP: " + e.getMessage());
+      return noneValid ? SendResult.rejected(null, "rejected: the mail server refused every "
+          + "recipient") : SendResult.failed(null, "failed: the mail server did not take the "
+          + "message");
     } catch (MessagingException e) {
-      return SendResult.failed(null, "SMTP: " + e.getMessage());
+      LOG.info("tenant {} receiver {}: {}", request.tenant(), request.receiver().name(),
+          e.toString());
+      return SendResult.failed(null, "failed: the mail server did not take the message");
     }
   }
 

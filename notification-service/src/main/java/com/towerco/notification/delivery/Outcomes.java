@@ -15,6 +15,7 @@ import java.util.Map;
  */
 final class Outcomes {
   static final String CIRCUIT_OPEN = "circuit breaker open: the receiver was not called";
+  static final int MAX_ERROR = 300;
   private static final Map<String, String> METADATA = Map.of("producer", "notification-service");
 
   private Outcomes() {}
@@ -27,10 +28,22 @@ final class Outcomes {
         ? NotificationAttempted.Outcome.GAVE_UP : NotificationAttempted.Outcome.FAILED;
   }
 
+  /**
+   * The error as recorded on the tenant's deliveries topic: one line of at most
+   * {@value #MAX_ERROR} characters. Senders already write fixed sentences without internal
+   * details; this is the last guard.
+   */
+  static String bounded(String error) {
+    if (error == null) {
+      return null;
+    }
+    String line = error.replaceAll("\\p{Cntrl}", " ");
+    return line.length() <= MAX_ERROR ? line : line.substring(0, MAX_ERROR - 3) + "...";
+  }
+
   static Envelope event(DeliveryRequest request, SendResult result, Instant at) {
     var n = request.notification();
-    String error = result.error() == null ? null
-        : result.error().length() <= 2000 ? result.error() : result.error().substring(0, 2000);
+    String error = bounded(result.error());
     NotificationAttempted attempted = new NotificationAttempted(n.notificationId(),
         request.idempotencyKey(), n.sourceEventId() != null ? n.sourceEventId()
             : n.notificationId(), request.receiver().name(),

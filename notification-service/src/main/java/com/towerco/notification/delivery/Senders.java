@@ -1,5 +1,6 @@
 package com.towerco.notification.delivery;
 
+import com.towerco.notification.config.OutboundSettings;
 import com.towerco.notification.config.SmtpSettings;
 import com.towerco.notification.domain.Receiver;
 import java.time.Duration;
@@ -14,14 +15,21 @@ public final class Senders {
     this.byChannel = new EnumMap<>(byChannel);
   }
 
-  /** Webhooks over HTTP, e-mail over the given SMTP server, and the log. */
-  public static Senders standard(SmtpSettings smtp, Duration httpTimeout) {
-    WebhookSender webhooks = new WebhookSender(httpTimeout);
+  /**
+   * Webhooks over HTTP to the destinations {@code outbound} allows, e-mail over the given SMTP
+   * server, both within each tenant's send limit; and the log.
+   */
+  public static Senders standard(SmtpSettings smtp, Duration requestTimeout,
+      OutboundSettings outbound) {
+    TenantSendLimits limits = new TenantSendLimits(outbound.tenantSendsPerMinute());
+    ChannelSender webhooks = limits.limit(new WebhookSender(new OutboundHttp(
+        DestinationGuard.system(outbound.allow()), outbound.connectTimeout(), requestTimeout,
+        outbound.maxResponseBytes())));
     return new Senders(Map.of(
         Receiver.Channel.WEBHOOK, webhooks,
         Receiver.Channel.SLACK, webhooks,
         Receiver.Channel.ALERTMANAGER, webhooks,
-        Receiver.Channel.EMAIL, new EmailSender(smtp),
+        Receiver.Channel.EMAIL, limits.limit(new EmailSender(smtp)),
         Receiver.Channel.LOG, new LogSender()));
   }
 

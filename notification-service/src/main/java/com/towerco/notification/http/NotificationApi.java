@@ -89,6 +89,7 @@ public final class NotificationApi implements HttpRoutes {
     Caller caller = Caller.of(ctx);
     String tenant = tenant(ctx, ctx.queryParam("tenant"));
     TenantRouting routing = NotificationConfig.parseRouting(ctx.body());
+    config.outbound().check(tenant, routing);
     String document = NotificationConfig.toJson(routing);
     if (document.length() > 32_000) {
       throw new IllegalArgumentException("routing: the document is over 32000 characters");

@@ -44,6 +44,9 @@ public final class TransactionalLoop implements AutoCloseable {
     void process(ConsumerRecords<String, byte[]> records, Producer<String, byte[]> producer);
   }
 
+  /** Transactional ids and static members are {@code towerco-<name>-<instance id>}. */
+  public static final String ID_PREFIX = "towerco-";
+
   private final String name;
   private final Pattern subscription;
   private final Batch batch;
@@ -61,7 +64,7 @@ public final class TransactionalLoop implements AutoCloseable {
     this.name = name;
     this.subscription = subscription;
     this.batch = batch;
-    String id = "towerco-" + name + "-" + context.config().instanceId();
+    String id = ID_PREFIX + name + "-" + context.config().instanceId();
     Map<String, Object> consumerProps = context.clients().consumerProperties(groupId, id);
     consumerProps.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id);
     consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);

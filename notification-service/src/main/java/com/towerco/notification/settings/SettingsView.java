@@ -49,7 +49,7 @@ public final class SettingsView implements AutoCloseable {
   public SettingsView(KafkaClients clients, TopicProvisioner topics, EventCodec codec) {
     this.codec = codec;
     String topic = topics.ensure(TopicFamily.NOTIFICATION_SETTINGS);
-    this.consumer = clients.consumer("unused", "towerco-notification-settings-view-"
+    this.consumer = clients.reader("towerco-notification-settings-view-"
         + clients.config().instanceId());
     List<TopicPartition> partitions = new ArrayList<>();
     consumer.partitionsFor(topic).forEach(p -> partitions.add(

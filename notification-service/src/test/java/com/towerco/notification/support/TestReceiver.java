@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A real HTTP receiver for tests (the JDK's HTTP server on 127.0.0.1): records every request
+ * A real HTTP receiver for tests (the JDK's HTTP server on 127.0.0.1 or another loopback address): records every request
  * by path, answers each path with the statuses queued for it and then 200, optionally slowly.
  */
 public final class TestReceiver implements AutoCloseable {
@@ -33,8 +33,13 @@ public final class TestReceiver implements AutoCloseable {
   private volatile long delayMillis;
 
   public TestReceiver() {
+    this("127.0.0.1");
+  }
+
+  /** A receiver on another loopback address, e.g. {@code 127.0.0.2}. */
+  public TestReceiver(String address) {
     try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+      server = HttpServer.create(new InetSocketAddress(address, 0), 50);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -44,7 +49,8 @@ public final class TestReceiver implements AutoCloseable {
   }
 
   public String url(String path) {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    return "http://" + server.getAddress().getAddress().getHostAddress() + ":"
+        + server.getAddress().getPort() + path;
   }
 
   /** The next requests to {@code path} get these statuses, in order; later ones get 200. */

@@ -6,7 +6,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
+import java.util.Map;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -23,69 +23,63 @@ import org.slf4j.LoggerFactory;
  * class that touches Kafka's internal server API ({@code KafkaRaftServer}, {@code KafkaConfig},
  * {@code Formatter}); the Kafka version is pinned in the parent POM for that reason.
  *
+ * <p>It binds to the loopback interface unless told otherwise, and can authenticate clients
+ * (SASL/SCRAM, TLS with a keystore) and authorise them with Kafka's standard authorizer
+ * ({@link BrokerSecurity}); its listeners are described by {@link BrokerProperties}.
+ *
  * <p>One broker means replication factor 1: {@code acks=all} then means "written to this
  * process's page cache", not "on three machines". Production runs against a real cluster.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
-  private static final int NODE_ID = 1;
   private static final String CONTROLLER_PORT_FILE = "controller.port";
+  private static final String INTERNAL_PORT_FILE = "internal.port";
 
   private final KafkaRaftServer server;
+  private final BrokerSettings settings;
   private final String bootstrapServers;
-  private final Path logDir;
+  private final int internalPort;
 
-  private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir) {
+  private EmbeddedKafkaBroker(KafkaRaftServer server, BrokerSettings settings,
+      String bootstrapServers, int internalPort) {
     this.server = server;
+    this.settings = settings;
     this.bootstrapServers = bootstrapServers;
-    this.logDir = logDir;
+    this.internalPort = internalPort;
   }
 
   /**
-   * Starts a broker listening on {@code port} (0 picks a free one) with its data in
-   * {@code dataDir}, formatting the directory on first use.
+   * Starts an unsecured broker on the loopback interface, port {@code port} (0 picks a free
+   * one), with its data in {@code dataDir}, formatting the directory on first use.
    */
   public static EmbeddedKafkaBroker start(Path dataDir, int port) {
+    return start(BrokerSettings.local(dataDir, port));
+  }
+
+  /** Starts a broker as {@code settings} say, formatting its log directory on first use. */
+  public static EmbeddedKafkaBroker start(BrokerSettings settings) {
+    Path logDir = settings.logDir().toAbsolutePath();
     try {
-      Path logDir = dataDir.toAbsolutePath();
       Files.createDirectories(logDir);
-      int brokerPort = port == 0 ? freePort() : port;
-      int controllerPort = controllerPort(logDir);
-      Properties props = new Properties();
-      props.put("process.roles", "broker,controller");
-      props.put("node.id", String.valueOf(NODE_ID));
-      props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-      props.put("listeners", "PLAINTEXT://0.0.0.0:" + brokerPort
-          + ",CONTROLLER://127.0.0.1:" + controllerPort);
-      props.put("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort);
-      props.put("controller.listener.names", "CONTROLLER");
-      props.put("inter.broker.listener.name", "PLAINTEXT");
-      props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-      props.put("log.dirs", logDir.toString());
-      props.put("offsets.topic.replication.factor", "1");
-      props.put("offsets.topic.num.partitions", "10");
-      props.put("transaction.state.log.replication.factor", "1");
-      props.put("transaction.state.log.min.isr", "1");
-      props.put("transaction.state.log.num.partitions", "4");
-      props.put("share.coordinator.state.topic.replication.factor", "1");
-      props.put("share.coordinator.state.topic.min.isr", "1");
-      props.put("group.initial.rebalance.delay.ms", "0");
-      // Topics are created by the platform's provisioner with their intended partitions;
-      // a typo'd topic name should fail, not silently create a one-partition topic.
-      props.put("auto.create.topics.enable", "false");
-      props.put("num.partitions", "1");
-      props.put("log.retention.hours", "168");
-      props.put("message.max.bytes", String.valueOf(2 * 1024 * 1024));
-      KafkaConfig config = new KafkaConfig(props, false);
-      formatIfNeeded(logDir);
+      BrokerSettings s = new BrokerSettings(logDir, settings.nodeId(), settings.listenHost(),
+          settings.port() == 0 ? freePort() : settings.port(), settings.advertisedHost(),
+          settings.internalHost(), settings.security());
+      int controllerPort = persistedPort(logDir, CONTROLLER_PORT_FILE);
+      int internalPort = s.isSecured() ? persistedPort(logDir, INTERNAL_PORT_FILE) : -1;
+      KafkaConfig config = new KafkaConfig(BrokerProperties.of(s, controllerPort, internalPort),
+          false);
+      formatIfNeeded(s);
       long started = System.nanoTime();
       KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
       server.startup();
-      LOG.info("Kafka broker (KRaft) listening on localhost:{} with data in {} ({} ms)",
-          brokerPort, logDir, (System.nanoTime() - started) / 1_000_000);
-      return new EmbeddedKafkaBroker(server, "localhost:" + brokerPort, logDir);
+      String bootstrap = s.clientHost() + ":" + s.port();
+      LOG.info("Kafka broker (KRaft) listening on {}:{} ({}) with data in {} ({} ms)",
+          s.listenHost(), s.port(), s.isSecured() ? s.security().clientProtocol() + " "
+              + BrokerSecurity.CLIENT_MECHANISM + ", ACLs enforced" : "no authentication",
+          logDir, (System.nanoTime() - started) / 1_000_000);
+      return new EmbeddedKafkaBroker(server, s, bootstrap, internalPort);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the embedded Kafka broker in " + dataDir, e);
+      throw new UncheckedIOException("cannot start the embedded Kafka broker in " + logDir, e);
     }
   }
 
@@ -94,7 +88,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   public Path logDir() {
-    return logDir;
+    return settings.logDir();
+  }
+
+  public BrokerSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Client settings that act as the broker itself (a super user) on its internal listener:
+   * for setting up users, ACLs and topics from inside this process only. Unsecured: just the
+   * bootstrap address.
+   */
+  public Map<String, String> superUserClientProperties() {
+    return settings.isSecured() ? BrokerProperties.internalClient(settings, internalPort)
+        : Map.of("bootstrap.servers", bootstrapServers);
   }
 
   @Override
@@ -104,15 +112,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     server.awaitShutdown();
   }
 
-  private static void formatIfNeeded(Path logDir) throws IOException {
+  private static void formatIfNeeded(BrokerSettings s) throws IOException {
+    Path logDir = s.logDir();
     if (Files.exists(logDir.resolve("meta.properties"))) {
       return;
     }
     try {
       new Formatter()
-          .setNodeId(NODE_ID)
+          .setNodeId(s.nodeId())
           .setClusterId(Uuid.randomUuid().toString())
-          .setControllerListenerName("CONTROLLER")
+          .setControllerListenerName(BrokerProperties.CONTROLLER)
           .setMetadataLogDirectory(logDir.toString())
           .addDirectory(logDir.toString())
           .setReleaseVersion(MetadataVersion.latestProduction())
@@ -123,9 +132,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  /** The controller port is kept with the data so a restart finds the same quorum address. */
-  private static int controllerPort(Path logDir) throws IOException {
-    Path file = logDir.resolve(CONTROLLER_PORT_FILE);
+  /**
+   * The controller and internal ports are kept with the data, so a restart finds the same
+   * quorum address.
+   */
+  private static int persistedPort(Path logDir, String name) throws IOException {
+    Path file = logDir.resolve(name);
     if (Files.exists(file)) {
       return Integer.parseInt(Files.readString(file, StandardCharsets.UTF_8).trim());
     }

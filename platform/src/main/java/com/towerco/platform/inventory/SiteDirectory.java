@@ -65,7 +65,7 @@ public final class SiteDirectory implements AutoCloseable {
   public SiteDirectory(KafkaClients clients, TopicProvisioner topics, EventCodec codec) {
     this.codec = codec;
     String topic = topics.ensure(TopicFamily.INVENTORY);
-    this.consumer = clients.consumer("unused", "towerco-inventory-view-"
+    this.consumer = clients.reader("towerco-inventory-view-"
         + clients.config().instanceId());
     List<TopicPartition> partitions = new ArrayList<>();
     consumer.partitionsFor(topic).forEach(p -> partitions.add(

@@ -17,7 +17,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The one place Kafka client settings are decided. Producers are idempotent with
  * {@code acks=all}; consumers refresh metadata every few seconds so a pattern subscription
- * picks up a new site's topic quickly instead of after the five-minute default.
+ * picks up a new site's topic quickly instead of after the five-minute default. Settings from
+ * {@code --kafka-config} apply to every client; {@code producer.}, {@code consumer.},
+ * {@code admin.} (and, in {@code StreamsService}, {@code streams.}) prefixed ones to one kind.
  */
 public final class KafkaClients {
   /** How fast a pattern subscriber notices a new topic. */
@@ -84,10 +86,25 @@ public final class KafkaClients {
         new ByteArrayDeserializer());
   }
 
-  public Admin admin() {
+  /**
+   * A consumer outside any group, for readers that assign partitions and keep no offsets (the
+   * inventory and settings views): it needs no group, so no group ACL either.
+   */
+  public KafkaConsumer<String, byte[]> reader(String clientId) {
+    Map<String, Object> props = consumerProperties("", clientId);
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  public Map<String, Object> adminProperties() {
     Map<String, Object> props = common();
     props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "towerco-admin-" + config.instanceId());
-    return Admin.create(props);
+    props.putAll(overrides("admin."));
+    return props;
+  }
+
+  public Admin admin() {
+    return Admin.create(adminProperties());
   }
 
   /** {@code producer.linger.ms=20} in the client config overrides a producer default. */

@@ -12,6 +12,7 @@ import com.towerco.platform.metrics.ServiceMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
@@ -20,26 +21,52 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * each other.
  */
 public final class ServiceContext implements AutoCloseable {
+  private final ServiceContext parent;
   private final PlatformConfig config;
   private final KafkaClients clients;
   private final TopicProvisioner topics;
   private final PlatformMetrics metrics;
-  private final EventCodec codec = new EventCodec();
+  private final EventCodec codec;
   private final SharedDecoder decoder;
   private final List<AutoCloseable> owned = new ArrayList<>();
   private SiteDirectory directory;
 
   public ServiceContext(PlatformConfig config, PlatformMetrics metrics) {
+    this.parent = null;
     this.config = config;
     this.clients = new KafkaClients(config);
     this.topics = new TopicProvisioner(clients);
     this.metrics = metrics;
+    this.codec = new EventCodec();
     this.decoder = new SharedDecoder(codec, Integer.getInteger("towerco.decode-cache-slots",
         32_768));
     io.micrometer.core.instrument.Gauge.builder("towerco_shared_decode_hit_ratio", decoder,
         SharedDecoder::hitRatio).description("Records decoded once and reused by another "
             + "service of this process").register(metrics.registry());
     topics.ensureGlobalTopics();
+  }
+
+  private ServiceContext(ServiceContext parent, PlatformConfig config) {
+    this.parent = parent;
+    this.config = config;
+    this.clients = new KafkaClients(config);
+    this.topics = new TopicProvisioner(clients);
+    this.metrics = parent.metrics;
+    this.codec = parent.codec;
+    this.decoder = parent.decoder;
+  }
+
+  /**
+   * This context with Kafka clients that log in with other settings: a service's own
+   * principal, when several services share a process on a secured cluster. Metrics, codec,
+   * decoder and the inventory view stay shared; clients and topic provisioning are its own.
+   * Closed with this context.
+   */
+  public ServiceContext as(Map<String, String> clientProperties) {
+    ServiceContext child = new ServiceContext(this, config.withClientProperties(
+        clientProperties));
+    own(child);
+    return child;
   }
 
   public PlatformConfig config() {
@@ -68,7 +95,11 @@ public final class ServiceContext implements AutoCloseable {
   }
 
   /** The fleet inventory, loaded on first use. */
-  public synchronized SiteDirectory sites() {
+  public SiteDirectory sites() {
+    return parent != null ? parent.sites() : loadSites();
+  }
+
+  private synchronized SiteDirectory loadSites() {
     if (directory == null) {
       directory = new SiteDirectory(clients, topics, codec);
       directory.awaitLoaded(Duration.ofSeconds(30));

@@ -1,10 +1,12 @@
 package com.towerco.platform.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.towerco.events.TopicFamily;
 import com.towerco.platform.kafka.KafkaClients;
 import com.towerco.testing.KafkaExtension;
+import com.towerco.testing.ListeningSockets;
 import com.towerco.testing.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +19,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EmbeddedKafkaBrokerIT {
   @RegisterExtension
   static final KafkaExtension kafka = new KafkaExtension();
+
+  @Test
+  void listensOnTheLoopbackInterfaceOnlyByDefault() throws Exception {
+    String bootstrap = kafka.bootstrapServers();
+    int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+
+    assertThat(ListeningSockets.localAddresses(port)).containsOnly("127.0.0.1");
+  }
+
+  @Test
+  void refusesToListenBeyondThisMachineWithoutAuthenticationUnlessAccepted() {
+    BrokerSettings wide = BrokerSettings.local(kafka.dataDir().resolve("unused"), 0)
+        .listenOn("0.0.0.0", 0);
+
+    assertThatThrownBy(() -> wide.requireSafeExposure(false))
+        .hasMessageContaining("without authentication");
+    wide.requireSafeExposure(true);
+  }
 
   @Test
   void keepsEveryEventAcrossARestartOnTheSameDataDirectory() {

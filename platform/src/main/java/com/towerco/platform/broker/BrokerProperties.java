@@ -1,0 +1,104 @@
+package com.towerco.platform.broker;
+
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The Kafka server properties of one embedded node, from its {@link BrokerSettings}. Listeners:
+ * {@code CLIENT} (where the platform's services and other clients connect), {@code CONTROLLER}
+ * (the KRaft quorum) and, when secured, {@code INTERNAL} (inter-broker traffic with the
+ * broker's own credentials, kept apart from clients' SCRAM logins).
+ */
+final class BrokerProperties {
+  static final String CLIENT = "CLIENT";
+  static final String INTERNAL = "INTERNAL";
+  static final String CONTROLLER = "CONTROLLER";
+  private static final String AUTHORIZER =
+      "org.apache.kafka.metadata.authorizer.StandardAuthorizer";
+
+  private BrokerProperties() {}
+
+  static Properties of(BrokerSettings s, int controllerPort, int internalPort) {
+    Properties props = new Properties();
+    props.put("process.roles", "broker,controller");
+    props.put("node.id", String.valueOf(s.nodeId()));
+    props.put("controller.quorum.voters",
+        s.nodeId() + "@" + s.internalHost() + ":" + controllerPort);
+    props.put("controller.listener.names", CONTROLLER);
+    props.put("log.dirs", s.logDir().toString());
+    props.put("offsets.topic.replication.factor", "1");
+    props.put("offsets.topic.num.partitions", "10");
+    props.put("transaction.state.log.replication.factor", "1");
+    props.put("transaction.state.log.min.isr", "1");
+    props.put("transaction.state.log.num.partitions", "4");
+    props.put("share.coordinator.state.topic.replication.factor", "1");
+    props.put("share.coordinator.state.topic.min.isr", "1");
+    props.put("group.initial.rebalance.delay.ms", "0");
+    // Topics are created by the platform's provisioner with their intended partitions;
+    // a typo'd topic name should fail, not silently create a one-partition topic.
+    props.put("auto.create.topics.enable", "false");
+    props.put("num.partitions", "1");
+    props.put("log.retention.hours", "168");
+    props.put("message.max.bytes", String.valueOf(2 * 1024 * 1024));
+    String client = CLIENT + "://" + s.listenHost() + ":" + s.port();
+    String advertisedClient = CLIENT + "://" + s.clientHost() + ":" + s.port();
+    String controller = CONTROLLER + "://" + s.internalHost() + ":" + controllerPort;
+    if (!s.isSecured()) {
+      props.put("listeners", client + "," + controller);
+      props.put("advertised.listeners", advertisedClient);
+      props.put("inter.broker.listener.name", CLIENT);
+      props.put("listener.security.protocol.map",
+          CLIENT + ":PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
+      return props;
+    }
+    BrokerSecurity security = s.security();
+    String internal = INTERNAL + "://" + s.internalHost() + ":" + internalPort;
+    props.put("listeners", client + "," + internal + "," + controller);
+    props.put("advertised.listeners", advertisedClient + "," + internal);
+    props.put("inter.broker.listener.name", INTERNAL);
+    props.put("listener.security.protocol.map", CLIENT + ":" + security.clientProtocol() + ","
+        + INTERNAL + ":SASL_PLAINTEXT," + CONTROLLER + ":SASL_PLAINTEXT");
+    props.put("sasl.mechanism.controller.protocol", BrokerSecurity.INTERNAL_MECHANISM);
+    props.put("sasl.mechanism.inter.broker.protocol", BrokerSecurity.INTERNAL_MECHANISM);
+    props.put(listener(CLIENT, "sasl.enabled.mechanisms"), BrokerSecurity.CLIENT_MECHANISM);
+    props.put(listener(CLIENT, "scram-sha-512.sasl.jaas.config"),
+        "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    for (String name : new String[] {INTERNAL, CONTROLLER}) {
+      props.put(listener(name, "sasl.enabled.mechanisms"), BrokerSecurity.INTERNAL_MECHANISM);
+      props.put(listener(name, "plain.sasl.jaas.config"), plainServerJaas(security));
+    }
+    if (security.tls()) {
+      props.put(listener(CLIENT, "ssl.keystore.location"), security.keystore().toString());
+      props.put(listener(CLIENT, "ssl.keystore.password"), security.keystorePassword());
+      props.put(listener(CLIENT, "ssl.key.password"), security.keystorePassword());
+      props.put(listener(CLIENT, "ssl.keystore.type"), security.keystoreType());
+    }
+    props.put("authorizer.class.name", AUTHORIZER);
+    props.put("allow.everyone.if.no.acl.found", "false");
+    props.put("super.users", "User:" + security.brokerUser() + ";User:" + security.adminUser());
+    return props;
+  }
+
+  /** Client settings of the broker's own user on the internal listener (PLAIN). */
+  static Map<String, String> internalClient(BrokerSettings s, int internalPort) {
+    BrokerSecurity security = s.security();
+    return Map.of(
+        "bootstrap.servers", s.internalHost() + ":" + internalPort,
+        "security.protocol", "SASL_PLAINTEXT",
+        "sasl.mechanism", BrokerSecurity.INTERNAL_MECHANISM,
+        "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
+            + "username=\"" + security.brokerUser() + "\" password=\""
+            + security.brokerSecret() + "\";");
+  }
+
+  private static String listener(String name, String key) {
+    return "listener.name." + name.toLowerCase() + "." + key;
+  }
+
+  /** Server side of PLAIN: the one user it knows is the broker; also its own login. */
+  private static String plainServerJaas(BrokerSecurity security) {
+    return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+        + security.brokerUser() + "\" password=\"" + security.brokerSecret() + "\" user_"
+        + security.brokerUser() + "=\"" + security.brokerSecret() + "\";";
+  }
+}

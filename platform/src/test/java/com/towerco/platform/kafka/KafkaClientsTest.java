@@ -1,0 +1,26 @@
+package com.towerco.platform.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.towerco.platform.PlatformConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class KafkaClientsTest {
+  private final KafkaClients clients = new KafkaClients(new PlatformConfig("localhost:9092",
+      Map.of("security.protocol", "SASL_SSL", "admin.request.timeout.ms", "5000",
+          "producer.linger.ms", "20", "consumer.max.poll.records", "10"),
+      4, 3, (short) 1, "towerco", Path.of("data"), "0"));
+
+  @Test
+  void passesAdminSettingsThroughLikeTheOtherClientKinds() {
+    assertThat(clients.adminProperties()).containsEntry("request.timeout.ms", "5000")
+        .containsEntry("security.protocol", "SASL_SSL")
+        .doesNotContainKey("admin.request.timeout.ms")
+        .doesNotContainKey("linger.ms");
+    assertThat(clients.producerProperties("p")).containsEntry("linger.ms", "20")
+        .doesNotContainKey("request.timeout.ms");
+    assertThat(clients.consumerProperties("g", "c")).containsEntry("max.poll.records", "10");
+  }
+}
