@@ -145,11 +145,10 @@ public final class AdaptiveDetector implements Detector {
         * (Math.min(Math.abs(residual), 6 * sigma) - shortScale);
     double spread = shortScale * 1.2533 / sigma;
     double gap = Math.abs(drift.add(baseline.deseasonalisedLevel(), steps, sigma));
-    views.judge(Math.abs(z), cusum, gap, spread, flatRun, shift.evident(),
-        config.alertSurprise());
-    views.learn(Math.abs(z), cusum, gap, spread, flatRun, steps, config.alertSurprise());
-    baseline.learn(value, steps, interval);
     double alert = config.alertSurprise();
+    views.judge(Math.abs(z), cusum, gap, spread, flatRun, shift.evident(), alert);
+    views.learn(Math.abs(z), cusum, gap, spread, flatRun, steps, alert);
+    baseline.learn(value, steps, interval);
     if (views.surprise(Views.LEVEL_SHIFT) >= alert || shift.evident()) {
       baseline.settle(shift.level(), shift.deseasonalisedLevel());
       shift.reset();
@@ -162,8 +161,8 @@ public final class AdaptiveDetector implements Detector {
     }
     double score = Math.min(1, views.best() / (2 * alert));
     double half = views.residualQuantile(alert) * sigma;
-    double shownExpected = counter.expectedRaw(expected);
-    return new Score(timeMillis, raw, score, shownExpected, counter.expectedRaw(expected - half),
+    return new Score(timeMillis, raw, score, counter.expectedRaw(expected),
+        counter.expectedRaw(expected - half),
         counter.expectedRaw(expected + half), name + "/" + views.bestName());
   }
 
