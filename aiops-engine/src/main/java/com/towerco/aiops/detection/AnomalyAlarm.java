@@ -42,7 +42,8 @@ public final class AnomalyAlarm {
     boolean persisted = pending >= policy.persist()
         && score.timeMillis() - pendingSince >= policy.persistFor().toMillis();
     boolean extreme = score.score() >= policy.extreme();
-    if (extreme || !damped && persisted) {
+    boolean silenced = recentAlarms >= policy.silenceAfter() - 0.5;
+    if (!silenced && (extreme || !damped && persisted)) {
       active = true;
       changed = true;
       quietRun = 0;

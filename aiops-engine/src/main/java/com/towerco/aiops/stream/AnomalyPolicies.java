@@ -14,13 +14,14 @@ import java.util.function.BinaryOperator;
  * minute unless it is extreme; a KPI window is five minutes, so two windows in a row. Settings
  * override each part per class: {@code aiops.anomaly.<class>.persist} (points),
  * {@code .persist-for} (ISO duration), {@code .extreme} (score), {@code .quiet} (points),
- * {@code .damp-after} (alarms), {@code .damp-window} (ISO duration).
+ * {@code .damp-after} (alarms), {@code .damp-window} (ISO duration), {@code .silence-after}
+ * (alarms).
  */
 public record AnomalyPolicies(Map<AlertRule, AlarmPolicy> byClass) {
   static final AlarmPolicy TELEMETRY = new AlarmPolicy(3, Duration.ofSeconds(60), 0.9, 60, 3,
-      Duration.ofDays(1));
+      Duration.ofDays(1), 6);
   static final AlarmPolicy KPI = new AlarmPolicy(2, Duration.ZERO, 0.9, 2, 3,
-      Duration.ofDays(1));
+      Duration.ofDays(1), 6);
 
   public AnomalyPolicies {
     byClass = Map.copyOf(byClass);
@@ -48,7 +49,9 @@ public record AnomalyPolicies(Map<AlertRule, AlarmPolicy> byClass) {
           Double.parseDouble(setting.apply(key + "extreme", String.valueOf(p.extreme()))),
           Integer.parseInt(setting.apply(key + "quiet", String.valueOf(p.quiet()))),
           Integer.parseInt(setting.apply(key + "damp-after", String.valueOf(p.dampAfter()))),
-          Duration.parse(setting.apply(key + "damp-window", p.dampWindow().toString()))));
+          Duration.parse(setting.apply(key + "damp-window", p.dampWindow().toString())),
+          Integer.parseInt(setting.apply(key + "silence-after",
+              String.valueOf(p.silenceAfter())))));
     });
     return new AnomalyPolicies(m);
   }

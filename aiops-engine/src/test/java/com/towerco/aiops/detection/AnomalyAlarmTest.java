@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class AnomalyAlarmTest {
   private static final long MINUTE = 60_000L;
   private static final AlarmPolicy POLICY = new AlarmPolicy(3, Duration.ofMinutes(2), 0.9, 2, 2,
-      Duration.ofDays(1));
+      Duration.ofDays(1), 3);
 
   private static Score score(int minute, double score) {
     return new Score(minute * MINUTE, 1, score, 0, -1, 1, "test/residual");
@@ -57,6 +57,15 @@ class AnomalyAlarmTest {
     // Two days later its alarms have faded and a persistent anomaly alarms again.
     assertThat(run(alarm, 2 * 24 * 60, 0.6, 0.6, 0.6, 0.6)).contains(true);
     assertThat(alarm.damped()).isFalse();
+  }
+
+  @Test
+  void aSeriesThatKeepsAlarmingEvenExtremelyIsSilencedUntilItsAlarmsFade() {
+    AnomalyAlarm alarm = new AnomalyAlarm(POLICY);
+    List<Boolean> on = run(alarm, 0, 0.95, 0.1, 0.1, 0.95, 0.1, 0.1, 0.95, 0.1, 0.1, 0.95, 0.1);
+    assertThat(on.stream().filter(b -> b).count()).as("three alarms, then silence").isEqualTo(3);
+    assertThat(alarm.damped()).isTrue();
+    assertThat(run(alarm, 3 * 24 * 60, 0.95)).containsExactly(true);
   }
 
   @Test
