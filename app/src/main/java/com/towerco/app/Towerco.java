@@ -10,6 +10,7 @@ import com.towerco.app.cli.KafkaAccessCommand;
 import com.towerco.app.cli.SimulateCommand;
 import com.towerco.app.cli.ReplayCommand;
 import com.towerco.app.cli.RunCommand;
+import com.towerco.app.cli.SchemasCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         + "and incidents for tower companies, on Apache Kafka.",
     subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, SimulateCommand.class,
         BenchCommand.class, DetectCommand.class, ReplayCommand.class, CatalogCommand.class,
-        HashPasswordCommand.class, KafkaAccessCommand.class,
+        SchemasCommand.class, HashPasswordCommand.class, KafkaAccessCommand.class,
         CommandLine.HelpCommand.class})
 public final class Towerco implements Runnable {
   public static void main(String[] args) {

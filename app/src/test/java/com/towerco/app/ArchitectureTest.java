@@ -5,16 +5,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.http.Caller;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The architecture as rules: services never depend on each other (they talk through events
- * only), the published language and the platform depend on no service, and domain logic
- * imports no Kafka, JDBC or HTTP.
+ * only), the published language and the platform depend on no service, domain logic imports
+ * no Kafka, JDBC or HTTP, and no route or projection decides on its own what a tenant may see.
  */
 class ArchitectureTest {
   private static final List<String> SERVICES = List.of("simulator", "kpi", "aiops",
@@ -60,6 +62,26 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "java.sql..",
             "javax.sql..", "io.javalin..", "java.net.http..", "com.zaxxer..")
         .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void whatACallerMaySeeIsDecidedOnlyByTheVisibilityPolicy() {
+    noClasses().that().resideOutsideOfPackages("com.towerco.platform.access..",
+            "com.towerco.platform.http..")
+        .should().callMethod(Caller.class, "isOperator")
+        .orShould().callMethod(Caller.class, "tenantId")
+        .orShould().callMethod(Caller.class, "role")
+        .orShould().callMethod(Viewer.class, "tenantId")
+        .because("routes, projections and streams ask com.towerco.platform.access.Visibility")
+        .check(classes);
+  }
+
+  @Test
+  void theVisibilityPolicyIsPlainJava() {
+    noClasses().that().resideInAPackage("com.towerco.platform.access..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..",
+            "io.javalin..", "java.sql..", "com.fasterxml..", "com.towerco.platform.http..")
         .check(classes);
   }
 

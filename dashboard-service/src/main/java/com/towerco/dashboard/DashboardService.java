@@ -8,6 +8,7 @@ import com.towerco.dashboard.http.PlatformHealth;
 import com.towerco.dashboard.http.StaticAssets;
 import com.towerco.dashboard.stream.DashboardEventHandler;
 import com.towerco.events.TopicFamily;
+import com.towerco.platform.http.ConnectionLimit;
 import com.towerco.platform.http.HttpRoutes;
 import com.towerco.platform.inventory.SiteDirectory;
 import com.towerco.platform.runtime.ConsumerService;
@@ -53,7 +54,8 @@ public final class DashboardService implements PlatformService, HttpRoutes {
             context.metrics().forService(NAME)),
         settings.consumers(), Duration.ofSeconds(5));
     this.api = new DashboardApi(model.queries());
-    this.stream = new LiveStream(log, settings.keepAlive());
+    this.stream = new LiveStream(log, settings.keepAlive(), new ConnectionLimit(
+        settings.streamsPerUser(), settings.streamsTotal()));
     this.health = new PlatformHealth(context.metrics(), clock);
     Gauge.builder("towerco_dashboard_stream_clients", stream, LiveStream::clients)
         .description("Open live-update streams").register(context.metrics().registry());

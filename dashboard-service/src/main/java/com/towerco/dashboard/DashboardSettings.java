@@ -19,6 +19,8 @@ import java.time.format.DateTimeParseException;
  *       points per series (PT30M / 180)
  *   <li>{@code dashboard.stream.buffer}: live updates kept for reconnecting pages (20000)
  *   <li>{@code dashboard.stream.keep-alive}: comment interval on idle streams (PT15S)
+ *   <li>{@code dashboard.stream.max-per-user} / {@code dashboard.stream.max-total}: live
+ *       streams open at once per user and in the process, each holding a server thread (5 / 100)
  *   <li>{@code dashboard.alerts.resolved-kept} / {@code dashboard.incidents.resolved-kept}
  *       (2000 / 1000)
  * </ul>
@@ -29,7 +31,9 @@ public record DashboardSettings(
     Replay replay,
     ModelLimits limits,
     int streamBuffer,
-    Duration keepAlive) {
+    Duration keepAlive,
+    int streamsPerUser,
+    int streamsTotal) {
 
   public static final String DEFAULT_GROUP_ID = "towerco-dashboard-service";
 
@@ -56,7 +60,9 @@ public record DashboardSettings(
     return new DashboardSettings(s.string("dashboard.group-id", DEFAULT_GROUP_ID),
         positive(s, "dashboard.consumers", 1), replay, limits,
         positive(s, "dashboard.stream.buffer", 20_000),
-        duration(s, "dashboard.stream.keep-alive", Duration.ofSeconds(15)));
+        duration(s, "dashboard.stream.keep-alive", Duration.ofSeconds(15)),
+        positive(s, "dashboard.stream.max-per-user", 5),
+        positive(s, "dashboard.stream.max-total", 100));
   }
 
   private static Duration duration(ServiceSettings s, String key, Duration fallback) {

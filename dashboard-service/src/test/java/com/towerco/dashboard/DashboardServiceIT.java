@@ -1,20 +1,21 @@
 package com.towerco.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.towerco.dashboard.domain.Fixtures;
 import com.towerco.dashboard.domain.Queries;
 import com.towerco.dashboard.domain.ReadQueries;
-import com.towerco.dashboard.domain.Viewer;
 import com.towerco.events.Envelope;
 import com.towerco.events.EventIds;
 import com.towerco.events.Json;
 import com.towerco.events.TopicFamily;
+import com.towerco.events.payload.Payload;
 import com.towerco.events.payload.alert.AlertFiring;
 import com.towerco.events.payload.alert.AlertResolved;
-import com.towerco.events.payload.Payload;
+import com.towerco.platform.access.Viewer;
 import com.towerco.platform.http.Authenticator;
 import com.towerco.platform.http.Caller;
 import com.towerco.platform.http.WebServer;
@@ -70,7 +71,8 @@ class DashboardServiceIT {
     publisher.flush();
 
     service = (DashboardService) new DashboardServiceFactory().create(context,
-        ServiceSettings.empty().with("dashboard.stream.keep-alive", "PT1S"));
+        ServiceSettings.empty().with("dashboard.stream.keep-alive", "PT1S")
+            .with("dashboard.stream.max-per-user", "2"));
     service.start();
     web = WebServer.start(0, context.metrics(), service::isReady, BY_HEADER, List.of(service));
   }
@@ -156,6 +158,21 @@ class DashboardServiceIT {
     }
     try (SseReader stale = stream(null, "1")) {
       assertThat(stale.next(m -> true, WAIT).event()).isEqualTo("reset");
+    }
+  }
+
+  @Test
+  void capsTheLiveStreamsOfOneUserAndFreesAPlaceWhenOneCloses() throws Exception {
+    try (SseReader first = stream("opB", null); SseReader second = stream("opB", null)) {
+      assertThat(first.next(m -> m.event().equals("hello"), WAIT)).isNotNull();
+      assertThatThrownBy(() -> stream("opB", null)).hasMessageContaining("429");
+      stream("opA", null).close(); // another user still gets one
+      second.close();
+      // the server notices a closed stream at its next write (a keep-alive every second)
+      await().atMost(WAIT).ignoreExceptions().until(() -> {
+        stream("opB", null).close();
+        return true;
+      });
     }
   }
 

@@ -3,6 +3,7 @@ package com.towerco.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +11,8 @@ import java.util.TreeSet;
 
 /**
  * Writes the event catalogue ({@code docs/events.md}) from the topic registry, the event types
- * and their JSON Schemas, so the documentation cannot drift from the contract.
+ * and the JSON Schemas the build derived from the payload records, so the documentation cannot
+ * drift from the contract. Each type is shown at its current version.
  */
 public final class CatalogDocument {
   private CatalogDocument() {}
@@ -18,8 +20,10 @@ public final class CatalogDocument {
   public static String markdown() {
     StringBuilder md = new StringBuilder();
     md.append("# Event catalogue\n\n")
-        .append("Generated from `events/src/main/resources/schemas` and `EventTypes` by ")
-        .append("`bin/towerco catalog`; a test fails when this file is out of date.\n\n")
+        .append("Generated from the payload records (`events/src/main/java/com/towerco/events/")
+        .append("payload`) and the JSON Schemas the build derives from them, by ")
+        .append("`bin/towerco catalog`; a test fails when this file is out of date. How to ")
+        .append("add or change an event type: `events/README.md`.\n\n")
         .append("Every event is the ADR-001 envelope below; its `payload` follows the schema of ")
         .append("its `event_type` and `version`. Consumers reject (dead-letter) anything else.\n\n");
     md.append("## Topics\n\n| topic | scope | key | carries |\n|---|---|---|---|\n");
@@ -45,13 +49,23 @@ public final class CatalogDocument {
         .append("`dlq.reason` (one of ").append(reasons()).append("), `dlq.detail`, ")
         .append("`dlq.service`, `dlq.topic`, `dlq.partition`, `dlq.offset`, `dlq.failed-at`; ")
         .append("the original key, value and headers are kept.\n");
+    Map<String, List<String>> versions = new LinkedHashMap<>();
+    Map<String, EventType> current = new LinkedHashMap<>();
     for (EventType type : EventTypes.all()) {
-      JsonNode schema = EventSchemas.schemaOf(type);
+      versions.computeIfAbsent(type.name(), n -> new ArrayList<>()).add(type.version());
+      current.put(type.name(), type);
+    }
+    for (EventType type : current.values()) {
+      List<String> earlier = versions.get(type.name());
+      earlier.remove(type.version());
       md.append("\n## `").append(type.name()).append("` ").append(type.version()).append("\n\n")
           .append(type.description()).append("\n\n")
-          .append("Topic: `").append(type.topic().template()).append("`. Schema: `")
-          .append(type.schemaResource()).append("`.\n\n");
-      fields(schema, "", md);
+          .append("Topic: `").append(type.topic().template()).append("`. Record: `")
+          .append(type.payloadClass().getSimpleName()).append("`. Schema: `")
+          .append(type.schemaResource()).append("`")
+          .append(earlier.isEmpty() ? "" : " (also reads " + String.join(", ", earlier) + ")")
+          .append(".\n\n");
+      fields(EventSchemas.schemaOf(type), "", md);
     }
     return md.toString();
   }

@@ -32,16 +32,21 @@ public record Envelope(
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
   }
 
-  /** A new event of the payload's current type and version. */
+  /**
+   * A new event of the payload's current type and version. The payload is checked against its
+   * record's contract first: a {@link com.towerco.events.contract.ContractViolation} (an
+   * {@link IllegalArgumentException}) names the field that would make the event invalid.
+   */
   public static Envelope of(String eventId, String tenantId, String siteId, Instant timestamp,
       Payload payload, Map<String, String> metadata) {
-    EventType type = EventTypes.forPayload(payload.getClass());
+    EventType type = EventCatalog.bundled().checkedForWriting(payload);
     return new Envelope(eventId, type.name(), tenantId, siteId, timestamp, type.version(),
         payload, metadata);
   }
 
   public EventType type() {
-    return EventTypes.find(eventType, version).orElseThrow();
+    return EventTypes.find(eventType, version).orElseThrow(() -> new IllegalStateException(
+        "not in this process's catalogue: " + eventType + " " + version));
   }
 
   /** The payload as the given record, or an exception naming the actual type. */

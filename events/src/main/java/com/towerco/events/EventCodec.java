@@ -7,13 +7,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
+import com.towerco.events.contract.ContractViolation;
 import com.towerco.events.payload.Payload;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,16 +30,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link InvalidEventException}, whose {@link RejectReason} says why the record is not a valid
  * event; the checks are exactly those of the JSON Schemas (proven by the contract test). The
  * envelope is read with the streaming parser and the payload straight into its record, in one
- * pass when {@code event_type} and {@code version} come before {@code payload}, as we write them.
+ * pass when {@code event_type} and {@code version} come before {@code payload}, as we write them;
+ * the record's {@link com.towerco.events.contract.PayloadValidator} then checks it. How each
+ * version is read (strictly, dropping fields of a newer minor version, or upcast from an older
+ * major) is the catalogue's {@link EventCatalog#reading} decision; the decoded envelope carries
+ * the version its payload now conforms to.
  */
 public final class EventCodec {
   /** Default upper bound on an event's encoded size. */
   public static final int DEFAULT_MAX_BYTES = 64 * 1024;
 
-
+  private final EventCatalog catalog;
   private final int maxBytes;
-  private final JsonFactory factory = Json.mapper().getFactory();
-  private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+  // Its own factory (the payload mapper's), so its field-name table holds event names only.
+  private final JsonFactory factory = Json.payloadMapper().getFactory();
+  private final PayloadReader payloads = new PayloadReader();
   private final Map<Class<?>, ObjectWriter> writers = new ConcurrentHashMap<>();
 
   public EventCodec() {
@@ -47,6 +52,12 @@ public final class EventCodec {
   }
 
   public EventCodec(int maxBytes) {
+    this(EventCatalog.bundled(), maxBytes);
+  }
+
+  /** A codec for another catalogue (tests of other generations of the contract). */
+  public EventCodec(EventCatalog catalog, int maxBytes) {
+    this.catalog = catalog;
     this.maxBytes = maxBytes;
   }
 
@@ -95,6 +106,12 @@ public final class EventCodec {
     } catch (NullRejectingParser.NullValueException e) {
       throw new InvalidEventException(RejectReason.WRONG_TYPE,
           "payload: null is not allowed (" + e.getOriginalMessage() + ")");
+    } catch (ContractDeserializers.Mismatch e) {
+      throw new InvalidEventException(RejectReason.SCHEMA_VIOLATION,
+          "payload" + path(e) + ": " + e.getOriginalMessage());
+    } catch (ContractViolation e) {
+      throw new InvalidEventException(e.missing() ? RejectReason.MISSING_FIELD
+          : RejectReason.SCHEMA_VIOLATION, "payload: " + e.getMessage());
     } catch (ValueInstantiationException e) {
       String why = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
       RejectReason reason = why != null && why.endsWith(" is required")
@@ -135,6 +152,7 @@ public final class EventCodec {
     String timestamp = null;
     String version = null;
     Payload payload = null;
+    EventCatalog.Reading reading = null;
     TokenBuffer pendingPayload = null;
     boolean payloadSeen = false;
     Map<String, String> metadata = null;
@@ -154,10 +172,10 @@ public final class EventCodec {
             throw new InvalidEventException(RejectReason.WRONG_TYPE, "payload must be an object");
           }
           payloadSeen = true;
-          EventType type = eventType == null || version == null
-              ? null : EventTypes.find(eventType, version).orElse(null);
-          if (type != null) {
-            payload = reader(type.payloadClass()).readValue(new NullRejectingParser(p));
+          reading = eventType == null || version == null
+              ? null : catalog.reading(eventType, version);
+          if (reading != null) {
+            payload = payloads.read(reading, p);
           } else if (eventType == null || version == null) {
             pendingPayload = new TokenBuffer(p);
             pendingPayload.copyCurrentStructure(p);
@@ -183,12 +201,14 @@ public final class EventCodec {
       require(null, "payload");
     }
     require(metadata, "metadata");
-    if (!EventTypes.isKnownName(eventType)) {
+    if (reading == null) {
+      reading = catalog.reading(eventType, version);
+    }
+    if (reading == null && !catalog.isKnownName(eventType)) {
       throw new InvalidEventException(RejectReason.UNKNOWN_EVENT_TYPE,
           "unknown event_type '" + eventType + "'");
     }
-    EventType type = EventTypes.find(eventType, version).orElse(null);
-    if (type == null) {
+    if (reading == null) {
       throw new InvalidEventException(RejectReason.UNKNOWN_VERSION,
           "unknown version '" + version + "' of " + eventType);
     }
@@ -205,10 +225,11 @@ public final class EventCodec {
     if (payload == null) {
       try (JsonParser buffered = pendingPayload.asParser(p.getCodec())) {
         buffered.nextToken();
-        payload = reader(type.payloadClass()).readValue(new NullRejectingParser(buffered));
+        payload = payloads.read(reading, buffered);
       }
     }
-    return new Envelope(eventId, eventType, tenantId, siteId, time, version, payload, metadata);
+    return new Envelope(eventId, eventType, tenantId, siteId, time, reading.type().version(),
+        payload, metadata);
   }
 
   private static String string(JsonParser p, JsonToken value, String field)
@@ -258,11 +279,6 @@ public final class EventCodec {
       }
     }
     return path.toString();
-  }
-
-  private ObjectReader reader(Class<?> type) {
-    return readers.computeIfAbsent(type, t -> Json.mapper().readerFor(t)
-        .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
   }
 
   private ObjectWriter writer(Class<?> type) {

@@ -25,11 +25,14 @@ import java.time.format.DateTimeParseException;
 /**
  * The one Jackson configuration for events: snake_case names, no unknown fields, no silent
  * coercion (a number is never read from a string, nor a string from a number), nulls only where
- * the schema allows an absent field, RFC 3339 instants. It mirrors the JSON Schemas, and the
- * contract test in this module proves the two agree.
+ * the schema allows an absent field, RFC 3339 instants. It mirrors the
+ * JSON Schemas, and the contract test in this module proves the two agree. The codec reads
+ * payloads with a twin of it that also checks each field's contract as it reads it and makes
+ * lists and maps unmodifiable ({@link ContractDeserializers}).
  */
 public final class Json {
-  private static final JsonMapper MAPPER = build();
+  private static final JsonMapper MAPPER = build(false);
+  private static final JsonMapper PAYLOADS = build(true);
 
   private Json() {}
 
@@ -37,13 +40,18 @@ public final class Json {
     return MAPPER;
   }
 
-  private static JsonMapper build() {
+  /** The same configuration, checking payload fields as it reads them (for the codec). */
+  static JsonMapper payloadMapper() {
+    return PAYLOADS;
+  }
+
+  private static JsonMapper build(boolean payloads) {
     SimpleModule instants = new SimpleModule("rfc3339-instants")
         .addSerializer(Instant.class, new InstantSerializer())
         .addDeserializer(Instant.class, new InstantDeserializer())
         .addDeserializer(int.class, new IntegerDeserializer())
         .addDeserializer(Integer.class, new IntegerDeserializer());
-    JsonMapper mapper = JsonMapper.builder()
+    JsonMapper.Builder builder = JsonMapper.builder()
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .serializationInclusion(JsonInclude.Include.NON_NULL)
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -58,8 +66,11 @@ public final class Json {
         .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .addModule(instants)
-        .build();
+        .addModule(instants);
+    if (payloads) {
+      builder.addModule(new ContractDeserializers(new IntegerDeserializer()));
+    }
+    JsonMapper mapper = builder.build();
     failCoercion(mapper, LogicalType.Textual, CoercionInputShape.Integer,
         CoercionInputShape.Float, CoercionInputShape.Boolean);
     failCoercion(mapper, LogicalType.Integer, CoercionInputShape.String,

@@ -10,6 +10,7 @@ import com.towerco.events.EventTypes;
 import com.towerco.events.payload.alert.AlertSeverity;
 import com.towerco.events.payload.incident.ClearIncident;
 import com.towerco.events.payload.incident.IncidentOpened;
+import com.towerco.events.payload.incident.IncidentResolved;
 import com.towerco.events.payload.incident.OpenIncident;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceSettings;
@@ -120,7 +121,8 @@ class DispatchSagaIT {
     try (TopicReader reader = new TopicReader(kafka.bootstrapServers(),
         Pattern.compile(Pattern.quote("towerco.incidents.towerco.lifecycle")))) {
       reader.readUntil(r -> reader.events().stream()
-          .filter(e -> e.eventType().equals(EventTypes.INCIDENT_RESOLVED.name())).count() == 1,
+          .filter(e -> e.eventType().equals(EventTypes.of(IncidentResolved.class).name()))
+          .count() == 1,
           Duration.ofSeconds(30));
       List<Envelope> stream = reader.readFor(Duration.ofMillis(500)).isEmpty() ? List.of()
           : reader.events().stream().filter(e -> e.payload() instanceof

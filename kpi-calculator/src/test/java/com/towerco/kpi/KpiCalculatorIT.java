@@ -88,7 +88,7 @@ class KpiCalculatorIT {
         Pattern.compile(Pattern.quote("towerco.kpis." + tenant + ".metrics")))) {
       reader.readUntil(r -> r.size() >= windows, Duration.ofSeconds(60));
       List<Envelope> events = reader.readFor(Duration.ofMillis(500)).isEmpty() ? List.of()
-          : reader.events(EventTypes.KPI_COMPUTED.name());
+          : reader.events(EventTypes.of(KpiComputed.class).name());
       Map<Instant, KpiComputed> byWindow = new TreeMap<>();
       for (Envelope e : events) {
         KpiComputed kpi = e.payloadAs(KpiComputed.class);

@@ -7,9 +7,9 @@ import com.towerco.events.EventCodec;
 import com.towerco.events.EventIds;
 import com.towerco.events.EventTypes;
 import com.towerco.events.TopicFamily;
+import com.towerco.events.payload.Payload;
 import com.towerco.events.payload.alert.AlertFiring;
 import com.towerco.events.payload.alert.AlertResolved;
-import com.towerco.events.payload.Payload;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +46,8 @@ final class Publications {
           labels(alert),
           alert.startsAt(), alert.evidence());
       out.add(outbound(TopicFamily.ALERT_NOTIFICATIONS, tenant, alert.fingerprint(),
-          EventIds.derived(EventTypes.ALERT_FIRING.name(), alert.alertId(), tenant), siteId,
+          EventIds.derived(EventTypes.of(AlertFiring.class).name(), alert.alertId(), tenant),
+          siteId,
           alert.startsAt(), firing));
     }
     return out;
@@ -60,7 +61,8 @@ final class Publications {
           alert.rule().id(), alert.severity(), summary(alert, siteId), siteId,
           visible(tenant, tenants), alert.startsAt(), endsAt);
       out.add(outbound(TopicFamily.ALERT_NOTIFICATIONS, tenant, alert.fingerprint(),
-          EventIds.derived(EventTypes.ALERT_RESOLVED.name(), alert.alertId(), tenant), siteId,
+          EventIds.derived(EventTypes.of(AlertResolved.class).name(), alert.alertId(), tenant),
+          siteId,
           endsAt, resolved));
     }
     return out;
@@ -69,7 +71,7 @@ final class Publications {
   /** A correlator decision, as a command to the incident service on the operator's topic. */
   Emission.Outbound incident(IncidentUpdate update) {
     Payload command = update.payload();
-    String type = EventTypes.forPayload(command.getClass()).name();
+    String type = EventTypes.of(command.getClass()).name();
     return outbound(TopicFamily.INCIDENT_COMMANDS, operator, update.incidentId(),
         EventIds.derived(type, update.incidentId(), update.time().toString(), command.toString()),
         update.rootSiteId(), update.time(), command);

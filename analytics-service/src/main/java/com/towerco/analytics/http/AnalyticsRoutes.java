@@ -6,9 +6,11 @@ import com.towerco.analytics.domain.SlaReport;
 import com.towerco.analytics.domain.TimeRange;
 import com.towerco.analytics.jdbc.AnalyticsQueries;
 import com.towerco.analytics.jdbc.SlaQueries;
+import com.towerco.platform.access.Visibility;
 import com.towerco.platform.http.ApiException;
 import com.towerco.platform.http.Caller;
 import com.towerco.platform.http.HttpRoutes;
+import com.towerco.platform.http.RequestParams;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -62,24 +64,25 @@ public final class AnalyticsRoutes implements HttpRoutes {
 
   private void siteHistory(Context ctx) {
     Caller caller = Caller.of(ctx);
-    String site = Params.id("siteId", ctx.pathParam("siteId"));
-    Optional<String> tenant = Params.tenantScope(caller, Params.optionalId(ctx, "tenant"));
-    if (!caller.isOperator() && !queries.hasTenancy(tenant.orElseThrow(), site)) {
+    String site = RequestParams.pathId(ctx, "siteId");
+    Optional<String> tenant = Params.tenantScope(caller, RequestParams.of(ctx).id("tenant"));
+    if (!Visibility.operatorOnly(caller.viewer())
+        && !queries.hasTenancy(tenant.orElseThrow(), site)) {
       throw ApiException.notFound("site " + site);
     }
     history(ctx, KpiHistory.Level.SITE, site, tenant);
   }
 
   private void tenantHistory(Context ctx) {
-    String tenant = Params.id("tenantId", ctx.pathParam("tenantId"));
+    String tenant = RequestParams.pathId(ctx, "tenantId");
     Params.requireVisible(Caller.of(ctx), tenant);
     history(ctx, KpiHistory.Level.TENANT, tenant, Optional.of(tenant));
   }
 
   private void regionHistory(Context ctx) {
-    String region = Params.id("region", ctx.pathParam("region"));
+    String region = RequestParams.pathId(ctx, "region");
     Optional<String> tenant = Params.tenantScope(Caller.of(ctx),
-        Params.optionalId(ctx, "tenant"));
+        RequestParams.of(ctx).id("tenant"));
     history(ctx, KpiHistory.Level.REGION, region, tenant);
   }
 
@@ -105,10 +108,10 @@ public final class AnalyticsRoutes implements HttpRoutes {
 
   private void topDowntime(Context ctx) {
     Optional<String> tenant = Params.tenantScope(Caller.of(ctx),
-        Params.optionalId(ctx, "tenant"));
-    Optional<String> region = Params.optionalId(ctx, "region");
+        RequestParams.of(ctx).id("tenant"));
+    Optional<String> region = RequestParams.of(ctx).id("region");
     TimeRange range = Params.range(ctx);
-    int limit = Params.limit(ctx, 10, 1_000);
+    int limit = RequestParams.of(ctx).limit(10, 1_000);
     Map<String, Object> body = header(range, tenant);
     region.ifPresent(r -> body.put("region", r));
     body.put("sites", queries.topDowntime(range, tenant, region, limit));
@@ -117,7 +120,7 @@ public final class AnalyticsRoutes implements HttpRoutes {
 
   private void reliability(Context ctx) {
     Optional<String> tenant = Params.tenantScope(Caller.of(ctx),
-        Params.optionalId(ctx, "tenant"));
+        RequestParams.of(ctx).id("tenant"));
     String groupBy = Optional.ofNullable(ctx.queryParam("group_by")).orElse("tenant");
     if (!groupBy.equals("tenant") && !groupBy.equals("region")) {
       throw Params.bad("group_by must be tenant or region");
@@ -131,8 +134,8 @@ public final class AnalyticsRoutes implements HttpRoutes {
 
   private void alarms(Context ctx) {
     Optional<String> tenant = Params.tenantScope(Caller.of(ctx), Optional.empty());
-    Optional<String> region = Params.optionalId(ctx, "region");
-    Optional<String> site = Params.optionalId(ctx, "site");
+    Optional<String> region = RequestParams.of(ctx).id("region");
+    Optional<String> site = RequestParams.of(ctx).id("site");
     TimeRange range = Params.range(ctx);
     Map<String, Object> body = header(range, tenant);
     body.put("probable_causes", queries.alarmsByProbableCause(range, tenant, region, site));
@@ -140,7 +143,7 @@ public final class AnalyticsRoutes implements HttpRoutes {
   }
 
   private void slaReport(Context ctx) {
-    String tenant = Params.id("tenantId", ctx.pathParam("tenantId"));
+    String tenant = RequestParams.pathId(ctx, "tenantId");
     Params.requireVisible(Caller.of(ctx), tenant);
     var month = Params.month(ctx.pathParam("month"));
     String format = Optional.ofNullable(ctx.queryParam("format"))
@@ -160,9 +163,7 @@ public final class AnalyticsRoutes implements HttpRoutes {
   }
 
   private void ingestion(Context ctx) {
-    if (!Caller.of(ctx).isOperator()) {
-      throw ApiException.forbidden();
-    }
+    Visibility.requireOperator(Caller.of(ctx).viewer());
     ctx.json(ingestionStatus.get());
   }
 

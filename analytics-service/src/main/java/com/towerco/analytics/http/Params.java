@@ -2,10 +2,11 @@ package com.towerco.analytics.http;
 
 import com.towerco.analytics.domain.TimeRange;
 import com.towerco.events.Rfc3339;
+import com.towerco.platform.access.Visibility;
 import com.towerco.platform.http.ApiException;
 import com.towerco.platform.http.Caller;
+import com.towerco.platform.http.RequestParams;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -15,13 +16,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads and checks query parameters, answering 400 with a message that names the parameter
- * and what it accepts; and turns the caller into the tenant scope of a query (a tenant user is
- * always scoped to its own tenant, 403 if it asks for another).
+ * Reads and checks the analytics queries' own parameters (time range, bucket, month),
+ * answering 400 with a message that names the parameter and what it accepts; ids and limits
+ * are the platform's {@link RequestParams}. Turns the caller into the tenant scope of a query
+ * through the visibility policy (a tenant user is always scoped to its own tenant, 403 if it
+ * asks for another).
  */
 final class Params {
   static final long MAX_BUCKETS = 10_000;
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,6})([smhd])");
   private static final Duration MIN_BUCKET = Duration.ofMinutes(1);
 
@@ -69,22 +71,6 @@ final class Params {
     return bucket;
   }
 
-  static int limit(Context ctx, int fallback, int max) {
-    String value = ctx.queryParam("limit");
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      int limit = Integer.parseInt(value);
-      if (limit >= 1 && limit <= max) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw bad("limit must be a whole number from 1 to " + max);
-  }
-
   static YearMonth month(String value) {
     try {
       return YearMonth.parse(value);
@@ -93,38 +79,17 @@ final class Params {
     }
   }
 
-  static String id(String name, String value) {
-    if (value == null || !ID.matcher(value).matches()) {
-      throw bad(name + " must match " + ID.pattern());
-    }
-    return value;
-  }
-
-  static Optional<String> optionalId(Context ctx, String name) {
-    String value = ctx.queryParam(name);
-    return value == null ? Optional.empty() : Optional.of(id(name, value));
-  }
-
   /**
    * The tenant a query is scoped to: a tenant user's own (403 if it names another), or the
    * tenant an operator asked for, or none (an operator's whole-fleet view).
    */
   static Optional<String> tenantScope(Caller caller, Optional<String> requested) {
-    if (caller.isOperator()) {
-      return requested;
-    }
-    String own = caller.tenantId().orElseThrow();
-    if (requested.isPresent() && !requested.get().equals(own)) {
-      throw ApiException.forbidden();
-    }
-    return Optional.of(own);
+    return Visibility.tenantScope(caller.viewer(), requested);
   }
 
   /** 403 unless the caller may see {@code tenant}'s data. */
   static void requireVisible(Caller caller, String tenant) {
-    if (!caller.canSee(tenant)) {
-      throw ApiException.forbidden();
-    }
+    Visibility.requireOwnedBy(caller.viewer(), tenant);
   }
 
   private static String required(Context ctx, String name) {
@@ -136,6 +101,6 @@ final class Params {
   }
 
   static ApiException bad(String message) {
-    return new ApiException(HttpStatus.BAD_REQUEST, message);
+    return RequestParams.bad(message);
   }
 }

@@ -3,15 +3,13 @@ package com.towerco.app.access;
 import com.towerco.platform.http.Authenticator;
 import com.towerco.platform.http.auth.LoginGuard;
 import com.towerco.platform.http.auth.PasswordHasher;
+import com.towerco.platform.http.auth.SessionGenerations;
 import com.towerco.platform.http.auth.SessionTokens;
 import com.towerco.platform.http.auth.TokenAuthenticator;
 import com.towerco.platform.http.auth.UserAccount;
 import com.towerco.platform.http.auth.UserDirectory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +18,10 @@ import java.util.List;
 
 /**
  * Who may use the HTTP API of a launched process: the users file (created on first start with
- * a NOC user and one user per tenant given, each with a random password written once to a
- * credentials file beside it, readable by the owner only) and the token signing key. Nothing
- * here is a built-in account: every user comes from the file.
+ * a NOC user and one user per tenant given, each with a random password that is shown once,
+ * when it is made, and kept nowhere but as its hash), the token signing key, and the session
+ * generations beside the users file (logouts, shared by every process using that file).
+ * Nothing here is a built-in account: every user comes from the file.
  */
 public final class AccessSetup {
   public static final String OPERATOR_USER = "noc";
@@ -37,16 +36,18 @@ public final class AccessSetup {
     Clock clock = Clock.systemUTC();
     return new TokenAuthenticator(users,
         new SessionTokens(SessionTokens.loadOrCreateKey(keyFile), ttl, clock),
-        LoginGuard.defaults(clock));
+        LoginGuard.defaults(clock),
+        SessionGenerations.in(SessionGenerations.besideUsers(usersFile), clock));
   }
 
   /**
    * Creates {@code usersFile} if it does not exist: user {@code noc} (operator) and one user
-   * per tenant, named after it. Returns true if it created the file.
+   * per tenant, named after it. Returns the new users' "user password role" lines, to be shown
+   * this once; empty if the file existed.
    */
-  public static boolean ensureUsers(Path usersFile, List<String> tenants) {
+  public static List<String> ensureUsers(Path usersFile, List<String> tenants) {
     if (Files.exists(usersFile)) {
-      return false;
+      return List.of();
     }
     List<UserAccount> accounts = new ArrayList<>();
     List<String> lines = new ArrayList<>();
@@ -59,29 +60,11 @@ public final class AccessSetup {
       lines.add(tenant + " " + p + " tenant " + tenant);
     }
     UserDirectory.write(usersFile, accounts);
-    Path credentials = credentialsFile(usersFile);
-    try {
-      Files.write(credentials, lines);
-      Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-------"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system
-    }
-    return true;
+    return lines;
   }
 
-  /** The generated passwords of a users file this class created: "user password role...". */
-  public static List<String> generatedCredentials(Path usersFile) {
-    Path file = credentialsFile(usersFile);
-    try {
-      return Files.exists(file) ? Files.readAllLines(file) : List.of();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  public static Path credentialsFile(Path usersFile) {
+  /** Where an earlier version kept the generated passwords in clear. */
+  public static Path legacyCredentialsFile(Path usersFile) {
     return usersFile.resolveSibling(usersFile.getFileName() + ".credentials");
   }
 

@@ -60,6 +60,9 @@ public final class DemoCommand implements Callable<Integer> {
   Map<String, String> settings = new HashMap<>();
 
   @Mixin
+  SettingsFileOption settingsFile;
+
+  @Mixin
   AccessOptions access;
 
   @Mixin
@@ -67,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, String> all = new HashMap<>(settings);
+    Map<String, String> all = new HashMap<>(settingsFile.merge(settings));
     all.putIfAbsent(SimulatorSettings.SITES, String.valueOf(sites));
     all.putIfAbsent(SimulatorSettings.RATE, String.valueOf(rate));
     all.putIfAbsent(SimulatorSettings.MODE, "paced");

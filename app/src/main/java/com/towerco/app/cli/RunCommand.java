@@ -55,16 +55,26 @@ public final class RunCommand implements Callable<Integer> {
   KafkaOptions kafka;
 
   @Mixin
+  SettingsFileOption settingsFile;
+
+  @Mixin
   AccessOptions access;
 
   @Mixin
   BrokerOptions broker;
 
+  @Mixin
+  SchemaRegistryOptions schemaRegistry;
+
   @Override
   public Integer call() {
+    if (schemaRegistry.configured()) {
+      schemaRegistry.register(System.out);
+    }
     PlatformProcess process = PlatformProcess.start(new PlatformProcess.Spec(
         kafka.bootstrapServers, embeddedBroker, kafkaPort, dataDir,
-        Services.select(services), new ServiceSettings(settings), httpPort, kafka::apply,
+        Services.select(services), new ServiceSettings(settingsFile.merge(settings)), httpPort,
+        kafka::apply,
         httpPort < 0 ? Authenticator.openAccess() : access.authenticator(dataDir, List.of()),
         broker.security(List.of(), credentialsDir)));
     System.out.println("running " + String.join(", ", process.services().stream()

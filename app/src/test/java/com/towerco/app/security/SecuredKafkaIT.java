@@ -83,7 +83,7 @@ class SecuredKafkaIT {
   void everyServiceWorksAsItsOwnPrincipalFromAFaultToAnIncident() throws Exception {
     try (TopicReader incidents = reader("towerco-admin", "admin-",
         "towerco\\.incidents\\.towerco\\.lifecycle")) {
-      incidents.readUntil(r -> incidents.events(EventTypes.INCIDENT_OPENED.name()).stream()
+      incidents.readUntil(r -> incidents.events(EventTypes.of(IncidentOpened.class).name()).stream()
           .map(e -> e.payloadAs(IncidentOpened.class))
           .anyMatch(i -> i.rootCause().siteId().equals("S0001")), PATIENCE);
     }

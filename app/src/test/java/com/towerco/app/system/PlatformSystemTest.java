@@ -120,7 +120,7 @@ class PlatformSystemTest {
 
       alerts.readUntil(r -> firing(alerts).stream()
           .anyMatch(a -> a.rule().equals("site-unreachable")), PATIENCE);
-      kpis.readUntil(r -> kpis.events(EventTypes.KPI_COMPUTED.name()).stream()
+      kpis.readUntil(r -> kpis.events(EventTypes.of(KpiComputed.class).name()).stream()
           .map(e -> e.payloadAs(KpiComputed.class))
           .anyMatch(k -> k.siteId().equals("S0003")
               && k.values().getOrDefault(KpiComputed.REPORTING_PCT, 100.0) < 100.0), PATIENCE);
@@ -165,8 +165,9 @@ class PlatformSystemTest {
   void anEventDeliveredTwiceIsStoredAndCountedOnce() throws Exception {
     Envelope telemetry;
     try (TopicReader site = reader("towerco\\.sites\\.S0009\\.events")) {
-      site.readUntil(r -> !site.events(EventTypes.SITE_TELEMETRY.name()).isEmpty(), PATIENCE);
-      telemetry = site.events(EventTypes.SITE_TELEMETRY.name()).get(0);
+      site.readUntil(r -> !site.events(EventTypes.of(SiteTelemetry.class).name()).isEmpty(),
+          PATIENCE);
+      telemetry = site.events(EventTypes.of(SiteTelemetry.class).name()).get(0);
     }
     assertThat(telemetry.payload()).isInstanceOf(SiteTelemetry.class);
     try (EventFeeder feeder = new EventFeeder(platform.context())) {
@@ -239,12 +240,12 @@ class PlatformSystemTest {
   }
 
   private static List<IncidentOpened> opened(TopicReader reader) {
-    return reader.events(EventTypes.INCIDENT_OPENED.name()).stream()
+    return reader.events(EventTypes.of(IncidentOpened.class).name()).stream()
         .map(e -> e.payloadAs(IncidentOpened.class)).toList();
   }
 
   private static List<AlertFiring> firing(TopicReader reader) {
-    return reader.events(EventTypes.ALERT_FIRING.name()).stream()
+    return reader.events(EventTypes.of(AlertFiring.class).name()).stream()
         .map(e -> e.payloadAs(AlertFiring.class)).toList();
   }
 

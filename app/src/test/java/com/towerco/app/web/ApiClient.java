@@ -88,6 +88,14 @@ final class ApiClient {
 
   /** Opens a server-sent event stream and returns its status and what arrived within {@code d}. */
   Response stream(String path, Duration d) {
+    return streamUntil(path, d, null, Duration.ZERO);
+  }
+
+  /**
+   * Opens a server-sent event stream and reads it until {@code marker} arrived (then for
+   * {@code after} more) or {@code max} passed; returns its status and what arrived.
+   */
+  Response streamUntil(String path, Duration max, String marker, Duration after) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .header("Accept", "text/event-stream").GET();
     if (token != null) {
@@ -114,7 +122,13 @@ final class ApiClient {
         return null;
       });
       reader.shutdown();
-      reader.awaitTermination(d.toMillis(), TimeUnit.MILLISECONDS);
+      long deadline = System.nanoTime() + max.toNanos();
+      while (!reader.isTerminated() && System.nanoTime() < deadline && !arrived(text, marker)) {
+        reader.awaitTermination(100, TimeUnit.MILLISECONDS);
+      }
+      if (arrived(text, marker)) {
+        reader.awaitTermination(after.toMillis(), TimeUnit.MILLISECONDS);
+      }
       in.close();
       synchronized (text) {
         return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
@@ -127,6 +141,12 @@ final class ApiClient {
       throw new IllegalStateException(e);
     } finally {
       reader.shutdownNow();
+    }
+  }
+
+  private static boolean arrived(StringBuilder text, String marker) {
+    synchronized (text) {
+      return marker != null && text.indexOf(marker) >= 0;
     }
   }
 }

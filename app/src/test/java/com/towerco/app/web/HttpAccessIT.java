@@ -1,11 +1,15 @@
 package com.towerco.app.web;
 
+import static com.towerco.app.web.RunningPlatform.FOREIGN;
+import static com.towerco.app.web.RunningPlatform.OWN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.towerco.app.http.ApiDocs;
-import com.towerco.platform.http.WebServer;
+import com.towerco.dashboard.http.LiveStream;
+import com.towerco.platform.http.auth.TokenAuthenticator;
+import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.testing.KafkaExtension;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +18,16 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -28,17 +38,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every endpoint of a process running every service, against every role: nobody, the NOC
- * operator, and a tenant user (altel) asking for its own things and for another tenant's
- * (kora's). The routes come from the server itself, so an endpoint added without an entry in
- * {@link #PROBES} fails the test; and everything altel is shown is searched for kora's name and
- * kora-only sites.
+ * operator, and each tenant user (altel, kora) asking for its own things and for the other's.
+ * The routes come from the server itself and must equal the OpenAPI description's, so an
+ * endpoint added without an entry in {@link #PROBES} fails the test. {@link Canaries} seeds what
+ * each tenant must never see (the other's sites, alerts, incidents, causes, dispatches, routing
+ * and silences; the NOC's internal notes and refused commands); every answer, export and the
+ * live stream is searched for them.
  */
 class HttpAccessIT {
   @RegisterExtension
   static final KafkaExtension kafka = new KafkaExtension();
 
   private static RunningPlatform platform;
-  private static Fixture fixture;
+  private static Canaries canaries;
+  private static Map<String, Fixture> fixtures;
+  private static Map<String, ApiClient.Response> streams;
 
   /** Who may call a route. */
   enum Policy {
@@ -52,13 +66,18 @@ class HttpAccessIT {
     OPERATOR
   }
 
-  /** The concrete values a probe puts in a path. */
-  record Fixture(String ownSite, String foreignSite, String ownRegion, String ownIncident,
-      String foreignIncident, String month, String range) {}
+  /** The concrete values a probe puts in a path, for one tenant user. */
+  record Fixture(String tenant, String other, String ownSite, String foreignSite,
+      String ownRegion, String ownIncident, String foreignIncident, String month, String range) {}
 
   /** How one route is called: the path for the tenant's own thing and for another's. */
   record Probe(String method, String route, Policy policy, Function<Fixture, String> own,
       Function<Fixture, String> foreign, String body) {}
+
+  /** Routes that serve the same files to every caller: no tenant's data can be in them. */
+  private static final Set<String> STATIC = Set.of("/login", "/login/assets/{file}",
+      "/api/openapi.json", "/api/docs", "/api/docs/{file}", "/", "/ui/<path>",
+      "/webjars/<path>");
 
   private static final String HISTORY = "?kpi=power_availability_pct&bucket=1h&";
   private static final List<Probe> PROBES = List.of(
@@ -78,17 +97,17 @@ class HttpAccessIT {
       new Probe("GET", "/webjars/<path>", Policy.USER,
           f -> "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js", null, null),
       // dashboard
-      scoped("GET", "/api/v1/sites", f -> "/api/v1/sites?tenant=altel",
-          f -> "/api/v1/sites?tenant=kora"),
+      scoped("GET", "/api/v1/sites", f -> "/api/v1/sites?tenant=" + f.tenant(),
+          f -> "/api/v1/sites?tenant=" + f.other()),
       scoped("GET", "/api/v1/sites/{id}", f -> "/api/v1/sites/" + f.ownSite(),
           f -> "/api/v1/sites/" + f.foreignSite()),
       user("GET", "/api/v1/facets"),
-      scoped("GET", "/api/v1/kpis", f -> "/api/v1/kpis?tenant=altel",
-          f -> "/api/v1/kpis?tenant=kora"),
-      scoped("GET", "/api/v1/alerts", f -> "/api/v1/alerts?tenant=altel",
-          f -> "/api/v1/alerts?tenant=kora"),
-      scoped("GET", "/api/v1/dashboard/incidents", f -> "/api/v1/dashboard/incidents?tenant=altel",
-          f -> "/api/v1/dashboard/incidents?tenant=kora"),
+      scoped("GET", "/api/v1/kpis", f -> "/api/v1/kpis?tenant=" + f.tenant(),
+          f -> "/api/v1/kpis?tenant=" + f.other()),
+      scoped("GET", "/api/v1/alerts", f -> "/api/v1/alerts?tenant=" + f.tenant(),
+          f -> "/api/v1/alerts?tenant=" + f.other()),
+      scoped("GET", "/api/v1/dashboard/incidents", f -> "/api/v1/dashboard/incidents?tenant=" + f.tenant(),
+          f -> "/api/v1/dashboard/incidents?tenant=" + f.other()),
       scoped("GET", "/api/v1/dashboard/incidents/{id}",
           f -> "/api/v1/dashboard/incidents/" + f.ownIncident(),
           f -> "/api/v1/dashboard/incidents/" + f.foreignIncident()),
@@ -122,74 +141,108 @@ class HttpAccessIT {
       operator("GET", "/api/v1/refuels/{id}", f -> "/api/v1/refuels/ref-none", null),
       operator("POST", "/api/v1/refuels/{id}/deliveries",
           f -> "/api/v1/refuels/ref-none/deliveries", "{\"expected_version\":0}"),
-      scoped("GET", "/api/v1/sla/{tenant}", f -> "/api/v1/sla/altel?month=" + f.month(),
-          f -> "/api/v1/sla/kora?month=" + f.month()),
+      scoped("GET", "/api/v1/sla/{tenant}", f -> "/api/v1/sla/" + f.tenant() + "?month=" + f.month(),
+          f -> "/api/v1/sla/" + f.other() + "?month=" + f.month()),
       // analytics
       scoped("GET", "/api/v1/analytics/kpi-history/sites/{siteId}",
           f -> "/api/v1/analytics/kpi-history/sites/" + f.ownSite() + HISTORY + f.range(),
           f -> "/api/v1/analytics/kpi-history/sites/" + f.foreignSite() + HISTORY + f.range()),
       scoped("GET", "/api/v1/analytics/kpi-history/tenants/{tenantId}",
-          f -> "/api/v1/analytics/kpi-history/tenants/altel" + HISTORY + f.range(),
-          f -> "/api/v1/analytics/kpi-history/tenants/kora" + HISTORY + f.range()),
+          f -> "/api/v1/analytics/kpi-history/tenants/" + f.tenant() + HISTORY + f.range(),
+          f -> "/api/v1/analytics/kpi-history/tenants/" + f.other() + HISTORY + f.range()),
       scoped("GET", "/api/v1/analytics/kpi-history/regions/{region}",
           f -> "/api/v1/analytics/kpi-history/regions/" + f.ownRegion() + HISTORY + f.range(),
           f -> "/api/v1/analytics/kpi-history/regions/" + f.ownRegion() + HISTORY + f.range()
-              + "&tenant=kora"),
+              + "&tenant=" + f.other()),
       scoped("GET", "/api/v1/analytics/downtime/top-sites",
           f -> "/api/v1/analytics/downtime/top-sites?" + f.range(),
-          f -> "/api/v1/analytics/downtime/top-sites?tenant=kora&" + f.range()),
+          f -> "/api/v1/analytics/downtime/top-sites?tenant=" + f.other() + "&" + f.range()),
       scoped("GET", "/api/v1/analytics/reliability",
           f -> "/api/v1/analytics/reliability?" + f.range(),
-          f -> "/api/v1/analytics/reliability?tenant=kora&" + f.range()),
+          f -> "/api/v1/analytics/reliability?tenant=" + f.other() + "&" + f.range()),
       new Probe("GET", "/api/v1/analytics/alarms/by-probable-cause", Policy.USER,
           f -> "/api/v1/analytics/alarms/by-probable-cause?site=" + f.foreignSite() + "&"
               + f.range(), null, null),
       scoped("GET", "/api/v1/analytics/sla-reports/{tenantId}/{month}",
-          f -> "/api/v1/analytics/sla-reports/altel/" + f.month(),
-          f -> "/api/v1/analytics/sla-reports/kora/" + f.month()),
+          f -> "/api/v1/analytics/sla-reports/" + f.tenant() + "/" + f.month(),
+          f -> "/api/v1/analytics/sla-reports/" + f.other() + "/" + f.month()),
       operator("GET", "/api/v1/analytics/ingestion", f -> "/api/v1/analytics/ingestion", null),
       // notifications: a tenant user works on its own tenant only
       scoped("GET", "/api/v1/notifications/routing", f -> "/api/v1/notifications/routing",
-          f -> "/api/v1/notifications/routing?tenant=kora"),
+          f -> "/api/v1/notifications/routing?tenant=" + f.other()),
       new Probe("PUT", "/api/v1/notifications/routing", Policy.SCOPED,
-          f -> "/api/v1/notifications/routing", f -> "/api/v1/notifications/routing?tenant=kora",
+          f -> "/api/v1/notifications/routing",
+          f -> "/api/v1/notifications/routing?tenant=" + f.other(),
           "{\"no\": \"such field\"}"),
       scoped("GET", "/api/v1/notifications/silences", f -> "/api/v1/notifications/silences",
-          f -> "/api/v1/notifications/silences?tenant=kora"),
+          f -> "/api/v1/notifications/silences?tenant=" + f.other()),
       new Probe("POST", "/api/v1/notifications/silences", Policy.SCOPED,
-          f -> "/api/v1/notifications/silences", f -> "/api/v1/notifications/silences?tenant=kora",
+          f -> "/api/v1/notifications/silences",
+          f -> "/api/v1/notifications/silences?tenant=" + f.other(),
           "{\"duration\": \"PT0S\"}"),
       new Probe("GET", "/api/v1/notifications/silences/{id}", Policy.SCOPED,
           f -> "/api/v1/notifications/silences/s-none",
-          f -> "/api/v1/notifications/silences/s-none?tenant=kora", null),
+          f -> "/api/v1/notifications/silences/s-none?tenant=" + f.other(), null),
       new Probe("DELETE", "/api/v1/notifications/silences/{id}", Policy.SCOPED,
           f -> "/api/v1/notifications/silences/s-none",
-          f -> "/api/v1/notifications/silences/s-none?tenant=kora", null),
+          f -> "/api/v1/notifications/silences/s-none?tenant=" + f.other(), null),
       // simulator: the ground truth of every tenant
       operator("GET", "/api/v1/simulator/report", f -> "/api/v1/simulator/report", null),
       operator("POST", "/api/v1/simulator/faults", f -> "/api/v1/simulator/faults",
           "not-a-fault"));
 
   @BeforeAll
-  static void startThePlatformWithAnIncidentAtEachTenantsOwnSite() {
+  static void startThePlatformSeedCanariesAndWatchEveryRolesLiveStream() throws Exception {
     platform = RunningPlatform.start(kafka, kafka.dataDir().resolve("platform"), Map.of());
+    ServiceContext context = kafka.context();
     for (String site : List.of(platform.ownSite, platform.foreignSite)) {
       ApiClient.Response injected = platform.noc.send("POST", "/api/v1/simulator/faults",
           "door-open:" + site + "@0+10m");
       assertThat(injected.status()).as(injected.toString()).isEqualTo(201);
     }
+    Map<String, String> siteOf = Map.of(OWN, platform.ownSite, FOREIGN, platform.foreignSite);
+    Map<String, String> incidentOf = Map.of(OWN, platform.awaitIncidentAt(platform.ownSite),
+        FOREIGN, platform.awaitIncidentAt(platform.foreignSite));
+    canaries = new Canaries(siteOf, incidentOf,
+        Canaries.sharedOrNeutralSite(platform.noc.get("/api/v1/sites").json().path("sites")));
+    canaries.seed(platform, context);
+
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    fixture = new Fixture(platform.ownSite, platform.foreignSite, platform.ownRegion,
-        platform.awaitIncidentAt(platform.ownSite),
-        platform.awaitIncidentAt(platform.foreignSite),
-        YearMonth.now(ZoneOffset.UTC).toString(),
-        "from=" + now.minus(Duration.ofDays(1)) + "&to=" + now.plus(Duration.ofHours(1)));
+    String month = YearMonth.now(ZoneOffset.UTC).toString();
+    String range = "from=" + now.minus(Duration.ofDays(1)) + "&to=" + now.plus(Duration.ofHours(1));
+    fixtures = new LinkedHashMap<>();
+    for (String tenant : Canaries.TENANTS) {
+      String other = tenant.equals(OWN) ? FOREIGN : OWN;
+      fixtures.put(tenant, new Fixture(tenant, other, siteOf.get(tenant), siteOf.get(other),
+          platform.regionOf(siteOf.get(tenant)), canaries.sharedIncident, incidentOf.get(other),
+          month, range));
+    }
     // each tenant's copy of its incident arrives on its own topic a little after the NOC's
-    await().atMost(Duration.ofSeconds(60)).until(() ->
-        platform.altel.get("/api/v1/incidents/" + fixture.ownIncident()).status() == 200
-            && platform.kora.get("/api/v1/incidents/" + fixture.foreignIncident()).status() == 200
-            && platform.altel.get("/api/v1/dashboard/incidents/" + fixture.ownIncident())
-                .status() == 200);
+    await().atMost(Duration.ofSeconds(60)).until(() -> Canaries.TENANTS.stream().allMatch(t ->
+        platform.client(t).get("/api/v1/incidents/" + incidentOf.get(t)).status() == 200
+            && platform.client(t).get("/api/v1/dashboard/incidents/" + incidentOf.get(t))
+                .status() == 200));
+
+    // the incident's steps are taken while every role watches the live stream
+    ExecutorService watchers = Executors.newFixedThreadPool(3);
+    try {
+      Map<String, Future<ApiClient.Response>> watching = new LinkedHashMap<>();
+      for (ApiClient who : List.of(platform.noc, platform.altel, platform.kora)) {
+        watching.put(who.name, watchers.submit(() -> who.streamUntil("/api/v1/stream",
+            Duration.ofSeconds(90), canaries.sharedNote(), Duration.ofSeconds(3))));
+      }
+      Thread.sleep(1_000); // the streams are open and said hello
+      canaries.steps(platform, context);
+      streams = new LinkedHashMap<>();
+      for (Map.Entry<String, Future<ApiClient.Response>> w : watching.entrySet()) {
+        streams.put(w.getKey(), w.getValue().get(120, TimeUnit.SECONDS));
+      }
+    } finally {
+      watchers.shutdownNow();
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> Canaries.TENANTS.stream().allMatch(t ->
+        platform.client(t).get("/api/v1/incidents/" + canaries.sharedIncident).body()
+            .contains(canaries.sharedNote())));
   }
 
   @AfterAll
@@ -200,7 +253,7 @@ class HttpAccessIT {
   }
 
   @Test
-  void everyRegisteredRouteHasAnAccessRuleAndAnOpenApiDescription() {
+  void everyRouteOfTheOpenApiDescriptionIsRegisteredAndHasAnAccessRule() {
     Set<String> registered = platform.process.routes().stream()
         .map(r -> r.method() + " " + r.path()).collect(Collectors.toCollection(TreeSet::new));
     Set<String> probed = PROBES.stream().map(p -> p.method() + " " + p.route())
@@ -210,74 +263,121 @@ class HttpAccessIT {
     assertThat(probed).as("access rules for routes that no longer exist")
         .isSubsetOf(registered);
 
-    Set<String> documented = new TreeSet<>();
-    JsonNode paths = ApiDocs.load().get("paths");
-    for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> path = it.next();
-      path.getValue().fieldNames().forEachRemaining(method ->
-          documented.add(method.toUpperCase() + " " + path.getKey()));
-    }
+    Set<String> documented = documented(ApiDocs.load());
     Set<String> served = platform.process.routes().stream()
         .map(r -> r.method() + " " + ApiDocs.openApiPath(r.path()))
         .collect(Collectors.toCollection(TreeSet::new));
     assertThat(documented).as("OpenAPI paths against the registered routes")
         .isEqualTo(served);
-    JsonNode servedDoc = platform.noc.get(ApiDocs.JSON).json();
-    assertThat(servedDoc.path("paths").size()).isEqualTo(paths.size());
+    Set<String> checklist = PROBES.stream()
+        .map(p -> p.method() + " " + ApiDocs.openApiPath(p.route()))
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(documented(platform.noc.get(ApiDocs.JSON).json()))
+        .as("the served OpenAPI description is the canary suite's checklist")
+        .isEqualTo(checklist);
   }
 
   @Test
-  void everyEndpointAnswersEachRoleAsItsRuleSaysAndNothingOfAnotherTenantLeaks() {
+  void everyEndpointAnswersEachRoleAsItsRuleSaysAndNoCanaryLeaks() {
     List<String> failures = new ArrayList<>();
     for (Probe probe : PROBES) {
-      if (probe.route().equals("/api/v1/stream")) {
+      if (probe.route().equals(LiveStream.PATH)) {
         continue; // a stream never ends: see the stream test
       }
-      String own = probe.own() == null ? probe.route() : probe.own().apply(fixture);
-      String foreign = probe.foreign() == null ? null : probe.foreign().apply(fixture);
-      // a GET of a made-up id ("...-none") may be 404; every other GET must answer
-      boolean read = probe.method().equals("GET") && !own.contains("-none");
+      for (Fixture f : fixtures.values()) {
+        ApiClient tenant = platform.client(f.tenant());
+        String own = probe.own() == null ? probe.route() : probe.own().apply(f);
+        String foreign = probe.foreign() == null ? null : probe.foreign().apply(f);
+        // a GET of a made-up id ("...-none") may be 404; every other GET must answer
+        boolean read = probe.method().equals("GET") && !own.contains("-none");
 
-      check(failures, probe, platform.anonymous, own, probe.policy() == Policy.PUBLIC
-          ? Expect.NOT_UNAUTHORIZED : Expect.UNAUTHORIZED);
-      check(failures, probe, platform.noc, own, read ? Expect.OK : Expect.ALLOWED);
-      if (foreign != null) {
-        check(failures, probe, platform.noc, foreign, read ? Expect.OK : Expect.ALLOWED);
-      }
-      switch (probe.policy()) {
-        case PUBLIC -> check(failures, probe, platform.altel, own, Expect.NOT_UNAUTHORIZED);
-        case USER -> check(failures, probe, platform.altel, own,
-            read ? Expect.OK : Expect.ALLOWED);
-        case SCOPED -> {
-          check(failures, probe, platform.altel, own, read ? Expect.OK : Expect.ALLOWED);
-          check(failures, probe, platform.altel, foreign, Expect.REFUSED);
+        check(failures, probe, platform.anonymous, own, probe.policy() == Policy.PUBLIC
+            ? Expect.NOT_UNAUTHORIZED : Expect.UNAUTHORIZED);
+        if (probe.route().equals(TokenAuthenticator.LOGOUT)) {
+          continue; // a logout ends every session of its user: SessionRevocationTest
         }
-        case OPERATOR -> check(failures, probe, platform.altel, own, Expect.FORBIDDEN);
+        check(failures, probe, platform.noc, own, read ? Expect.OK : Expect.ALLOWED);
+        if (foreign != null) {
+          check(failures, probe, platform.noc, foreign, read ? Expect.OK : Expect.ALLOWED);
+        }
+        if (STATIC.contains(probe.route())) {
+          if (!tenant.get(own).body().equals(platform.noc.get(own).body())) {
+            failures.add(probe.route() + " is not the same for " + f.tenant() + " and the NOC");
+          }
+          continue;
+        }
+        switch (probe.policy()) {
+          case PUBLIC -> check(failures, probe, tenant, own, Expect.NOT_UNAUTHORIZED);
+          case USER -> check(failures, probe, tenant, own, read ? Expect.OK : Expect.ALLOWED);
+          case SCOPED -> {
+            check(failures, probe, tenant, own, read ? Expect.OK : Expect.ALLOWED);
+            check(failures, probe, tenant, foreign, Expect.REFUSED);
+          }
+          case OPERATOR -> check(failures, probe, tenant, own, Expect.FORBIDDEN);
+        }
       }
     }
     assertThat(failures).isEmpty();
   }
 
   @Test
-  void aTenantsLiveStreamCarriesNothingOfAnotherTenant() {
-    assertThat(platform.anonymous.stream("/api/v1/stream", Duration.ofSeconds(1)).status())
+  void theLiveStreamCarriesEachTenantItsSharedStepsAndNoCanary() {
+    assertThat(platform.anonymous.stream(LiveStream.PATH, Duration.ofSeconds(1)).status())
         .isEqualTo(401);
-    ApiClient.Response altel = platform.altel.stream("/api/v1/stream", Duration.ofSeconds(4));
-    assertThat(altel.status()).isEqualTo(200);
-    assertThat(altel.body()).contains("event: hello").contains("event: site");
-    assertThat(leaks(altel.body())).isEmpty();
-    ApiClient.Response noc = platform.noc.stream("/api/v1/stream", Duration.ofSeconds(4));
-    assertThat(noc.body()).contains(fixture.foreignSite());
+    for (String tenant : Canaries.TENANTS) {
+      ApiClient.Response stream = streams.get(tenant);
+      assertThat(stream.status()).isEqualTo(200);
+      assertThat(stream.body()).contains("event: hello").contains("event: site")
+          .contains(canaries.sharedNote());
+      assertThat(leaks(stream.body(), canaries.secretsOf(tenant))).as(tenant).isEmpty();
+    }
+    assertThat(streams.get("noc").body()).contains(canaries.internalNote())
+        .contains(platform.foreignSite).contains(platform.ownSite);
+  }
+
+  @Test
+  void theNocSeesWhatEachTenantMayNotAndEachTenantOnlyItsShareOfTheIncident() {
+    String path = "/api/v1/dashboard/incidents/" + canaries.sharedIncident;
+    assertThat(platform.noc.get(path).body()).contains(canaries.internalNote(),
+        canaries.refusedCommand(), "CANARY-DISPATCH-ALTEL", "CANARY-DISPATCH-KORA",
+        "CANARY-CAUSE-KORA");
+    assertThat(platform.noc.get("/api/v1/incidents/" + canaries.sharedIncident).body())
+        .contains(canaries.internalNote());
+    for (String tenant : Canaries.TENANTS) {
+      ApiClient who = platform.client(tenant);
+      for (String read : List.of(path, "/api/v1/incidents/" + canaries.sharedIncident,
+          "/api/v1/incidents/" + canaries.sharedIncident + "/events")) {
+        String body = who.get(read).body();
+        assertThat(body).as(tenant + " " + read).contains(canaries.sharedNote())
+            .contains("CANARY-DISPATCH-" + tenant.toUpperCase(Locale.ROOT));
+        assertThat(leaks(body, canaries.secretsOf(tenant))).as(tenant + " " + read).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void exportsCarryEachTenantOnlyItsOwnData() {
+    for (Fixture f : fixtures.values()) {
+      ApiClient who = platform.client(f.tenant());
+      for (String export : List.of("/api/v1/sla/%s.csv?month=" + f.month(),
+          "/api/v1/analytics/sla-reports/%s/" + f.month() + "?format=csv")) {
+        ApiClient.Response own = who.get(export.formatted(f.tenant()));
+        assertThat(own.status()).as(own.toString()).isIn(200, 404);
+        assertThat(leaks(own.body(), canaries.secretsOf(f.tenant()))).isEmpty();
+        assertThat(who.get(export.formatted(f.other())).status()).isIn(403, 404);
+      }
+    }
   }
 
   @Test
   void aTenantUserSeesItsOwnIncidentButNotAnotherTenants() {
-    String own = platform.altel.get("/api/v1/incidents").body();
-    assertThat(own).contains(fixture.ownIncident()).doesNotContain(fixture.foreignIncident());
-    assertThat(platform.kora.get("/api/v1/incidents").body())
-        .contains(fixture.foreignIncident()).doesNotContain(fixture.ownIncident());
-    assertThat(platform.altel.get("/api/v1/sites").json().path("sites").toString())
-        .contains(fixture.ownSite()).doesNotContain(fixture.foreignSite());
+    for (Fixture f : fixtures.values()) {
+      ApiClient who = platform.client(f.tenant());
+      assertThat(who.get("/api/v1/incidents").body()).contains(f.ownIncident())
+          .doesNotContain(f.foreignIncident());
+      assertThat(who.get("/api/v1/sites").json().path("sites").toString())
+          .contains(f.ownSite()).doesNotContain(f.foreignSite());
+    }
   }
 
   @Test
@@ -321,25 +421,37 @@ class HttpAccessIT {
         r.status() >= 400 ? r.body() : "").find()) {
       failures.add(where + "the error tells internals: " + r);
     }
-    if (who == platform.altel && !path.equals("/metrics")) {
+    List<String> secrets = who == platform.noc ? List.of()
+        : who == platform.anonymous ? canaries.all() : canaries.secretsOf(who.name);
+    if (!path.equals("/metrics")) {
       // what the caller named itself may be echoed back ("site S9 not found")
-      List<String> leaks = leaks(r.body()).stream().filter(s -> !path.contains(s)).toList();
+      List<String> leaks = leaks(r.body(), secrets).stream()
+          .filter(s -> !path.contains(s)).toList();
       if (!leaks.isEmpty()) {
-        failures.add(where + "shows another tenant's " + leaks + ": " + r);
+        failures.add(where + "shows canaries " + leaks + ": " + r);
       }
     }
   }
 
-  /** Kora's name or kora-only sites in what altel was shown. */
-  private static List<String> leaks(String body) {
+  /** The secrets that appear in what someone was shown. */
+  private static List<String> leaks(String body, List<String> secrets) {
     List<String> found = new ArrayList<>();
-    for (String secret : List.of(RunningPlatform.FOREIGN, fixture.foreignSite(),
-        fixture.foreignIncident())) {
+    for (String secret : secrets) {
       if (Pattern.compile("\\b" + Pattern.quote(secret) + "\\b").matcher(body).find()) {
         found.add(secret);
       }
     }
     return found;
+  }
+
+  private static Set<String> documented(JsonNode doc) {
+    Set<String> documented = new TreeSet<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = doc.get("paths").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = it.next();
+      path.getValue().fieldNames().forEachRemaining(method ->
+          documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey()));
+    }
+    return documented;
   }
 
   private static Probe pub(String method, String route) {

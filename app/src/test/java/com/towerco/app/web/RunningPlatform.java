@@ -7,6 +7,7 @@ import com.towerco.app.PlatformProcess;
 import com.towerco.app.Services;
 import com.towerco.platform.http.auth.LoginGuard;
 import com.towerco.platform.http.auth.PasswordHasher;
+import com.towerco.platform.http.auth.SessionGenerations;
 import com.towerco.platform.http.auth.SessionTokens;
 import com.towerco.platform.http.auth.TokenAuthenticator;
 import com.towerco.platform.http.auth.UserAccount;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
 /**
  * The whole platform in one process for the web tests: every service and the simulator (a small
@@ -57,9 +57,7 @@ final class RunningPlatform implements AutoCloseable {
     JsonNode sites = noc.get("/api/v1/sites").json().path("sites");
     this.ownSite = onlyOf(sites, OWN, FOREIGN);
     this.foreignSite = onlyOf(sites, FOREIGN, OWN);
-    this.ownRegion = StreamSupport.stream(sites.spliterator(), false)
-        .filter(s -> s.path("site_id").asText().equals(ownSite)).findFirst().orElseThrow()
-        .path("region").asText();
+    this.ownRegion = regionOf(ownSite);
   }
 
   static RunningPlatform start(KafkaExtension kafka, Path dataDir, Map<String, String> extra) {
@@ -69,7 +67,8 @@ final class RunningPlatform implements AutoCloseable {
         UserAccount.tenant(FOREIGN, FOREIGN, hash(FOREIGN + "-pw"))));
     TokenAuthenticator auth = new TokenAuthenticator(users, new SessionTokens(
         "test-key-test-key-test-key-test-key".getBytes(StandardCharsets.UTF_8),
-        Duration.ofHours(1), Clock.systemUTC()), LoginGuard.defaults(Clock.systemUTC()));
+        Duration.ofHours(1), Clock.systemUTC()), LoginGuard.defaults(Clock.systemUTC()),
+        SessionGenerations.inMemory());
     Map<String, String> settings = new HashMap<>(Map.of(
         "simulator.sites", "6", "simulator.regions", "2", "simulator.sites-per-hub", "3",
         "simulator.tenants", OWN + "," + FOREIGN, "simulator.seed", "1",
@@ -104,6 +103,25 @@ final class RunningPlatform implements AutoCloseable {
       return false;
     });
     return id[0];
+  }
+
+  /** The logged-in client of {@code tenant}'s user. */
+  ApiClient client(String tenant) {
+    return switch (tenant) {
+      case OWN -> altel;
+      case FOREIGN -> kora;
+      default -> throw new IllegalArgumentException(tenant);
+    };
+  }
+
+  /** The region of a site. */
+  String regionOf(String site) {
+    for (JsonNode s : noc.get("/api/v1/sites").json().path("sites")) {
+      if (s.path("site_id").asText().equals(site)) {
+        return s.path("region").asText();
+      }
+    }
+    throw new AssertionError("no site " + site);
   }
 
   String baseUrl() {

@@ -1,6 +1,8 @@
 package com.towerco.dashboard.domain;
 
 import com.towerco.events.payload.site.SiteAlarm;
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.access.Visibility;
 import java.time.Instant;
 
 /**
@@ -24,6 +26,6 @@ public record AlarmView(
   }
 
   public boolean visibleTo(Viewer viewer) {
-    return tenantId == null || viewer.canSee(tenantId);
+    return tenantId == null || Visibility.ownedBy(viewer, tenantId);
   }
 }

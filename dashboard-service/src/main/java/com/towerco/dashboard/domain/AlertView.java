@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.towerco.events.payload.alert.AlertFiring;
 import com.towerco.events.payload.alert.AlertResolved;
 import com.towerco.events.payload.alert.AlertSeverity;
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.access.Visibility;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +72,7 @@ public record AlertView(
   }
 
   public boolean visibleTo(Viewer viewer) {
-    return viewer.canSeeAny(affectedTenants);
+    return Visibility.concerns(viewer, affectedTenants);
   }
 
   /** The alert without the names of tenants the viewer may not know about. */
@@ -79,6 +81,7 @@ public record AlertView(
       return this;
     }
     return new AlertView(alertId, fingerprint, rule, severity, summary, siteId, region,
-        hubSiteId, viewer.visible(affectedTenants), labels, state, startsAt, endsAt);
+        hubSiteId, Visibility.tenantNames(viewer, affectedTenants), labels, state, startsAt,
+        endsAt);
   }
 }

@@ -1,5 +1,7 @@
 package com.towerco.dashboard.domain;
 
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.access.Visibility;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -19,10 +21,11 @@ public record IncidentScope(Map<String, Set<String>> siteTenants,
   }
 
   Predicate<String> sitesFor(Viewer viewer) {
-    return siteId -> viewer.canSeeAny(siteTenants.getOrDefault(siteId, Set.of()));
+    return siteId -> Visibility.site(viewer, siteTenants.getOrDefault(siteId, Set.of()));
   }
 
   Predicate<String> alertsFor(Viewer viewer) {
-    return alertId -> viewer.canSeeAny(alertTenants.getOrDefault(alertId, Set.of()));
+    return alertId -> Visibility.concerns(viewer,
+        alertTenants.getOrDefault(alertId, Set.of()));
   }
 }

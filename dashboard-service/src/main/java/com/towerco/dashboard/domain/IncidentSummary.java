@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.towerco.events.payload.alert.AlertSeverity;
 import com.towerco.events.payload.incident.IncidentOpened;
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.access.Visibility;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +49,7 @@ public record IncidentSummary(
   }
 
   public boolean visibleTo(Viewer viewer) {
-    return viewer.canSeeAny(affectedTenants);
+    return Visibility.concerns(viewer, affectedTenants);
   }
 
   public boolean touchesSite(String siteId) {
@@ -63,7 +65,7 @@ public record IncidentSummary(
     return new IncidentSummary(incidentId, title, severity, state, sharedPhase, sharedPhase,
         rootCause,
         affectedSites.stream().filter(scope.sitesFor(viewer)).toList(),
-        viewer.visible(affectedTenants),
+        Visibility.tenantNames(viewer, affectedTenants),
         alertIds.stream().filter(scope.alertsFor(viewer)).toList(), openedAt, resolvedAt,
         resolution, updatedAt);
   }

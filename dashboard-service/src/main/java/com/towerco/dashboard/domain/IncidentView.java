@@ -4,6 +4,7 @@ import com.towerco.events.payload.incident.DispatchRequested;
 import com.towerco.events.payload.incident.IncidentAlertAttached;
 import com.towerco.events.payload.incident.IncidentOpened;
 import com.towerco.events.payload.incident.IncidentResolved;
+import com.towerco.platform.access.Disclosure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,7 +49,7 @@ final class IncidentView {
       dispatchSites.put(d.dispatchId(), d.siteId());
     }
     TimelineEntry entry = received.disclosed(
-        Disclosure.of(payload, received.details(), dispatchSites::get));
+        Disclosure.ofIncidentEvent(payload, dispatchSites::get));
     int copyOf = -1;
     for (int i = 0; i < timeline.size(); i++) {
       TimelineEntry e = timeline.get(i);

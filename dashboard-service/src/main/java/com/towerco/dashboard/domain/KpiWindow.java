@@ -1,6 +1,8 @@
 package com.towerco.dashboard.domain;
 
 import com.towerco.events.payload.kpi.KpiComputed;
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.access.Visibility;
 import java.time.Instant;
 import java.util.Map;
 
@@ -30,6 +32,7 @@ public record KpiWindow(
   }
 
   public boolean visibleTo(Viewer viewer) {
-    return scope == KpiComputed.KpiScope.TENANCY ? viewer.canSee(tenantId) : viewer.seesAll();
+    return scope == KpiComputed.KpiScope.TENANCY ? Visibility.ownedBy(viewer, tenantId)
+        : Visibility.operatorOnly(viewer);
   }
 }

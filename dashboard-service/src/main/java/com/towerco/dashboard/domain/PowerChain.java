@@ -3,6 +3,8 @@ package com.towerco.dashboard.domain;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.towerco.events.payload.site.SiteRegistered;
 import com.towerco.events.payload.site.SiteTelemetry;
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.access.Visibility;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -91,6 +93,7 @@ public record PowerChain(
     return new PowerChain(source, gridAvailable, mainsVoltageV, generatorInstalled,
         generatorRunning, generatorFault, dcBusVoltageV, rectifierModulesOk,
         rectifierModulesTotal, batterySocPct, batteryVoltageV, batteryCurrentA, solarOutputKw,
-        fuelPct, feeds.stream().filter(f -> viewer.canSee(f.tenantId())).toList());
+        fuelPct,
+        feeds.stream().filter(f -> Visibility.ownedBy(viewer, f.tenantId())).toList());
   }
 }

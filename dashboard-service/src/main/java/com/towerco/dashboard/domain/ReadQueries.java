@@ -1,5 +1,7 @@
 package com.towerco.dashboard.domain;
 
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.access.Visibility;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -141,7 +143,7 @@ public final class ReadQueries {
           if (s.registration() != null) {
             regions.add(s.registration().region());
           }
-          tenants.addAll(viewer.visible(s.tenants()));
+          tenants.addAll(Visibility.tenantNames(viewer, s.tenants()));
         }
       }
       return new Facets(List.copyOf(regions), List.copyOf(tenants));

@@ -2,6 +2,8 @@ package com.towerco.dashboard.domain;
 
 import com.towerco.events.payload.alert.AlertSeverity;
 import com.towerco.events.payload.site.SiteRegistered;
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.access.Visibility;
 import java.time.Instant;
 import java.util.List;
 
@@ -34,7 +36,7 @@ public record SiteSnapshot(
 
   /** The NOC sees every site; a tenant sees the sites that host one of its tenancies. */
   public boolean visibleTo(Viewer viewer) {
-    return viewer.seesAll() || viewer.canSeeAny(tenants());
+    return Visibility.site(viewer, tenants());
   }
 
   public SiteSummary summaryFor(Viewer viewer) {
@@ -53,11 +55,11 @@ public record SiteSnapshot(
         scoped == null ? null : scoped.batterySocPct(), scoped == null ? null : scoped.fuelPct(),
         reachable, alerts.size(), worst,
         (int) alarms.stream().filter(a -> a.visibleTo(viewer)).count(),
-        viewer.visible(tenants()), conditions == null ? null : conditions.at());
+        Visibility.tenantNames(viewer, tenants()), conditions == null ? null : conditions.at());
   }
 
   public List<SiteRegistered.Tenancy> tenanciesFor(Viewer viewer) {
     return registration == null ? List.of() : registration.tenancies().stream()
-        .filter(t -> viewer.canSee(t.tenantId())).toList();
+        .filter(t -> Visibility.ownedBy(viewer, t.tenantId())).toList();
   }
 }

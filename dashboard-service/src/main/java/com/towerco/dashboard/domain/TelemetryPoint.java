@@ -1,6 +1,8 @@
 package com.towerco.dashboard.domain;
 
 import com.towerco.events.payload.site.SiteTelemetry;
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.access.Visibility;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -67,7 +69,7 @@ public record TelemetryPoint(Instant at, Map<String, Double> site,
       return this;
     }
     Map<String, Map<String, Double>> own = new LinkedHashMap<>(tenants);
-    own.keySet().removeIf(tenant -> !viewer.canSee(tenant));
+    own.keySet().removeIf(tenant -> !Visibility.ownedBy(viewer, tenant));
     return new TelemetryPoint(at, site, own);
   }
 }

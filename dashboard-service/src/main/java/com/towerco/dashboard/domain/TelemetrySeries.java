@@ -1,5 +1,7 @@
 package com.towerco.dashboard.domain;
 
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.access.Visibility;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -38,7 +40,7 @@ public final class TelemetrySeries {
     site.forEach((metric, buffer) -> siteSeries.put(metric, buffer.snapshot(from)));
     Map<String, Map<String, SeriesBuffer.Series>> tenantSeries = new TreeMap<>();
     tenants.forEach((tenant, metrics) -> {
-      if (viewer.canSee(tenant)) {
+      if (Visibility.ownedBy(viewer, tenant)) {
         Map<String, SeriesBuffer.Series> m = new TreeMap<>();
         metrics.forEach((metric, buffer) -> m.put(metric, buffer.snapshot(from)));
         tenantSeries.put(tenant, m);

@@ -1,6 +1,9 @@
 package com.towerco.dashboard.domain;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.towerco.platform.access.Disclosure;
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.access.Visibility;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -66,7 +69,7 @@ public record TimelineEntry(String eventId, String eventType, Instant at, String
 
   /** True if the viewer may see this entry of an incident it sees. */
   public boolean visibleTo(Viewer viewer, IncidentScope scope) {
-    return disclosure.allows(viewer, scope.sitesFor(viewer));
+    return Visibility.allows(viewer, disclosure, scope.sitesFor(viewer));
   }
 
   /**
@@ -78,19 +81,21 @@ public record TimelineEntry(String eventId, String eventType, Instant at, String
       return this;
     }
     Map<String, Object> scoped = new LinkedHashMap<>(details);
-    scoped.computeIfPresent("affected_tenants", (k, v) -> filter(v, viewer::canSee));
+    scoped.computeIfPresent("affected_tenants",
+        (k, v) -> filter(v, t -> Visibility.ownedBy(viewer, t)));
     scoped.computeIfPresent("affected_sites", (k, v) -> filter(v, scope.sitesFor(viewer)));
     scoped.computeIfPresent("alert_ids", (k, v) -> filter(v, scope.alertsFor(viewer)));
-    scoped.computeIfPresent("ranked_causes", (k, v) -> causes(v, scope.sitesFor(viewer)
-        .or(site -> site.equals(rootCauseSite()))));
+    scoped.computeIfPresent("ranked_causes", (k, v) -> causes(v, site ->
+        Visibility.causeVisible(viewer, site, rootCauseSite(), scope.sitesFor(viewer))));
     return new TimelineEntry(eventId, eventType, at, summary, scoped, disclosure);
   }
 
-  private Object rootCauseSite() {
-    return details.get("root_cause") instanceof Map<?, ?> cause ? cause.get("site_id") : null;
+  private String rootCauseSite() {
+    return details.get("root_cause") instanceof Map<?, ?> cause
+        && cause.get("site_id") instanceof String site ? site : null;
   }
 
-  /** Candidate causes at sites the viewer sees (the headline's site is part of the story). */
+  /** The candidate causes (as JSON values) whose site passes {@code keep}. */
   private static Object causes(Object value, Predicate<String> keep) {
     if (value instanceof List<?> list) {
       return list.stream().filter(c -> c instanceof Map<?, ?> m

@@ -1,5 +1,6 @@
 package com.towerco.dashboard.domain;
 
+import com.towerco.platform.access.Viewer;
 /**
  * A change of the read model worth pushing to open pages. Each update decides who may see it
  * and renders itself for that viewer, so the live stream applies the same tenant scoping as

@@ -5,9 +5,11 @@ import com.towerco.dashboard.domain.IncidentSummary;
 import com.towerco.dashboard.domain.Queries;
 import com.towerco.dashboard.domain.ReadQueries;
 import com.towerco.dashboard.domain.SiteStatus;
-import com.towerco.dashboard.domain.Viewer;
 import com.towerco.events.payload.kpi.KpiComputed;
+import com.towerco.platform.access.Viewer;
 import com.towerco.platform.http.ApiException;
+import com.towerco.platform.http.Caller;
+import com.towerco.platform.http.RequestParams;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Locale;
@@ -39,55 +41,59 @@ public final class DashboardApi {
   }
 
   private void sites(Context ctx) {
-    Viewer viewer = Viewers.of(ctx);
-    QueryParams q = QueryParams.of(ctx, "region", "tenant", "state");
-    respond(ctx, queries.sites(viewer, new Queries.Sites(q.id("region"), q.tenant(viewer),
-        q.oneOf("state", SiteStatus.values(), SiteStatus::wireName))));
+    Viewer viewer = Caller.of(ctx).viewer();
+    RequestParams q = RequestParams.strict(ctx, "region", "tenant", "state");
+    respond(ctx, queries.sites(viewer, new Queries.Sites(q.id("region").orElse(null),
+        q.tenantFilter(viewer).orElse(null),
+        q.oneOf("state", SiteStatus.values(), SiteStatus::wireName).orElse(null))));
   }
 
   private void site(Context ctx) {
-    Viewer viewer = Viewers.of(ctx);
-    QueryParams.of(ctx);
-    String id = QueryParams.pathId(ctx, "id", QueryParams.ID);
+    Viewer viewer = Caller.of(ctx).viewer();
+    RequestParams.strict(ctx);
+    String id = RequestParams.pathId(ctx, "id");
     respond(ctx, queries.site(viewer, id).orElseThrow(() -> ApiException.notFound("site " + id)));
   }
 
   private void facets(Context ctx) {
-    QueryParams.of(ctx);
-    respond(ctx, queries.facets(Viewers.of(ctx)));
+    RequestParams.strict(ctx);
+    respond(ctx, queries.facets(Caller.of(ctx).viewer()));
   }
 
   private void kpis(Context ctx) {
-    Viewer viewer = Viewers.of(ctx);
-    QueryParams q = QueryParams.of(ctx, "site", "tenant", "scope");
-    var kpis = queries.kpis(viewer, new Queries.Kpis(q.id("site"), q.tenant(viewer),
-        q.oneOf("scope", KpiComputed.KpiScope.values(),
-            s -> s.name().toLowerCase(Locale.ROOT))));
+    Viewer viewer = Caller.of(ctx).viewer();
+    RequestParams q = RequestParams.strict(ctx, "site", "tenant", "scope");
+    var kpis = queries.kpis(viewer, new Queries.Kpis(q.id("site").orElse(null),
+        q.tenantFilter(viewer).orElse(null), q.oneOf("scope", KpiComputed.KpiScope.values(),
+            s -> s.name().toLowerCase(Locale.ROOT)).orElse(null)));
     respond(ctx, Map.of("count", kpis.size(), "kpis", kpis));
   }
 
   private void alerts(Context ctx) {
-    Viewer viewer = Viewers.of(ctx);
-    QueryParams q = QueryParams.of(ctx, "state", "site", "tenant", "limit");
+    Viewer viewer = Caller.of(ctx).viewer();
+    RequestParams q = RequestParams.strict(ctx, "state", "site", "tenant", "limit");
     var alerts = queries.alerts(viewer, new Queries.Alerts(
-        q.oneOf("state", AlertView.State.values(), AlertView.State::wireName), q.id("site"),
-        q.tenant(viewer), q.limit(200, MAX_LIMIT)));
+        q.oneOf("state", AlertView.State.values(), AlertView.State::wireName).orElse(null),
+        q.id("site").orElse(null), q.tenantFilter(viewer).orElse(null),
+        q.limit(200, MAX_LIMIT)));
     respond(ctx, Map.of("count", alerts.size(), "alerts", alerts));
   }
 
   private void incidents(Context ctx) {
-    Viewer viewer = Viewers.of(ctx);
-    QueryParams q = QueryParams.of(ctx, "state", "site", "tenant", "limit");
+    Viewer viewer = Caller.of(ctx).viewer();
+    RequestParams q = RequestParams.strict(ctx, "state", "site", "tenant", "limit");
     var incidents = queries.incidents(viewer, new Queries.Incidents(
-        q.oneOf("state", IncidentSummary.State.values(), IncidentSummary.State::wireName),
-        q.id("site"), q.tenant(viewer), q.limit(200, MAX_LIMIT)));
+        q.oneOf("state", IncidentSummary.State.values(), IncidentSummary.State::wireName)
+            .orElse(null),
+        q.id("site").orElse(null), q.tenantFilter(viewer).orElse(null),
+        q.limit(200, MAX_LIMIT)));
     respond(ctx, Map.of("count", incidents.size(), "incidents", incidents));
   }
 
   private void incident(Context ctx) {
-    Viewer viewer = Viewers.of(ctx);
-    QueryParams.of(ctx);
-    String id = QueryParams.pathId(ctx, "id", QueryParams.OPAQUE_ID);
+    Viewer viewer = Caller.of(ctx).viewer();
+    RequestParams.strict(ctx);
+    String id = RequestParams.pathId(ctx, "id");
     respond(ctx, queries.incident(viewer, id)
         .orElseThrow(() -> ApiException.notFound("incident " + id)));
   }

@@ -2,16 +2,18 @@ package com.towerco.dashboard.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.towerco.dashboard.domain.UpdateLog;
-import com.towerco.dashboard.domain.Viewer;
 import com.towerco.events.Json;
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.http.Caller;
+import com.towerco.platform.http.ConnectionLimit;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * update sequence number; a client reconnecting with {@code Last-Event-ID} (or
  * {@code ?last_event_id=}) is sent what it missed from the replay buffer. A fresh connection
  * starts with {@code hello}; a client too far behind (or from before a restart) gets
- * {@code reset} and should reload the state from the JSON API.
+ * {@code reset} and should reload the state from the JSON API. Each stream holds a server
+ * thread, so their number is capped per user and in total ({@link ConnectionLimit}: 429).
  */
 public final class LiveStream {
   public static final String PATH = DashboardApi.BASE + "/stream";
@@ -29,33 +32,49 @@ public final class LiveStream {
 
   private final UpdateLog log;
   private final long keepAliveMillis;
-  private final AtomicInteger clients = new AtomicInteger();
+  private final ConnectionLimit limit;
+  private static final String SLOT = "towerco.stream-slot";
 
-  public LiveStream(UpdateLog log, Duration keepAlive) {
+  private final SseHandler sse = new SseHandler(this::serve);
+
+  public LiveStream(UpdateLog log, Duration keepAlive, ConnectionLimit limit) {
     this.log = log;
     this.keepAliveMillis = keepAlive.toMillis();
+    this.limit = limit;
   }
 
   public void register(RoutesConfig routes) {
-    routes.sse(PATH, this::serve);
+    routes.get(PATH, ctx -> {
+      // the stream runs on Javalin's async pool after this returns: it frees its own place
+      ConnectionLimit.Slot slot = limit.acquire(Caller.of(ctx).user());
+      ctx.attribute(SLOT, slot);
+      try {
+        sse.handle(ctx);
+      } catch (Exception | Error e) {
+        slot.close();
+        throw e;
+      }
+    });
+  }
+
+  private void serve(SseClient client) {
+    ConnectionLimit.Slot slot = client.ctx().attribute(SLOT);
+    try {
+      stream(client);
+    } finally {
+      if (slot != null) {
+        slot.close();
+      }
+    }
   }
 
   /** Streams open right now. */
   public int clients() {
-    return clients.get();
-  }
-
-  private void serve(SseClient client) {
-    clients.incrementAndGet();
-    try {
-      stream(client);
-    } finally {
-      clients.decrementAndGet();
-    }
+    return limit.open();
   }
 
   private void stream(SseClient client) {
-    Viewer viewer = Viewers.of(client.ctx());
+    Viewer viewer = Caller.of(client.ctx()).viewer();
     OptionalLong resume = resumePoint(client.ctx());
     long cursor;
     if (resume.isPresent()) {

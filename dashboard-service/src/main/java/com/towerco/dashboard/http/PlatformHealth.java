@@ -1,16 +1,17 @@
 package com.towerco.dashboard.http;
 
 import com.towerco.dashboard.domain.Throughput;
-import com.towerco.platform.http.ApiException;
+import com.towerco.platform.access.Visibility;
 import com.towerco.platform.http.Caller;
+import com.towerco.platform.http.RequestParams;
 import com.towerco.platform.metrics.PlatformMetrics;
 import com.towerco.platform.metrics.ServiceMetrics;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,10 +55,8 @@ public final class PlatformHealth {
   }
 
   private void serve(Context ctx) {
-    if (!Caller.of(ctx).isOperator()) {
-      throw ApiException.forbidden();
-    }
-    QueryParams.of(ctx);
+    Visibility.requireOperator(Caller.of(ctx).viewer());
+    RequestParams.strict(ctx);
     sample();
     MeterRegistry registry = metrics.registry();
     List<Map<String, Object>> services = new ArrayList<>();

@@ -1,6 +1,7 @@
 package com.towerco.dashboard.http;
 
 import com.towerco.platform.http.ApiException;
+import com.towerco.platform.http.RequestParams;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class StaticAssets {
   private static String checked(Context ctx) {
     String path = ctx.pathParam("path");
     if (!SAFE_PATH.matcher(path).matches() || path.contains("..")) {
-      throw QueryParams.badRequest("invalid asset path");
+      throw RequestParams.bad("invalid asset path");
     }
     return path;
   }

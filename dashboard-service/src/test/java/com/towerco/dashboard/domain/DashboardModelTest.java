@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.towerco.events.Envelope;
 import com.towerco.events.payload.kpi.KpiComputed;
+import com.towerco.platform.access.Viewer;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

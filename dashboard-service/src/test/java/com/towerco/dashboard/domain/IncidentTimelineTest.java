@@ -15,6 +15,7 @@ import com.towerco.events.payload.incident.IncidentCommandRejected;
 import com.towerco.events.payload.incident.IncidentNoteAdded;
 import com.towerco.events.payload.incident.SlaBreached;
 import com.towerco.events.payload.incident.TechnicianAssigned;
+import com.towerco.platform.access.Viewer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

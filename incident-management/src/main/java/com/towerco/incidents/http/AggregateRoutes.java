@@ -7,6 +7,7 @@ import com.towerco.events.payload.Payload;
 import com.towerco.incidents.view.AggregateProjection;
 import com.towerco.platform.http.ApiException;
 import com.towerco.platform.http.Caller;
+import com.towerco.platform.http.RequestParams;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -48,7 +49,7 @@ final class AggregateRoutes<S, C extends Payload, E extends Payload> {
   void list(RoutesConfig routes, Map<String, BiPredicate<S, String>> filters) {
     routes.get(base, ctx -> {
       CommandGateway.requireOperator(Caller.of(ctx));
-      int limit = Paths.limit(ctx, 200, 1_000);
+      int limit = RequestParams.of(ctx).limit(200, 1_000);
       List<Object> found = projection.all().stream()
           .filter(e -> filters.entrySet().stream().allMatch(f -> {
             String value = ctx.queryParam(f.getKey());
@@ -78,7 +79,7 @@ final class AggregateRoutes<S, C extends Payload, E extends Payload> {
     routes.post(base + "/{id}" + path, ctx -> {
       Caller caller = Caller.of(ctx);
       CommandGateway.requireOperator(caller);
-      String id = Paths.id(ctx, "id");
+      String id = RequestParams.pathId(ctx, "id");
       C command = build.apply(id, new Request(RequestBody.of(ctx, fields), caller.user()));
       S state = projection.get(id).map(AggregateProjection.Entry::state).orElse(null);
       gateway.submit(projection.aggregate(), state, command,
@@ -91,7 +92,7 @@ final class AggregateRoutes<S, C extends Payload, E extends Payload> {
   record Request(RequestBody body, String user) {}
 
   private AggregateProjection.Entry<S> find(Context ctx) {
-    String id = Paths.id(ctx, "id");
+    String id = RequestParams.pathId(ctx, "id");
     return projection.get(id).orElseThrow(() ->
         ApiException.notFound(projection.aggregate().name() + " " + id));
   }

@@ -8,6 +8,7 @@ import com.towerco.incidents.domain.Decision;
 import com.towerco.incidents.stream.CommandBus;
 import com.towerco.incidents.stream.Metadata;
 import com.towerco.incidents.view.CommandOutcomes;
+import com.towerco.platform.access.Visibility;
 import com.towerco.platform.http.ApiException;
 import com.towerco.platform.http.Caller;
 import io.javalin.http.HttpStatus;
@@ -50,9 +51,7 @@ final class CommandGateway {
   }
 
   static void requireOperator(Caller caller) {
-    if (!caller.isOperator()) {
-      throw ApiException.forbidden();
-    }
+    Visibility.requireOperator(caller.viewer());
   }
 
   /**

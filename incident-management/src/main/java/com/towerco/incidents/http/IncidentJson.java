@@ -9,6 +9,9 @@ import com.towerco.events.payload.incident.SlaBreached;
 import com.towerco.incidents.domain.incident.Dispatch;
 import com.towerco.incidents.domain.incident.Incident;
 import com.towerco.incidents.view.IncidentProjection.IncidentRecord;
+import com.towerco.platform.access.Disclosure;
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.access.Visibility;
 import java.time.Instant;
 import java.util.List;
 
@@ -48,14 +51,29 @@ final class IncidentJson {
         s.dispatches().stream().filter(Dispatch::active).count());
   }
 
-  static Detail detail(IncidentRecord r, List<SlaBreached> breaches) {
+  /**
+   * True if the viewer may see this event of the incident (the policy's rule for timeline
+   * steps; in a tenant's view the affected sites are the tenant's own).
+   */
+  static boolean shown(Viewer viewer, IncidentRecord r, Object payload) {
+    Incident s = r.state();
+    Disclosure disclosure = Disclosure.ofIncidentEvent(payload,
+        d -> s.dispatch(d).map(Dispatch::siteId).orElse(null));
+    return Visibility.allows(viewer, disclosure, s.facts().affectedSites()::contains);
+  }
+
+  static Detail detail(Viewer viewer, IncidentRecord r, List<SlaBreached> breaches) {
     Incident s = r.state();
     Incident.Handling h = s.handling();
-    List<DispatchJson> dispatches = s.dispatches().stream().map(d -> new DispatchJson(
+    List<DispatchJson> dispatches = s.dispatches().stream()
+        .filter(d -> Visibility.allows(viewer, Disclosure.site(d.siteId()),
+            s.facts().affectedSites()::contains))
+        .map(d -> new DispatchJson(
         d.dispatchId(), d.siteId(), d.reason(), d.step(), d.technician(), d.requestedAt(),
         d.dueAt(), d.escalations())).toList();
     List<Note> notes = r.timeline().stream().map(Envelope::payload)
-        .filter(IncidentNoteAdded.class::isInstance).map(IncidentNoteAdded.class::cast)
+        .filter(IncidentNoteAdded.class::isInstance).filter(n -> shown(viewer, r, n))
+        .map(IncidentNoteAdded.class::cast)
         .map(n -> new Note(n.noteId(), n.text(), n.by(), n.sharedWithTenants(), n.addedAt()))
         .toList();
     return new Detail(s.incidentId(), r.version(), s.status().wireName(), s.facts().title(),

@@ -20,8 +20,11 @@ import com.towerco.incidents.domain.incident.Incident;
 import com.towerco.incidents.domain.incident.IncidentAggregate;
 import com.towerco.incidents.view.IncidentProjection;
 import com.towerco.incidents.view.IncidentProjection.IncidentRecord;
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.access.Visibility;
 import com.towerco.platform.http.ApiException;
 import com.towerco.platform.http.Caller;
+import com.towerco.platform.http.RequestParams;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -29,6 +32,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
@@ -60,7 +64,7 @@ final class IncidentRoutes {
 
   void register(RoutesConfig routes) {
     routes.get(BASE, this::list);
-    routes.get(BASE + "/{id}", ctx -> ctx.json(detail(view(Caller.of(ctx)), visible(ctx))));
+    routes.get(BASE + "/{id}", ctx -> ctx.json(detail(Caller.of(ctx).viewer(), visible(ctx))));
     routes.get(BASE + "/{id}/events", this::events);
     command(routes, "/acknowledge", (id, b) -> new AcknowledgeIncident(id,
         b.body().expectedVersion(), b.user(), b.body().optionalText("comment")),
@@ -104,16 +108,16 @@ final class IncidentRoutes {
     routes.post(BASE + "/{id}" + path, ctx -> {
       Caller caller = Caller.of(ctx);
       CommandGateway.requireOperator(caller);
-      String id = Paths.id(ctx, "id");
+      String id = RequestParams.pathId(ctx, "id");
       String dispatch = ctx.pathParamMap().containsKey("dispatch")
-          ? Paths.id(ctx, "dispatch") : null;
+          ? RequestParams.pathId(ctx, "dispatch") : null;
       IncidentCommand command = build.apply(id,
           new Request(RequestBody.of(ctx, fields), caller.user(), dispatch));
       Incident state = incidents.incident(operatorTenant, id).map(IncidentRecord::state)
           .orElse(null);
       gateway.submit(aggregate, state, command, state == null ? "" : state.rootSiteId(),
           caller);
-      ctx.json(detail(operatorTenant, incidents.incident(operatorTenant, id).orElseThrow()));
+      ctx.json(detail(caller.viewer(), incidents.incident(operatorTenant, id).orElseThrow()));
     });
   }
 
@@ -122,21 +126,24 @@ final class IncidentRoutes {
     String status = ctx.queryParam("status");
     String site = ctx.queryParam("site");
     String severity = ctx.queryParam("severity");
-    int limit = Paths.limit(ctx, 200, MAX_LIMIT);
+    int limit = RequestParams.of(ctx).limit(200, MAX_LIMIT);
     Predicate<IncidentRecord> filter = r -> (status == null
         || r.state().status().wireName().equals(status)
         || status.equals("active") && r.state().status().active())
         && (site == null || r.state().affects(site))
         && (severity == null || r.state().facts().severity().name().equalsIgnoreCase(severity));
+    Viewer viewer = caller.viewer();
     List<IncidentJson.Summary> found = incidents.incidents(view(caller)).stream()
+        .filter(r -> Visibility.concerns(viewer, r.state().facts().affectedTenants()))
         .filter(filter).limit(limit).map(IncidentJson::summary).toList();
     ctx.json(Map.of("count", found.size(), "incidents", found));
   }
 
   private void events(Context ctx) {
     IncidentRecord r = visible(ctx);
+    Viewer viewer = Caller.of(ctx).viewer();
     List<JsonNode> events = new ArrayList<>();
-    r.timeline().forEach(e -> {
+    r.timeline().stream().filter(e -> IncidentJson.shown(viewer, r, e.payload())).forEach(e -> {
       try {
         events.add(Json.mapper().readTree(codec.encode(e)));
       } catch (IOException ex) {
@@ -147,17 +154,23 @@ final class IncidentRoutes {
         "events", events));
   }
 
-  private IncidentJson.Detail detail(String view, IncidentRecord r) {
-    return IncidentJson.detail(r, incidents.breaches(view, r.state().incidentId()));
+  private IncidentJson.Detail detail(Viewer viewer, IncidentRecord r) {
+    String view = Visibility.tenantScope(viewer, Optional.empty()).orElse(operatorTenant);
+    return IncidentJson.detail(viewer, r, incidents.breaches(view, r.state().incidentId())
+        .stream().filter(b -> Visibility.ownedBy(viewer, b.tenantId())).toList());
   }
 
+  /** The incident as the caller's topic tells it, if the policy lets the caller see it. */
   private IncidentRecord visible(Context ctx) {
-    String id = Paths.id(ctx, "id");
-    return incidents.incident(view(Caller.of(ctx)), id)
+    String id = RequestParams.pathId(ctx, "id");
+    Caller caller = Caller.of(ctx);
+    return incidents.incident(view(caller), id)
+        .filter(r -> Visibility.concerns(caller.viewer(), r.state().facts().affectedTenants()))
         .orElseThrow(() -> ApiException.notFound("incident " + id));
   }
 
+  /** A tenant reads its own lifecycle topic's view; the NOC the operator's. */
   private String view(Caller caller) {
-    return caller.isOperator() ? operatorTenant : caller.tenantId().orElseThrow();
+    return Visibility.tenantScope(caller.viewer(), Optional.empty()).orElse(operatorTenant);
   }
 }

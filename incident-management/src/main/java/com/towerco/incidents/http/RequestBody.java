@@ -3,8 +3,8 @@ package com.towerco.incidents.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.towerco.events.Json;
 import com.towerco.platform.http.ApiException;
+import com.towerco.platform.http.RequestParams;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Set;
@@ -90,6 +90,6 @@ final class RequestBody {
   }
 
   static ApiException bad(String message) {
-    return new ApiException(HttpStatus.BAD_REQUEST, message);
+    return RequestParams.bad(message);
   }
 }

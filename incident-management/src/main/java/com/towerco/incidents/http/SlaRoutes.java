@@ -4,8 +4,10 @@ import com.towerco.incidents.domain.incident.Incident;
 import com.towerco.incidents.domain.sla.SlaReport;
 import com.towerco.incidents.view.IncidentProjection;
 import com.towerco.incidents.view.SlaProjection;
+import com.towerco.platform.access.Visibility;
 import com.towerco.platform.http.ApiException;
 import com.towerco.platform.http.Caller;
+import com.towerco.platform.http.RequestParams;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.YearMonth;
@@ -34,10 +36,10 @@ final class SlaRoutes {
   }
 
   private void report(Context ctx) {
-    String requested = Paths.id(ctx, "tenant");
+    String requested = RequestParams.pathId(ctx, "tenant");
     boolean csv = requested.endsWith(".csv");
     String tenant = csv ? requested.substring(0, requested.length() - 4) : requested;
-    if (!Caller.of(ctx).canSee(tenant)) {
+    if (!Visibility.ownedBy(Caller.of(ctx).viewer(), tenant)) {
       throw ApiException.notFound("tenant " + tenant);
     }
     YearMonth month = month(ctx, tenant);
@@ -62,7 +64,7 @@ final class SlaRoutes {
     try {
       return YearMonth.parse(month);
     } catch (DateTimeParseException e) {
-      throw RequestBody.bad("month must be YYYY-MM");
+      throw RequestParams.bad("month must be YYYY-MM");
     }
   }
 

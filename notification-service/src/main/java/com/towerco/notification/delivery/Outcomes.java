@@ -49,7 +49,7 @@ final class Outcomes {
             : n.notificationId(), request.receiver().name(),
         request.receiver().type().wireName(), request.attempt(), outcome(request, result),
         result.httpStatus(), error, at);
-    String id = EventIds.derived(EventTypes.NOTIFICATION_ATTEMPTED.name(),
+    String id = EventIds.derived(EventTypes.of(NotificationAttempted.class).name(),
         request.idempotencyKey(), String.valueOf(request.attempt()));
     return Envelope.of(id, request.tenant(), "", at, attempted, METADATA);
   }

@@ -23,7 +23,7 @@ public final class Labels {
   public static Map<String, String> ofAlert(String tenant, AlertFiring alert) {
     Map<String, String> labels = new TreeMap<>();
     labels.put("tenant", tenant);
-    labels.put("event_type", EventTypes.ALERT_FIRING.name());
+    labels.put("event_type", EventTypes.of(AlertFiring.class).name());
     labels.put("rule", alert.rule());
     labels.put("alertname", alert.rule());
     labels.put("severity", alert.severity().name().toLowerCase());
@@ -39,7 +39,7 @@ public final class Labels {
   public static Map<String, String> ofIncident(String tenant, IncidentOpened incident) {
     Map<String, String> labels = new TreeMap<>();
     labels.put("tenant", tenant);
-    labels.put("event_type", EventTypes.INCIDENT_OPENED.name());
+    labels.put("event_type", EventTypes.of(IncidentOpened.class).name());
     labels.put("incident", incident.incidentId());
     labels.put("severity", incident.severity().name().toLowerCase());
     labels.put("site", incident.rootCause().siteId());

@@ -208,7 +208,7 @@ public final class Notifier {
 
   private static Decision.Publish publish(String tenant, String notificationId, Instant now,
       com.towerco.events.payload.Payload payload) {
-    String type = EventTypes.forPayload(payload.getClass()).name();
+    String type = EventTypes.of(payload.getClass()).name();
     return new Decision.Publish(tenant, notificationId, EventIds.derived(type, notificationId),
         "", now, payload);
   }

@@ -14,10 +14,12 @@ import com.towerco.notification.domain.TenantRouting;
 import com.towerco.notification.settings.SettingsRecords;
 import com.towerco.notification.settings.SettingsView;
 import com.towerco.notification.settings.SettingsWriter;
+import com.towerco.platform.access.Visibility;
 import com.towerco.platform.http.ApiException;
 import com.towerco.platform.http.Caller;
 import com.towerco.platform.http.HttpRoutes;
 import com.towerco.platform.http.JsonErrors;
+import com.towerco.platform.http.RequestParams;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -26,7 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * The notification API under {@code /api/v1/notifications}: a tenant's routing (get, replace)
@@ -37,7 +39,6 @@ import java.util.regex.Pattern;
  */
 public final class NotificationApi implements HttpRoutes {
   public static final String BASE = "/api/v1/notifications";
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   private static final Duration MAX_SILENCE = Duration.ofDays(90);
 
   private final SettingsView view;
@@ -114,7 +115,8 @@ public final class NotificationApi implements HttpRoutes {
 
   private void getSilence(Context ctx) {
     String tenant = tenant(ctx, ctx.queryParam("tenant"));
-    respond(ctx, HttpStatus.OK, view(find(tenant, ctx.pathParam("id")), clock.instant()));
+    respond(ctx, HttpStatus.OK, view(find(tenant, RequestParams.pathId(ctx, "id")),
+        clock.instant()));
   }
 
   private void createSilence(Context ctx) {
@@ -149,7 +151,7 @@ public final class NotificationApi implements HttpRoutes {
   private void expireSilence(Context ctx) {
     Caller caller = Caller.of(ctx);
     String tenant = tenant(ctx, ctx.queryParam("tenant"));
-    Silence silence = find(tenant, ctx.pathParam("id"));
+    Silence silence = find(tenant, RequestParams.pathId(ctx, "id"));
     Instant now = clock.instant();
     if (silence.stateAt(now) != Silence.State.EXPIRED) {
       SilenceExpired expired = new SilenceExpired(silence.id(),
@@ -164,17 +166,11 @@ public final class NotificationApi implements HttpRoutes {
   /** The tenant a call works on; a tenant user may only name its own. */
   private String tenant(Context ctx, String requested) {
     Caller caller = Caller.of(ctx);
-    if (requested != null && !ID.matcher(requested).matches()) {
-      throw new IllegalArgumentException("not a tenant id: " + requested);
+    if (requested != null) {
+      RequestParams.id("tenant", requested);
     }
-    if (caller.isOperator()) {
-      return requested != null ? requested : operatorTenant;
-    }
-    String own = caller.tenantId().orElseThrow(ApiException::forbidden);
-    if (requested != null && !requested.equals(own)) {
-      throw ApiException.forbidden();
-    }
-    return own;
+    return Visibility.tenantScope(caller.viewer(), Optional.ofNullable(requested))
+        .orElse(operatorTenant);
   }
 
   private Silence find(String tenant, String id) {

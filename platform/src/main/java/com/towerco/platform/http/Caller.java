@@ -1,12 +1,15 @@
 package com.towerco.platform.http;
 
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.access.Visibility;
 import io.javalin.http.Context;
 import java.util.Optional;
 
 /**
  * Who is calling the HTTP API: the towerco's NOC (sees every tenant) or one tenant's user (sees
- * only its own tenancies). Every query that returns tenant data filters through
- * {@link #canSee(String)}.
+ * only its own tenancies). Routes decide what to show through {@link Visibility} over
+ * {@link #viewer()}; they never read the role or tenant themselves (an architecture test holds
+ * them to it).
  */
 public record Caller(String user, Role role, Optional<String> tenantId) {
   public static final String ATTRIBUTE = "towerco.caller";
@@ -35,8 +38,8 @@ public record Caller(String user, Role role, Optional<String> tenantId) {
     return role == Role.OPERATOR;
   }
 
-  /** True if this caller may see data that belongs to {@code tenant}. */
-  public boolean canSee(String tenant) {
-    return isOperator() || tenantId.map(t -> t.equals(tenant)).orElse(false);
+  /** The caller as the visibility policy knows it. */
+  public Viewer viewer() {
+    return isOperator() ? Viewer.noc() : Viewer.tenant(tenantId.orElseThrow());
   }
 }

@@ -2,6 +2,7 @@ package com.towerco.platform.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.towerco.events.Json;
+import com.towerco.platform.access.AccessDenied;
 import com.towerco.platform.metrics.PlatformMetrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -64,6 +65,8 @@ public final class WebServer implements AutoCloseable {
         }
       });
       config.routes.exception(ApiException.class, WebServer::apiError);
+      config.routes.exception(AccessDenied.class, (e, ctx) ->
+          ctx.status(HttpStatus.FORBIDDEN).json(Map.of("error", safe(e.getMessage()))));
       config.routes.exception(IllegalArgumentException.class, (e, ctx) ->
           ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", safe(e.getMessage()))));
       config.routes.exception(Exception.class, (e, ctx) -> {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.towerco.events.Json;
 import com.towerco.platform.http.auth.LoginGuard;
 import com.towerco.platform.http.auth.PasswordHasher;
+import com.towerco.platform.http.auth.SessionGenerations;
 import com.towerco.platform.http.auth.SessionTokens;
 import com.towerco.platform.http.auth.TokenAuthenticator;
 import com.towerco.platform.http.auth.UserAccount;
@@ -48,7 +49,7 @@ class TokenAuthenticationTest {
     metrics = new PlatformMetrics();
     TokenAuthenticator auth = new TokenAuthenticator(USERS,
         new SessionTokens(KEY, Duration.ofHours(1), Clock.systemUTC()),
-        new LoginGuard(3, Duration.ofMinutes(5), Clock.systemUTC()));
+        LoginGuard.defaults(Clock.systemUTC()), SessionGenerations.inMemory());
     HttpRoutes whoami = routes -> {
       routes.get("/api/v1/whoami", ctx -> ctx.json(Map.of("user", Caller.of(ctx).user())));
       routes.post("/api/v1/whoami", ctx -> ctx.json(Map.of("user", Caller.of(ctx).user())));
@@ -114,16 +115,21 @@ class TokenAuthenticationTest {
   @Test
   void refusesTokensSignedWithAnotherKeyExpiredOrOfAUserNoLongerConfigured() throws Exception {
     Caller noc = Caller.operator("noc");
+    String account = USERS.find("noc").orElseThrow().fingerprint();
     byte[] otherKey = "another-key-another-key-another-k".getBytes(StandardCharsets.UTF_8);
     String forged = new SessionTokens(otherKey, Duration.ofHours(1), Clock.systemUTC())
-        .issue(noc).token();
+        .issue(noc, 0, account).token();
     Clock past = Clock.fixed(Instant.now().minus(Duration.ofHours(3)), ZoneOffset.UTC);
-    String expired = new SessionTokens(KEY, Duration.ofHours(1), past).issue(noc).token();
-    String gone = new SessionTokens(KEY, Duration.ofHours(1), Clock.systemUTC())
-        .issue(Caller.operator("fired")).token();
-    String promoted = new SessionTokens(KEY, Duration.ofHours(1), Clock.systemUTC())
-        .issue(Caller.operator("altel-eng")).token();
-    for (String token : List.of(forged, expired, gone, promoted)) {
+    String expired = new SessionTokens(KEY, Duration.ofHours(1), past).issue(noc, 0, account)
+        .token();
+    SessionTokens tokens = new SessionTokens(KEY, Duration.ofHours(1), Clock.systemUTC());
+    String gone = tokens.issue(Caller.operator("fired"), 0, account).token();
+    String promoted = tokens.issue(Caller.operator("altel-eng"), 0,
+        USERS.find("altel-eng").orElseThrow().fingerprint()).token();
+    String oldPassword = tokens.issue(noc, 0, "an-older-account").token();
+    assertThat(send(get("/api/v1/whoami").header("Authorization", "Bearer "
+        + tokens.issue(noc, 0, account).token())).statusCode()).as("the control").isEqualTo(200);
+    for (String token : List.of(forged, expired, gone, promoted, oldPassword)) {
       assertThat(send(get("/api/v1/whoami").header("Authorization", "Bearer " + token))
           .statusCode()).isEqualTo(401);
     }
@@ -153,14 +159,15 @@ class TokenAuthenticationTest {
   }
 
   @Test
-  void refusesAUserAfterTooManyWrongPasswords() throws Exception {
-    // the guard allows 3 failures in its window
+  void refusesAnAddressAfterTooManyWrongPasswordsWithoutCheckingAnyMore() throws Exception {
+    // the guard allows 3 failures per address in its window
     UserDirectory users = new UserDirectory(List.of(UserAccount.operator("victim",
         PasswordHasher.hash("right".toCharArray(), 10_000))));
     try (PlatformMetrics m = new PlatformMetrics();
         WebServer server = WebServer.start(0, m, () -> true, new TokenAuthenticator(users,
             new SessionTokens(KEY, Duration.ofHours(1), Clock.systemUTC()),
-            new LoginGuard(3, Duration.ofMinutes(5), Clock.systemUTC())), List.of())) {
+            new LoginGuard(new LoginGuard.Limits(3, 10, 3, Duration.ofMinutes(5)),
+                Clock.systemUTC()), SessionGenerations.inMemory()), List.of())) {
       URI uri = URI.create("http://localhost:" + server.port() + "/api/v1/auth/login");
       for (int i = 0; i < 3; i++) {
         assertThat(HTTP.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers
@@ -179,7 +186,8 @@ class TokenAuthenticationTest {
     UserDirectory.write(file, USERS.all());
     UserDirectory read = UserDirectory.load(file);
     assertThat(read.find("altel-eng").orElseThrow().tenantId()).hasValue("altel");
-    assertThat(read.verify("noc", "noc-pw".toCharArray())).hasValue(Caller.operator("noc"));
+    assertThat(read.verify("noc", "noc-pw".toCharArray()).map(UserAccount::caller))
+        .hasValue(Caller.operator("noc"));
 
     Files.writeString(file, "{\"users\":[{\"username\":\"x\",\"role\":\"tenant\","
         + "\"password_hash\":\"" + PasswordHasher.hash("p".toCharArray(), 10_000) + "\"}]}");

@@ -1,15 +1,20 @@
 package com.towerco.simulator.domain;
 
 import com.towerco.events.EventTypes;
+import com.towerco.events.payload.site.SiteAlarm;
+import com.towerco.events.payload.site.SiteConnectivity;
+import com.towerco.events.payload.site.SiteRegistered;
+import com.towerco.events.payload.site.SiteTelemetry;
+import com.towerco.events.payload.site.SiteVisitScheduled;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** What was emitted, by event type and by site, in fixed order (no hash-map ordering). */
 final class EventCounts {
-  static final List<String> TYPES = List.of(EventTypes.SITE_TELEMETRY.name(),
-      EventTypes.SITE_ALARM.name(), EventTypes.SITE_CONNECTIVITY.name(),
-      EventTypes.SITE_REGISTERED.name(), EventTypes.SITE_VISIT_SCHEDULED.name());
+  static final List<String> TYPES = List.of(EventTypes.of(SiteTelemetry.class).name(),
+      EventTypes.of(SiteAlarm.class).name(), EventTypes.of(SiteConnectivity.class).name(),
+      EventTypes.of(SiteRegistered.class).name(), EventTypes.of(SiteVisitScheduled.class).name());
   static final int TELEMETRY = 0;
   static final int ALARM = 1;
   static final int CONNECTIVITY = 2;

@@ -2,7 +2,7 @@ package com.towerco.simulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.towerco.events.Json;
-import com.towerco.platform.http.ApiException;
+import com.towerco.platform.access.Visibility;
 import com.towerco.platform.http.Caller;
 import com.towerco.platform.http.HttpRoutes;
 import com.towerco.simulator.Simulator;
@@ -55,9 +55,7 @@ public final class SimulatorRoutes implements HttpRoutes {
   }
 
   private static void requireOperator(Context ctx) {
-    if (!Caller.of(ctx).isOperator()) {
-      throw ApiException.forbidden();
-    }
+    Visibility.requireOperator(Caller.of(ctx).viewer());
   }
 
   private static String specOf(Context ctx) {

@@ -1,26 +1,24 @@
 package com.towerco.events.payload.incident;
 
-import com.towerco.events.payload.Check;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Range;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
 /**
  * Command: add a note to the incident's timeline; shared notes are copied to the affected
  * tenants.
  */
+@EventDefinition(name = "incident.add-note", version = "1.0", topic = TopicFamily.INCIDENT_COMMANDS,
+    description = "Command from a person: add a note to the incident.")
 public record AddIncidentNote(
-    @JsonProperty(required = true) String incidentId,
-    Integer expectedVersion,
-    @JsonProperty(required = true) String requestedBy,
-    @JsonProperty(required = true) String text,
-    @JsonProperty(required = true) boolean sharedWithTenants) implements IncidentCommand {
-
-  public AddIncidentNote {
-    Check.text(incidentId, "incident_id", 64);
-    if (expectedVersion != null) {
-      Check.range(expectedVersion, 0, 100000000, "expected_version");
-    }
-    Check.text(requestedBy, "requested_by", 100);
-    Check.text(text, "text", 4000);
-  }
-}
+    @Description("Incident.") @Required @Text(64) String incidentId,
+    @Description("The incident version the requester saw (optimistic concurrency); absent "
+        + "for system commands.")
+    @Range(min = 0, max = 100000000) Integer expectedVersion,
+    @Description("Who asks (user name).") @Required @Text(100) String requestedBy,
+    @Description("The note.") @Required @Text(4000) String text,
+    @Description("Copy the note to the affected tenants' topics.")
+    @Required boolean sharedWithTenants) implements IncidentCommand {}

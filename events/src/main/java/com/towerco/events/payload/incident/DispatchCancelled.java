@@ -1,26 +1,24 @@
 package com.towerco.events.payload.incident;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
  * A dispatch was cancelled before the technician arrived (by a person, or compensating an
  * incident that resolved by itself).
  */
+@EventDefinition(name = "incident.dispatch-cancelled", version = "1.0",
+    topic = TopicFamily.INCIDENT_LIFECYCLE,
+    description = "A dispatch was cancelled before arrival.")
 public record DispatchCancelled(
-    @JsonProperty(required = true) String incidentId,
-    @JsonProperty(required = true) String dispatchId,
-    @JsonProperty(required = true) String reason,
-    @JsonProperty(required = true) String by,
-    @JsonProperty(required = true) Instant cancelledAt) implements IncidentEvent {
-
-  public DispatchCancelled {
-    Check.text(incidentId, "incident_id", 64);
-    Check.text(dispatchId, "dispatch_id", 64);
-    Check.text(reason, "reason", 1000);
-    Check.text(by, "by", 100);
-    Check.required(cancelledAt, "cancelled_at");
-  }
-}
+    @Description("Incident.") @Required @Text(64) String incidentId,
+    @Description("Dispatch (field visit) within the incident.")
+    @Required @Text(64) String dispatchId,
+    @Description("Why.") @Required @Text(1000) String reason,
+    @Description("Who did it (user, technician or service).") @Required @Text(100) String by,
+    @Description("Event time.") @Required Instant cancelledAt) implements IncidentEvent {}

@@ -1,27 +1,26 @@
 package com.towerco.events.payload.incident;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Range;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** A dispatch step missed its deadline and was escalated one level. */
+@EventDefinition(name = "incident.dispatch-escalated", version = "1.0",
+    topic = TopicFamily.INCIDENT_LIFECYCLE,
+    description = "A dispatch step is overdue and was escalated.")
 public record DispatchEscalated(
-    @JsonProperty(required = true) String incidentId,
-    @JsonProperty(required = true) String dispatchId,
-    @JsonProperty(required = true) DispatchStep step,
-    @JsonProperty(required = true) int level,
-    @JsonProperty(required = true) Instant overdueSince,
-    @JsonProperty(required = true) Instant escalatedAt,
-    @JsonProperty(required = true) Instant dueAt) implements IncidentEvent {
-
-  public DispatchEscalated {
-    Check.text(incidentId, "incident_id", 64);
-    Check.text(dispatchId, "dispatch_id", 64);
-    Check.required(step, "step");
-    Check.range(level, 1, 100, "level");
-    Check.required(overdueSince, "overdue_since");
-    Check.required(escalatedAt, "escalated_at");
-    Check.required(dueAt, "due_at");
-  }
-}
+    @Description("Incident.") @Required @Text(64) String incidentId,
+    @Description("Dispatch (field visit) within the incident.")
+    @Required @Text(64) String dispatchId,
+    @Description("The step that is overdue.") @Required DispatchStep step,
+    @Description("Escalation level (1 = first escalation).")
+    @Required @Range(min = 1, max = 100) int level,
+    @Description("The deadline that passed.") @Required Instant overdueSince,
+    @Description("Event time.") @Required Instant escalatedAt,
+    @Description("Next deadline (escalates again if missed).")
+    @Required Instant dueAt) implements IncidentEvent {}

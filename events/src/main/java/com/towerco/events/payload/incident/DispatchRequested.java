@@ -1,27 +1,25 @@
 package com.towerco.events.payload.incident;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Id;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** A field dispatch was requested (first step of the dispatch saga). */
+@EventDefinition(name = "incident.dispatch-requested", version = "1.0",
+    topic = TopicFamily.INCIDENT_LIFECYCLE,
+    description = "A field dispatch was requested.")
 public record DispatchRequested(
-    @JsonProperty(required = true) String incidentId,
-    @JsonProperty(required = true) String dispatchId,
-    @JsonProperty(required = true) String siteId,
-    @JsonProperty(required = true) String reason,
-    @JsonProperty(required = true) String by,
-    @JsonProperty(required = true) Instant requestedAt,
-    @JsonProperty(required = true) Instant dueAt) implements IncidentEvent {
-
-  public DispatchRequested {
-    Check.text(incidentId, "incident_id", 64);
-    Check.text(dispatchId, "dispatch_id", 64);
-    Check.id(siteId, "site_id");
-    Check.text(reason, "reason", 1000);
-    Check.text(by, "by", 100);
-    Check.required(requestedAt, "requested_at");
-    Check.required(dueAt, "due_at");
-  }
-}
+    @Description("Incident.") @Required @Text(64) String incidentId,
+    @Description("Dispatch (field visit) within the incident.")
+    @Required @Text(64) String dispatchId,
+    @Description("Site.") @Required @Id String siteId,
+    @Description("What the technician must do.") @Required @Text(1000) String reason,
+    @Description("Who did it (user, technician or service).") @Required @Text(100) String by,
+    @Description("Event time.") @Required Instant requestedAt,
+    @Description("A technician must be assigned by then.")
+    @Required Instant dueAt) implements IncidentEvent {}

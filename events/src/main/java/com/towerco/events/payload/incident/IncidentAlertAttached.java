@@ -1,11 +1,13 @@
 package com.towerco.events.payload.incident;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Id;
+import com.towerco.events.contract.Items;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import static com.towerco.events.payload.Check.required;
-import static com.towerco.events.payload.Check.text;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,19 +16,14 @@ import java.util.List;
  * names the tenants on the alert's site, so the incident's affected tenants follow from its
  * events alone.
  */
+@EventDefinition(name = "incident.alert-attached", version = "1.0",
+    topic = TopicFamily.INCIDENT_LIFECYCLE,
+    description = "A further alert was correlated into an open incident.")
 public record IncidentAlertAttached(
-    @JsonProperty(required = true) String incidentId,
-    @JsonProperty(required = true) String alertId,
-    @JsonProperty(required = true) String siteId,
-    @JsonProperty(required = true) Instant attachedAt,
-    List<String> affectedTenants) implements IncidentEvent {
-
-  public IncidentAlertAttached {
-    text(incidentId, "incident_id", 64);
-    text(alertId, "alert_id", 64);
-    Check.id(siteId, "site_id");
-    required(attachedAt, "attached_at");
-    affectedTenants = affectedTenants == null ? null
-        : Check.idList(affectedTenants, "affected_tenants", 0, 64);
-  }
-}
+    @Description("Incident.") @Required @Text(64) String incidentId,
+    @Description("Alert.") @Required @Text(64) String alertId,
+    @Description("Site of the alert.") @Required @Id String siteId,
+    @Description("Event time.") @Required Instant attachedAt,
+    @Description("Tenants with a tenancy on the alert's site (optional; the incident's "
+        + "affected tenants grow by them).")
+    @Id @Items(max = 64) List<String> affectedTenants) implements IncidentEvent {}

@@ -1,21 +1,18 @@
 package com.towerco.events.payload.incident;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** A resolved incident was closed. */
+@EventDefinition(name = "incident.closed", version = "1.0", topic = TopicFamily.INCIDENT_LIFECYCLE,
+    description = "The incident was closed.")
 public record IncidentClosed(
-    @JsonProperty(required = true) String incidentId,
-    @JsonProperty(required = true) String by,
-    String comment,
-    @JsonProperty(required = true) Instant closedAt) implements IncidentEvent {
-
-  public IncidentClosed {
-    Check.text(incidentId, "incident_id", 64);
-    Check.text(by, "by", 100);
-    Check.optionalText(comment, "comment", 1000);
-    Check.required(closedAt, "closed_at");
-  }
-}
+    @Description("Incident.") @Required @Text(64) String incidentId,
+    @Description("Who did it (user, technician or service).") @Required @Text(100) String by,
+    @Description("Comment.") @Text(1000) String comment,
+    @Description("Event time.") @Required Instant closedAt) implements IncidentEvent {}

@@ -1,24 +1,21 @@
 package com.towerco.events.payload.incident;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** A note joined the incident's timeline. */
+@EventDefinition(name = "incident.note-added", version = "1.0",
+    topic = TopicFamily.INCIDENT_LIFECYCLE,
+    description = "A note was added to the incident.")
 public record IncidentNoteAdded(
-    @JsonProperty(required = true) String incidentId,
-    @JsonProperty(required = true) String noteId,
-    @JsonProperty(required = true) String text,
-    @JsonProperty(required = true) String by,
-    @JsonProperty(required = true) boolean sharedWithTenants,
-    @JsonProperty(required = true) Instant addedAt) implements IncidentEvent {
-
-  public IncidentNoteAdded {
-    Check.text(incidentId, "incident_id", 64);
-    Check.text(noteId, "note_id", 64);
-    Check.text(text, "text", 4000);
-    Check.text(by, "by", 100);
-    Check.required(addedAt, "added_at");
-  }
-}
+    @Description("Incident.") @Required @Text(64) String incidentId,
+    @Description("Note id within the incident.") @Required @Text(64) String noteId,
+    @Description("The note.") @Required @Text(4000) String text,
+    @Description("Who did it (user, technician or service).") @Required @Text(100) String by,
+    @Description("Copied to the affected tenants.") @Required boolean sharedWithTenants,
+    @Description("Event time.") @Required Instant addedAt) implements IncidentEvent {}

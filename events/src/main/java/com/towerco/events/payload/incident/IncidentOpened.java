@@ -1,13 +1,15 @@
 package com.towerco.events.payload.incident;
 
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Id;
+import com.towerco.events.contract.Items;
+import com.towerco.events.contract.Range;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 import com.towerco.events.payload.alert.AlertSeverity;
-import com.towerco.events.payload.Check;
 
-import static com.towerco.events.payload.Check.range;
-import static com.towerco.events.payload.Check.required;
-import static com.towerco.events.payload.Check.text;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,16 +17,20 @@ import java.util.List;
  * An incident was opened for one real problem: its probable root cause, the alerts that are its
  * symptoms, and every site and tenant it affects.
  */
+@EventDefinition(name = "incident.opened", version = "1.0", topic = TopicFamily.INCIDENT_LIFECYCLE,
+    description = "An incident was opened for one real problem, with its root cause and symptoms.")
 public record IncidentOpened(
-    @JsonProperty(required = true) String incidentId,
-    @JsonProperty(required = true) String title,
-    @JsonProperty(required = true) AlertSeverity severity,
-    @JsonProperty(required = true) RootCause rootCause,
-    @JsonProperty(required = true) List<String> alertIds,
-    @JsonProperty(required = true) List<String> affectedSites,
-    @JsonProperty(required = true) List<String> affectedTenants,
-    @JsonProperty(required = true) Instant openedAt,
-    List<RankedCause> rankedCauses) implements IncidentEvent {
+    @Description("Incident id.") @Required @Text(64) String incidentId,
+    @Description("Title.") @Required @Text(300) String title,
+    @Description("Alert severity.") @Required AlertSeverity severity,
+    @Description("Probable root cause.") @Required RootCause rootCause,
+    @Description("Symptom alerts.") @Required @Items(min = 1, max = 1000) List<String> alertIds,
+    @Description("Sites affected.")
+    @Required @Id @Items(min = 1, max = 10000) List<String> affectedSites,
+    @Description("Tenants affected.") @Required @Id @Items(max = 64) List<String> affectedTenants,
+    @Description("Event time it opened.") @Required Instant openedAt,
+    @Description("Candidate root causes, most probable first.")
+    @Items(min = 1, max = 10) List<RankedCause> rankedCauses) implements IncidentEvent {
 
   /** Without a ranking (the headline root cause only). */
   public IncidentOpened(String incidentId, String title, AlertSeverity severity,
@@ -34,30 +40,10 @@ public record IncidentOpened(
         openedAt, null);
   }
 
-  public IncidentOpened {
-    text(incidentId, "incident_id", 64);
-    text(title, "title", 300);
-    required(severity, "severity");
-    required(rootCause, "root_cause");
-    alertIds = Check.list(alertIds, "alert_ids", 1, 1000);
-    affectedSites = Check.idList(affectedSites, "affected_sites", 1, 10_000);
-    affectedTenants = Check.idList(affectedTenants, "affected_tenants", 0, 64);
-    required(openedAt, "opened_at");
-    rankedCauses = rankedCauses == null ? null
-        : Check.list(rankedCauses, "ranked_causes", 1, 10);
-  }
-
   /** The probable root cause: where, what kind, why we think so, and how sure. */
   public record RootCause(
-      @JsonProperty(required = true) String siteId,
-      @JsonProperty(required = true) String kind,
-      @JsonProperty(required = true) String description,
-      @JsonProperty(required = true) double confidence) {
-    public RootCause {
-      Check.id(siteId, "root_cause.site_id");
-      text(kind, "root_cause.kind", 100);
-      text(description, "root_cause.description", 1000);
-      range(confidence, 0, 1, "root_cause.confidence");
-    }
-  }
+      @Description("Where.") @Required @Id String siteId,
+      @Description("What kind of fault.") @Required @Text(100) String kind,
+      @Description("Why we think so.") @Required @Text(1000) String description,
+      @Description("Confidence in [0, 1].") @Required @Range(min = 0, max = 1) double confidence) {}
 }

@@ -1,21 +1,19 @@
 package com.towerco.events.payload.incident;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** A resolved or closed incident was reopened. */
+@EventDefinition(name = "incident.reopened", version = "1.0",
+    topic = TopicFamily.INCIDENT_LIFECYCLE,
+    description = "The incident was reopened.")
 public record IncidentReopened(
-    @JsonProperty(required = true) String incidentId,
-    @JsonProperty(required = true) String by,
-    @JsonProperty(required = true) String reason,
-    @JsonProperty(required = true) Instant reopenedAt) implements IncidentEvent {
-
-  public IncidentReopened {
-    Check.text(incidentId, "incident_id", 64);
-    Check.text(by, "by", 100);
-    Check.text(reason, "reason", 1000);
-    Check.required(reopenedAt, "reopened_at");
-  }
-}
+    @Description("Incident.") @Required @Text(64) String incidentId,
+    @Description("Who did it (user, technician or service).") @Required @Text(100) String by,
+    @Description("Why.") @Required @Text(1000) String reason,
+    @Description("Event time.") @Required Instant reopenedAt) implements IncidentEvent {}

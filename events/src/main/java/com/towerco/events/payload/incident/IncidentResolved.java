@@ -1,27 +1,23 @@
 package com.towerco.events.payload.incident;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import static com.towerco.events.payload.Check.required;
-import static com.towerco.events.payload.Check.text;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
  * The incident's problem cleared: every symptom alert resolved ({@code resolvedBy} absent), or
  * a person resolved it ({@code resolvedBy} names them).
  */
+@EventDefinition(name = "incident.resolved", version = "1.0",
+    topic = TopicFamily.INCIDENT_LIFECYCLE,
+    description = "The incident's problem cleared.")
 public record IncidentResolved(
-    @JsonProperty(required = true) String incidentId,
-    @JsonProperty(required = true) Instant resolvedAt,
-    @JsonProperty(required = true) String resolution,
-    String resolvedBy) implements IncidentEvent {
-
-  public IncidentResolved {
-    text(incidentId, "incident_id", 64);
-    required(resolvedAt, "resolved_at");
-    text(resolution, "resolution", 1000);
-    Check.optionalText(resolvedBy, "resolved_by", 100);
-  }
-}
+    @Description("Incident.") @Required @Text(64) String incidentId,
+    @Description("Event time.") @Required Instant resolvedAt,
+    @Description("How it ended.") @Required @Text(1000) String resolution,
+    @Description("The person who resolved it; absent when every symptom cleared by itself.")
+    @Text(100) String resolvedBy) implements IncidentEvent {}

@@ -1,27 +1,23 @@
 package com.towerco.events.payload.incident;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Items;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import static com.towerco.events.payload.Check.required;
-import static com.towerco.events.payload.Check.text;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
 /** The incident's probable root cause changed as new evidence arrived. */
+@EventDefinition(name = "incident.root-cause-changed", version = "1.0",
+    topic = TopicFamily.INCIDENT_LIFECYCLE,
+    description = "The incident's probable root cause changed.")
 public record IncidentRootCauseChanged(
-    @JsonProperty(required = true) String incidentId,
-    @JsonProperty(required = true) IncidentOpened.RootCause rootCause,
-    @JsonProperty(required = true) List<RankedCause> rankedCauses,
-    @JsonProperty(required = true) String reason,
-    @JsonProperty(required = true) Instant changedAt) implements IncidentEvent {
-
-  public IncidentRootCauseChanged {
-    text(incidentId, "incident_id", 64);
-    required(rootCause, "root_cause");
-    rankedCauses = Check.list(rankedCauses, "ranked_causes", 1, 10);
-    text(reason, "reason", 500);
-    required(changedAt, "changed_at");
-  }
-}
+    @Description("Incident.") @Required @Text(64) String incidentId,
+    @Description("Probable root cause.") @Required IncidentOpened.RootCause rootCause,
+    @Description("Candidate root causes, most probable first.")
+    @Required @Items(min = 1, max = 10) List<RankedCause> rankedCauses,
+    @Description("What changed the ranking.") @Required @Text(500) String reason,
+    @Description("Event time.") @Required Instant changedAt) implements IncidentEvent {}

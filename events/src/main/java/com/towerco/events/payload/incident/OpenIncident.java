@@ -1,12 +1,14 @@
 package com.towerco.events.payload.incident;
 
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Id;
+import com.towerco.events.contract.Items;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 import com.towerco.events.payload.alert.AlertSeverity;
-import com.towerco.events.payload.Check;
 
-import static com.towerco.events.payload.Check.required;
-import static com.towerco.events.payload.Check.text;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,16 +17,21 @@ import java.util.List;
  * service decides (it ignores a repeat for an incident that already exists) and records
  * {@code incident.opened}.
  */
+@EventDefinition(name = "incident.open", version = "1.0", topic = TopicFamily.INCIDENT_COMMANDS,
+    description = "Command from the AIOps engine: open an incident for a correlated problem.")
 public record OpenIncident(
-    @JsonProperty(required = true) String incidentId,
-    @JsonProperty(required = true) String title,
-    @JsonProperty(required = true) AlertSeverity severity,
-    @JsonProperty(required = true) IncidentOpened.RootCause rootCause,
-    @JsonProperty(required = true) List<String> alertIds,
-    @JsonProperty(required = true) List<String> affectedSites,
-    @JsonProperty(required = true) List<String> affectedTenants,
-    @JsonProperty(required = true) Instant detectedAt,
-    List<RankedCause> rankedCauses) implements IncidentCommand {
+    @Description("Incident id (derived from the first alert, so a repeat names the same incident).")
+    @Required @Text(64) String incidentId,
+    @Description("Title.") @Required @Text(300) String title,
+    @Description("Alert severity.") @Required AlertSeverity severity,
+    @Description("Probable root cause.") @Required IncidentOpened.RootCause rootCause,
+    @Description("Symptom alerts.") @Required @Items(min = 1, max = 1000) List<String> alertIds,
+    @Description("Sites affected.")
+    @Required @Id @Items(min = 1, max = 10000) List<String> affectedSites,
+    @Description("Tenants affected.") @Required @Id @Items(max = 64) List<String> affectedTenants,
+    @Description("Event time the problem was recognised.") @Required Instant detectedAt,
+    @Description("Candidate root causes, most probable first.")
+    @Items(min = 1, max = 10) List<RankedCause> rankedCauses) implements IncidentCommand {
 
   /** Without a ranking (the headline root cause only). */
   public OpenIncident(String incidentId, String title, AlertSeverity severity,
@@ -32,18 +39,5 @@ public record OpenIncident(
       List<String> affectedTenants, Instant detectedAt) {
     this(incidentId, title, severity, rootCause, alertIds, affectedSites, affectedTenants,
         detectedAt, null);
-  }
-
-  public OpenIncident {
-    text(incidentId, "incident_id", 64);
-    text(title, "title", 300);
-    required(severity, "severity");
-    required(rootCause, "root_cause");
-    alertIds = Check.list(alertIds, "alert_ids", 1, 1000);
-    affectedSites = Check.idList(affectedSites, "affected_sites", 1, 10_000);
-    affectedTenants = Check.idList(affectedTenants, "affected_tenants", 0, 64);
-    required(detectedAt, "detected_at");
-    rankedCauses = rankedCauses == null ? null
-        : Check.list(rankedCauses, "ranked_causes", 1, 10);
   }
 }

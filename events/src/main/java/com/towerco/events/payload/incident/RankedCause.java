@@ -1,11 +1,12 @@
 package com.towerco.events.payload.incident;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.Id;
+import com.towerco.events.contract.Items;
+import com.towerco.events.contract.Range;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import static com.towerco.events.payload.Check.range;
-import static com.towerco.events.payload.Check.text;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -13,21 +14,13 @@ import java.util.List;
  * (the rule or path through the topology), how sure, and the alerts that are its evidence.
  */
 public record RankedCause(
-    @JsonProperty(required = true) String siteId,
-    @JsonProperty(required = true) String kind,
-    @JsonProperty(required = true) String description,
-    @JsonProperty(required = true) double confidence,
-    @JsonProperty(required = true) String path,
-    @JsonProperty(required = true) List<String> evidence) {
-
-  public RankedCause {
-    Check.id(siteId, "ranked_causes[].site_id");
-    text(kind, "ranked_causes[].kind", 100);
-    text(description, "ranked_causes[].description", 1000);
-    range(confidence, 0, 1, "ranked_causes[].confidence");
-    text(path, "ranked_causes[].path", 500);
-    evidence = Check.list(evidence, "ranked_causes[].evidence", 0, 64);
-  }
+    @Description("Where.") @Required @Id String siteId,
+    @Description("What kind of fault.") @Required @Text(100) String kind,
+    @Description("Why we think so.") @Required @Text(1000) String description,
+    @Description("Confidence in [0, 1].") @Required @Range(min = 0, max = 1) double confidence,
+    @Description("The rule or path through the topology that links the cause to its symptoms.")
+    @Required @Text(500) String path,
+    @Description("Alert ids that support it.") @Required @Items(max = 64) List<String> evidence) {
 
   /** The cause in the shape of an incident's headline root cause. */
   public IncidentOpened.RootCause headline() {

@@ -1,35 +1,36 @@
 package com.towerco.events.payload.incident;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Id;
+import com.towerco.events.contract.Pattern;
+import com.towerco.events.contract.Range;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 import com.towerco.events.payload.Payload;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
  * A tenant's outage minutes at a site exceeded what its availability target allows for the
  * month. Keyed by the SLA period; names the incident that best explains it.
  */
+@EventDefinition(name = "incident.sla-breached", version = "1.0",
+    topic = TopicFamily.INCIDENT_LIFECYCLE,
+    description = "A tenant's SLA at a site is breached for the month.")
 public record SlaBreached(
-    @JsonProperty(required = true) String tenantId,
-    @JsonProperty(required = true) String siteId,
-    @JsonProperty(required = true) String month,
-    @JsonProperty(required = true) double targetPct,
-    @JsonProperty(required = true) double availabilityPct,
-    @JsonProperty(required = true) double minutesOutOfWindow,
-    @JsonProperty(required = true) double allowedMinutes,
-    String incidentId,
-    @JsonProperty(required = true) Instant breachedAt) implements Payload {
-
-  public SlaBreached {
-    Check.id(tenantId, "tenant_id");
-    Check.id(siteId, "site_id");
-    Check.month(month, "month");
-    Check.range(targetPct, 0, 100, "target_pct");
-    Check.range(availabilityPct, 0, 100, "availability_pct");
-    Check.range(minutesOutOfWindow, 0, 50000, "minutes_out_of_window");
-    Check.range(allowedMinutes, 0, 50000, "allowed_minutes");
-    Check.optionalText(incidentId, "incident_id", 64);
-    Check.required(breachedAt, "breached_at");
-  }
-}
+    @Description("Tenant.") @Required @Id String tenantId,
+    @Description("Site.") @Required @Id String siteId,
+    @Description("Calendar month (UTC), YYYY-MM.")
+    @Required @Pattern(value = "[0-9]{4}-(0[1-9]|1[0-2])", means = "a month YYYY-MM") String month,
+    @Description("Agreed availability, %.") @Required @Range(min = 0, max = 100) double targetPct,
+    @Description("Availability when breached, %.")
+    @Required @Range(min = 0, max = 100) double availabilityPct,
+    @Description("Minutes outside the agreed DC window this month.")
+    @Required @Range(min = 0, max = 50000) double minutesOutOfWindow,
+    @Description("Outage minutes the target allows in the month.")
+    @Required @Range(min = 0, max = 50000) double allowedMinutes,
+    @Description("The incident that best explains the outage, if any.") @Text(64) String incidentId,
+    @Description("Event time at which the budget ran out.")
+    @Required Instant breachedAt) implements Payload {}

@@ -1,25 +1,23 @@
 package com.towerco.events.payload.incident;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** A technician took the dispatch. */
+@EventDefinition(name = "incident.technician-assigned", version = "1.0",
+    topic = TopicFamily.INCIDENT_LIFECYCLE,
+    description = "A technician was assigned to the dispatch.")
 public record TechnicianAssigned(
-    @JsonProperty(required = true) String incidentId,
-    @JsonProperty(required = true) String dispatchId,
-    @JsonProperty(required = true) String technician,
-    @JsonProperty(required = true) String by,
-    @JsonProperty(required = true) Instant assignedAt,
-    @JsonProperty(required = true) Instant dueAt) implements IncidentEvent {
-
-  public TechnicianAssigned {
-    Check.text(incidentId, "incident_id", 64);
-    Check.text(dispatchId, "dispatch_id", 64);
-    Check.text(technician, "technician", 100);
-    Check.text(by, "by", 100);
-    Check.required(assignedAt, "assigned_at");
-    Check.required(dueAt, "due_at");
-  }
-}
+    @Description("Incident.") @Required @Text(64) String incidentId,
+    @Description("Dispatch (field visit) within the incident.")
+    @Required @Text(64) String dispatchId,
+    @Description("The technician.") @Required @Text(100) String technician,
+    @Description("Who did it (user, technician or service).") @Required @Text(100) String by,
+    @Description("Event time.") @Required Instant assignedAt,
+    @Description("The technician must be on site by then.")
+    @Required Instant dueAt) implements IncidentEvent {}

@@ -1,25 +1,23 @@
 package com.towerco.events.payload.incident;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** The technician arrived on site. */
+@EventDefinition(name = "incident.technician-on-site", version = "1.0",
+    topic = TopicFamily.INCIDENT_LIFECYCLE,
+    description = "The technician is on site.")
 public record TechnicianOnSite(
-    @JsonProperty(required = true) String incidentId,
-    @JsonProperty(required = true) String dispatchId,
-    @JsonProperty(required = true) String technician,
-    @JsonProperty(required = true) String by,
-    @JsonProperty(required = true) Instant arrivedAt,
-    @JsonProperty(required = true) Instant dueAt) implements IncidentEvent {
-
-  public TechnicianOnSite {
-    Check.text(incidentId, "incident_id", 64);
-    Check.text(dispatchId, "dispatch_id", 64);
-    Check.text(technician, "technician", 100);
-    Check.text(by, "by", 100);
-    Check.required(arrivedAt, "arrived_at");
-    Check.required(dueAt, "due_at");
-  }
-}
+    @Description("Incident.") @Required @Text(64) String incidentId,
+    @Description("Dispatch (field visit) within the incident.")
+    @Required @Text(64) String dispatchId,
+    @Description("The technician.") @Required @Text(100) String technician,
+    @Description("Who did it (user, technician or service).") @Required @Text(100) String by,
+    @Description("Event time.") @Required Instant arrivedAt,
+    @Description("The work must be done by then.")
+    @Required Instant dueAt) implements IncidentEvent {}

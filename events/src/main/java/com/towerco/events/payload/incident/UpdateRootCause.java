@@ -1,11 +1,12 @@
 package com.towerco.events.payload.incident;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Items;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import static com.towerco.events.payload.Check.required;
-import static com.towerco.events.payload.Check.text;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,18 +14,15 @@ import java.util.List;
  * Command from the AIOps engine: new evidence changed the ranking of an open incident's root
  * causes (a generator failure after the mains failure that opened it, say).
  */
+@EventDefinition(name = "incident.update-root-cause", version = "1.0",
+    topic = TopicFamily.INCIDENT_COMMANDS,
+    description = "Command from the AIOps engine: new evidence changed the ranking of the root "
+        + "causes.")
 public record UpdateRootCause(
-    @JsonProperty(required = true) String incidentId,
-    @JsonProperty(required = true) IncidentOpened.RootCause rootCause,
-    @JsonProperty(required = true) List<RankedCause> rankedCauses,
-    @JsonProperty(required = true) String reason,
-    @JsonProperty(required = true) Instant at) implements IncidentCommand {
-
-  public UpdateRootCause {
-    text(incidentId, "incident_id", 64);
-    required(rootCause, "root_cause");
-    rankedCauses = Check.list(rankedCauses, "ranked_causes", 1, 10);
-    text(reason, "reason", 500);
-    required(at, "at");
-  }
-}
+    @Description("Incident.") @Required @Text(64) String incidentId,
+    @Description("Probable root cause.") @Required IncidentOpened.RootCause rootCause,
+    @Description("Candidate root causes, most probable first.")
+    @Required @Items(min = 1, max = 10) List<RankedCause> rankedCauses,
+    @Description("What changed the ranking.") @Required @Text(500) String reason,
+    @Description("Event time of the new evidence.")
+    @Required Instant at) implements IncidentCommand {}

@@ -1,24 +1,22 @@
 package com.towerco.events.payload.incident;
 
-import com.towerco.events.payload.Check;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Range;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
 /** Command: the NOC verifies the field work (remote checks are green). */
+@EventDefinition(name = "incident.verify-work", version = "1.0",
+    topic = TopicFamily.INCIDENT_COMMANDS,
+    description = "Command from a person: the field work is verified.")
 public record VerifyWork(
-    @JsonProperty(required = true) String incidentId,
-    Integer expectedVersion,
-    @JsonProperty(required = true) String requestedBy,
-    @JsonProperty(required = true) String dispatchId,
-    String comment) implements IncidentCommand {
-
-  public VerifyWork {
-    Check.text(incidentId, "incident_id", 64);
-    if (expectedVersion != null) {
-      Check.range(expectedVersion, 0, 100000000, "expected_version");
-    }
-    Check.text(requestedBy, "requested_by", 100);
-    Check.text(dispatchId, "dispatch_id", 64);
-    Check.optionalText(comment, "comment", 1000);
-  }
-}
+    @Description("Incident.") @Required @Text(64) String incidentId,
+    @Description("The incident version the requester saw (optimistic concurrency); absent "
+        + "for system commands.")
+    @Range(min = 0, max = 100000000) Integer expectedVersion,
+    @Description("Who asks (user name).") @Required @Text(100) String requestedBy,
+    @Description("Dispatch (field visit) within the incident.")
+    @Required @Text(64) String dispatchId,
+    @Description("Optional comment.") @Text(1000) String comment) implements IncidentCommand {}

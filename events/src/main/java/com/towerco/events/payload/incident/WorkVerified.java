@@ -1,23 +1,21 @@
 package com.towerco.events.payload.incident;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** The NOC verified the field work; the dispatch is complete. */
+@EventDefinition(name = "incident.work-verified", version = "1.0",
+    topic = TopicFamily.INCIDENT_LIFECYCLE,
+    description = "The field work was verified.")
 public record WorkVerified(
-    @JsonProperty(required = true) String incidentId,
-    @JsonProperty(required = true) String dispatchId,
-    @JsonProperty(required = true) String by,
-    String comment,
-    @JsonProperty(required = true) Instant verifiedAt) implements IncidentEvent {
-
-  public WorkVerified {
-    Check.text(incidentId, "incident_id", 64);
-    Check.text(dispatchId, "dispatch_id", 64);
-    Check.text(by, "by", 100);
-    Check.optionalText(comment, "comment", 1000);
-    Check.required(verifiedAt, "verified_at");
-  }
-}
+    @Description("Incident.") @Required @Text(64) String incidentId,
+    @Description("Dispatch (field visit) within the incident.")
+    @Required @Text(64) String dispatchId,
+    @Description("Who did it (user, technician or service).") @Required @Text(100) String by,
+    @Description("Comment.") @Text(1000) String comment,
+    @Description("Event time.") @Required Instant verifiedAt) implements IncidentEvent {}

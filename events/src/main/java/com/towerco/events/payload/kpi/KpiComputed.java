@@ -1,10 +1,13 @@
 package com.towerco.events.payload.kpi;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Id;
+import com.towerco.events.contract.Keys;
+import com.towerco.events.contract.Range;
+import com.towerco.events.contract.Required;
 import com.towerco.events.payload.Payload;
-
-import static com.towerco.events.payload.Check.range;
-import static com.towerco.events.payload.Check.required;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
@@ -15,15 +18,23 @@ import java.util.Set;
  * KPIs of one event-time window, for a whole site or for one tenancy on it. Values are keyed by
  * the names in {@link #NAMES}; a window only carries the KPIs that apply to its scope.
  */
+@EventDefinition(name = "kpi.computed", version = "1.0", topic = TopicFamily.KPI_METRICS,
+    description = "KPIs of one event-time window for a site or one tenancy on it.")
 public record KpiComputed(
-    @JsonProperty(required = true) KpiScope scope,
-    @JsonProperty(required = true) String siteId,
-    String tenantId,
-    @JsonProperty(required = true) String region,
-    @JsonProperty(required = true) Instant windowStart,
-    @JsonProperty(required = true) Instant windowEnd,
-    @JsonProperty(required = true) int samples,
-    @JsonProperty(required = true) Map<String, Double> values) implements Payload {
+    @Description("Whole site or one tenancy.") @Required KpiScope scope,
+    @Description("Site.") @Required @Id String siteId,
+    @Description("Tenant, for tenancy scope.") @Id String tenantId,
+    @Description("Region of the site.") @Required @Id String region,
+    @Description("Window start (inclusive), event time.") @Required Instant windowStart,
+    @Description("Window end (exclusive), event time.") @Required Instant windowEnd,
+    @Description("Telemetry readings in the window.")
+    @Required @Range(min = 0, max = Integer.MAX_VALUE) int samples,
+    @Description("KPI values by name: power_availability_pct, grid_availability_pct, "
+        + "generator_run_s, fuel_consumed_l, battery_min_soc_pct, energy_kwh, "
+        + "alarms_raised, reporting_pct.")
+    @Required @Keys({POWER_AVAILABILITY_PCT, GRID_AVAILABILITY_PCT, GENERATOR_RUN_S,
+        FUEL_CONSUMED_L, BATTERY_MIN_SOC_PCT, ENERGY_KWH, ALARMS_RAISED, REPORTING_PCT})
+    Map<String, Double> values) implements Payload {
 
   public static final String POWER_AVAILABILITY_PCT = "power_availability_pct";
   public static final String GRID_AVAILABILITY_PCT = "grid_availability_pct";
@@ -36,24 +47,6 @@ public record KpiComputed(
   public static final Set<String> NAMES = Set.of(POWER_AVAILABILITY_PCT, GRID_AVAILABILITY_PCT,
       GENERATOR_RUN_S, FUEL_CONSUMED_L, BATTERY_MIN_SOC_PCT, ENERGY_KWH, ALARMS_RAISED,
       REPORTING_PCT);
-
-  public KpiComputed {
-    required(scope, "scope");
-    Check.id(siteId, "site_id");
-    Check.optionalId(tenantId, "tenant_id");
-    Check.id(region, "region");
-    required(windowStart, "window_start");
-    required(windowEnd, "window_end");
-    range(samples, 0, Integer.MAX_VALUE, "samples");
-    required(values, "values");
-    for (Map.Entry<String, Double> kpi : values.entrySet()) {
-      if (!NAMES.contains(kpi.getKey())) {
-        throw new IllegalArgumentException("values has an unknown KPI " + kpi.getKey());
-      }
-      required(kpi.getValue(), "values." + kpi.getKey());
-    }
-    values = Map.copyOf(values);
-  }
 
   /** Whole site, or one tenancy on the site. */
   public enum KpiScope {

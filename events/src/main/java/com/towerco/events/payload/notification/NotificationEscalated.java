@@ -1,13 +1,14 @@
 package com.towerco.events.payload.notification;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Items;
+import com.towerco.events.contract.Range;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 import com.towerco.events.payload.Payload;
 
-import static com.towerco.events.payload.Check.range;
-import static com.towerco.events.payload.Check.required;
-import static com.towerco.events.payload.Check.text;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,20 +16,14 @@ import java.util.List;
  * An incident was not acknowledged within its escalation policy's time, so the policy's next
  * level was notified; {@code notificationId} names the notification sent to that level.
  */
+@EventDefinition(name = "notification.escalated", version = "1.0",
+    topic = TopicFamily.NOTIFICATION_DELIVERIES,
+    description = "An unacknowledged incident was escalated to the next level of its policy.")
 public record NotificationEscalated(
-    @JsonProperty(required = true) String incidentId,
-    @JsonProperty(required = true) String policy,
-    @JsonProperty(required = true) int level,
-    @JsonProperty(required = true) List<String> receivers,
-    @JsonProperty(required = true) String notificationId,
-    @JsonProperty(required = true) Instant escalatedAt) implements Payload {
-
-  public NotificationEscalated {
-    text(incidentId, "incident_id", 64);
-    text(policy, "policy", 100);
-    range(level, 1, 100, "level");
-    receivers = Check.textList(receivers, "receivers", 1, 32, 100);
-    text(notificationId, "notification_id", 64);
-    required(escalatedAt, "escalated_at");
-  }
-}
+    @Description("Incident.") @Required @Text(64) String incidentId,
+    @Description("Escalation policy.") @Required @Text(100) String policy,
+    @Description("Level notified (1 = first).") @Required @Range(min = 1, max = 100) int level,
+    @Description("Receivers of that level.")
+    @Required @Text(100) @Items(min = 1, max = 32) List<String> receivers,
+    @Description("The notification sent.") @Required @Text(64) String notificationId,
+    @Description("When, event time.") @Required Instant escalatedAt) implements Payload {}

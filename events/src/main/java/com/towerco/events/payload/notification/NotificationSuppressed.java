@@ -1,12 +1,13 @@
 package com.towerco.events.payload.notification;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Items;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 import com.towerco.events.payload.Payload;
 
-import static com.towerco.events.payload.Check.required;
-import static com.towerco.events.payload.Check.text;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,26 +16,20 @@ import java.util.List;
  * the alerts of a group (or an incident's escalation) and the silences that muted them, so a
  * suppression is on record instead of dropped without trace.
  */
+@EventDefinition(name = "notification.suppressed", version = "1.0",
+    topic = TopicFamily.NOTIFICATION_DELIVERIES,
+    description = "A due notification was not sent because active silences matched it.")
 public record NotificationSuppressed(
-    @JsonProperty(required = true) String notificationId,
-    @JsonProperty(required = true) String groupKey,
-    @JsonProperty(required = true) String route,
-    @JsonProperty(required = true) List<String> receivers,
-    @JsonProperty(required = true) List<String> silenceIds,
-    @JsonProperty(required = true) List<String> alertIds,
-    String incidentId,
-    @JsonProperty(required = true) String sourceEventId,
-    @JsonProperty(required = true) Instant suppressedAt) implements Payload {
-
-  public NotificationSuppressed {
-    text(notificationId, "notification_id", 64);
-    text(groupKey, "group_key", 500);
-    text(route, "route", 100);
-    receivers = Check.textList(receivers, "receivers", 0, 32, 100);
-    silenceIds = Check.textList(silenceIds, "silence_ids", 1, 50, 64);
-    alertIds = Check.textList(alertIds, "alert_ids", 0, 1000, 64);
-    Check.optionalText(incidentId, "incident_id", 64);
-    text(sourceEventId, "source_event_id", 64);
-    required(suppressedAt, "suppressed_at");
-  }
-}
+    @Description("The notification that was not sent.") @Required @Text(64) String notificationId,
+    @Description("Alert group (route and group-by values) or escalation.")
+    @Required @Text(500) String groupKey,
+    @Description("Route or escalation policy.") @Required @Text(100) String route,
+    @Description("Receivers that would have been notified.")
+    @Required @Text(100) @Items(max = 32) List<String> receivers,
+    @Description("The silences that matched.")
+    @Required @Text(64) @Items(min = 1, max = 50) List<String> silenceIds,
+    @Description("Alerts suppressed.") @Required @Text(64) @Items(max = 1000) List<String> alertIds,
+    @Description("Incident, for an escalation.") @Text(64) String incidentId,
+    @Description("The latest event the notification was about.")
+    @Required @Text(64) String sourceEventId,
+    @Description("When, event time.") @Required Instant suppressedAt) implements Payload {}

@@ -1,12 +1,12 @@
 package com.towerco.events.payload.notification;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 import com.towerco.events.payload.Payload;
 
-import static com.towerco.events.payload.Check.required;
-import static com.towerco.events.payload.Check.text;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
@@ -14,14 +14,11 @@ import java.time.Instant;
  * at run time. {@code document} is the routing as JSON, in the format the notification
  * service documents; it was validated before it was published.
  */
+@EventDefinition(name = "notification.routing-changed", version = "1.0",
+    topic = TopicFamily.NOTIFICATION_SETTINGS,
+    description = "A person replaced a tenant's notification routing at run time.")
 public record RoutingChanged(
-    @JsonProperty(required = true) String document,
-    @JsonProperty(required = true) String changedBy,
-    @JsonProperty(required = true) Instant changedAt) implements Payload {
-
-  public RoutingChanged {
-    text(document, "document", 32_000);
-    text(changedBy, "changed_by", 100);
-    required(changedAt, "changed_at");
-  }
-}
+    @Description("The routing as JSON (receivers, routes, escalations).")
+    @Required @Text(32000) String document,
+    @Description("Who changed it.") @Required @Text(100) String changedBy,
+    @Description("When.") @Required Instant changedAt) implements Payload {}

@@ -1,12 +1,13 @@
 package com.towerco.events.payload.notification;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Items;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 import com.towerco.events.payload.Payload;
 
-import static com.towerco.events.payload.Check.required;
-import static com.towerco.events.payload.Check.text;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
@@ -14,20 +15,15 @@ import java.time.Instant;
  * as {@code site=S0001} or {@code severity=~"minor|warning"}) from {@code startsAt} until
  * {@code endsAt}: a maintenance window or a scheduled field visit.
  */
+@EventDefinition(name = "notification.silence-created", version = "1.0",
+    topic = TopicFamily.NOTIFICATION_SETTINGS,
+    description = "A person silenced matching notifications of a tenant for a time window.")
 public record SilenceCreated(
-    @JsonProperty(required = true) String silenceId,
-    @JsonProperty(required = true) java.util.List<String> matchers,
-    @JsonProperty(required = true) Instant startsAt,
-    @JsonProperty(required = true) Instant endsAt,
-    @JsonProperty(required = true) String createdBy,
-    @JsonProperty(required = true) String comment) implements Payload {
-
-  public SilenceCreated {
-    text(silenceId, "silence_id", 64);
-    matchers = Check.textList(matchers, "matchers", 1, 20, 300);
-    required(startsAt, "starts_at");
-    required(endsAt, "ends_at");
-    text(createdBy, "created_by", 100);
-    text(comment, "comment", 1000);
-  }
-}
+    @Description("Silence id.") @Required @Text(64) String silenceId,
+    @Description("What the silence mutes; every matcher must match.")
+    @Required @Text(300) @Items(min = 1, max = 20) java.util.List<String> matchers,
+    @Description("Start of the window.") @Required Instant startsAt,
+    @Description("End of the window.") @Required Instant endsAt,
+    @Description("Who created it.") @Required @Text(100) String createdBy,
+    @Description("Why (ticket, field visit).")
+    @Required @Text(1000) String comment) implements Payload {}

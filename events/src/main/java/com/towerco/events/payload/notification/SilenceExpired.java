@@ -1,12 +1,13 @@
 package com.towerco.events.payload.notification;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Items;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 import com.towerco.events.payload.Payload;
 
-import static com.towerco.events.payload.Check.required;
-import static com.towerco.events.payload.Check.text;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,24 +15,16 @@ import java.util.List;
  * A person ended a silence before its end time. It repeats the silence as created, because
  * the settings topic is compacted by silence and keeps only this latest record of it.
  */
+@EventDefinition(name = "notification.silence-expired", version = "1.0",
+    topic = TopicFamily.NOTIFICATION_SETTINGS,
+    description = "A person ended a silence before its end time.")
 public record SilenceExpired(
-    @JsonProperty(required = true) String silenceId,
-    @JsonProperty(required = true) List<String> matchers,
-    @JsonProperty(required = true) Instant startsAt,
-    @JsonProperty(required = true) Instant endsAt,
-    @JsonProperty(required = true) String createdBy,
-    @JsonProperty(required = true) String comment,
-    @JsonProperty(required = true) Instant expiredAt,
-    @JsonProperty(required = true) String expiredBy) implements Payload {
-
-  public SilenceExpired {
-    text(silenceId, "silence_id", 64);
-    matchers = Check.textList(matchers, "matchers", 1, 20, 300);
-    required(startsAt, "starts_at");
-    required(endsAt, "ends_at");
-    text(createdBy, "created_by", 100);
-    text(comment, "comment", 1000);
-    required(expiredAt, "expired_at");
-    text(expiredBy, "expired_by", 100);
-  }
-}
+    @Description("Silence id.") @Required @Text(64) String silenceId,
+    @Description("What the silence mutes; every matcher must match.")
+    @Required @Text(300) @Items(min = 1, max = 20) List<String> matchers,
+    @Description("Start of the window.") @Required Instant startsAt,
+    @Description("End of the window.") @Required Instant endsAt,
+    @Description("Who created it.") @Required @Text(100) String createdBy,
+    @Description("Why (ticket, field visit).") @Required @Text(1000) String comment,
+    @Description("When it was ended.") @Required Instant expiredAt,
+    @Description("Who ended it.") @Required @Text(100) String expiredBy) implements Payload {}

@@ -1,22 +1,19 @@
 package com.towerco.events.payload.optimization;
 
-import com.towerco.events.payload.Check;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Range;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
 /** Command: a person approves a proposed optimization. */
+@EventDefinition(name = "optimization.approve", version = "1.0",
+    topic = TopicFamily.OPTIMIZATION_COMMANDS,
+    description = "Command from a person: approve an optimization.")
 public record ApproveOptimization(
-    @JsonProperty(required = true) String optimizationId,
-    Integer expectedVersion,
-    @JsonProperty(required = true) String requestedBy,
-    String comment) implements OptimizationCommand {
-
-  public ApproveOptimization {
-    Check.text(optimizationId, "optimization_id", 64);
-    if (expectedVersion != null) {
-      Check.range(expectedVersion, 0, 100000000, "expected_version");
-    }
-    Check.text(requestedBy, "requested_by", 100);
-    Check.optionalText(comment, "comment", 1000);
-  }
-}
+    @Description("Optimization.") @Required @Text(64) String optimizationId,
+    @Description("The optimization version the requester saw (optimistic concurrency).")
+    @Range(min = 0, max = 100000000) Integer expectedVersion,
+    @Description("Who asks (user name).") @Required @Text(100) String requestedBy,
+    @Description("Comment.") @Text(1000) String comment) implements OptimizationCommand {}

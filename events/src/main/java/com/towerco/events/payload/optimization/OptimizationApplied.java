@@ -1,23 +1,21 @@
 package com.towerco.events.payload.optimization;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** The optimization was applied on site; savings are measured from later events. */
+@EventDefinition(name = "optimization.applied", version = "1.0",
+    topic = TopicFamily.OPTIMIZATION_LIFECYCLE,
+    description = "The optimization was applied on site.")
 public record OptimizationApplied(
-    @JsonProperty(required = true) String optimizationId,
-    @JsonProperty(required = true) String by,
-    String comment,
-    @JsonProperty(required = true) Instant appliedAt,
-    @JsonProperty(required = true) Instant verifyAfter) implements OptimizationEvent {
-
-  public OptimizationApplied {
-    Check.text(optimizationId, "optimization_id", 64);
-    Check.text(by, "by", 100);
-    Check.optionalText(comment, "comment", 1000);
-    Check.required(appliedAt, "applied_at");
-    Check.required(verifyAfter, "verify_after");
-  }
-}
+    @Description("Optimization.") @Required @Text(64) String optimizationId,
+    @Description("Who did it (user, technician or service).") @Required @Text(100) String by,
+    @Description("Comment.") @Text(1000) String comment,
+    @Description("Event time.") @Required Instant appliedAt,
+    @Description("End of the measurement window.")
+    @Required Instant verifyAfter) implements OptimizationEvent {}

@@ -1,21 +1,19 @@
 package com.towerco.events.payload.optimization;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** The optimization was approved. */
+@EventDefinition(name = "optimization.approved", version = "1.0",
+    topic = TopicFamily.OPTIMIZATION_LIFECYCLE,
+    description = "The optimization was approved.")
 public record OptimizationApproved(
-    @JsonProperty(required = true) String optimizationId,
-    @JsonProperty(required = true) String by,
-    String comment,
-    @JsonProperty(required = true) Instant approvedAt) implements OptimizationEvent {
-
-  public OptimizationApproved {
-    Check.text(optimizationId, "optimization_id", 64);
-    Check.text(by, "by", 100);
-    Check.optionalText(comment, "comment", 1000);
-    Check.required(approvedAt, "approved_at");
-  }
-}
+    @Description("Optimization.") @Required @Text(64) String optimizationId,
+    @Description("Who did it (user, technician or service).") @Required @Text(100) String by,
+    @Description("Comment.") @Text(1000) String comment,
+    @Description("Event time.") @Required Instant approvedAt) implements OptimizationEvent {}

@@ -1,35 +1,33 @@
 package com.towerco.events.payload.optimization;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Range;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 import com.towerco.events.payload.RejectionCode;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
  * A person's command was refused against the state it met (a concurrent change got there
  * first); nothing else was written.
  */
+@EventDefinition(name = "optimization.command-rejected", version = "1.0",
+    topic = TopicFamily.OPTIMIZATION_LIFECYCLE,
+    description = "Command refused: stale version, illegal transition or unknown optimization; the "
+        + "audit trail of the refusal.")
 public record OptimizationCommandRejected(
-    @JsonProperty(required = true) String optimizationId,
-    @JsonProperty(required = true) String commandId,
-    @JsonProperty(required = true) String commandType,
-    @JsonProperty(required = true) RejectionCode code,
-    @JsonProperty(required = true) String reason,
-    Integer expectedVersion,
-    @JsonProperty(required = true) int actualVersion,
-    @JsonProperty(required = true) Instant rejectedAt) implements OptimizationEvent {
-
-  public OptimizationCommandRejected {
-    Check.text(optimizationId, "optimization_id", 64);
-    Check.text(commandId, "command_id", 64);
-    Check.text(commandType, "command_type", 100);
-    Check.required(code, "code");
-    Check.text(reason, "reason", 1000);
-    if (expectedVersion != null) {
-      Check.range(expectedVersion, 0, 100000000, "expected_version");
-    }
-    Check.range(actualVersion, 0, 100000000, "actual_version");
-    Check.required(rejectedAt, "rejected_at");
-  }
-}
+    @Description("Optimization.") @Required @Text(64) String optimizationId,
+    @Description("The refused command's event id.") @Required @Text(64) String commandId,
+    @Description("The refused command's event type.") @Required @Text(100) String commandType,
+    @Description("Why: not_found, stale_version or illegal_transition.")
+    @Required RejectionCode code,
+    @Description("The reason, for people.") @Required @Text(1000) String reason,
+    @Description("The version the command expected.")
+    @Range(min = 0, max = 100000000) Integer expectedVersion,
+    @Description("The version it met.")
+    @Required @Range(min = 0, max = 100000000) int actualVersion,
+    @Description("Event time of the refusal.")
+    @Required Instant rejectedAt) implements OptimizationEvent {}

@@ -1,30 +1,25 @@
 package com.towerco.events.payload.optimization;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Id;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Map;
 
 /** An energy optimization was proposed for a site. */
+@EventDefinition(name = "optimization.proposed", version = "1.0",
+    topic = TopicFamily.OPTIMIZATION_LIFECYCLE,
+    description = "An energy optimization was proposed.")
 public record OptimizationProposed(
-    @JsonProperty(required = true) String optimizationId,
-    @JsonProperty(required = true) String siteId,
-    @JsonProperty(required = true) OptimizationKind kind,
-    @JsonProperty(required = true) String title,
-    @JsonProperty(required = true) String rationale,
-    @JsonProperty(required = true) Map<String, Double> evidence,
-    @JsonProperty(required = true) Map<String, Double> expectedSavings,
-    @JsonProperty(required = true) Instant proposedAt) implements OptimizationEvent {
-
-  public OptimizationProposed {
-    Check.text(optimizationId, "optimization_id", 64);
-    Check.id(siteId, "site_id");
-    Check.required(kind, "kind");
-    Check.text(title, "title", 300);
-    Check.text(rationale, "rationale", 2000);
-    evidence = Check.numberMap(evidence, "evidence");
-    expectedSavings = Check.numberMap(expectedSavings, "expected_savings");
-    Check.required(proposedAt, "proposed_at");
-  }
-}
+    @Description("Optimization.") @Required @Text(64) String optimizationId,
+    @Description("Site.") @Required @Id String siteId,
+    @Description("What to change.") @Required OptimizationKind kind,
+    @Description("Title.") @Required @Text(300) String title,
+    @Description("Why.") @Required @Text(2000) String rationale,
+    @Description("Measured values behind it.") @Required Map<String, Double> evidence,
+    @Description("Estimated savings per day.") @Required Map<String, Double> expectedSavings,
+    @Description("Event time.") @Required Instant proposedAt) implements OptimizationEvent {}

@@ -1,21 +1,19 @@
 package com.towerco.events.payload.optimization;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** The applied optimization was reverted. */
+@EventDefinition(name = "optimization.rolled-back", version = "1.0",
+    topic = TopicFamily.OPTIMIZATION_LIFECYCLE,
+    description = "The optimization was rolled back.")
 public record OptimizationRolledBack(
-    @JsonProperty(required = true) String optimizationId,
-    @JsonProperty(required = true) String by,
-    @JsonProperty(required = true) String reason,
-    @JsonProperty(required = true) Instant rolledBackAt) implements OptimizationEvent {
-
-  public OptimizationRolledBack {
-    Check.text(optimizationId, "optimization_id", 64);
-    Check.text(by, "by", 100);
-    Check.text(reason, "reason", 1000);
-    Check.required(rolledBackAt, "rolled_back_at");
-  }
-}
+    @Description("Optimization.") @Required @Text(64) String optimizationId,
+    @Description("Who did it (user, technician or service).") @Required @Text(100) String by,
+    @Description("Why.") @Required @Text(1000) String reason,
+    @Description("Event time.") @Required Instant rolledBackAt) implements OptimizationEvent {}

@@ -1,30 +1,28 @@
 package com.towerco.events.payload.optimization;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Range;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** Savings of an applied optimization were measured from later KPI events. */
+@EventDefinition(name = "optimization.verified", version = "1.0",
+    topic = TopicFamily.OPTIMIZATION_LIFECYCLE,
+    description = "The optimization's savings were measured.")
 public record OptimizationVerified(
-    @JsonProperty(required = true) String optimizationId,
-    @JsonProperty(required = true) String metric,
-    @JsonProperty(required = true) String unit,
-    @JsonProperty(required = true) double baselinePerDay,
-    @JsonProperty(required = true) double measuredPerDay,
-    @JsonProperty(required = true) double savingsPerDay,
-    @JsonProperty(required = true) int daysMeasured,
-    @JsonProperty(required = true) boolean effective,
-    @JsonProperty(required = true) Instant verifiedAt) implements OptimizationEvent {
-
-  public OptimizationVerified {
-    Check.text(optimizationId, "optimization_id", 64);
-    Check.text(metric, "metric", 100);
-    Check.text(unit, "unit", 20);
-    Check.range(baselinePerDay, -1000000, 1000000, "baseline_per_day");
-    Check.range(measuredPerDay, -1000000, 1000000, "measured_per_day");
-    Check.range(savingsPerDay, -1000000, 1000000, "savings_per_day");
-    Check.range(daysMeasured, 1, 366, "days_measured");
-    Check.required(verifiedAt, "verified_at");
-  }
-}
+    @Description("Optimization.") @Required @Text(64) String optimizationId,
+    @Description("What was measured.") @Required @Text(100) String metric,
+    @Description("Unit per day.") @Required @Text(20) String unit,
+    @Description("Daily average before.")
+    @Required @Range(min = -1000000, max = 1000000) double baselinePerDay,
+    @Description("Daily average after.")
+    @Required @Range(min = -1000000, max = 1000000) double measuredPerDay,
+    @Description("Baseline minus measured.")
+    @Required @Range(min = -1000000, max = 1000000) double savingsPerDay,
+    @Description("Days measured.") @Required @Range(min = 1, max = 366) int daysMeasured,
+    @Description("True when it saved anything.") @Required boolean effective,
+    @Description("Event time.") @Required Instant verifiedAt) implements OptimizationEvent {}

@@ -1,23 +1,21 @@
 package com.towerco.events.payload.refuel;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Id;
+import com.towerco.events.contract.Range;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** Fuel was delivered (as reported from the field). */
+@EventDefinition(name = "refuel.delivered", version = "1.0", topic = TopicFamily.REFUEL_LIFECYCLE,
+    description = "Fuel was delivered.")
 public record RefuelDelivered(
-    @JsonProperty(required = true) String refuelId,
-    @JsonProperty(required = true) String siteId,
-    @JsonProperty(required = true) double litres,
-    @JsonProperty(required = true) String by,
-    @JsonProperty(required = true) Instant deliveredAt) implements RefuelEvent {
-
-  public RefuelDelivered {
-    Check.text(refuelId, "refuel_id", 64);
-    Check.id(siteId, "site_id");
-    Check.range(litres, 0, 100000, "litres");
-    Check.text(by, "by", 100);
-    Check.required(deliveredAt, "delivered_at");
-  }
-}
+    @Description("Refuel order.") @Required @Text(64) String refuelId,
+    @Description("Site.") @Required @Id String siteId,
+    @Description("Litres delivered.") @Required @Range(min = 0, max = 100000) double litres,
+    @Description("Who did it (user, technician or service).") @Required @Text(100) String by,
+    @Description("Event time.") @Required Instant deliveredAt) implements RefuelEvent {}

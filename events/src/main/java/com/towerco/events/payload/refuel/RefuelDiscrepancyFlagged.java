@@ -1,27 +1,25 @@
 package com.towerco.events.payload.refuel;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Id;
+import com.towerco.events.contract.Range;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** The tank rose by less than was delivered: flagged for the fuel-theft detector. */
+@EventDefinition(name = "refuel.discrepancy-flagged", version = "1.0",
+    topic = TopicFamily.REFUEL_LIFECYCLE,
+    description = "Delivered fuel is missing from the tank.")
 public record RefuelDiscrepancyFlagged(
-    @JsonProperty(required = true) String refuelId,
-    @JsonProperty(required = true) String siteId,
-    @JsonProperty(required = true) double litresDelivered,
-    @JsonProperty(required = true) double levelBeforeL,
-    @JsonProperty(required = true) double levelAfterL,
-    @JsonProperty(required = true) double missingL,
-    @JsonProperty(required = true) Instant flaggedAt) implements RefuelEvent {
-
-  public RefuelDiscrepancyFlagged {
-    Check.text(refuelId, "refuel_id", 64);
-    Check.id(siteId, "site_id");
-    Check.range(litresDelivered, 0, 100000, "litres_delivered");
-    Check.range(levelBeforeL, 0, 100000, "level_before_l");
-    Check.range(levelAfterL, 0, 100000, "level_after_l");
-    Check.range(missingL, 0, 100000, "missing_l");
-    Check.required(flaggedAt, "flagged_at");
-  }
-}
+    @Description("Refuel order.") @Required @Text(64) String refuelId,
+    @Description("Site.") @Required @Id String siteId,
+    @Description("Litres reported delivered.")
+    @Required @Range(min = 0, max = 100000) double litresDelivered,
+    @Description("Level before.") @Required @Range(min = 0, max = 100000) double levelBeforeL,
+    @Description("Level after.") @Required @Range(min = 0, max = 100000) double levelAfterL,
+    @Description("Litres unaccounted for.") @Required @Range(min = 0, max = 100000) double missingL,
+    @Description("Event time.") @Required Instant flaggedAt) implements RefuelEvent {}

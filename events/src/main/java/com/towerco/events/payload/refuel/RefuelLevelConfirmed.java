@@ -1,25 +1,24 @@
 package com.towerco.events.payload.refuel;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Id;
+import com.towerco.events.contract.Range;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** Telemetry shows the tank rose by what was delivered. */
+@EventDefinition(name = "refuel.level-confirmed", version = "1.0",
+    topic = TopicFamily.REFUEL_LIFECYCLE,
+    description = "The delivered fuel is in the tank.")
 public record RefuelLevelConfirmed(
-    @JsonProperty(required = true) String refuelId,
-    @JsonProperty(required = true) String siteId,
-    @JsonProperty(required = true) double litresDelivered,
-    @JsonProperty(required = true) double levelBeforeL,
-    @JsonProperty(required = true) double levelAfterL,
-    @JsonProperty(required = true) Instant confirmedAt) implements RefuelEvent {
-
-  public RefuelLevelConfirmed {
-    Check.text(refuelId, "refuel_id", 64);
-    Check.id(siteId, "site_id");
-    Check.range(litresDelivered, 0, 100000, "litres_delivered");
-    Check.range(levelBeforeL, 0, 100000, "level_before_l");
-    Check.range(levelAfterL, 0, 100000, "level_after_l");
-    Check.required(confirmedAt, "confirmed_at");
-  }
-}
+    @Description("Refuel order.") @Required @Text(64) String refuelId,
+    @Description("Site.") @Required @Id String siteId,
+    @Description("Litres reported delivered.")
+    @Required @Range(min = 0, max = 100000) double litresDelivered,
+    @Description("Level before.") @Required @Range(min = 0, max = 100000) double levelBeforeL,
+    @Description("Level after.") @Required @Range(min = 0, max = 100000) double levelAfterL,
+    @Description("Event time.") @Required Instant confirmedAt) implements RefuelEvent {}

@@ -1,23 +1,21 @@
 package com.towerco.events.payload.refuel;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Id;
+import com.towerco.events.contract.Range;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** An extra fuel delivery was ordered. */
+@EventDefinition(name = "refuel.requested", version = "1.0", topic = TopicFamily.REFUEL_LIFECYCLE,
+    description = "A refuel was requested.")
 public record RefuelRequested(
-    @JsonProperty(required = true) String refuelId,
-    @JsonProperty(required = true) String siteId,
-    @JsonProperty(required = true) double litres,
-    @JsonProperty(required = true) Instant deliverBy,
-    @JsonProperty(required = true) Instant requestedAt) implements RefuelEvent {
-
-  public RefuelRequested {
-    Check.text(refuelId, "refuel_id", 64);
-    Check.id(siteId, "site_id");
-    Check.range(litres, 0, 100000, "litres");
-    Check.required(deliverBy, "deliver_by");
-    Check.required(requestedAt, "requested_at");
-  }
-}
+    @Description("Refuel order.") @Required @Text(64) String refuelId,
+    @Description("Site.") @Required @Id String siteId,
+    @Description("Litres to deliver.") @Required @Range(min = 0, max = 100000) double litres,
+    @Description("Deadline.") @Required Instant deliverBy,
+    @Description("Event time.") @Required Instant requestedAt) implements RefuelEvent {}

@@ -1,34 +1,29 @@
 package com.towerco.events.payload.refuel;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Id;
+import com.towerco.events.contract.Range;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
  * Command from the refuelling saga: fuel will run out before the next scheduled delivery, so
  * order an extra one.
  */
+@EventDefinition(name = "refuel.request", version = "1.0", topic = TopicFamily.REFUEL_COMMANDS,
+    description = "Command from the refuelling saga: order a refuel.")
 public record RequestRefuel(
-    @JsonProperty(required = true) String refuelId,
-    @JsonProperty(required = true) String siteId,
-    @JsonProperty(required = true) double levelL,
-    @JsonProperty(required = true) double capacityL,
-    @JsonProperty(required = true) double burnLph,
-    @JsonProperty(required = true) Instant predictedRunoutAt,
-    @JsonProperty(required = true) Instant nextDeliveryAt,
-    @JsonProperty(required = true) double litres,
-    @JsonProperty(required = true) Instant deliverBy) implements RefuelCommand {
-
-  public RequestRefuel {
-    Check.text(refuelId, "refuel_id", 64);
-    Check.id(siteId, "site_id");
-    Check.range(levelL, 0, 100000, "level_l");
-    Check.range(capacityL, 1, 100000, "capacity_l");
-    Check.range(burnLph, 0, 1000, "burn_lph");
-    Check.required(predictedRunoutAt, "predicted_runout_at");
-    Check.required(nextDeliveryAt, "next_delivery_at");
-    Check.range(litres, 0, 100000, "litres");
-    Check.required(deliverBy, "deliver_by");
-  }
-}
+    @Description("Refuel order.") @Required @Text(64) String refuelId,
+    @Description("Site.") @Required @Id String siteId,
+    @Description("Fuel in the tank, litres.") @Required @Range(min = 0, max = 100000) double levelL,
+    @Description("Tank capacity, litres.") @Required @Range(min = 1, max = 100000) double capacityL,
+    @Description("Observed consumption, litres per hour.")
+    @Required @Range(min = 0, max = 1000) double burnLph,
+    @Description("When the tank runs dry at that rate.") @Required Instant predictedRunoutAt,
+    @Description("The next scheduled delivery.") @Required Instant nextDeliveryAt,
+    @Description("Litres to deliver.") @Required @Range(min = 0, max = 100000) double litres,
+    @Description("Deliver before this.") @Required Instant deliverBy) implements RefuelCommand {}

@@ -1,10 +1,12 @@
 package com.towerco.events.payload.site;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Id;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 import com.towerco.events.payload.Payload;
-
-import static com.towerco.events.payload.Check.required;
-import static com.towerco.events.payload.Check.text;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -12,28 +14,21 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * An equipment alarm in ITU-T X.733 terms, raised or cleared. A clear carries the
  * {@code alarmId} of the alarm it clears.
  */
+@EventDefinition(name = "site.alarm", version = "1.0", topic = TopicFamily.SITE_EVENTS,
+    description = "An X.733 equipment alarm raised or cleared at the site.")
 public record SiteAlarm(
-    @JsonProperty(required = true) String alarmId,
-    @JsonProperty(required = true) AlarmState state,
-    @JsonProperty(required = true) PerceivedSeverity perceivedSeverity,
-    @JsonProperty(required = true) X733EventType eventType,
-    @JsonProperty(required = true) ProbableCause probableCause,
-    @JsonProperty(required = true) String specificProblem,
-    @JsonProperty(required = true) String managedObject,
-    String additionalText,
-    String tenantId) implements Payload {
-
-  public SiteAlarm {
-    Check.id(alarmId, "alarm_id");
-    required(state, "state");
-    required(perceivedSeverity, "perceived_severity");
-    required(eventType, "event_type");
-    required(probableCause, "probable_cause");
-    text(specificProblem, "specific_problem", 200);
-    text(managedObject, "managed_object", 200);
-    Check.optionalText(additionalText, "additional_text", 1000);
-    Check.optionalId(tenantId, "tenant_id");
-  }
+    @Description("Id of this alarm instance; a clear repeats the id of the alarm it clears.")
+    @Required @Id String alarmId,
+    @Description("Raised or cleared.") @Required AlarmState state,
+    @Description("X.733 perceived severity.") @Required PerceivedSeverity perceivedSeverity,
+    @Description("X.733 event type.") @Required X733EventType eventType,
+    @Description("X.733 probable cause.") @Required ProbableCause probableCause,
+    @Description("Vendor-specific problem text.") @Required @Text(200) String specificProblem,
+    @Description("The equipment that raised it, e.g. generator/1.")
+    @Required @Text(200) String managedObject,
+    @Description("Free text.") @Text(1000) String additionalText,
+    @Description("The tenancy the alarm is about, when it is about one.")
+    @Id String tenantId) implements Payload {
 
   /** Raised or cleared. */
   public enum AlarmState {

@@ -1,14 +1,15 @@
 package com.towerco.events.payload.site;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Id;
+import com.towerco.events.contract.Items;
+import com.towerco.events.contract.Range;
+import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Text;
 import com.towerco.events.payload.Payload;
 
-import static com.towerco.events.payload.Check.list;
-import static com.towerco.events.payload.Check.range;
-import static com.towerco.events.payload.Check.required;
-import static com.towerco.events.payload.Check.text;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -16,55 +17,45 @@ import java.util.List;
  * plant, and the tenancies (mobile operators) it hosts with their SLA terms. Published on the
  * compacted inventory topic, keyed by site; the latest record wins.
  */
+@EventDefinition(name = "site.registered", version = "1.0", topic = TopicFamily.INVENTORY,
+    description = "Inventory: the site's region, hub, power plant and tenancies (latest wins, "
+        + "compacted topic).")
 public record SiteRegistered(
-    @JsonProperty(required = true) String name,
-    @JsonProperty(required = true) String region,
-    String hubSiteId,
-    @JsonProperty(required = true) boolean hub,
-    @JsonProperty(required = true) double latitude,
-    @JsonProperty(required = true) double longitude,
-    @JsonProperty(required = true) PowerPlant power,
-    @JsonProperty(required = true) List<Tenancy> tenancies) implements Payload {
-
-  public SiteRegistered {
-    text(name, "name", 200);
-    Check.id(region, "region");
-    Check.optionalId(hubSiteId, "hub_site_id");
-    range(latitude, -90, 90, "latitude");
-    range(longitude, -180, 180, "longitude");
-    required(power, "power");
-    tenancies = list(tenancies, "tenancies", 0, 8);
-  }
+    @Description("Site name.") @Required @Text(200) String name,
+    @Description("Region.") @Required @Id String region,
+    @Description("The hub whose transmission this site depends on; absent for hubs and "
+        + "standalone sites.")
+    @Id String hubSiteId,
+    @Description("This site is an aggregation hub.") @Required boolean hub,
+    @Description("Latitude.") @Required @Range(min = -90, max = 90) double latitude,
+    @Description("Longitude.") @Required @Range(min = -180, max = 180) double longitude,
+    @Description("Power plant.") @Required PowerPlant power,
+    @Description("Tenancies on the site.")
+    @Required @Items(max = 8) List<Tenancy> tenancies) implements Payload {
 
   /** The site's power plant. */
   public record PowerPlant(
-      @JsonProperty(required = true) boolean grid,
-      @JsonProperty(required = true) boolean generator,
-      @JsonProperty(required = true) boolean solar,
-      @JsonProperty(required = true) double batteryCapacityAh,
-      @JsonProperty(required = true) double fuelCapacityL,
-      @JsonProperty(required = true) double generatorConsumptionLph) {
-    public PowerPlant {
-      range(batteryCapacityAh, 0, 100_000, "power.battery_capacity_ah");
-      range(fuelCapacityL, 0, 100_000, "power.fuel_capacity_l");
-      range(generatorConsumptionLph, 0, 1_000, "power.generator_consumption_lph");
-    }
-  }
+      @Description("Grid connected.") @Required boolean grid,
+      @Description("Has a diesel generator.") @Required boolean generator,
+      @Description("Has solar.") @Required boolean solar,
+      @Description("Battery capacity, Ah.")
+      @Required @Range(min = 0, max = 100000) double batteryCapacityAh,
+      @Description("Fuel tank capacity, litres.")
+      @Required @Range(min = 0, max = 100000) double fuelCapacityL,
+      @Description("Generator fuel consumption at typical load, litres per hour.")
+      @Required @Range(min = 0, max = 1000) double generatorConsumptionLph) {}
 
   /** One operator's lease on the site and the power SLA that comes with it. */
   public record Tenancy(
-      @JsonProperty(required = true) String tenantId,
-      @JsonProperty(required = true) double slaAvailabilityPct,
-      @JsonProperty(required = true) double dcMinV,
-      @JsonProperty(required = true) double dcMaxV,
-      @JsonProperty(required = true) double backupHours) {
-    public Tenancy {
-      Check.id(tenantId, "tenancies[].tenant_id");
-      range(slaAvailabilityPct, 0, 100, "tenancies[].sla_availability_pct");
-      range(dcMinV, 0, 100, "tenancies[].dc_min_v");
-      range(dcMaxV, 0, 100, "tenancies[].dc_max_v");
-      range(backupHours, 0, 1_000, "tenancies[].backup_hours");
-    }
+      @Description("The mobile operator.") @Required @Id String tenantId,
+      @Description("Agreed monthly power availability, %.")
+      @Required @Range(min = 0, max = 100) double slaAvailabilityPct,
+      @Description("Lower bound of the agreed DC window, V.")
+      @Required @Range(min = 0, max = 100) double dcMinV,
+      @Description("Upper bound of the agreed DC window, V.")
+      @Required @Range(min = 0, max = 100) double dcMaxV,
+      @Description("Leased battery backup time, h.")
+      @Required @Range(min = 0, max = 1000) double backupHours) {
 
     /** True when the tenancy's DC voltage is inside its agreed window. */
     public boolean withinWindow(double dcVoltageV) {

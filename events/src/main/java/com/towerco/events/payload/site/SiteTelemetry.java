@@ -1,11 +1,13 @@
 package com.towerco.events.payload.site;
 
-import com.towerco.events.payload.Check;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.contract.Description;
+import com.towerco.events.contract.EventDefinition;
+import com.towerco.events.contract.Id;
+import com.towerco.events.contract.Items;
+import com.towerco.events.contract.Range;
+import com.towerco.events.contract.Required;
 import com.towerco.events.payload.Payload;
-
-import static com.towerco.events.payload.Check.list;
-import static com.towerco.events.payload.Check.range;
-import static com.towerco.events.payload.Check.required;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -15,110 +17,76 @@ import java.util.List;
  * rectifier, battery, solar, fuel), the environment, and the DC supply of every tenancy.
  * Sites without a generator or solar plant omit those parts.
  */
+@EventDefinition(name = "site.telemetry", version = "1.0", topic = TopicFamily.SITE_EVENTS,
+    description = "A reading of the site's remote monitoring unit: power chain, environment, "
+        + "tenant DC feeds.")
 public record SiteTelemetry(
-    @JsonProperty(required = true) Mains mains,
-    Generator generator,
-    @JsonProperty(required = true) Rectifier rectifier,
-    @JsonProperty(required = true) Battery battery,
-    Solar solar,
-    Fuel fuel,
-    @JsonProperty(required = true) Environment environment,
-    @JsonProperty(required = true) Hvac hvac,
-    @JsonProperty(required = true) Door door,
-    @JsonProperty(required = true) List<TenantSupply> tenants) implements Payload {
-
-  public SiteTelemetry {
-    required(mains, "mains");
-    required(rectifier, "rectifier");
-    required(battery, "battery");
-    required(environment, "environment");
-    required(hvac, "hvac");
-    required(door, "door");
-    tenants = list(tenants, "tenants", 1, 8);
-  }
+    @Description("Grid (commercial power).") @Required Mains mains,
+    @Description("Diesel generator; absent on sites without one.") Generator generator,
+    @Description("-48 V DC plant.") @Required Rectifier rectifier,
+    @Description("Battery string.") @Required Battery battery,
+    @Description("Solar plant; absent on sites without one.") Solar solar,
+    @Description("Generator fuel tank; absent on sites without a generator.") Fuel fuel,
+    @Description("Temperatures.") @Required Environment environment,
+    @Description("Cooling unit.") @Required Hvac hvac,
+    @Description("Shelter or cabinet door.") @Required Door door,
+    @Description("DC feed of every tenancy on the site.")
+    @Required @Items(min = 1, max = 8) List<TenantSupply> tenants) implements Payload {
 
   /** Grid (commercial power) at the site's meter. */
   public record Mains(
-      @JsonProperty(required = true) boolean available,
-      @JsonProperty(required = true) double voltageV) {
-    public Mains {
-      range(voltageV, 0, 500, "mains.voltage_v");
-    }
-  }
+      @Description("Grid power present at the meter.") @Required boolean available,
+      @Description("Grid voltage, V.") @Required @Range(min = 0, max = 500) double voltageV) {}
 
   /** The diesel generator; {@code runHours} is its cumulative hour meter. */
   public record Generator(
-      @JsonProperty(required = true) boolean running,
-      @JsonProperty(required = true) boolean fault,
-      @JsonProperty(required = true) double runHours,
-      @JsonProperty(required = true) double outputKw) {
-    public Generator {
-      range(runHours, 0, 1_000_000, "generator.run_hours");
-      range(outputKw, 0, 1_000, "generator.output_kw");
-    }
-  }
+      @Description("Generator running.") @Required boolean running,
+      @Description("Generator in fault (failed to start or tripped).") @Required boolean fault,
+      @Description("Cumulative hour meter, h.")
+      @Required @Range(min = 0, max = 1000000) double runHours,
+      @Description("Output power, kW.") @Required @Range(min = 0, max = 1000) double outputKw) {}
 
   /** The -48 V DC plant. */
   public record Rectifier(
-      @JsonProperty(required = true) double outputVoltageV,
-      @JsonProperty(required = true) double loadA,
-      @JsonProperty(required = true) int modulesOk,
-      @JsonProperty(required = true) int modulesTotal) {
-    public Rectifier {
-      range(outputVoltageV, 0, 100, "rectifier.output_voltage_v");
-      range(loadA, 0, 10_000, "rectifier.load_a");
-      range(modulesOk, 0, 64, "rectifier.modules_ok");
-      range(modulesTotal, 0, 64, "rectifier.modules_total");
-    }
-  }
+      @Description("DC bus voltage, V (nominal 54 V float).")
+      @Required @Range(min = 0, max = 100) double outputVoltageV,
+      @Description("DC load current, A.") @Required @Range(min = 0, max = 10000) double loadA,
+      @Description("Rectifier modules in service.")
+      @Required @Range(min = 0, max = 64) int modulesOk,
+      @Description("Rectifier modules installed.")
+      @Required @Range(min = 0, max = 64) int modulesTotal) {}
 
   /** The battery string; negative current means discharging. */
   public record Battery(
-      @JsonProperty(required = true) double voltageV,
-      @JsonProperty(required = true) double socPct,
-      @JsonProperty(required = true) double temperatureC,
-      @JsonProperty(required = true) double currentA) {
-    public Battery {
-      range(voltageV, 0, 100, "battery.voltage_v");
-      range(socPct, 0, 100, "battery.soc_pct");
-      range(temperatureC, -60, 120, "battery.temperature_c");
-      range(currentA, -10_000, 10_000, "battery.current_a");
-    }
-  }
+      @Description("Battery string voltage, V.")
+      @Required @Range(min = 0, max = 100) double voltageV,
+      @Description("State of charge, %.") @Required @Range(min = 0, max = 100) double socPct,
+      @Description("Battery temperature, °C.")
+      @Required @Range(min = -60, max = 120) double temperatureC,
+      @Description("Battery current, A; negative while discharging.")
+      @Required @Range(min = -10000, max = 10000) double currentA) {}
 
   /** Solar plant output. */
-  public record Solar(@JsonProperty(required = true) double outputKw) {
-    public Solar {
-      range(outputKw, 0, 1_000, "solar.output_kw");
-    }
-  }
+  public record Solar(
+      @Description("Solar output, kW.") @Required @Range(min = 0, max = 1000) double outputKw) {}
 
   /** Generator fuel tank. */
   public record Fuel(
-      @JsonProperty(required = true) double levelL,
-      @JsonProperty(required = true) double capacityL) {
-    public Fuel {
-      range(levelL, 0, 100_000, "fuel.level_l");
-      range(capacityL, 1, 100_000, "fuel.capacity_l");
-    }
-  }
+      @Description("Fuel in the tank, litres.")
+      @Required @Range(min = 0, max = 100000) double levelL,
+      @Description("Tank capacity, litres.")
+      @Required @Range(min = 1, max = 100000) double capacityL) {}
 
   /** Cabinet and outdoor temperatures. */
   public record Environment(
-      @JsonProperty(required = true) double cabinetTempC,
-      @JsonProperty(required = true) double ambientTempC) {
-    public Environment {
-      range(cabinetTempC, -60, 120, "environment.cabinet_temp_c");
-      range(ambientTempC, -60, 70, "environment.ambient_temp_c");
-    }
-  }
+      @Description("Equipment cabinet temperature, °C.")
+      @Required @Range(min = -60, max = 120) double cabinetTempC,
+      @Description("Outdoor temperature, °C.")
+      @Required @Range(min = -60, max = 70) double ambientTempC) {}
 
   /** Cooling unit state. */
-  public record Hvac(@JsonProperty(required = true) HvacState state) {
-    public Hvac {
-      required(state, "hvac.state");
-    }
-  }
+  public record Hvac(
+      @Description("Cooling unit state.") @Required HvacState state) {}
 
   /** Cooling unit states. */
   public enum HvacState {
@@ -128,17 +96,14 @@ public record SiteTelemetry(
   }
 
   /** Shelter/cabinet door contact. */
-  public record Door(@JsonProperty(required = true) boolean open) {}
+  public record Door(
+      @Description("Door contact open.") @Required boolean open) {}
 
   /** The DC feed of one tenancy (one mobile operator's equipment on this site). */
   public record TenantSupply(
-      @JsonProperty(required = true) String tenantId,
-      @JsonProperty(required = true) double dcVoltageV,
-      @JsonProperty(required = true) double loadKw) {
-    public TenantSupply {
-      Check.id(tenantId, "tenants[].tenant_id");
-      range(dcVoltageV, 0, 100, "tenants[].dc_voltage_v");
-      range(loadKw, 0, 100, "tenants[].load_kw");
-    }
-  }
+      @Description("The mobile operator.") @Required @Id String tenantId,
+      @Description("DC voltage at the tenant's feed, V; 0 after a low-voltage disconnect.")
+      @Required @Range(min = 0, max = 100) double dcVoltageV,
+      @Description("The tenant's DC load, kW.")
+      @Required @Range(min = 0, max = 100) double loadKw) {}
 }

@@ -1,20 +1,14 @@
 package com.towerco.incidents.domain.incident;
 
 import com.towerco.events.TopicFamily;
-import com.towerco.events.payload.incident.DispatchCancelled;
-import com.towerco.events.payload.incident.DispatchEscalated;
-import com.towerco.events.payload.incident.DispatchRequested;
+import com.towerco.events.payload.RejectionCode;
 import com.towerco.events.payload.incident.IncidentAlertAttached;
 import com.towerco.events.payload.incident.IncidentCommand;
 import com.towerco.events.payload.incident.IncidentCommandRejected;
 import com.towerco.events.payload.incident.IncidentEvent;
-import com.towerco.events.payload.RejectionCode;
-import com.towerco.events.payload.incident.TechnicianAssigned;
-import com.towerco.events.payload.incident.TechnicianOnSite;
-import com.towerco.events.payload.incident.WorkCompleted;
-import com.towerco.events.payload.incident.WorkVerified;
 import com.towerco.incidents.domain.Aggregate;
 import com.towerco.incidents.domain.Decision;
+import com.towerco.platform.access.Disclosure;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -67,7 +61,7 @@ public final class IncidentAggregate
     if (event instanceof IncidentAlertAttached e) {
       return e.siteId();
     }
-    String dispatchId = dispatchOf(event);
+    String dispatchId = Disclosure.dispatchOf(event);
     if (dispatchId != null && state != null) {
       Optional<Dispatch> d = state.dispatch(dispatchId);
       if (d.isPresent()) {
@@ -75,26 +69,6 @@ public final class IncidentAggregate
       }
     }
     return state == null ? "" : state.rootSiteId();
-  }
-
-  /** The dispatch a dispatch event is about, or null. */
-  public static String dispatchOf(IncidentEvent event) {
-    if (event instanceof DispatchRequested e) {
-      return e.dispatchId();
-    } else if (event instanceof TechnicianAssigned e) {
-      return e.dispatchId();
-    } else if (event instanceof TechnicianOnSite e) {
-      return e.dispatchId();
-    } else if (event instanceof WorkCompleted e) {
-      return e.dispatchId();
-    } else if (event instanceof WorkVerified e) {
-      return e.dispatchId();
-    } else if (event instanceof DispatchCancelled e) {
-      return e.dispatchId();
-    } else if (event instanceof DispatchEscalated e) {
-      return e.dispatchId();
-    }
-    return null;
   }
 
   @Override

@@ -6,9 +6,12 @@ import com.towerco.events.payload.incident.IncidentAssigned;
 import com.towerco.events.payload.incident.IncidentClosed;
 import com.towerco.events.payload.incident.IncidentCommandRejected;
 import com.towerco.events.payload.incident.IncidentEvent;
-import com.towerco.events.payload.incident.IncidentNoteAdded;
 import com.towerco.events.payload.incident.IncidentOpened;
 import com.towerco.events.payload.incident.IncidentResolved;
+import com.towerco.events.payload.incident.IncidentRootCauseChanged;
+import com.towerco.platform.access.Disclosure;
+import com.towerco.platform.access.Viewer;
+import com.towerco.platform.access.Visibility;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +22,9 @@ import java.util.function.Function;
  * that names only that tenant and only the sites it has a tenancy on, so a tenant never learns
  * who else shares a site. A tenant that becomes affected part-way through first gets the
  * incident as it stands (opened, and acknowledged, assigned, resolved, closed as applicable).
- * Internal notes, refusals and dispatches to sites it has no tenancy on are not copied.
+ * What a tenant may see is {@link Visibility}'s decision (the same the dashboard and the APIs
+ * ask): internal notes, refusals and dispatches to sites it has no tenancy on are not copied,
+ * and candidate causes at other sites are cut.
  */
 public final class TenantViews {
   /** Who the catch-up events name for actions whose author the state does not keep. */
@@ -74,17 +79,20 @@ public final class TenantViews {
 
   private IncidentEvent copyOf(Incident after, IncidentEvent event, String tenant,
       List<String> sites) {
+    Viewer viewer = Viewer.tenant(tenant);
+    Disclosure disclosure = Disclosure.ofIncidentEvent(event,
+        dispatch -> after.dispatch(dispatch).map(Dispatch::siteId).orElse(null));
+    if (!Visibility.allows(viewer, disclosure, sites::contains)) {
+      return null;
+    }
     if (event instanceof IncidentAlertAttached e) {
-      return sites.contains(e.siteId()) ? new IncidentAlertAttached(e.incidentId(), e.alertId(),
-          e.siteId(), e.attachedAt(), List.of(tenant)) : null;
+      return new IncidentAlertAttached(e.incidentId(), e.alertId(), e.siteId(), e.attachedAt(),
+          List.of(tenant));
     }
-    if (event instanceof IncidentNoteAdded e) {
-      return e.sharedWithTenants() ? e : null;
-    }
-    String dispatchId = IncidentAggregate.dispatchOf(event);
-    if (dispatchId != null) {
-      return after.dispatch(dispatchId).filter(d -> sites.contains(d.siteId())).isPresent()
-          ? event : null;
+    if (event instanceof IncidentRootCauseChanged e) {
+      return new IncidentRootCauseChanged(e.incidentId(), e.rootCause(),
+          Visibility.causes(viewer, e.rankedCauses(), e.rootCause().siteId(), sites::contains),
+          e.reason(), e.changedAt());
     }
     return event;
   }
@@ -94,8 +102,9 @@ public final class TenantViews {
     Incident.Handling h = s.handling();
     List<IncidentEvent> events = new ArrayList<>();
     events.add(new IncidentOpened(s.incidentId(), f.title(), f.severity(), f.rootCause(),
-        f.alertIds(), sites, List.of(tenant), f.openedAt(),
-        f.rankedCauses().isEmpty() ? null : f.rankedCauses()));
+        f.alertIds(), sites, List.of(tenant), f.openedAt(), f.rankedCauses().isEmpty() ? null
+            : Visibility.causes(Viewer.tenant(tenant), f.rankedCauses(),
+                f.rootCause().siteId(), sites::contains)));
     if (h.acknowledgedAt() != null) {
       events.add(new IncidentAcknowledged(s.incidentId(), h.acknowledgedBy(), null,
           h.acknowledgedAt()));

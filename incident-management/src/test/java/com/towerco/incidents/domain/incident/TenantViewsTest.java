@@ -1,18 +1,23 @@
 package com.towerco.incidents.domain.incident;
 
 import static com.towerco.incidents.domain.incident.IncidentFixtures.ID;
-import static com.towerco.incidents.domain.incident.IncidentFixtures.at;
+import static com.towerco.incidents.domain.incident.IncidentFixtures.ROOT;
+import static com.towerco.incidents.domain.incident.IncidentFixtures.T0;
 import static com.towerco.incidents.domain.incident.IncidentFixtures.acknowledged;
+import static com.towerco.incidents.domain.incident.IncidentFixtures.at;
 import static com.towerco.incidents.domain.incident.IncidentFixtures.dispatchRequested;
 import static com.towerco.incidents.domain.incident.IncidentFixtures.opened;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.towerco.events.payload.RejectionCode;
+import com.towerco.events.payload.alert.AlertSeverity;
 import com.towerco.events.payload.incident.IncidentAlertAttached;
 import com.towerco.events.payload.incident.IncidentCommandRejected;
 import com.towerco.events.payload.incident.IncidentEvent;
 import com.towerco.events.payload.incident.IncidentNoteAdded;
 import com.towerco.events.payload.incident.IncidentOpened;
-import com.towerco.events.payload.RejectionCode;
+import com.towerco.events.payload.incident.IncidentRootCauseChanged;
+import com.towerco.events.payload.incident.RankedCause;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,5 +87,30 @@ class TenantViewsTest {
         .as("the dispatch goes to S1, where only altel is")
         .extracting(TenantViews.Copy::tenantId, TenantViews.Copy::siteId)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("altel", "S1"));
+  }
+
+  @Test
+  void aTenantsCopyKeepsOnlyTheCandidateCausesAtItsOwnSitesAndTheHeadline() {
+    IncidentOpened ranked = new IncidentOpened(ID, "Hub H1 transmission failure",
+        AlertSeverity.CRITICAL, ROOT, List.of("al-1"), List.of("S1", "S2"),
+        List.of("altel", "beta"), T0, List.of(cause("H1"), cause("S1"), cause("S2")));
+    List<TenantViews.Copy> copies = views.copies(null, fold(ranked), ranked, "H1");
+    IncidentOpened beta = (IncidentOpened) copies.get(1).event();
+    assertThat(beta.rankedCauses()).extracting(RankedCause::siteId)
+        .as("beta has no tenancy on S1").containsExactly("H1", "S2");
+
+    Incident before = fold(ranked);
+    IncidentRootCauseChanged changed = new IncidentRootCauseChanged(ID,
+        cause("S1").headline(), List.of(cause("S1"), cause("S2"), cause("H1")), "new evidence",
+        at(5));
+    IncidentRootCauseChanged forBeta = (IncidentRootCauseChanged) views.copies(before,
+        IncidentEvolution.evolve(before, changed), changed, "S1").stream()
+        .filter(c -> c.tenantId().equals("beta")).findFirst().orElseThrow().event();
+    assertThat(forBeta.rankedCauses()).extracting(RankedCause::siteId)
+        .as("the headline S1 stays: it explains beta's outage").containsExactly("S1", "S2");
+  }
+
+  private static RankedCause cause(String site) {
+    return new RankedCause(site, "transmission_failure", "why", 0.5, "path", List.of("al-1"));
   }
 }

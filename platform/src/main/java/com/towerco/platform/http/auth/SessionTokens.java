@@ -20,10 +20,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Session tokens: JWTs signed with HMAC-SHA256 carrying the user, its role and tenant, and an
- * expiry. Signed tokens need no session store, so any process holding the same key (a file
- * shared by the instances) accepts a token another issued; the role and tenant inside are
- * checked again against the users file on every request, so a removed user is refused at once.
+ * Session tokens: JWTs signed with HMAC-SHA256 carrying the user, its role and tenant, the
+ * user's session generation and account fingerprint, and an expiry. Signed tokens need no
+ * session store, so any process holding the same key (a file shared by the instances) accepts
+ * a token another issued; the authenticator checks the role, tenant, fingerprint and
+ * generation again on every request, so a removed user, a changed password or a logout ends
+ * the session everywhere.
  */
 public final class SessionTokens {
   static final String ISSUER = "towerco";
@@ -48,28 +50,39 @@ public final class SessionTokens {
   /** An issued token and when it stops being accepted. */
   public record Issued(String token, Instant expiresAt) {}
 
-  public Issued issue(Caller caller) {
+  /** What a valid token says: who, in which session generation, on which account state. */
+  public record Session(Caller caller, int generation, String fingerprint) {}
+
+  public Issued issue(Caller caller, int generation, String fingerprint) {
     Instant now = clock.instant();
     Instant expires = now.plus(ttl);
     String token = JWT.create().withIssuer(ISSUER).withSubject(caller.user())
         .withClaim("role", caller.role().name().toLowerCase(Locale.ROOT))
         .withClaim("tenant", caller.tenantId().orElse(null))
+        .withClaim("gen", generation).withClaim("acct", fingerprint)
         .withIssuedAt(now).withExpiresAt(expires).withJWTId(UUID.randomUUID().toString())
         .sign(algorithm);
     return new Issued(token, expires);
   }
 
-  /** The caller a valid, unexpired token names; empty for anything else. */
-  public Optional<Caller> verify(String token) {
+  /** The session a valid, unexpired token names; empty for anything else. */
+  public Optional<Session> verify(String token) {
     try {
       DecodedJWT jwt = verifier.verify(token);
       String role = jwt.getClaim("role").asString();
       String tenant = jwt.getClaim("tenant").asString();
+      Integer generation = jwt.getClaim("gen").asInt();
+      String fingerprint = jwt.getClaim("acct").asString();
+      if (generation == null || fingerprint == null) {
+        return Optional.empty();
+      }
       if ("operator".equals(role) && tenant == null) {
-        return Optional.of(Caller.operator(jwt.getSubject()));
+        return Optional.of(new Session(Caller.operator(jwt.getSubject()), generation,
+            fingerprint));
       }
       if ("tenant".equals(role) && tenant != null) {
-        return Optional.of(Caller.tenant(jwt.getSubject(), tenant));
+        return Optional.of(new Session(Caller.tenant(jwt.getSubject(), tenant), generation,
+            fingerprint));
       }
       return Optional.empty();
     } catch (JWTVerificationException e) {
@@ -97,9 +110,7 @@ public final class SessionTokens {
       }
       byte[] key = new byte[KEY_BYTES];
       new SecureRandom().nextBytes(key);
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n");
-      OwnerOnly.restrict(file);
+      OwnerOnly.write(file, Base64.getEncoder().encodeToString(key) + "\n");
       return key;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create token key " + file, e);

@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Authentication of the HTTP API by signed session tokens. A person logs in on {@code /login}
@@ -26,7 +28,9 @@ import java.util.Set;
  * and as an HttpOnly, SameSite=Strict cookie; the cookie is what lets the browser's
  * EventSource (which cannot send headers) open the live stream. Requests carry the token as
  * {@code Authorization: Bearer}, as the cookie, or send {@code Authorization: Basic} credentials
- * (for scripts). A cookie-authenticated change from another origin is refused.
+ * (for scripts). A cookie-authenticated change from another origin is refused. Logging out
+ * ends every session of the user, on every process sharing the users file
+ * ({@link SessionGenerations}); so does a new password or role in the users file.
  */
 public final class TokenAuthenticator implements Authenticator, HttpRoutes {
   public static final String COOKIE = "towerco_session";
@@ -34,17 +38,21 @@ public final class TokenAuthenticator implements Authenticator, HttpRoutes {
   public static final String LOGIN = "/api/v1/auth/login";
   public static final String LOGOUT = "/api/v1/auth/logout";
   public static final String ME = "/api/v1/auth/me";
+  private static final Logger AUDIT = LoggerFactory.getLogger("towerco.audit");
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
   private final UserDirectory users;
   private final SessionTokens tokens;
   private final LoginGuard guard;
+  private final SessionGenerations generations;
   private final LoginPage page = new LoginPage();
 
-  public TokenAuthenticator(UserDirectory users, SessionTokens tokens, LoginGuard guard) {
+  public TokenAuthenticator(UserDirectory users, SessionTokens tokens, LoginGuard guard,
+      SessionGenerations generations) {
     this.users = users;
     this.tokens = tokens;
     this.guard = guard;
+    this.generations = generations;
   }
 
   @Override
@@ -62,7 +70,7 @@ public final class TokenAuthenticator implements Authenticator, HttpRoutes {
             .orElseThrow(() -> unauthorized("the token is invalid or expired; log in again"));
       }
       if (startsWithIgnoreCase(authorization, "Basic ")) {
-        return basic(authorization.substring(6).trim());
+        return basic(authorization.substring(6).trim(), ctx.ip());
       }
       throw unauthorized("unsupported Authorization scheme; use Bearer or Basic");
     }
@@ -81,10 +89,7 @@ public final class TokenAuthenticator implements Authenticator, HttpRoutes {
   @Override
   public void register(RoutesConfig routes) {
     routes.post(LOGIN, this::login);
-    routes.post(LOGOUT, ctx -> {
-      ctx.removeCookie(COOKIE, "/");
-      ctx.status(HttpStatus.NO_CONTENT);
-    });
+    routes.post(LOGOUT, this::logout);
     routes.get(ME, ctx -> ctx.json(describe(Caller.of(ctx))));
     page.register(routes);
   }
@@ -105,14 +110,17 @@ public final class TokenAuthenticator implements Authenticator, HttpRoutes {
     if (username.isEmpty() || username.length() > 64 || password.length() > 1024) {
       throw bad("username must have 1..64 characters and password at most 1024");
     }
-    guard.check(username);
-    Optional<Caller> caller = users.verify(username, password.toCharArray());
-    if (caller.isEmpty()) {
-      guard.failed(username);
+    String address = ctx.ip();
+    guard.check(username, address);
+    Optional<UserAccount> account = users.verify(username, password.toCharArray());
+    if (account.isEmpty()) {
+      guard.failed(username, address);
       throw unauthorized("wrong username or password");
     }
-    guard.succeeded(username);
-    SessionTokens.Issued issued = tokens.issue(caller.get());
+    guard.succeeded(username, address);
+    Optional<Caller> caller = account.map(UserAccount::caller);
+    SessionTokens.Issued issued = tokens.issue(caller.get(), generations.current(username),
+        account.get().fingerprint());
     Cookie cookie = new Cookie(COOKIE, issued.token(), "/", (int) tokens.ttl().toSeconds(),
         secure(ctx), true, null, SameSite.STRICT);
     ctx.cookie(cookie);
@@ -125,13 +133,40 @@ public final class TokenAuthenticator implements Authenticator, HttpRoutes {
     ctx.json(answer);
   }
 
-  /** A caller whose token is valid and whose account still exists as the token says. */
-  private Optional<Caller> current(Optional<Caller> fromToken) {
-    return fromToken.filter(c -> users.find(c.user()).map(UserAccount::caller)
-        .filter(c::equals).isPresent());
+  /**
+   * Ends every session of the user whose token comes with the request (header or cookie) and
+   * clears the cookie; without a valid token it only clears the cookie.
+   */
+  private void logout(Context ctx) {
+    String authorization = ctx.header("Authorization");
+    String token = authorization != null && startsWithIgnoreCase(authorization, "Bearer ")
+        ? authorization.substring(7).trim() : ctx.cookie(COOKIE);
+    if (authorization == null && token != null && !sameOrigin(ctx)) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "cross-site request refused");
+    }
+    Optional<Caller> caller = token == null || token.isEmpty() ? Optional.empty()
+        : current(tokens.verify(token));
+    caller.ifPresent(c -> {
+      generations.revoke(c.user());
+      AUDIT.info("logout: user '{}' from {}: every session of the user ended", c.user(),
+          ctx.ip());
+    });
+    ctx.removeCookie(COOKIE, "/");
+    ctx.status(HttpStatus.NO_CONTENT);
   }
 
-  private Caller basic(String encoded) {
+  /**
+   * The caller of a valid token whose account still exists as the token says (same role and
+   * tenant, same password) and whose session generation was not ended by a logout.
+   */
+  private Optional<Caller> current(Optional<SessionTokens.Session> fromToken) {
+    return fromToken.filter(s -> users.find(s.caller().user())
+        .filter(a -> a.caller().equals(s.caller()) && a.fingerprint().equals(s.fingerprint()))
+        .isPresent() && generations.current(s.caller().user()) == s.generation())
+        .map(SessionTokens.Session::caller);
+  }
+
+  private Caller basic(String encoded, String address) {
     String decoded;
     try {
       decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -143,14 +178,16 @@ public final class TokenAuthenticator implements Authenticator, HttpRoutes {
       throw unauthorized("malformed Basic credentials");
     }
     String username = decoded.substring(0, colon);
-    guard.check(username);
-    Optional<Caller> caller = guard.cached(decoded)
-        .or(() -> users.verify(username, decoded.substring(colon + 1).toCharArray()));
+    guard.check(username, address);
+    String fingerprint = users.find(username).map(UserAccount::fingerprint).orElse("");
+    Optional<Caller> caller = guard.cached(decoded, fingerprint)
+        .or(() -> users.verify(username, decoded.substring(colon + 1).toCharArray())
+            .map(UserAccount::caller));
     if (caller.isEmpty()) {
-      guard.failed(username);
+      guard.failed(username, address);
       throw unauthorized("wrong username or password");
     }
-    guard.remember(decoded, caller.get());
+    guard.remember(decoded, caller.get(), fingerprint);
     return caller.get();
   }
 

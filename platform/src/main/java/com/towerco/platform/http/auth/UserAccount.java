@@ -1,6 +1,11 @@
 package com.towerco.platform.http.auth;
 
 import com.towerco.platform.http.Caller;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,6 +35,22 @@ public record UserAccount(String username, Caller.Role role, Optional<String> te
 
   public static UserAccount tenant(String username, String tenantId, String passwordHash) {
     return new UserAccount(username, Caller.Role.TENANT, Optional.of(tenantId), passwordHash);
+  }
+
+  /**
+   * A short digest of everything a session was granted on (role, tenant, password hash): a
+   * token carries it, so changing the password (or the role) in the users file ends the
+   * sessions opened before.
+   */
+  public String fingerprint() {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest((role + "|"
+          + tenantId.orElse("") + "|" + passwordHash).getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(
+          Arrays.copyOf(digest, 12));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public Caller caller() {
