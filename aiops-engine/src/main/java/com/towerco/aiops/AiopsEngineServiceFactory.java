@@ -3,6 +3,7 @@ package com.towerco.aiops;
 import com.towerco.aiops.correlation.CorrelationPolicy;
 import com.towerco.aiops.detection.Detectors;
 import com.towerco.aiops.stream.AiopsTopology;
+import com.towerco.aiops.stream.AnomalyPolicies;
 import com.towerco.aiops.stream.SiteLookup;
 import com.towerco.events.TopicFamily;
 import com.towerco.platform.runtime.PlatformService;
@@ -23,7 +24,9 @@ import org.apache.kafka.streams.StreamsConfig;
  * owns the event-sourced lifecycle on {@code towerco.incidents.{tenant_id}.lifecycle}).
  *
  * <p>Settings: {@code aiops.detector} (the anomaly detector per site and metric, default
- * {@code adaptive}; see {@code bin/towerco detect --list}), {@code aiops.flap-hold} (an alert resolves only after staying clear this long,
+ * {@code adaptive}; see {@code bin/towerco detect --list}), {@code aiops.anomaly.<class>.*}
+ * (when anomalies become alerts per metric class, see {@link AnomalyPolicies}),
+ * {@code aiops.flap-hold} (an alert resolves only after staying clear this long,
  * PT60S), {@code aiops.settle} (PT20S), {@code aiops.hold-down} (PT2M),
  * {@code aiops.hub-min-sites} (2) — see {@link CorrelationPolicy}; {@code aiops.threads}
  * (stream threads, 1; the engine does the most work per site event of all services: where it
@@ -69,7 +72,8 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
         context.topics()::ensure, context.config().operatorTenant(), policy,
         context.metrics().forService(NAME), context.config().tenantTopicPartitions(),
         Duration.parse(settings.string("aiops.flap-hold", "PT60S")),
-        Detectors.byName(settings.string("aiops.detector", Detectors.DEFAULT)));
+        Detectors.byName(settings.string("aiops.detector", Detectors.DEFAULT)),
+        AnomalyPolicies.from(settings::string));
     // The operator's KPI topic exists before the engine subscribes. While site events and KPIs
     // shared one sub-topology, a KPI topic appearing under the running pattern subscription
     // failed a stream thread ("Topic ... is unknown to the topology", Kafka Streams 4.4; the

@@ -31,6 +31,12 @@ final class Drift {
     return z;
   }
 
+  void reset() {
+    slow = Double.NaN;
+    gap = 0;
+    seen = 0;
+  }
+
   /** The current level is the new normal. */
   void accept(double level) {
     slow = level;

@@ -63,7 +63,7 @@ public final class EwmaDetector implements Detector {
     double sigma = Math.max(deviation * 1.2533, 1e-9 * (1 + Math.abs(mean)));
     double residual = value - mean;
     if (count < WARM_UP) {
-      score = Score.unknown(timeMillis, value, NAME);
+      score = Score.learning(timeMillis, value, NAME);
     } else {
       double z = Math.abs(residual) / sigma;
       score = new Score(timeMillis, value, Hill.score(z, ALERT_Z, 4), mean,

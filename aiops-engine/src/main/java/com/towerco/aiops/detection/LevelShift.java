@@ -9,9 +9,13 @@ package com.towerco.aiops.detection;
  */
 final class LevelShift {
   private static final double Z_LIMIT = 4;
+  /** Points in a row beyond the limit on one side that make a step evident at once. */
+  private static final int EVIDENT_RUN = 3;
 
   double upper;
   double lower;
+  /** Consecutive points beyond the limit, positive above, negative below. */
+  int beyond;
   private final Excursion up = new Excursion();
   private final Excursion down = new Excursion();
 
@@ -21,6 +25,8 @@ final class LevelShift {
    */
   double add(double z, double value, double deseasonalised, double slack, double steps) {
     double zc = Math.max(-Z_LIMIT, Math.min(Z_LIMIT, z));
+    beyond = z >= Z_LIMIT ? Math.max(1, beyond + 1) : z <= -Z_LIMIT ? Math.min(-1, beyond - 1)
+        : 0;
     // Evidence accumulates per step: points faster than a step count for a fraction of one.
     double weight = Math.min(1, steps);
     upper = Math.max(0, upper + weight * (zc - slack));
@@ -28,6 +34,14 @@ final class LevelShift {
     up.add(upper > 0, value, deseasonalised);
     down.add(lower > 0, value, deseasonalised);
     return Math.max(upper, lower);
+  }
+
+  /**
+   * True once several points in a row lie far beyond the expected range on one side: a step
+   * too large to wait for the sum's evidence, so the baseline should take the new level now.
+   */
+  boolean evident() {
+    return Math.abs(beyond) >= EVIDENT_RUN;
   }
 
   /** The mean value of the excursion that is furthest along. */
@@ -43,12 +57,13 @@ final class LevelShift {
   void reset() {
     upper = 0;
     lower = 0;
+    beyond = 0;
     up.add(false, 0, 0);
     down.add(false, 0, 0);
   }
 
   void write(Snapshot.Writer w) {
-    w.putDouble(upper).putDouble(lower);
+    w.putDouble(upper).putDouble(lower).putInt(beyond);
     up.write(w);
     down.write(w);
   }
@@ -56,6 +71,7 @@ final class LevelShift {
   void read(Snapshot.Reader r) {
     upper = r.getDouble();
     lower = r.getDouble();
+    beyond = r.getInt();
     up.read(r);
     down.read(r);
   }

@@ -21,6 +21,7 @@ final class SeasonalBaseline {
   private static final double SEASON_ADVANTAGE = 0.9;
   private static final double ERROR_ALPHA = 0.01;
   private static final double GAUSS_SIGMA_PER_MAD = 1.2533;
+  private static final double MAGNITUDE_ALPHA = 0.01;
 
   private final AdaptiveDetector.Config config;
 
@@ -33,6 +34,7 @@ final class SeasonalBaseline {
   double seasonalError;
   double scale;
   double quantum = Double.POSITIVE_INFINITY;
+  double magnitude;
   double lastValue = Double.NaN;
   boolean seasonal;
   final RobustStart start = new RobustStart();
@@ -75,10 +77,19 @@ final class SeasonalBaseline {
     return Math.max(scale * GAUSS_SIGMA_PER_MAD, floor());
   }
 
-  /** The least deviation believed: half the series' resolution, or a relative epsilon. */
+  /**
+   * The least deviation believed (the noise floor): half the series' resolution (the smallest
+   * step between two values seen), and a small share of its magnitude, so a flat, quantised or
+   * perfectly periodic series never turns a tiny residual into a certain anomaly.
+   */
   private double floor() {
-    return Math.max(1e-9 * (1 + Math.abs(expected())),
-        Double.isFinite(quantum) ? quantum / 2 : 0);
+    return Math.max(Math.max(1e-9 * (1 + Math.abs(expected())),
+        config.relativeFloor() * magnitude), Double.isFinite(quantum) ? quantum / 2 : 0);
+  }
+
+  /** True once the first points have started the baseline. */
+  boolean started() {
+    return start.complete();
   }
 
   /**
@@ -115,9 +126,14 @@ final class SeasonalBaseline {
         quantum = Math.min(quantum, Math.abs(value - lastValue));
       }
       lastValue = value;
+      magnitude = Math.abs(start.median());
       return;
     }
     count++;
+    // The magnitude follows the (outlier-proof) expectation, not the raw value: one wild value
+    // must not raise the noise floor and with it the clipping that protects the baseline.
+    magnitude += Math.max(Cadence.gain(MAGNITUDE_ALPHA, steps), 1.0 / count)
+        * (Math.abs(expected()) - magnitude);
     // Each model's residuals are clipped at a few of its own deviations: a model that is still
     // far off (a profile being learned) must not be held back by the other model's precision.
     double plainClip = config.clip() * Math.max(plainError * GAUSS_SIGMA_PER_MAD, floor());
@@ -212,7 +228,7 @@ final class SeasonalBaseline {
   void write(Snapshot.Writer w) {
     w.putLong(count).putDouble(plainLevel).putDouble(plainTrend).putDouble(plainError)
         .putDouble(offset).putDouble(offsetTrend).putDouble(seasonalError).putDouble(scale)
-        .putDouble(quantum).putDouble(lastValue).putBoolean(seasonal);
+        .putDouble(quantum).putDouble(magnitude).putDouble(lastValue).putBoolean(seasonal);
     start.write(w);
     w.putDoubles(day)
         .putInts(dayPoints).putDoubles(week).putInts(weekPoints);
@@ -228,6 +244,7 @@ final class SeasonalBaseline {
     seasonalError = r.getDouble();
     scale = r.getDouble();
     quantum = r.getDouble();
+    magnitude = r.getDouble();
     lastValue = r.getDouble();
     seasonal = r.getBoolean();
     start.read(r);

@@ -66,6 +66,12 @@ public final class Snapshot {
       return this;
     }
 
+    public Writer putBytes(byte[] values) {
+      room(4 + values.length);
+      buffer.putInt(values.length).put(values);
+      return this;
+    }
+
     public byte[] toBytes() {
       return Arrays.copyOf(buffer.array(), buffer.position());
     }
@@ -132,6 +138,16 @@ public final class Snapshot {
       int[] values = new int[expectedLength];
       buffer.asIntBuffer().get(values);
       buffer.position(buffer.position() + 4 * expectedLength);
+      return values;
+    }
+
+    public byte[] getBytes() {
+      int n = getInt();
+      if (n < 0 || buffer.remaining() < n) {
+        throw new IllegalArgumentException("truncated detector snapshot");
+      }
+      byte[] values = new byte[n];
+      buffer.get(values);
       return values;
     }
 

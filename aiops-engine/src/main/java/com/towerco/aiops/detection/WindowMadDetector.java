@@ -55,7 +55,7 @@ public final class WindowMadDetector implements Detector {
     if (!Double.isFinite(value)) {
       return Score.unknown(timeMillis, value, NAME);
     }
-    Score score = Score.unknown(timeMillis, value, NAME);
+    Score score = Score.learning(timeMillis, value, NAME);
     if (size >= MIN_POINTS) {
       System.arraycopy(window, 0, sorted, 0, size);
       Arrays.sort(sorted, 0, size);

@@ -48,16 +48,30 @@ public final class AiopsTopology {
 
   private AiopsTopology() {}
 
-  /** Everything the topology needs from outside. */
+  /**
+   * Everything the topology needs from outside; {@code anomalyPolicies} says when a detector's
+   * anomalies become alerts, per metric class.
+   */
   public record Dependencies(EventCodec codec, RecordDecoder decoder, SiteLookup sites,
       TopicNames topics,
       String operatorTenant, CorrelationPolicy policy, ServiceMetrics metrics,
       int correlationPartitions, java.time.Duration flapHold,
-      com.towerco.aiops.detection.DetectorFactory detector) {}
+      com.towerco.aiops.detection.DetectorFactory detector, AnomalyPolicies anomalyPolicies) {
+
+    /** With the default anomaly policies. */
+    public Dependencies(EventCodec codec, RecordDecoder decoder, SiteLookup sites,
+        TopicNames topics, String operatorTenant, CorrelationPolicy policy,
+        ServiceMetrics metrics, int correlationPartitions, java.time.Duration flapHold,
+        com.towerco.aiops.detection.DetectorFactory detector) {
+      this(codec, decoder, sites, topics, operatorTenant, policy, metrics, correlationPartitions,
+          flapHold, detector, AnomalyPolicies.defaults());
+    }
+  }
 
   public static Topology build(Dependencies deps) {
     Publications publications = new Publications(deps.codec(), deps.topics(), deps.sites(),
         deps.operatorTenant());
+    DetectorAlarms detectorAlarms = new DetectorAlarms(deps.metrics().registry());
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(SITE_ALERTS_STORE), Serdes.String(),
@@ -79,13 +93,15 @@ public final class AiopsTopology {
         .stream(TopicFamily.SITE_EVENTS.pattern(),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("site-events"))
         .process(() -> new SiteRulesProcessor(deps.decoder(), deps.sites(), publications,
-            deps.metrics(), deps.flapHold(), deps.detector()), Named.as("site-rules"),
+            deps.metrics(), deps.flapHold(), deps.detector(), deps.anomalyPolicies(),
+            detectorAlarms), Named.as("site-rules"),
             SITE_ALERTS_STORE, SITE_DETECTION_STORE);
     KStream<String, Emission> kpiEmissions = builder
         .stream(TopicFamily.KPI_METRICS.pattern(),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("kpis"))
         .process(() -> new KpiAnomalyProcessor(deps.decoder(), deps.sites(), publications,
-            deps.metrics(), deps.flapHold(), deps.detector()), Named.as("kpi-anomalies"),
+            deps.metrics(), deps.flapHold(), deps.detector(), deps.anomalyPolicies(),
+            detectorAlarms), Named.as("kpi-anomalies"),
             KPI_ALERTS_STORE, KPI_DETECTION_STORE);
 
     // Site topics and tenant topics have their own partition counts, so each input is its own

@@ -3,8 +3,8 @@ package com.towerco.aiops.stream;
 import com.towerco.aiops.alerting.AlertRule;
 import com.towerco.aiops.alerting.SiteAlerts;
 import com.towerco.aiops.alerting.Signal;
-import com.towerco.aiops.detection.Detector;
 import com.towerco.aiops.detection.DetectorFactory;
+import com.towerco.aiops.detection.SeriesWatch;
 import com.towerco.events.Envelope;
 import com.towerco.events.InvalidEventException;
 import com.towerco.events.RejectReason;
@@ -43,6 +43,8 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
   private final RecordDecoder decoder;
   private final ServiceMetrics metrics;
   private final DetectorFactory factory;
+  private final AnomalyPolicies policies;
+  private final DetectorAlarms alarms;
   private final Duration flapHold;
   private final DeadLetterRoute deadLetters;
   private final AlertEmitter emitter;
@@ -53,23 +55,26 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
   private Instant lastResolveCheck = Instant.MIN;
 
   /**
-   * One owner's detectors as stored: snapshots by KPI name, and the end of the last window
-   * they learned from.
+   * One owner's detectors as stored: {@link SeriesWatch} snapshots (detector and alarm) by KPI
+   * name, and the end of the last window they learned from.
    */
   record Saved(Map<String, byte[]> detectors, Instant learnedUntil) {}
 
   /** One owner's live detectors. */
   private static final class Series {
-    final Map<String, Detector> detectors = new TreeMap<>();
+    final Map<String, SeriesWatch> detectors = new TreeMap<>();
     Instant learnedUntil = Instant.MIN;
     boolean dirty;
   }
 
   KpiAnomalyProcessor(RecordDecoder decoder, SiteLookup sites, Publications publications,
-      ServiceMetrics metrics, Duration flapHold, DetectorFactory factory) {
+      ServiceMetrics metrics, Duration flapHold, DetectorFactory factory,
+      AnomalyPolicies policies, DetectorAlarms alarms) {
     this.decoder = decoder;
     this.metrics = metrics;
     this.factory = factory;
+    this.policies = policies;
+    this.alarms = alarms;
     this.flapHold = flapHold;
     this.deadLetters = new DeadLetterRoute(metrics);
     this.emitter = new AlertEmitter(sites, publications);
@@ -134,14 +139,15 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
     SiteAlerts alerts = book.alerts(owner, kpi.siteId());
     List<Signal> signals = new ArrayList<>();
     long t = kpi.windowEnd().toEpochMilli();
+    AlertRule rule = site ? AlertRule.ANOMALY_KPI : AlertRule.ANOMALY_TENANCY_KPI;
     for (Map.Entry<String, Double> value : new TreeMap<>(kpi.values()).entrySet()) {
       String name = value.getKey();
-      var score = owned.detectors.computeIfAbsent(name, n -> factory.create())
-          .observe(t, value.getValue());
-      AlertRule rule = site ? AlertRule.ANOMALY_KPI : AlertRule.ANOMALY_TENANCY_KPI;
+      SeriesWatch.Verdict verdict = owned.detectors.computeIfAbsent(name,
+          n -> new SeriesWatch(factory.create(), policies.of(rule))).observe(t, value.getValue());
+      alarms.record(rule, owner + "|" + name, verdict, t);
       String subject = site ? name : kpi.tenantId();
       AnomalySignals.of(alerts, rule, subject, AnomalySignals.SOURCE + ":" + name, kpi.siteId(),
-          name, score, kpi.windowEnd(), event.eventId()).ifPresent(signals::add);
+          name, verdict, kpi.windowEnd(), event.eventId()).ifPresent(signals::add);
     }
     owned.dirty = true;
     book.apply(context, owner, kpi.siteId(), signals);
@@ -150,9 +156,11 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
   private Series restore(String owner) {
     Series restored = new Series();
     Saved saved = detectionStore.get(owner);
+    AlertRule rule = owner.endsWith("|" + SITE_SCOPE) ? AlertRule.ANOMALY_KPI
+        : AlertRule.ANOMALY_TENANCY_KPI;
     if (saved != null) {
       saved.detectors().forEach((name, bytes) ->
-          restored.detectors.put(name, factory.restore(bytes)));
+          restored.detectors.put(name, SeriesWatch.restore(factory, policies.of(rule), bytes)));
       if (saved.learnedUntil() != null) {
         restored.learnedUntil = saved.learnedUntil();
       }

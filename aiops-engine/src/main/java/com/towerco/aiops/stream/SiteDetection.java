@@ -3,9 +3,8 @@ package com.towerco.aiops.stream;
 import com.towerco.aiops.alerting.AlertRule;
 import com.towerco.aiops.alerting.SiteAlerts;
 import com.towerco.aiops.alerting.Signal;
-import com.towerco.aiops.detection.Detector;
 import com.towerco.aiops.detection.DetectorFactory;
-import com.towerco.aiops.detection.Score;
+import com.towerco.aiops.detection.SeriesWatch;
 import com.towerco.aiops.detection.TelemetryMetrics;
 import com.towerco.aiops.detection.site.Finding;
 import com.towerco.aiops.detection.site.ScheduledVisit;
@@ -31,39 +30,53 @@ final class SiteDetection {
 
   private final String siteId;
   private final DetectorFactory factory;
+  private final AnomalyPolicies policies;
+  private final DetectorAlarms alarms;
   private final SiteDetectors siteDetectors;
-  private final Map<String, Detector> detectors = new HashMap<>();
+  private final Map<String, SeriesWatch> detectors = new HashMap<>();
   private SiteDetectors.State state;
   private final List<ScheduledVisit> visits = new ArrayList<>();
   private boolean dirty;
 
-  /** What is kept in the store: detector snapshots by metric, site detector state, visits. */
+  /**
+   * What is kept in the store: per metric the {@link SeriesWatch} snapshot (detector and alarm),
+   * site detector state, visits.
+   */
   record Snapshot(Map<String, byte[]> detectors, SiteDetectors.State state,
       List<ScheduledVisit> visits) {}
 
-  SiteDetection(String siteId, DetectorFactory factory, Snapshot saved) {
+  SiteDetection(String siteId, DetectorFactory factory, AnomalyPolicies policies,
+      DetectorAlarms alarms, Snapshot saved) {
     this.siteId = siteId;
     this.factory = factory;
+    this.policies = policies;
+    this.alarms = alarms;
     this.siteDetectors = new SiteDetectors((site, time) -> visits.stream()
         .filter(v -> v.covers(time)).findFirst());
     if (saved != null) {
       saved.detectors().forEach((metric, bytes) -> detectors.put(metric,
-          factory.restore(bytes)));
+          SeriesWatch.restore(factory, policies.of(AlertRule.anomalyOf(metric)), bytes)));
       visits.addAll(saved.visits() == null ? List.of() : saved.visits());
     }
     this.state = saved != null && saved.state() != null ? saved.state()
         : siteDetectors.initial();
   }
 
-  /** Scores one reading and returns the alert signals whose state changed. */
-  List<Signal> observe(SiteAlerts alerts, SiteTelemetry telemetry, SiteRegistered site,
-      Instant time, String eventId) {
+  /**
+   * Scores one reading and returns the alert signals whose state changed; {@code ruleSignals}
+   * are the rules' signals of the same reading, applied before these.
+   */
+  List<Signal> observe(SiteAlerts alerts, List<Signal> ruleSignals, SiteTelemetry telemetry,
+      SiteRegistered site, Instant time, String eventId) {
     List<Signal> signals = new ArrayList<>();
     long t = time.toEpochMilli();
     for (Map.Entry<String, Double> metric : TelemetryMetrics.of(telemetry).entrySet()) {
-      Score score = detectors.computeIfAbsent(metric.getKey(), m -> factory.create())
-          .observe(t, metric.getValue());
-      AnomalySignals.of(alerts, siteId, metric.getKey(), score, time, eventId)
+      AlertRule rule = AlertRule.anomalyOf(metric.getKey());
+      SeriesWatch.Verdict verdict = detectors.computeIfAbsent(metric.getKey(),
+          m -> new SeriesWatch(factory.create(), policies.of(rule))).observe(t,
+          metric.getValue());
+      alarms.record(rule, siteId + "|" + metric.getKey(), verdict, t);
+      AnomalySignals.of(alerts, ruleSignals, siteId, metric.getKey(), verdict, time, eventId)
           .ifPresent(signals::add);
     }
     Step<SiteDetectors.State> step = siteDetectors.observe(state,

@@ -54,14 +54,19 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   private KeyValueStore<String, SiteDetection.Snapshot> detectionStore;
   private final Map<String, SiteDetection> detections = new HashMap<>();
   private final com.towerco.aiops.detection.DetectorFactory detectorFactory;
+  private final AnomalyPolicies anomalyPolicies;
+  private final DetectorAlarms detectorAlarms;
   private Instant lastWatermark = Instant.MIN;
   private Instant lastResolveCheck = Instant.MIN;
 
   SiteRulesProcessor(RecordDecoder decoder, SiteLookup sites, Publications publications,
       ServiceMetrics metrics, Duration flapHold,
-      com.towerco.aiops.detection.DetectorFactory detectorFactory) {
+      com.towerco.aiops.detection.DetectorFactory detectorFactory,
+      AnomalyPolicies anomalyPolicies, DetectorAlarms detectorAlarms) {
     this.decoder = decoder;
     this.detectorFactory = detectorFactory;
+    this.anomalyPolicies = anomalyPolicies;
+    this.detectorAlarms = detectorAlarms;
     this.deadLetters = new DeadLetterRoute(metrics);
     this.emitter = new AlertEmitter(sites, publications);
     this.flapHold = flapHold;
@@ -100,7 +105,8 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
 
   private SiteDetection detection(String siteId) {
     return detections.computeIfAbsent(siteId,
-        id -> new SiteDetection(id, detectorFactory, detectionStore.get(id)));
+        id -> new SiteDetection(id, detectorFactory, anomalyPolicies, detectorAlarms,
+            detectionStore.get(id)));
   }
 
   @Override
@@ -137,7 +143,7 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
       signals.addAll(TelemetryRules.evaluate(alerts, telemetry,
           (tenant, volts) -> sites.powered(siteId, tenant, volts), event.timestamp(),
           event.eventId()));
-      signals.addAll(detection(siteId).observe(alerts, telemetry,
+      signals.addAll(detection(siteId).observe(alerts, List.copyOf(signals), telemetry,
           sites.site(siteId).orElse(null), event.timestamp(), event.eventId()));
     } else if (event.payload() instanceof com.towerco.events.payload.site.SiteVisitScheduled visit) {
       detection(siteId).visitScheduled(new com.towerco.aiops.detection.site.ScheduledVisit(

@@ -238,6 +238,35 @@ class AiopsTopologyTest {
   }
 
   @Test
+  void aTelemetryAnomalyWithARuleAlertOfItsChainIsOneAlertNotTwo() {
+    for (int minute = 0; minute < 24 * 60; minute += 5) {
+      pipe("S7", T0.plusSeconds(minute * 60L), aReading().build());
+    }
+    // Mains fails: the mains-failure rule fires and the mains voltage is far from its learned
+    // behaviour; the voltage's detector joins the rule's alert instead of raising its own.
+    for (int minute = 24 * 60; minute < 25 * 60; minute += 5) {
+      pipe("S7", T0.plusSeconds(minute * 60L), aReading().gridDown().generatorRunning().build());
+    }
+
+    List<AlertFiring> alerts = payloads("towerco.alerts.towerco.notifications",
+        AlertFiring.class);
+    assertThat(alerts).extracting(AlertFiring::rule).containsExactly("mains-failure");
+  }
+
+  @Test
+  void aTelemetryAnomalyWithoutARuleAlertRaisesItsOwnAlert() {
+    for (int minute = 0; minute < 24 * 60; minute += 5) {
+      pipe("S7", T0.plusSeconds(minute * 60L), aReading().build());
+    }
+    for (int minute = 24 * 60; minute < 25 * 60; minute += 5) {
+      pipe("S7", T0.plusSeconds(minute * 60L), aReading().soc(40).build());
+    }
+
+    assertThat(payloads("towerco.alerts.towerco.notifications", AlertFiring.class))
+        .extracting(AlertFiring::rule).containsExactly("anomaly-power");
+  }
+
+  @Test
   void aTenancyKpiLeavingItsLearnedBehaviourAlertsThatTenantAndTheNocOnly() {
     for (int window = 0; window < 300; window++) {
       double energy = window < 290 ? 1.2 + (window % 2 == 0 ? 0.02 : -0.02) : 4.8;

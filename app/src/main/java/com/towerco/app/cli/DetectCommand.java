@@ -2,11 +2,12 @@ package com.towerco.app.cli;
 
 import com.towerco.aiops.detection.DetectorFactory;
 import com.towerco.aiops.detection.Detectors;
-import com.towerco.aiops.detection.evaluation.DetectorEvaluation;
+import com.towerco.aiops.detection.evaluation.CorpusEvaluations;
 import com.towerco.aiops.detection.offline.CsvDetection;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,14 +15,19 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code towerco detect}: the engine's anomaly detectors run offline over one series, to
- * back-test and tune them on a historical export; also lists the detectors and prints their
- * evaluation on the labelled series.
+ * back-test them on a historical export; also lists the detectors and scores them on folders of
+ * labelled series (the real-world corpora and the synthetic suite in {@code corpora/}).
  */
 @Command(name = "detect", mixinStandardHelpOptions = true,
     description = {"Score a time series offline with the engine's own anomaly detectors.",
         "INPUT is a CSV with a header and timestamp,value columns (e.g. 2014-04-01 00:00:00,"
-            + "42.5; LF or CRLF); OUTPUT gets timestamp,value,anomaly_score, one row per input "
-            + "row, scores in [0, 1] (0.5 and above is anomalous)."},
+            + "42.5; LF or CRLF); OUTPUT gets timestamp,value,anomaly_score,alarm,view,"
+            + "expected_low,expected_high, one row per input row: the score in [0, 1] (0.5 and "
+            + "above is anomalous) or 'learning' while the baseline forms, alarm 1 while the "
+            + "engine would alert.",
+        "--evaluate scores every detector on labelled corpora (folders of timestamp,value,"
+            + "label CSVs) by events: precision, recall, F1, false alarms per 1,000 points, "
+            + "latency, coverage."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:scored", "1:input or output file problem", "2:bad arguments or bad input"})
 public final class DetectCommand implements Callable<Integer> {
@@ -38,9 +44,18 @@ public final class DetectCommand implements Callable<Integer> {
   @Option(names = "--list", description = "List the detectors and exit.")
   boolean list;
 
-  @Option(names = "--evaluate", description = "Print precision, recall, F1 and time to detect "
-      + "of every detector (or --detector NAME) on the labelled series of many shapes.")
+  @Option(names = "--evaluate", description = "Score every detector (or --detector NAME) on "
+      + "the labelled corpora in --corpus.")
   boolean evaluate;
+
+  @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "corpora",
+      description = "With --evaluate: a folder of labelled CSVs (.csv or .csv.gz, optional "
+          + "MANIFEST.tsv), or a folder of such folders (default: ${DEFAULT-VALUE}, the "
+          + "repository's corpora, run from its root). Repeatable.")
+  List<Path> corpora;
+
+  @Option(names = "--per-series", description = "With --evaluate: also one line per series.")
+  boolean perSeries;
 
   @Override
   public Integer call() {
@@ -58,8 +73,17 @@ public final class DetectCommand implements Callable<Integer> {
     }
     if (evaluate) {
       boolean chosen = !detector.equals(Detectors.DEFAULT);
-      System.out.print(DetectorEvaluation.report(chosen ? detector : null));
-      return 0;
+      try {
+        CorpusEvaluations.print(corpora, chosen ? List.of(factory) : Detectors.all(),
+            perSeries, System.out);
+        return 0;
+      } catch (CsvDetection.InputException e) {
+        return fail(2, e.getMessage());
+      } catch (NoSuchFileException e) {
+        return fail(1, "no such corpus folder: " + e.getFile());
+      } catch (IOException e) {
+        return fail(1, e.toString());
+      }
     }
     if (input == null || output == null) {
       return fail(2, "expected INPUT.csv and OUTPUT.csv (see --help)");

@@ -32,9 +32,37 @@ class DetectCommandTest {
 
     List<String> rows = Files.readAllLines(out);
     assertThat(rows).hasSize(201);
-    assertThat(rows.get(0)).isEqualTo("timestamp,value,anomaly_score");
+    assertThat(rows.get(0)).isEqualTo(
+        "timestamp,value,anomaly_score,alarm,view,expected_low,expected_high");
+    assertThat(rows.get(1)).startsWith("2014-04-01 00:00:00,10,learning,0");
     assertThat(rows.get(151)).startsWith("2014-04-01 02:30:00,500,");
     assertThat(Double.parseDouble(rows.get(151).split(",")[2])).isGreaterThan(0.9);
+  }
+
+  @Test
+  void evaluatesEveryDetectorOnAFolderOfLabelledSeriesByEvents() throws IOException {
+    Path corpus = Files.createDirectories(dir.resolve("tiny"));
+    for (int s = 0; s < 2; s++) {
+      StringBuilder csv = new StringBuilder("timestamp,value,label\n");
+      for (int i = 0; i < 600; i++) {
+        boolean spike = s == 0 && i == 500;
+        csv.append(String.format("2014-04-01T%02d:%02d:00Z,%d,%d%n", i / 60, i % 60,
+            spike ? 900 : 10 + i % 3, spike ? 1 : 0));
+      }
+      Files.writeString(corpus.resolve("series-" + s + ".csv"), csv);
+    }
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stdout = System.out;
+    System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertThat(detect("--evaluate", "--corpus", corpus.toString())).isZero();
+    } finally {
+      System.setOut(stdout);
+    }
+    String table = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(table).contains("corpus tiny: 2 series (1 unlabelled), 1,200 scored rows");
+    assertThat(table).contains("adaptive").contains("ewma").contains("window-mad");
+    assertThat(detect("--evaluate", "--corpus", dir.resolve("none").toString())).isEqualTo(1);
   }
 
   @Test

@@ -62,6 +62,11 @@ public final class ServiceMetrics {
     return service;
   }
 
+  /** The registry, for a service's own meters (always tagged without tenant ids). */
+  public MeterRegistry registry() {
+    return registry;
+  }
+
   public void eventIn(String eventType, Instant eventTime, long nowMillis) {
     in.computeIfAbsent(eventType, t -> Counter.builder("towerco_events_in")
         .description("Events processed").tag("service", service).tag("event_type", t)

@@ -3,8 +3,11 @@ package com.towerco.aiops.detection.offline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.towerco.aiops.detection.AlarmPolicy;
+import com.towerco.aiops.detection.AnomalyAlarm;
 import com.towerco.aiops.detection.Detector;
 import com.towerco.aiops.detection.Detectors;
+import com.towerco.aiops.detection.Score;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -26,30 +30,41 @@ class CsvDetectionTest {
   Path dir;
 
   @Test
-  void writesOneScoredRowPerInputRowInOrderWithTheDetectorsOwnScores() throws IOException {
+  void writesOneScoredRowPerInputRowInOrderWithTheDetectorsOwnScoresAndAlarm()
+      throws IOException {
     StringBuilder csv = new StringBuilder("timestamp,value\r\n");
     SplittableRandom random = new SplittableRandom(3);
     LocalDateTime t = LocalDateTime.of(2014, 4, 1, 0, 0);
     Detector reference = Detectors.byName("adaptive").create();
-    StringBuilder expected = new StringBuilder("timestamp,value,anomaly_score\n");
+    AnomalyAlarm alarm = new AnomalyAlarm(AlarmPolicy.DEFAULT);
+    List<String> expected = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
       t = t.plusSeconds(60 + random.nextInt(600)); // irregular spacing
       String value = String.format(Locale.ROOT, "%.3f", 20 + random.nextGaussian()
           + (i == 1_500 ? 25 : 0));
       csv.append(t.format(NAB)).append(',').append(value).append("\r\n");
-      double score = reference.observe(t.toInstant(ZoneOffset.UTC).toEpochMilli(),
-          Double.parseDouble(value)).score();
-      expected.append(t.format(NAB)).append(',').append(value).append(',')
-          .append(String.format(Locale.ROOT, "%.6f", score)).append('\n');
+      Score score = reference.observe(t.toInstant(ZoneOffset.UTC).toEpochMilli(),
+          Double.parseDouble(value));
+      expected.add(t.format(NAB) + "," + value + ","
+          + (score.learning() ? "learning" : String.format(Locale.ROOT, "%.6f", score.score()))
+          + "," + (alarm.update(score) ? 1 : 0));
     }
     StringWriter out = new StringWriter();
 
     CsvDetection.Summary summary = CsvDetection.run(new StringReader(csv.toString()), out,
         Detectors.byName("adaptive"));
 
-    assertThat(out.toString()).isEqualTo(expected.toString());
+    List<String> rows = List.of(out.toString().split("\n"));
+    assertThat(rows.get(0)).isEqualTo(
+        "timestamp,value,anomaly_score,alarm,view,expected_low,expected_high");
+    assertThat(rows.subList(1, rows.size()).stream()
+        .map(r -> String.join(",", List.of(r.split(",", -1)).subList(0, 4))))
+        .containsExactlyElementsOf(expected);
+    assertThat(rows.get(1)).endsWith("learning,0,,,");
+    assertThat(rows.get(1_501)).contains(",1,adaptive/residual,");
     assertThat(summary.rows()).isEqualTo(2_000);
-    assertThat(summary.anomalous()).isPositive();
+    assertThat(summary.learning()).isPositive();
+    assertThat(summary.alarms()).isEqualTo(1);
   }
 
   @Test
@@ -61,9 +76,10 @@ class CsvDetectionTest {
     CsvDetection.Summary summary = CsvDetection.run(new StringReader(csv), out,
         Detectors.byName("ewma"));
 
-    assertThat(out.toString().split("\n")).containsExactly("timestamp,value,anomaly_score",
-        "2014-04-01 00:00:00,1.5,0.000000", "2014-04-01 00:05:00,,0.000000",
-        "2014-04-01 00:10:00,NaN,0.000000", "2014-04-01T00:15:00Z,2,0.000000");
+    assertThat(out.toString().split("\n")).containsExactly(
+        "timestamp,value,anomaly_score,alarm,view,expected_low,expected_high",
+        "2014-04-01 00:00:00,1.5,learning,0,,,", "2014-04-01 00:05:00,,0.000000,0,,,",
+        "2014-04-01 00:10:00,NaN,0.000000,0,,,", "2014-04-01T00:15:00Z,2,learning,0,,,");
     assertThat(summary.missing()).isEqualTo(2);
   }
 

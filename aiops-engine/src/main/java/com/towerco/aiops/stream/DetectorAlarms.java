@@ -1,0 +1,75 @@
+package com.towerco.aiops.stream;
+
+import com.towerco.aiops.alerting.AlertRule;
+import com.towerco.aiops.detection.SeriesWatch;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How often the detectors alarm, per metric class, so a detector that keeps firing shows up on a
+ * dashboard instead of paging forever: {@code towerco_detector_alarm_rate{class}} is the alarms
+ * started per watched series per day (exponentially weighted over a day of event time) and
+ * {@code towerco_detector_damped_series{class}} the series currently damped (alarming too often
+ * to be believed without an extreme score). Shared by the stream threads.
+ */
+final class DetectorAlarms {
+  private static final double DAY_MS = 86_400_000.0;
+  private final Map<String, PerClass> classes = new ConcurrentHashMap<>();
+  private final MeterRegistry registry;
+
+  DetectorAlarms(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** One scored point of a series of {@code rule}'s class at event time {@code time}. */
+  void record(AlertRule rule, String series, SeriesWatch.Verdict verdict, long time) {
+    PerClass c = classes.computeIfAbsent(rule.id(), this::register);
+    c.record(series, verdict, time);
+  }
+
+  double rate(AlertRule rule) {
+    PerClass c = classes.get(rule.id());
+    return c == null ? 0 : c.rate();
+  }
+
+  private PerClass register(String id) {
+    PerClass c = new PerClass();
+    if (registry != null) {
+      Gauge.builder("towerco_detector_alarm_rate", c, PerClass::rate)
+          .description("Anomaly alarms started per watched series per day, by metric class")
+          .tag("class", id).register(registry);
+      Gauge.builder("towerco_detector_damped_series", c, PerClass::damped)
+          .description("Series whose detector alarms too often and is damped, by metric class")
+          .tag("class", id).register(registry);
+    }
+    return c;
+  }
+
+  /** One class's decayed alarm count, its series and the damped ones. */
+  private static final class PerClass {
+    private final Map<String, Boolean> damped = new ConcurrentHashMap<>();
+    private double alarms;
+    private long lastTime = Long.MIN_VALUE;
+
+    synchronized void record(String series, SeriesWatch.Verdict verdict, long time) {
+      if (lastTime != Long.MIN_VALUE && time > lastTime) {
+        alarms *= Math.exp(-(time - lastTime) / DAY_MS);
+      }
+      lastTime = Math.max(lastTime, time);
+      if (verdict.changed() && verdict.alarm()) {
+        alarms += 1;
+      }
+      damped.put(series, verdict.damped());
+    }
+
+    synchronized double rate() {
+      return damped.isEmpty() ? 0 : alarms / damped.size();
+    }
+
+    double damped() {
+      return damped.values().stream().filter(Boolean::booleanValue).count();
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package com.towerco.aiops.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.towerco.aiops.alerting.AlertRule;
+import com.towerco.aiops.detection.AlarmPolicy;
+import com.towerco.aiops.detection.Detectors;
+import com.towerco.aiops.detection.SeriesWatch;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Alarm policies per metric class from settings, and the alarm-rate metric per class. */
+class AnomalyPoliciesTest {
+  @Test
+  void eachClassHasItsPolicyAndSettingsOverrideItsParts() {
+    Map<String, String> settings = Map.of("aiops.anomaly.anomaly-kpi.persist", "4",
+        "aiops.anomaly.anomaly-thermal.persist-for", "PT5M");
+    AnomalyPolicies policies = AnomalyPolicies.from((key, fallback) ->
+        settings.getOrDefault(key, fallback));
+    assertThat(policies.of(AlertRule.ANOMALY_KPI).persist()).isEqualTo(4);
+    assertThat(policies.of(AlertRule.ANOMALY_THERMAL).persistFor())
+        .isEqualTo(Duration.ofMinutes(5));
+    assertThat(policies.of(AlertRule.ANOMALY_POWER)).isEqualTo(AnomalyPolicies.TELEMETRY);
+    assertThat(policies.of(AlertRule.ANOMALY_TENANCY_KPI)).isEqualTo(AnomalyPolicies.KPI);
+  }
+
+  @Test
+  void theAlarmRateCountsAlarmsPerSeriesPerDayAndFades() {
+    DetectorAlarms alarms = new DetectorAlarms(null);
+    SeriesWatch.Verdict on = new SeriesWatch.Verdict(
+        com.towerco.aiops.detection.Score.unknown(0, 1, "x"), true, true, false);
+    SeriesWatch.Verdict quiet = new SeriesWatch.Verdict(
+        com.towerco.aiops.detection.Score.unknown(0, 1, "x"), false, false, false);
+    alarms.record(AlertRule.ANOMALY_KPI, "S1|a", on, 0);
+    alarms.record(AlertRule.ANOMALY_KPI, "S1|b", quiet, 0);
+    assertThat(alarms.rate(AlertRule.ANOMALY_KPI)).isEqualTo(0.5);
+    alarms.record(AlertRule.ANOMALY_KPI, "S1|b", quiet, 3 * 86_400_000L);
+    assertThat(alarms.rate(AlertRule.ANOMALY_KPI)).isLessThan(0.05);
+    assertThat(alarms.rate(AlertRule.ANOMALY_POWER)).isZero();
+    assertThat(Detectors.all()).isNotEmpty();
+  }
+
+  @Test
+  void aSnapshotOfAnotherFormatStartsTheSeriesAfreshInsteadOfFailing() {
+    SeriesWatch watch = SeriesWatch.restore(Detectors.byName("adaptive"), AlarmPolicy.DEFAULT,
+        new byte[] {1, 2, 3});
+    assertThat(watch.observe(0, 1).score().learning()).isTrue();
+  }
+}
