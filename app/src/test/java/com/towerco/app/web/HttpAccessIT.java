@@ -167,6 +167,8 @@ class HttpAccessIT {
           f -> "/api/v1/analytics/sla-reports/" + f.tenant() + "/" + f.month(),
           f -> "/api/v1/analytics/sla-reports/" + f.other() + "/" + f.month()),
       operator("GET", "/api/v1/analytics/ingestion", f -> "/api/v1/analytics/ingestion", null),
+      // dead letters: what failed and why is the operator's internal data
+      operator("GET", "/api/v1/dlq/summary", f -> "/api/v1/dlq/summary", null),
       // notifications: a tenant user works on its own tenant only
       scoped("GET", "/api/v1/notifications/routing", f -> "/api/v1/notifications/routing",
           f -> "/api/v1/notifications/routing?tenant=" + f.other()),
