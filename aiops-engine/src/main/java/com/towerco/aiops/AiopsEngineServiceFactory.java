@@ -98,7 +98,7 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
         context.topics()::ensure, context.config().operatorTenant(), policy,
         context.metrics().forService(NAME), context.config().tenantTopicPartitions(),
         FLAP_HOLD.from(settings), Detectors.byName(DETECTOR.from(settings)),
-        AnomalyPolicies.from(settings::string));
+        AnomalyPolicies.from(settings));
     // The operator's KPI topic exists before the engine subscribes. While site events and KPIs
     // shared one sub-topology, a KPI topic appearing under the running pattern subscription
     // failed a stream thread ("Topic ... is unknown to the topology", Kafka Streams 4.4; the

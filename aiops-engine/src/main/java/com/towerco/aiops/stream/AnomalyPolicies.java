@@ -3,12 +3,12 @@ package com.towerco.aiops.stream;
 import com.towerco.aiops.alerting.AlertRule;
 import com.towerco.aiops.detection.AlarmPolicy;
 import com.towerco.platform.config.Setting;
+import com.towerco.platform.runtime.ServiceSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BinaryOperator;
 
 /**
  * The alarm policy per metric class (the anomaly alert rules: {@code anomaly-power},
@@ -41,15 +41,15 @@ public record AnomalyPolicies(Map<AlertRule, AlarmPolicy> byClass) {
     return new AnomalyPolicies(m);
   }
 
-  /** The defaults with any {@code aiops.anomaly.<class>.<part>} setting {@code setting} has. */
-  public static AnomalyPolicies from(BinaryOperator<String> setting) {
+  /** The defaults with any {@code aiops.anomaly.<class>.<part>} setting {@code settings} has. */
+  public static AnomalyPolicies from(ServiceSettings settings) {
     Map<AlertRule, AlarmPolicy> m = new EnumMap<>(AlertRule.class);
     defaults().byClass().forEach((rule, p) -> {
       Parts parts = Parts.of(rule, p);
-      m.put(rule, new AlarmPolicy(read(setting, parts.persist()),
-          read(setting, parts.persistFor()), read(setting, parts.extreme()),
-          read(setting, parts.quiet()), read(setting, parts.dampAfter()),
-          read(setting, parts.dampWindow()), read(setting, parts.silenceAfter())));
+      m.put(rule, new AlarmPolicy(parts.persist().from(settings),
+          parts.persistFor().from(settings), parts.extreme().from(settings),
+          parts.quiet().from(settings), parts.dampAfter().from(settings),
+          parts.dampWindow().from(settings), parts.silenceAfter().from(settings)));
     });
     return new AnomalyPolicies(m);
   }
@@ -59,11 +59,6 @@ public record AnomalyPolicies(Map<AlertRule, AlarmPolicy> byClass) {
     List<Setting<?>> all = new ArrayList<>();
     defaults().byClass().forEach((rule, p) -> all.addAll(Parts.of(rule, p).all()));
     return all;
-  }
-
-  private static <T> T read(BinaryOperator<String> setting, Setting<T> s) {
-    String text = setting.apply(s.key(), null);
-    return text == null ? s.parse(s.defaultText()) : s.parse(text);
   }
 
   /** The settings of one class's policy. */
