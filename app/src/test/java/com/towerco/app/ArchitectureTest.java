@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.towerco.platform.access.Viewer;
 import com.towerco.platform.http.Caller;
+import com.towerco.platform.runtime.ServiceSettings;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,20 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("com.towerco.events..")
         .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..",
             "io.javalin..", "java.sql..")
+        .check(classes);
+  }
+
+  @Test
+  void servicesReadSettingsOnlyThroughTheirDeclarations() {
+    noClasses().that().resideOutsideOfPackages("com.towerco.platform.config..")
+        .and().doNotHaveFullyQualifiedName(ServiceSettings.class.getName())
+        .should().callMethod(ServiceSettings.class, "string", String.class, String.class)
+        .orShould().callMethod(ServiceSettings.class, "integer", String.class, int.class)
+        .orShould().callMethod(ServiceSettings.class, "longValue", String.class, long.class)
+        .orShould().callMethod(ServiceSettings.class, "bool", String.class, boolean.class)
+        .orShould().callMethod(ServiceSettings.class, "values")
+        .because("a setting is declared once (platform/config/Setting) and read through it, so "
+            + "towerco.yaml, --set and the configuration reference know it (ADR-014)")
         .check(classes);
   }
 }
