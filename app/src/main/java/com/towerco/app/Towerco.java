@@ -12,6 +12,7 @@ import com.towerco.app.cli.SimulateCommand;
 import com.towerco.app.cli.ReplayCommand;
 import com.towerco.app.cli.RunCommand;
 import com.towerco.app.cli.SchemasCommand;
+import com.towerco.app.cli.TopicsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
     subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, SimulateCommand.class,
         BenchCommand.class, DetectCommand.class, ReplayCommand.class, CatalogCommand.class,
         SchemasCommand.class, HashPasswordCommand.class, KafkaAccessCommand.class,
-        DlqCommand.class,
+        DlqCommand.class, TopicsCommand.class,
         CommandLine.HelpCommand.class})
 public final class Towerco implements Runnable {
   public static void main(String[] args) {
