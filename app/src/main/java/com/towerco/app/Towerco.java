@@ -3,6 +3,7 @@ package com.towerco.app;
 import com.towerco.app.cli.BenchCommand;
 import com.towerco.app.cli.BrokerCommand;
 import com.towerco.app.cli.CatalogCommand;
+import com.towerco.app.cli.ClusterCommand;
 import com.towerco.app.cli.DemoCommand;
 import com.towerco.app.cli.DetectCommand;
 import com.towerco.app.cli.DlqCommand;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
 @Command(name = "towerco", mixinStandardHelpOptions = true, version = "towerco 0.1.0",
     description = "Towerco AIOps: event-first monitoring, KPIs, anomaly detection, root cause "
         + "and incidents for tower companies, on Apache Kafka.",
-    subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, SimulateCommand.class,
+    subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class,
+        ClusterCommand.class, SimulateCommand.class,
         BenchCommand.class, DetectCommand.class, ReplayCommand.class, CatalogCommand.class,
         SchemasCommand.class, HashPasswordCommand.class, KafkaAccessCommand.class,
         DlqCommand.class, TopicsCommand.class,
