@@ -8,7 +8,13 @@ import com.towerco.platform.kafka.TopicConfigs;
 import com.towerco.platform.kafka.TopicProvisioner;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -22,7 +28,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "topics", mixinStandardHelpOptions = true,
     description = "List the topic families and their retention; 'apply' reconciles a cluster.",
-    subcommands = TopicsCommand.Apply.class)
+    subcommands = {TopicsCommand.Apply.class, TopicsCommand.Describe.class})
 public final class TopicsCommand implements Callable<Integer> {
   @Mixin
   KafkaOptions kafka;
@@ -56,6 +62,38 @@ public final class TopicsCommand implements Callable<Integer> {
 
   private static String days(Duration d) {
     return d.toHours() % 24 == 0 ? d.toDays() + " d" : d.toHours() + " h";
+  }
+
+  /** {@code topics describe}: each existing topic's settings as the cluster reports them. */
+  @Command(name = "describe", mixinStandardHelpOptions = true,
+      description = "Print each platform topic's replicas, cleanup.policy, retention.ms and "
+          + "min.insync.replicas as the cluster reports them.")
+  static final class Describe implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+
+    @Override
+    public Integer call() throws Exception {
+      PlatformConfig config = kafka.connect(Path.of("data"));
+      try (Admin admin = new KafkaClients(config).admin()) {
+        List<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+            .filter(t -> TopicFamily.of(t).isPresent()).sorted().toList();
+        Map<String, TopicDescription> described = topics.isEmpty() ? Map.of()
+            : admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+        Map<ConfigResource, Config> configs = topics.isEmpty() ? Map.of()
+            : admin.describeConfigs(topics.stream().map(t -> new ConfigResource(
+                ConfigResource.Type.TOPIC, t)).toList()).all().get(30, TimeUnit.SECONDS);
+        for (String topic : topics) {
+          Config c = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic));
+          System.out.println(topic + " replicas=" + described.get(topic).partitions().get(0)
+              .replicas().size() + " " + List.of(TopicConfigs.CLEANUP_POLICY,
+                  TopicConfigs.RETENTION_MS, TopicConfigs.RETENTION_BYTES,
+                  TopicConfigs.MIN_INSYNC_REPLICAS).stream()
+              .map(k -> k + "=" + c.get(k).value()).collect(Collectors.joining(" ")));
+        }
+      }
+      return 0;
+    }
   }
 
   /** {@code topics apply}: reconciles every existing topic of a cluster. */
