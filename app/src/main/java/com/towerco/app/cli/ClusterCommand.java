@@ -70,7 +70,7 @@ public final class ClusterCommand implements Runnable {
       List<String> runArgs = new ArrayList<>();
       settings.forEach((k, v) -> runArgs.addAll(List.of("--set", k + "=" + v)));
       List<String> names = Services.select(services).stream().map(f -> f.name()).toList();
-      LocalCluster cluster = new LocalCluster(new LocalCluster.Layout(dataDir, kafkaPort,
+      LocalCluster cluster = new LocalCluster(LocalCluster.Layout.of(dataDir, kafkaPort,
           httpPort, names, instances, runArgs));
       if (!LocalCluster.readProcesses(dataDir.toAbsolutePath()).isEmpty()) {
         throw new IllegalStateException("a cluster is already running in " + dataDir

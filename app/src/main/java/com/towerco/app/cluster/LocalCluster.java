@@ -38,12 +38,20 @@ public final class LocalCluster {
   private static final String MAIN = "com.towerco.app.Towerco";
 
   /** Where and what. */
-  public record Layout(Path dir, int kafkaPort, int httpPort, List<String> services,
-      int instances, List<String> runArgs) {
+  public record Layout(Path dir, int kafkaPort, int httpPort, Map<String, Integer> instances,
+      List<String> runArgs) {
     public Layout {
       dir = dir.toAbsolutePath();
-      services = List.copyOf(services);
+      instances = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(instances));
       runArgs = List.copyOf(runArgs);
+    }
+
+    /** {@code count} instances of each of {@code services}. */
+    public static Layout of(Path dir, int kafkaPort, int httpPort, List<String> services,
+        int count, List<String> runArgs) {
+      Map<String, Integer> instances = new LinkedHashMap<>();
+      services.forEach(s -> instances.put(s, count));
+      return new Layout(dir, kafkaPort, httpPort, instances, runArgs);
     }
   }
 
@@ -70,11 +78,11 @@ public final class LocalCluster {
   /** The name of each service instance, e.g. {@code kpi-1}, {@code kpi-2}. */
   public List<String> serviceInstances() {
     List<String> names = new ArrayList<>();
-    for (String service : layout.services()) {
-      for (int k = 1; k <= layout.instances(); k++) {
+    layout.instances().forEach((service, count) -> {
+      for (int k = 1; k <= count; k++) {
         names.add(service + "-" + k);
       }
-    }
+    });
     return names;
   }
 
@@ -264,6 +272,10 @@ public final class LocalCluster {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  public Path dir() {
+    return layout.dir();
   }
 
   private int clientPort(int node) {
