@@ -117,6 +117,10 @@ public final class LocalCluster {
         "--data-dir", layout.dir().resolve(name).toString(), "--http-port",
         String.valueOf(port), "--users", layout.dir().resolve("users.json").toString(),
         "--auth-key", layout.dir().resolve("auth.key").toString()));
+    if (service.equals("dashboard")) {
+      // Every dashboard instance keeps the whole fleet: its own consumer group.
+      args.addAll(List.of("--set", "dashboard.group-id=towerco-dashboard-service-" + name));
+    }
     args.addAll(layout.runArgs());
     record(name, launcher.start(name, "512m", args));
   }
