@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * it runs for minutes on a 2-core machine). A three-broker KRaft cluster, every service
  * instance its own process (two KPI and two AIOps instances, one incident service, one
  * analytics instance on DuckDB), the simulator as a process sending a steady paced load with
- * one injected fault per round. Each round kill -9s a random service instance, and every
+ * one injected fault per round. Each round kill -9s the next service instance of a shuffled
+ * list (every instance at least once in six rounds), and every
  * third round a random broker too, then restarts them and measures how long until they are
  * ready again. Afterwards, with every consumer group caught up, an independent audit reads
  * what is on Kafka and in the analytics store and compares it with the simulator's report:
@@ -105,12 +106,14 @@ class FaultSystemRun {
     cluster.startCommand("simulator", "512m", args);
 
     Random random = new Random(SEED);
+    // Every instance in turn, in a random order: each one is killed at least once in 6 rounds.
+    List<String> victims = new ArrayList<>(cluster.serviceInstances());
+    java.util.Collections.shuffle(victims, random);
     List<String> kills = new ArrayList<>();
     List<Long> recoveryMillis = new ArrayList<>();
     for (int round = 1; round <= ROUNDS; round++) {
       Thread.sleep(ROUND_SECONDS * 1000L / 2);
-      List<String> victims = cluster.serviceInstances();
-      String victim = victims.get(random.nextInt(victims.size()));
+      String victim = victims.get((round - 1) % victims.size());
       String broker = round % 3 == 0 ? "broker-" + (1 + random.nextInt(LocalCluster.NODES))
           : null;
       cluster.kill(victim);
@@ -150,11 +153,13 @@ class FaultSystemRun {
 
     long lostOnKafka = sent - audit.siteEventIds.size() - audit.inventoryEvents;
     long lostInStore = audit.siteEventIds.size() - stored.siteEventsStored;
-    String table = "| rounds | kills | events sent (acknowledged) | on Kafka | stored (analytics) "
-        + "| lost | duplicated (Kafka / analytics / KPI windows / KPI readings) | incidents per "
-        + "fault | recovery per kill (ms) |\n|---|---|---|---|---|---|---|---|---|\n| " + ROUNDS
+    String table = "| rounds | kills | events sent (acknowledged) | on Kafka (site events + "
+        + "inventory) | site events stored (analytics) | lost (Kafka / analytics) | duplicated "
+        + "(Kafka / analytics / KPI windows / KPI readings) | incidents per fault | recovery "
+        + "per kill (ms) |\n|---|---|---|---|---|---|---|---|---|\n| " + ROUNDS
         + " | " + kills.size() + " (" + String.join(", ", kills) + ") | " + sent + " | "
-        + (audit.siteEventIds.size() + audit.inventoryEvents) + " | " + stored.siteEventsStored
+        + audit.siteEventIds.size() + " + " + audit.inventoryEvents + " | "
+        + stored.siteEventsStored
         + " | " + lostOnKafka + " / " + lostInStore + " | " + audit.kafkaDuplicates + " / "
         + stored.duplicates + " / " + audit.kpiWindowsTwice + " / " + audit.kpiReadingsOver
         + " | " + audit.incidentsPerFault + " | " + recoveryMillis + " |";
@@ -220,6 +225,8 @@ class FaultSystemRun {
         over++;
       } else if (samples < onKafka) {
         under++;
+        System.out.println("KPI window " + p.get("site_id").asText() + " " + from + ".." + to
+            + ": " + samples + " readings, " + onKafka + " on Kafka");
       }
     }
 
@@ -299,6 +306,7 @@ class FaultSystemRun {
         cluster.bootstrapServers()))) {
       while (true) {
         long lag = 0;
+        Map<String, Long> lagByGroup = new HashMap<>();
         for (var group : admin.listGroups().all().get(30, TimeUnit.SECONDS)) {
           Map<TopicPartition, OffsetAndMetadata> committed = admin
               .listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata()
@@ -308,11 +316,15 @@ class FaultSystemRun {
           var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
           for (var e : committed.entrySet()) {
             if (e.getValue() != null) {
-              lag += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
+              long behind = Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
+              lag += behind;
+              if (behind > 0) {
+                lagByGroup.merge(group.groupId(), behind, Long::sum);
+              }
             }
           }
         }
-        System.out.println("consumer lag over every group: " + lag);
+        System.out.println("consumer lag over every group: " + lag + " " + lagByGroup);
         if (lag == 0) {
           return;
         }
