@@ -122,6 +122,11 @@ public final class IncidentService implements PlatformService, HttpRoutes, Proje
   }
 
   @Override
+  public boolean isLive() {
+    return commands.isLive() && view.healthy();
+  }
+
+  @Override
   public boolean isReady() {
     return commands.isReady() && view.healthy() && view.caughtUp();
   }

@@ -84,6 +84,10 @@ public final class Dispatcher implements AutoCloseable {
     return loop.isReady();
   }
 
+  public boolean isLive() {
+    return loop.isLive();
+  }
+
   public long lag() {
     return loop.lag();
   }

@@ -52,6 +52,10 @@ public final class Intake implements AutoCloseable {
     return loop.isReady();
   }
 
+  public boolean isLive() {
+    return loop.isLive();
+  }
+
   public long lag() {
     return loop.lag();
   }

@@ -77,6 +77,11 @@ public final class TransactionalLoop implements AutoCloseable {
     thread.start();
   }
 
+  /** False once the loop has stopped on its own (fenced, or a failure it cannot retry). */
+  public boolean isLive() {
+    return !started || !running || thread.isAlive();
+  }
+
   public boolean isReady() {
     return thread.isAlive() && System.currentTimeMillis() - lastPollMillis < 60_000;
   }

@@ -99,7 +99,9 @@ public final class TopicProvisioner implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while provisioning " + missing, e);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cannot provision topics " + missing, e);
+      // A Kafka failure (broker away, no leader yet), never the fault of the record at hand:
+      // consumer loops read the batch again instead of dead-lettering it.
+      throw new org.apache.kafka.common.KafkaException("cannot provision topics " + missing, e);
     }
   }
 

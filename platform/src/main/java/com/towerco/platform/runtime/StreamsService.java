@@ -111,6 +111,14 @@ public final class StreamsService implements PlatformService {
         || s.state() == KafkaStreams.State.REBALANCING);
   }
 
+  /** False once the Streams client has shut down on its own (failure budget spent, fatal error). */
+  @Override
+  public boolean isLive() {
+    KafkaStreams s = streams;
+    return s == null || (s.state() != KafkaStreams.State.ERROR
+        && s.state() != KafkaStreams.State.PENDING_ERROR);
+  }
+
   public KafkaStreams streams() {
     return streams;
   }
