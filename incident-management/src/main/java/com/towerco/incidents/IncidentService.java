@@ -12,7 +12,7 @@ import com.towerco.incidents.http.IncidentApi;
 import com.towerco.incidents.stream.AggregateCatalog;
 import com.towerco.incidents.stream.CommandBus;
 import com.towerco.incidents.stream.CommandStreams;
-import com.towerco.incidents.stream.ViewFeed;
+import com.towerco.platform.runtime.ViewFeed;
 import com.towerco.incidents.stream.ViewHandler;
 import com.towerco.incidents.view.CommandOutcomes;
 import com.towerco.incidents.view.ReadModels;
@@ -82,8 +82,7 @@ public final class IncidentService implements PlatformService, HttpRoutes, Proje
         context.metrics().forService(IncidentServiceFactory.NAME + "-view"),
         CommandStreams.viewSources(catalog, duration(settings, "incidents.kpi-replay", null),
             duration(settings, "incidents.telemetry-replay", Duration.ofHours(48))),
-        handler.get(), clock,
-        "towerco-incidents-view-" + context.config().instanceId());
+        handler.get(), clock, "incidents-view");
     this.commands = CommandStreams.create(context, catalog, timeouts, incidents,
         refuelAggregate, tenantViews, clock,
         duration(settings, "incidents.timer-interval", Duration.ofSeconds(1)),
@@ -123,7 +122,7 @@ public final class IncidentService implements PlatformService, HttpRoutes, Proje
 
   @Override
   public boolean isLive() {
-    return commands.isLive() && view.healthy();
+    return commands.isLive() && view.isLive();
   }
 
   @Override

@@ -80,7 +80,7 @@ public final class NotificationService implements PlatformService,
 
   @Override
   public boolean isLive() {
-    return notifier.isLive() && intake.isLive() && dispatcher.isLive();
+    return notifier.isLive() && intake.isLive() && dispatcher.isLive() && view.isLive();
   }
 
   @Override

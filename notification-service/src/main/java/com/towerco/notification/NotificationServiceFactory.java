@@ -6,7 +6,7 @@ import com.towerco.notification.delivery.Dispatcher;
 import com.towerco.notification.delivery.Senders;
 import com.towerco.notification.http.NotificationApi;
 import com.towerco.notification.intake.Intake;
-import com.towerco.notification.kafka.TransactionalLoop;
+import com.towerco.platform.runtime.TransactionalLoop;
 import com.towerco.notification.settings.SettingsView;
 import com.towerco.notification.settings.SettingsWriter;
 import com.towerco.notification.stream.NotificationTopics;
@@ -120,7 +120,7 @@ public final class NotificationServiceFactory implements ServiceFactory {
     Ticker ticker = new Ticker(context.clients().producer("towerco-notification-ticker-"
         + context.config().instanceId()),
         Duration.parse(settings.string("notification.tick-interval", "PT1S")));
-    SettingsView view = new SettingsView(context.clients(), context.topics(), context.codec());
+    SettingsView view = new SettingsView(context.clients(), context.topics(), context.decoder());
     ServiceContext.Outputs apiOutputs = context.outputs(NAME, "-api");
     NotificationApi api = new NotificationApi(view,
         new SettingsWriter(apiOutputs.publisher(), view), config,

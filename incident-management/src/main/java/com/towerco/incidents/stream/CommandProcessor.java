@@ -1,5 +1,7 @@
 package com.towerco.incidents.stream;
 
+import com.towerco.platform.runtime.PartitionLoader;
+
 import com.towerco.events.Envelope;
 import com.towerco.events.EventIds;
 import com.towerco.events.TopicFamily;

@@ -1,5 +1,9 @@
 package com.towerco.incidents.stream;
 
+import com.towerco.platform.runtime.ViewFeed;
+
+import com.towerco.platform.runtime.PartitionLoader;
+
 import com.towerco.events.TopicFamily;
 import com.towerco.incidents.domain.incident.DispatchSaga;
 import com.towerco.incidents.domain.incident.IncidentAggregate;
@@ -33,7 +37,7 @@ public final class CommandStreams {
         outputs -> new CommandProcessor(wiring,
             new LifecycleWriter(outputs.publisher(), operator, tenantViews),
             new CommandBus(outputs.publisher(), catalog, operator), outputs.metrics(),
-            new PartitionLoader(context.clients(), context.codec(), "towerco-incidents-loader-"
+            new PartitionLoader(context.clients(), context.decoder(), "towerco-incidents-loader-"
                 + context.config().instanceId() + "-" + index[0]++)),
         instances, Duration.ofSeconds(1));
   }

@@ -1,5 +1,7 @@
 package com.towerco.incidents.stream;
 
+import com.towerco.platform.runtime.PartitionLoader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -80,7 +82,7 @@ class RestartAtScaleIT {
     Map<String, Incident> rebuilt = new HashMap<>();
     long events = 0;
     int handled = 0;
-    try (PartitionLoader loader = new PartitionLoader(context.clients(), context.codec(),
+    try (PartitionLoader loader = new PartitionLoader(context.clients(), context.decoder(),
         "restart-bench-loader")) {
       for (int p = 0; p < context.config().tenantTopicPartitions(); p++) {
         AggregateStates states = new AggregateStates();

@@ -44,6 +44,14 @@ public final class TopicProvisioner implements AutoCloseable {
   /** Header that marks a readiness probe record; consumers ignore such records. */
   public static final String PROBE_HEADER = "towerco-probe";
 
+  /**
+   * True for a readiness probe record: not data. The one test of it; the runtimes apply it
+   * before a service sees a record.
+   */
+  public static boolean isProbe(org.apache.kafka.common.header.Headers headers) {
+    return headers.lastHeader(PROBE_HEADER) != null;
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 

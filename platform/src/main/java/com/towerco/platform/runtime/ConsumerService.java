@@ -7,7 +7,6 @@ import com.towerco.platform.kafka.TopicProvisioner;
 import com.towerco.platform.logging.EventLogContext;
 import com.towerco.platform.metrics.ServiceMetrics;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -103,7 +103,7 @@ public final class ServiceContext implements AutoCloseable {
 
   private synchronized SiteDirectory loadSites() {
     if (directory == null) {
-      directory = new SiteDirectory(clients, topics, codec);
+      directory = new SiteDirectory(clients, topics, decoder);
       directory.awaitLoaded(Duration.ofSeconds(30));
     }
     return directory;

@@ -1,6 +1,6 @@
-package com.towerco.incidents.stream;
+package com.towerco.platform.runtime;
 
-import com.towerco.events.EventCodec;
+import com.towerco.events.Envelope;
 import com.towerco.events.InvalidEventException;
 import com.towerco.platform.kafka.KafkaClients;
 import com.towerco.platform.kafka.TopicProvisioner;
@@ -16,29 +16,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one lifecycle partition from its beginning to its current end, outside any consumer
- * group: how the command processor rebuilds the write model of the partitions it is given.
- * Probe records are skipped; an invalid record is logged and skipped (the incident service
- * wrote it, so it cannot be one, and the read models dead-letter nothing twice).
+ * Reads one partition from its beginning to its current end, outside any consumer group: how a
+ * consumer-loop handler rebuilds the state of a partition it was just given from the events it
+ * wrote there itself (the incident service's write model). Probe records are skipped; an
+ * invalid record is logged and skipped (the service wrote it, so it cannot be one, and it is
+ * never dead-lettered twice).
  */
-final class PartitionLoader implements AutoCloseable {
+public final class PartitionLoader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionLoader.class);
 
   private final KafkaConsumer<String, byte[]> consumer;
-  private final EventCodec codec;
+  private final SharedDecoder decoder;
 
-  PartitionLoader(KafkaClients clients, EventCodec codec, String clientId) {
-    Map<String, Object> props = clients.consumerProperties("towerco-incident-management-loader",
-        clientId);
+  public PartitionLoader(KafkaClients clients, SharedDecoder decoder, String clientId) {
+    Map<String, Object> props = clients.consumerProperties("", clientId);
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     // one partition after another: do not let a long-poll on the last one delay the next
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
     this.consumer = clients.consumer(props);
-    this.codec = codec;
+    this.decoder = decoder;
   }
 
   /** Feeds every event of the partition, in order, to {@code fold}; returns how many. */
-  long load(TopicPartition partition, Consumer<com.towerco.events.Envelope> fold) {
+  public long load(TopicPartition partition, Consumer<Envelope> fold) {
     long started = System.nanoTime();
     consumer.assign(List.of(partition));
     consumer.seekToBeginning(List.of(partition));
@@ -46,12 +47,12 @@ final class PartitionLoader implements AutoCloseable {
     long applied = 0;
     while (consumer.position(partition) < end) {
       for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-        if (record.offset() >= end
-            || record.headers().lastHeader(TopicProvisioner.PROBE_HEADER) != null) {
+        if (record.offset() >= end || TopicProvisioner.isProbe(record.headers())) {
           continue;
         }
         try {
-          fold.accept(codec.decode(record.value()));
+          fold.accept(decoder.decode(record.topic(), record.partition(), record.offset(),
+              record.value()));
           applied++;
         } catch (InvalidEventException e) {
           LOG.warn("skipping invalid record {}@{}: {}", partition, record.offset(), e.detail());

@@ -1,7 +1,11 @@
-package com.towerco.notification.kafka;
+package com.towerco.platform.runtime;
 
-import com.towerco.platform.runtime.ServiceContext;
+import com.towerco.platform.kafka.DeadLetters;
+import com.towerco.platform.kafka.EventPublisher;
+import com.towerco.platform.kafka.TopicProvisioner;
+import com.towerco.platform.metrics.ServiceMetrics;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,21 +28,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A consume-process-produce loop with exactly-once hand-over: each polled batch's output
- * records and its consumed offsets commit in one Kafka transaction, or neither does and the
- * batch is read again. The transaction starts with the batch's first send, so a handler that
- * does slow work (calling a receiver) first and sends last keeps the transaction short. Group
- * membership is static (the instance id), so a restarted process gets its partitions back at
- * once rather than after a session timeout.
+ * The transactional consume-process-produce runtime: each polled batch's output records and its
+ * consumed offsets commit in one Kafka transaction, or neither does and the batch is read again
+ * (after a growing pause while the broker is away). Readiness probe records are dropped before
+ * the service sees the batch. The transaction starts with the batch's first send, so a handler
+ * that does slow work (calling a receiver) first and sends last keeps the transaction short.
+ * Group membership is static (the instance id), so a restarted process gets its partitions back
+ * at once rather than after a session timeout. Only a fenced producer (another instance took
+ * the transactional id over) stops the loop for good; {@link #isLive} then says so.
  */
 public final class TransactionalLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionalLoop.class);
 
-  /** Handles one batch; sends its outputs with {@code producer} (inside the transaction). */
+  /** Handles one batch; everything it sends through {@code outputs} is in the transaction. */
   @FunctionalInterface
   public interface Batch {
-    void process(ConsumerRecords<String, byte[]> records, Producer<String, byte[]> producer);
+    void process(List<ConsumerRecord<String, byte[]>> records, Transaction outputs)
+        throws Exception;
   }
+
+  /** What a batch may send: all of it commits with the batch's offsets, or none of it. */
+  public record Transaction(Producer<String, byte[]> producer, EventPublisher publisher,
+      DeadLetters deadLetters) {}
 
   /** Transactional ids and static members are {@code towerco-<name>-<instance id>}. */
   public static final String ID_PREFIX = "towerco-";
@@ -48,18 +59,28 @@ public final class TransactionalLoop implements AutoCloseable {
   private final Batch batch;
   private final KafkaConsumer<String, byte[]> consumer;
   private final KafkaProducer<String, byte[]> producer;
+  private final Transaction outputs;
+  private final ServiceMetrics metrics;
   private final Thread thread;
+  private final Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30));
   private volatile boolean running = true;
   private volatile long lastPollMillis = System.currentTimeMillis();
   private volatile long lag;
   private long lastLagMillis;
   private boolean started;
+  private boolean rewindPending;
 
+  /**
+   * {@code metrics} is the service's (events in and dead letters are counted there);
+   * {@code maxPollInterval} bounds one batch's work.
+   */
   public TransactionalLoop(ServiceContext context, String name, String groupId,
-      Pattern subscription, int maxPollRecords, Duration maxPollInterval, Batch batch) {
+      Pattern subscription, int maxPollRecords, Duration maxPollInterval,
+      ServiceMetrics metrics, Batch batch) {
     this.name = name;
     this.subscription = subscription;
     this.batch = batch;
+    this.metrics = metrics;
     String id = ID_PREFIX + name + "-" + context.config().instanceId();
     Map<String, Object> consumerProps = context.clients().consumerProperties(groupId, id);
     consumerProps.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id);
@@ -69,6 +90,8 @@ public final class TransactionalLoop implements AutoCloseable {
     Map<String, Object> producerProps = context.clients().producerProperties(id);
     producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
     this.producer = context.clients().producer(producerProps);
+    this.outputs = new Transaction(producer, new EventPublisher(producer, context.topics(),
+        context.codec(), metrics), new DeadLetters(producer, metrics));
     this.thread = new Thread(this::run, name);
   }
 
@@ -77,13 +100,14 @@ public final class TransactionalLoop implements AutoCloseable {
     thread.start();
   }
 
-  /** False once the loop has stopped on its own (fenced, or a failure it cannot retry). */
-  public boolean isLive() {
-    return !started || !running || thread.isAlive();
+  public boolean isReady() {
+    return thread.isAlive() && !rewindPending
+        && System.currentTimeMillis() - lastPollMillis < 60_000;
   }
 
-  public boolean isReady() {
-    return thread.isAlive() && System.currentTimeMillis() - lastPollMillis < 60_000;
+  /** False once the loop has stopped on its own (fenced, or its thread died). */
+  public boolean isLive() {
+    return !started || !running || thread.isAlive();
   }
 
   private void run() {
@@ -91,17 +115,20 @@ public final class TransactionalLoop implements AutoCloseable {
       producer.initTransactions();
       consumer.subscribe(subscription);
       while (running) {
-        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-        lastPollMillis = System.currentTimeMillis();
-        if (!records.isEmpty()) {
-          commit(records);
-        }
-        if (lastPollMillis - lastLagMillis >= 5_000) {
-          updateLag();
-          lastLagMillis = lastPollMillis;
+        try {
+          round();
+        } catch (ProducerFencedException | WakeupException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          rewindPending = true;
+          metrics.batchReread();
+          Duration pause = backoff.next();
+          LOG.warn("{}: batch not committed ({}); reading it again in {} ms", name,
+              e.toString(), pause.toMillis());
+          Thread.sleep(pause.toMillis());
         }
       }
-    } catch (WakeupException e) {
+    } catch (WakeupException | InterruptedException e) {
       // closing
     } catch (ProducerFencedException e) {
       LOG.error("{}: another instance took over this transactional id; stopping", name);
@@ -110,6 +137,22 @@ public final class TransactionalLoop implements AutoCloseable {
     } finally {
       consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
       producer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void round() {
+    if (rewindPending) {
+      rewind(consumer.assignment());
+      rewindPending = false;
+    }
+    ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+    lastPollMillis = System.currentTimeMillis();
+    if (!records.isEmpty()) {
+      commit(records);
+    }
+    if (lastPollMillis - lastLagMillis >= 5_000) {
+      updateLag();
+      lastLagMillis = lastPollMillis;
     }
   }
 
@@ -134,29 +177,44 @@ public final class TransactionalLoop implements AutoCloseable {
 
   private void commit(ConsumerRecords<String, byte[]> records) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    List<ConsumerRecord<String, byte[]>> data = new ArrayList<>(records.count());
     for (TopicPartition tp : records.partitions()) {
       List<ConsumerRecord<String, byte[]>> in = records.records(tp);
       offsets.put(tp, new OffsetAndMetadata(in.get(in.size() - 1).offset() + 1));
+      for (ConsumerRecord<String, byte[]> record : in) {
+        if (!TopicProvisioner.isProbe(record.headers())) {
+          data.add(record);
+        }
+      }
     }
     try {
       producer.beginTransaction();
-      batch.process(records, producer);
+      batch.process(data, outputs);
       producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
       producer.commitTransaction();
+      backoff.reset();
     } catch (ProducerFencedException | WakeupException e) {
       throw e;
-    } catch (KafkaException e) {
+    } catch (Exception e) {
       LOG.warn("{}: batch of {} not committed, reading it again: {}", name, records.count(),
           e.toString());
-      producer.abortTransaction();
-      rewind(offsets);
+      try {
+        producer.abortTransaction();
+      } catch (KafkaException abort) {
+        LOG.debug("{}: abort failed: {}", name, abort.toString());
+      }
+      rewindPending = true;
+      throw e instanceof RuntimeException r ? r : new KafkaException(e);
     }
   }
 
-  private void rewind(Map<TopicPartition, OffsetAndMetadata> batch) {
+  private void rewind(java.util.Set<TopicPartition> partitions) {
+    if (partitions.isEmpty()) {
+      return;
+    }
     Map<TopicPartition, OffsetAndMetadata> committed =
-        consumer.committed(new HashSet<>(batch.keySet()));
-    for (TopicPartition tp : batch.keySet()) {
+        consumer.committed(new HashSet<>(partitions));
+    for (TopicPartition tp : partitions) {
       OffsetAndMetadata at = committed.get(tp);
       if (at != null) {
         consumer.seek(tp, at.offset());
@@ -177,6 +235,7 @@ public final class TransactionalLoop implements AutoCloseable {
       }
     }
     consumer.wakeup();
+    thread.interrupt();
     try {
       thread.join(30_000);
     } catch (InterruptedException e) {
