@@ -1,5 +1,7 @@
 package com.towerco.aiops;
 
+import com.towerco.platform.runtime.TopicNames;
+
 import com.towerco.aiops.correlation.CorrelationPolicy;
 import com.towerco.aiops.detection.Detectors;
 import com.towerco.aiops.stream.AiopsTopology;
@@ -69,7 +71,7 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
         settings.integer("aiops.hub-min-sites", 2));
     var deps = new AiopsTopology.Dependencies(context.codec(), context.decoder()::decode,
         SiteLookup.of(context.sites()),
-        context.topics()::ensure, context.config().operatorTenant(), policy,
+        TopicNames.provisioning(context.topics()), context.config().operatorTenant(), policy,
         context.metrics().forService(NAME), context.config().tenantTopicPartitions(),
         Duration.parse(settings.string("aiops.flap-hold", "PT60S")),
         Detectors.byName(settings.string("aiops.detector", Detectors.DEFAULT)),

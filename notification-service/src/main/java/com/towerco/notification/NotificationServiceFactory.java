@@ -12,7 +12,7 @@ import com.towerco.notification.settings.SettingsWriter;
 import com.towerco.notification.stream.NotificationTopics;
 import com.towerco.notification.stream.NotificationTopology;
 import com.towerco.notification.stream.Ticker;
-import com.towerco.notification.stream.TopicNames;
+import com.towerco.platform.runtime.TopicNames;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
@@ -130,6 +130,6 @@ public final class NotificationServiceFactory implements ServiceFactory {
   }
 
   private static TopicNames topics(ServiceContext context) {
-    return context.topics()::ensure;
+    return TopicNames.provisioning(context.topics());
   }
 }

@@ -1,5 +1,7 @@
 package com.towerco.aiops.stream;
 
+import com.towerco.platform.runtime.TopicNames;
+
 import com.towerco.aiops.alerting.ActiveAlert;
 import com.towerco.aiops.correlation.IncidentUpdate;
 import com.towerco.events.Envelope;

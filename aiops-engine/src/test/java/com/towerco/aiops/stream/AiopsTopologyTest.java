@@ -1,5 +1,7 @@
 package com.towerco.aiops.stream;
 
+import com.towerco.platform.runtime.TopicNames;
+
 import static com.towerco.testing.SiteBuilder.aSite;
 import static com.towerco.testing.TelemetryBuilder.aReading;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -71,7 +71,7 @@ final class RawFanout {
   private static long count(Iterable<ConsumerRecord<String, byte[]>> records) {
     long n = 0;
     for (ConsumerRecord<String, byte[]> r : records) {
-      if (r.headers().lastHeader(TopicProvisioner.PROBE_HEADER) == null) {
+      if (!TopicProvisioner.isProbe(r.headers())) {
         n++;
       }
     }

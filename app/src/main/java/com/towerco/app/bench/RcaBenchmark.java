@@ -3,7 +3,7 @@ package com.towerco.app.bench;
 import com.towerco.aiops.correlation.CorrelationPolicy;
 import com.towerco.aiops.stream.AiopsTopology;
 import com.towerco.aiops.stream.RecordDecoder;
-import com.towerco.aiops.stream.TopicNames;
+import com.towerco.platform.runtime.TopicNames;
 import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
 import com.towerco.events.InvalidEventException;

@@ -1,5 +1,7 @@
 package com.towerco.notification.delivery;
 
+import com.towerco.notification.config.NotificationJson;
+
 import com.towerco.events.Envelope;
 import com.towerco.events.RejectReason;
 import com.towerco.events.TopicFamily;
@@ -7,7 +9,7 @@ import com.towerco.events.payload.notification.NotificationAttempted;
 import com.towerco.notification.domain.DeliveryRequest;
 import com.towerco.notification.domain.Receiver;
 import com.towerco.platform.runtime.TransactionalLoop;
-import com.towerco.notification.stream.JsonSerde;
+import com.towerco.platform.runtime.JsonSerde;
 import com.towerco.notification.stream.NotificationTopics;
 import com.towerco.platform.kafka.DeadLetters;
 import com.towerco.platform.kafka.EventPublisher;
@@ -39,7 +41,7 @@ import org.apache.kafka.common.errors.WakeupException;
  * retried like any failure, so one slow receiver cannot stall the group.
  */
 public final class Dispatcher implements AutoCloseable {
-  private static final JsonSerde<DeliveryRequest> REQUESTS = JsonSerde.of(DeliveryRequest.class);
+  private static final JsonSerde<DeliveryRequest> REQUESTS = JsonSerde.of(DeliveryRequest.class, NotificationJson.state());
   static final String OUT_OF_TIME = "not attempted: the dispatch batch ran out of time";
   /** Attempts per transaction: also the most a crash can make a dispatcher repeat. */
   static final int MAX_BATCH = 25;

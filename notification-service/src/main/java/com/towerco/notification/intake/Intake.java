@@ -1,9 +1,11 @@
 package com.towerco.notification.intake;
 
+import com.towerco.notification.config.NotificationJson;
+
 import com.towerco.events.TopicFamily;
 import com.towerco.notification.domain.NotifierInput;
 import com.towerco.platform.runtime.TransactionalLoop;
-import com.towerco.notification.stream.JsonSerde;
+import com.towerco.platform.runtime.JsonSerde;
 import com.towerco.notification.stream.NotificationTopics;
 import com.towerco.platform.kafka.DeadLetters;
 import com.towerco.platform.metrics.ServiceMetrics;
@@ -30,7 +32,7 @@ public final class Intake implements AutoCloseable {
   public static final Pattern INPUTS = ConsumerService.anyOf(
       TopicFamily.ALERT_NOTIFICATIONS.pattern(), TopicFamily.INCIDENT_LIFECYCLE.pattern(),
       TopicFamily.NOTIFICATION_DELIVERIES.pattern());
-  private static final JsonSerde<NotifierInput> INBOX = JsonSerde.of(NotifierInput.class);
+  private static final JsonSerde<NotifierInput> INBOX = JsonSerde.of(NotifierInput.class, NotificationJson.state());
 
   private final InputDecoding decoding;
   private final ServiceMetrics metrics;

@@ -1,5 +1,11 @@
 package com.towerco.notification.stream;
 
+import com.towerco.platform.runtime.TopicNames;
+
+import com.towerco.platform.runtime.JsonSerde;
+
+import com.towerco.notification.config.NotificationJson;
+
 import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
 import com.towerco.events.TopicFamily;
@@ -29,7 +35,7 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 final class NotifierProcessor implements Processor<String, NotifierInput, String, Emission> {
   private static final Map<String, String> METADATA = Map.of("producer", "notification-service");
-  private static final JsonSerde<DeliveryRequest> REQUESTS = JsonSerde.of(DeliveryRequest.class);
+  private static final JsonSerde<DeliveryRequest> REQUESTS = JsonSerde.of(DeliveryRequest.class, NotificationJson.state());
 
   private final NotificationConfig config;
   private final EventCodec codec;

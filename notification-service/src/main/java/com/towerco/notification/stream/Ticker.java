@@ -1,5 +1,9 @@
 package com.towerco.notification.stream;
 
+import com.towerco.platform.runtime.JsonSerde;
+
+import com.towerco.notification.config.NotificationJson;
+
 import com.towerco.notification.domain.NotifierInput;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +26,7 @@ public final class Ticker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Ticker.class);
 
   static final String TICK_KEY = "*";
-  private static final JsonSerde<NotifierInput> TICKS = JsonSerde.of(NotifierInput.class);
+  private static final JsonSerde<NotifierInput> TICKS = JsonSerde.of(NotifierInput.class, NotificationJson.state());
 
   private final Producer<String, byte[]> producer;
   private final Duration interval;

@@ -1,5 +1,11 @@
 package com.towerco.notification.stream;
 
+import com.towerco.platform.runtime.TopicNames;
+
+import com.towerco.platform.runtime.JsonSerde;
+
+import com.towerco.notification.config.NotificationJson;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.towerco.events.Envelope;
@@ -48,8 +54,8 @@ class NotificationTopologyTest {
       """;
 
   private final EventCodec codec = new EventCodec();
-  private final JsonSerde<DeliveryRequest> requests = JsonSerde.of(DeliveryRequest.class);
-  private final JsonSerde<NotifierInput> inputs = JsonSerde.of(NotifierInput.class);
+  private final JsonSerde<DeliveryRequest> requests = JsonSerde.of(DeliveryRequest.class, NotificationJson.state());
+  private final JsonSerde<NotifierInput> inputs = JsonSerde.of(NotifierInput.class, NotificationJson.state());
   private TopologyTestDriver driver;
   private TestOutputTopic<String, byte[]> requestTopic;
 

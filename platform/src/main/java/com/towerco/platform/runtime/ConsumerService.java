@@ -301,7 +301,7 @@ public final class ConsumerService implements PlatformService {
     }
 
     private void process(ConsumerRecord<String, byte[]> record) {
-      if (record.headers().lastHeader(TopicProvisioner.PROBE_HEADER) != null) {
+      if (TopicProvisioner.isProbe(record.headers())) {
         return;
       }
       Envelope event;

@@ -8,7 +8,17 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import com.towerco.platform.kafka.TopicProvisioner;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -76,6 +86,36 @@ public final class StreamsService implements PlatformService {
     });
     props.putAll(overrides);
     return props;
+  }
+
+  /**
+   * A topology's source of events: the topics matching {@code topics}, keys as text and values
+   * as the raw envelope bytes, with readiness probe records already dropped, so a processor
+   * sees only data. Use it for every input of published topic families.
+   */
+  public static KStream<String, byte[]> events(StreamsBuilder builder, Pattern topics,
+      String name) {
+    return builder.stream(topics, Consumed.with(Serdes.String(), Serdes.ByteArray())
+            .withName(name))
+        .processValues(WithoutProbes::new, Named.as(name + "-without-probes"));
+  }
+
+  /** Forwards every record but readiness probes. */
+  private static final class WithoutProbes
+      implements FixedKeyProcessor<String, byte[], byte[]> {
+    private FixedKeyProcessorContext<String, byte[]> context;
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, byte[]> context) {
+      this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, byte[]> record) {
+      if (!TopicProvisioner.isProbe(record.headers())) {
+        context.forward(record);
+      }
+    }
   }
 
   @Override
