@@ -1,6 +1,5 @@
 package com.towerco.app;
 
-import com.towerco.app.cli.BenchCommand;
 import com.towerco.app.cli.BrokerCommand;
 import com.towerco.app.cli.CatalogCommand;
 import com.towerco.app.cli.DemoCommand;
@@ -15,12 +14,15 @@ import com.towerco.app.cli.SchemasCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code towerco} command line. */
+/**
+ * The {@code towerco} command line. {@code towerco bench} is in the {@code benchmarks} module
+ * ({@code com.towerco.benchmarks.BenchCommand}); {@code bin/towerco} dispatches to it.
+ */
 @Command(name = "towerco", mixinStandardHelpOptions = true, version = "towerco 0.1.0",
     description = "Towerco AIOps: event-first monitoring, KPIs, anomaly detection, root cause "
         + "and incidents for tower companies, on Apache Kafka.",
     subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, SimulateCommand.class,
-        BenchCommand.class, DetectCommand.class, ReplayCommand.class, CatalogCommand.class,
+        DetectCommand.class, ReplayCommand.class, CatalogCommand.class,
         SchemasCommand.class, HashPasswordCommand.class, KafkaAccessCommand.class,
         DlqCommand.class,
         CommandLine.HelpCommand.class})

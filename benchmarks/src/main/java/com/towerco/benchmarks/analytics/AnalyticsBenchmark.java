@@ -1,4 +1,4 @@
-package com.towerco.analytics.bench;
+package com.towerco.benchmarks.analytics;
 
 import com.towerco.analytics.domain.KpiHistory;
 import com.towerco.analytics.domain.KpiMeasure;

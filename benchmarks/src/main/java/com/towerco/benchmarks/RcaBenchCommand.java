@@ -1,7 +1,7 @@
-package com.towerco.app.cli;
+package com.towerco.benchmarks;
 
-import com.towerco.app.bench.RcaBenchmark;
-import com.towerco.app.bench.RcaScore;
+import com.towerco.benchmarks.system.RcaBenchmark;
+import com.towerco.benchmarks.system.RcaScore;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,4 +1,7 @@
-package com.towerco.simulator;
+package com.towerco.benchmarks.simulator;
+
+import com.towerco.simulator.EventSink;
+import com.towerco.simulator.Simulator;
 
 import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;

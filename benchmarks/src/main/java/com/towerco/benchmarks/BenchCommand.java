@@ -1,13 +1,14 @@
-package com.towerco.app.cli;
+package com.towerco.benchmarks;
 
 import com.towerco.app.Services;
-import com.towerco.app.bench.PipelineBenchmark;
+import com.towerco.benchmarks.system.PipelineBenchmark;
 import com.towerco.platform.runtime.ServiceSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,6 +48,12 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A service setting.")
   Map<String, String> settings = Map.of();
+
+  /** {@code bin/towerco bench ...} runs this (the benchmarks are not in the distribution). */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchCommand()).setCommandName("towerco bench")
+        .execute(args));
+  }
 
   @Override
   public Integer call() throws Exception {

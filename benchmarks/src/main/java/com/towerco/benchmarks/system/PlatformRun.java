@@ -1,4 +1,4 @@
-package com.towerco.app.bench;
+package com.towerco.benchmarks.system;
 
 import com.towerco.events.Envelope;
 import com.towerco.events.EventIds;

@@ -1,4 +1,4 @@
-package com.towerco.app.bench;
+package com.towerco.benchmarks.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

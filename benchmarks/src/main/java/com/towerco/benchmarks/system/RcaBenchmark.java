@@ -1,4 +1,4 @@
-package com.towerco.app.bench;
+package com.towerco.benchmarks.system;
 
 import com.towerco.aiops.correlation.CorrelationPolicy;
 import com.towerco.aiops.stream.AiopsTopology;
