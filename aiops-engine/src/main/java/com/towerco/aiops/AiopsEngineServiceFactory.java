@@ -1,7 +1,5 @@
 package com.towerco.aiops;
 
-import com.towerco.platform.runtime.TopicNames;
-
 import com.towerco.aiops.correlation.CorrelationPolicy;
 import com.towerco.aiops.detection.Detectors;
 import com.towerco.aiops.stream.AiopsTopology;
@@ -13,6 +11,7 @@ import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.platform.runtime.StreamsService;
+import com.towerco.platform.runtime.TopicNames;
 import com.towerco.platform.security.KafkaAccess;
 import java.time.Duration;
 import java.util.Map;

@@ -7,10 +7,10 @@ import com.towerco.app.cli.DetectCommand;
 import com.towerco.app.cli.DlqCommand;
 import com.towerco.app.cli.HashPasswordCommand;
 import com.towerco.app.cli.KafkaAccessCommand;
-import com.towerco.app.cli.SimulateCommand;
 import com.towerco.app.cli.ReplayCommand;
 import com.towerco.app.cli.RunCommand;
 import com.towerco.app.cli.SchemasCommand;
+import com.towerco.app.cli.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

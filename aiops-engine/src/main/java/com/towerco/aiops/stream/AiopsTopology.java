@@ -1,16 +1,14 @@
 package com.towerco.aiops.stream;
 
-import com.towerco.platform.runtime.TopicNames;
-
-import com.towerco.platform.runtime.JsonSerde;
-import com.towerco.platform.runtime.StreamsService;
-
 import com.towerco.aiops.alerting.ActiveAlert;
 import com.towerco.aiops.correlation.CorrelationPolicy;
 import com.towerco.aiops.correlation.GroupState;
 import com.towerco.events.EventCodec;
 import com.towerco.events.TopicFamily;
 import com.towerco.platform.metrics.ServiceMetrics;
+import com.towerco.platform.runtime.JsonSerde;
+import com.towerco.platform.runtime.StreamsService;
+import com.towerco.platform.runtime.TopicNames;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsBuilder;

@@ -1,8 +1,8 @@
 package com.towerco.aiops.stream;
 
 import com.towerco.aiops.alerting.AlertRule;
-import com.towerco.aiops.alerting.SiteAlerts;
 import com.towerco.aiops.alerting.Signal;
+import com.towerco.aiops.alerting.SiteAlerts;
 import com.towerco.aiops.detection.DetectorFactory;
 import com.towerco.aiops.detection.SeriesWatch;
 import com.towerco.events.Envelope;

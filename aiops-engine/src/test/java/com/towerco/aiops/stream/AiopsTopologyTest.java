@@ -1,7 +1,5 @@
 package com.towerco.aiops.stream;
 
-import com.towerco.platform.runtime.TopicNames;
-
 import static com.towerco.testing.SiteBuilder.aSite;
 import static com.towerco.testing.TelemetryBuilder.aReading;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,16 +9,17 @@ import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
 import com.towerco.events.EventIds;
 import com.towerco.events.InvalidEventException;
+import com.towerco.events.payload.Payload;
 import com.towerco.events.payload.alert.AlertFiring;
 import com.towerco.events.payload.alert.AlertResolved;
-import com.towerco.events.payload.kpi.KpiComputed;
 import com.towerco.events.payload.incident.OpenIncident;
-import com.towerco.events.payload.Payload;
+import com.towerco.events.payload.kpi.KpiComputed;
 import com.towerco.events.payload.site.SiteAlarm;
 import com.towerco.events.payload.site.SiteConnectivity;
 import com.towerco.events.payload.site.SiteRegistered;
 import com.towerco.platform.kafka.DeadLetters;
 import com.towerco.platform.metrics.PlatformMetrics;
+import com.towerco.platform.runtime.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

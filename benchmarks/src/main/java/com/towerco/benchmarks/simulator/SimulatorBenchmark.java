@@ -1,10 +1,9 @@
 package com.towerco.benchmarks.simulator;
 
-import com.towerco.simulator.EventSink;
-import com.towerco.simulator.Simulator;
-
 import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
+import com.towerco.simulator.EventSink;
+import com.towerco.simulator.Simulator;
 import com.towerco.simulator.domain.SimulatorConfig;
 import java.time.Duration;
 import java.util.Locale;

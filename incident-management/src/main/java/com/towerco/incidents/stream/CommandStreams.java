@@ -1,16 +1,14 @@
 package com.towerco.incidents.stream;
 
-import com.towerco.platform.runtime.ViewFeed;
-
-import com.towerco.platform.runtime.PartitionLoader;
-
 import com.towerco.events.TopicFamily;
 import com.towerco.incidents.domain.incident.DispatchSaga;
 import com.towerco.incidents.domain.incident.IncidentAggregate;
 import com.towerco.incidents.domain.incident.TenantViews;
 import com.towerco.incidents.domain.refuel.RefuelAggregate;
 import com.towerco.platform.runtime.ConsumerService;
+import com.towerco.platform.runtime.PartitionLoader;
 import com.towerco.platform.runtime.ServiceContext;
+import com.towerco.platform.runtime.ViewFeed;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,12 +1,10 @@
 package com.towerco.incidents.stream;
 
-import com.towerco.platform.runtime.ViewFeed;
-
 import com.towerco.events.Envelope;
 import com.towerco.events.EventIds;
 import com.towerco.events.TopicFamily;
-import com.towerco.events.payload.kpi.KpiComputed;
 import com.towerco.events.payload.incident.RecordSlaBreach;
+import com.towerco.events.payload.kpi.KpiComputed;
 import com.towerco.events.payload.refuel.RefuelDelivered;
 import com.towerco.events.payload.site.SiteTelemetry;
 import com.towerco.incidents.domain.sla.SlaLedger;
@@ -15,6 +13,7 @@ import com.towerco.incidents.view.CommandOutcomes;
 import com.towerco.incidents.view.IncidentProjection;
 import com.towerco.incidents.view.ReadModels;
 import com.towerco.platform.runtime.SourceRecord;
+import com.towerco.platform.runtime.ViewFeed;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package com.towerco.incidents.stream;
 
-import com.towerco.platform.runtime.PartitionLoader;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,12 +13,13 @@ import com.towerco.events.payload.incident.IncidentEvent;
 import com.towerco.events.payload.incident.IncidentNoteAdded;
 import com.towerco.events.payload.incident.IncidentOpened;
 import com.towerco.events.payload.incident.IncidentResolved;
+import com.towerco.incidents.IncidentService;
 import com.towerco.incidents.domain.incident.DispatchSaga;
 import com.towerco.incidents.domain.incident.Incident;
 import com.towerco.incidents.domain.incident.IncidentAggregate;
 import com.towerco.incidents.domain.incident.IncidentEvolution;
 import com.towerco.incidents.domain.sla.SlaLedger;
-import com.towerco.incidents.IncidentService;
+import com.towerco.platform.runtime.PartitionLoader;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.testing.KafkaExtension;

@@ -1,20 +1,19 @@
 package com.towerco.notification.delivery;
 
-import com.towerco.notification.config.NotificationJson;
-
 import com.towerco.events.Envelope;
 import com.towerco.events.RejectReason;
 import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.notification.NotificationAttempted;
+import com.towerco.notification.config.NotificationJson;
 import com.towerco.notification.domain.DeliveryRequest;
 import com.towerco.notification.domain.Receiver;
-import com.towerco.platform.runtime.TransactionalLoop;
-import com.towerco.platform.runtime.JsonSerde;
 import com.towerco.notification.stream.NotificationTopics;
 import com.towerco.platform.kafka.DeadLetters;
 import com.towerco.platform.kafka.EventPublisher;
 import com.towerco.platform.metrics.ServiceMetrics;
+import com.towerco.platform.runtime.JsonSerde;
 import com.towerco.platform.runtime.ServiceContext;
+import com.towerco.platform.runtime.TransactionalLoop;
 import io.micrometer.core.instrument.Counter;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +40,8 @@ import org.apache.kafka.common.errors.WakeupException;
  * retried like any failure, so one slow receiver cannot stall the group.
  */
 public final class Dispatcher implements AutoCloseable {
-  private static final JsonSerde<DeliveryRequest> REQUESTS = JsonSerde.of(DeliveryRequest.class, NotificationJson.state());
+  private static final JsonSerde<DeliveryRequest> REQUESTS =
+      NotificationJson.serde(DeliveryRequest.class);
   static final String OUT_OF_TIME = "not attempted: the dispatch batch ran out of time";
   /** Attempts per transaction: also the most a crash can make a dispatcher repeat. */
   static final int MAX_BATCH = 25;

@@ -1,19 +1,18 @@
 package com.towerco.notification.intake;
 
-import com.towerco.notification.config.NotificationJson;
-
 import com.towerco.events.TopicFamily;
+import com.towerco.notification.config.NotificationJson;
 import com.towerco.notification.domain.NotifierInput;
-import com.towerco.platform.runtime.TransactionalLoop;
-import com.towerco.platform.runtime.JsonSerde;
 import com.towerco.notification.stream.NotificationTopics;
 import com.towerco.platform.kafka.DeadLetters;
 import com.towerco.platform.metrics.ServiceMetrics;
 import com.towerco.platform.runtime.ConsumerService;
+import com.towerco.platform.runtime.JsonSerde;
 import com.towerco.platform.runtime.ServiceContext;
+import com.towerco.platform.runtime.TransactionalLoop;
 import java.time.Duration;
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
@@ -32,7 +31,7 @@ public final class Intake implements AutoCloseable {
   public static final Pattern INPUTS = ConsumerService.anyOf(
       TopicFamily.ALERT_NOTIFICATIONS.pattern(), TopicFamily.INCIDENT_LIFECYCLE.pattern(),
       TopicFamily.NOTIFICATION_DELIVERIES.pattern());
-  private static final JsonSerde<NotifierInput> INBOX = JsonSerde.of(NotifierInput.class, NotificationJson.state());
+  private static final JsonSerde<NotifierInput> INBOX = NotificationJson.serde(NotifierInput.class);
 
   private final InputDecoding decoding;
   private final ServiceMetrics metrics;

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The process's HTTP server: {@code GET /health/live} (200 unless a service loop has stopped for
- * good), {@code GET /health/ready} (200 only when every service in the process is ready), {@code GET /metrics} (Prometheus text) and the routes
- * the services contribute. Every other path needs a caller from the {@link Authenticator}
+ * good), {@code GET /health/ready} (200 only when every service in the process is ready),
+ * {@code GET /metrics} (Prometheus text) and the routes the services contribute. Every other path needs a caller from the {@link Authenticator}
  * (except what it declares public); a browser asking for a page without one is sent to
  * {@code /login}. JSON uses the same snake_case mapping as the events; errors are
  * {@code {"error": "..."}} with no stack trace.

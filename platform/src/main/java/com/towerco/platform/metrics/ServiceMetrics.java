@@ -1,9 +1,9 @@
 package com.towerco.platform.metrics;
 
-import io.micrometer.core.instrument.Counter;
 import com.towerco.events.EventType;
 import com.towerco.events.EventTypes;
 import com.towerco.events.RejectReason;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The metrics every service exposes: events in (by type), events out (by topic family),
