@@ -34,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * the service sees the batch. The transaction starts with the batch's first send, so a handler
  * that does slow work (calling a receiver) first and sends last keeps the transaction short.
  * Group membership is static (the instance id), so a restarted process gets its partitions back
- * at once rather than after a session timeout. Only a fenced producer (another instance took
- * the transactional id over) stops the loop for good; {@link #isLive} then says so.
+ * at once rather than after a session timeout. A fenced producer (another instance took the
+ * transactional id over), or batches failing for reasons other than Kafka more than
+ * {@value ConsumerService#FAILURES_ALLOWED} times in ten minutes, stop the loop for good;
+ * {@link #isLive} then says so.
  */
 public final class TransactionalLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionalLoop.class);
@@ -63,6 +65,8 @@ public final class TransactionalLoop implements AutoCloseable {
   private final ServiceMetrics metrics;
   private final Thread thread;
   private final Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30));
+  private final FailureBudget failures = new FailureBudget(ConsumerService.FAILURES_ALLOWED,
+      Duration.ofMinutes(10));
   private volatile boolean running = true;
   private volatile long lastPollMillis = System.currentTimeMillis();
   private volatile long lag;
@@ -122,6 +126,13 @@ public final class TransactionalLoop implements AutoCloseable {
         } catch (RuntimeException e) {
           rewindPending = true;
           metrics.batchReread();
+          boolean broker = TransientFailure.isBroker(e) || TransientFailure.isTransient(e);
+          if (!broker && !failures.recordAndAllow(System.currentTimeMillis())) {
+            LOG.error("{}: batches failed more than {} times within 10 minutes; stopping the "
+                + "loop for good (the service reports not live)", name,
+                ConsumerService.FAILURES_ALLOWED, e);
+            return;
+          }
           Duration pause = backoff.next();
           LOG.warn("{}: batch not committed ({}); reading it again in {} ms", name,
               e.toString(), pause.toMillis());
