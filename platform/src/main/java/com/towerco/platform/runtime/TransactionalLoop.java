@@ -60,8 +60,10 @@ public final class TransactionalLoop implements AutoCloseable {
   private final Pattern subscription;
   private final Batch batch;
   private final KafkaConsumer<String, byte[]> consumer;
-  private final KafkaProducer<String, byte[]> producer;
-  private final Transaction outputs;
+  private final java.util.function.Supplier<KafkaProducer<String, byte[]>> producers;
+  private final ServiceContext context;
+  private KafkaProducer<String, byte[]> producer;
+  private Transaction outputs;
   private final ServiceMetrics metrics;
   private final Thread thread;
   private final Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30));
@@ -93,10 +95,16 @@ public final class TransactionalLoop implements AutoCloseable {
     this.consumer = context.clients().consumer(consumerProps);
     Map<String, Object> producerProps = context.clients().producerProperties(id);
     producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
-    this.producer = context.clients().producer(producerProps);
-    this.outputs = new Transaction(producer, new EventPublisher(producer, context.topics(),
-        context.codec(), metrics), new DeadLetters(producer, metrics));
+    this.context = context;
+    this.producers = () -> context.clients().producer(producerProps);
+    useProducer(producers.get());
     this.thread = new Thread(this::run, name);
+  }
+
+  private void useProducer(KafkaProducer<String, byte[]> fresh) {
+    this.producer = fresh;
+    this.outputs = new Transaction(fresh, new EventPublisher(fresh, context.topics(),
+        context.codec(), metrics), new DeadLetters(fresh, metrics));
   }
 
   public synchronized void start() {
@@ -116,7 +124,7 @@ public final class TransactionalLoop implements AutoCloseable {
 
   private void run() {
     try {
-      producer.initTransactions();
+      untilDone("init", producer::initTransactions);
       consumer.subscribe(subscription);
       while (running) {
         try {
@@ -144,8 +152,11 @@ public final class TransactionalLoop implements AutoCloseable {
     } catch (ProducerFencedException e) {
       LOG.error("{}: another instance took over this transactional id; stopping", name);
     } catch (RuntimeException e) {
-      LOG.error("{}: stopped", name, e);
+      if (running) {
+        LOG.error("{}: stopped", name, e);
+      }
     } finally {
+      Thread.interrupted(); // close() may have interrupted a pause; the clients must close
       consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
       producer.close(Duration.ofSeconds(5));
     }
@@ -202,20 +213,61 @@ public final class TransactionalLoop implements AutoCloseable {
       producer.beginTransaction();
       batch.process(data, outputs);
       producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
-      producer.commitTransaction();
+      untilDone("commit", producer::commitTransaction);
       backoff.reset();
     } catch (ProducerFencedException | WakeupException e) {
       throw e;
     } catch (Exception e) {
       LOG.warn("{}: batch of {} not committed, reading it again: {}", name, records.count(),
           e.toString());
-      try {
-        producer.abortTransaction();
-      } catch (KafkaException abort) {
-        LOG.debug("{}: abort failed: {}", name, abort.toString());
-      }
+      abort();
       rewindPending = true;
       throw e instanceof RuntimeException r ? r : new KafkaException(e);
+    }
+  }
+
+  /**
+   * Ends the open transaction without its writes. If the producer cannot (it is in a state
+   * only a new producer leaves), it is replaced: the new one's {@code initTransactions} aborts
+   * whatever the old one left open.
+   */
+  private void abort() {
+    try {
+      untilDone("abort", producer::abortTransaction);
+    } catch (ProducerFencedException e) {
+      throw e;
+    } catch (KafkaException | IllegalStateException e) {
+      LOG.warn("{}: cannot abort ({}); starting a new transactional producer", name,
+          e.toString());
+      producer.close(Duration.ZERO);
+      useProducer(producers.get());
+      untilDone("init", producer::initTransactions);
+    }
+  }
+
+  /**
+   * Runs a transaction step until it completes: a commit or abort that timed out (the broker
+   * away) must be called again, not followed by anything else, or the producer refuses every
+   * later transaction.
+   */
+  private void untilDone(String step, Runnable call) {
+    while (true) {
+      try {
+        call.run();
+        return;
+      } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        if (!running) {
+          throw e;
+        }
+        Duration pause = backoff.next();
+        LOG.warn("{}: {} timed out; calling it again in {} ms", name, step, pause.toMillis());
+        try {
+          Thread.sleep(pause.toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 
