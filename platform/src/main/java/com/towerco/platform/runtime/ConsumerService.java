@@ -173,6 +173,9 @@ public final class ConsumerService implements PlatformService {
 
     void stop() {
       running = false;
+      synchronized (this) {
+        notifyAll(); // ends a pause between attempts at once
+      }
       consumer.wakeup();
     }
 
@@ -487,9 +490,11 @@ public final class ConsumerService implements PlatformService {
       }
     }
 
-    private void sleep(long millis) {
+    private synchronized void sleep(long millis) {
       try {
-        Thread.sleep(millis);
+        if (running) {
+          wait(Math.max(1, millis));
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         running = false;

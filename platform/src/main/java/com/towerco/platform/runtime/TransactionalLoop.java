@@ -75,6 +75,7 @@ public final class TransactionalLoop implements AutoCloseable {
   private long lastLagMillis;
   private boolean started;
   private boolean rewindPending;
+  private final Object pauses = new Object();
 
   /**
    * {@code metrics} is the service's (events in and dead letters are counted there);
@@ -144,7 +145,7 @@ public final class TransactionalLoop implements AutoCloseable {
           Duration pause = backoff.next();
           LOG.warn("{}: batch not committed ({}); reading it again in {} ms", name,
               e.toString(), pause.toMillis());
-          Thread.sleep(pause.toMillis());
+          pause(pause);
         }
       }
     } catch (WakeupException | InterruptedException e) {
@@ -156,7 +157,6 @@ public final class TransactionalLoop implements AutoCloseable {
         LOG.error("{}: stopped", name, e);
       }
     } finally {
-      Thread.interrupted(); // close() may have interrupted a pause; the clients must close
       consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
       producer.close(Duration.ofSeconds(5));
     }
@@ -175,6 +175,15 @@ public final class TransactionalLoop implements AutoCloseable {
     if (lastPollMillis - lastLagMillis >= 5_000) {
       updateLag();
       lastLagMillis = lastPollMillis;
+    }
+  }
+
+  /** Waits before the next attempt; {@link #close} ends the wait. */
+  private void pause(Duration pause) throws InterruptedException {
+    synchronized (pauses) {
+      if (running) {
+        pauses.wait(Math.max(1, pause.toMillis()));
+      }
     }
   }
 
@@ -262,7 +271,7 @@ public final class TransactionalLoop implements AutoCloseable {
         Duration pause = backoff.next();
         LOG.warn("{}: {} timed out; calling it again in {} ms", name, step, pause.toMillis());
         try {
-          Thread.sleep(pause.toMillis());
+          pause(pause);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
           throw e;
@@ -297,8 +306,10 @@ public final class TransactionalLoop implements AutoCloseable {
         return;
       }
     }
+    synchronized (pauses) {
+      pauses.notifyAll(); // ends a pause between attempts at once
+    }
     consumer.wakeup();
-    thread.interrupt();
     try {
       thread.join(30_000);
     } catch (InterruptedException e) {
