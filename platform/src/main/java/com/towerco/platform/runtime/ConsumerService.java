@@ -61,6 +61,8 @@ public final class ConsumerService implements PlatformService {
   private final int instances;
   private final Duration commitInterval;
   private final List<Worker> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private int failuresAllowed = FAILURES_ALLOWED;
+  private Duration firstPause = Duration.ofMillis(200);
 
   public ConsumerService(ServiceContext context, String name, String groupId,
       Pattern subscription, Supplier<EventHandler> handlers, int instances,
@@ -84,6 +86,13 @@ public final class ConsumerService implements PlatformService {
     this.handlers = handlers;
     this.instances = instances;
     this.commitInterval = commitInterval;
+  }
+
+  /** For tests: a smaller failure budget and a shorter first pause; call before start. */
+  ConsumerService withRetryPolicy(int failuresAllowed, Duration firstPause) {
+    this.failuresAllowed = failuresAllowed;
+    this.firstPause = firstPause;
+    return this;
   }
 
   /** Joins several topic-family patterns into one subscription. */
@@ -138,8 +147,8 @@ public final class ConsumerService implements PlatformService {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<TopicPartition, Long> positions = new HashMap<>();
     private final Set<TopicPartition> paused = new HashSet<>();
-    private final FailureBudget failures = new FailureBudget(FAILURES_ALLOWED, FAILURE_WINDOW);
-    private final Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30));
+    private final FailureBudget failures = new FailureBudget(failuresAllowed, FAILURE_WINDOW);
+    private final Backoff backoff = new Backoff(firstPause, Duration.ofSeconds(30));
     private volatile boolean running = true;
     private volatile boolean dead;
     private volatile long lastPollMillis = System.currentTimeMillis();
@@ -163,12 +172,15 @@ public final class ConsumerService implements PlatformService {
           && System.currentTimeMillis() - lastPollMillis < 30_000;
     }
 
+    /** Not live once the loop died or gave up; stopped on purpose (closing) counts as live. */
     boolean live() {
+      if (dead) {
+        return false;
+      }
       if (!running) {
         return true;
       }
-      return !dead && thread.isAlive()
-          && System.currentTimeMillis() - lastRoundMillis < STUCK_MILLIS;
+      return thread.isAlive() && System.currentTimeMillis() - lastRoundMillis < STUCK_MILLIS;
     }
 
     void stop() {
@@ -233,7 +245,7 @@ public final class ConsumerService implements PlatformService {
         dead = true;
         running = false;
         LOG.error("{}: the loop failed more than {} times within {}; stopping it for good "
-            + "(the service reports not live)", name, FAILURES_ALLOWED, FAILURE_WINDOW, e);
+            + "(the service reports not live)", name, failuresAllowed, FAILURE_WINDOW, e);
         return;
       }
       Duration pause = backoff.next();

@@ -89,4 +89,27 @@ class ConsumerServiceIT {
     dying.close();
     assertThat(dying.isLive()).as("a service closed on purpose is not a dead loop").isTrue();
   }
+
+  @Test
+  void aLoopThatKeepsFailingForOtherReasonsThanKafkaGivesUpAndReportsNotLive() {
+    ServiceContext context = kafka.context();
+    String topic = context.topics().ensure(TopicFamily.KPI_METRICS, "live2");
+    ConsumerService failing = kafka.closeAfterAll(new ConsumerService(context,
+        "failing-service", "failing-service-group", Pattern.compile(Pattern.quote(topic)),
+        () -> new EventHandler() {
+          @Override
+          public void handle(Envelope event, SourceRecord source) {}
+
+          @Override
+          public void afterBatch() {
+            throw new IllegalStateException("a bug that fails every batch");
+          }
+        }, 1, Duration.ofMillis(200)).withRetryPolicy(3, Duration.ofMillis(10)));
+    failing.start();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> !failing.isLive());
+    assertThat(context.metrics().forService("failing-service").totalRereads())
+        .as("it went back to its committed offsets each time before giving up")
+        .isGreaterThan(3);
+  }
 }
