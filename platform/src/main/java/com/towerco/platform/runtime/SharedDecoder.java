@@ -41,7 +41,7 @@ public final class SharedDecoder {
   /** The record's envelope, decoded here or by another consumer of this process. */
   public Envelope decode(String topic, int partition, long offset, byte[] value)
       throws InvalidEventException {
-    if (mask < 0 || value == null) {
+    if (mask < 0 || value == null || value.length == 0) {
       return codec.decode(value);
     }
     long fingerprint = fingerprint(value);
