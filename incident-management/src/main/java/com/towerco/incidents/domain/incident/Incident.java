@@ -41,6 +41,13 @@ public record Incident(
       return new Facts(title, severity, cause, alertIds, affectedSites, affectedTenants,
           openedAt, ranked);
     }
+
+    /** With a new title and severity; a null keeps the current one. */
+    public Facts retitled(String newTitle, AlertSeverity newSeverity) {
+      return new Facts(newTitle != null ? newTitle : title,
+          newSeverity != null ? newSeverity : severity, rootCause, alertIds, affectedSites,
+          affectedTenants, openedAt, rankedCauses);
+    }
   }
 
   /** How people handle it; null fields have not happened (yet). */

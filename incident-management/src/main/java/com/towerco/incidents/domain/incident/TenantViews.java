@@ -92,7 +92,7 @@ public final class TenantViews {
     if (event instanceof IncidentRootCauseChanged e) {
       return new IncidentRootCauseChanged(e.incidentId(), e.rootCause(),
           Visibility.causes(viewer, e.rankedCauses(), e.rootCause().siteId(), sites::contains),
-          e.reason(), e.changedAt());
+          e.reason(), e.changedAt(), e.title(), e.severity());
     }
     return event;
   }
