@@ -83,17 +83,29 @@ public final class RcaBenchmark {
   public static Result run(int scenarios, int sites, Duration length, double randomFaultsPerHour,
       PrintStream out) {
     List<RcaScore> scores = new ArrayList<>();
-    RcaScore total = new RcaScore(0, 0, 0, 0, 0, List.of());
+    RcaScore total = RcaScore.EMPTY;
     for (int i = 0; i < scenarios; i++) {
       long seed = 1_000 + i;
       RcaScore score = scenario(seed, sites, length, randomFaultsPerHour);
       scores.add(score);
       total = total.plus(score);
       out.printf("  scenario %d (seed %d): %d problems, %d incidents, precision %.2f, recall %.2f,"
-              + " top-1 %.2f, top-3 %.2f%n", i + 1, seed, score.problems(), score.incidents(),
-          score.precision(), score.recall(), score.top1Accuracy(), score.top3Accuracy());
+              + " top-1 %.2f, top-3 %.2f, %.1f alerts per problem%n", i + 1, seed,
+          score.problems(), score.incidents(), score.precision(), score.recall(),
+          score.top1Accuracy(), score.top3Accuracy(), score.alertsPerProblem());
     }
     return new Result(scores, total);
+  }
+
+  /**
+   * The independent, hand-written set ({@link FieldScenarios}): not built from the simulator or
+   * the ranker's causal table, scored with severities.
+   */
+  public static RcaScore field() {
+    FieldScenarios.Suite suite = FieldScenarios.build();
+    RcaReplay.Result replay = RcaReplay.replay(suite.events(), suite.inventory());
+    return RcaScore.of(replay.incidents(), suite.problems(), suite.until(), suite.severities(),
+        replay.alertsFired());
   }
 
   static RcaScore scenario(long seed, int sites, Duration length, double randomFaultsPerHour) {
@@ -110,92 +122,9 @@ public final class RcaBenchmark {
     for (Envelope e : simulator.inventory()) {
       inventory.put(e.siteId(), e.payloadAs(SiteRegistered.class));
     }
-    List<RcaScore.Outcome> outcomes = replay(events, inventory);
-    return RcaScore.of(outcomes, report.problems(), report.simulatedUntil());
+    RcaReplay.Result replay = RcaReplay.replay(events, inventory);
+    return RcaScore.of(replay.incidents(), report.problems(), report.simulatedUntil(), Map.of(),
+        replay.alertsFired());
   }
 
-  /** Feeds the events through the engine's topology and follows every incident command. */
-  private static List<RcaScore.Outcome> replay(List<Envelope> events,
-      Map<String, SiteRegistered> inventory) {
-    EventCodec codec = new EventCodec();
-    var deps = new AiopsTopology.Dependencies(codec, RecordDecoder.of(codec),
-        id -> Optional.ofNullable(inventory.get(id)), TopicNames.plain(), "towerco",
-        CorrelationPolicy.defaults(), new PlatformMetrics().forService("aiops-rca-bench"), 1,
-        Duration.ofSeconds(60), com.towerco.aiops.detection.Detectors.byName("adaptive"));
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "rca-bench");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "in-process:0");
-    Map<String, Outcome> outcomes = new LinkedHashMap<>();
-    try (TopologyTestDriver driver = new TopologyTestDriver(AiopsTopology.build(deps), props)) {
-      Map<String, TestInputTopic<String, byte[]>> inputs = new HashMap<>();
-      TestOutputTopic<String, byte[]> commands = driver.createOutputTopic(
-          TopicFamily.INCIDENT_COMMANDS.topic("towerco"), new StringDeserializer(),
-          new ByteArrayDeserializer());
-      for (Envelope event : events) {
-        if (event.siteId().isEmpty()) {
-          continue;
-        }
-        inputs.computeIfAbsent(event.siteId(), site -> driver.createInputTopic(
-                TopicFamily.SITE_EVENTS.topic(site), new StringSerializer(),
-                new ByteArraySerializer()))
-            .pipeInput(event.siteId(), codec.encode(event), event.timestamp());
-        if (!commands.isEmpty()) {
-          for (byte[] value : commands.readValuesToList()) {
-            follow(codec, value, outcomes);
-          }
-        }
-      }
-    }
-    return outcomes.values().stream().map(Outcome::result).toList();
-  }
-
-  private static void follow(EventCodec codec, byte[] value, Map<String, Outcome> outcomes) {
-    Envelope command;
-    try {
-      command = codec.decode(value);
-    } catch (InvalidEventException e) {
-      throw new IllegalStateException("the engine wrote an invalid command: " + e.detail(), e);
-    }
-    if (command.payload() instanceof OpenIncident open) {
-      outcomes.put(open.incidentId(), new Outcome(open));
-    } else if (command.payload() instanceof UpdateRootCause update) {
-      Outcome o = outcomes.get(update.incidentId());
-      if (o != null) {
-        o.ranking = update.rankedCauses();
-      }
-    } else if (command.payload() instanceof AttachAlert attach) {
-      Outcome o = outcomes.get(attach.incidentId());
-      if (o != null) {
-        o.sites.add(attach.siteId());
-      }
-    } else if (command.payload() instanceof ClearIncident clear) {
-      Outcome o = outcomes.get(clear.incidentId());
-      if (o != null) {
-        o.clearedAt = clear.clearedAt();
-      }
-    }
-  }
-
-  /** What is known so far of one incident. */
-  private static final class Outcome {
-    final String incidentId;
-    final Set<String> sites = new TreeSet<>();
-    final Instant openedAt;
-    Instant clearedAt;
-    List<com.towerco.events.payload.incident.RankedCause> ranking;
-
-    Outcome(OpenIncident open) {
-      incidentId = open.incidentId();
-      sites.addAll(open.affectedSites());
-      openedAt = open.detectedAt();
-      ranking = open.rankedCauses() != null ? open.rankedCauses()
-          : List.of(new com.towerco.events.payload.incident.RankedCause(open.rootCause().siteId(),
-              open.rootCause().kind(), open.rootCause().description(),
-              open.rootCause().confidence(), "headline", List.of()));
-    }
-
-    RcaScore.Outcome result() {
-      return new RcaScore.Outcome(incidentId, Set.copyOf(sites), openedAt, clearedAt, ranking);
-    }
-  }
 }
