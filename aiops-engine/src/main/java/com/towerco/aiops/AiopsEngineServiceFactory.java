@@ -28,7 +28,11 @@ import org.apache.kafka.streams.StreamsConfig;
  * (when anomalies become alerts per metric class, see {@link AnomalyPolicies}),
  * {@code aiops.flap-hold} (an alert resolves only after staying clear this long,
  * PT60S), {@code aiops.settle} (PT20S), {@code aiops.hold-down} (PT2M),
- * {@code aiops.hub-min-sites} (2) — see {@link CorrelationPolicy}; {@code aiops.threads}
+ * {@code aiops.hub-min-sites} (2), {@code aiops.feeder-window} (PT2M), {@code aiops.region-window}
+ * (PT1M), {@code aiops.supplier-window} (PT30M), {@code aiops.similarity} (0.85),
+ * {@code aiops.similarity-window} (PT5M) — see {@link CorrelationPolicy};
+ * {@code aiops.rule.<rule>.*} (threshold rules: on, off, persist, persist-for, extreme; see
+ * {@link com.towerco.aiops.alerting.RulePolicies}); {@code aiops.threads}
  * (stream threads, 1; the engine does the most work per site event of all services: where it
  * runs in its own process on several cores, give it more); {@code aiops.guarantee} ({@code at_least_once} or
  * {@code exactly_once_v2}, default at_least_once: every published id is derived from its
@@ -63,17 +67,15 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
 
   @Override
   public PlatformService create(ServiceContext context, ServiceSettings settings) {
-    CorrelationPolicy policy = new CorrelationPolicy(
-        Duration.parse(settings.string("aiops.settle", "PT20S")),
-        Duration.parse(settings.string("aiops.hold-down", "PT2M")),
-        settings.integer("aiops.hub-min-sites", 2));
+    CorrelationPolicy policy = CorrelationPolicy.from(settings::string);
     var deps = new AiopsTopology.Dependencies(context.codec(), context.decoder()::decode,
         SiteLookup.of(context.sites()),
         context.topics()::ensure, context.config().operatorTenant(), policy,
         context.metrics().forService(NAME), context.config().tenantTopicPartitions(),
         Duration.parse(settings.string("aiops.flap-hold", "PT60S")),
         Detectors.byName(settings.string("aiops.detector", Detectors.DEFAULT)),
-        AnomalyPolicies.from(settings::string));
+        AnomalyPolicies.from(settings::string),
+        com.towerco.aiops.alerting.RulePolicies.from(settings::string));
     // The operator's KPI topic exists before the engine subscribes. While site events and KPIs
     // shared one sub-topology, a KPI topic appearing under the running pattern subscription
     // failed a stream thread ("Topic ... is unknown to the topology", Kafka Streams 4.4; the

@@ -55,6 +55,7 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   private final Map<String, SiteDetection> detections = new HashMap<>();
   private final com.towerco.aiops.detection.DetectorFactory detectorFactory;
   private final AnomalyPolicies anomalyPolicies;
+  private final com.towerco.aiops.alerting.RulePolicies rulePolicies;
   private final DetectorAlarms detectorAlarms;
   private Instant lastWatermark = Instant.MIN;
   private Instant lastResolveCheck = Instant.MIN;
@@ -62,8 +63,10 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   SiteRulesProcessor(RecordDecoder decoder, SiteLookup sites, Publications publications,
       ServiceMetrics metrics, Duration flapHold,
       com.towerco.aiops.detection.DetectorFactory detectorFactory,
-      AnomalyPolicies anomalyPolicies, DetectorAlarms detectorAlarms) {
+      AnomalyPolicies anomalyPolicies, com.towerco.aiops.alerting.RulePolicies rulePolicies,
+      DetectorAlarms detectorAlarms) {
     this.decoder = decoder;
+    this.rulePolicies = rulePolicies;
     this.detectorFactory = detectorFactory;
     this.anomalyPolicies = anomalyPolicies;
     this.detectorAlarms = detectorAlarms;
@@ -142,7 +145,7 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
     if (event.payload() instanceof SiteTelemetry telemetry) {
       signals.addAll(TelemetryRules.evaluate(alerts, telemetry,
           (tenant, volts) -> sites.powered(siteId, tenant, volts), event.timestamp(),
-          event.eventId()));
+          event.eventId(), rulePolicies));
       signals.addAll(detection(siteId).observe(alerts, List.copyOf(signals), telemetry,
           sites.site(siteId).orElse(null), event.timestamp(), event.eventId()));
     } else if (event.payload() instanceof com.towerco.events.payload.site.SiteVisitScheduled visit) {

@@ -51,7 +51,7 @@ public final class RcaBenchmark {
    * Compound faults played in every scenario on top of the random ones, on sites picked from
    * the scenario's fleet: two hub failures; a mains outage elsewhere at the same time as the
    * first; a battery exhaustion (mains loss, generator fails, battery runs out); a generator
-   * that fails during a mains outage; HVAC and rectifier failures.
+   * that fails during a mains outage; HVAC and rectifier failures; a grid feeder trip.
    */
   static List<FaultSpec> compound(com.towerco.simulator.domain.Fleet fleet) {
     List<String> hubs = fleet.hubs().stream().map(h -> h.id()).toList();
@@ -72,7 +72,26 @@ public final class RcaBenchmark {
     }
     specs.add("hvac-failure:" + others.get(others.size() / 2) + "@1h+40m");
     specs.add("rectifier-failure:" + others.get(others.size() / 3) + "@3h20m+30m");
-    return specs.stream().map(FaultSpec::parse).toList();
+    List<FaultSpec> all = new ArrayList<>(specs.stream().map(FaultSpec::parse).toList());
+    all.addAll(feederTrip(fleet));
+    return all;
+  }
+
+  /**
+   * A grid feeder trips: every site on the feeder of the fleet's middle site loses mains within
+   * 40 s, for 25 minutes (one problem; generators and batteries carry the sites).
+   */
+  static List<FaultSpec> feederTrip(com.towerco.simulator.domain.Fleet fleet) {
+    String feeder = fleet.sites().get(fleet.sites().size() / 2).feederId();
+    List<FaultSpec> trip = new ArrayList<>();
+    int k = 0;
+    for (var site : fleet.sites()) {
+      if (feeder != null && feeder.equals(site.feederId())) {
+        trip.add(new FaultSpec(com.towerco.simulator.domain.FaultKind.MAINS_OUTAGE, site.id(),
+            Duration.ofMinutes(150).plusSeconds(8L * k++), Duration.ofMinutes(25)));
+      }
+    }
+    return trip;
   }
 
   private RcaBenchmark() {}
@@ -121,6 +140,9 @@ public final class RcaBenchmark {
     Map<String, SiteRegistered> inventory = new HashMap<>();
     for (Envelope e : simulator.inventory()) {
       inventory.put(e.siteId(), e.payloadAs(SiteRegistered.class));
+    }
+    if (System.getenv("RCA_DEBUG") != null) {
+      report.problems().forEach(p -> System.err.println("PROBLEM " + p));
     }
     RcaReplay.Result replay = RcaReplay.replay(events, inventory);
     return RcaScore.of(replay.incidents(), report.problems(), report.simulatedUntil(), Map.of(),
