@@ -56,11 +56,12 @@ public final class Correlator {
     if (fact.quiet()) {
       return out;
     }
-    Group group = groups.stream().filter(g -> g.accepts(fact, policy)).findFirst()
+    boolean timely = !recentlySilent(fact.siteId());
+    Group group = groups.stream().filter(g -> g.accepts(fact, policy, timely)).findFirst()
         .or(() -> hubGroupFromPower(fact))
         .or(() -> proposed(fact))
         .orElseGet(() -> create(fact));
-    if (group.sharedBy == null && !group.hasSite(fact.siteId())) {
+    if (timely && group.sharedBy == null && !group.hasSite(fact.siteId())) {
       group.sharedBy = group.sharedCause(fact, policy);
     }
     group.members.put(fact.alertId(), Member.of(fact));
@@ -72,6 +73,14 @@ public final class Correlator {
       rootCauseUpdate(group, fact).ifPresent(out::add);
     }
     return out;
+  }
+
+  /**
+   * True if the site was unreachable lately (its unreachable alert is still tracked): what it
+   * reports on coming back may have begun at any time while it was silent.
+   */
+  private boolean recentlySilent(String site) {
+    return groups.stream().anyMatch(g -> g.hasAt(AlertRule.SITE_UNREACHABLE, site));
   }
 
   /**
@@ -96,8 +105,11 @@ public final class Correlator {
   /** An alert no rule groups, similar enough to another site's pending problem. */
   private Optional<Group> proposed(AlertFact fact) {
     if (fact.rule() == AlertRule.TRANSMISSION_FAILURE
-        || fact.rule() == AlertRule.SITE_UNREACHABLE) {
-      return Optional.empty(); // the hub paths decide these
+        || fact.rule() == AlertRule.SITE_UNREACHABLE || fact.rule() == AlertRule.MAINS_FAILURE) {
+      return Optional.empty(); // the hub paths and the grid feeders (or regions) decide these
+    }
+    if (recentlySilent(fact.siteId())) {
+      return Optional.empty();
     }
     return Similarity.propose(fact, groups, policy).map(p -> {
       p.group().proposals.add(p.evidence());

@@ -63,6 +63,15 @@ final class Group {
   }
 
   boolean accepts(AlertFact fact, CorrelationPolicy policy) {
+    return accepts(fact, policy, true);
+  }
+
+  /**
+   * @param shared whether the alert may join for a cause shared with other sites (not when its
+   *     site has just come back from being unreachable: what it reports then began at some
+   *     unknown time while it was silent, so its timing says nothing about a shared cause)
+   */
+  boolean accepts(AlertFact fact, CorrelationPolicy policy, boolean shared) {
     if (coveredHub != null && acceptsForHub(fact)) {
       return true;
     }
@@ -77,7 +86,7 @@ final class Group {
     if (fact.rule().chain() != chain) {
       return false;
     }
-    return here || sharedCause(fact, policy) != null;
+    return here || shared && sharedCause(fact, policy) != null;
   }
 
   /**
