@@ -21,12 +21,13 @@ import java.util.Set;
  * top-3 the share of matched problems whose true root cause (site and kind) is first, or among the
  * first three, in the incident's final ranking; severity accuracy the share of matched problems
  * with an expected severity whose incident ended at that severity; alerts per real problem the
- * alerts fired on the operator's alert topic over the real problems.
+ * alerts fired on the operator's alert topic over the real problems; pages the incidents that
+ * ended major or critical (what a default route pages someone for).
  */
 public record RcaScore(int incidents, int problems, int matched, int top1, int top3,
-    int severityJudged, int severityRight, int alertsFired, List<String> misses) {
+    int severityJudged, int severityRight, int alertsFired, int pages, List<String> misses) {
 
-  public static final RcaScore EMPTY = new RcaScore(0, 0, 0, 0, 0, 0, 0, 0, List.of());
+  public static final RcaScore EMPTY = new RcaScore(0, 0, 0, 0, 0, 0, 0, 0, 0, List.of());
 
   /** What the engine concluded about one incident, after every root-cause update. */
   public record Outcome(String incidentId, Set<String> sites, Instant openedAt, Instant clearedAt,
@@ -117,8 +118,10 @@ public record RcaScore(int incidents, int problems, int matched, int top1, int t
             + ": no real problem (split or spurious)");
       }
     }
+    int pages = (int) incidents.stream().filter(i -> i.severity() == AlertSeverity.CRITICAL
+        || i.severity() == AlertSeverity.MAJOR).count();
     return new RcaScore(incidents.size(), real.size(), matched, top1, top3, severityJudged,
-        severityRight, alertsFired, misses);
+        severityRight, alertsFired, pages, misses);
   }
 
   private record Pair(SimulationReport.Problem problem, Outcome incident, int rank,
@@ -150,6 +153,10 @@ public record RcaScore(int incidents, int problems, int matched, int top1, int t
     return severityJudged == 0 ? Double.NaN : (double) severityRight / severityJudged;
   }
 
+  public double pagesPerProblem() {
+    return problems == 0 ? 0 : (double) pages / problems;
+  }
+
   public double alertsPerProblem() {
     return problems == 0 ? 0 : (double) alertsFired / problems;
   }
@@ -160,7 +167,7 @@ public record RcaScore(int incidents, int problems, int matched, int top1, int t
     return new RcaScore(incidents + other.incidents, problems + other.problems,
         matched + other.matched, top1 + other.top1, top3 + other.top3,
         severityJudged + other.severityJudged, severityRight + other.severityRight,
-        alertsFired + other.alertsFired, all);
+        alertsFired + other.alertsFired, pages + other.pages, all);
   }
 
   private static int rankOf(List<RankedCause> ranking, SimulationReport.RootCause truth) {
