@@ -60,6 +60,15 @@ final class RcaReplay {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "rca-bench");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "in-process:0");
+    // A state directory of its own: two replays at once (or two engineers' runs) never share
+    // RocksDB stores.
+    java.nio.file.Path stateDir;
+    try {
+      stateDir = java.nio.file.Files.createTempDirectory("rca-bench-");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot create a state directory", e);
+    }
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     Map<String, Tracked> outcomes = new LinkedHashMap<>();
     Set<String> alerts = new HashSet<>();
     try (TopologyTestDriver driver = new TopologyTestDriver(AiopsTopology.build(deps), props)) {
@@ -96,7 +105,16 @@ final class RcaReplay {
         }
       }
     }
+    deleteQuietly(stateDir);
     return new Result(outcomes.values().stream().map(Tracked::result).toList(), alerts.size());
+  }
+
+  private static void deleteQuietly(java.nio.file.Path dir) {
+    try (var paths = java.nio.file.Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      // a temporary directory left behind; nothing depends on it
+    }
   }
 
   private static Envelope decode(EventCodec codec, byte[] value) {
