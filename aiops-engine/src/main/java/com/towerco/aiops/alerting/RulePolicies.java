@@ -11,15 +11,19 @@ import java.util.function.BinaryOperator;
  * {@code aiops.rule.<rule>.on}, {@code .off}, {@code .persist}, {@code .persist-for},
  * {@code .extreme}; and how fast a metric can physically change before a reading is a sensor
  * glitch ({@code aiops.rule.sensor-fault.cabinet-c-per-min}, default 5 °C per minute plus 3 °C
- * of noise). Invalid values fail at start with the setting's name.
+ * of noise); and the inhibition rules ({@code aiops.inhibit}, see {@link InhibitionRules}).
+ * Invalid values fail at start with the setting's name.
  */
 public final class RulePolicies {
   private final Map<AlertRule, ThresholdPolicy> thresholds;
   private final double cabinetRatePerMinute;
+  private final InhibitionRules inhibition;
 
-  RulePolicies(Map<AlertRule, ThresholdPolicy> thresholds, double cabinetRatePerMinute) {
+  RulePolicies(Map<AlertRule, ThresholdPolicy> thresholds, double cabinetRatePerMinute,
+      InhibitionRules inhibition) {
     this.thresholds = Map.copyOf(thresholds);
     this.cabinetRatePerMinute = cabinetRatePerMinute;
+    this.inhibition = inhibition;
   }
 
   public static RulePolicies defaults() {
@@ -27,7 +31,7 @@ public final class RulePolicies {
     t.put(AlertRule.HIGH_TEMPERATURE, new ThresholdPolicy(45, 42, 3, Duration.ofSeconds(60), 60));
     t.put(AlertRule.BATTERY_LOW, new ThresholdPolicy(30, 35, 2, Duration.ofSeconds(30), 10));
     t.put(AlertRule.FUEL_LOW, new ThresholdPolicy(0.15, 0.20, 3, Duration.ofSeconds(60), 0.05));
-    return new RulePolicies(t, 5.0);
+    return new RulePolicies(t, 5.0, InhibitionRules.parse(InhibitionRules.DEFAULT));
   }
 
   /** From settings (name, default) -> value; unset ones keep the defaults. */
@@ -53,7 +57,13 @@ public final class RulePolicies {
       throw new IllegalArgumentException(
           "aiops.rule.sensor-fault.cabinet-c-per-min must be positive, was " + rate);
     }
-    return new RulePolicies(t, rate);
+    InhibitionRules inhibition;
+    try {
+      inhibition = InhibitionRules.parse(setting.apply("aiops.inhibit", InhibitionRules.DEFAULT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid aiops.inhibit: " + e.getMessage(), e);
+    }
+    return new RulePolicies(t, rate, inhibition);
   }
 
   public ThresholdPolicy threshold(AlertRule rule) {
@@ -62,6 +72,11 @@ public final class RulePolicies {
       throw new IllegalArgumentException(rule.id() + " is not a threshold rule");
     }
     return p;
+  }
+
+  /** Which alerts a firing alert at the same site keeps from being published. */
+  public InhibitionRules inhibition() {
+    return inhibition;
   }
 
   /** How far the cabinet temperature can move per minute before a reading is a glitch. */

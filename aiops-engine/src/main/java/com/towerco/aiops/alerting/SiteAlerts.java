@@ -92,6 +92,21 @@ public final class SiteAlerts {
         : Optional.empty();
   }
 
+  /**
+   * Adds a label to a firing alert (kept with it in the store), e.g. {@code inhibited_by}; the
+   * alert as it is now.
+   */
+  public ActiveAlert label(String fingerprint, String key, String value) {
+    ActiveAlert a = active.get(fingerprint);
+    java.util.Map<String, String> details = new java.util.HashMap<>(a.details());
+    details.put(key, value);
+    ActiveAlert labelled = new ActiveAlert(a.alertId(), a.fingerprint(), a.rule(), a.subject(),
+        a.severity(), a.startsAt(), a.sources(), a.evidence(), a.clearingSince(), a.flaps(),
+        details);
+    active.put(fingerprint, labelled);
+    return labelled;
+  }
+
   /** Alerts that have stayed clear for the hold-down by event time {@code now}: resolved. */
   public List<AlertTransition.Resolved> resolveDue(Instant now) {
     List<AlertTransition.Resolved> resolved = new ArrayList<>();

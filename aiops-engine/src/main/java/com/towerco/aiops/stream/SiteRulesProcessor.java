@@ -81,7 +81,7 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   public void init(ProcessorContext<String, Emission> context) {
     this.context = context;
     this.book = new AlertBook(context.getStateStore(AiopsTopology.SITE_ALERTS_STORE), flapHold,
-        emitter);
+        emitter, rulePolicies.inhibition());
     this.detectionStore = context.getStateStore(AiopsTopology.SITE_DETECTION_STORE);
     // Learned detector state is saved every few seconds rather than on every reading: a crash
     // loses at most that much learning, never an alert (alerts are written as they change).
