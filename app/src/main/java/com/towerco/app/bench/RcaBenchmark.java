@@ -115,29 +115,30 @@ public final class RcaBenchmark {
     for (Envelope e : simulator.inventory()) {
       inventory.put(e.siteId(), e.payloadAs(SiteRegistered.class));
     }
-    if (System.getenv("RCA_DEBUG") != null) {
-      report.problems().forEach(p -> System.err.println("PROBLEM " + p));
-    }
     RcaReplay.Result replay = RcaReplay.replay(events, inventory);
     return RcaScore.of(replay.incidents(), report.problems(), report.simulatedUntil(),
-        expectedSeverities(report.problems()), replay.alertsFired());
+        expectedSeverities(report.problems(), simulator.fleet()), replay.alertsFired());
   }
 
   /**
    * What a NOC expects of each simulated problem, from its effect in the simulation (not from
    * the engine's alerts): tenants that lost power, or sites cut off behind a hub, are critical;
-   * a grid outage that backup power carried is minor; every other fault (a generator that will
-   * not start, HVAC, rectifier, fuel theft, an intrusion) is major.
+   * a grid outage carried by generators (every site it hit has one) is minor, one that leaves a
+   * site on its batteries alone is major (the site is at risk until the grid is back); every
+   * other fault (a generator that will not start, HVAC, rectifier, fuel theft, an intrusion) is
+   * major.
    */
   static Map<String, com.towerco.events.payload.alert.AlertSeverity> expectedSeverities(
-      List<SimulationReport.Problem> problems) {
+      List<SimulationReport.Problem> problems, com.towerco.simulator.domain.Fleet fleet) {
     Map<String, com.towerco.events.payload.alert.AlertSeverity> expected = new HashMap<>();
     for (SimulationReport.Problem p : problems) {
       String cause = p.rootCause().cause();
+      boolean grid = cause.equals("mains-outage") || cause.equals("grid-feeder-outage");
+      boolean carried = p.sites().stream().allMatch(id -> fleet.site(id)
+          .map(s -> s.plant().generator()).orElse(false));
       expected.put(p.id(), !p.tenants().isEmpty() || cause.equals("hub-failure")
           ? com.towerco.events.payload.alert.AlertSeverity.CRITICAL
-          : cause.equals("mains-outage") || cause.equals("grid-feeder-outage")
-              ? com.towerco.events.payload.alert.AlertSeverity.MINOR
+          : grid && carried ? com.towerco.events.payload.alert.AlertSeverity.MINOR
               : com.towerco.events.payload.alert.AlertSeverity.MAJOR);
     }
     return expected;

@@ -96,10 +96,6 @@ final class RcaReplay {
           for (byte[] value : alertTopic.readValuesToList()) {
             if (decode(codec, value).payload() instanceof AlertFiring firing) {
               alerts.add(firing.alertId());
-              if (System.getenv("RCA_DEBUG") != null) {
-                System.err.println("ALERT " + firing.startsAt() + " " + firing.rule() + " "
-                    + firing.siteId() + " " + firing.severity() + " " + firing.labels());
-              }
             }
           }
         }
@@ -126,11 +122,6 @@ final class RcaReplay {
   }
 
   private static void follow(Envelope command, Map<String, Tracked> outcomes) {
-    if (System.getenv("RCA_DEBUG") != null) {
-      String text = command.payload().toString();
-      System.err.println("CMD " + command.timestamp() + " "
-          + text.substring(0, Math.min(400, text.length())));
-    }
     if (command.payload() instanceof OpenIncident open) {
       outcomes.put(open.incidentId(), new Tracked(open));
     } else if (command.payload() instanceof UpdateRootCause update) {
