@@ -10,10 +10,15 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** JSON serde for the engine's own state and internal topics (not for published events). */
+/**
+ * JSON serde for the engine's own state and internal topics (not for published events). State
+ * written by an older engine stays readable: unknown fields are ignored and a field it did not
+ * have reads as its default (false, 0, null), e.g. a correlation member's {@code quiet}.
+ */
 final class JsonSerde<T> implements Serde<T> {
   private static final ObjectMapper MAPPER = Json.mapper().rebuild()
       .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .build();
 
   private final JavaType type;
