@@ -4,8 +4,11 @@ import com.towerco.aiops.correlation.CorrelationPolicy;
 import com.towerco.aiops.detection.Detectors;
 import com.towerco.aiops.stream.AiopsTopology;
 import com.towerco.aiops.stream.AnomalyPolicies;
+import com.towerco.aiops.stream.CorrelationSettings;
+import com.towerco.aiops.stream.RuleSettings;
 import com.towerco.aiops.stream.SiteLookup;
 import com.towerco.events.TopicFamily;
+import com.towerco.platform.config.Setting;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
@@ -13,6 +16,8 @@ import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.platform.runtime.StreamsService;
 import com.towerco.platform.security.KafkaAccess;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -23,20 +28,14 @@ import org.apache.kafka.streams.StreamsConfig;
  * service its commands on {@code towerco.incidents.{operator}.commands} (the incident service
  * owns the event-sourced lifecycle on {@code towerco.incidents.{tenant_id}.lifecycle}).
  *
- * <p>Settings: {@code aiops.detector} (the anomaly detector per site and metric, default
- * {@code adaptive}; see {@code bin/towerco detect --list}), {@code aiops.anomaly.<class>.*}
- * (when anomalies become alerts per metric class, see {@link AnomalyPolicies}),
- * {@code aiops.flap-hold} (an alert resolves only after staying clear this long,
- * PT60S), {@code aiops.settle} (PT20S), {@code aiops.hold-down} (PT2M),
- * {@code aiops.hub-min-sites} (2), {@code aiops.feeder-window} (PT2M), {@code aiops.region-window}
- * (PT1M), {@code aiops.supplier-window} (PT30M), {@code aiops.similarity} (0.85),
- * {@code aiops.similarity-window} (PT5M) — see {@link CorrelationPolicy};
- * {@code aiops.rule.<rule>.*} (threshold rules: on, off, persist, persist-for, extreme; see
- * {@link com.towerco.aiops.alerting.RulePolicies}); {@code aiops.threads}
- * (stream threads, 1; the engine does the most work per site event of all services: where it
- * runs in its own process on several cores, give it more); {@code aiops.guarantee} ({@code at_least_once} or
- * {@code exactly_once_v2}, default at_least_once: every published id is derived from its
- * input, so repeats after a crash are absorbed downstream).
+ * <p>Settings: declared below ({@link #settings}): {@code aiops.detector},
+ * {@code aiops.flap-hold}, {@code aiops.threads}, {@code aiops.guarantee}; correlation
+ * ({@code aiops.settle}, {@code aiops.hold-down}, {@code aiops.hub-min-sites}, the shared-cause
+ * windows {@code aiops.feeder-window}, {@code aiops.region-window}, {@code aiops.supplier-window}
+ * and {@code aiops.similarity}, {@code aiops.similarity-window}; see {@link CorrelationSettings});
+ * the threshold rules {@code aiops.rule.<rule>.*} and the inhibition rules {@code aiops.inhibit}
+ * (see {@link RuleSettings}); and {@code aiops.anomaly.<class>.*} (when anomalies become alerts
+ * per metric class, see {@link AnomalyPolicies}).
  */
 public final class AiopsEngineServiceFactory implements ServiceFactory {
   public static final String NAME = "aiops";
@@ -65,17 +64,37 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
         .streamsApplication(APPLICATION_ID);
   }
 
+  static final Setting<Duration> FLAP_HOLD = Setting.duration("aiops.flap-hold",
+      Duration.ofSeconds(60), "An alert resolves only after staying clear this long.");
+  static final Setting<String> DETECTOR = Setting.choice("aiops.detector", Detectors.DEFAULT,
+      "The anomaly detector per site and metric (bin/towerco detect --list).",
+      Detectors.names().toArray(String[]::new));
+  static final Setting<Integer> THREADS = Setting.integer("aiops.threads", 1, 1, 64,
+      "Kafka Streams threads of the engine; it does the most work per site event of all "
+          + "services: where it runs in its own process on several cores, give it more.");
+  static final Setting<String> GUARANTEE = Setting.choice("aiops.guarantee",
+      StreamsConfig.AT_LEAST_ONCE, "Processing guarantee; every published id is derived from "
+          + "its input, so repeats after a crash are absorbed downstream.",
+      StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
+
+  @Override
+  public List<Setting<?>> settings() {
+    List<Setting<?>> all = new ArrayList<>(List.of(FLAP_HOLD, DETECTOR, THREADS, GUARANTEE));
+    all.addAll(CorrelationSettings.settings());
+    all.addAll(RuleSettings.settings());
+    all.addAll(AnomalyPolicies.settings());
+    return all;
+  }
+
   @Override
   public PlatformService create(ServiceContext context, ServiceSettings settings) {
-    CorrelationPolicy policy = CorrelationPolicy.from(settings::string);
+    CorrelationPolicy policy = CorrelationSettings.from(settings);
     var deps = new AiopsTopology.Dependencies(context.codec(), context.decoder()::decode,
         SiteLookup.of(context.sites()),
         context.topics()::ensure, context.config().operatorTenant(), policy,
         context.metrics().forService(NAME), context.config().tenantTopicPartitions(),
-        Duration.parse(settings.string("aiops.flap-hold", "PT60S")),
-        Detectors.byName(settings.string("aiops.detector", Detectors.DEFAULT)),
-        AnomalyPolicies.from(settings::string),
-        com.towerco.aiops.alerting.RulePolicies.from(settings::string));
+        FLAP_HOLD.from(settings), Detectors.byName(DETECTOR.from(settings)),
+        AnomalyPolicies.from(settings), RuleSettings.from(settings));
     // The operator's KPI topic exists before the engine subscribes. While site events and KPIs
     // shared one sub-topology, a KPI topic appearing under the running pattern subscription
     // failed a stream thread ("Topic ... is unknown to the topology", Kafka Streams 4.4; the
@@ -83,8 +102,7 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
     // benchmark runs creating topics at run time); this keeps the commonest case out of it.
     context.topics().ensure(TopicFamily.KPI_METRICS, context.config().operatorTenant());
     return new StreamsService(context, NAME, APPLICATION_ID, AiopsTopology.build(deps), Map.of(
-        StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.integer("aiops.threads", 1),
-        StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
-        settings.string("aiops.guarantee", StreamsConfig.AT_LEAST_ONCE)));
+        StreamsConfig.NUM_STREAM_THREADS_CONFIG, THREADS.from(settings),
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, GUARANTEE.from(settings)));
   }
 }

@@ -123,7 +123,9 @@ public final class PlatformProcess implements AutoCloseable {
     List<HttpRoutes> routes = new ArrayList<>(services.stream()
         .filter(HttpRoutes.class::isInstance).map(HttpRoutes.class::cast).toList());
     routes.add(new ApiDocs(this::routes));
-    routes.add(new DeadLetterApi(new DeadLetterLog(context.clients(), Clock.systemUTC()),
+    Map<String, String> dlqReader = principals.get(Principals.DLQ_READER);
+    ServiceContext dlq = dlqReader == null ? context : context.as(dlqReader);
+    routes.add(new DeadLetterApi(new DeadLetterLog(dlq.clients(), Clock.systemUTC()),
         Clock.systemUTC()));
     if (spec.httpPort() >= 0) {
       web = WebServer.start(spec.httpPort(), metrics, this::ready, spec.authenticator(),
@@ -156,6 +158,11 @@ public final class PlatformProcess implements AutoCloseable {
               + security.credentialsDir() + " (towerco kafka-access apply writes them)");
         }
         principals.put(principal, PlatformConfig.loadClientProperties(file));
+      }
+      Path dlqReader = new KafkaCredentials(security.credentialsDir(), Map.of())
+          .file(Principals.DLQ_READER);
+      if (Files.exists(dlqReader)) {
+        principals.put(Principals.DLQ_READER, PlatformConfig.loadClientProperties(dlqReader));
       }
       return principals;
     }

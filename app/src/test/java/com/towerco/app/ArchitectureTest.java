@@ -2,12 +2,19 @@ package com.towerco.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.towerco.platform.access.Viewer;
 import com.towerco.platform.http.Caller;
+import com.towerco.platform.runtime.ServiceSettings;
+import com.towerco.platform.kafka.TopicProvisioner;
 import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,6 +97,32 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("com.towerco.events..")
         .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..",
             "io.javalin..", "java.sql..")
+        .check(classes);
+  }
+
+  @Test
+  void servicesReadSettingsOnlyThroughTheirDeclarations() {
+    noClasses().that().resideOutsideOfPackages("com.towerco.platform.config..")
+        .and().doNotHaveFullyQualifiedName(ServiceSettings.class.getName())
+        .should().callMethod(ServiceSettings.class, "string", String.class, String.class)
+        .orShould().callMethod(ServiceSettings.class, "integer", String.class, int.class)
+        .orShould().callMethod(ServiceSettings.class, "longValue", String.class, long.class)
+        .orShould().callMethod(ServiceSettings.class, "bool", String.class, boolean.class)
+        .orShould().callMethod(ServiceSettings.class, "values")
+        .because("a setting is declared once (platform/config/Setting) and read through it, so "
+            + "towerco.yaml, --set and the configuration reference know it (ADR-014)")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheTopicProvisionerCreatesTopicsOrChangesTheirSettings() {
+    noClasses().that().doNotHaveFullyQualifiedName(TopicProvisioner.class.getName())
+        .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+            JavaClass.Predicates.assignableTo(Admin.class)))
+            .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
+                "createTopics|incrementalAlterConfigs|alterConfigs"))))
+        .because("every topic gets its family's retention and min.insync.replicas in one "
+            + "place, TopicProvisioner with TopicConfigs (ADR-015)")
         .check(classes);
   }
 }

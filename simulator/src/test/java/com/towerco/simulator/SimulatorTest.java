@@ -109,7 +109,7 @@ class SimulatorTest {
     assertThat(fast.operatorTenant()).isEqualTo("operator");
     assertThatThrownBy(() -> SimulatorSettings.toConfig(
         new ServiceSettings(Map.of("simulator.mode", "slow")), "towerco", now))
-        .hasMessage("simulator.mode must be paced or fast, not slow");
+        .hasMessage("simulator.mode: 'slow' is not one of paced, fast, as-fast-as-possible");
   }
 
   @Test

@@ -1,7 +1,6 @@
 package com.towerco.aiops.correlation;
 
 import java.time.Duration;
-import java.util.function.BinaryOperator;
 
 /**
  * Timing of correlation. {@code settle}: a new problem is held this long (event time) before its
@@ -15,7 +14,9 @@ import java.util.function.BinaryOperator;
  * and unscheduled door openings at sites of one contractor, within {@code supplierWindow}.
  * {@code similarity}: the least score (0..1: topology distance, time apart, alarm type) at which
  * an alert nobody modelled joins another site's problem as a proposed common cause, if it comes
- * within {@code similarityWindow}.
+ * within {@code similarityWindow}. The settings that set them ({@code aiops.settle},
+ * {@code aiops.feeder-window}, ...) are declared in
+ * {@code com.towerco.aiops.stream.CorrelationSettings}.
  */
 public record CorrelationPolicy(Duration settle, Duration holdDown, int hubMinSites,
     Duration feederWindow, Duration regionWindow, Duration supplierWindow,
@@ -34,20 +35,5 @@ public record CorrelationPolicy(Duration settle, Duration holdDown, int hubMinSi
 
   public static CorrelationPolicy defaults() {
     return new CorrelationPolicy(Duration.ofSeconds(20), Duration.ofMinutes(2), 2);
-  }
-
-  /** From settings {@code aiops.*} (name, default) -> value; unset ones keep the defaults. */
-  public static CorrelationPolicy from(BinaryOperator<String> setting) {
-    CorrelationPolicy d = defaults();
-    return new CorrelationPolicy(
-        Duration.parse(setting.apply("aiops.settle", d.settle().toString())),
-        Duration.parse(setting.apply("aiops.hold-down", d.holdDown().toString())),
-        Integer.parseInt(setting.apply("aiops.hub-min-sites", String.valueOf(d.hubMinSites()))),
-        Duration.parse(setting.apply("aiops.feeder-window", d.feederWindow().toString())),
-        Duration.parse(setting.apply("aiops.region-window", d.regionWindow().toString())),
-        Duration.parse(setting.apply("aiops.supplier-window", d.supplierWindow().toString())),
-        Double.parseDouble(setting.apply("aiops.similarity", String.valueOf(d.similarity()))),
-        Duration.parse(setting.apply("aiops.similarity-window",
-            d.similarityWindow().toString())));
   }
 }

@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Turns the alerts of one region into incidents, one per real problem, using the topology (hub
@@ -210,8 +212,11 @@ public final class Correlator {
     String title = title(group, cause);
     group.announced = cause.siteId() + "|" + cause.kind() + "|" + severity + "|" + title;
     List<String> alertIds = List.copyOf(group.members.keySet());
+    Map<String, String> alertSites = new TreeMap<>();
+    group.members.values().forEach(m -> alertSites.put(m.alertId(), m.siteId()));
     OpenIncident open = new OpenIncident(group.incidentId, title, severity, cause,
-        alertIds, List.copyOf(group.sites()), List.copyOf(group.tenants()), now, ranked);
+        alertIds, List.copyOf(group.sites()), List.copyOf(group.tenants()), now, ranked,
+        alertSites);
     return new IncidentUpdate(group.incidentId, open, now, group.tenants(), cause.siteId());
   }
 

@@ -3,9 +3,12 @@ package com.towerco.aiops.alerting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.towerco.aiops.stream.RuleSettings;
 import com.towerco.events.payload.alert.AlertSeverity;
+import com.towerco.platform.runtime.ServiceSettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InhibitionRulesTest {
@@ -38,8 +41,8 @@ class InhibitionRulesTest {
         .hasMessageContaining("source:target");
     assertThatThrownBy(() -> InhibitionRules.parse("intrusion:intrusion"))
         .hasMessageContaining("inhibits itself");
-    assertThatThrownBy(() -> RulePolicies.from((k, d) -> k.equals("aiops.inhibit") ? "x:y" : d))
-        .hasMessageContaining("aiops.inhibit");
+    assertThatThrownBy(() -> RuleSettings.from(new ServiceSettings(Map.of("aiops.inhibit",
+        "x:y")))).hasMessageContaining("aiops.inhibit");
   }
 
   private static Signal signal(AlertRule rule, boolean active, int second) {

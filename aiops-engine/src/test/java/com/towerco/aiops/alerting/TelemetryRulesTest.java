@@ -2,7 +2,9 @@ package com.towerco.aiops.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.towerco.aiops.stream.RuleSettings;
 import com.towerco.events.payload.site.SiteTelemetry;
+import com.towerco.platform.runtime.ServiceSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,10 +66,10 @@ class TelemetryRulesTest {
 
   @Test
   void theOperatorSetsThresholdsAndPersistence() {
-    RulePolicies policies = RulePolicies.from((key, fallback) -> Map.of(
+    RulePolicies policies = RuleSettings.from(new ServiceSettings(Map.of(
         "aiops.rule.high-temperature.on", "40",
         "aiops.rule.high-temperature.persist", "1",
-        "aiops.rule.high-temperature.persist-for", "PT0S").getOrDefault(key, fallback));
+        "aiops.rule.high-temperature.persist-for", "PT0S")));
     fired.addAll(TelemetryRules.evaluate(site, reading(41, SiteTelemetry.HvacState.ON, true),
         (tenant, volts) -> true, T0, "e0", policies));
 
@@ -76,8 +78,8 @@ class TelemetryRulesTest {
 
   @Test
   void invalidPolicySettingsAreRefusedWithTheirName() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RulePolicies.from(
-            (key, fallback) -> key.equals("aiops.rule.battery-low.persist") ? "0" : fallback))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleSettings.from(
+            new ServiceSettings(Map.of("aiops.rule.battery-low.persist", "0"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("aiops.rule.battery-low.");
   }

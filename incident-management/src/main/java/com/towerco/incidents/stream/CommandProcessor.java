@@ -143,6 +143,9 @@ final class CommandProcessor implements EventHandler {
     for (TopicPartition partition : partitionsWithNotes.keySet()) {
       partitions.put(partition, load(partition));
     }
+    // deadlines that passed while nobody owned these partitions are due at the next batch, not
+    // one timer interval later (nor never, when the clock stands still as in a replay)
+    lastTick = Instant.EPOCH;
   }
 
   @Override
