@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.towerco.aiops.correlation.AlertFact;
 import com.towerco.aiops.correlation.GroupState;
+import com.towerco.platform.runtime.JsonSerde;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,56 @@
+package com.towerco.benchmarks.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Root-cause quality as a regression test: one simulated scenario with compound faults (two hub
+ * failures, a mains outage at the same time elsewhere, a battery exhaustion, a generator that
+ * will not start, HVAC and rectifier failures) and random ones, replayed through the engine's
+ * topology. The replay is deterministic, so the thresholds hold run after run.
+ */
+class RcaBenchmarkTest {
+  @Test
+  void opensOneIncidentPerRealProblemAndNamesItsRootCause() {
+    RcaScore score = RcaBenchmark.scenario(1_001, 40, Duration.ofHours(4), 3);
+
+    assertThat(score.problems()).isGreaterThan(8);
+    assertThat(score.precision()).as("incidents that are a real problem: " + score.misses())
+        .isGreaterThanOrEqualTo(0.9);
+    assertThat(score.top1Accuracy()).as("root cause named first: " + score.misses())
+        .isGreaterThanOrEqualTo(0.9);
+    assertThat(score.top3Accuracy()).isGreaterThanOrEqualTo(score.top1Accuracy());
+  }
+
+  /**
+   * The hand-written field set, independent of the simulator: a feeder trip is one minor
+   * incident, a glitch none, a root cause that moves from the mains to the generator is named
+   * right, a hub chain is one critical incident, and so on; every incident at the severity a
+   * NOC expects.
+   */
+  @Test
+  void theFieldScenariosAreOneIncidentEachWithTheRightCauseAndSeverity() {
+    RcaScore score = RcaBenchmark.field();
+
+    assertThat(score.problems()).isEqualTo(9);
+    assertThat(score.precision()).as("incidents that are a real problem: " + score.misses())
+        .isGreaterThanOrEqualTo(0.95);
+    assertThat(score.recall()).as("real problems found: " + score.misses()).isEqualTo(1.0);
+    assertThat(score.top1Accuracy()).as("root cause named first: " + score.misses())
+        .isGreaterThanOrEqualTo(0.95);
+    assertThat(score.severityAccuracy()).as("severity from impact: " + score.misses())
+        .isGreaterThanOrEqualTo(0.95);
+    // the feeder trip and the single-site outage carried by generators page nobody
+    assertThat(score.pages()).isLessThanOrEqualTo(score.incidents() - 2);
+  }
+
+  @Test
+  void theSameScenarioScoresTheSameEveryTime() {
+    RcaScore first = RcaBenchmark.scenario(1_002, 30, Duration.ofHours(2), 3);
+    RcaScore second = RcaBenchmark.scenario(1_002, 30, Duration.ofHours(2), 3);
+
+    assertThat(second).isEqualTo(first);
+  }
+}
