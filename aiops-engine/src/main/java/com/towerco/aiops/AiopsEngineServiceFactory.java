@@ -4,6 +4,8 @@ import com.towerco.aiops.correlation.CorrelationPolicy;
 import com.towerco.aiops.detection.Detectors;
 import com.towerco.aiops.stream.AiopsTopology;
 import com.towerco.aiops.stream.AnomalyPolicies;
+import com.towerco.aiops.stream.CorrelationSettings;
+import com.towerco.aiops.stream.RuleSettings;
 import com.towerco.aiops.stream.SiteLookup;
 import com.towerco.events.TopicFamily;
 import com.towerco.platform.config.Setting;
@@ -27,11 +29,14 @@ import org.apache.kafka.streams.StreamsConfig;
  * service its commands on {@code towerco.incidents.{operator}.commands} (the incident service
  * owns the event-sourced lifecycle on {@code towerco.incidents.{tenant_id}.lifecycle}).
  *
- * <p>Settings: declared below ({@link #settings}): {@code aiops.detector}, {@code aiops.settle},
- * {@code aiops.hold-down}, {@code aiops.hub-min-sites} (see {@link CorrelationPolicy}),
- * {@code aiops.flap-hold}, {@code aiops.threads}, {@code aiops.guarantee}, and
- * {@code aiops.anomaly.<class>.*} (when anomalies become alerts per metric class, see
- * {@link AnomalyPolicies}).
+ * <p>Settings: declared below ({@link #settings}): {@code aiops.detector},
+ * {@code aiops.flap-hold}, {@code aiops.threads}, {@code aiops.guarantee}; correlation
+ * ({@code aiops.settle}, {@code aiops.hold-down}, {@code aiops.hub-min-sites}, the shared-cause
+ * windows {@code aiops.feeder-window}, {@code aiops.region-window}, {@code aiops.supplier-window}
+ * and {@code aiops.similarity}, {@code aiops.similarity-window}; see {@link CorrelationSettings});
+ * the threshold rules {@code aiops.rule.<rule>.*} and the inhibition rules {@code aiops.inhibit}
+ * (see {@link RuleSettings}); and {@code aiops.anomaly.<class>.*} (when anomalies become alerts
+ * per metric class, see {@link AnomalyPolicies}).
  */
 public final class AiopsEngineServiceFactory implements ServiceFactory {
   public static final String NAME = "aiops";
@@ -60,15 +65,6 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
         .streamsApplication(APPLICATION_ID);
   }
 
-  static final Setting<Duration> SETTLE = Setting.duration("aiops.settle",
-      Duration.ofSeconds(20), "A new problem is held this long (event time) before its "
-          + "incident opens, so one cascade lands in one incident and a blip pages nobody.");
-  static final Setting<Duration> HOLD_DOWN = Setting.duration("aiops.hold-down",
-      Duration.ofMinutes(2), "An incident resolves only after all its alerts stayed clear "
-          + "this long.");
-  static final Setting<Integer> HUB_MIN_SITES = Setting.integer("aiops.hub-min-sites", 2, 1,
-      10_000, "Sites behind one hub unreachable together that make it a hub problem even "
-          + "without a transmission alarm.");
   static final Setting<Duration> FLAP_HOLD = Setting.duration("aiops.flap-hold",
       Duration.ofSeconds(60), "An alert resolves only after staying clear this long.");
   static final Setting<String> DETECTOR = Setting.choice("aiops.detector", Detectors.DEFAULT,
@@ -84,22 +80,22 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
 
   @Override
   public List<Setting<?>> settings() {
-    List<Setting<?>> all = new ArrayList<>(List.of(SETTLE, HOLD_DOWN, HUB_MIN_SITES,
-        FLAP_HOLD, DETECTOR, THREADS, GUARANTEE));
+    List<Setting<?>> all = new ArrayList<>(List.of(FLAP_HOLD, DETECTOR, THREADS, GUARANTEE));
+    all.addAll(CorrelationSettings.settings());
+    all.addAll(RuleSettings.settings());
     all.addAll(AnomalyPolicies.settings());
     return all;
   }
 
   @Override
   public PlatformService create(ServiceContext context, ServiceSettings settings) {
-    CorrelationPolicy policy = new CorrelationPolicy(SETTLE.from(settings),
-        HOLD_DOWN.from(settings), HUB_MIN_SITES.from(settings));
+    CorrelationPolicy policy = CorrelationSettings.from(settings);
     var deps = new AiopsTopology.Dependencies(context.codec(), context.decoder()::decode,
         SiteLookup.of(context.sites()),
         TopicNames.provisioning(context.topics()), context.config().operatorTenant(), policy,
         context.metrics().forService(NAME), context.config().tenantTopicPartitions(),
         FLAP_HOLD.from(settings), Detectors.byName(DETECTOR.from(settings)),
-        AnomalyPolicies.from(settings));
+        AnomalyPolicies.from(settings), RuleSettings.from(settings));
     // The operator's KPI topic exists before the engine subscribes. While site events and KPIs
     // shared one sub-topology, a KPI topic appearing under the running pattern subscription
     // failed a stream thread ("Topic ... is unknown to the topology", Kafka Streams 4.4; the

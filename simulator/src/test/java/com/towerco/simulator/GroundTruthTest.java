@@ -51,6 +51,22 @@ class GroundTruthTest {
   }
 
   @Test
+  void mainsLostOnOneFeederWithinTwoMinutesIsOneFeederTrip() {
+    // five consecutive sites share a feeder: S0001..S0005 on F000, S0006..S0010 on F001
+    Recorded run = Recorded.run(FLEET.withDuration(Duration.ofHours(1)).withFaults(
+        "mains-outage:S0002@300s+20m", "mains-outage:S0004@330s+20m",
+        "mains-outage:S0007@300s+20m"));
+
+    assertThat(run.report.problems()).hasSize(2);
+    assertThat(run.report.problems()).extracting(p -> p.rootCause().cause())
+        .containsExactly("grid-feeder-outage", "mains-outage");
+    assertThat(run.report.problems().get(0).rootCause().siteId()).isEqualTo("S0002");
+    assertThat(run.report.problems().get(0).sites()).contains("S0002", "S0004");
+    assertThat(Recorded.memberSite(FLEET, s -> s.id().equals("S0004")).registration()
+        .relations().gridFeederId()).isEqualTo("F000");
+  }
+
+  @Test
   void countsInTheReportAreWhatWasSentBySiteAndByType() {
     Recorded run = Recorded.run(FLEET.withDuration(Duration.ofHours(1))
         .withFaults("hub-failure:S0007@5m+10m", "door-open:S0002@1m+5m"));

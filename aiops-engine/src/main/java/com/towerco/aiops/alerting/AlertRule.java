@@ -37,6 +37,12 @@ public enum AlertRule {
       "Cabinet heating towards thermal shutdown"),
   UNSCHEDULED_DOOR_OPEN("unscheduled-door-open", Chain.SECURITY, AlertSeverity.MAJOR, false,
       "Door open with no scheduled visit"),
+  /**
+   * A sensor reported a jump faster than physics allows (a glitch): a maintenance item for the
+   * sensor, never an incident. The subject names the metric.
+   */
+  SENSOR_FAULT("sensor-fault", Chain.SENSOR, AlertSeverity.WARNING, false,
+      "Sensor reading implausible: sensor check needed"),
   /** A telemetry series or KPI outside its learned behaviour; the subject names the metric. */
   ANOMALY_POWER("anomaly-power", Chain.POWER, AlertSeverity.WARNING, false,
       "Power metric outside its learned behaviour"),

@@ -14,5 +14,7 @@ public enum Chain {
   /** Doors and intrusion. */
   SECURITY,
   /** Hub transmission and site reachability. */
-  TRANSMISSION
+  TRANSMISSION,
+  /** The monitoring itself: a sensor reporting what physics does not allow. */
+  SENSOR
 }

@@ -27,6 +27,7 @@ public final class SiteAlerts {
   private final String siteId;
   private final Duration flapHold;
   private final Map<String, ActiveAlert> active = new LinkedHashMap<>();
+  private final ReadingGate gate = new ReadingGate();
 
   public SiteAlerts(String siteId, Duration flapHold) {
     this.siteId = siteId;
@@ -43,6 +44,11 @@ public final class SiteAlerts {
 
   public String siteId() {
     return siteId;
+  }
+
+  /** What the threshold rules remember between this site's readings. */
+  public ReadingGate gate() {
+    return gate;
   }
 
   public Optional<AlertTransition> apply(Signal signal) {
@@ -65,8 +71,12 @@ public final class SiteAlerts {
         if (evidence.size() < MAX_EVIDENCE) {
           evidence.add(signal.evidenceEventId());
         }
-        active.put(fingerprint, current.with(sources, evidence, null,
-            current.flaps() + (current.clearing() ? 1 : 0)));
+        ActiveAlert next = current.with(sources, evidence, null,
+            current.flaps() + (current.clearing() ? 1 : 0));
+        active.put(fingerprint, next);
+        if (current.clearing()) {
+          return Optional.of(new AlertTransition.Resumed(next, signal.time()));
+        }
       }
       return Optional.empty();
     }
@@ -75,9 +85,26 @@ public final class SiteAlerts {
     }
     Set<String> sources = new HashSet<>(current.sources());
     sources.remove(signal.source());
-    active.put(fingerprint, current.with(sources, current.evidence(),
-        sources.isEmpty() ? signal.time() : null, current.flaps()));
-    return Optional.empty();
+    ActiveAlert next = current.with(sources, current.evidence(),
+        sources.isEmpty() ? signal.time() : null, current.flaps());
+    active.put(fingerprint, next);
+    return sources.isEmpty() ? Optional.of(new AlertTransition.Quiet(next, signal.time()))
+        : Optional.empty();
+  }
+
+  /**
+   * Adds a label to a firing alert (kept with it in the store), e.g. {@code inhibited_by}; the
+   * alert as it is now.
+   */
+  public ActiveAlert label(String fingerprint, String key, String value) {
+    ActiveAlert a = active.get(fingerprint);
+    java.util.Map<String, String> details = new java.util.HashMap<>(a.details());
+    details.put(key, value);
+    ActiveAlert labelled = new ActiveAlert(a.alertId(), a.fingerprint(), a.rule(), a.subject(),
+        a.severity(), a.startsAt(), a.sources(), a.evidence(), a.clearingSince(), a.flaps(),
+        details);
+    active.put(fingerprint, labelled);
+    return labelled;
   }
 
   /** Alerts that have stayed clear for the hold-down by event time {@code now}: resolved. */

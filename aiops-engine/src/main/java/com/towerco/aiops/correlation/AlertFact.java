@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An alert as the correlator sees it: what fired or resolved, where in the topology (site,
- * hub, region), when, and whom it affects.
+ * An alert as the correlator sees it: what fired or resolved, where in the topology (site, hub,
+ * region, and what the site shares with others: {@link Relations}), when, and whom it affects.
+ * {@code quiet}: the alert still fires but its condition has let go (it waits out the flap
+ * hold-down); a problem whose alerts are all quiet does not open an incident.
  */
 public record AlertFact(
     String alertId,
@@ -19,9 +21,45 @@ public record AlertFact(
     AlertSeverity severity,
     List<String> affectedTenants,
     Instant time,
-    boolean firing) {
+    boolean firing,
+    boolean quiet,
+    Relations relations) {
+
+  /**
+   * What the site shares with others: its grid feeder, its transmission path (the hubs from
+   * the nearest up, for a hub its parents), its fuel supplier and maintenance contractor. Any
+   * may be null or empty.
+   */
+  public record Relations(String feeder, List<String> hubPath, String fuelSupplier,
+      String contractor) {
+    public static final Relations NONE = new Relations(null, List.of(), null, null);
+
+    public Relations {
+      hubPath = hubPath == null ? List.of() : List.copyOf(hubPath);
+    }
+  }
 
   public AlertFact {
     affectedTenants = List.copyOf(affectedTenants);
+    relations = relations == null ? Relations.NONE : relations;
+  }
+
+  /** An alert firing or resolved, with no relations known beyond the hub. */
+  public AlertFact(String alertId, String fingerprint, AlertRule rule, String siteId,
+      String region, String hubSiteId, AlertSeverity severity, List<String> affectedTenants,
+      Instant time, boolean firing) {
+    this(alertId, fingerprint, rule, siteId, region, hubSiteId, severity, affectedTenants, time,
+        firing, false, hubSiteId == null ? Relations.NONE
+            : new Relations(null, List.of(hubSiteId), null, null));
+  }
+
+  /** The transmission path of the site: the hubs it depends on, nearest first. */
+  public List<String> hubPath() {
+    return relations.hubPath();
+  }
+
+  public AlertFact quieted(boolean isQuiet, Instant at) {
+    return new AlertFact(alertId, fingerprint, rule, siteId, region, hubSiteId, severity,
+        affectedTenants, at, firing, isQuiet, relations);
   }
 }

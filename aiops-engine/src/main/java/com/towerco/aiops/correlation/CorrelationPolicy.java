@@ -8,9 +8,31 @@ import java.time.Duration;
  * and a blip that clears within it pages nobody. {@code holdDown}: an incident resolves only
  * after all its alerts have stayed clear this long, so a flapping condition stays one incident.
  * {@code hubMinSites}: sites behind one hub unreachable together that make it a hub problem even
- * without a transmission alarm.
+ * without a transmission alarm. Shared causes across sites: mains lost at sites of one grid
+ * feeder within {@code feederWindow} of the first is one problem (of one region, when the
+ * inventory knows no feeder, within {@code regionWindow}); fuel theft at sites of one supplier,
+ * and unscheduled door openings at sites of one contractor, within {@code supplierWindow}.
+ * {@code similarity}: the least score (0..1: topology distance, time apart, alarm type) at which
+ * an alert nobody modelled joins another site's problem as a proposed common cause, if it comes
+ * within {@code similarityWindow}. The settings that set them ({@code aiops.settle},
+ * {@code aiops.feeder-window}, ...) are declared in
+ * {@code com.towerco.aiops.stream.CorrelationSettings}.
  */
-public record CorrelationPolicy(Duration settle, Duration holdDown, int hubMinSites) {
+public record CorrelationPolicy(Duration settle, Duration holdDown, int hubMinSites,
+    Duration feederWindow, Duration regionWindow, Duration supplierWindow,
+    double similarity, Duration similarityWindow) {
+
+  public CorrelationPolicy {
+    if (similarity <= 0 || similarity > 1) {
+      throw new IllegalArgumentException("aiops.similarity must be in (0, 1], was " + similarity);
+    }
+  }
+
+  public CorrelationPolicy(Duration settle, Duration holdDown, int hubMinSites) {
+    this(settle, holdDown, hubMinSites, Duration.ofMinutes(2), Duration.ofMinutes(1),
+        Duration.ofMinutes(30), 0.85, Duration.ofMinutes(5));
+  }
+
   public static CorrelationPolicy defaults() {
     return new CorrelationPolicy(Duration.ofSeconds(20), Duration.ofMinutes(2), 2);
   }

@@ -14,14 +14,16 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Turns the alerts of one region into incidents, one per real problem, using the topology (a
- * hub and the sites behind it; the causal chains inside a site) and event time only. Alerts go
- * in with {@link #onAlert}; {@link #tick} moves time forward. Out come commands for the incident
- * service (open, attach an alert, clear). The same alerts and ticks always give the same
- * commands, so a replay reproduces them exactly.
+ * Turns the alerts of one region into incidents, one per real problem, using the topology (hub
+ * chains and the sites behind them; grid feeders, fuel suppliers and contractors the sites share;
+ * the causal chains inside a site), similarity for causes nobody modelled, and event time only.
+ * Alerts go in with {@link #onAlert}; {@link #tick} moves time forward. Out come commands for
+ * the incident service (open, attach an alert, update root cause, title and severity, clear).
+ * The same alerts and ticks always give the same commands, so a replay reproduces them exactly.
  */
 public final class Correlator {
   private final CorrelationPolicy policy;
@@ -45,11 +47,24 @@ public final class Correlator {
       }
       return out;
     }
-    Group group = groups.stream().filter(g -> g.accepts(fact)).findFirst()
-        .or(() -> hubGroupFromPower(fact))
-        .orElseGet(() -> create(fact));
-    if (group.members.containsKey(fact.alertId())) {
+    for (Group group : groups) {
+      Member member = group.members.get(fact.alertId());
+      if (member != null) {
+        // Already a member: its condition went quiet or came back; nothing else changes.
+        group.members.put(fact.alertId(), member.quieted(fact.quiet()));
+        return out;
+      }
+    }
+    if (fact.quiet()) {
       return out;
+    }
+    boolean timely = !recentlySilent(fact.siteId());
+    Group group = groups.stream().filter(g -> g.accepts(fact, policy, timely)).findFirst()
+        .or(() -> hubGroupFromPower(fact))
+        .or(() -> proposed(fact))
+        .orElseGet(() -> create(fact));
+    if (timely && group.sharedBy == null && !group.hasSite(fact.siteId())) {
+      group.sharedBy = group.sharedCause(fact, policy);
     }
     group.members.put(fact.alertId(), Member.of(fact));
     group.clearSince = null;
@@ -63,34 +78,68 @@ public final class Correlator {
   }
 
   /**
+   * True if the site was unreachable lately (its unreachable alert is still tracked): what it
+   * reports on coming back may have begun at any time while it was silent.
+   */
+  private boolean recentlySilent(String site) {
+    return groups.stream().anyMatch(g -> g.hasAt(AlertRule.SITE_UNREACHABLE, site));
+  }
+
+  /**
    * A hub's transmission fails, or sites behind it go silent, while the hub's own power is in
    * trouble: the power group becomes the hub's group, one problem.
    */
-  private java.util.Optional<Group> hubGroupFromPower(AlertFact fact) {
+  private Optional<Group> hubGroupFromPower(AlertFact fact) {
     String hub = fact.rule() == AlertRule.TRANSMISSION_FAILURE ? fact.siteId()
         : fact.rule() == AlertRule.SITE_UNREACHABLE ? fact.hubSiteId() : null;
     if (hub == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    java.util.Optional<Group> power = groups.stream().filter(g -> g.canCoverHub(hub))
-        .findFirst();
-    power.ifPresent(g -> g.coveredHub = hub);
+    Optional<Group> power = groups.stream().filter(g -> g.canCoverHub(hub)).findFirst();
+    power.ifPresent(g -> {
+      g.coveredHub = hub;
+      g.coveredPath = fact.rule() == AlertRule.TRANSMISSION_FAILURE ? fact.hubPath()
+          : fact.hubPath().subList(Math.min(1, fact.hubPath().size()), fact.hubPath().size());
+    });
     return power;
   }
 
-  /** After new evidence, the command that changes the announced root cause, if it changed. */
-  private java.util.Optional<IncidentUpdate> rootCauseUpdate(Group group, AlertFact fact) {
+  /** An alert no rule groups, similar enough to another site's pending problem. */
+  private Optional<Group> proposed(AlertFact fact) {
+    if (fact.rule() == AlertRule.TRANSMISSION_FAILURE
+        || fact.rule() == AlertRule.SITE_UNREACHABLE || fact.rule() == AlertRule.MAINS_FAILURE) {
+      return Optional.empty(); // the hub paths and the grid feeders (or regions) decide these
+    }
+    if (recentlySilent(fact.siteId())) {
+      return Optional.empty();
+    }
+    return Similarity.propose(fact, groups, policy).map(p -> {
+      p.group().proposals.add(p.evidence());
+      if (p.group().sharedBy == null) {
+        p.group().sharedBy = "a proposed common cause";
+      }
+      return p.group();
+    });
+  }
+
+  /**
+   * After new evidence, the command that changes the announced root cause, title or severity,
+   * if any of them changed.
+   */
+  private Optional<IncidentUpdate> rootCauseUpdate(Group group, AlertFact fact) {
     List<RankedCause> ranked = RootCauseRanker.rank(group, policy.hubMinSites());
     RankedCause top = ranked.get(0);
-    String key = top.siteId() + "|" + top.kind();
-    if (key.equals(group.announced)) {
-      return java.util.Optional.empty();
+    AlertSeverity severity = Impact.of(group, policy.hubMinSites());
+    String title = title(group, top.headline());
+    String key = top.siteId() + "|" + top.kind() + "|" + severity + "|" + title;
+    if (group.sameKey(key)) {
+      return Optional.empty();
     }
     group.announced = key;
-    return java.util.Optional.of(new IncidentUpdate(group.incidentId, new UpdateRootCause(
+    return Optional.of(new IncidentUpdate(group.incidentId, new UpdateRootCause(
         group.incidentId, top.headline(), ranked, "new evidence: " + fact.rule().summary()
-            + " at " + fact.siteId(), fact.time()), fact.time(), group.tenants(),
-        top.siteId()));
+            + " at " + fact.siteId(), fact.time(), title, severity), fact.time(),
+        group.tenants(), top.siteId()));
   }
 
   /** Opens incidents whose problem has settled and resolves those that stayed clear. */
@@ -99,7 +148,7 @@ public final class Correlator {
     Iterator<Group> it = groups.iterator();
     while (it.hasNext()) {
       Group group = it.next();
-      if (!group.opened && group.anyFiring()
+      if (!group.opened && group.anyActive()
           && !now.isBefore(group.createdAt.plus(policy.settle())) && worthAnIncident(group)) {
         group.opened = true;
         out.add(opened(group, now));
@@ -117,12 +166,12 @@ public final class Correlator {
   }
 
   /**
-   * Warnings alone (a door opened for a visit, a battery briefly discharging) stay alerts: an
-   * incident is for a problem someone has to act on.
+   * An incident is for a problem someone has to act on: its impact is above a warning (a door
+   * opened for a visit, a sensor glitch, anomalies alone stay alerts) and some alert of it still
+   * holds its condition after the settle time (a blip that cleared pages nobody).
    */
-  private static boolean worthAnIncident(Group group) {
-    return group.members.values().stream().map(Member::severity)
-        .anyMatch(s -> s != AlertSeverity.WARNING);
+  private boolean worthAnIncident(Group group) {
+    return Impact.of(group, policy.hubMinSites()) != AlertSeverity.WARNING;
   }
 
   /** The groups being tracked, for the state store. */
@@ -141,13 +190,16 @@ public final class Correlator {
     Group group;
     if (fact.rule() == AlertRule.TRANSMISSION_FAILURE) {
       group = new Group(incidentId, Group.Kind.HUB, fact.siteId(), fact.rule().chain(),
-          fact.region(), fact.time());
+          fact.region(), fact.time(), fact.relations());
+      group.coveredPath = fact.hubPath();
     } else if (fact.rule() == AlertRule.SITE_UNREACHABLE && fact.hubSiteId() != null) {
       group = new Group(incidentId, Group.Kind.HUB, fact.hubSiteId(), fact.rule().chain(),
-          fact.region(), fact.time());
+          fact.region(), fact.time(), fact.relations());
+      group.coveredPath = fact.hubPath().subList(Math.min(1, fact.hubPath().size()),
+          fact.hubPath().size());
     } else {
       group = new Group(incidentId, Group.Kind.SITE, fact.siteId(), fact.rule().chain(),
-          fact.region(), fact.time());
+          fact.region(), fact.time(), fact.relations());
     }
     groups.add(group);
     return group;
@@ -156,17 +208,23 @@ public final class Correlator {
   private IncidentUpdate opened(Group group, Instant now) {
     List<RankedCause> ranked = RootCauseRanker.rank(group, policy.hubMinSites());
     IncidentOpened.RootCause cause = ranked.get(0).headline();
-    group.announced = cause.siteId() + "|" + cause.kind();
-    AlertSeverity severity = group.members.values().stream().map(Member::severity)
-        .reduce(AlertSeverity.WARNING, AlertSeverity::max);
+    AlertSeverity severity = Impact.of(group, policy.hubMinSites());
+    String title = title(group, cause);
+    group.announced = cause.siteId() + "|" + cause.kind() + "|" + severity + "|" + title;
     List<String> alertIds = List.copyOf(group.members.keySet());
-    String title = cause.kind().replace('-', ' ') + " at " + cause.siteId()
-        + (group.sites().size() > 1 ? " (" + group.sites().size() + " sites)" : "");
     Map<String, String> alertSites = new TreeMap<>();
     group.members.values().forEach(m -> alertSites.put(m.alertId(), m.siteId()));
     OpenIncident open = new OpenIncident(group.incidentId, title, severity, cause,
         alertIds, List.copyOf(group.sites()), List.copyOf(group.tenants()), now, ranked,
         alertSites);
     return new IncidentUpdate(group.incidentId, open, now, group.tenants(), cause.siteId());
+  }
+
+  /** The incident's title: its current root cause, where, and how far it reaches. */
+  static String title(Group group, IncidentOpened.RootCause cause) {
+    int sites = group.sites().size();
+    String reach = sites > 1 ? " (" + sites + " sites"
+        + (group.sharedBy != null ? ", " + group.sharedBy : "") + ")" : "";
+    return cause.kind().replace('-', ' ') + " at " + cause.siteId() + reach;
   }
 }

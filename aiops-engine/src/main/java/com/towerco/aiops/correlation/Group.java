@@ -2,19 +2,25 @@ package com.towerco.aiops.correlation;
 
 import com.towerco.aiops.alerting.AlertRule;
 import com.towerco.aiops.alerting.Chain;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The alerts of one suspected problem. A hub group gathers a hub's transmission alerts, the
- * unreachable sites behind it and the hub's own power trouble; a site group gathers one site's
- * alerts on one causal chain (a power group at a hub that then loses its transmission becomes
- * the hub's group too: one problem, one incident). It is pending until the settle time has
- * passed, then open (an incident exists), and it goes away once every member has stayed clear
- * for the hold-down time.
+ * unreachable sites behind it (and behind the hubs below it) and the hub's own power trouble; a
+ * site group gathers one site's alerts on one causal chain, and grows to other sites that share
+ * its cause: mains lost on the same grid feeder (or region) within minutes, fuel stolen at
+ * sites of the same supplier, unscheduled visits by the same contractor, or an alert that is
+ * similar enough in topology, time and type (a proposed common cause, with its evidence). It is
+ * pending until the settle time has passed, then open (an incident exists), and it goes away
+ * once every member has stayed clear for the hold-down time.
  */
 final class Group {
   enum Kind { HUB, SITE }
@@ -25,22 +31,30 @@ final class Group {
   final Chain chain;
   final String region;
   final Instant createdAt;
+  final AlertFact.Relations anchorRelations;
   final Map<String, Member> members = new LinkedHashMap<>();
   boolean opened;
   Instant clearSince;
   /** The hub whose transmission this group stands for, or null. */
   String coveredHub;
-  /** The top root cause last sent to the incident service ({@code site|kind}). */
+  /** The hubs upstream of {@link #coveredHub}, nearest first. */
+  List<String> coveredPath = List.of();
+  /** The top root cause, severity and title last sent to the incident service. */
   String announced;
+  /** What the sites of a multi-site group share ("grid feeder F1"), or null. */
+  String sharedBy;
+  /** Why alerts of other sites were proposed into this group (data-driven grouping). */
+  final List<String> proposals = new ArrayList<>();
 
   Group(String incidentId, Kind kind, String anchorSite, Chain chain, String region,
-      Instant createdAt) {
+      Instant createdAt, AlertFact.Relations anchorRelations) {
     this.incidentId = incidentId;
     this.kind = kind;
     this.anchorSite = anchorSite;
     this.chain = chain;
     this.region = region;
     this.createdAt = createdAt;
+    this.anchorRelations = anchorRelations == null ? AlertFact.Relations.NONE : anchorRelations;
     this.coveredHub = kind == Kind.HUB ? anchorSite : null;
   }
 
@@ -48,20 +62,102 @@ final class Group {
     return coveredHub;
   }
 
-  boolean accepts(AlertFact fact) {
-    if (coveredHub != null) {
-      if (fact.rule() == AlertRule.TRANSMISSION_FAILURE && fact.siteId().equals(coveredHub)
-          || fact.rule() == AlertRule.SITE_UNREACHABLE && coveredHub.equals(fact.hubSiteId())
-          || fact.rule().chain() == Chain.POWER && fact.siteId().equals(coveredHub)) {
+  boolean accepts(AlertFact fact, CorrelationPolicy policy) {
+    return accepts(fact, policy, true);
+  }
+
+  /**
+   * @param shared whether the alert may join for a cause shared with other sites (not when its
+   *     site has just come back from being unreachable: what it reports then began at some
+   *     unknown time while it was silent, so its timing says nothing about a shared cause)
+   */
+  boolean accepts(AlertFact fact, CorrelationPolicy policy, boolean shared) {
+    if (coveredHub != null && acceptsForHub(fact)) {
+      return true;
+    }
+    if (kind != Kind.SITE) {
+      return false;
+    }
+    boolean here = hasSite(fact.siteId());
+    if (here && chain == Chain.POWER && fact.rule().chain() == Chain.THERMAL
+        && fact.rule() != AlertRule.HVAC_FAILURE && hasAt(AlertRule.MAINS_FAILURE, fact.siteId())) {
+      return true; // the HVAC runs on mains: without it the cabinet heats up
+    }
+    if (fact.rule().chain() != chain) {
+      return false;
+    }
+    return here || shared && sharedCause(fact, policy) != null;
+  }
+
+  /**
+   * What this group and the alert of another site share, if that makes them one problem: the
+   * same grid feeder (or, with no feeder known, region) losing mains, the same fuel supplier
+   * robbed, the same contractor visiting unscheduled, each within its window of the first.
+   */
+  String sharedCause(AlertFact fact, CorrelationPolicy policy) {
+    AlertFact.Relations mine = anchorRelations;
+    AlertFact.Relations theirs = fact.relations();
+    if (fact.rule() == AlertRule.MAINS_FAILURE && has(AlertRule.MAINS_FAILURE)) {
+      if (mine.feeder() != null && mine.feeder().equals(theirs.feeder())
+          && within(AlertRule.MAINS_FAILURE, fact.time(), policy.feederWindow())) {
+        return "grid feeder " + mine.feeder();
+      }
+      if (mine.feeder() == null && theirs.feeder() == null && region.equals(fact.region())
+          && within(AlertRule.MAINS_FAILURE, fact.time(), policy.regionWindow())) {
+        return "region " + region;
+      }
+    }
+    if (fact.rule() == AlertRule.FUEL_THEFT && mine.fuelSupplier() != null
+        && mine.fuelSupplier().equals(theirs.fuelSupplier())
+        && within(AlertRule.FUEL_THEFT, fact.time(), policy.supplierWindow())) {
+      return "fuel supplier " + mine.fuelSupplier();
+    }
+    if (fact.rule() == AlertRule.UNSCHEDULED_DOOR_OPEN && mine.contractor() != null
+        && mine.contractor().equals(theirs.contractor())
+        && within(AlertRule.UNSCHEDULED_DOOR_OPEN, fact.time(), policy.supplierWindow())) {
+      return "maintenance contractor " + mine.contractor();
+    }
+    return null;
+  }
+
+  private boolean within(AlertRule rule, Instant time, Duration window) {
+    return members.values().stream().filter(m -> m.rule() == rule)
+        .map(Member::firedAt).min(Instant::compareTo)
+        .map(first -> !time.isAfter(first.plus(window))).orElse(false);
+  }
+
+  /**
+   * A transmission failure at the covered hub or a hub below it, a site behind either going
+   * silent, the covered hub's own power trouble; and from upstream: a failure at a hub above
+   * the covered one, or a site behind it going silent, moves the group up to that hub (the
+   * problem is higher on the path than first seen).
+   */
+  private boolean acceptsForHub(AlertFact fact) {
+    if (fact.rule() == AlertRule.TRANSMISSION_FAILURE) {
+      if (fact.siteId().equals(coveredHub) || fact.hubPath().contains(coveredHub)) {
+        return true;
+      }
+      if (coveredPath.contains(fact.siteId())) {
+        moveUpTo(fact.siteId(), fact.hubPath());
         return true;
       }
     }
-    if (kind == Kind.SITE && fact.siteId().equals(anchorSite) && chain == Chain.POWER
-        && fact.rule().chain() == Chain.THERMAL && fact.rule() != AlertRule.HVAC_FAILURE
-        && hasAt(AlertRule.MAINS_FAILURE, anchorSite)) {
-      return true; // the HVAC runs on mains: without it the cabinet heats up
+    if (fact.rule() == AlertRule.SITE_UNREACHABLE) {
+      if (fact.siteId().equals(coveredHub) || fact.hubPath().contains(coveredHub)) {
+        return true;
+      }
+      String nearest = fact.hubPath().isEmpty() ? null : fact.hubPath().get(0);
+      if (nearest != null && coveredPath.contains(nearest) && kind == Kind.HUB) {
+        moveUpTo(nearest, fact.hubPath().subList(1, fact.hubPath().size()));
+        return true;
+      }
     }
-    return kind == Kind.SITE && fact.siteId().equals(anchorSite) && fact.rule().chain() == chain;
+    return fact.rule().chain() == Chain.POWER && fact.siteId().equals(coveredHub);
+  }
+
+  private void moveUpTo(String hub, List<String> path) {
+    coveredHub = hub;
+    coveredPath = List.copyOf(path);
   }
 
   /** A power group at a hub whose transmission fails takes the hub's problem in. */
@@ -70,8 +166,18 @@ final class Group {
         && coveredHub == null && anyFiring();
   }
 
+  boolean hasSite(String site) {
+    return anchorSite.equals(site)
+        || members.values().stream().anyMatch(m -> m.siteId().equals(site));
+  }
+
   boolean anyFiring() {
     return members.values().stream().anyMatch(Member::firing);
+  }
+
+  /** Some member fires with its condition present (not merely waiting out its hold-down). */
+  boolean anyActive() {
+    return members.values().stream().anyMatch(Member::active);
   }
 
   Set<String> sites() {
@@ -109,5 +215,9 @@ final class Group {
 
   long unreachableSites() {
     return sitesWith(AlertRule.SITE_UNREACHABLE).size();
+  }
+
+  boolean sameKey(String key) {
+    return Objects.equals(announced, key);
   }
 }

@@ -29,6 +29,7 @@ final class RootCauseRanker {
     }
     if (group.chain == Chain.POWER || group.coveredHub() != null) {
       power(group, group.anchorSite, causes);
+      sharedPower(group, causes);
     }
     if (group.chain == Chain.THERMAL) {
       thermal(group, causes);
@@ -42,7 +43,10 @@ final class RootCauseRanker {
     }
     if (group.chain == Chain.FUEL) {
       add(causes, group, AlertRule.FUEL_THEFT, 0.9, "fuel-theft", "Fuel at " + group.anchorSite
-          + " fell faster than the generator's run hours explain: suspected theft",
+          + " fell faster than the generator's run hours explain: suspected theft"
+          + (group.sitesWith(AlertRule.FUEL_THEFT).size() > 1 ? " at "
+              + group.sitesWith(AlertRule.FUEL_THEFT) + ", all served by "
+              + group.anchorRelations.fuelSupplier() + ": check its deliveries" : ""),
           "site " + group.anchorSite + ": fuel tank, run hours x consumption");
       add(causes, group, AlertRule.FUEL_LOW, group.has(AlertRule.FUEL_THEFT) ? 0.4 : 0.7,
           "fuel-low", "Fuel low at " + group.anchorSite, "site " + group.anchorSite
@@ -54,6 +58,15 @@ final class RootCauseRanker {
       add(causes, group, anomaly, 0.3, anomaly.id(), anomaly.summary() + " at "
           + group.anchorSite, "site " + group.anchorSite + ": learned behaviour");
     }
+    if (!group.proposals.isEmpty()) {
+      String why = String.join("; ", group.proposals);
+      causes.add(new RankedCause(group.anchorSite, "proposed-common-cause",
+          truncate("Alerts at " + group.sites().size() + " sites look alike in topology, time "
+              + "and type: a common cause nobody modelled? " + why, 1000), 0.45,
+          truncate("sites " + String.join(", ", group.sites()), 500),
+          evidence(group, group.members.values().stream().map(Member::rule).distinct()
+              .toArray(AlertRule[]::new))));
+    }
     if (causes.isEmpty()) {
       Member first = group.members.values().iterator().next();
       causes.add(new RankedCause(first.siteId(), first.rule().id(),
@@ -63,6 +76,46 @@ final class RootCauseRanker {
     }
     causes.sort(Comparator.comparingDouble(RankedCause::confidence).reversed());
     return List.copyOf(causes.subList(0, Math.min(KEEP, causes.size())));
+  }
+
+  /**
+   * Mains lost at several sites that share a grid feeder (or a region): the feeder is the cause,
+   * unless a generator failed somewhere (that is what takes a site down: the actionable cause,
+   * the feeder its trigger).
+   */
+  private static void sharedPower(Group group, List<RankedCause> out) {
+    Set<String> mains = group.sitesWith(AlertRule.MAINS_FAILURE);
+    if (mains.size() >= 2) {
+      String feeder = group.anchorRelations.feeder();
+      long seconds = java.time.Duration.between(
+          group.members.values().stream().filter(m -> m.rule() == AlertRule.MAINS_FAILURE)
+              .map(Member::firedAt).min(java.time.Instant::compareTo).orElseThrow(),
+          group.members.values().stream().filter(m -> m.rule() == AlertRule.MAINS_FAILURE)
+              .map(Member::firedAt).max(java.time.Instant::compareTo).orElseThrow())
+          .toSeconds();
+      Set<String> failed = group.sitesWith(AlertRule.GENERATOR_FAILURE);
+      out.add(new RankedCause(group.anchorSite, feeder != null ? "grid-feeder-outage"
+          : "regional-grid-outage", (feeder != null ? "Grid feeder " + feeder
+          : "The grid in region " + group.region) + " lost: mains failed at " + mains.size()
+          + " sites within " + seconds + " s" + (failed.isEmpty()
+              ? "; backup power carries them" : "; generator failed at " + failed), 0.87,
+          truncate((feeder != null ? "feeder " + feeder : "region " + group.region)
+              + " -> mains at " + String.join(", ", mains) + " -> generators -> batteries", 500),
+          evidence(group, AlertRule.MAINS_FAILURE)));
+    }
+    for (String site : group.sitesWith(AlertRule.GENERATOR_FAILURE)) {
+      if (!site.equals(group.anchorSite)) {
+        boolean lost = group.hasAt(AlertRule.MAINS_FAILURE, site);
+        out.add(new RankedCause(site, "generator-failure", "Generator at " + site + " failed"
+            + (lost ? " during the grid outage; the site runs on battery" : ""), lost ? 0.9
+            : 0.75, "site " + site + ": mains -> generator -> battery -> tenant DC",
+            evidence(group, AlertRule.GENERATOR_FAILURE)));
+      }
+    }
+  }
+
+  private static String truncate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 3) + "...";
   }
 
   private static void hub(Group group, String hub, int hubMinSites, List<RankedCause> out) {

@@ -58,7 +58,17 @@ public final class AiopsTopology {
       TopicNames topics,
       String operatorTenant, CorrelationPolicy policy, ServiceMetrics metrics,
       int correlationPartitions, java.time.Duration flapHold,
-      com.towerco.aiops.detection.DetectorFactory detector, AnomalyPolicies anomalyPolicies) {
+      com.towerco.aiops.detection.DetectorFactory detector, AnomalyPolicies anomalyPolicies,
+      com.towerco.aiops.alerting.RulePolicies rulePolicies) {
+
+    /** With the default threshold rules. */
+    public Dependencies(EventCodec codec, RecordDecoder decoder, SiteLookup sites,
+        TopicNames topics, String operatorTenant, CorrelationPolicy policy,
+        ServiceMetrics metrics, int correlationPartitions, java.time.Duration flapHold,
+        com.towerco.aiops.detection.DetectorFactory detector, AnomalyPolicies anomalyPolicies) {
+      this(codec, decoder, sites, topics, operatorTenant, policy, metrics, correlationPartitions,
+          flapHold, detector, anomalyPolicies, com.towerco.aiops.alerting.RulePolicies.defaults());
+    }
 
     /** With the default anomaly policies. */
     public Dependencies(EventCodec codec, RecordDecoder decoder, SiteLookup sites,
@@ -95,6 +105,7 @@ public final class AiopsTopology {
         .events(builder, TopicFamily.SITE_EVENTS.pattern(), "site-events")
         .process(() -> new SiteRulesProcessor(deps.decoder(), deps.sites(), publications,
             deps.metrics(), deps.flapHold(), deps.detector(), deps.anomalyPolicies(),
+            deps.rulePolicies(),
             detectorAlarms), Named.as("site-rules"),
             SITE_ALERTS_STORE, SITE_DETECTION_STORE);
     KStream<String, Emission> kpiEmissions = StreamsService

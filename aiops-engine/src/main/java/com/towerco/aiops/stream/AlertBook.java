@@ -26,12 +26,19 @@ final class AlertBook {
   private final AlertEmitter emitter;
   private final Map<String, SiteAlerts> cache = new HashMap<>();
   private final Set<String> clearing = new HashSet<>();
+  private final com.towerco.aiops.alerting.InhibitionRules inhibition;
 
   AlertBook(KeyValueStore<String, List<ActiveAlert>> store, Duration flapHold,
       AlertEmitter emitter) {
+    this(store, flapHold, emitter, com.towerco.aiops.alerting.InhibitionRules.none());
+  }
+
+  AlertBook(KeyValueStore<String, List<ActiveAlert>> store, Duration flapHold,
+      AlertEmitter emitter, com.towerco.aiops.alerting.InhibitionRules inhibition) {
     this.store = store;
     this.flapHold = flapHold;
     this.emitter = emitter;
+    this.inhibition = inhibition;
   }
 
   /** The alerts kept under {@code key}, all of them on {@code siteId}. */
@@ -50,12 +57,27 @@ final class AlertBook {
     }
     SiteAlerts alerts = alerts(key, siteId);
     for (Signal signal : signals) {
-      alerts.apply(signal).ifPresent(t -> emitter.emit(context, siteId, t));
+      alerts.apply(signal).map(t -> inhibited(alerts, t))
+          .ifPresent(t -> emitter.emit(context, siteId, t));
     }
     store.put(key, List.copyOf(alerts.active()));
     if (alerts.anyClearing()) {
       clearing.add(key);
     }
+  }
+
+  /** A new alert that a firing alert of the same site inhibits, labelled so. */
+  private com.towerco.aiops.alerting.AlertTransition inhibited(SiteAlerts alerts,
+      com.towerco.aiops.alerting.AlertTransition t) {
+    if (!(t instanceof com.towerco.aiops.alerting.AlertTransition.Fired fired)) {
+      return t;
+    }
+    return inhibition.inhibitorOf(fired.alert().rule(), alerts.active().stream()
+            .filter(a -> !a.fingerprint().equals(fired.alert().fingerprint())).toList())
+        .<com.towerco.aiops.alerting.AlertTransition>map(source ->
+            new com.towerco.aiops.alerting.AlertTransition.Fired(alerts.label(
+                fired.alert().fingerprint(), AlertEmitter.INHIBITED_BY, source.id())))
+        .orElse(t);
   }
 
   /** Resolves the alerts that have stayed clear for the flap hold-down by {@code now}. */

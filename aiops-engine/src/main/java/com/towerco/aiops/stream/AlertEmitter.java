@@ -16,6 +16,9 @@ import org.apache.kafka.streams.processor.api.Record;
  * their correlators event time has moved on.
  */
 final class AlertEmitter {
+  /** The label of an alert an inhibition rule kept from being published. */
+  static final String INHIBITED_BY = "inhibited_by";
+
   private final SiteLookup sites;
   private final Publications publications;
   private final Set<String> regions = new TreeSet<>();
@@ -32,13 +35,28 @@ final class AlertEmitter {
         : sites.tenants(siteId);
     String region = sites.region(siteId);
     regions.add(region);
+    if (transition instanceof AlertTransition.Quiet || transition instanceof AlertTransition.Resumed) {
+      // Correlation only: the alert still fires; its condition let go, or came back.
+      boolean quiet = transition instanceof AlertTransition.Quiet;
+      Instant at = quiet ? ((AlertTransition.Quiet) transition).since()
+          : ((AlertTransition.Resumed) transition).at();
+      AlertFact fact = new AlertFact(alert.alertId(), alert.fingerprint(), alert.rule(), siteId,
+          region, sites.hub(siteId), alert.severity(), tenants, at, true, quiet,
+          sites.relations(siteId));
+      forward(context, region, new Emission.ForCorrelation(region,
+          Emission.CorrelationInput.alert(fact)), at);
+      return;
+    }
     boolean firing = transition instanceof AlertTransition.Fired;
     Instant time = firing ? alert.startsAt() : ((AlertTransition.Resolved) transition).endsAt();
     List<Emission.Outbound> records = firing ? publications.fired(alert, siteId, tenants)
         : publications.resolved(alert, siteId, tenants, time);
-    records.forEach(r -> forward(context, r.key(), r, time));
+    if (!alert.details().containsKey(INHIBITED_BY)) {
+      records.forEach(r -> forward(context, r.key(), r, time));
+    }
     AlertFact fact = new AlertFact(alert.alertId(), alert.fingerprint(), alert.rule(), siteId,
-        region, sites.hub(siteId), alert.severity(), tenants, time, firing);
+        region, sites.hub(siteId), alert.severity(), tenants, time, firing, false,
+        sites.relations(siteId));
     forward(context, region, new Emission.ForCorrelation(region,
         Emission.CorrelationInput.alert(fact)), time);
   }

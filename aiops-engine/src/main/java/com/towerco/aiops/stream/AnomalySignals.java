@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  * it ends. The signal's details say why: the score, the expected range, the observed value and
  * the detector view that fired. A telemetry anomaly that starts while a rule's alert on the same
  * causal chain fires at the site (mains failure, HVAC failure, fuel theft, ...) is the same cause
- * seen by another sensor: it joins that alert as one more source instead of raising its own.
+ * seen by another sensor: it joins that alert as one more source instead of raising its own; so
+ * does an anomaly of a reading the threshold rules judged a sensor glitch (it joins the
+ * {@code sensor-fault} alert of that metric).
  */
 final class AnomalySignals {
   static final String SOURCE = "detector";
@@ -42,7 +44,8 @@ final class AnomalySignals {
             pending.stream().filter(Signal::active),
             alerts.active().stream().filter(a -> !a.clearing()).map(a -> new Signal(a.rule(),
                 a.subject(), "", true, a.severity(), time, eventId)))
-            .filter(c -> !c.rule().id().startsWith("anomaly") && c.rule().chain() == own.chain())
+            .filter(c -> !c.rule().id().startsWith("anomaly") && c.rule().chain() == own.chain()
+                || c.rule() == AlertRule.SENSOR_FAULT && c.subject().equals(metric))
             .findFirst();
         if (cause.isPresent()) {
           Signal c = cause.get();

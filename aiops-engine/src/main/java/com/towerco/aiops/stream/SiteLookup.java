@@ -25,6 +25,27 @@ public interface SiteLookup {
     return site(siteId).map(SiteRegistered::hubSiteId).orElse(null);
   }
 
+  /**
+   * What the site shares with others, from the inventory's relations: feeder, transmission path
+   * (its hub and that hub's parents, nearest first; for a hub, its parents), fuel supplier and
+   * maintenance contractor.
+   */
+  default com.towerco.aiops.correlation.AlertFact.Relations relations(String siteId) {
+    Optional<SiteRegistered> site = site(siteId);
+    if (site.isEmpty()) {
+      return com.towerco.aiops.correlation.AlertFact.Relations.NONE;
+    }
+    SiteRegistered.Relations r = site.get().relationsOrNone();
+    List<String> path = new java.util.ArrayList<>();
+    String next = site.get().hub() ? r.parentHubSiteId() : site.get().hubSiteId();
+    while (next != null && !path.contains(next) && !next.equals(siteId) && path.size() < 8) {
+      path.add(next);
+      next = site(next).map(h -> h.relationsOrNone().parentHubSiteId()).orElse(null);
+    }
+    return new com.towerco.aiops.correlation.AlertFact.Relations(r.gridFeederId(), path,
+        r.fuelSupplierId(), r.maintenanceContractorId());
+  }
+
   default List<String> tenants(String siteId) {
     return site(siteId).map(s -> s.tenancies().stream().map(SiteRegistered.Tenancy::tenantId)
         .toList()).orElse(List.of());

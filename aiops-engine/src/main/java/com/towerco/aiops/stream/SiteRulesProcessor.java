@@ -54,6 +54,7 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   private final Map<String, SiteDetection> detections = new HashMap<>();
   private final com.towerco.aiops.detection.DetectorFactory detectorFactory;
   private final AnomalyPolicies anomalyPolicies;
+  private final com.towerco.aiops.alerting.RulePolicies rulePolicies;
   private final DetectorAlarms detectorAlarms;
   private Instant lastWatermark = Instant.MIN;
   private Instant lastResolveCheck = Instant.MIN;
@@ -61,8 +62,10 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   SiteRulesProcessor(RecordDecoder decoder, SiteLookup sites, Publications publications,
       ServiceMetrics metrics, Duration flapHold,
       com.towerco.aiops.detection.DetectorFactory detectorFactory,
-      AnomalyPolicies anomalyPolicies, DetectorAlarms detectorAlarms) {
+      AnomalyPolicies anomalyPolicies, com.towerco.aiops.alerting.RulePolicies rulePolicies,
+      DetectorAlarms detectorAlarms) {
     this.decoder = decoder;
+    this.rulePolicies = rulePolicies;
     this.detectorFactory = detectorFactory;
     this.anomalyPolicies = anomalyPolicies;
     this.detectorAlarms = detectorAlarms;
@@ -77,7 +80,7 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   public void init(ProcessorContext<String, Emission> context) {
     this.context = context;
     this.book = new AlertBook(context.getStateStore(AiopsTopology.SITE_ALERTS_STORE), flapHold,
-        emitter);
+        emitter, rulePolicies.inhibition());
     this.detectionStore = context.getStateStore(AiopsTopology.SITE_DETECTION_STORE);
     // Learned detector state is saved every few seconds rather than on every reading: a crash
     // loses at most that much learning, never an alert (alerts are written as they change).
@@ -138,7 +141,7 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
     if (event.payload() instanceof SiteTelemetry telemetry) {
       signals.addAll(TelemetryRules.evaluate(alerts, telemetry,
           (tenant, volts) -> sites.powered(siteId, tenant, volts), event.timestamp(),
-          event.eventId()));
+          event.eventId(), rulePolicies));
       signals.addAll(detection(siteId).observe(alerts, List.copyOf(signals), telemetry,
           sites.site(siteId).orElse(null), event.timestamp(), event.eventId()));
     } else if (event.payload() instanceof com.towerco.events.payload.site.SiteVisitScheduled visit) {

@@ -17,7 +17,10 @@ class SiteAlertsTest {
     assertThat(site.apply(signal(TelemetryRules.SOURCE, true, 1))).isEmpty();
     assertThat(site.apply(signal("alarm:A1", false, 2))).isEmpty();
     assertThat(site.resolveDue(T0.plusSeconds(500))).isEmpty();
-    assertThat(site.apply(signal(TelemetryRules.SOURCE, false, 600))).isEmpty();
+    // the last source lets go: the alert goes quiet (for correlation) and waits out the hold-down
+    assertThat(site.apply(signal(TelemetryRules.SOURCE, false, 600)))
+        .hasValueSatisfying(t -> assertThat(t).isInstanceOf(AlertTransition.Quiet.class));
+    assertThat(site.resolveDue(T0.plusSeconds(659))).isEmpty();
     assertThat(site.resolveDue(T0.plusSeconds(660))).hasSize(1);
   }
 
@@ -25,9 +28,15 @@ class SiteAlertsTest {
   void aConditionThatFlapsWithinTheHoldDownStaysOneAlert() {
     var fired = site.apply(signal("alarm:A1", true, 0)).orElseThrow();
     for (int i = 1; i < 10; i++) {
-      site.apply(signal("alarm:A1", false, i * 20));
+      assertThat(site.apply(signal("alarm:A1", false, i * 20)))
+          .hasValueSatisfying(t -> assertThat(t).isInstanceOf(AlertTransition.Quiet.class));
       assertThat(site.resolveDue(T0.plusSeconds(i * 20 + 10))).isEmpty();
-      assertThat(site.apply(signal("alarm:A1", true, i * 20 + 10))).isEmpty();
+      // back within the hold-down: the same alert resumes, nothing new fires
+      assertThat(site.apply(signal("alarm:A1", true, i * 20 + 10)))
+          .hasValueSatisfying(t -> {
+            assertThat(t).isInstanceOf(AlertTransition.Resumed.class);
+            assertThat(t.alert().alertId()).isEqualTo(fired.alert().alertId());
+          });
     }
     site.apply(signal("alarm:A1", false, 300));
     var resolved = site.resolveDue(T0.plusSeconds(360));

@@ -52,7 +52,12 @@ class CorrelatorTest {
     assertThat(opened.get(0).rootCause().description()).contains("mains failure (trigger)");
     assertThat(opened.get(0).rankedCauses()).extracting(c -> c.kind())
         .startsWith("generator-failure", "mains-failure");
-    assertThat(updates()).isEmpty();
+    assertThat(opened.get(0).severity()).isEqualTo(AlertSeverity.MAJOR);
+    // the root cause stays; the tenants losing power make it critical
+    assertThat(updates()).isNotEmpty().allSatisfy(u ->
+        assertThat(u.rootCause().kind()).isEqualTo("generator-failure"));
+    assertThat(updates().get(updates().size() - 1).severity())
+        .isEqualTo(AlertSeverity.CRITICAL);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.towerco.benchmarks.system;
 
+import com.towerco.events.payload.alert.AlertSeverity;
 import com.towerco.events.payload.incident.RankedCause;
 import com.towerco.simulator.domain.SimulationReport;
 import java.time.Duration;
@@ -18,14 +19,19 @@ import java.util.Set;
  * the share of incidents that match a problem (a problem split into two incidents, or an incident
  * for nothing, counts against it); recall the share of problems that got an incident; top-1 and
  * top-3 the share of matched problems whose true root cause (site and kind) is first, or among the
- * first three, in the incident's final ranking.
+ * first three, in the incident's final ranking; severity accuracy the share of matched problems
+ * with an expected severity whose incident ended at that severity; alerts per real problem the
+ * alerts fired on the operator's alert topic over the real problems; pages the incidents that
+ * ended major or critical (what a default route pages someone for).
  */
 public record RcaScore(int incidents, int problems, int matched, int top1, int top3,
-    List<String> misses) {
+    int severityJudged, int severityRight, int alertsFired, int pages, List<String> misses) {
+
+  public static final RcaScore EMPTY = new RcaScore(0, 0, 0, 0, 0, 0, 0, 0, 0, List.of());
 
   /** What the engine concluded about one incident, after every root-cause update. */
   public record Outcome(String incidentId, Set<String> sites, Instant openedAt, Instant clearedAt,
-      List<RankedCause> ranking) {}
+      List<RankedCause> ranking, AlertSeverity severity, String title) {}
 
   /** Ground-truth cause labels of the simulator, as the engine names root-cause kinds. */
   static final Map<String, String> KIND = Map.of(
@@ -39,8 +45,12 @@ public record RcaScore(int incidents, int problems, int matched, int top1, int t
 
   private static final Duration SLACK = Duration.ofMinutes(5);
 
+  /**
+   * @param severities the expected severity of a problem, by problem id (problems absent from it
+   *     are not judged on severity)
+   */
   public static RcaScore of(List<Outcome> incidents, List<SimulationReport.Problem> problems,
-      Instant simulatedUntil) {
+      Instant simulatedUntil, Map<String, AlertSeverity> severities, int alertsFired) {
     List<SimulationReport.Problem> real = problems.stream()
         .filter(SimulationReport.Problem::observed).toList();
     // Every (problem, incident) pair that shares a site and overlaps in time, best first: an
@@ -63,6 +73,8 @@ public record RcaScore(int incidents, int problems, int matched, int top1, int t
     int matched = 0;
     int top1 = 0;
     int top3 = 0;
+    int severityJudged = 0;
+    int severityRight = 0;
     List<String> misses = new ArrayList<>();
     for (Pair pair : pairs) {
       if (usedProblems.contains(pair.problem.id())
@@ -82,6 +94,16 @@ public record RcaScore(int incidents, int problems, int matched, int top1, int t
       if (pair.rank >= 0 && pair.rank < 3) {
         top3++;
       }
+      AlertSeverity expected = severities.get(pair.problem.id());
+      if (expected != null) {
+        severityJudged++;
+        if (expected == pair.incident.severity()) {
+          severityRight++;
+        } else {
+          misses.add(describe(pair.problem) + ": severity " + pair.incident.severity()
+              + ", expected " + expected);
+        }
+      }
     }
     for (SimulationReport.Problem problem : real) {
       if (!usedProblems.contains(problem.id())) {
@@ -91,11 +113,15 @@ public record RcaScore(int incidents, int problems, int matched, int top1, int t
     for (Outcome incident : incidents) {
       if (!usedIncidents.contains(incident.incidentId())) {
         misses.add("incident " + incident.ranking().get(0).kind() + "@"
-            + incident.ranking().get(0).siteId() + " " + incident.openedAt()
+            + incident.ranking().get(0).siteId() + " " + incident.openedAt() + " ("
+            + incident.severity() + ", " + incident.title() + ")"
             + ": no real problem (split or spurious)");
       }
     }
-    return new RcaScore(incidents.size(), real.size(), matched, top1, top3, misses);
+    int pages = (int) incidents.stream().filter(i -> i.severity() == AlertSeverity.CRITICAL
+        || i.severity() == AlertSeverity.MAJOR).count();
+    return new RcaScore(incidents.size(), real.size(), matched, top1, top3, severityJudged,
+        severityRight, alertsFired, pages, misses);
   }
 
   private record Pair(SimulationReport.Problem problem, Outcome incident, int rank,
@@ -122,11 +148,26 @@ public record RcaScore(int incidents, int problems, int matched, int top1, int t
     return matched == 0 ? 0 : (double) top3 / matched;
   }
 
+  /** Share of judged problems whose incident had the expected severity; NaN if none judged. */
+  public double severityAccuracy() {
+    return severityJudged == 0 ? Double.NaN : (double) severityRight / severityJudged;
+  }
+
+  public double pagesPerProblem() {
+    return problems == 0 ? 0 : (double) pages / problems;
+  }
+
+  public double alertsPerProblem() {
+    return problems == 0 ? 0 : (double) alertsFired / problems;
+  }
+
   public RcaScore plus(RcaScore other) {
     List<String> all = new ArrayList<>(misses);
     all.addAll(other.misses);
     return new RcaScore(incidents + other.incidents, problems + other.problems,
-        matched + other.matched, top1 + other.top1, top3 + other.top3, all);
+        matched + other.matched, top1 + other.top1, top3 + other.top3,
+        severityJudged + other.severityJudged, severityRight + other.severityRight,
+        alertsFired + other.alertsFired, pages + other.pages, all);
   }
 
   private static int rankOf(List<RankedCause> ranking, SimulationReport.RootCause truth) {

@@ -24,6 +24,28 @@ class RcaBenchmarkTest {
     assertThat(score.top3Accuracy()).isGreaterThanOrEqualTo(score.top1Accuracy());
   }
 
+  /**
+   * The hand-written field set, independent of the simulator: a feeder trip is one minor
+   * incident, a glitch none, a root cause that moves from the mains to the generator is named
+   * right, a hub chain is one critical incident, and so on; every incident at the severity a
+   * NOC expects.
+   */
+  @Test
+  void theFieldScenariosAreOneIncidentEachWithTheRightCauseAndSeverity() {
+    RcaScore score = RcaBenchmark.field();
+
+    assertThat(score.problems()).isEqualTo(9);
+    assertThat(score.precision()).as("incidents that are a real problem: " + score.misses())
+        .isGreaterThanOrEqualTo(0.95);
+    assertThat(score.recall()).as("real problems found: " + score.misses()).isEqualTo(1.0);
+    assertThat(score.top1Accuracy()).as("root cause named first: " + score.misses())
+        .isGreaterThanOrEqualTo(0.95);
+    assertThat(score.severityAccuracy()).as("severity from impact: " + score.misses())
+        .isGreaterThanOrEqualTo(0.95);
+    // the feeder trip and the single-site outage carried by generators page nobody
+    assertThat(score.pages()).isLessThanOrEqualTo(score.incidents() - 2);
+  }
+
   @Test
   void theSameScenarioScoresTheSameEveryTime() {
     RcaScore first = RcaBenchmark.scenario(1_002, 30, Duration.ofHours(2), 3);

@@ -15,13 +15,15 @@ import org.apache.kafka.common.serialization.Serializer;
  * The one JSON serde for a service's own state stores, internal topics and working records (not
  * for published events, which go through the event codec). By default it uses the events' JSON
  * mapping (snake_case, RFC 3339 instants) and tolerates fields it does not know, so state
- * written by a newer version still loads; a service with its own value types (durations
+ * written by a newer version still loads, and a field an older version did not write reads as its
+ * default (false, 0, null); a service with its own value types (durations
  * written {@code 30s}) passes its mapper. An empty value is a topic-readiness probe, not data:
  * it reads as null.
  */
 public final class JsonSerde<T> implements Serde<T> {
   private static final ObjectMapper LENIENT = Json.mapper().rebuild()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
   private final ObjectMapper mapper;
   private final JavaType type;

@@ -1,5 +1,7 @@
 package com.towerco.simulator.domain;
 
+import com.towerco.events.payload.site.SiteRegistered;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -29,6 +31,9 @@ public final class FleetGenerator {
   private static final double[] DC_MIN_V = {46.0, 47.0, 47.0, 47.0, 48.0};
   private static final double[] BACKUP_H = {2, 3, 4, 4, 6, 8};
   private static final double MODULE_A = PowerChain.MODULE_A;
+
+  /** Sites per grid feeder. */
+  static final int FEEDER_SITES = 5;
 
   private FleetGenerator() {}
 
@@ -72,7 +77,17 @@ public final class FleetGenerator {
     double loadKw = overheadKw + tenancies.stream().mapToDouble(TenancySpec::baseLoadKw).sum();
     double maxBackup = tenancies.stream().mapToDouble(TenancySpec::backupHours).max().orElse(4);
     return new SiteSpec(index, id, name, region, hubId, hub, round(lat, 4), round(lon, 4),
-        plant(rng, hub, loadKw, maxBackup), tenancies, overheadKw);
+        plant(rng, hub, loadKw, maxBackup), tenancies, overheadKw, relations(index, region));
+  }
+
+  /**
+   * Five consecutive sites share a grid feeder (a feeder crosses hub clusters); four fuel
+   * suppliers and three maintenance contractors per region. Drawn from the index, not the random
+   * stream, so the rest of the fleet is as it was before relations existed.
+   */
+  static SiteRegistered.Relations relations(int index, Region region) {
+    return new SiteRegistered.Relations(String.format("F%03d", index / FEEDER_SITES), null,
+        "fuel-" + region.id() + "-" + (index % 4), "maint-" + region.id() + "-" + (index % 3));
   }
 
   private static List<TenancySpec> tenancies(SplittableRandom rng, boolean hub,

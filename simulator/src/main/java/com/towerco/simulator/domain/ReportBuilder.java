@@ -27,7 +27,7 @@ final class ReportBuilder {
       List<Fault> all, GroundTruth truth, Instant until) {
     List<Fault> started = all.stream().filter(Fault::hasStarted).toList();
     List<Fault> faults = started.stream().filter(f -> f.kind().isFault()).toList();
-    int[] group = group(faults);
+    int[] group = group(faults, fleet);
     List<Problem> problems = new ArrayList<>();
     String[] problemIds = new String[faults.size()];
     List<Integer> roots = new ArrayList<>();
@@ -60,18 +60,37 @@ final class ReportBuilder {
         truth.unexplainedExamples());
   }
 
-  /** Union of overlapping power-chain faults on the same site; group[i] is a representative. */
-  private static int[] group(List<Fault> faults) {
+  /** Mains outages at sites of one grid feeder starting this close together: one trip. */
+  static final long FEEDER_TRIP_MS = 120_000;
+
+  /**
+   * Union of overlapping power-chain faults on the same site, and of mains outages on one grid
+   * feeder that start within {@link #FEEDER_TRIP_MS} of each other (a feeder trip); group[i] is a
+   * representative.
+   */
+  private static int[] group(List<Fault> faults, Fleet fleet) {
     int[] group = new int[faults.size()];
     for (int i = 0; i < group.length; i++) {
       group[i] = i;
+    }
+    boolean[] inTrip = new boolean[faults.size()];
+    for (int i = 0; i < faults.size(); i++) {
+      for (int j = 0; j < faults.size(); j++) {
+        inTrip[i] |= sameFeederTrip(faults.get(i), faults.get(j), fleet);
+      }
     }
     for (int i = 0; i < faults.size(); i++) {
       for (int j = 0; j < i; j++) {
         Fault a = faults.get(i);
         Fault b = faults.get(j);
-        if (a.kind().isPowerChain() && b.kind().isPowerChain() && a.siteId().equals(b.siteId())
-            && a.startMillis() <= b.endMillis() && b.startMillis() <= a.endMillis()) {
+        // A feeder trip at a site whose mains was already out is the feeder's problem; the
+        // earlier outage stays the site's own.
+        boolean maskedByTrip = a.kind() == FaultKind.MAINS_OUTAGE
+            && b.kind() == FaultKind.MAINS_OUTAGE && (inTrip[i] || inTrip[j]);
+        boolean sameSite = a.kind().isPowerChain() && b.kind().isPowerChain()
+            && a.siteId().equals(b.siteId()) && a.startMillis() <= b.endMillis()
+            && b.startMillis() <= a.endMillis() && !maskedByTrip;
+        if (sameSite || sameFeederTrip(a, b, fleet)) {
           int from = group[i];
           int to = group[j];
           for (int k = 0; k < group.length; k++) {
@@ -83,6 +102,17 @@ final class ReportBuilder {
       }
     }
     return group;
+  }
+
+  private static boolean sameFeederTrip(Fault a, Fault b, Fleet fleet) {
+    if (a.kind() != FaultKind.MAINS_OUTAGE || b.kind() != FaultKind.MAINS_OUTAGE
+        || a.siteId().equals(b.siteId())
+        || Math.abs(a.startMillis() - b.startMillis()) > FEEDER_TRIP_MS) {
+      return false;
+    }
+    String feeder = fleet.site(a.siteId()).map(SiteSpec::feederId).orElse(null);
+    return feeder != null
+        && feeder.equals(fleet.site(b.siteId()).map(SiteSpec::feederId).orElse(null));
   }
 
   private static long firstStart(List<Fault> faults, int[] group, int root) {
@@ -137,6 +167,13 @@ final class ReportBuilder {
     }
     Fault first = members.stream().min(Comparator.comparingLong(Fault::startMillis))
         .orElseThrow();
+    long mainsSites = members.stream().filter(f -> f.kind() == FaultKind.MAINS_OUTAGE)
+        .map(Fault::siteId).distinct().count();
+    if (mainsSites > 1) {
+      return new RootCause(first.siteId(), "grid-feeder-outage",
+          name(ProbableCause.COMMERCIAL_POWER_FAILURE), null,
+          "the grid feeder of " + mainsSites + " sites tripped");
+    }
     return new RootCause(first.siteId(), first.kind().label(),
         first.kind().rootCause().map(ReportBuilder::name).orElse(null), null,
         first.kind().description());

@@ -7,6 +7,7 @@ import com.towerco.events.contract.Id;
 import com.towerco.events.contract.Items;
 import com.towerco.events.contract.Range;
 import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Since;
 import com.towerco.events.contract.Text;
 import com.towerco.events.payload.Payload;
 
@@ -17,7 +18,7 @@ import java.util.List;
  * plant, and the tenancies (mobile operators) it hosts with their SLA terms. Published on the
  * compacted inventory topic, keyed by site; the latest record wins.
  */
-@EventDefinition(name = "site.registered", version = "1.0", topic = TopicFamily.INVENTORY,
+@EventDefinition(name = "site.registered", version = "1.1", topic = TopicFamily.INVENTORY,
     description = "Inventory: the site's region, hub, power plant and tenancies (latest wins, "
         + "compacted topic).")
 public record SiteRegistered(
@@ -31,7 +32,36 @@ public record SiteRegistered(
     @Description("Longitude.") @Required @Range(min = -180, max = 180) double longitude,
     @Description("Power plant.") @Required PowerPlant power,
     @Description("Tenancies on the site.")
-    @Required @Items(max = 8) List<Tenancy> tenancies) implements Payload {
+    @Required @Items(max = 8) List<Tenancy> tenancies,
+    @Description("What the site shares with other sites (grid feeder, upstream hub, fuel "
+        + "supplier, maintenance contractor); absent when the inventory does not know.")
+    @Since("1.1") Relations relations) implements Payload {
+
+  /** A 1.0 record: no relations known. */
+  public SiteRegistered(String name, String region, String hubSiteId, boolean hub,
+      double latitude, double longitude, PowerPlant power, List<Tenancy> tenancies) {
+    this(name, region, hubSiteId, hub, latitude, longitude, power, tenancies, null);
+  }
+
+  /** The relations, or an empty set of them when the inventory carries none. */
+  public Relations relationsOrNone() {
+    return relations == null ? Relations.NONE : relations;
+  }
+
+  /**
+   * What a site shares with others. Each is optional; an unknown relation simply groups
+   * nothing.
+   */
+  public record Relations(
+      @Description("The grid feeder (medium-voltage line) the site's mains comes from.")
+      @Id String gridFeederId,
+      @Description("For a hub: the hub upstream of it on the transmission path (hub chains of "
+          + "several levels); absent for a top-level hub and for non-hub sites.")
+      @Id String parentHubSiteId,
+      @Description("The company that delivers the site's diesel.") @Id String fuelSupplierId,
+      @Description("The company that maintains the site.") @Id String maintenanceContractorId) {
+    public static final Relations NONE = new Relations(null, null, null, null);
+  }
 
   /** The site's power plant. */
   public record PowerPlant(

@@ -57,6 +57,13 @@ public record Incident(
       String site = alertSites.get(alertId);
       return site != null ? site : affectedSites.size() == 1 ? affectedSites.get(0) : null;
     }
+
+    /** With a new title and severity; a null keeps the current one. */
+    public Facts retitled(String newTitle, AlertSeverity newSeverity) {
+      return new Facts(newTitle != null ? newTitle : title,
+          newSeverity != null ? newSeverity : severity, rootCause, alertIds, affectedSites,
+          affectedTenants, openedAt, rankedCauses, alertSites);
+    }
   }
 
   /** How people handle it; null fields have not happened (yet). */

@@ -61,10 +61,12 @@ public final class IncidentDecider {
     }
     if (command instanceof UpdateRootCause c) {
       boolean same = c.rootCause().equals(s.facts().rootCause())
-          && c.rankedCauses().equals(s.facts().rankedCauses());
+          && c.rankedCauses().equals(s.facts().rankedCauses())
+          && (c.title() == null || c.title().equals(s.facts().title()))
+          && (c.severity() == null || c.severity() == s.facts().severity());
       return !s.status().active() || same ? Decision.ignore()
           : Decision.accept(new IncidentRootCauseChanged(c.incidentId(), c.rootCause(),
-              c.rankedCauses(), c.reason(), c.at()));
+              c.rankedCauses(), c.reason(), c.at(), c.title(), c.severity()));
     }
     if (command instanceof AcknowledgeIncident c) {
       if (s.status() != IncidentStatus.OPEN) {

@@ -58,7 +58,8 @@ public final class IncidentEvolution {
       return next(s, s.status(), facts, handling(h, false), s.dispatches(), e.attachedAt());
     }
     if (event instanceof IncidentRootCauseChanged e) {
-      return next(s, s.status(), f.withCauses(e.rootCause(), e.rankedCauses()), h,
+      return next(s, s.status(), f.withCauses(e.rootCause(), e.rankedCauses())
+              .retitled(e.title(), e.severity()), h,
           s.dispatches(), e.changedAt());
     }
     if (event instanceof IncidentAcknowledged e) {

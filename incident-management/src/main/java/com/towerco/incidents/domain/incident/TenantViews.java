@@ -130,7 +130,7 @@ public final class TenantViews {
     if (event instanceof IncidentRootCauseChanged e) {
       return new IncidentRootCauseChanged(e.incidentId(), e.rootCause(),
           Visibility.causes(viewer, e.rankedCauses(), e.rootCause().siteId(), sitesSeen,
-              alertsSeen), e.reason(), e.changedAt());
+              alertsSeen), e.reason(), e.changedAt(), e.title(), e.severity());
     }
     return event;
   }

@@ -69,6 +69,26 @@ class IncidentAggregateTest {
   }
 
   @Test
+  void aNewRootCauseRetitlesTheIncidentAndRaisesItsSeverity() {
+    var cause = new com.towerco.events.payload.incident.IncidentOpened.RootCause("S2",
+        "generator-failure", "Generator at S2 failed after the mains failure", 0.9);
+    var ranked = List.of(new com.towerco.events.payload.incident.RankedCause("S2",
+        "generator-failure", "Generator at S2 failed", 0.9, "site S2: mains -> generator",
+        List.of("al-1")));
+    var scenario = given(incident, opened())
+        .when(new com.towerco.events.payload.incident.UpdateRootCause(ID, cause, ranked,
+            "new evidence", at(2), "generator failure at S2",
+            com.towerco.events.payload.alert.AlertSeverity.CRITICAL), at(2))
+        .then(new com.towerco.events.payload.incident.IncidentRootCauseChanged(ID, cause, ranked,
+            "new evidence", at(2), "generator failure at S2",
+            com.towerco.events.payload.alert.AlertSeverity.CRITICAL));
+    assertThat(scenario.state().facts().title()).isEqualTo("generator failure at S2");
+    assertThat(scenario.state().facts().severity())
+        .isEqualTo(com.towerco.events.payload.alert.AlertSeverity.CRITICAL);
+    assertThat(scenario.state().facts().rootCause()).isEqualTo(cause);
+  }
+
+  @Test
   void commandsFromTheEngineForAnUnknownIncidentChangeNothing() {
     given(incident).when(new ClearIncident(ID, at(9), "cleared"), at(9)).thenNothingHappens();
     given(incident).when(new AttachAlert(ID, "al-2", "S3", List.of(), at(3)), at(3))

@@ -1,0 +1,85 @@
+package com.towerco.aiops.alerting;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What a site's threshold rules remember between readings: since when, and for how many
+ * readings, each threshold has been passed; and the last plausible value of each metric that
+ * physics bounds, so a jump faster than the metric can move is a sensor glitch, not a reading.
+ * Kept in memory with the site's alerts (not in the store): after a restart a threshold needs
+ * its persistence again, which delays an alert by at most one persistence period.
+ */
+public final class ReadingGate {
+  /** Readings past the threshold that disagree with the last plausible one this often: real. */
+  static final int ACCEPT_AFTER = 3;
+
+  private record Pending(Instant since, int readings) {}
+
+  private record Last(double value, Instant at, int implausibleInARow) {}
+
+  /** A sensor that glitched stays a maintenance item until it has read plausibly this long. */
+  static final Duration SENSOR_QUIET = Duration.ofMinutes(30);
+
+  private final Map<String, Pending> pending = new HashMap<>();
+  private final Map<String, Instant> lastGlitch = new HashMap<>();
+  private final Map<String, Last> last = new HashMap<>();
+
+  /**
+   * Counts a reading for a threshold: true once it has been past {@code on} for the policy's
+   * readings and duration, or at once when it is extreme and {@code confirmed}.
+   */
+  boolean persisted(String key, boolean past, boolean extremeAndConfirmed, Instant at,
+      ThresholdPolicy policy) {
+    if (!past) {
+      pending.remove(key);
+      return false;
+    }
+    Pending p = pending.merge(key, new Pending(at, 1),
+        (old, now) -> new Pending(old.since(), old.readings() + 1));
+    return extremeAndConfirmed || p.readings() >= policy.persist()
+        && !Duration.between(p.since(), at).minus(policy.persistFor()).isNegative();
+  }
+
+  /**
+   * True if {@code value} is within what the metric can move since its last plausible reading
+   * ({@code slack} plus {@code perMinute} per minute elapsed). A value that keeps disagreeing
+   * ({@link #ACCEPT_AFTER} readings in a row) is accepted as the new level (a real step or a
+   * recalibration).
+   */
+  /**
+   * True while the metric's sensor is suspect: it glitched within {@link #SENSOR_QUIET} (so a
+   * noisy sensor is one maintenance item, not an alert per glitch).
+   */
+  boolean suspect(String metric, Instant at) {
+    Instant glitch = lastGlitch.get(metric);
+    return glitch != null && at.isBefore(glitch.plus(SENSOR_QUIET));
+  }
+
+  boolean plausible(String metric, double value, Instant at, double perMinute, double slack) {
+    boolean ok = judge(metric, value, at, perMinute, slack);
+    if (!ok) {
+      lastGlitch.put(metric, at);
+    }
+    return ok;
+  }
+
+  private boolean judge(String metric, double value, Instant at, double perMinute,
+      double slack) {
+    Last previous = last.get(metric);
+    if (previous == null) {
+      last.put(metric, new Last(value, at, 0));
+      return true;
+    }
+    double minutes = Math.max(0, Duration.between(previous.at(), at).toMillis() / 60_000.0);
+    boolean ok = Math.abs(value - previous.value()) <= slack + perMinute * minutes;
+    if (ok || previous.implausibleInARow() + 1 >= ACCEPT_AFTER) {
+      last.put(metric, new Last(value, at, 0));
+      return true;
+    }
+    last.put(metric, new Last(previous.value(), previous.at(), previous.implausibleInARow() + 1));
+    return false;
+  }
+}
