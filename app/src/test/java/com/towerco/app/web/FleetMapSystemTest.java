@@ -34,8 +34,13 @@ class FleetMapSystemTest {
   static final KafkaExtension kafka = new KafkaExtension();
 
   static final int SITES = Integer.getInteger("fleet.sites", 200);
-  /** The page's work for one batch (apply it, redraw map, counts and list), p95: 3 frames. */
-  static final double BATCH_BUDGET_MS = 50;
+  /**
+   * The frame budget: the page's own work for one live batch (apply it; redraw counts, pinned
+   * incidents and list) and one map draw take under one 60 Hz frame at the median, and under
+   * 100 ms at p95 (the machine is a shared 2-core box; the numbers are printed).
+   */
+  static final double FRAME_MS = 1000.0 / 60;
+  static final double P95_BUDGET_MS = 100;
   static final long RENDER_BUDGET_MS = 2_000;
   static final long HUB_FAILURE_BUDGET_MS = 5_000;
   static final String HUB = "S0001";
@@ -90,9 +95,10 @@ class FleetMapSystemTest {
                 const s = (a) => a.slice().sort((x, y) => x - y);
                 const g = s(gaps), w = s(NOC.fleetStats.batchMs), m = s(NOC.fleetStats.map.drawMs);
                 const p = (a, q) => a.length ? a[Math.min(a.length - 1, Math.floor(a.length * q))] : 0;
-                done({frames: gaps.length, frameP95: p(g, .95), frameMax: p(g, 1),
-                  batches: NOC.fleetStats.batches - b0, batchP95: p(w, .95), batchMax: p(w, 1),
-                  drawP95: p(m, .95), drawMax: p(m, 1)});
+                done({frames: gaps.length, frameP50: p(g, .5), frameP95: p(g, .95),
+                  frameMax: p(g, 1), batches: NOC.fleetStats.batches - b0,
+                  batchP50: p(w, .5), batchP95: p(w, .95), batchMax: p(w, 1),
+                  draws: m.length, drawP50: p(m, .5), drawP95: p(m, .95), drawMax: p(m, 1)});
               } }
             requestAnimationFrame(tick);
             """);
@@ -100,8 +106,13 @@ class FleetMapSystemTest {
         renderMs, frames);
     assertThat(number(frames.get("batches"))).as("live batches arrived").isPositive();
     assertThat(renderMs).as("first render (ms)").isLessThan(RENDER_BUDGET_MS);
+    assertThat(number(frames.get("batchP50"))).as("page work per batch, median (ms)")
+        .isLessThan(FRAME_MS);
+    assertThat(number(frames.get("drawP50"))).as("map draw, median (ms)").isLessThan(FRAME_MS);
     assertThat(number(frames.get("batchP95"))).as("page work per batch, p95 (ms)")
-        .isLessThan(BATCH_BUDGET_MS);
+        .isLessThan(P95_BUDGET_MS);
+    assertThat(number(frames.get("drawP95"))).as("map draw, p95 (ms)")
+        .isLessThan(P95_BUDGET_MS);
 
     List<String> behind = sitesBehindHub();
     assertThat(behind).as("sites behind hub " + HUB).isNotEmpty();
