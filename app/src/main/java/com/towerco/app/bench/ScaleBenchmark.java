@@ -44,14 +44,36 @@ public final class ScaleBenchmark {
 
   private ScaleBenchmark() {}
 
-  public static List<Row> run(Options options, PrintStream out) throws Exception {
+  /** The rows of the sizes that ran, and for each size that broke, what broke (one line). */
+  public record Result(List<Row> rows, List<String> failures) {}
+
+  public static Result run(Options options, PrintStream out) throws Exception {
     List<Row> rows = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
     for (int sites : options.sizes()) {
-      Row row = runOne(options, sites, rows.isEmpty() ? null : rows.get(rows.size() - 1), out);
-      rows.add(row);
-      out.println(format(row));
+      try {
+        Row row = runOne(options, sites, rows.isEmpty() ? null : rows.get(rows.size() - 1),
+            out);
+        rows.add(row);
+        out.println(format(row));
+      } catch (RuntimeException e) {
+        // what breaks first at this size is a result: report it and go on with the next size
+        String failure = String.format("%7d sites: FAILED: %s", sites, causes(e));
+        out.println(failure);
+        failures.add(failure);
+      }
     }
-    return rows;
+    return new Result(rows, failures);
+  }
+
+  private static String causes(Throwable e) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      text.append(text.length() == 0 ? "" : " <- ").append(t.getClass().getSimpleName())
+          .append(": ").append(message.length() > 160 ? message.substring(0, 160) + "..." : message);
+    }
+    return text.toString();
   }
 
   private static Row runOne(Options options, int sites, Row previous, PrintStream out)

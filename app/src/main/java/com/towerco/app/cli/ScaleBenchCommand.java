@@ -50,7 +50,7 @@ public final class ScaleBenchCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
           "sites, partitions and the reading interval must be positive");
     }
-    List<ScaleBenchmark.Row> rows = ScaleBenchmark.run(new ScaleBenchmark.Options(sizes,
+    ScaleBenchmark.Result result = ScaleBenchmark.run(new ScaleBenchmark.Options(sizes,
         sitePartitions, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds),
         1 / readingInterval, Services.select(services), new ServiceSettings(settings)),
         System.out);
@@ -58,7 +58,8 @@ public final class ScaleBenchCommand implements Callable<Integer> {
         + "per site per %.0f s, whole platform and broker in one JVM)%n", sitePartitions,
         readingInterval);
     System.out.println(ScaleBenchmark.header());
-    rows.forEach(r -> System.out.println(ScaleBenchmark.format(r)));
-    return 0;
+    result.rows().forEach(r -> System.out.println(ScaleBenchmark.format(r)));
+    result.failures().forEach(System.out::println);
+    return result.failures().isEmpty() ? 0 : 1;
   }
 }
