@@ -163,9 +163,12 @@ public final class ScaleBenchmark {
   }
 
   public static String format(Row r) {
-    return String.format("%7d %7d %9d %9d %9d %7d %7d %6d %8.1f %8.1f %6d %9.1f %9s", r.sites(),
+    // no alert in the measured phase: the latency is unknown, not zero
+    String p50 = r.alerts() == 0 ? "-" : String.format("%.1f", r.p50Ms());
+    String p99 = r.alerts() == 0 ? "-" : String.format("%.1f", r.p99Ms());
+    return String.format("%7d %7d %9d %9d %9d %7d %7d %6d %8s %8s %6d %9.1f %9s", r.sites(),
         r.partitions(), r.brokerStartMs(), r.topicsMs(), r.platformStartMs(), r.rssMb(),
-        r.heapMb(), r.fileHandles(), r.p50Ms(), r.p99Ms(), r.alerts(), r.heapPerSiteKb(),
+        r.heapMb(), r.fileHandles(), p50, p99, r.alerts(), r.heapPerSiteKb(),
         r.marginalPerSiteKb() == null ? "-" : String.format("%.1f", r.marginalPerSiteKb()));
   }
 
