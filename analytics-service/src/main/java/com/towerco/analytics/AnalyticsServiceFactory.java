@@ -1,5 +1,6 @@
 package com.towerco.analytics;
 
+import com.towerco.analytics.jdbc.EmbeddedStoreGuard;
 import com.towerco.events.TopicFamily;
 import com.towerco.platform.config.Setting;
 import com.towerco.platform.runtime.PlatformService;
@@ -49,7 +50,9 @@ public final class AnalyticsServiceFactory implements ServiceFactory {
 
   @Override
   public PlatformService create(ServiceContext context, ServiceSettings settings) {
-    return new AnalyticsService(context, NAME, GROUP_ID,
-        AnalyticsSettings.from(settings, context.config()));
+    AnalyticsSettings analytics = AnalyticsSettings.from(settings, context.config());
+    EmbeddedStoreGuard.requireSoleInstance(context.clients(), GROUP_ID, analytics.jdbcUrl(),
+        "towerco-" + NAME + "-" + context.config().instanceId() + "-");
+    return new AnalyticsService(context, NAME, GROUP_ID, analytics);
   }
 }
