@@ -54,7 +54,7 @@ public final class DashboardService implements PlatformService, HttpRoutes {
             context.metrics().forService(NAME)),
         settings.consumers(), Duration.ofSeconds(5));
     this.api = new DashboardApi(model.queries());
-    this.stream = new LiveStream(log, settings.keepAlive(), new ConnectionLimit(
+    this.stream = new LiveStream(log, model.queries(), settings.keepAlive(), new ConnectionLimit(
         settings.streamsPerUser(), settings.streamsTotal()));
     this.health = new PlatformHealth(context.metrics(), clock);
     Gauge.builder("towerco_dashboard_stream_clients", stream, LiveStream::clients)

@@ -104,6 +104,8 @@ class HttpAccessIT {
       scoped("GET", "/api/v1/sites/{id}", f -> "/api/v1/sites/" + f.ownSite(),
           f -> "/api/v1/sites/" + f.foreignSite()),
       user("GET", "/api/v1/facets"),
+      scoped("GET", "/api/v1/fleet", f -> "/api/v1/fleet?tenant=" + f.tenant(),
+          f -> "/api/v1/fleet?tenant=" + f.other()),
       scoped("GET", "/api/v1/kpis", f -> "/api/v1/kpis?tenant=" + f.tenant(),
           f -> "/api/v1/kpis?tenant=" + f.other()),
       scoped("GET", "/api/v1/alerts", f -> "/api/v1/alerts?tenant=" + f.tenant(),

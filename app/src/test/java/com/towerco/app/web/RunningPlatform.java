@@ -45,15 +45,18 @@ final class RunningPlatform implements AutoCloseable {
   final String foreignSite;
   final String ownRegion;
 
-  private RunningPlatform(PlatformProcess process) {
+  private RunningPlatform(PlatformProcess process, int expectedSites) {
     this.process = process;
     String base = "http://localhost:" + process.httpPort();
     this.anonymous = ApiClient.anonymous(base);
     this.noc = ApiClient.login(base, "noc", "noc-pw");
     this.altel = ApiClient.login(base, OWN, OWN + "-pw");
     this.kora = ApiClient.login(base, FOREIGN, FOREIGN + "-pw");
-    await().atMost(Duration.ofSeconds(90)).until(() -> noc.get("/api/v1/sites").json()
-        .path("sites").size() == 6 && allReporting(noc.get("/api/v1/sites").json()));
+    await().atMost(Duration.ofSeconds(90 + expectedSites / 20)).pollInterval(Duration.ofMillis(
+        expectedSites > 100 ? 1_000 : 100)).until(() -> {
+          JsonNode fleet = noc.get("/api/v1/sites").json();
+          return fleet.path("sites").size() == expectedSites && allReporting(fleet);
+        });
     JsonNode sites = noc.get("/api/v1/sites").json().path("sites");
     this.ownSite = onlyOf(sites, OWN, FOREIGN);
     this.foreignSite = onlyOf(sites, FOREIGN, OWN);
@@ -61,6 +64,15 @@ final class RunningPlatform implements AutoCloseable {
   }
 
   static RunningPlatform start(KafkaExtension kafka, Path dataDir, Map<String, String> extra) {
+    return start(kafka, dataDir, extra, 6);
+  }
+
+  /**
+   * Like {@link #start(KafkaExtension, Path, Map)} with a fleet of {@code sites} (the settings in
+   * {@code extra} may change regions, hubs and rate too); waits until every site reported.
+   */
+  static RunningPlatform start(KafkaExtension kafka, Path dataDir, Map<String, String> extra,
+      int sites) {
     UserDirectory users = new UserDirectory(List.of(
         UserAccount.operator("noc", hash("noc-pw")),
         UserAccount.tenant(OWN, OWN, hash(OWN + "-pw")),
@@ -70,7 +82,7 @@ final class RunningPlatform implements AutoCloseable {
         Duration.ofHours(1), Clock.systemUTC()), LoginGuard.defaults(Clock.systemUTC()),
         SessionGenerations.inMemory());
     Map<String, String> settings = new HashMap<>(Map.of(
-        "simulator.sites", "6", "simulator.regions", "2", "simulator.sites-per-hub", "3",
+        "simulator.sites", Integer.toString(sites), "simulator.regions", "2", "simulator.sites-per-hub", "3",
         "simulator.tenants", OWN + "," + FOREIGN, "simulator.seed", "1",
         "simulator.rate", "1", "simulator.mode", "paced",
         "dashboard.stream.keep-alive", "PT2S"));
@@ -81,7 +93,7 @@ final class RunningPlatform implements AutoCloseable {
         kafka.bootstrapServers(), false, 0, dataDir, factories, new ServiceSettings(settings), 0,
         c -> c.withTopicLayout(2, 2, (short) 1), auth));
     try {
-      return new RunningPlatform(process);
+      return new RunningPlatform(process, sites);
     } catch (RuntimeException | Error e) {
       process.close();
       throw e;

@@ -52,6 +52,42 @@ public final class ReadQueries {
     }
   }
 
+  /**
+   * The NOC fleet page: every site the viewer may see (of one tenant, if given) in compact
+   * form, counts by state, region and tenant, and the open incidents, most recent first.
+   */
+  public FleetView fleet(Viewer viewer, String tenant) {
+    synchronized (model) {
+      List<FleetSite> sites = fleetSites(viewer, tenant);
+      FleetSummary.Counter counter = new FleetSummary.Counter();
+      sites.forEach(counter::add);
+      List<IncidentSummary> open = incidents(viewer,
+          new Queries.Incidents(IncidentSummary.State.OPEN, null, tenant, 500));
+      return new FleetView(model.asOf, model.updates.lastSeq(), counter.summary(), sites, open);
+    }
+  }
+
+  /** The counts of the fleet page, alone (what the live fleet feed sends every second). */
+  public FleetSummary fleetSummary(Viewer viewer, String tenant) {
+    synchronized (model) {
+      FleetSummary.Counter counter = new FleetSummary.Counter();
+      fleetSites(viewer, tenant).forEach(counter::add);
+      return counter.summary();
+    }
+  }
+
+  private List<FleetSite> fleetSites(Viewer viewer, String tenant) {
+    List<FleetSite> sites = new ArrayList<>(model.snapshots.size());
+    for (SiteSnapshot snapshot : model.snapshots.values()) {
+      if (snapshot.visibleTo(viewer)
+          && (tenant == null || snapshot.tenants().contains(tenant))) {
+        sites.add(FleetSite.of(snapshot.summaryFor(viewer)));
+      }
+    }
+    sites.sort(Comparator.comparing(FleetSite::siteId));
+    return sites;
+  }
+
   public Optional<SiteDetail> site(Viewer viewer, String siteId) {
     synchronized (model) {
       SiteSnapshot snapshot = model.snapshots.get(siteId);

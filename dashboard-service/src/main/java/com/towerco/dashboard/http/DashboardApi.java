@@ -34,6 +34,7 @@ public final class DashboardApi {
     routes.get(BASE + "/sites", this::sites);
     routes.get(BASE + "/sites/{id}", this::site);
     routes.get(BASE + "/facets", this::facets);
+    routes.get(BASE + "/fleet", this::fleet);
     routes.get(BASE + "/kpis", this::kpis);
     routes.get(BASE + "/alerts", this::alerts);
     routes.get(BASE + "/dashboard/incidents", this::incidents);
@@ -46,6 +47,12 @@ public final class DashboardApi {
     respond(ctx, queries.sites(viewer, new Queries.Sites(q.id("region").orElse(null),
         q.tenantFilter(viewer).orElse(null),
         q.oneOf("state", SiteStatus.values(), SiteStatus::wireName).orElse(null))));
+  }
+
+  private void fleet(Context ctx) {
+    Viewer viewer = Caller.of(ctx).viewer();
+    RequestParams q = RequestParams.strict(ctx, "tenant");
+    respond(ctx, queries.fleet(viewer, q.tenantFilter(viewer).orElse(null)));
   }
 
   private void site(Context ctx) {

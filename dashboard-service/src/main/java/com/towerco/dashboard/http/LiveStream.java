@@ -1,11 +1,13 @@
 package com.towerco.dashboard.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.towerco.dashboard.domain.ReadQueries;
 import com.towerco.dashboard.domain.UpdateLog;
 import com.towerco.events.Json;
 import com.towerco.platform.access.Viewer;
 import com.towerco.platform.http.Caller;
 import com.towerco.platform.http.ConnectionLimit;
+import com.towerco.platform.http.RequestParams;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
@@ -25,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * starts with {@code hello}; a client too far behind (or from before a restart) gets
  * {@code reset} and should reload the state from the JSON API. Each stream holds a server
  * thread, so their number is capped per user and in total ({@link ConnectionLimit}: 429).
+ * With {@code ?view=fleet} it sends one batched summary a second instead ({@link FleetFeed}).
  */
 public final class LiveStream {
   public static final String PATH = DashboardApi.BASE + "/stream";
@@ -34,17 +37,27 @@ public final class LiveStream {
   private final long keepAliveMillis;
   private final ConnectionLimit limit;
   private static final String SLOT = "towerco.stream-slot";
+  /** How often the fleet view's batch is sent. */
+  public static final Duration FLEET_INTERVAL = Duration.ofSeconds(1);
 
   private final SseHandler sse = new SseHandler(this::serve);
 
-  public LiveStream(UpdateLog log, Duration keepAlive, ConnectionLimit limit) {
+  private final FleetFeed fleet;
+
+  public LiveStream(UpdateLog log, ReadQueries queries, Duration keepAlive,
+      ConnectionLimit limit) {
     this.log = log;
     this.keepAliveMillis = keepAlive.toMillis();
     this.limit = limit;
+    this.fleet = new FleetFeed(log, queries, FLEET_INTERVAL, keepAlive);
   }
 
   public void register(RoutesConfig routes) {
     routes.get(PATH, ctx -> {
+      String view = ctx.queryParam("view");
+      if (view != null && !view.equals(FleetFeed.VIEW)) {
+        throw RequestParams.bad("view must be " + FleetFeed.VIEW + " (or absent for every update)");
+      }
       // the stream runs on Javalin's async pool after this returns: it frees its own place
       ConnectionLimit.Slot slot = limit.acquire(Caller.of(ctx).user());
       ctx.attribute(SLOT, slot);
@@ -75,6 +88,16 @@ public final class LiveStream {
 
   private void stream(SseClient client) {
     Viewer viewer = Caller.of(client.ctx()).viewer();
+    if (FleetFeed.VIEW.equals(client.ctx().queryParam("view"))) {
+      try {
+        fleet.stream(client, viewer, (kind, body, seq) -> send(client, kind, body, seq));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        LOG.debug("fleet stream ended: {}", e.toString());
+      }
+      return;
+    }
     OptionalLong resume = resumePoint(client.ctx());
     long cursor;
     if (resume.isPresent()) {

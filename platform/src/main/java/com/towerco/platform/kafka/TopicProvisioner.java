@@ -28,6 +28,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -260,19 +261,41 @@ public final class TopicProvisioner implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes one probe record to every partition of the fresh topics and waits for each ack. A
+   * probe refused for a retriable reason (a leader the producer does not know yet: common when
+   * a thousand topics are created at once) is sent again until {@link #READY_TIMEOUT}.
+   */
   private void probe(Set<String> topics, Map<String, Integer> partitions)
       throws InterruptedException, ExecutionException, TimeoutException {
-    List<Future<RecordMetadata>> acks = new ArrayList<>();
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    Map<ProducerRecord<String, byte[]>, Future<RecordMetadata>> acks = new HashMap<>();
     for (String topic : topics) {
       for (int partition = 0; partition < partitions.get(topic); partition++) {
         ProducerRecord<String, byte[]> record =
             new ProducerRecord<>(topic, partition, "__probe__", new byte[0]);
         record.headers().add(PROBE_HEADER, new byte[] {1});
-        acks.add(probeProducer.send(record));
+        acks.put(record, probeProducer.send(record));
       }
     }
-    for (Future<RecordMetadata> ack : acks) {
-      ack.get(60, TimeUnit.SECONDS);
+    while (!acks.isEmpty()) {
+      Map<ProducerRecord<String, byte[]>, Future<RecordMetadata>> again = new HashMap<>();
+      for (Map.Entry<ProducerRecord<String, byte[]>, Future<RecordMetadata>> ack
+          : acks.entrySet()) {
+        try {
+          ack.getValue().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+            throw e;
+          }
+          again.put(ack.getKey(), null);
+        }
+      }
+      if (!again.isEmpty()) {
+        Thread.sleep(200);
+        again.replaceAll((record, none) -> probeProducer.send(record));
+      }
+      acks = again;
     }
   }
 
