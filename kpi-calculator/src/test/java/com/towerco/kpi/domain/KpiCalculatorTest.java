@@ -159,6 +159,49 @@ class KpiCalculatorTest {
     assertThat(emitted).containsExactlyElementsOf(expected);
   }
 
+  @Test
+  void aPartitionAssignedLaterReplaysItsOlderWindowsWithAllTheirReadings() {
+    // Partition A (site S2) is live, ten minutes ahead; partition B (site S1) moves to this
+    // instance after a kill and replays two minutes of older readings from its commit.
+    String a = "towerco.sites.S2.events-0";
+    for (int s = 0; s <= 600; s += 10) {
+      kpis.telemetry(a, "S2", s / 10, T0.plusSeconds(s), aReading().build());
+    }
+    kpis.advance();
+    kpis.resume(P, "");
+    List<KpiWindow> s1 = new ArrayList<>();
+    for (int s = 0; s <= 150; s += 10) {
+      readAt(s, aReading().build());
+      if (s % 50 == 0) {
+        s1.addAll(kpis.advance().stream().filter(w -> w.siteId().equals("S1")).toList());
+      }
+    }
+    s1.addAll(kpis.advance().stream().filter(w -> w.siteId().equals("S1")).toList());
+
+    assertThat(kpis.lateReadings()).isZero();
+    assertThat(s1).extracting(KpiWindow::start).containsExactly(T0, T0.plusSeconds(60));
+    assertThat(s1).allSatisfy(w -> {
+      assertThat(w.samples()).isEqualTo(6);
+      assertThat(w.siteValues()).containsEntry(KpiComputed.REPORTING_PCT, 100.0);
+    });
+  }
+
+  @Test
+  void aDeviceWithItsClockADayAheadClosesOnlyItsOwnWindows() {
+    kpis.telemetry("towerco.sites.S2.events-0", "S2", 0, T0.plusSeconds(86_400),
+        aReading().build());
+    kpis.telemetry("towerco.sites.S3.events-0", "S3", 0, T0, aReading().build());
+    kpis.advance();
+    readEvery10s(0, 50, aReading().build());
+    kpis.advance();
+    readEvery10s(60, 90, aReading().build());
+
+    List<KpiWindow> s1 = kpis.advance().stream().filter(w -> w.siteId().equals("S1")).toList();
+    assertThat(kpis.lateReadings()).isZero();
+    assertThat(s1).hasSize(1);
+    assertThat(s1.get(0).samples()).isEqualTo(6);
+  }
+
   private void readEvery10s(int fromSecond, int toSecond, SiteTelemetry reading) {
     for (int s = fromSecond; s <= toSecond; s += 10) {
       readAt(s, reading);
