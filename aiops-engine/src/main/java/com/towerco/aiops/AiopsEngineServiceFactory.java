@@ -12,6 +12,7 @@ import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.platform.runtime.StreamsService;
+import com.towerco.platform.runtime.TopicNames;
 import com.towerco.platform.security.KafkaAccess;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
         HOLD_DOWN.from(settings), HUB_MIN_SITES.from(settings));
     var deps = new AiopsTopology.Dependencies(context.codec(), context.decoder()::decode,
         SiteLookup.of(context.sites()),
-        context.topics()::ensure, context.config().operatorTenant(), policy,
+        TopicNames.provisioning(context.topics()), context.config().operatorTenant(), policy,
         context.metrics().forService(NAME), context.config().tenantTopicPartitions(),
         FLAP_HOLD.from(settings), Detectors.byName(DETECTOR.from(settings)),
         AnomalyPolicies.from(settings));

@@ -128,7 +128,8 @@ public final class PlatformProcess implements AutoCloseable {
     routes.add(new DeadLetterApi(new DeadLetterLog(dlq.clients(), Clock.systemUTC()),
         Clock.systemUTC()));
     if (spec.httpPort() >= 0) {
-      web = WebServer.start(spec.httpPort(), metrics, this::ready, spec.authenticator(),
+      web = WebServer.start(spec.httpPort(), metrics, this::live, this::ready,
+          spec.authenticator(),
           routes);
     }
     for (PlatformService service : services) {
@@ -177,6 +178,11 @@ public final class PlatformProcess implements AutoCloseable {
   /** What to print about Kafka principals (passwords only when just generated). */
   public List<String> kafkaCredentialsHelp() {
     return credentials == null ? List.of() : credentials.help();
+  }
+
+  /** False once a service has stopped for good: only a restart helps. */
+  public boolean live() {
+    return services.stream().allMatch(PlatformService::isLive);
   }
 
   public boolean ready() {

@@ -1,6 +1,5 @@
 package com.towerco.app;
 
-import com.towerco.app.cli.BenchCommand;
 import com.towerco.app.cli.BrokerCommand;
 import com.towerco.app.cli.CatalogCommand;
 import com.towerco.app.cli.ClusterCommand;
@@ -10,10 +9,10 @@ import com.towerco.app.cli.DetectCommand;
 import com.towerco.app.cli.DlqCommand;
 import com.towerco.app.cli.HashPasswordCommand;
 import com.towerco.app.cli.KafkaAccessCommand;
-import com.towerco.app.cli.SimulateCommand;
 import com.towerco.app.cli.ReplayCommand;
 import com.towerco.app.cli.RunCommand;
 import com.towerco.app.cli.SchemasCommand;
+import com.towerco.app.cli.SimulateCommand;
 import com.towerco.app.cli.TopicsCommand;
 import com.towerco.app.config.ConfigOptions;
 import com.towerco.app.config.TowercoConfig;
@@ -24,13 +23,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The {@code towerco} command line. */
+/**
+ * The {@code towerco} command line. {@code towerco bench} is in the {@code benchmarks} module
+ * ({@code com.towerco.benchmarks.BenchCommand}); {@code bin/towerco} dispatches to it.
+ */
 @Command(name = "towerco", mixinStandardHelpOptions = true, version = "towerco 0.1.0",
     description = "Towerco AIOps: event-first monitoring, KPIs, anomaly detection, root cause "
         + "and incidents for tower companies, on Apache Kafka.",
     subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class,
         ClusterCommand.class, SimulateCommand.class,
-        BenchCommand.class, DetectCommand.class, ReplayCommand.class, CatalogCommand.class,
+        DetectCommand.class, ReplayCommand.class, CatalogCommand.class,
         SchemasCommand.class, HashPasswordCommand.class, KafkaAccessCommand.class,
         DlqCommand.class, ConfigCommand.class, TopicsCommand.class,
         CommandLine.HelpCommand.class})

@@ -11,10 +11,17 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.towerco.platform.access.Viewer;
 import com.towerco.platform.http.Caller;
-import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.platform.kafka.TopicProvisioner;
+import com.towerco.platform.runtime.ServiceSettings;
+import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The architecture as rules: services never depend on each other (they talk through events
  * only), the published language and the platform depend on no service, domain logic imports
- * no Kafka, JDBC or HTTP, and no route or projection decides on its own what a tenant may see.
+ * no Kafka, JDBC or HTTP, no route or projection decides on its own what a tenant may see, and
+ * only the platform's runtimes read Kafka (ADR-002).
  */
 class ArchitectureTest {
   private static final List<String> SERVICES = List.of("simulator", "kpi", "aiops",
@@ -89,6 +97,33 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("com.towerco.platform.access..")
         .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..",
             "io.javalin..", "java.sql..", "com.fasterxml..", "com.towerco.platform.http..")
+        .check(classes);
+  }
+
+  /**
+   * A service supplies handlers and topologies; reading Kafka (the loop, probe filtering,
+   * dead letters, offsets, shutdown) is the platform runtimes' job.
+   */
+  @Test
+  void noServiceReadsKafkaItself() {
+    noClasses().that().resideOutsideOfPackages("com.towerco.platform..",
+            "com.towerco.testing..", "com.towerco.benchmarks..")
+        .should().dependOnClassesThat().areAssignableTo(Consumer.class)
+        .orShould().dependOnClassesThat().areAssignableTo(ConsumerRebalanceListener.class)
+        .because("the platform runtimes (ConsumerService, TransactionalLoop, StreamsService, "
+            + "ViewFeed/TableView, PartitionLoader) own every poll loop")
+        .check(classes);
+  }
+
+  @Test
+  void theRuntimesLiveInThePlatformRuntimePackage() {
+    noClasses().that().resideOutsideOfPackages("com.towerco.platform.runtime..",
+            "com.towerco.platform.dlq..", "com.towerco.testing..", "com.towerco.benchmarks..")
+        .should().callMethod(Consumer.class, "poll", Duration.class)
+        .orShould().callMethod(KafkaConsumer.class, "poll", Duration.class)
+        .orShould().callConstructor(KafkaStreams.class, Topology.class, Properties.class)
+        .because("ADR-002: the runtimes are in com.towerco.platform.runtime (the dead-letter "
+            + "log's bounded reads for the API are the one other reader)")
         .check(classes);
   }
 

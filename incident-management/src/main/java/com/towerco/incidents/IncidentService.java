@@ -12,7 +12,6 @@ import com.towerco.incidents.http.IncidentApi;
 import com.towerco.incidents.stream.AggregateCatalog;
 import com.towerco.incidents.stream.CommandBus;
 import com.towerco.incidents.stream.CommandStreams;
-import com.towerco.incidents.stream.ViewFeed;
 import com.towerco.incidents.stream.ViewHandler;
 import com.towerco.incidents.view.CommandOutcomes;
 import com.towerco.incidents.view.ReadModels;
@@ -24,6 +23,7 @@ import com.towerco.platform.runtime.Projection;
 import com.towerco.platform.runtime.ProjectionSource;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceSettings;
+import com.towerco.platform.runtime.ViewFeed;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import java.util.List;
@@ -80,8 +80,7 @@ public final class IncidentService implements PlatformService, HttpRoutes, Proje
         context.metrics().forService(IncidentServiceFactory.NAME + "-view"),
         CommandStreams.viewSources(catalog, IncidentSettings.KPI_REPLAY.from(settings),
             IncidentSettings.TELEMETRY_REPLAY.from(settings)),
-        handler.get(), clock,
-        "towerco-incidents-view-" + context.config().instanceId());
+        handler.get(), clock, "incidents-view");
     this.commands = CommandStreams.create(context, catalog, timeouts, incidents,
         refuelAggregate, tenantViews, clock,
         IncidentSettings.TIMER_INTERVAL.from(settings),
@@ -112,6 +111,11 @@ public final class IncidentService implements PlatformService, HttpRoutes, Proje
     }
     view.start();
     commands.start();
+  }
+
+  @Override
+  public boolean isLive() {
+    return commands.isLive() && view.isLive();
   }
 
   @Override

@@ -6,19 +6,19 @@ import com.towerco.notification.delivery.Dispatcher;
 import com.towerco.notification.delivery.Senders;
 import com.towerco.notification.http.NotificationApi;
 import com.towerco.notification.intake.Intake;
-import com.towerco.notification.kafka.TransactionalLoop;
 import com.towerco.notification.settings.SettingsView;
 import com.towerco.notification.settings.SettingsWriter;
 import com.towerco.notification.stream.NotificationTopics;
 import com.towerco.notification.stream.NotificationTopology;
 import com.towerco.notification.stream.Ticker;
-import com.towerco.notification.stream.TopicNames;
 import com.towerco.platform.config.Setting;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.platform.runtime.StreamsService;
+import com.towerco.platform.runtime.TopicNames;
+import com.towerco.platform.runtime.TransactionalLoop;
 import com.towerco.platform.security.KafkaAccess;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -138,7 +138,7 @@ public final class NotificationServiceFactory implements ServiceFactory {
     Ticker ticker = new Ticker(context.clients().producer("towerco-notification-ticker-"
         + context.config().instanceId()),
         TICK_INTERVAL.from(settings));
-    SettingsView view = new SettingsView(context.clients(), context.topics(), context.codec());
+    SettingsView view = new SettingsView(context.clients(), context.topics(), context.decoder());
     ServiceContext.Outputs apiOutputs = context.outputs(NAME, "-api");
     NotificationApi api = new NotificationApi(view,
         new SettingsWriter(apiOutputs.publisher(), view), config,
@@ -148,6 +148,6 @@ public final class NotificationServiceFactory implements ServiceFactory {
   }
 
   private static TopicNames topics(ServiceContext context) {
-    return context.topics()::ensure;
+    return TopicNames.provisioning(context.topics());
   }
 }

@@ -111,13 +111,4 @@ class SimulatorTest {
         new ServiceSettings(Map.of("simulator.mode", "slow")), "towerco", now))
         .hasMessage("simulator.mode: 'slow' is not one of paced, fast, as-fast-as-possible");
   }
-
-  @Test
-  void theBenchmarkMeasuresARate() {
-    SimulatorBenchmark.Result result = SimulatorBenchmark.measure(FLEET,
-        Duration.ofMillis(50), Duration.ofMillis(200), true);
-
-    assertThat(result.events()).isPositive();
-    assertThat(result.eventsPerSecond()).isPositive();
-  }
 }

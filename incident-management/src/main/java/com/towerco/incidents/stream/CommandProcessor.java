@@ -12,6 +12,7 @@ import com.towerco.incidents.domain.refuel.Refuel;
 import com.towerco.incidents.domain.refuel.RefuelSaga;
 import com.towerco.platform.metrics.ServiceMetrics;
 import com.towerco.platform.runtime.EventHandler;
+import com.towerco.platform.runtime.PartitionLoader;
 import com.towerco.platform.runtime.SourceRecord;
 import java.time.Clock;
 import java.time.Duration;

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.towerco.events.Json;
 import com.towerco.platform.config.Durations;
+import com.towerco.platform.runtime.JsonSerde;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -38,6 +39,11 @@ public final class NotificationJson {
 
   public static JsonMapper state() {
     return STATE;
+  }
+
+  /** The platform's serde for the service's own state and working records, with {@link #state}. */
+  public static <T> JsonSerde<T> serde(Class<T> type) {
+    return JsonSerde.of(type, STATE);
   }
 
   /** A YAML reader (to a tree, which {@link #config()} then maps). */

@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
@@ -50,6 +50,14 @@ import org.slf4j.LoggerFactory;
 public final class TopicProvisioner implements AutoCloseable {
   /** Header that marks a readiness probe record; consumers ignore such records. */
   public static final String PROBE_HEADER = "towerco-probe";
+
+  /**
+   * True for a readiness probe record: not data. The one test of it; the runtimes apply it
+   * before a service sees a record.
+   */
+  public static boolean isProbe(org.apache.kafka.common.header.Headers headers) {
+    return headers.lastHeader(PROBE_HEADER) != null;
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
@@ -112,7 +120,9 @@ public final class TopicProvisioner implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while provisioning " + missing, e);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cannot provision topics " + missing, e);
+      // A Kafka failure (broker away, no leader yet), never the fault of the record at hand:
+      // consumer loops read the batch again instead of dead-lettering it.
+      throw new org.apache.kafka.common.KafkaException("cannot provision topics " + missing, e);
     }
   }
 
