@@ -14,29 +14,45 @@ import java.util.Optional;
  * Event-time KPI windows for the sites of one input partition set. Readings, alarms and
  * contact losses go in; {@link #advance()} returns every window that stream time (the newest
  * event time seen, less the grace period) has closed. Pure domain logic: no Kafka, no clock.
- * Sites are tracked per input partition so the caller can commit, per partition, an offset a
- * restart can replay from to rebuild exactly the windows still open.
+ *
+ * <p>Stream time is kept per input partition, and a partition's windows are closed by its own
+ * stream time: a partition that moves to this instance and replays older records (after a kill
+ * or a rebalance) rebuilds its open windows with all their readings, whatever the other
+ * partitions' time; one device with its clock ahead closes only its own site's windows. A
+ * partition that delivers nothing while the instance's reference time moves on by
+ * {@code max-gap} (a silent site: its last state has run out) has its windows closed by the
+ * reference time, so it still gets its windows (and empty ones, until {@code silence}). The
+ * reference time is the newest partition stream time, leaving out the one (of three or more;
+ * a tenth of many) furthest ahead so that a runaway clock does not set it.
+ *
+ * <p>Sites are tracked per input partition so the caller can commit, per partition, an offset
+ * a restart can replay from to rebuild exactly the windows still open, and a note with that
+ * partition's stream time and what its sites already emitted.
  */
 public final class KpiCalculator {
+  private static final String NOTE_VERSION = "v2;";
+
   private final Windowing windowing;
   private final SiteTerms terms;
   private final long silenceMillis;
-  private final Map<String, Map<String, SiteWindows>> byPartition = new HashMap<>();
-  private long streamTime = Long.MIN_VALUE;
+  private final long idleMillis;
+  private final Map<String, PartitionWindows> byPartition = new HashMap<>();
+  private long reference = Long.MIN_VALUE;
   private long lateReadings;
 
   public KpiCalculator(Windowing windowing, SiteTerms terms, Duration silence) {
     this.windowing = windowing;
     this.terms = terms;
     this.silenceMillis = silence.toMillis();
+    this.idleMillis = windowing.maxGap().toMillis();
   }
 
   /** Takes a reading; false if it came too late for any open window (not counted). */
   public boolean telemetry(String partition, String siteId, long offset, Instant time,
       SiteTelemetry telemetry) {
     long t = time.toEpochMilli();
-    advanceStreamTime(t);
-    boolean accepted = site(partition, siteId).reading(Reading.of(t, telemetry), offset,
+    PartitionWindows windows = event(partition, t);
+    boolean accepted = windows.site(siteId, windowing).reading(Reading.of(t, telemetry), offset,
         tenant -> terms.dcWindow(siteId, tenant));
     if (!accepted) {
       lateReadings++;
@@ -46,25 +62,26 @@ public final class KpiCalculator {
 
   public void alarmRaised(String partition, String siteId, String alarmId, long offset,
       Instant time) {
-    advanceStreamTime(time.toEpochMilli());
-    site(partition, siteId).alarmRaised(alarmId, time.toEpochMilli(), offset);
+    event(partition, time.toEpochMilli()).site(siteId, windowing)
+        .alarmRaised(alarmId, time.toEpochMilli(), offset);
   }
 
   public void unreachable(String partition, String siteId, Instant time) {
-    advanceStreamTime(time.toEpochMilli());
-    site(partition, siteId).unreachable(time.toEpochMilli(),
-        tenant -> terms.dcWindow(siteId, tenant));
+    event(partition, time.toEpochMilli()).site(siteId, windowing).unreachable(
+        time.toEpochMilli(), tenant -> terms.dcWindow(siteId, tenant));
   }
 
-  /** Every window closed by the current stream time, oldest first per site. */
+  /** Every window closed by its partition's stream time, oldest first per site. */
   public List<KpiWindow> advance() {
+    reference = referenceTime();
     List<KpiWindow> out = new ArrayList<>();
-    if (streamTime == Long.MIN_VALUE) {
-      return out;
-    }
-    for (Map<String, SiteWindows> sites : byPartition.values()) {
-      for (SiteWindows site : sites.values()) {
-        for (SiteWindows.ClosedWindow closed : site.close(streamTime, silenceMillis,
+    for (PartitionWindows partition : byPartition.values()) {
+      long closing = partition.closingTime(reference, idleMillis);
+      if (closing == Long.MIN_VALUE) {
+        continue;
+      }
+      for (SiteWindows site : partition.sites()) {
+        for (SiteWindows.ClosedWindow closed : site.close(closing, silenceMillis,
             tenant -> terms.dcWindow(site.siteId(), tenant))) {
           out.add(toKpis(closed));
         }
@@ -79,7 +96,11 @@ public final class KpiCalculator {
    */
   public long committable(String partition, long position) {
     long first = position;
-    for (SiteWindows site : byPartition.getOrDefault(partition, Map.of()).values()) {
+    PartitionWindows windows = byPartition.get(partition);
+    if (windows == null) {
+      return first;
+    }
+    for (SiteWindows site : windows.sites()) {
       long needed = site.firstNeededOffset();
       if (needed >= 0) {
         first = Math.min(first, needed);
@@ -88,19 +109,33 @@ public final class KpiCalculator {
     return first;
   }
 
-  /** What to remember with the committed offset: stream time and closed windows per site. */
+  /**
+   * What to remember with the committed offset: the partition's stream time and what its
+   * sites already emitted.
+   */
   public String note(String partition) {
-    StringBuilder note = new StringBuilder("v1;stream=").append(streamTime);
-    byPartition.getOrDefault(partition, Map.of()).values().forEach(site ->
-        note.append(';').append(site.siteId()).append('=').append(site.closedUpTo()));
+    PartitionWindows windows = byPartition.get(partition);
+    StringBuilder note = new StringBuilder(NOTE_VERSION).append("stream=")
+        .append(windows == null ? Long.MIN_VALUE : windows.streamTime());
+    if (windows != null) {
+      windows.sites().forEach(site ->
+          note.append(';').append(site.siteId()).append('=').append(site.closedUpTo()));
+    }
     return note.toString();
   }
 
-  /** Restores what {@link #note} wrote, before the partition's records are replayed. */
+  /**
+   * Restores what {@link #note} wrote, before the partition's records are replayed. A
+   * {@code v1} note (one stream time for the whole instance that wrote it) restores the sites'
+   * closed windows but not its stream time, which may belong to another partition: the replay
+   * sets the partition's own.
+   */
   public void resume(String partition, String note) {
-    if (note == null || !note.startsWith("v1;")) {
+    PartitionWindows windows = partition(partition);
+    if (note == null || !(note.startsWith(NOTE_VERSION) || note.startsWith("v1;"))) {
       return;
     }
+    boolean ownStreamTime = note.startsWith(NOTE_VERSION);
     for (String part : note.substring(3).split(";")) {
       int eq = part.indexOf('=');
       if (eq <= 0) {
@@ -109,21 +144,28 @@ public final class KpiCalculator {
       String key = part.substring(0, eq);
       long value = Long.parseLong(part.substring(eq + 1));
       if (key.equals("stream")) {
-        advanceStreamTime(value);
+        if (ownStreamTime && value != Long.MIN_VALUE) {
+          windows.resumeStreamTime(value);
+        }
       } else if (value != Long.MIN_VALUE) {
-        site(partition, key).resume(value);
+        windows.site(key, windowing).resume(value);
       }
     }
   }
 
-  /** The partition went to another instance: drop its sites' state. */
+  /** The partition went to another instance: drop its sites' state and its stream time. */
   public void forget(String partition) {
     byPartition.remove(partition);
   }
 
+  /** The newest stream time of any partition of this instance. */
   public Optional<Instant> streamTime() {
-    return streamTime == Long.MIN_VALUE ? Optional.empty()
-        : Optional.of(Instant.ofEpochMilli(streamTime));
+    long newest = Long.MIN_VALUE;
+    for (PartitionWindows windows : byPartition.values()) {
+      newest = Math.max(newest, windows.streamTime());
+    }
+    return newest == Long.MIN_VALUE ? Optional.empty()
+        : Optional.of(Instant.ofEpochMilli(newest));
   }
 
   /** Readings that arrived after their window had closed (not counted). */
@@ -131,13 +173,28 @@ public final class KpiCalculator {
     return lateReadings;
   }
 
-  private void advanceStreamTime(long t) {
-    streamTime = Math.max(streamTime, t);
+  private PartitionWindows event(String partition, long time) {
+    PartitionWindows windows = partition(partition);
+    windows.event(time, reference);
+    return windows;
   }
 
-  private SiteWindows site(String partition, String siteId) {
-    return byPartition.computeIfAbsent(partition, p -> new LinkedHashMap<>())
-        .computeIfAbsent(siteId, s -> new SiteWindows(s, windowing));
+  private PartitionWindows partition(String partition) {
+    return byPartition.computeIfAbsent(partition, p -> new PartitionWindows(reference));
+  }
+
+  /**
+   * The newest partition stream time once the partitions furthest ahead are left out: none of
+   * one or two partitions, one of three to nineteen, a tenth of more.
+   */
+  private long referenceTime() {
+    long[] times = byPartition.values().stream().mapToLong(PartitionWindows::streamTime)
+        .filter(t -> t != Long.MIN_VALUE).sorted().toArray();
+    if (times.length == 0) {
+      return Long.MIN_VALUE;
+    }
+    int leftOut = times.length < 3 ? 0 : Math.max(1, times.length / 10);
+    return times[times.length - 1 - leftOut];
   }
 
   private KpiWindow toKpis(SiteWindows.ClosedWindow closed) {

@@ -26,8 +26,9 @@ import org.apache.kafka.common.TopicPartition;
  * restart carries the same id and downstream deduplication absorbs it.
  *
  * <p>Offsets: the committed offset of a partition is the first record its open windows still
- * need, and the commit note carries stream time and the windows already emitted; a restart
- * replays exactly the open windows and emits nothing twice.
+ * need, and the commit note carries that partition's own stream time and the windows already
+ * emitted; a restart or a new owner replays exactly the open windows and emits nothing twice,
+ * whatever the stream time of the other partitions it holds (stream time is per partition).
  */
 final class KpiHandler implements EventHandler {
   private static final Map<String, String> METADATA = Map.of("producer", "kpi-calculator");

@@ -159,6 +159,82 @@ class KpiCalculatorTest {
     assertThat(emitted).containsExactlyElementsOf(expected);
   }
 
+  @Test
+  void aPartitionAssignedLaterReplaysItsOlderWindowsWithAllTheirReadings() {
+    // Partition A (site S2) is live, ten minutes ahead; partition B (site S1) moves to this
+    // instance after a kill and replays two minutes of older readings from its commit.
+    String a = "towerco.sites.S2.events-0";
+    for (int s = 0; s <= 600; s += 10) {
+      kpis.telemetry(a, "S2", s / 10, T0.plusSeconds(s), aReading().build());
+    }
+    kpis.advance();
+    kpis.resume(P, "");
+    List<KpiWindow> s1 = new ArrayList<>();
+    for (int s = 0; s <= 150; s += 10) {
+      readAt(s, aReading().build());
+      if (s % 50 == 0) {
+        s1.addAll(kpis.advance().stream().filter(w -> w.siteId().equals("S1")).toList());
+      }
+    }
+    s1.addAll(kpis.advance().stream().filter(w -> w.siteId().equals("S1")).toList());
+
+    assertThat(kpis.lateReadings()).isZero();
+    assertThat(s1).extracting(KpiWindow::start).containsExactly(T0, T0.plusSeconds(60));
+    assertThat(s1).allSatisfy(w -> {
+      assertThat(w.samples()).isEqualTo(6);
+      assertThat(w.siteValues()).containsEntry(KpiComputed.REPORTING_PCT, 100.0);
+    });
+  }
+
+  @Test
+  void aDeviceWithItsClockADayAheadClosesOnlyItsOwnWindows() {
+    kpis.telemetry("towerco.sites.S2.events-0", "S2", 0, T0.plusSeconds(86_400),
+        aReading().build());
+    kpis.telemetry("towerco.sites.S3.events-0", "S3", 0, T0, aReading().build());
+    kpis.advance();
+    readEvery10s(0, 50, aReading().build());
+    kpis.advance();
+    readEvery10s(60, 90, aReading().build());
+
+    List<KpiWindow> s1 = kpis.advance().stream().filter(w -> w.siteId().equals("S1")).toList();
+    assertThat(kpis.lateReadings()).isZero();
+    assertThat(s1).hasSize(1);
+    assertThat(s1.get(0).samples()).isEqualTo(6);
+  }
+
+  @Test
+  void aNoteOfTheOldFormatRestoresTheEmittedWindowsButNotAnotherPartitionsStreamTime() {
+    long dayAhead = T0.plusSeconds(86_400).toEpochMilli();
+    kpis.resume(P, "v1;stream=" + dayAhead + ";S1=" + T0.plusSeconds(60).toEpochMilli());
+    readEvery10s(0, 210, aReading().build());
+
+    List<KpiWindow> windows = kpis.advance();
+    assertThat(windows).extracting(KpiWindow::start)
+        .containsExactly(T0.plusSeconds(60), T0.plusSeconds(120));
+    assertThat(windows).allSatisfy(w -> assertThat(w.samples()).isEqualTo(6));
+    assertThat(kpis.note(P)).startsWith("v2;stream=" + T0.plusSeconds(210).toEpochMilli());
+  }
+
+  @Test
+  void aSilentPartitionIsClosedByTheOthersOnlyOnceItsStateHasRunOut() {
+    readEvery10s(0, 50, aReading().build());
+    kpis.advance();
+    kpis.telemetry("other", "S2", 0, T0.plusSeconds(100), aReading().build());
+    assertThat(kpis.advance()).as("S1 silent for less than max-gap: still its own time")
+        .isEmpty();
+    kpis.telemetry("other", "S2", 1, T0.plusSeconds(130), aReading().build());
+    List<KpiWindow> s1 = new ArrayList<>(kpis.advance());
+    assertThat(s1).as("silent for max-gap: closed by the other partition's time")
+        .extracting(KpiWindow::start).containsExactly(T0);
+    kpis.telemetry("other", "S2", 2, T0.plusSeconds(200), aReading().build());
+    s1.addAll(kpis.advance().stream().filter(w -> w.siteId().equals("S1")).toList());
+
+    assertThat(s1).extracting(KpiWindow::start).containsExactly(T0, T0.plusSeconds(60));
+    assertThat(s1.get(0).samples()).isEqualTo(6);
+    assertThat(s1.get(1).siteValues()).as("its last state held for max-gap")
+        .containsEntry(KpiComputed.REPORTING_PCT, 83.333);
+  }
+
   private void readEvery10s(int fromSecond, int toSecond, SiteTelemetry reading) {
     for (int s = fromSecond; s <= toSecond; s += 10) {
       readAt(s, reading);

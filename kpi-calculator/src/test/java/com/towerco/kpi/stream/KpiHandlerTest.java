@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.towerco.events.Envelope;
 import com.towerco.events.EventIds;
 import com.towerco.kpi.domain.KpiCalculator;
+import com.towerco.kpi.domain.KpiWindow;
 import com.towerco.kpi.domain.SiteTerms;
 import com.towerco.kpi.domain.Windowing;
 import com.towerco.platform.metrics.PlatformMetrics;
 import com.towerco.platform.runtime.SourceRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 class KpiHandlerTest {
@@ -40,6 +44,48 @@ class KpiHandlerTest {
       assertThat(scrape).contains("towerco_late_events_total{service=\"kpi\"} 1.0")
           .contains("towerco_duplicates_skipped_total{service=\"kpi\"} 1.0");
     }
+  }
+
+  @Test
+  void aPartitionAssignedBehindAnotherThatIsFarAheadCountsEveryReplayedReading() {
+    try (PlatformMetrics metrics = new PlatformMetrics()) {
+      KpiCalculator calculator = new KpiCalculator(new Windowing(Duration.ofMinutes(1),
+          Duration.ofSeconds(30), Duration.ofSeconds(60)), SiteTerms.defaults(),
+          Duration.ofHours(1));
+      KpiHandler handler = new KpiHandler(calculator, null, metrics.forService("kpi"),
+          Duration.ofMinutes(10), "towerco");
+      TopicPartition s1 = new TopicPartition("towerco.sites.S1.events", 0);
+      TopicPartition s2 = new TopicPartition("towerco.sites.S2.events", 0);
+      handler.onAssigned(Map.of(s2, ""));
+      for (int s = 0; s <= 900; s += 10) {
+        handler.handle(reading("S2", T0.plusSeconds(s)), source(s2, s / 10));
+      }
+      calculator.advance();
+      // S1 moves here from a killed instance and replays from its committed offset.
+      handler.onAssigned(Map.of(s1, ""));
+      List<KpiWindow> s1Windows = new ArrayList<>();
+      for (int s = 0; s <= 150; s += 10) {
+        handler.handle(reading("S1", T0.plusSeconds(s)), source(s1, s / 10));
+        s1Windows.addAll(calculator.advance().stream()
+            .filter(w -> w.siteId().equals("S1")).toList());
+      }
+
+      assertThat(calculator.lateReadings()).isZero();
+      assertThat(metrics.scrape())
+          .doesNotContainPattern("towerco_late_events_total\\{service=\"kpi\"} [1-9]");
+      assertThat(s1Windows).hasSize(2).allSatisfy(w -> assertThat(w.samples()).isEqualTo(6));
+      handler.onRevoked(List.of(s1));
+      assertThat(calculator.note("towerco.sites.S1.events-0")).doesNotContain("S1=");
+    }
+  }
+
+  private static Envelope reading(String site, Instant time) {
+    return Envelope.of(EventIds.random(), "towerco", site, time, aReading().build(),
+        Map.of("producer", "test"));
+  }
+
+  private static SourceRecord source(TopicPartition tp, long offset) {
+    return new SourceRecord(tp.topic(), tp.partition(), offset, "k", new byte[0], 0L);
   }
 
   private static Envelope reading(Instant time) {
