@@ -1,0 +1,119 @@
+package com.towerco.ingest;
+
+import com.towerco.ingest.domain.EdgeContract;
+import com.towerco.ingest.http.IngestRoutes;
+import com.towerco.ingest.kafka.SiteEventWriter;
+import com.towerco.ingest.mqtt.EmbeddedMqttBroker;
+import com.towerco.ingest.mqtt.MqttIngest;
+import com.towerco.ingest.mqtt.MqttSettings;
+import com.towerco.platform.http.ApiException;
+import com.towerco.platform.http.HttpRoutes;
+import com.towerco.platform.inventory.SiteDirectory;
+import com.towerco.platform.runtime.PlatformService;
+import com.towerco.platform.runtime.ServiceContext;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest gateway: one edge contract and one Kafka writer, fed by the protocol adapters
+ * configured ({@link IngestSettings}): MQTT (an embedded broker by default), the HTTP route and
+ * the SNMP trap receiver. Ready once every adapter is.
+ */
+public final class IngestGatewayService implements PlatformService, HttpRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestGatewayService.class);
+
+  private final ServiceContext context;
+  private final IngestSettings settings;
+  private final Clock clock;
+  private ServiceContext.Outputs outputs;
+  private EdgeContract contract;
+  private SiteEventWriter writer;
+  private EmbeddedMqttBroker broker;
+  private MqttIngest mqtt;
+  private volatile IngestRoutes routes;
+  private volatile boolean started;
+
+  public IngestGatewayService(ServiceContext context, IngestSettings settings, Clock clock) {
+    this.context = context;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return IngestGatewayServiceFactory.NAME;
+  }
+
+  /** The embedded MQTT broker's URL, or the configured one; empty without MQTT. */
+  public String mqttUrl() {
+    return broker != null ? broker.url() : settings.mqtt().map(MqttSettings::url).orElse("");
+  }
+
+  @Override
+  public synchronized void start() {
+    if (started) {
+      return;
+    }
+    SiteDirectory sites = context.sites();
+    contract = new EdgeContract(context.codec(), id -> sites.site(id).isPresent(),
+        context.config().operatorTenant(), settings.maxFutureSkew(), clock);
+    outputs = context.outputs(name(), "");
+    writer = new SiteEventWriter(outputs.publisher(), outputs.deadLetters(),
+        settings.maxInFlight());
+    if (settings.mqtt().isPresent()) {
+      MqttSettings mqttSettings = settings.mqtt().get();
+      if (settings.embeddedMqtt()) {
+        broker = EmbeddedMqttBroker.start(settings.embeddedMqttHost(),
+            settings.embeddedMqttPort());
+        mqttSettings = mqttSettings.at(broker.url());
+      }
+      mqtt = new MqttIngest(mqttSettings, contract, writer, settings.gatewayId());
+      mqtt.start();
+    }
+    routes = new IngestRoutes(contract, writer, settings.httpKeys(), settings.httpLimits());
+    started = true;
+    LOG.info("ingest gateway {}: MQTT {}, HTTP {} ({} keys)", settings.gatewayId(),
+        mqtt == null ? "off" : mqttUrl(), IngestRoutes.PATH,
+        settings.httpKeys().isEmpty() ? "no" : "with");
+  }
+
+  @Override
+  public boolean isReady() {
+    return started && (mqtt == null || mqtt.isReady());
+  }
+
+  /** Mounted before the service starts: answers 503 until it has. */
+  @Override
+  public void register(RoutesConfig config) {
+    config.post(IngestRoutes.PATH, ctx -> {
+      IngestRoutes ready = routes;
+      if (ready == null) {
+        ctx.header("Retry-After", "5");
+        throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "the ingest gateway is starting");
+      }
+      ready.ingest(ctx);
+    });
+  }
+
+  @Override
+  public boolean authenticatesItself(String method, String path) {
+    return IngestRoutes.covers(method, path);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (mqtt != null) {
+      mqtt.close();
+    }
+    if (outputs != null) {
+      outputs.producer().flush();
+      outputs.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package com.towerco.ingest.mqtt;
+
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An MQTT broker inside the process (Moquette), so {@code towerco demo} and a single-machine
+ * {@code towerco run} need nothing installed: sites publish to it, the gateway subscribes to it.
+ * Sessions and queued messages live in memory (a restart of the process loses what the broker
+ * held but the gateway had not yet acknowledged; production points the gateway at a real broker
+ * with {@code --mqtt-url}). Anonymous, plain TCP, on the loopback interface unless told otherwise;
+ * Moquette's telemetry is off.
+ */
+public final class EmbeddedMqttBroker implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMqttBroker.class);
+
+  private final Server server = new Server();
+  private final String host;
+  private final int port;
+
+  private EmbeddedMqttBroker(String host, int port) {
+    this.host = host;
+    this.port = port;
+  }
+
+  public static EmbeddedMqttBroker start(String host, int port) {
+    EmbeddedMqttBroker broker = new EmbeddedMqttBroker(host, port);
+    Properties p = new Properties();
+    p.setProperty("host", host);
+    p.setProperty("port", String.valueOf(port));
+    p.setProperty("websocket_port", "disabled");
+    p.setProperty("allow_anonymous", "true");
+    p.setProperty("persistence_enabled", "false");
+    p.setProperty("telemetry_enabled", "false");
+    p.setProperty("immediate_buffer_flush", "true");
+    p.setProperty("netty.mqtt.message_size", String.valueOf(256 * 1024));
+    try {
+      broker.server.startServer(new MemoryConfig(p));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded MQTT broker on " + host + ":"
+          + port, e);
+    }
+    LOG.info("embedded MQTT broker on tcp://{}:{}", host, broker.server.getPort());
+    return broker;
+  }
+
+  /** The URL clients connect to. */
+  public String url() {
+    return "tcp://" + host + ":" + server.getPort();
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stopServer();
+  }
+}
