@@ -4,6 +4,7 @@ import com.towerco.aiops.AiopsEngineServiceFactory;
 import com.towerco.analytics.AnalyticsServiceFactory;
 import com.towerco.dashboard.DashboardServiceFactory;
 import com.towerco.incidents.IncidentServiceFactory;
+import com.towerco.ingest.IngestGatewayServiceFactory;
 import com.towerco.kpi.KpiCalculatorServiceFactory;
 import com.towerco.notification.NotificationServiceFactory;
 import com.towerco.platform.runtime.ServiceFactory;
@@ -23,7 +24,8 @@ public final class Services {
       new IncidentServiceFactory(),
       new NotificationServiceFactory(),
       new AnalyticsServiceFactory(),
-      new DashboardServiceFactory());
+      new DashboardServiceFactory(),
+      new IngestGatewayServiceFactory());
 
   private Services() {}
 

@@ -68,9 +68,12 @@ public final class DemoCommand implements Callable<Integer> {
   @Mixin
   BrokerOptions broker;
 
+  @Mixin
+  MqttOptions mqtt;
+
   @Override
   public Integer call() {
-    Map<String, String> all = new HashMap<>(settingsFile.merge(settings));
+    Map<String, String> all = mqtt.applyTo(settingsFile.merge(settings));
     all.putIfAbsent(SimulatorSettings.SITES, String.valueOf(sites));
     all.putIfAbsent(SimulatorSettings.RATE, String.valueOf(rate));
     all.putIfAbsent(SimulatorSettings.MODE, "paced");
@@ -97,6 +100,8 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.println("  API        " + web + "/api/docs/ (OpenAPI: " + web
         + "/api/openapi.json)");
     System.out.println("  Health     " + web + "/health/ready   metrics: " + web + "/metrics");
+    System.out.println("  Sites      MQTT " + mqtt.describe(all) + " (towerco/sites/{site_id}/"
+        + "telemetry|alarm|...), HTTP POST " + web + "/api/v1/ingest/events");
     System.out.println("  Faults     curl -u noc:PASSWORD -X POST " + web
         + "/api/v1/simulator/faults -d 'hub-failure:S0001@10s+5m'");
     if (broker.sasl) {

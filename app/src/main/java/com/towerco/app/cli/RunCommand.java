@@ -66,6 +66,9 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin
   SchemaRegistryOptions schemaRegistry;
 
+  @Mixin
+  MqttOptions mqtt;
+
   @Override
   public Integer call() {
     if (!embeddedBroker) {
@@ -76,7 +79,8 @@ public final class RunCommand implements Callable<Integer> {
     }
     PlatformProcess process = PlatformProcess.start(new PlatformProcess.Spec(
         kafka.bootstrapServers, embeddedBroker, kafkaPort, dataDir,
-        Services.select(services), new ServiceSettings(settingsFile.merge(settings)), httpPort,
+        Services.select(services),
+        new ServiceSettings(mqtt.applyTo(settingsFile.merge(settings))), httpPort,
         kafka::apply,
         httpPort < 0 ? Authenticator.openAccess() : access.authenticator(dataDir, List.of()),
         broker.security(List.of(), credentialsDir)));

@@ -4,6 +4,8 @@ import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +30,31 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     this.port = port;
   }
 
+  /** Starts on {@code port}, or on a free port when it is 0 (tests, several processes). */
   public static EmbeddedMqttBroker start(String host, int port) {
+    if (port != 0) {
+      return startOn(host, port);
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOn(host, freePort(host));
+      } catch (UncheckedIOException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static int freePort(String host) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on " + host, e);
+    }
+  }
+
+  private static EmbeddedMqttBroker startOn(String host, int port) {
     EmbeddedMqttBroker broker = new EmbeddedMqttBroker(host, port);
     Properties p = new Properties();
     p.setProperty("host", host);
@@ -45,17 +71,17 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
       throw new UncheckedIOException("cannot start the embedded MQTT broker on " + host + ":"
           + port, e);
     }
-    LOG.info("embedded MQTT broker on tcp://{}:{}", host, broker.server.getPort());
+    LOG.info("embedded MQTT broker on tcp://{}:{}", host, port);
     return broker;
   }
 
   /** The URL clients connect to. */
   public String url() {
-    return "tcp://" + host + ":" + server.getPort();
+    return "tcp://" + host + ":" + port;
   }
 
   public int port() {
-    return server.getPort();
+    return port;
   }
 
   @Override
