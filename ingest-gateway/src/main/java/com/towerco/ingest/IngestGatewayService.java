@@ -6,6 +6,9 @@ import com.towerco.ingest.kafka.SiteEventWriter;
 import com.towerco.ingest.mqtt.EmbeddedMqttBroker;
 import com.towerco.ingest.mqtt.MqttIngest;
 import com.towerco.ingest.mqtt.MqttSettings;
+import com.towerco.ingest.snmp.SnmpTrapReceiver;
+import com.towerco.ingest.snmp.SnmpUsers;
+import com.towerco.ingest.snmp.TrapMappingFile;
 import com.towerco.platform.http.ApiException;
 import com.towerco.platform.http.HttpRoutes;
 import com.towerco.platform.inventory.SiteDirectory;
@@ -14,6 +17,7 @@ import com.towerco.platform.runtime.ServiceContext;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +37,7 @@ public final class IngestGatewayService implements PlatformService, HttpRoutes {
   private SiteEventWriter writer;
   private EmbeddedMqttBroker broker;
   private MqttIngest mqtt;
+  private SnmpTrapReceiver snmp;
   private volatile IngestRoutes routes;
   private volatile boolean started;
 
@@ -73,11 +78,18 @@ public final class IngestGatewayService implements PlatformService, HttpRoutes {
       mqtt = new MqttIngest(mqttSettings, contract, writer, settings.gatewayId());
       mqtt.start();
     }
+    if (settings.snmpPort() >= 0) {
+      snmp = new SnmpTrapReceiver(settings.snmpHost(), settings.snmpPort(), contract, writer,
+          TrapMappingFile.load(settings.snmpMappings()),
+          Set.of(settings.snmpCommunities().split(",")), SnmpUsers.parse(settings.snmpUsers()),
+          settings.gatewayId(), clock);
+    }
     routes = new IngestRoutes(contract, writer, settings.httpKeys(), settings.httpLimits());
     started = true;
-    LOG.info("ingest gateway {}: MQTT {}, HTTP {} ({} keys)", settings.gatewayId(),
+    LOG.info("ingest gateway {}: MQTT {}, HTTP {} ({} keys), SNMP {}", settings.gatewayId(),
         mqtt == null ? "off" : mqttUrl(), IngestRoutes.PATH,
-        settings.httpKeys().isEmpty() ? "no" : "with");
+        settings.httpKeys().isEmpty() ? "no" : "with",
+        snmp == null ? "off" : "udp " + settings.snmpHost() + ":" + snmp.port());
   }
 
   @Override
@@ -103,8 +115,16 @@ public final class IngestGatewayService implements PlatformService, HttpRoutes {
     return IngestRoutes.covers(method, path);
   }
 
+  /** The UDP port of the trap receiver, or -1 without one. */
+  public int snmpPort() {
+    return snmp == null ? -1 : snmp.port();
+  }
+
   @Override
   public synchronized void close() {
+    if (snmp != null) {
+      snmp.close();
+    }
     if (mqtt != null) {
       mqtt.close();
     }

@@ -26,7 +26,8 @@ import java.util.Optional;
  *   <li>{@code ingest.http-keys}: the HTTP gateways' hashed keys ({@link GatewayKeys});
  *       {@code ingest.http-max-body-bytes}, {@code ingest.http-max-items},
  *       {@code ingest.http-items-per-second};</li>
- *   <li>{@code ingest.snmp-port}: UDP port of the trap receiver (absent: none);
+ *   <li>{@code ingest.snmp-port}: UDP port of the trap receiver (absent: none; 0: a free
+ *       one), on {@code ingest.snmp-host} (127.0.0.1; 0.0.0.0 to take traps from the network);
  *       {@code ingest.snmp-mappings}: a mapping file (default: the bundled one);
  *       {@code ingest.snmp-communities}: v2c communities accepted (default {@code public});
  *       {@code ingest.snmp-users}: v3 USM users, {@code user:SHA256:authpass:AES128:privpass}
@@ -36,7 +37,7 @@ import java.util.Optional;
 public record IngestSettings(String gatewayId, Duration maxFutureSkew, int maxInFlight,
     Optional<MqttSettings> mqtt, boolean embeddedMqtt, String embeddedMqttHost,
     int embeddedMqttPort, GatewayKeys httpKeys, IngestRoutes.Limits httpLimits,
-    int snmpPort, String snmpMappings, String snmpCommunities, String snmpUsers) {
+    String snmpHost, int snmpPort, String snmpMappings, String snmpCommunities, String snmpUsers) {
 
   /** The embedded broker's port in {@code towerco demo} and {@code run} ({@code --mqtt-port}). */
   public static final int DEFAULT_EMBEDDED_MQTT_PORT = 1884;
@@ -63,7 +64,7 @@ public record IngestSettings(String gatewayId, Duration maxFutureSkew, int maxIn
             s.integer("ingest.http-max-items", defaults.maxItems()),
             s.integer("ingest.http-items-per-second", defaults.itemsPerSecond()),
             defaults.kafkaTimeout()),
-        s.integer("ingest.snmp-port", -1), s.string("ingest.snmp-mappings", null),
+        s.string("ingest.snmp-host", "127.0.0.1"), s.integer("ingest.snmp-port", -1), s.string("ingest.snmp-mappings", null),
         s.string("ingest.snmp-communities", "public"), s.string("ingest.snmp-users", ""));
   }
 }
