@@ -4,6 +4,7 @@ import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
 import com.towerco.events.InvalidEventException;
 import com.towerco.events.TopicFamily;
+import com.towerco.events.payload.site.SiteDecommissioned;
 import com.towerco.events.payload.site.SiteRegistered;
 import com.towerco.platform.kafka.KafkaClients;
 import com.towerco.platform.kafka.TopicProvisioner;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * The fleet inventory as every service sees it: the compacted {@code towerco.inventory} topic
  * read from the beginning into memory and kept up to date (like a Kafka Streams global table).
  * Sites, their region and hub, and their tenancies with SLA terms all come from events; nothing
- * is configured twice.
+ * is configured twice. A {@code site.decommissioned} removes the site.
  */
 public final class SiteDirectory implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SiteDirectory.class);
@@ -148,6 +149,8 @@ public final class SiteDirectory implements AutoCloseable {
         Site site = new Site(event.siteId(), registered);
         sites.put(site.siteId(), site);
         listeners.forEach(l -> l.accept(site));
+      } else if (event.payload() instanceof SiteDecommissioned) {
+        sites.remove(event.siteId());
       }
     } catch (InvalidEventException e) {
       LOG.warn("ignoring invalid inventory record {}@{}: {} {}", record.partition(),
