@@ -5,6 +5,7 @@ import com.towerco.analytics.AnalyticsServiceFactory;
 import com.towerco.dashboard.DashboardServiceFactory;
 import com.towerco.incidents.IncidentServiceFactory;
 import com.towerco.ingest.IngestGatewayServiceFactory;
+import com.towerco.ingest.onboarding.InventoryServiceFactory;
 import com.towerco.kpi.KpiCalculatorServiceFactory;
 import com.towerco.notification.NotificationServiceFactory;
 import com.towerco.platform.runtime.ServiceFactory;
@@ -25,6 +26,7 @@ public final class Services {
       new NotificationServiceFactory(),
       new AnalyticsServiceFactory(),
       new DashboardServiceFactory(),
+      new InventoryServiceFactory(),
       new IngestGatewayServiceFactory());
 
   private Services() {}

@@ -6,6 +6,7 @@ import com.towerco.app.cli.CatalogCommand;
 import com.towerco.app.cli.DemoCommand;
 import com.towerco.app.cli.DetectCommand;
 import com.towerco.app.cli.DlqCommand;
+import com.towerco.app.cli.InventoryCommand;
 import com.towerco.app.cli.HashPasswordCommand;
 import com.towerco.app.cli.KafkaAccessCommand;
 import com.towerco.app.cli.SimulateCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
     subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, SimulateCommand.class,
         BenchCommand.class, DetectCommand.class, ReplayCommand.class, CatalogCommand.class,
         SchemasCommand.class, HashPasswordCommand.class, KafkaAccessCommand.class,
-        DlqCommand.class,
+        DlqCommand.class, InventoryCommand.class,
         CommandLine.HelpCommand.class})
 public final class Towerco implements Runnable {
   public static void main(String[] args) {

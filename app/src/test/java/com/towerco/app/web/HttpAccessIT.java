@@ -193,6 +193,11 @@ class HttpAccessIT {
       // ingest: site gateways with their API keys, never a user's session
       new Probe("POST", "/api/v1/ingest/events", Policy.GATEWAY,
           f -> "/api/v1/ingest/events", null, "[]"),
+      // inventory: every tenant's tenancies, the NOC's to change
+      operator("POST", "/api/v1/inventory/sites", f -> "/api/v1/inventory/sites",
+          "not,a,sheet"),
+      operator("DELETE", "/api/v1/inventory/sites/{id}", f -> "/api/v1/inventory/sites/-none",
+          null),
       // simulator: the ground truth of every tenant
       operator("GET", "/api/v1/simulator/report", f -> "/api/v1/simulator/report", null),
       operator("POST", "/api/v1/simulator/faults", f -> "/api/v1/simulator/faults",
