@@ -6,6 +6,7 @@ import com.towerco.dashboard.DashboardServiceFactory;
 import com.towerco.incidents.IncidentServiceFactory;
 import com.towerco.ingest.IngestGatewayServiceFactory;
 import com.towerco.ingest.onboarding.InventoryServiceFactory;
+import com.towerco.ingest.watchdog.WatchdogServiceFactory;
 import com.towerco.kpi.KpiCalculatorServiceFactory;
 import com.towerco.notification.NotificationServiceFactory;
 import com.towerco.platform.runtime.ServiceFactory;
@@ -27,7 +28,8 @@ public final class Services {
       new AnalyticsServiceFactory(),
       new DashboardServiceFactory(),
       new InventoryServiceFactory(),
-      new IngestGatewayServiceFactory());
+      new IngestGatewayServiceFactory(),
+      new WatchdogServiceFactory());
 
   private Services() {}
 
