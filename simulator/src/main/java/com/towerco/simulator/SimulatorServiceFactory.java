@@ -7,6 +7,7 @@ import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.platform.security.KafkaAccess;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds the simulator as a platform service named {@code simulator}; its settings are described
@@ -16,13 +17,20 @@ public final class SimulatorServiceFactory implements ServiceFactory {
   public static final String NAME = "simulator";
 
   private final Clock clock;
+  private final UnaryOperator<EventSink> route;
 
   public SimulatorServiceFactory() {
     this(Clock.systemUTC());
   }
 
   public SimulatorServiceFactory(Clock clock) {
+    this(clock, UnaryOperator.identity());
+  }
+
+  /** {@code route} wraps the Kafka sink (see {@link SimulatorService}). */
+  public SimulatorServiceFactory(Clock clock, UnaryOperator<EventSink> route) {
     this.clock = clock;
+    this.route = route;
   }
 
   @Override
@@ -48,6 +56,6 @@ public final class SimulatorServiceFactory implements ServiceFactory {
   @Override
   public PlatformService create(ServiceContext context, ServiceSettings settings) {
     return new SimulatorService(context, SimulatorSettings.toConfig(settings,
-        context.config().operatorTenant(), clock.instant()));
+        context.config().operatorTenant(), clock.instant()), route);
   }
 }

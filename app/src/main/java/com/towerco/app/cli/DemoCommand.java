@@ -2,6 +2,7 @@ package com.towerco.app.cli;
 
 import com.towerco.app.PlatformProcess;
 import com.towerco.app.Services;
+import com.towerco.app.sites.SiteRoutes;
 import com.towerco.platform.PlatformConfig;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
@@ -71,6 +72,12 @@ public final class DemoCommand implements Callable<Integer> {
   @Mixin
   MqttOptions mqtt;
 
+  @Option(names = "--via", defaultValue = "mqtt",
+      description = "How the simulated sites reach the platform: mqtt (through the ingest "
+          + "gateway, the real path) or kafka (straight onto the site topics). Default: "
+          + "${DEFAULT-VALUE}.")
+  String via;
+
   @Override
   public Integer call() {
     Map<String, String> all = mqtt.applyTo(settingsFile.merge(settings));
@@ -82,7 +89,10 @@ public final class DemoCommand implements Callable<Integer> {
       all.putIfAbsent(SimulatorSettings.FAULTS, String.join(",", faults));
     }
     List<ServiceFactory> factories = new ArrayList<>(Services.all());
-    factories.add(new SimulatorServiceFactory());
+    SiteRoutes routes = new SiteRoutes(via, mqtt.siteUrl(all), all.get("ingest.mqtt-username"),
+        all.get("ingest.mqtt-password"), null, null, null, 0, null, null,
+        "towerco-demo-sites");
+    factories.add(new SimulatorServiceFactory(java.time.Clock.systemUTC(), routes.route()));
     ServiceSettings serviceSettings = new ServiceSettings(all);
     List<String> tenants = SimulatorSettings.toConfig(serviceSettings,
         PlatformConfig.DEFAULT_OPERATOR_TENANT, Instant.now()).tenants();

@@ -38,6 +38,13 @@ public final class MqttOptions {
     return all;
   }
 
+  /** The URL sites publish to. */
+  String siteUrl(Map<String, String> settings) {
+    String configured = settings.get("ingest.mqtt-url");
+    return configured != null ? configured : "tcp://127.0.0.1:" + settings.getOrDefault(
+        "ingest.mqtt-embedded-port", String.valueOf(embeddedPort));
+  }
+
   /** The URL sites publish to, for the start-up banner. */
   String describe(Map<String, String> settings) {
     String configured = settings.get("ingest.mqtt-url");

@@ -74,6 +74,22 @@ public final class TrapMapping {
     }
   }
 
+  /**
+   * The trap OID that raises ({@code raised}) or clears an alarm of this probable cause (its
+   * wire name, e.g. {@code commercialPowerFailure}): what a device speaking this mapping sends.
+   */
+  public java.util.Optional<String> oidFor(String probableCause, boolean raised) {
+    String state = raised ? "raised" : "cleared";
+    return byOid.entrySet().stream().filter(e -> e.getValue().probableCause()
+        .equals(probableCause) && e.getValue().state().equals(state)).map(Map.Entry::getKey)
+        .sorted().findFirst();
+  }
+
+  /** The varbind that names the site, if the mapping uses one. */
+  public java.util.Optional<String> siteIdVarbind() {
+    return java.util.Optional.ofNullable(siteIdVarbind);
+  }
+
   /** The trap OIDs this mapping knows. */
   public int size() {
     return byOid.size();
