@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.towerco.app.PlatformProcess;
 import com.towerco.app.Services;
 import com.towerco.app.sites.DeviceMessage;
+import com.towerco.app.sites.MqttPublisher;
 import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
 import com.towerco.events.EventIds;
@@ -59,6 +60,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 public final class IngestBenchmark {
   static final int MQTT_IN_FLIGHT = 1_000;
   static final int HTTP_BATCH = 500;
+  static final int ROUNDS = 2;
 
   /** Rates in events per second. */
   public record Result(double rawKafka, double rawMqtt, double mqttGateway, double httpGateway,
@@ -89,24 +91,35 @@ public final class IngestBenchmark {
         String tenant = context.config().operatorTenant();
         Onboarding onboarding = new Onboarding(context.outputs("bench", "").publisher(),
             context.topics(), tenant, Clock.systemUTC());
-        List<String> kafkaSites = register(onboarding, "BK", sites);
-        List<String> mqttSites = register(onboarding, "BM", sites);
-        List<String> httpSites = register(onboarding, "BH", sites);
+        List<List<String>> siteSets = new ArrayList<>();
+        for (String prefix : List.of("BKA", "BKB", "BMA", "BMB", "BNA", "BNB", "BHA", "BHB")) {
+          siteSets.add(register(onboarding, prefix, sites));
+        }
         Thread.sleep(2_000); // the gateway's inventory view catches up
 
-        List<Envelope> direct = readings(kafkaSites, events, tenant);
-        int bytes = DeviceMessage.bytes(DeviceMessage.of(direct.get(0), false)).length;
+        int bytes = DeviceMessage.bytes(DeviceMessage.of(readings(siteSets.get(0), 1, tenant)
+            .get(0), false)).length;
         out.printf("ingest benchmark: %,d telemetry events (device message %d bytes) over %d "
-            + "sites per phase, MQTT broker %s%n", events, bytes, sites, gateway.mqttUrl());
-        double rawKafka = rawKafka(context, direct);
+            + "sites per round, best of %d rounds per phase, MQTT broker %s%n", events, bytes,
+            sites, ROUNDS, gateway.mqttUrl());
+        double rawKafka = 0;
+        double rawMqtt = 0;
+        double mqtt = 0;
+        double http = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+          rawKafka = Math.max(rawKafka, rawKafka(context, readings(siteSets.get(round), events,
+              tenant)));
+          rawMqtt = Math.max(rawMqtt, rawMqtt(gateway.mqttUrl(), readings(
+              siteSets.get(2 + round), events, tenant)));
+          mqtt = Math.max(mqtt, mqttGateway(context, gateway.mqttUrl(), readings(
+              siteSets.get(4 + round), events, tenant)));
+          http = Math.max(http, httpGateway(context, platform.httpPort(), key, readings(
+              siteSets.get(6 + round), events, tenant)));
+          out.printf("  round %d done%n", round + 1);
+        }
         out.printf("  raw Kafka produce:            %,10.0f events/s%n", rawKafka);
-        double rawMqtt = rawMqtt(gateway.mqttUrl(), readings(mqttSites, events, tenant));
         out.printf("  raw MQTT publish->subscribe:  %,10.0f events/s%n", rawMqtt);
-        double mqtt = mqttGateway(context, gateway.mqttUrl(), readings(mqttSites, events,
-            tenant));
         out.printf("  MQTT -> gateway -> Kafka:     %,10.0f events/s%n", mqtt);
-        double http = httpGateway(context, platform.httpPort(), key, readings(httpSites, events,
-            tenant));
         out.printf("  HTTP -> gateway -> Kafka:     %,10.0f events/s%n", http);
         return new Result(rawKafka, rawMqtt, mqtt, http, bytes);
       }
@@ -231,20 +244,14 @@ public final class IngestBenchmark {
     return rate(events.size(), start);
   }
 
-  private static void publish(MqttAsyncClient publisher, MqttTopicLayout layout,
+  private static void publish(MqttAsyncClient client, MqttTopicLayout layout,
       List<Envelope> events) throws Exception {
-    java.util.ArrayDeque<IMqttDeliveryToken> pending = new java.util.ArrayDeque<>();
+    MqttPublisher publisher = new MqttPublisher(client);
     for (Envelope e : events) {
-      while (pending.size() >= MQTT_IN_FLIGHT - 1) {
-        pending.poll().waitForCompletion(60_000);
-      }
-      MqttMessage message = new MqttMessage(DeviceMessage.bytes(DeviceMessage.of(e, false)));
-      message.setQos(1);
-      pending.add(publisher.publish(layout.topic(e.siteId(), e.eventType()), message));
+      publisher.publish(layout.topic(e.siteId(), e.eventType()),
+          DeviceMessage.bytes(DeviceMessage.of(e, false)));
     }
-    while (!pending.isEmpty()) {
-      pending.poll().waitForCompletion(60_000);
-    }
+    publisher.flush();
   }
 
   private static KafkaConsumer<String, byte[]> arrivals(ServiceContext context,
@@ -252,7 +259,7 @@ public final class IngestBenchmark {
     KafkaConsumer<String, byte[]> consumer = context.clients().reader("bench-arrivals-"
         + EventIds.random());
     String site = events.get(0).siteId();
-    String prefix = site.substring(0, 2);
+    String prefix = site.substring(0, 3);
     consumer.subscribe(Pattern.compile(Pattern.quote("towerco.sites.") + prefix
         + "\\d{4}" + Pattern.quote(".events")));
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -15,7 +15,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
       description = "Events per phase (default: ${DEFAULT-VALUE}).")
   int events;
 
-  @Option(names = "--sites", defaultValue = "100",
+  @Option(names = "--sites", defaultValue = "20",
       description = "Sites per phase (default: ${DEFAULT-VALUE}).")
   int sites;
 

@@ -3,12 +3,9 @@ package com.towerco.app.sites;
 import com.towerco.events.Envelope;
 import com.towerco.ingest.mqtt.MqttTopicLayout;
 import com.towerco.simulator.EventSink;
-import java.util.ArrayDeque;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
@@ -21,7 +18,7 @@ public final class MqttSiteSink implements EventSink, AutoCloseable {
 
   private final MqttAsyncClient client;
   private final MqttTopicLayout layout;
-  private final ArrayDeque<IMqttDeliveryToken> pending = new ArrayDeque<>();
+  private final MqttPublisher publisher;
 
   public MqttSiteSink(String url, String clientId, MqttTopicLayout layout, String username,
       String password) {
@@ -38,6 +35,7 @@ public final class MqttSiteSink implements EventSink, AutoCloseable {
         options.setPassword(password.toCharArray());
       }
       client.connect(options).waitForCompletion(15_000);
+      publisher = new MqttPublisher(client);
     } catch (MqttException e) {
       throw new IllegalStateException("cannot connect to MQTT broker " + url + ": "
           + e.getMessage(), e);
@@ -46,16 +44,9 @@ public final class MqttSiteSink implements EventSink, AutoCloseable {
 
   @Override
   public void accept(Envelope event) {
-    MqttMessage message = new MqttMessage(DeviceMessage.bytes(DeviceMessage.of(event, false)));
-    message.setQos(1);
     try {
-      while (pending.size() >= IN_FLIGHT - 1) {
-        pending.poll().waitForCompletion(30_000);
-      }
-      while (!pending.isEmpty() && pending.peek().isComplete()) {
-        pending.poll();
-      }
-      pending.add(client.publish(layout.topic(event.siteId(), event.eventType()), message));
+      publisher.publish(layout.topic(event.siteId(), event.eventType()),
+          DeviceMessage.bytes(DeviceMessage.of(event, false)));
     } catch (MqttException e) {
       throw new IllegalStateException("publishing to MQTT failed: " + e.getMessage(), e);
     }
@@ -64,9 +55,7 @@ public final class MqttSiteSink implements EventSink, AutoCloseable {
   @Override
   public void flush() {
     try {
-      while (!pending.isEmpty()) {
-        pending.poll().waitForCompletion(30_000);
-      }
+      publisher.flush();
     } catch (MqttException e) {
       throw new IllegalStateException("publishing to MQTT failed: " + e.getMessage(), e);
     }
