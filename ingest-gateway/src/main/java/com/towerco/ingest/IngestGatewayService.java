@@ -65,7 +65,11 @@ public final class IngestGatewayService implements PlatformService, HttpRoutes {
     SiteDirectory sites = context.sites();
     contract = new EdgeContract(context.codec(), id -> sites.site(id).isPresent(),
         context.config().operatorTenant(), settings.maxFutureSkew(), clock);
-    outputs = context.outputs(name(), "");
+    // Every sender waits for its writes' acks (MQTT's in-flight window is a few messages per
+    // session): waiting 5 ms to fill batches would cap the MQTT rate at window / 5 ms.
+    outputs = context.outputs(name(), "", java.util.Map.of(
+        org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG,
+        settings.kafkaLingerMs()));
     writer = new SiteEventWriter(outputs.publisher(), outputs.deadLetters(),
         settings.maxInFlight());
     if (settings.mqtt().isPresent()) {

@@ -15,7 +15,8 @@ import java.util.Optional;
  *       (default {@code gw-<instance id>});</li>
  *   <li>{@code ingest.max-future-skew}: how far ahead of the gateway's clock an event may be
  *       stamped (ISO-8601 duration, default {@code PT5M});</li>
- *   <li>{@code ingest.max-in-flight}: Kafka writes outstanding before senders wait (10000);</li>
+ *   <li>{@code ingest.max-in-flight}: Kafka writes outstanding before senders wait (10000);
+ *       {@code ingest.kafka-linger-ms}: the gateway producer's linger (0);</li>
  *   <li>{@code ingest.mqtt-url}: the MQTT broker ({@code tcp://} or {@code ssl://}); absent: an
  *       embedded broker on {@code ingest.mqtt-embedded-host}:{@code ingest.mqtt-embedded-port}
  *       (127.0.0.1, a free port unless given: the command line gives 1884); {@code off}: no
@@ -37,7 +38,7 @@ import java.util.Optional;
 public record IngestSettings(String gatewayId, Duration maxFutureSkew, int maxInFlight,
     Optional<MqttSettings> mqtt, boolean embeddedMqtt, String embeddedMqttHost,
     int embeddedMqttPort, GatewayKeys httpKeys, IngestRoutes.Limits httpLimits,
-    String snmpHost, int snmpPort, String snmpMappings, String snmpCommunities, String snmpUsers) {
+    String snmpHost, int snmpPort, String snmpMappings, String snmpCommunities, String snmpUsers, int kafkaLingerMs) {
 
   /** The embedded broker's port in {@code towerco demo} and {@code run} ({@code --mqtt-port}). */
   public static final int DEFAULT_EMBEDDED_MQTT_PORT = 1884;
@@ -65,6 +66,7 @@ public record IngestSettings(String gatewayId, Duration maxFutureSkew, int maxIn
             s.integer("ingest.http-items-per-second", defaults.itemsPerSecond()),
             defaults.kafkaTimeout()),
         s.string("ingest.snmp-host", "127.0.0.1"), s.integer("ingest.snmp-port", -1), s.string("ingest.snmp-mappings", null),
-        s.string("ingest.snmp-communities", "public"), s.string("ingest.snmp-users", ""));
+        s.string("ingest.snmp-communities", "public"), s.string("ingest.snmp-users", ""),
+        s.integer("ingest.kafka-linger-ms", 0));
   }
 }

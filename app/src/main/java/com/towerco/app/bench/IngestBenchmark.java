@@ -38,7 +38,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -258,14 +257,13 @@ public final class IngestBenchmark {
       List<Envelope> events) {
     KafkaConsumer<String, byte[]> consumer = context.clients().reader("bench-arrivals-"
         + EventIds.random());
-    String site = events.get(0).siteId();
-    String prefix = site.substring(0, 3);
-    consumer.subscribe(Pattern.compile(Pattern.quote("towerco.sites.") + prefix
-        + "\\d{4}" + Pattern.quote(".events")));
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
-      consumer.poll(Duration.ofMillis(100));
-    }
+    List<org.apache.kafka.common.TopicPartition> partitions = new ArrayList<>();
+    events.stream().map(Envelope::siteId).distinct().map(TopicFamily.SITE_EVENTS::topic)
+        .forEach(topic -> consumer.partitionsFor(topic).forEach(p -> partitions.add(
+            new org.apache.kafka.common.TopicPartition(topic, p.partition()))));
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position);
     return consumer;
   }
 

@@ -143,6 +143,11 @@ public final class EdgeContract {
       return reject(RejectReason.UNKNOWN_SITE, "site '" + siteId
           + "' is not in the inventory (register it first)", siteId);
     }
+    for (String required : new String[] {"timestamp", "payload"}) {
+      if (!message.hasNonNull(required)) {
+        return reject(RejectReason.MISSING_FIELD, "missing " + required, siteId);
+      }
+    }
     String version = text(message, "version");
     String eventId = text(message, "event_id");
     ObjectNode envelope = mapper.createObjectNode();

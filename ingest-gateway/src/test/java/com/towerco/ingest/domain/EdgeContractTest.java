@@ -74,6 +74,10 @@ class EdgeContractTest {
     Outcome.Rejected missing = rejected(mqtt("S1", "site.telemetry", bytes(noBattery)));
     assertThat(missing.reason()).isEqualTo(RejectReason.MISSING_FIELD);
     assertThat(missing.detail()).contains("battery");
+    ObjectNode noTime = message(NOW, aReading().build());
+    noTime.remove("timestamp");
+    assertThat(rejected(mqtt("S1", "site.telemetry", bytes(noTime))))
+        .isEqualTo(new Outcome.Rejected(RejectReason.MISSING_FIELD, "missing timestamp", "S1"));
     ObjectNode extra = message(NOW, aReading().build()).put("colour", "red");
     assertThat(rejected(mqtt("S1", "site.telemetry", bytes(extra))).detail())
         .contains("colour");

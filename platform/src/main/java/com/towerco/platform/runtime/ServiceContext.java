@@ -117,6 +117,21 @@ public final class ServiceContext implements AutoCloseable {
         new DeadLetters(producer, serviceMetrics), serviceMetrics);
   }
 
+  /**
+   * As {@link #outputs(String, String)}, with producer settings of the service's own over the
+   * platform's (the ingest gateway lingers 0 ms: its senders wait for every write's ack).
+   */
+  public Outputs outputs(String service, String clientSuffix,
+      Map<String, Object> producerSettings) {
+    Map<String, Object> props = clients.producerProperties("towerco-" + service + "-"
+        + config.instanceId() + clientSuffix);
+    props.putAll(producerSettings);
+    KafkaProducer<String, byte[]> producer = clients.producer(props);
+    ServiceMetrics serviceMetrics = metrics.forService(service);
+    return new Outputs(producer, new EventPublisher(producer, topics, codec, serviceMetrics),
+        new DeadLetters(producer, serviceMetrics), serviceMetrics);
+  }
+
   /** A service's producer and what is built on it. */
   public record Outputs(KafkaProducer<String, byte[]> producer, EventPublisher publisher,
       DeadLetters deadLetters, ServiceMetrics metrics) implements AutoCloseable {
