@@ -61,6 +61,8 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     p.setProperty("port", String.valueOf(port));
     p.setProperty("websocket_port", "disabled");
     p.setProperty("allow_anonymous", "true");
+    // mosquitto_pub and many RTUs connect with an empty client id and a clean session
+    p.setProperty("allow_zero_byte_client_id", "true");
     p.setProperty("persistence_enabled", "false");
     p.setProperty("telemetry_enabled", "false");
     p.setProperty("immediate_buffer_flush", "true");
