@@ -16,13 +16,16 @@ import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpStatus;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest gateway: one edge contract and one Kafka writer, fed by the protocol adapters
+ * The ingest gateway: one edge contract and two Kafka writers (one for the per-message protocols,
+ * MQTT and SNMP, whose senders wait for each write; one for HTTP batches), fed by the adapters
  * configured ({@link IngestSettings}): MQTT (an embedded broker by default), the HTTP route and
  * the SNMP trap receiver. Ready once every adapter is.
  */
@@ -33,6 +36,7 @@ public final class IngestGatewayService implements PlatformService, HttpRoutes {
   private final IngestSettings settings;
   private final Clock clock;
   private ServiceContext.Outputs outputs;
+  private ServiceContext.Outputs httpOutputs;
   private EdgeContract contract;
   private SiteEventWriter writer;
   private EmbeddedMqttBroker broker;
@@ -65,13 +69,17 @@ public final class IngestGatewayService implements PlatformService, HttpRoutes {
     SiteDirectory sites = context.sites();
     contract = new EdgeContract(context.codec(), id -> sites.site(id).isPresent(),
         context.config().operatorTenant(), settings.maxFutureSkew(), clock);
-    // Every sender waits for its writes' acks (MQTT's in-flight window is a few messages per
-    // session): waiting 5 ms to fill batches would cap the MQTT rate at window / 5 ms.
-    outputs = context.outputs(name(), "", java.util.Map.of(
-        org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG,
+    // MQTT and SNMP senders wait for each write's ack (MQTT's in-flight window is a few messages
+    // per session): waiting 5 ms to fill batches would cap them at window / 5 ms. HTTP writes a
+    // batch at once and gains from full producer batches.
+    outputs = context.outputs(name(), "", Map.of(ProducerConfig.LINGER_MS_CONFIG,
         settings.kafkaLingerMs()));
     writer = new SiteEventWriter(outputs.publisher(), outputs.deadLetters(),
         settings.maxInFlight());
+    httpOutputs = context.outputs(name(), "-http", Map.of(ProducerConfig.LINGER_MS_CONFIG,
+        settings.httpKafkaLingerMs()));
+    SiteEventWriter httpWriter = new SiteEventWriter(httpOutputs.publisher(),
+        httpOutputs.deadLetters(), settings.maxInFlight());
     if (settings.mqtt().isPresent()) {
       MqttSettings mqttSettings = settings.mqtt().get();
       if (settings.embeddedMqtt()) {
@@ -88,7 +96,7 @@ public final class IngestGatewayService implements PlatformService, HttpRoutes {
           Set.of(settings.snmpCommunities().split(",")), SnmpUsers.parse(settings.snmpUsers()),
           settings.gatewayId(), clock);
     }
-    routes = new IngestRoutes(contract, writer, settings.httpKeys(), settings.httpLimits());
+    routes = new IngestRoutes(contract, httpWriter, settings.httpKeys(), settings.httpLimits());
     started = true;
     LOG.info("ingest gateway {}: MQTT {}, HTTP {} ({} keys), SNMP {}", settings.gatewayId(),
         mqtt == null ? "off" : mqttUrl(), IngestRoutes.PATH,
@@ -132,9 +140,11 @@ public final class IngestGatewayService implements PlatformService, HttpRoutes {
     if (mqtt != null) {
       mqtt.close();
     }
-    if (outputs != null) {
-      outputs.producer().flush();
-      outputs.close();
+    for (ServiceContext.Outputs o : new ServiceContext.Outputs[] {outputs, httpOutputs}) {
+      if (o != null) {
+        o.producer().flush();
+        o.close();
+      }
     }
     if (broker != null) {
       broker.close();

@@ -16,7 +16,9 @@ import java.util.Optional;
  *   <li>{@code ingest.max-future-skew}: how far ahead of the gateway's clock an event may be
  *       stamped (ISO-8601 duration, default {@code PT5M});</li>
  *   <li>{@code ingest.max-in-flight}: Kafka writes outstanding before senders wait (10000);
- *       {@code ingest.kafka-linger-ms}: the gateway producer's linger (0);</li>
+ *       per writer (MQTT and SNMP share one, HTTP has its own);
+ *       {@code ingest.kafka-linger-ms}: the MQTT/SNMP producer's linger (0),
+ *       {@code ingest.http-kafka-linger-ms}: the HTTP producer's (5);</li>
  *   <li>{@code ingest.mqtt-url}: the MQTT broker ({@code tcp://} or {@code ssl://}); absent: an
  *       embedded broker on {@code ingest.mqtt-embedded-host}:{@code ingest.mqtt-embedded-port}
  *       (127.0.0.1, a free port unless given: the command line gives 1884); {@code off}: no
@@ -38,7 +40,8 @@ import java.util.Optional;
 public record IngestSettings(String gatewayId, Duration maxFutureSkew, int maxInFlight,
     Optional<MqttSettings> mqtt, boolean embeddedMqtt, String embeddedMqttHost,
     int embeddedMqttPort, GatewayKeys httpKeys, IngestRoutes.Limits httpLimits,
-    String snmpHost, int snmpPort, String snmpMappings, String snmpCommunities, String snmpUsers, int kafkaLingerMs) {
+    String snmpHost, int snmpPort, String snmpMappings, String snmpCommunities, String snmpUsers, int kafkaLingerMs,
+    int httpKafkaLingerMs) {
 
   /** The embedded broker's port in {@code towerco demo} and {@code run} ({@code --mqtt-port}). */
   public static final int DEFAULT_EMBEDDED_MQTT_PORT = 1884;
@@ -67,6 +70,6 @@ public record IngestSettings(String gatewayId, Duration maxFutureSkew, int maxIn
             defaults.kafkaTimeout()),
         s.string("ingest.snmp-host", "127.0.0.1"), s.integer("ingest.snmp-port", -1), s.string("ingest.snmp-mappings", null),
         s.string("ingest.snmp-communities", "public"), s.string("ingest.snmp-users", ""),
-        s.integer("ingest.kafka-linger-ms", 0));
+        s.integer("ingest.kafka-linger-ms", 0), s.integer("ingest.http-kafka-linger-ms", 5));
   }
 }
