@@ -6,13 +6,17 @@ import com.towerco.aiops.stream.AiopsTopology;
 import com.towerco.aiops.stream.AnomalyPolicies;
 import com.towerco.aiops.stream.SiteLookup;
 import com.towerco.events.TopicFamily;
+import com.towerco.platform.config.Setting;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.platform.runtime.StreamsService;
+import com.towerco.platform.runtime.TopicNames;
 import com.towerco.platform.security.KafkaAccess;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -23,16 +27,11 @@ import org.apache.kafka.streams.StreamsConfig;
  * service its commands on {@code towerco.incidents.{operator}.commands} (the incident service
  * owns the event-sourced lifecycle on {@code towerco.incidents.{tenant_id}.lifecycle}).
  *
- * <p>Settings: {@code aiops.detector} (the anomaly detector per site and metric, default
- * {@code adaptive}; see {@code bin/towerco detect --list}), {@code aiops.anomaly.<class>.*}
- * (when anomalies become alerts per metric class, see {@link AnomalyPolicies}),
- * {@code aiops.flap-hold} (an alert resolves only after staying clear this long,
- * PT60S), {@code aiops.settle} (PT20S), {@code aiops.hold-down} (PT2M),
- * {@code aiops.hub-min-sites} (2) — see {@link CorrelationPolicy}; {@code aiops.threads}
- * (stream threads, 1; the engine does the most work per site event of all services: where it
- * runs in its own process on several cores, give it more); {@code aiops.guarantee} ({@code at_least_once} or
- * {@code exactly_once_v2}, default at_least_once: every published id is derived from its
- * input, so repeats after a crash are absorbed downstream).
+ * <p>Settings: declared below ({@link #settings}): {@code aiops.detector}, {@code aiops.settle},
+ * {@code aiops.hold-down}, {@code aiops.hub-min-sites} (see {@link CorrelationPolicy}),
+ * {@code aiops.flap-hold}, {@code aiops.threads}, {@code aiops.guarantee}, and
+ * {@code aiops.anomaly.<class>.*} (when anomalies become alerts per metric class, see
+ * {@link AnomalyPolicies}).
  */
 public final class AiopsEngineServiceFactory implements ServiceFactory {
   public static final String NAME = "aiops";
@@ -61,19 +60,46 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
         .streamsApplication(APPLICATION_ID);
   }
 
+  static final Setting<Duration> SETTLE = Setting.duration("aiops.settle",
+      Duration.ofSeconds(20), "A new problem is held this long (event time) before its "
+          + "incident opens, so one cascade lands in one incident and a blip pages nobody.");
+  static final Setting<Duration> HOLD_DOWN = Setting.duration("aiops.hold-down",
+      Duration.ofMinutes(2), "An incident resolves only after all its alerts stayed clear "
+          + "this long.");
+  static final Setting<Integer> HUB_MIN_SITES = Setting.integer("aiops.hub-min-sites", 2, 1,
+      10_000, "Sites behind one hub unreachable together that make it a hub problem even "
+          + "without a transmission alarm.");
+  static final Setting<Duration> FLAP_HOLD = Setting.duration("aiops.flap-hold",
+      Duration.ofSeconds(60), "An alert resolves only after staying clear this long.");
+  static final Setting<String> DETECTOR = Setting.choice("aiops.detector", Detectors.DEFAULT,
+      "The anomaly detector per site and metric (bin/towerco detect --list).",
+      Detectors.names().toArray(String[]::new));
+  static final Setting<Integer> THREADS = Setting.integer("aiops.threads", 1, 1, 64,
+      "Kafka Streams threads of the engine; it does the most work per site event of all "
+          + "services: where it runs in its own process on several cores, give it more.");
+  static final Setting<String> GUARANTEE = Setting.choice("aiops.guarantee",
+      StreamsConfig.AT_LEAST_ONCE, "Processing guarantee; every published id is derived from "
+          + "its input, so repeats after a crash are absorbed downstream.",
+      StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
+
+  @Override
+  public List<Setting<?>> settings() {
+    List<Setting<?>> all = new ArrayList<>(List.of(SETTLE, HOLD_DOWN, HUB_MIN_SITES,
+        FLAP_HOLD, DETECTOR, THREADS, GUARANTEE));
+    all.addAll(AnomalyPolicies.settings());
+    return all;
+  }
+
   @Override
   public PlatformService create(ServiceContext context, ServiceSettings settings) {
-    CorrelationPolicy policy = new CorrelationPolicy(
-        Duration.parse(settings.string("aiops.settle", "PT20S")),
-        Duration.parse(settings.string("aiops.hold-down", "PT2M")),
-        settings.integer("aiops.hub-min-sites", 2));
+    CorrelationPolicy policy = new CorrelationPolicy(SETTLE.from(settings),
+        HOLD_DOWN.from(settings), HUB_MIN_SITES.from(settings));
     var deps = new AiopsTopology.Dependencies(context.codec(), context.decoder()::decode,
         SiteLookup.of(context.sites()),
-        context.topics()::ensure, context.config().operatorTenant(), policy,
+        TopicNames.provisioning(context.topics()), context.config().operatorTenant(), policy,
         context.metrics().forService(NAME), context.config().tenantTopicPartitions(),
-        Duration.parse(settings.string("aiops.flap-hold", "PT60S")),
-        Detectors.byName(settings.string("aiops.detector", Detectors.DEFAULT)),
-        AnomalyPolicies.from(settings::string));
+        FLAP_HOLD.from(settings), Detectors.byName(DETECTOR.from(settings)),
+        AnomalyPolicies.from(settings));
     // The operator's KPI topic exists before the engine subscribes. While site events and KPIs
     // shared one sub-topology, a KPI topic appearing under the running pattern subscription
     // failed a stream thread ("Topic ... is unknown to the topology", Kafka Streams 4.4; the
@@ -81,8 +107,7 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
     // benchmark runs creating topics at run time); this keeps the commonest case out of it.
     context.topics().ensure(TopicFamily.KPI_METRICS, context.config().operatorTenant());
     return new StreamsService(context, NAME, APPLICATION_ID, AiopsTopology.build(deps), Map.of(
-        StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.integer("aiops.threads", 1),
-        StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
-        settings.string("aiops.guarantee", StreamsConfig.AT_LEAST_ONCE)));
+        StreamsConfig.NUM_STREAM_THREADS_CONFIG, THREADS.from(settings),
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, GUARANTEE.from(settings)));
   }
 }

@@ -116,6 +116,11 @@ public final class AnalyticsService implements PlatformService, HttpRoutes {
   }
 
   @Override
+  public boolean isLive() {
+    return consumer.isLive();
+  }
+
+  @Override
   public boolean isReady() {
     return consumer.isReady();
   }

@@ -4,75 +4,85 @@ import com.towerco.analytics.domain.RetentionPolicy;
 import com.towerco.analytics.ingest.IngestSettings;
 import com.towerco.analytics.jdbc.Database;
 import com.towerco.platform.PlatformConfig;
+import com.towerco.platform.config.Setting;
 import com.towerco.platform.runtime.ServiceSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The analytics service's settings, read from {@code analytics.*} keys (see the factory). */
+/**
+ * The analytics service's settings ({@code analytics.*}), declared once in {@link #ALL}; durations
+ * in the platform's one grammar ({@code 30d}, {@code 12h}, {@code P30D}), retentions also
+ * {@code forever}.
+ */
 public record AnalyticsSettings(String jdbcUrl, String jdbcUser, String jdbcPassword,
     Database.Timescale timescale, int poolSize, int instances, IngestSettings ingest,
     RetentionPolicy retention, Duration retentionInterval) {
 
+  private static final IngestSettings INGEST = IngestSettings.defaults();
+  private static final RetentionPolicy KEEP = RetentionPolicy.defaults();
+
+  public static final Setting<String> JDBC_URL = Setting.text("analytics.jdbc-url", null,
+      "jdbc:postgresql://... for production, or a DuckDB file.")
+      .withDefaultText("jdbc:duckdb:DATA_DIR/analytics/analytics.duckdb");
+  public static final Setting<String> JDBC_USER = Setting.text("analytics.jdbc-user", null,
+      "PostgreSQL user.");
+  public static final Setting<String> JDBC_PASSWORD = Setting.secret("analytics.jdbc-password",
+      "PostgreSQL password.");
+  public static final Setting<String> TIMESCALEDB = Setting.choice("analytics.timescaledb",
+      "auto", "auto: use TimescaleDB when installed; on: fail without it; off: native "
+          + "partitioning.", "auto", "on", "off");
+  public static final Setting<Integer> BATCH_SIZE = Setting.integer("analytics.batch-size",
+      INGEST.batchEvents(), 1, 1_000_000, "Events the sink gathers before it hands a batch to "
+          + "its writer (under load batches grow while the writer is busy).");
+  public static final Setting<Integer> MAX_BUFFERED = Setting.integer("analytics.max-buffered",
+      INGEST.maxBufferedEvents(), 1, 10_000_000, "Events waiting before consumption pauses "
+          + "(at least batch-size).");
+  public static final Setting<Long> FLUSH_INTERVAL_MS = Setting.longValue(
+      "analytics.flush-interval-ms", INGEST.flushInterval().toMillis(), 1, 3_600_000,
+      "Longest an event waits for its batch, in milliseconds.");
+  public static final Setting<Duration> DEDUP_HORIZON = Setting.duration(
+      "analytics.dedup-horizon", INGEST.dedupHorizon(),
+      "The in-memory event-id window, in event time.");
+  public static final Setting<Integer> DEDUP_MAX_IDS = Setting.integer("analytics.dedup-max-ids",
+      INGEST.dedupMaxIds(), 1, 100_000_000, "The in-memory event-id window, in ids.");
+  public static final Setting<Optional<Duration>> RETENTION_RAW = Setting.durationOrForever(
+      "analytics.retention.raw-events", KEEP.rawEvents(), "How long raw events are kept.");
+  public static final Setting<Optional<Duration>> RETENTION_KPI_WINDOWS =
+      Setting.durationOrForever("analytics.retention.kpi-windows", KEEP.kpiWindows(),
+          "How long KPI windows are kept.");
+  public static final Setting<Optional<Duration>> RETENTION_ALARMS = Setting.durationOrForever(
+      "analytics.retention.alarms", KEEP.alarms(), "How long alarms are kept.");
+  public static final Setting<Optional<Duration>> RETENTION_KPI_HOURLY =
+      Setting.durationOrForever("analytics.retention.kpi-hourly", KEEP.kpiHourly(),
+          "How long hourly KPI roll-ups are kept.");
+  public static final Setting<Optional<Duration>> RETENTION_INTERVAL =
+      Setting.durationOrForever("analytics.retention.interval", Optional.of(Duration.ofHours(1)),
+          "How often old data is removed (forever: never).");
+  public static final Setting<Integer> INSTANCES = Setting.integer("analytics.instances", 1, 1,
+      64, "Consumers in this process.");
+  public static final Setting<Integer> POOL_SIZE = Setting.integer("analytics.pool-size", 8, 1,
+      256, "Database connections.");
+  public static final List<Setting<?>> ALL = List.of(JDBC_URL, JDBC_USER, JDBC_PASSWORD,
+      TIMESCALEDB, BATCH_SIZE, MAX_BUFFERED, FLUSH_INTERVAL_MS, DEDUP_HORIZON, DEDUP_MAX_IDS,
+      RETENTION_RAW, RETENTION_KPI_WINDOWS, RETENTION_ALARMS, RETENTION_KPI_HOURLY,
+      RETENTION_INTERVAL, INSTANCES, POOL_SIZE);
+
   public static AnalyticsSettings from(ServiceSettings s, PlatformConfig config) {
     String defaultUrl = "jdbc:duckdb:" + config.dataDir().resolve("analytics")
         .resolve("analytics.duckdb").toAbsolutePath();
-    IngestSettings defaults = IngestSettings.defaults();
-    int batch = s.integer("analytics.batch-size", defaults.batchEvents());
-    RetentionPolicy keep = RetentionPolicy.defaults();
-    return new AnalyticsSettings(
-        s.string("analytics.jdbc-url", defaultUrl),
-        s.string("analytics.jdbc-user", null),
-        s.string("analytics.jdbc-password", null),
-        Database.Timescale.valueOf(
-            s.string("analytics.timescaledb", "auto").toUpperCase(Locale.ROOT)),
-        s.integer("analytics.pool-size", 8),
-        s.integer("analytics.instances", 1),
+    int batch = BATCH_SIZE.from(s);
+    return new AnalyticsSettings(JDBC_URL.orElse(s, defaultUrl), JDBC_USER.from(s),
+        JDBC_PASSWORD.from(s),
+        Database.Timescale.valueOf(TIMESCALEDB.from(s).toUpperCase(Locale.ROOT)),
+        POOL_SIZE.from(s), INSTANCES.from(s),
         new IngestSettings(batch,
-            s.integer("analytics.max-buffered", Math.max(defaults.maxBufferedEvents(), batch)),
-            Duration.ofMillis(s.longValue("analytics.flush-interval-ms",
-                defaults.flushInterval().toMillis())),
-            defaults.maxRetryBackoff(),
-            duration(s, "analytics.dedup-horizon", Optional.of(defaults.dedupHorizon()))
-                .orElse(defaults.dedupHorizon()),
-            s.integer("analytics.dedup-max-ids", defaults.dedupMaxIds())),
-        new RetentionPolicy(
-            duration(s, "analytics.retention.raw-events", keep.rawEvents()),
-            duration(s, "analytics.retention.kpi-windows", keep.kpiWindows()),
-            duration(s, "analytics.retention.alarms", keep.alarms()),
-            duration(s, "analytics.retention.kpi-hourly", keep.kpiHourly())),
-        duration(s, "analytics.retention.interval", Optional.of(Duration.ofHours(1)))
-            .orElse(Duration.ZERO));
-  }
-
-  /**
-   * A duration as ISO-8601 ({@code P30D}, {@code PT12H}) or a number and unit ({@code 30d},
-   * {@code 12h}, {@code 90m}, {@code 45s}); {@code forever} (or {@code 0}) means no limit.
-   */
-  static Optional<Duration> duration(ServiceSettings s, String key, Optional<Duration> fallback) {
-    String text = s.string(key, null);
-    if (text == null) {
-      return fallback;
-    }
-    String t = text.trim().toLowerCase(Locale.ROOT);
-    if (t.equals("forever") || t.equals("0") || t.equals("none")) {
-      return Optional.empty();
-    }
-    try {
-      if (t.startsWith("p")) {
-        return Optional.of(Duration.parse(t.toUpperCase(Locale.ROOT)));
-      }
-      long amount = Long.parseLong(t.substring(0, t.length() - 1));
-      return Optional.of(switch (t.charAt(t.length() - 1)) {
-        case 'd' -> Duration.ofDays(amount);
-        case 'h' -> Duration.ofHours(amount);
-        case 'm' -> Duration.ofMinutes(amount);
-        case 's' -> Duration.ofSeconds(amount);
-        default -> throw new IllegalArgumentException(text);
-      });
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(key + ": not a duration (30d, 12h, P30D, forever): "
-          + text, e);
-    }
+            MAX_BUFFERED.orElse(s, Math.max(INGEST.maxBufferedEvents(), batch)),
+            Duration.ofMillis(FLUSH_INTERVAL_MS.from(s)), INGEST.maxRetryBackoff(),
+            DEDUP_HORIZON.from(s), DEDUP_MAX_IDS.from(s)),
+        new RetentionPolicy(RETENTION_RAW.from(s), RETENTION_KPI_WINDOWS.from(s),
+            RETENTION_ALARMS.from(s), RETENTION_KPI_HOURLY.from(s)),
+        RETENTION_INTERVAL.from(s).orElse(Duration.ZERO));
   }
 }

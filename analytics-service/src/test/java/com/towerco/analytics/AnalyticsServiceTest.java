@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.towerco.platform.runtime.ServiceSettings;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What the service subscribes to, and how its settings read. */
@@ -30,19 +29,18 @@ class AnalyticsServiceTest {
 
   @Test
   void readsRetentionsAsDaysHoursIsoOrForever() {
-    ServiceSettings s = ServiceSettings.empty().with("a", "30d").with("b", "PT12H")
-        .with("c", "forever").with("d", "90m");
-    assertThat(AnalyticsSettings.duration(s, "a", Optional.empty()))
+    ServiceSettings s = ServiceSettings.empty().with("analytics.retention.raw-events", "30d")
+        .with("analytics.retention.kpi-windows", "PT12H")
+        .with("analytics.retention.alarms", "forever")
+        .with("analytics.retention.kpi-hourly", "90m");
+    assertThat(AnalyticsSettings.RETENTION_RAW.from(s)).contains(Duration.ofDays(30));
+    assertThat(AnalyticsSettings.RETENTION_KPI_WINDOWS.from(s)).contains(Duration.ofHours(12));
+    assertThat(AnalyticsSettings.RETENTION_ALARMS.from(s)).isEmpty();
+    assertThat(AnalyticsSettings.RETENTION_KPI_HOURLY.from(s)).contains(Duration.ofMinutes(90));
+    assertThat(AnalyticsSettings.RETENTION_RAW.from(ServiceSettings.empty()))
         .contains(Duration.ofDays(30));
-    assertThat(AnalyticsSettings.duration(s, "b", Optional.empty()))
-        .contains(Duration.ofHours(12));
-    assertThat(AnalyticsSettings.duration(s, "c", Optional.of(Duration.ofDays(1)))).isEmpty();
-    assertThat(AnalyticsSettings.duration(s, "d", Optional.empty()))
-        .contains(Duration.ofMinutes(90));
-    assertThat(AnalyticsSettings.duration(s, "missing", Optional.of(Duration.ofDays(2))))
-        .contains(Duration.ofDays(2));
-    assertThatThrownBy(() -> AnalyticsSettings.duration(
-        ServiceSettings.empty().with("x", "soon"), "x", Optional.empty()))
-        .hasMessageContaining("x: not a duration");
+    assertThatThrownBy(() -> AnalyticsSettings.RETENTION_RAW.from(ServiceSettings.empty()
+        .with("analytics.retention.raw-events", "soon")))
+        .hasMessageContaining("analytics.retention.raw-events: 'soon' is not a duration");
   }
 }

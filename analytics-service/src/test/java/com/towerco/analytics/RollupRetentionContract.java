@@ -11,6 +11,7 @@ import com.towerco.analytics.domain.TimeRange;
 import com.towerco.analytics.jdbc.AnalyticsQueries;
 import com.towerco.analytics.jdbc.Database;
 import com.towerco.analytics.jdbc.EventSink;
+import com.towerco.analytics.jdbc.KpiRollup;
 import com.towerco.analytics.jdbc.Retention;
 import com.towerco.events.Envelope;
 import java.sql.Connection;
@@ -53,6 +54,20 @@ abstract class RollupRetentionContract {
   void closeStore() {
     database.close();
     databases.close();
+  }
+
+  @Test
+  void theMigrationsCreateExactlyTheRollupKpiRollupDefines() throws Exception {
+    List<String> columns = new ArrayList<>();
+    try (Connection c = database.connection();
+        ResultSet rs = c.createStatement().executeQuery("SELECT column_name FROM "
+            + "information_schema.columns WHERE table_name = 'kpi_hourly' "
+            + "ORDER BY ordinal_position")) {
+      while (rs.next()) {
+        columns.add(rs.getString(1));
+      }
+    }
+    assertThat(columns).containsExactlyElementsOf(KpiRollup.columnNames());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.towerco.app;
 
 import com.towerco.platform.broker.BrokerSettings;
+import com.towerco.platform.broker.KraftQuorum;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -40,6 +41,14 @@ public record KafkaSecurity(
   }
 
   /** The embedded broker's settings (security is added by the process, from its store). */
+  /** Node {@code nodeId} of a multi-node cluster with these controllers. */
+  public BrokerSettings broker(Path logDir, int port, int nodeId, KraftQuorum quorum) {
+    BrokerSettings settings = BrokerSettings.local(logDir, port).listenOn(listenHost, port)
+        .advertising(advertisedHost).inCluster(nodeId, quorum);
+    settings.requireSafeExposure(insecureAccepted || sasl);
+    return settings;
+  }
+
   public BrokerSettings broker(Path logDir, int port) {
     BrokerSettings settings = BrokerSettings.local(logDir, port).listenOn(listenHost, port)
         .advertising(advertisedHost);

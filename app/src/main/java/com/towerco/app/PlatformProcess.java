@@ -123,10 +123,13 @@ public final class PlatformProcess implements AutoCloseable {
     List<HttpRoutes> routes = new ArrayList<>(services.stream()
         .filter(HttpRoutes.class::isInstance).map(HttpRoutes.class::cast).toList());
     routes.add(new ApiDocs(this::routes));
-    routes.add(new DeadLetterApi(new DeadLetterLog(context.clients(), Clock.systemUTC()),
+    Map<String, String> dlqReader = principals.get(Principals.DLQ_READER);
+    ServiceContext dlq = dlqReader == null ? context : context.as(dlqReader);
+    routes.add(new DeadLetterApi(new DeadLetterLog(dlq.clients(), Clock.systemUTC()),
         Clock.systemUTC()));
     if (spec.httpPort() >= 0) {
-      web = WebServer.start(spec.httpPort(), metrics, this::ready, spec.authenticator(),
+      web = WebServer.start(spec.httpPort(), metrics, this::live, this::ready,
+          spec.authenticator(),
           routes);
     }
     for (PlatformService service : services) {
@@ -157,6 +160,11 @@ public final class PlatformProcess implements AutoCloseable {
         }
         principals.put(principal, PlatformConfig.loadClientProperties(file));
       }
+      Path dlqReader = new KafkaCredentials(security.credentialsDir(), Map.of())
+          .file(Principals.DLQ_READER);
+      if (Files.exists(dlqReader)) {
+        principals.put(Principals.DLQ_READER, PlatformConfig.loadClientProperties(dlqReader));
+      }
       return principals;
     }
     return Map.of();
@@ -170,6 +178,11 @@ public final class PlatformProcess implements AutoCloseable {
   /** What to print about Kafka principals (passwords only when just generated). */
   public List<String> kafkaCredentialsHelp() {
     return credentials == null ? List.of() : credentials.help();
+  }
+
+  /** False once a service has stopped for good: only a restart helps. */
+  public boolean live() {
+    return services.stream().allMatch(PlatformService::isLive);
   }
 
   public boolean ready() {

@@ -9,6 +9,7 @@ import com.towerco.ingest.onboarding.InventoryServiceFactory;
 import com.towerco.ingest.watchdog.WatchdogServiceFactory;
 import com.towerco.kpi.KpiCalculatorServiceFactory;
 import com.towerco.notification.NotificationServiceFactory;
+import com.towerco.platform.config.Setting;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.security.KafkaAccess;
 import com.towerco.simulator.SimulatorServiceFactory;
@@ -52,6 +53,18 @@ public final class Services {
     factories.addAll(extra);
     factories.forEach(f -> byName.putIfAbsent(f.name(), f.kafkaAccess()));
     return List.copyOf(byName.values());
+  }
+
+  /**
+   * Every service setting the launcher knows: those of its services and of the simulator
+   * (declared by each factory, {@link ServiceFactory#settings()}).
+   */
+  public static List<Setting<?>> settings() {
+    List<Setting<?>> all = new ArrayList<>();
+    List<ServiceFactory> factories = new ArrayList<>(ALL);
+    factories.add(new SimulatorServiceFactory());
+    factories.forEach(f -> all.addAll(f.settings()));
+    return all;
   }
 
   /** The factories for a comma-separated list of names ("all" for every one). */

@@ -82,6 +82,11 @@ public final class DashboardService implements PlatformService, HttpRoutes {
   }
 
   @Override
+  public boolean isLive() {
+    return consumer.isLive();
+  }
+
+  @Override
   public boolean isReady() {
     return !closed && consumer.isReady();
   }

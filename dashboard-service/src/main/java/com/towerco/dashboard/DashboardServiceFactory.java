@@ -1,12 +1,14 @@
 package com.towerco.dashboard;
 
 import com.towerco.events.TopicFamily;
+import com.towerco.platform.config.Setting;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.platform.security.KafkaAccess;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Builds the Dashboard Service for the launcher ({@code --services dashboard}); its settings are
@@ -35,6 +37,11 @@ public final class DashboardServiceFactory implements ServiceFactory {
     return KafkaAccess.of(name()).reads(TopicFamily.SITE_EVENTS, TopicFamily.KPI_METRICS,
         TopicFamily.ALERT_NOTIFICATIONS, TopicFamily.INCIDENT_LIFECYCLE, TopicFamily.INVENTORY)
         .groups(DashboardSettings.DEFAULT_GROUP_ID);
+  }
+
+  @Override
+  public List<Setting<?>> settings() {
+    return DashboardSettings.ALL;
   }
 
   @Override

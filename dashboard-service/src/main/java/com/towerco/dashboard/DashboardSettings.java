@@ -1,29 +1,15 @@
 package com.towerco.dashboard;
 
 import com.towerco.dashboard.domain.ModelLimits;
+import com.towerco.platform.config.Setting;
 import com.towerco.platform.runtime.ServiceSettings;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
- * The dashboard's settings, read from {@code key=value} service settings (durations in ISO-8601,
- * e.g. {@code PT30M}):
- * <ul>
- *   <li>{@code dashboard.group-id} consumer group (default {@code towerco-dashboard-service};
- *       give each dashboard process its own, since every process needs the whole view)
- *   <li>{@code dashboard.consumers} consumer threads (1)
- *   <li>{@code dashboard.replay.site-events} / {@code .kpis} / {@code .alerts} /
- *       {@code .incidents}: how far back (by record time) to read on start
- *       (PT30M / PT6H / P7D / P7D)
- *   <li>{@code dashboard.series.window} / {@code dashboard.series.points}: chart window and
- *       points per series (PT30M / 180)
- *   <li>{@code dashboard.stream.buffer}: live updates kept for reconnecting pages (20000)
- *   <li>{@code dashboard.stream.keep-alive}: comment interval on idle streams (PT15S)
- *   <li>{@code dashboard.stream.max-per-user} / {@code dashboard.stream.max-total}: live
- *       streams open at once per user and in the process, each holding a server thread (5 / 100)
- *   <li>{@code dashboard.alerts.resolved-kept} / {@code dashboard.incidents.resolved-kept}
- *       (2000 / 1000)
- * </ul>
+ * The dashboard's settings ({@code dashboard.*}), declared once in {@link #ALL}: consumer group
+ * and threads, how far back each family is read on start, chart windows, the live stream's
+ * buffer, keep-alive and connection caps, and how much resolved history the live view keeps.
  */
 public record DashboardSettings(
     String groupId,
@@ -37,60 +23,62 @@ public record DashboardSettings(
 
   public static final String DEFAULT_GROUP_ID = "towerco-dashboard-service";
 
+  private static final ModelLimits LIMITS = ModelLimits.defaults();
+  public static final Setting<String> GROUP_ID = Setting.text("dashboard.group-id",
+      DEFAULT_GROUP_ID, "Consumer group; give each dashboard process its own, since every "
+          + "process needs the whole view.");
+  public static final Setting<Integer> CONSUMERS = Setting.integer("dashboard.consumers", 1, 1,
+      64, "Consumer threads.");
+  public static final Setting<Duration> REPLAY_SITE_EVENTS = Setting.duration(
+      "dashboard.replay.site-events", Duration.ofMinutes(30),
+      "How far back (record time) site events are read on start.");
+  public static final Setting<Duration> REPLAY_KPIS = Setting.duration("dashboard.replay.kpis",
+      Duration.ofHours(6), "How far back KPIs are read on start.");
+  public static final Setting<Duration> REPLAY_ALERTS = Setting.duration(
+      "dashboard.replay.alerts", Duration.ofDays(7), "How far back alerts are read on start.");
+  public static final Setting<Duration> REPLAY_INCIDENTS = Setting.duration(
+      "dashboard.replay.incidents", Duration.ofDays(7),
+      "How far back incidents are read on start.");
+  public static final Setting<Duration> SERIES_WINDOW = Setting.duration(
+      "dashboard.series.window", LIMITS.seriesWindow(), "Chart window per series.");
+  public static final Setting<Integer> SERIES_POINTS = Setting.integer("dashboard.series.points",
+      LIMITS.seriesPoints(), 1, 100_000, "Chart points per series.");
+  public static final Setting<Integer> STREAM_BUFFER = Setting.integer("dashboard.stream.buffer",
+      20_000, 1, 10_000_000, "Live updates kept for reconnecting pages.");
+  public static final Setting<Duration> STREAM_KEEP_ALIVE = Setting.duration(
+      "dashboard.stream.keep-alive", Duration.ofSeconds(15),
+      "Comment interval on idle live streams.");
+  public static final Setting<Integer> STREAMS_PER_USER = Setting.integer(
+      "dashboard.stream.max-per-user", 5, 1, 10_000,
+      "Live streams open at once per user (each holds a server thread).");
+  public static final Setting<Integer> STREAMS_TOTAL = Setting.integer(
+      "dashboard.stream.max-total", 100, 1, 100_000,
+      "Live streams open at once in the process.");
+  public static final Setting<Integer> ALERTS_RESOLVED_KEPT = Setting.integer(
+      "dashboard.alerts.resolved-kept", LIMITS.maxResolvedAlerts(), 1, 10_000_000,
+      "Resolved alerts kept in the live view.");
+  public static final Setting<Integer> INCIDENTS_RESOLVED_KEPT = Setting.integer(
+      "dashboard.incidents.resolved-kept", LIMITS.maxResolvedIncidents(), 1, 10_000_000,
+      "Resolved incidents kept in the live view.");
+  public static final List<Setting<?>> ALL = List.of(GROUP_ID, CONSUMERS, REPLAY_SITE_EVENTS,
+      REPLAY_KPIS, REPLAY_ALERTS, REPLAY_INCIDENTS, SERIES_WINDOW, SERIES_POINTS, STREAM_BUFFER,
+      STREAM_KEEP_ALIVE, STREAMS_PER_USER, STREAMS_TOTAL, ALERTS_RESOLVED_KEPT,
+      INCIDENTS_RESOLVED_KEPT);
+
   /** How far back each topic family is read when the read model is rebuilt. */
   public record Replay(Duration siteEvents, Duration kpis, Duration alerts,
       Duration incidents) {}
 
   public static DashboardSettings from(ServiceSettings s) {
-    ModelLimits d = ModelLimits.defaults();
-    ModelLimits limits = new ModelLimits(
-        duration(s, "dashboard.series.window", d.seriesWindow()),
-        positive(s, "dashboard.series.points", d.seriesPoints()),
-        d.maxFiringAlerts(),
-        positive(s, "dashboard.alerts.resolved-kept", d.maxResolvedAlerts()),
-        d.maxOpenIncidents(),
-        positive(s, "dashboard.incidents.resolved-kept", d.maxResolvedIncidents()),
-        d.maxTimeline(), d.kpiWindowsPerSeries(), d.maxSites(), d.maxAlarmsPerSite(),
-        d.dedupHorizon());
-    Replay replay = new Replay(
-        duration(s, "dashboard.replay.site-events", Duration.ofMinutes(30)),
-        duration(s, "dashboard.replay.kpis", Duration.ofHours(6)),
-        duration(s, "dashboard.replay.alerts", Duration.ofDays(7)),
-        duration(s, "dashboard.replay.incidents", Duration.ofDays(7)));
-    return new DashboardSettings(s.string("dashboard.group-id", DEFAULT_GROUP_ID),
-        positive(s, "dashboard.consumers", 1), replay, limits,
-        positive(s, "dashboard.stream.buffer", 20_000),
-        duration(s, "dashboard.stream.keep-alive", Duration.ofSeconds(15)),
-        positive(s, "dashboard.stream.max-per-user", 5),
-        positive(s, "dashboard.stream.max-total", 100));
-  }
-
-  private static Duration duration(ServiceSettings s, String key, Duration fallback) {
-    String text = s.string(key, null);
-    if (text == null) {
-      return fallback;
-    }
-    try {
-      Duration value = Duration.parse(text.trim());
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(key + " must be positive: " + text);
-      }
-      return value;
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(key + " is not an ISO-8601 duration: " + text, e);
-    }
-  }
-
-  private static int positive(ServiceSettings s, String key, int fallback) {
-    int value;
-    try {
-      value = s.integer(key, fallback);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " is not a number: " + s.string(key, ""), e);
-    }
-    if (value < 1) {
-      throw new IllegalArgumentException(key + " must be positive: " + value);
-    }
-    return value;
+    ModelLimits d = LIMITS;
+    ModelLimits limits = new ModelLimits(SERIES_WINDOW.from(s), SERIES_POINTS.from(s),
+        d.maxFiringAlerts(), ALERTS_RESOLVED_KEPT.from(s), d.maxOpenIncidents(),
+        INCIDENTS_RESOLVED_KEPT.from(s), d.maxTimeline(), d.kpiWindowsPerSeries(), d.maxSites(),
+        d.maxAlarmsPerSite(), d.dedupHorizon());
+    Replay replay = new Replay(REPLAY_SITE_EVENTS.from(s), REPLAY_KPIS.from(s),
+        REPLAY_ALERTS.from(s), REPLAY_INCIDENTS.from(s));
+    return new DashboardSettings(GROUP_ID.from(s), CONSUMERS.from(s), replay, limits,
+        STREAM_BUFFER.from(s), STREAM_KEEP_ALIVE.from(s), STREAMS_PER_USER.from(s),
+        STREAMS_TOTAL.from(s));
   }
 }

@@ -1,5 +1,6 @@
 package com.towerco.events;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,22 +11,40 @@ import java.util.regex.Pattern;
  * complete the contract. The ADR's second event-sourced entity (energy optimizations) and refuel
  * orders have their own lifecycle (events) and commands topics, named like the incidents'.
  * Per-site and per-tenant families are consumed by pattern subscription, so a new site or tenant
- * needs no restart.
+ * needs no restart. Each family declares its retention here ({@link TopicRetention}); the
+ * platform's topic provisioner sets and reconciles it on every topic of the family.
  */
 public enum TopicFamily {
-  SITE_EVENTS("towerco.sites.", ".events", Scope.SITE, false),
-  KPI_METRICS("towerco.kpis.", ".metrics", Scope.TENANT, false),
-  ALERT_NOTIFICATIONS("towerco.alerts.", ".notifications", Scope.TENANT, false),
-  INCIDENT_LIFECYCLE("towerco.incidents.", ".lifecycle", Scope.TENANT, false),
-  INCIDENT_COMMANDS("towerco.incidents.", ".commands", Scope.TENANT, false),
-  OPTIMIZATION_LIFECYCLE("towerco.optimizations.", ".lifecycle", Scope.TENANT, false),
-  OPTIMIZATION_COMMANDS("towerco.optimizations.", ".commands", Scope.TENANT, false),
-  REFUEL_LIFECYCLE("towerco.refuels.", ".lifecycle", Scope.TENANT, false),
-  REFUEL_COMMANDS("towerco.refuels.", ".commands", Scope.TENANT, false),
-  NOTIFICATION_DELIVERIES("towerco.notifications.", ".deliveries", Scope.TENANT, false),
-  NOTIFICATION_SETTINGS("towerco.notifications.settings", "", Scope.GLOBAL, true),
-  INVENTORY("towerco.inventory", "", Scope.GLOBAL, true),
-  DEAD_LETTER("towerco.dlq", "", Scope.GLOBAL, false);
+  SITE_EVENTS("towerco.sites.", ".events", Scope.SITE, TopicRetention.window(
+      Duration.ofDays(7), Duration.ofDays(2), "the incident views replay 48 h of telemetry "
+          + "(incidents.telemetry-replay); a week lets a stopped consumer catch up")),
+  KPI_METRICS("towerco.kpis.", ".metrics", Scope.TENANT, TopicRetention.window(
+      Duration.ofDays(62), Duration.ofDays(32), "the SLA clocks and energy savings replay KPIs "
+          + "from the first one kept: the current and the previous calendar month")),
+  ALERT_NOTIFICATIONS("towerco.alerts.", ".notifications", Scope.TENANT, TopicRetention.window(
+      Duration.ofDays(30), Duration.ofDays(7), "the dashboard replays 7 days of alerts "
+          + "(dashboard.replay.alerts)")),
+  INCIDENT_LIFECYCLE("towerco.incidents.", ".lifecycle", Scope.TENANT, TopicRetention.forever(
+      "event-sourced incidents and the SLA ledger, replayed from the beginning (ADR-004)")),
+  INCIDENT_COMMANDS("towerco.incidents.", ".commands", Scope.TENANT, TopicRetention.forever(
+      "every command that made an incident, with its outcome: audit and replay")),
+  OPTIMIZATION_LIFECYCLE("towerco.optimizations.", ".lifecycle", Scope.TENANT,
+      TopicRetention.forever("event-sourced energy optimizations, replayed from the beginning")),
+  OPTIMIZATION_COMMANDS("towerco.optimizations.", ".commands", Scope.TENANT,
+      TopicRetention.forever("every command that made an optimization: audit and replay")),
+  REFUEL_LIFECYCLE("towerco.refuels.", ".lifecycle", Scope.TENANT, TopicRetention.forever(
+      "event-sourced refuel orders, replayed from the beginning")),
+  REFUEL_COMMANDS("towerco.refuels.", ".commands", Scope.TENANT, TopicRetention.forever(
+      "every command that made a refuel order: audit and replay")),
+  NOTIFICATION_DELIVERIES("towerco.notifications.", ".deliveries", Scope.TENANT,
+      TopicRetention.window(Duration.ofDays(30), Duration.ofDays(7), "delivery records; the "
+          + "analytics store keeps their history, consumers need a week to catch up")),
+  NOTIFICATION_SETTINGS("towerco.notifications.settings", "", Scope.GLOBAL,
+      TopicRetention.compacted("routing, silences and receivers: the latest value per key")),
+  INVENTORY("towerco.inventory", "", Scope.GLOBAL,
+      TopicRetention.compacted("sites, hubs and tenancies: the latest value per key")),
+  DEAD_LETTER("towerco.dlq", "", Scope.GLOBAL, TopicRetention.forever(
+      "nothing is lost: a dead letter waits for its fix and re-drive"));
 
   /** What the id in a topic name stands for. */
   public enum Scope { SITE, TENANT, GLOBAL }
@@ -35,14 +54,14 @@ public enum TopicFamily {
   private final String prefix;
   private final String suffix;
   private final Scope scope;
-  private final boolean compacted;
+  private final TopicRetention retention;
   private final Pattern pattern;
 
-  TopicFamily(String prefix, String suffix, Scope scope, boolean compacted) {
+  TopicFamily(String prefix, String suffix, Scope scope, TopicRetention retention) {
     this.prefix = prefix;
     this.suffix = suffix;
     this.scope = scope;
-    this.compacted = compacted;
+    this.retention = retention;
     this.pattern = scope == Scope.GLOBAL
         ? Pattern.compile(Pattern.quote(prefix))
         : Pattern.compile(Pattern.quote(prefix) + "(" + ID + ")" + Pattern.quote(suffix));
@@ -96,7 +115,17 @@ public enum TopicFamily {
   }
 
   public boolean compacted() {
-    return compacted;
+    return retention.kind() == TopicRetention.Kind.COMPACTED;
+  }
+
+  /** How long this family keeps its records (see {@link TopicRetention}). */
+  public TopicRetention retention() {
+    return retention;
+  }
+
+  /** The family's name in settings, e.g. {@code site-events} for {@link #SITE_EVENTS}. */
+  public String settingName() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 
   /** The topic name template as the ADR writes it. */

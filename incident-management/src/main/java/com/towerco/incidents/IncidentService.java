@@ -12,7 +12,6 @@ import com.towerco.incidents.http.IncidentApi;
 import com.towerco.incidents.stream.AggregateCatalog;
 import com.towerco.incidents.stream.CommandBus;
 import com.towerco.incidents.stream.CommandStreams;
-import com.towerco.incidents.stream.ViewFeed;
 import com.towerco.incidents.stream.ViewHandler;
 import com.towerco.incidents.view.CommandOutcomes;
 import com.towerco.incidents.view.ReadModels;
@@ -24,11 +23,10 @@ import com.towerco.platform.runtime.Projection;
 import com.towerco.platform.runtime.ProjectionSource;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceSettings;
+import com.towerco.platform.runtime.ViewFeed;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,13 +53,13 @@ public final class IncidentService implements PlatformService, HttpRoutes, Proje
     this.operator = context.config().operatorTenant();
     SiteDirectory sites = context.sites();
     DispatchSaga.Timeouts timeouts = new DispatchSaga.Timeouts(
-        duration(settings, "incidents.assign-within", DispatchSaga.ASSIGN_WITHIN),
-        duration(settings, "incidents.arrive-within", DispatchSaga.ARRIVE_WITHIN),
-        duration(settings, "incidents.work-within", DispatchSaga.WORK_WITHIN),
-        duration(settings, "incidents.verify-within", DispatchSaga.VERIFY_WITHIN));
+        IncidentSettings.ASSIGN_WITHIN.from(settings),
+        IncidentSettings.ARRIVE_WITHIN.from(settings),
+        IncidentSettings.WORK_WITHIN.from(settings),
+        IncidentSettings.VERIFY_WITHIN.from(settings));
     IncidentAggregate incidents = new IncidentAggregate(timeouts);
-    this.optimizationAggregate = new OptimizationAggregate(duration(settings,
-        "incidents.optimization-verify-over", OptimizationAggregate.VERIFY_OVER));
+    this.optimizationAggregate = new OptimizationAggregate(
+        IncidentSettings.OPTIMIZATION_VERIFY_OVER.from(settings));
     this.refuelAggregate = new RefuelAggregate();
     AggregateCatalog catalog = new AggregateCatalog(List.of(incidents, new SlaLedger(),
         optimizationAggregate, refuelAggregate));
@@ -80,16 +78,15 @@ public final class IncidentService implements PlatformService, HttpRoutes, Proje
             s.registration().power().batteryCapacityAh()))));
     this.view = new ViewFeed(context.clients(), context.decoder(),
         context.metrics().forService(IncidentServiceFactory.NAME + "-view"),
-        CommandStreams.viewSources(catalog, duration(settings, "incidents.kpi-replay", null),
-            duration(settings, "incidents.telemetry-replay", Duration.ofHours(48))),
-        handler.get(), clock,
-        "towerco-incidents-view-" + context.config().instanceId());
+        CommandStreams.viewSources(catalog, IncidentSettings.KPI_REPLAY.from(settings),
+            IncidentSettings.TELEMETRY_REPLAY.from(settings)),
+        handler.get(), clock, "incidents-view");
     this.commands = CommandStreams.create(context, catalog, timeouts, incidents,
         refuelAggregate, tenantViews, clock,
-        duration(settings, "incidents.timer-interval", Duration.ofSeconds(1)),
-        settings.integer("incidents.instances", 1));
+        IncidentSettings.TIMER_INTERVAL.from(settings),
+        IncidentSettings.INSTANCES.from(settings));
     this.api = new IncidentApi(models, incidents, viewBus, outcomes,
-        duration(settings, "incidents.command-timeout", Duration.ofSeconds(5)), clock, operator,
+        IncidentSettings.COMMAND_TIMEOUT.from(settings), clock, operator,
         context.codec());
   }
 
@@ -97,11 +94,6 @@ public final class IncidentService implements PlatformService, HttpRoutes, Proje
       SiteDirectory sites) {
     return (site, tenant) -> sites.site(site).flatMap(s -> s.tenancy(tenant))
         .map(t -> OptionalDouble.of(t.slaAvailabilityPct())).orElse(OptionalDouble.empty());
-  }
-
-  private static Duration duration(ServiceSettings settings, String key, Duration fallback) {
-    return Optional.ofNullable(settings.values().get(key)).map(Duration::parse)
-        .orElse(fallback);
   }
 
   @Override
@@ -119,6 +111,11 @@ public final class IncidentService implements PlatformService, HttpRoutes, Proje
     }
     view.start();
     commands.start();
+  }
+
+  @Override
+  public boolean isLive() {
+    return commands.isLive() && view.isLive();
   }
 
   @Override

@@ -1,12 +1,14 @@
 package com.towerco.incidents;
 
 import com.towerco.events.TopicFamily;
+import com.towerco.platform.config.Setting;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.platform.security.KafkaAccess;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Incident management: the single writer of the event-sourced incident, SLA, energy
@@ -14,15 +16,8 @@ import java.time.Clock;
  * .lifecycle}), deciding the commands that arrive on the operator's command topics; CQRS read
  * models and the HTTP API over them; the dispatch and refuelling sagas; tenant SLA clocks.
  *
- * <p>Settings: {@code incidents.instances} (command consumers in this process, 1),
- * {@code incidents.command-timeout} (how long an HTTP command waits for its outcome, PT5S),
- * {@code incidents.assign-within} (PT30M), {@code incidents.arrive-within} (PT4H),
- * {@code incidents.work-within} (PT4H), {@code incidents.verify-within} (PT1H): the dispatch
- * steps' timeouts; {@code incidents.optimization-verify-over} (P7D);
- * {@code incidents.kpi-replay} (how far back KPI windows are read on start, for the SLA clocks
- * and energy days; default from the beginning), {@code incidents.telemetry-replay} (how far
- * back telemetry is read on start, PT48H);
- * {@code incidents.timer-interval} (how often the saga scheduler looks, PT1S).
+ * <p>Settings: {@link IncidentSettings} (consumers, command timeout, the dispatch steps'
+ * timeouts, how far back views read on start, the saga timer).
  */
 public final class IncidentServiceFactory implements ServiceFactory {
   public static final String NAME = "incidents";
@@ -61,6 +56,11 @@ public final class IncidentServiceFactory implements ServiceFactory {
   @Override
   public java.util.List<String> projectionNames() {
     return com.towerco.incidents.view.ReadModels.NAMES;
+  }
+
+  @Override
+  public List<Setting<?>> settings() {
+    return IncidentSettings.ALL;
   }
 
   @Override

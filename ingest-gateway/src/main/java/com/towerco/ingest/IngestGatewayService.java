@@ -109,6 +109,20 @@ public final class IngestGatewayService implements PlatformService, HttpRoutes {
     return started && (mqtt == null || mqtt.isReady());
   }
 
+  /**
+   * False once an intake died for good: the MQTT client or its recovery, the SNMP listening
+   * thread, or the inventory view the edge contract checks sites against. HTTP runs on the
+   * platform's web server, whose liveness is the process's.
+   */
+  @Override
+  public boolean isLive() {
+    if (!started) {
+      return true;
+    }
+    return (mqtt == null || mqtt.isLive()) && (snmp == null || snmp.isLive())
+        && context.sites().isLive();
+  }
+
   /** Mounted before the service starts: answers 503 until it has. */
   @Override
   public void register(RoutesConfig config) {

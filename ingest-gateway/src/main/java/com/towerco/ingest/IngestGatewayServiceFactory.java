@@ -1,12 +1,14 @@
 package com.towerco.ingest;
 
 import com.towerco.events.TopicFamily;
+import com.towerco.platform.config.Setting;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.platform.security.KafkaAccess;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Builds the ingest gateway as a platform service named {@code ingest}; its settings are in
@@ -44,6 +46,11 @@ public final class IngestGatewayServiceFactory implements ServiceFactory {
   public KafkaAccess kafkaAccess() {
     return KafkaAccess.of(NAME).reads(TopicFamily.INVENTORY)
         .writes(TopicFamily.SITE_EVENTS, TopicFamily.DEAD_LETTER);
+  }
+
+  @Override
+  public List<Setting<?>> settings() {
+    return IngestSettings.ALL;
   }
 
   @Override

@@ -1,22 +1,23 @@
 package com.towerco.kpi;
 
 import com.towerco.events.TopicFamily;
+import com.towerco.kpi.stream.KpiSettings;
 import com.towerco.kpi.stream.KpiStreams;
+import com.towerco.platform.config.Setting;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.platform.security.KafkaAccess;
+import java.util.List;
 
 /**
  * The KPI Calculator: event-time windows per site and per tenancy (power availability, grid
  * availability, generator run time, fuel consumed, lowest battery charge, energy, alarms,
  * reporting coverage), published to {@code towerco.kpis.{tenant_id}.metrics}.
  *
- * <p>Settings: {@code kpi.window} (ISO-8601 duration, default PT1M), {@code kpi.grace} (PT30S),
- * {@code kpi.max-gap} (how long a reading's state holds without a newer one, PT2M),
- * {@code kpi.silence} (stop emitting empty windows for a site silent this long, PT1H),
- * {@code kpi.instances} (consumers in this process, 1).
+ * <p>Settings: {@link KpiSettings} ({@code kpi.window}, {@code kpi.grace}, {@code kpi.max-gap},
+ * {@code kpi.silence}, {@code kpi.instances}).
  */
 public final class KpiCalculatorServiceFactory implements ServiceFactory {
   public static final String NAME = "kpi";
@@ -42,6 +43,11 @@ public final class KpiCalculatorServiceFactory implements ServiceFactory {
   public KafkaAccess kafkaAccess() {
     return KafkaAccess.of(NAME).reads(TopicFamily.SITE_EVENTS, TopicFamily.INVENTORY)
         .writes(TopicFamily.KPI_METRICS).groups(GROUP_ID);
+  }
+
+  @Override
+  public List<Setting<?>> settings() {
+    return KpiSettings.ALL;
   }
 
   @Override

@@ -79,6 +79,11 @@ public final class NotificationService implements PlatformService,
   }
 
   @Override
+  public boolean isLive() {
+    return notifier.isLive() && intake.isLive() && dispatcher.isLive() && view.isLive();
+  }
+
+  @Override
   public boolean isReady() {
     return notifier.isReady() && intake.isReady() && dispatcher.isReady() && view.loaded();
   }

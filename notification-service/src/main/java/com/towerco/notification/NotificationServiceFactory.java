@@ -6,22 +6,24 @@ import com.towerco.notification.delivery.Dispatcher;
 import com.towerco.notification.delivery.Senders;
 import com.towerco.notification.http.NotificationApi;
 import com.towerco.notification.intake.Intake;
-import com.towerco.notification.kafka.TransactionalLoop;
 import com.towerco.notification.settings.SettingsView;
 import com.towerco.notification.settings.SettingsWriter;
 import com.towerco.notification.stream.NotificationTopics;
 import com.towerco.notification.stream.NotificationTopology;
 import com.towerco.notification.stream.Ticker;
-import com.towerco.notification.stream.TopicNames;
+import com.towerco.platform.config.Setting;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.platform.runtime.StreamsService;
+import com.towerco.platform.runtime.TopicNames;
+import com.towerco.platform.runtime.TransactionalLoop;
 import com.towerco.platform.security.KafkaAccess;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -37,10 +39,9 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  * breakers, escalations) is in changelogged Kafka Streams stores, its settings on a compacted
  * topic, and its clock is tick events, so a restart loses nothing and replays decide the same.
  *
- * <p>Settings: {@code notification.config} — path of the routing file (YAML {@code .yaml}/
- * {@code .yml}, else JSON); without it every tenant's alerts are grouped and logged.
- * {@code notification.tick-interval} (PT1S), {@code notification.dispatch-threads} (4),
- * {@code notification.threads} (stream threads, 1). The instance id must be unique per process:
+ * <p>Settings: declared below ({@link #settings}): {@code notification.config} (the routing
+ * file), {@code notification.tick-interval}, {@code notification.dispatch-threads},
+ * {@code notification.threads}. The instance id must be unique per process:
  * it names the intake's and the dispatcher's transactional ids and the three static group
  * memberships (notifier, intake, dispatcher).
  *
@@ -96,9 +97,26 @@ public final class NotificationServiceFactory implements ServiceFactory {
         .transactionalIds(TransactionalLoop.ID_PREFIX + NAME + "-");
   }
 
+  static final Setting<String> CONFIG = Setting.text("notification.config", "",
+      "Path of the routing file (YAML .yaml/.yml, else JSON): SMTP, delivery, outbound limits "
+          + "and each tenant's receivers, routes and escalations; without it every tenant's "
+          + "alerts are grouped and logged.").withDefaultText(null);
+  static final Setting<Duration> TICK_INTERVAL = Setting.duration("notification.tick-interval",
+      Duration.ofSeconds(1), "How often the notifier's clock ticks (group waits, retries, "
+          + "escalations).");
+  static final Setting<Integer> DISPATCH_THREADS = Setting.integer(
+      "notification.dispatch-threads", 4, 1, 256, "Threads that call receivers.");
+  static final Setting<Integer> THREADS = Setting.integer("notification.threads", 1, 1, 64,
+      "Kafka Streams threads of the notifier.");
+
+  @Override
+  public List<Setting<?>> settings() {
+    return List.of(CONFIG, TICK_INTERVAL, DISPATCH_THREADS, THREADS);
+  }
+
   @Override
   public PlatformService create(ServiceContext context, ServiceSettings settings) {
-    String file = settings.string("notification.config", "");
+    String file = CONFIG.from(settings);
     NotificationConfig config = file.isBlank() ? NotificationConfig.empty()
         : NotificationConfig.load(Path.of(file));
     var metrics = context.metrics().forService(NAME);
@@ -108,19 +126,19 @@ public final class NotificationServiceFactory implements ServiceFactory {
         NotificationTopology.build(deps), Map.of(
             StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
             StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100,
-            StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.integer("notification.threads", 1),
+            StreamsConfig.NUM_STREAM_THREADS_CONFIG, THREADS.from(settings),
             ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
             APPLICATION_ID + "-" + context.config().instanceId(),
             StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
             LogAndContinueExceptionHandler.class));
     Dispatcher dispatcher = new Dispatcher(context, NAME, DISPATCHER_GROUP,
         Senders.standard(config.smtp(), config.delivery().requestTimeout(), config.outbound()),
-        settings.integer("notification.dispatch-threads", 4),
+        DISPATCH_THREADS.from(settings),
         config.delivery().requestTimeout().multipliedBy(6), Clock.systemUTC());
     Ticker ticker = new Ticker(context.clients().producer("towerco-notification-ticker-"
         + context.config().instanceId()),
-        Duration.parse(settings.string("notification.tick-interval", "PT1S")));
-    SettingsView view = new SettingsView(context.clients(), context.topics(), context.codec());
+        TICK_INTERVAL.from(settings));
+    SettingsView view = new SettingsView(context.clients(), context.topics(), context.decoder());
     ServiceContext.Outputs apiOutputs = context.outputs(NAME, "-api");
     NotificationApi api = new NotificationApi(view,
         new SettingsWriter(apiOutputs.publisher(), view), config,
@@ -130,6 +148,6 @@ public final class NotificationServiceFactory implements ServiceFactory {
   }
 
   private static TopicNames topics(ServiceContext context) {
-    return context.topics()::ensure;
+    return TopicNames.provisioning(context.topics());
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.towerco.app.Services;
 import com.towerco.app.Towerco;
+import com.towerco.app.config.TowercoConfig;
 import com.towerco.platform.PlatformConfig;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -69,7 +70,9 @@ class PackagingTest {
     assertThat(settings.get("analytics.jdbc-url")).isEqualTo(
         "jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB"));
     assertThat(settings.get("analytics.jdbc-user")).isEqualTo(postgres.get("POSTGRES_USER"));
-    assertThat(settings.get("analytics.jdbc-password"))
+    assertThat(settings).as("no secret on the command line")
+        .doesNotContainKey("analytics.jdbc-password");
+    assertThat(environment("web").get(TowercoConfig.envName("analytics.jdbc-password")))
         .isEqualTo(postgres.get("POSTGRES_PASSWORD"));
     assertThat(depends("web")).contains("kafka", "postgres");
   }
@@ -140,9 +143,12 @@ class PackagingTest {
     }
     assertThat(names).contains("TOWERCO_LOG_FORMAT", "TOWERCO_JAVA_OPTS");
     for (String name : names) {
-      assertThat(name.startsWith(PlatformConfig.ENV_PREFIX)
+      boolean setting = TowercoConfig.catalog().all().stream()
+          .anyMatch(s -> TowercoConfig.envName(s.key()).equals(name));
+      assertThat(name.startsWith(PlatformConfig.ENV_PREFIX) || setting
           || logback.contains("${" + name) || launcher.contains("${" + name))
-          .as(name + " is read by bin/towerco, logback.xml or PlatformConfig").isTrue();
+          .as(name + " is read by bin/towerco, logback.xml, PlatformConfig or a setting")
+          .isTrue();
     }
   }
 

@@ -1,13 +1,16 @@
 package com.towerco.platform;
 
+import com.towerco.events.TopicFamily;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -25,7 +28,8 @@ public record PlatformConfig(
     short replicationFactor,
     String operatorTenant,
     Path dataDir,
-    String instanceId) {
+    String instanceId,
+    Map<TopicFamily, Duration> retention) {
 
   public static final String ENV_PREFIX = "TOWERCO_KAFKA_";
   public static final String DEFAULT_OPERATOR_TENANT = "towerco";
@@ -35,9 +39,20 @@ public record PlatformConfig(
       throw new IllegalArgumentException("bootstrap servers are required");
     }
     clientProperties = Map.copyOf(clientProperties);
+    retention = Map.copyOf(retention);
+    retention.forEach((family, window) ->
+        family.retention().effective(Optional.of(window), family.settingName()));
     if (siteTopicPartitions < 1 || tenantTopicPartitions < 1 || replicationFactor < 1) {
       throw new IllegalArgumentException("partitions and replication factor must be positive");
     }
+  }
+
+  /** With every topic family's declared retention. */
+  public PlatformConfig(String bootstrapServers, Map<String, String> clientProperties,
+      int siteTopicPartitions, int tenantTopicPartitions, short replicationFactor,
+      String operatorTenant, Path dataDir, String instanceId) {
+    this(bootstrapServers, clientProperties, siteTopicPartitions, tenantTopicPartitions,
+        replicationFactor, operatorTenant, dataDir, instanceId, Map.of());
   }
 
   /** Defaults for a local run against {@code bootstrapServers}. */
@@ -50,18 +65,36 @@ public record PlatformConfig(
     Map<String, String> merged = new HashMap<>(clientProperties);
     merged.putAll(extra);
     return new PlatformConfig(bootstrapServers, merged, siteTopicPartitions,
-        tenantTopicPartitions, replicationFactor, operatorTenant, dataDir, instanceId);
+        tenantTopicPartitions, replicationFactor, operatorTenant, dataDir, instanceId,
+        retention);
   }
 
   public PlatformConfig withTopicLayout(int sitePartitions, int tenantPartitions,
       short replication) {
     return new PlatformConfig(bootstrapServers, clientProperties, sitePartitions,
-        tenantPartitions, replication, operatorTenant, dataDir, instanceId);
+        tenantPartitions, replication, operatorTenant, dataDir, instanceId, retention);
   }
 
   public PlatformConfig withInstanceId(String id) {
     return new PlatformConfig(bootstrapServers, clientProperties, siteTopicPartitions,
-        tenantTopicPartitions, replicationFactor, operatorTenant, dataDir, id);
+        tenantTopicPartitions, replicationFactor, operatorTenant, dataDir, id, retention);
+  }
+
+  /**
+   * With these window families' retention instead of their declared default; refuses a family
+   * kept forever or compacted, and a window shorter than the family's minimum.
+   */
+  public PlatformConfig withRetention(Map<TopicFamily, Duration> windows) {
+    Map<TopicFamily, Duration> merged = new HashMap<>(retention);
+    merged.putAll(windows);
+    return new PlatformConfig(bootstrapServers, clientProperties, siteTopicPartitions,
+        tenantTopicPartitions, replicationFactor, operatorTenant, dataDir, instanceId, merged);
+  }
+
+  /** The retention of a window family as configured (else its default); empty otherwise. */
+  public Optional<Duration> retentionOf(TopicFamily family) {
+    return family.retention().effective(Optional.ofNullable(retention.get(family)),
+        family.settingName());
   }
 
   /** Kafka client properties from a {@code .properties} file. */

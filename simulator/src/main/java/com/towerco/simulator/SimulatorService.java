@@ -82,6 +82,12 @@ public final class SimulatorService implements PlatformService, HttpRoutes {
         c.start(), c.eventsPerSecondPerSite(), c.pace(), c.speed());
   }
 
+  /** A run that failed does not come back by itself. */
+  @Override
+  public boolean isLive() {
+    return failure == null;
+  }
+
   @Override
   public boolean isReady() {
     return started && failure == null;

@@ -1,12 +1,14 @@
 package com.towerco.simulator;
 
 import com.towerco.events.TopicFamily;
+import com.towerco.platform.config.Setting;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.platform.security.KafkaAccess;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -51,6 +53,11 @@ public final class SimulatorServiceFactory implements ServiceFactory {
   @Override
   public KafkaAccess kafkaAccess() {
     return KafkaAccess.of(NAME).writes(TopicFamily.SITE_EVENTS, TopicFamily.INVENTORY);
+  }
+
+  @Override
+  public List<Setting<?>> settings() {
+    return SimulatorSettings.ALL;
   }
 
   @Override

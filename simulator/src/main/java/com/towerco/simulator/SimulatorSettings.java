@@ -1,19 +1,18 @@
 package com.towerco.simulator;
 
+import com.towerco.platform.config.Setting;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.simulator.domain.FaultSpec;
-import com.towerco.simulator.domain.SimDurations;
 import com.towerco.simulator.domain.SimulatorConfig;
 import com.towerco.simulator.domain.SimulatorConfig.Pace;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The simulator's {@code key=value} settings, as {@code bin/towerco simulate} and {@code run}
- * pass them. Keys: {@code simulator.sites} (50), {@code simulator.regions} (4),
+ * pass them, declared in {@link #ALL}. Keys: {@code simulator.sites} (50), {@code simulator.regions} (4),
  * {@code simulator.sites-per-hub} (10), {@code simulator.tenants} (altel,kora,zenmobile,nexacell),
  * {@code simulator.seed} (42), {@code simulator.rate} (telemetry events/s per site, 1),
  * {@code simulator.mode} ({@code paced} or {@code fast}), {@code simulator.speed} (1),
@@ -35,39 +34,50 @@ public final class SimulatorSettings {
   public static final String FAULTS = "simulator.faults";
   public static final String RANDOM_FAULTS = "simulator.random-faults-per-hour";
 
+  private static final SimulatorConfig D = SimulatorConfig.defaults();
+  static final Setting<Integer> SITES_SETTING = Setting.integer(SITES, D.sites(), 1, 100_000,
+      "Simulated sites.");
+  static final Setting<Integer> REGIONS_SETTING = Setting.integer(REGIONS, D.regions(), 1,
+      1_000, "Regions (at most the number of sites).");
+  static final Setting<Integer> SITES_PER_HUB_SETTING = Setting.integer(SITES_PER_HUB,
+      D.sitesPerHub(), 1, 1_000, "Sites behind each transmission hub.");
+  static final Setting<List<String>> TENANTS_SETTING = Setting.list(TENANTS, D.tenants(),
+      "The simulated tenants (mobile operators).");
+  static final Setting<Long> SEED_SETTING = Setting.longValue(SEED, D.seed(), Long.MIN_VALUE,
+      Long.MAX_VALUE, "Random seed: the same seed and settings give the same fleet and events.");
+  static final Setting<Double> RATE_SETTING = Setting.number(RATE, D.eventsPerSecondPerSite(),
+      0.001, 1_000, "Telemetry events per second per site (event time).");
+  static final Setting<String> MODE_SETTING = Setting.choice(MODE, "paced",
+      "paced: real time times speed; fast: as fast as possible (as-fast-as-possible).",
+      "paced", "fast", "as-fast-as-possible");
+  static final Setting<Double> SPEED_SETTING = Setting.number(SPEED, D.speed(), 0.001,
+      100_000, "Simulated time per wall-clock time in paced mode.");
+  static final Setting<Instant> START_SETTING = Setting.instant(START,
+      "Simulated start time.").withDefaultText("now (paced), " + D.start() + " (fast)");
+  static final Setting<Duration> DURATION_SETTING = Setting.duration(DURATION, null,
+      "Simulated duration.").withDefaultText("until stopped");
+  static final Setting<String> FAULTS_SETTING = Setting.text(FAULTS, "",
+      "Comma-separated fault specs, e.g. mains-outage:S0003@2m+1h.")
+      .checkedBy(FaultSpec::parseList).withDefaultText(null);
+  static final Setting<Double> RANDOM_FAULTS_SETTING = Setting.number(RANDOM_FAULTS, 0, 0,
+      10_000, "Random faults per simulated hour.");
+  /** Every simulator setting. */
+  public static final List<Setting<?>> ALL = List.of(SITES_SETTING, REGIONS_SETTING,
+      SITES_PER_HUB_SETTING, TENANTS_SETTING, SEED_SETTING, RATE_SETTING, MODE_SETTING,
+      SPEED_SETTING, START_SETTING, DURATION_SETTING, FAULTS_SETTING, RANDOM_FAULTS_SETTING);
+
   private SimulatorSettings() {}
 
   /** The config these settings describe; {@code now} is the default start of a paced run. */
   public static SimulatorConfig toConfig(ServiceSettings s, String operatorTenant, Instant now) {
-    SimulatorConfig d = SimulatorConfig.defaults();
-    Pace pace = switch (s.string(MODE, "paced").toLowerCase(Locale.ROOT)) {
-      case "paced" -> Pace.PACED;
-      case "fast", "as-fast-as-possible" -> Pace.AS_FAST_AS_POSSIBLE;
-      default -> throw new IllegalArgumentException(MODE + " must be paced or fast, not "
-          + s.string(MODE, ""));
-    };
-    String startText = s.string(START, null);
-    Instant start = startText != null ? Instant.parse(startText)
-        : pace == Pace.PACED ? now.truncatedTo(ChronoUnit.SECONDS) : d.start();
-    String durationText = s.string(DURATION, null);
-    List<String> tenants = s.values().containsKey(TENANTS)
-        ? Arrays.stream(s.string(TENANTS, "").split(",")).map(String::trim)
-            .filter(t -> !t.isEmpty()).toList()
-        : d.tenants();
-    int sites = s.integer(SITES, d.sites());
-    return new SimulatorConfig(sites, s.integer(REGIONS, Math.min(d.regions(), sites)),
-        s.integer(SITES_PER_HUB, d.sitesPerHub()), tenants, s.longValue(SEED, d.seed()), start,
-        number(s, RATE, d.eventsPerSecondPerSite()), pace, number(s, SPEED, d.speed()),
-        durationText == null ? null : SimDurations.parse(durationText),
-        FaultSpec.parseList(s.string(FAULTS, "")), number(s, RANDOM_FAULTS, 0), operatorTenant);
-  }
-
-  private static double number(ServiceSettings s, String key, double fallback) {
-    String value = s.string(key, null);
-    try {
-      return value == null ? fallback : Double.parseDouble(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a number, not '" + value + "'");
-    }
+    Pace pace = MODE_SETTING.from(s).equals("paced") ? Pace.PACED : Pace.AS_FAST_AS_POSSIBLE;
+    Instant start = START_SETTING.orElse(s, pace == Pace.PACED
+        ? now.truncatedTo(ChronoUnit.SECONDS) : D.start());
+    int sites = SITES_SETTING.from(s);
+    return new SimulatorConfig(sites, REGIONS_SETTING.orElse(s, Math.min(D.regions(), sites)),
+        SITES_PER_HUB_SETTING.from(s), TENANTS_SETTING.from(s), SEED_SETTING.from(s), start,
+        RATE_SETTING.from(s), pace, SPEED_SETTING.from(s), DURATION_SETTING.from(s),
+        FaultSpec.parseList(FAULTS_SETTING.from(s)), RANDOM_FAULTS_SETTING.from(s),
+        operatorTenant);
   }
 }

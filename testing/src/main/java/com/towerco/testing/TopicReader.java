@@ -59,7 +59,7 @@ public final class TopicReader implements AutoCloseable {
             + " records read");
       }
       for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-        if (r.headers().lastHeader(TopicProvisioner.PROBE_HEADER) == null) {
+        if (!TopicProvisioner.isProbe(r.headers())) {
           seen.add(r);
         }
       }
@@ -72,7 +72,7 @@ public final class TopicReader implements AutoCloseable {
     long deadline = System.nanoTime() + duration.toNanos();
     while (System.nanoTime() < deadline) {
       for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-        if (r.headers().lastHeader(TopicProvisioner.PROBE_HEADER) == null) {
+        if (!TopicProvisioner.isProbe(r.headers())) {
           seen.add(r);
         }
       }

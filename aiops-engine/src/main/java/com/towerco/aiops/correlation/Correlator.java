@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Turns the alerts of one region into incidents, one per real problem, using the topology (a
@@ -160,8 +162,11 @@ public final class Correlator {
     List<String> alertIds = List.copyOf(group.members.keySet());
     String title = cause.kind().replace('-', ' ') + " at " + cause.siteId()
         + (group.sites().size() > 1 ? " (" + group.sites().size() + " sites)" : "");
+    Map<String, String> alertSites = new TreeMap<>();
+    group.members.values().forEach(m -> alertSites.put(m.alertId(), m.siteId()));
     OpenIncident open = new OpenIncident(group.incidentId, title, severity, cause,
-        alertIds, List.copyOf(group.sites()), List.copyOf(group.tenants()), now, ranked);
+        alertIds, List.copyOf(group.sites()), List.copyOf(group.tenants()), now, ranked,
+        alertSites);
     return new IncidentUpdate(group.incidentId, open, now, group.tenants(), cause.siteId());
   }
 }

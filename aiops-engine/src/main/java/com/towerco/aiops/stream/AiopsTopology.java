@@ -6,11 +6,13 @@ import com.towerco.aiops.correlation.GroupState;
 import com.towerco.events.EventCodec;
 import com.towerco.events.TopicFamily;
 import com.towerco.platform.metrics.ServiceMetrics;
+import com.towerco.platform.runtime.JsonSerde;
+import com.towerco.platform.runtime.StreamsService;
+import com.towerco.platform.runtime.TopicNames;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -89,16 +91,14 @@ public final class AiopsTopology {
         Stores.persistentKeyValueStore(KPI_DETECTION_STORE), Serdes.String(),
         JsonSerde.of(KpiAnomalyProcessor.Saved.class)));
 
-    KStream<String, Emission> siteEmissions = builder
-        .stream(TopicFamily.SITE_EVENTS.pattern(),
-            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("site-events"))
+    KStream<String, Emission> siteEmissions = StreamsService
+        .events(builder, TopicFamily.SITE_EVENTS.pattern(), "site-events")
         .process(() -> new SiteRulesProcessor(deps.decoder(), deps.sites(), publications,
             deps.metrics(), deps.flapHold(), deps.detector(), deps.anomalyPolicies(),
             detectorAlarms), Named.as("site-rules"),
             SITE_ALERTS_STORE, SITE_DETECTION_STORE);
-    KStream<String, Emission> kpiEmissions = builder
-        .stream(TopicFamily.KPI_METRICS.pattern(),
-            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("kpis"))
+    KStream<String, Emission> kpiEmissions = StreamsService
+        .events(builder, TopicFamily.KPI_METRICS.pattern(), "kpis")
         .process(() -> new KpiAnomalyProcessor(deps.decoder(), deps.sites(), publications,
             deps.metrics(), deps.flapHold(), deps.detector(), deps.anomalyPolicies(),
             detectorAlarms), Named.as("kpi-anomalies"),

@@ -1,15 +1,14 @@
 package com.towerco.aiops.stream;
 
 import com.towerco.aiops.alerting.AlertRule;
-import com.towerco.aiops.alerting.SiteAlerts;
 import com.towerco.aiops.alerting.Signal;
+import com.towerco.aiops.alerting.SiteAlerts;
 import com.towerco.aiops.detection.DetectorFactory;
 import com.towerco.aiops.detection.SeriesWatch;
 import com.towerco.events.Envelope;
 import com.towerco.events.InvalidEventException;
 import com.towerco.events.RejectReason;
 import com.towerco.events.payload.kpi.KpiComputed;
-import com.towerco.platform.kafka.TopicProvisioner;
 import com.towerco.platform.metrics.ServiceMetrics;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,9 +99,6 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
 
   @Override
   public void process(Record<String, byte[]> record) {
-    if (record.headers().lastHeader(TopicProvisioner.PROBE_HEADER) != null) {
-      return;
-    }
     RecordMetadata origin = context.recordMetadata().orElseThrow();
     Envelope event;
     try {

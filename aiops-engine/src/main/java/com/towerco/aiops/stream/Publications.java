@@ -10,6 +10,7 @@ import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.Payload;
 import com.towerco.events.payload.alert.AlertFiring;
 import com.towerco.events.payload.alert.AlertResolved;
+import com.towerco.platform.runtime.TopicNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,8 +4,8 @@ import com.towerco.aiops.alerting.ActiveAlert;
 import com.towerco.aiops.alerting.AlarmRules;
 import com.towerco.aiops.alerting.AlertRule;
 import com.towerco.aiops.alerting.AlertTransition;
-import com.towerco.aiops.alerting.SiteAlerts;
 import com.towerco.aiops.alerting.Signal;
+import com.towerco.aiops.alerting.SiteAlerts;
 import com.towerco.aiops.alerting.TelemetryRules;
 import com.towerco.aiops.correlation.AlertFact;
 import com.towerco.events.Envelope;
@@ -14,7 +14,6 @@ import com.towerco.events.RejectReason;
 import com.towerco.events.payload.site.SiteAlarm;
 import com.towerco.events.payload.site.SiteConnectivity;
 import com.towerco.events.payload.site.SiteTelemetry;
-import com.towerco.platform.kafka.TopicProvisioner;
 import com.towerco.platform.metrics.ServiceMetrics;
 import com.towerco.platform.runtime.Deduplicator;
 import java.time.Duration;
@@ -111,9 +110,6 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
 
   @Override
   public void process(Record<String, byte[]> record) {
-    if (record.headers().lastHeader(TopicProvisioner.PROBE_HEADER) != null) {
-      return;
-    }
     Envelope event;
     RecordMetadata origin = context.recordMetadata().orElseThrow();
     try {

@@ -6,6 +6,7 @@ import com.towerco.aiops.alerting.AlertRule;
 import com.towerco.aiops.detection.AlarmPolicy;
 import com.towerco.aiops.detection.Detectors;
 import com.towerco.aiops.detection.SeriesWatch;
+import com.towerco.platform.runtime.ServiceSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,7 @@ class AnomalyPoliciesTest {
   void eachClassHasItsPolicyAndSettingsOverrideItsParts() {
     Map<String, String> settings = Map.of("aiops.anomaly.anomaly-kpi.persist", "4",
         "aiops.anomaly.anomaly-thermal.persist-for", "PT5M");
-    AnomalyPolicies policies = AnomalyPolicies.from((key, fallback) ->
-        settings.getOrDefault(key, fallback));
+    AnomalyPolicies policies = AnomalyPolicies.from(new ServiceSettings(settings));
     assertThat(policies.of(AlertRule.ANOMALY_KPI).persist()).isEqualTo(4);
     assertThat(policies.of(AlertRule.ANOMALY_THERMAL).persistFor())
         .isEqualTo(Duration.ofMinutes(5));

@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +20,13 @@ import java.util.stream.Collectors;
  * plain PostgreSQL the sink replaces every hour a batch touches, in the batch's transaction,
  * by re-aggregating that hour's windows, so it always equals an aggregate of
  * {@code kpi_windows}. Queries read it when their range and bucket are whole hours.
+ *
+ * <p>This class is the one definition of the rollup: its columns ({@link #columnNames}) and how
+ * each is aggregated from {@code kpi_windows} follow from {@link KpiMeasure}. The migrations that
+ * created it in each dialect are released history (Flyway checksums forbid rewriting them);
+ * {@code RollupRetentionContract} checks on every dialect that they produce exactly these
+ * columns, and that the rollup answers what the windows answer, so a KPI added to
+ * {@link KpiMeasure} without its migration fails the build.
  */
 public final class KpiRollup {
   private static final String KEYS = "tenant_id, site_id, tenancy_tenant_id";
@@ -103,10 +112,22 @@ public final class KpiRollup {
     };
   }
 
+  /** The rollup's columns, in order. */
+  public static List<String> columnNames() {
+    List<String> names = new ArrayList<>(List.of("bucket", "tenant_id", "site_id",
+        "tenancy_tenant_id", "region", "windows"));
+    for (KpiMeasure m : KpiMeasure.values()) {
+      for (String part : PARTS) {
+        names.add(m.kpiName() + "_" + part);
+      }
+    }
+    return names;
+  }
+
+  private static final List<String> PARTS = List.of("sum", "duration", "min", "max", "windows");
+
   private static String columns() {
-    return "bucket, " + KEYS + ", region, windows, " + Arrays.stream(KpiMeasure.values())
-        .map(m -> m.kpiName()).map(k -> k + "_sum, " + k + "_duration, " + k + "_min, " + k
-            + "_max, " + k + "_windows").collect(Collectors.joining(", "));
+    return String.join(", ", columnNames());
   }
 
   private static String aggregates(String w) {

@@ -1,9 +1,9 @@
 package com.towerco.app.cli;
 
 import com.towerco.events.Rfc3339;
+import com.towerco.platform.config.Durations;
 import com.towerco.platform.dlq.DeadLetterFilter;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine.Option;
 
@@ -39,11 +39,11 @@ public final class DlqFilterOptions {
       return null;
     }
     try {
-      return text.startsWith("P") ? clock.instant().minus(Duration.parse(text))
-          : Rfc3339.parse(text);
+      return text.contains("-") ? Rfc3339.parse(text)
+          : clock.instant().minus(Durations.parse(text));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("'" + text + "' is neither an RFC 3339 time "
-          + "(2026-05-01T08:00:00Z) nor an ISO-8601 duration (PT2H, P1D)");
+          + "(2026-05-01T08:00:00Z) nor a duration ago (2h, PT2H, P1D)");
     }
   }
 }

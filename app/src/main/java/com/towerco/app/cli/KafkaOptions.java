@@ -1,7 +1,15 @@
 package com.towerco.app.cli;
 
+import com.towerco.app.InstanceId;
+import com.towerco.events.TopicFamily;
 import com.towerco.platform.PlatformConfig;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Where Kafka is and how topics are laid out; shared by every command that talks to Kafka. */
@@ -31,9 +39,17 @@ public final class KafkaOptions {
           + "${DEFAULT-VALUE}).")
   public short replicationFactor;
 
-  @Option(names = "--instance-id", defaultValue = "0",
-      description = "Distinguishes instances of the same services (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--instance-id",
+      description = "Distinguishes instances of the same services in client ids, transactional "
+          + "ids and state directories (default: this machine's name and a digest of the data "
+          + "directory: unique per process, the same after a restart).")
   public String instanceId;
+
+  @Option(names = "--retention", paramLabel = "FAMILY=DURATION",
+      description = "Retention of a windowed topic family, e.g. --retention kpi-metrics=P400D "
+          + "or site-events=14d (repeatable; 'towerco topics' lists families, defaults and "
+          + "minimums). Give every process the same values: each reconciles existing topics.")
+  public Map<String, String> retention = new LinkedHashMap<>();
 
   /**
    * The configuration for {@code dataDir} against {@code --bootstrap-servers}, once a broker
@@ -45,10 +61,41 @@ public final class KafkaOptions {
     return config;
   }
 
+  /** {@code kpi-metrics=P400D}, {@code site-events=14d}, {@code alert-notifications=72h}. */
+  static Map<TopicFamily, Duration> retentionWindows(Map<String, String> given) {
+    Map<TopicFamily, Duration> windows = new EnumMap<>(TopicFamily.class);
+    given.forEach((name, value) -> {
+      TopicFamily family = Arrays.stream(TopicFamily.values())
+          .filter(f -> f.settingName().equals(name)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("--retention: no topic family '"
+              + name + "'; 'towerco topics' lists them"));
+      windows.put(family, duration(value));
+    });
+    return windows;
+  }
+
+  private static Duration duration(String value) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    try {
+      if (v.matches("\\d+d")) {
+        return Duration.ofDays(Long.parseLong(v.substring(0, v.length() - 1)));
+      }
+      if (v.matches("\\d+h")) {
+        return Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1)));
+      }
+      return Duration.parse(value.trim());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("--retention: '" + value + "' is not a duration "
+          + "(P30D, PT48H, 30d or 48h)");
+    }
+  }
+
   /** Applies these options to a base configuration. */
   public PlatformConfig apply(PlatformConfig base) {
     PlatformConfig config = base.withTopicLayout(sitePartitions, tenantPartitions,
-        replicationFactor).withInstanceId(instanceId);
+        replicationFactor).withInstanceId(instanceId != null ? instanceId
+            : InstanceId.defaultFor(base.dataDir()))
+        .withRetention(retentionWindows(retention));
     if (kafkaConfig != null) {
       config = config.withClientProperties(PlatformConfig.loadClientProperties(kafkaConfig));
     }

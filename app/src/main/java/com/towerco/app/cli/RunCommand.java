@@ -71,6 +71,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ServiceSettings serviceSettings = new ServiceSettings(settingsFile.merge(settings));
     if (!embeddedBroker) {
       kafka.connect(dataDir);
     }
@@ -79,8 +80,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     PlatformProcess process = PlatformProcess.start(new PlatformProcess.Spec(
         kafka.bootstrapServers, embeddedBroker, kafkaPort, dataDir,
-        Services.select(services),
-        new ServiceSettings(mqtt.applyTo(settingsFile.merge(settings))), httpPort,
+        Services.select(services), serviceSettings, httpPort,
         kafka::apply,
         httpPort < 0 ? Authenticator.openAccess() : access.authenticator(dataDir, List.of()),
         broker.security(List.of(), credentialsDir)));

@@ -1,5 +1,6 @@
 package com.towerco.app.cli;
 
+import com.towerco.app.config.TowercoConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -9,29 +10,35 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
  * Service settings from a file ({@code key=value} lines), for secrets such as
  * {@code analytics.jdbc-password}: what is on a command line is visible to every user of the
  * machine, a mode-600 file is not. The file may also be named in {@code $TOWERCO_SETTINGS_FILE};
- * {@code --set} wins over it, and a secret given with {@code --set} is warned about.
+ * it goes over {@code towerco.yaml}, the environment and {@code --set} win over it, and a
+ * secret given with {@code --set} is refused ({@link TowercoConfig}).
  */
 public final class SettingsFileOption {
   static final String ENV = "TOWERCO_SETTINGS_FILE";
-  private static final Pattern SECRET = Pattern.compile(".*(password|secret|token|key)$");
 
   @Option(names = "--settings-file", paramLabel = "FILE",
       description = "Service settings as key=value lines, e.g. analytics.jdbc-password=... "
           + "(keep it mode 600); or name it in $" + ENV + ". --set wins.")
   Path file;
 
-  /** The settings of the file (if any) with those of the command line over them. */
+  /**
+   * The service settings of this run: {@code towerco.yaml}'s and the environment's
+   * ({@link TowercoConfig}), the settings file's over them and {@code fromCommandLine} over
+   * all; refused with every problem named (unknown keys, bad values, a secret on the command
+   * line).
+   */
   Map<String, String> merge(Map<String, String> fromCommandLine) {
-    fromCommandLine.keySet().stream().filter(k -> SECRET.matcher(k).matches()).forEach(k ->
-        System.err.println("WARNING: --set " + k + "=... puts a secret on the command line, "
-            + "where any user of this machine can read it: use --settings-file"));
+    return TowercoConfig.active().serviceSettings(fromFile(), fromCommandLine);
+  }
+
+  /** The settings of the file, if any. */
+  Map<String, String> fromFile() {
     Path source = file != null ? file
         : System.getenv(ENV) == null || System.getenv(ENV).isBlank() ? null
         : Path.of(System.getenv(ENV));
@@ -45,7 +52,6 @@ public final class SettingsFileOption {
       }
       properties.stringPropertyNames().forEach(k -> all.put(k, properties.getProperty(k).trim()));
     }
-    all.putAll(fromCommandLine);
     return all;
   }
 }

@@ -30,6 +30,21 @@ class CommandsWithoutBrokerTest {
   }
 
   @Test
+  void topicsListsEveryFamilysRetentionAndRefusesAWindowBelowItsMinimum() {
+    Run run = run("topics", "--retention", "kpi-metrics=P400D");
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("`incident-lifecycle`", "retention.ms=-1",
+        "| `kpi-metrics` | `towerco.kpis.{tenant_id}.metrics` | window | 400 d (32 d)",
+        "cleanup.policy=compact");
+    Run tooShort = run("topics", "--retention", "site-events=24h");
+    assertThat(tooShort.code()).isEqualTo(1);
+    assertThat(tooShort.err()).contains("site-events", "shorter than its minimum");
+    Run forever = run("topics", "--retention", "incident-lifecycle=P30D");
+    assertThat(forever.code()).isEqualTo(1);
+    assertThat(forever.err()).contains("kept forever");
+  }
+
+  @Test
   void listingProjectionsNeedsNoBroker() {
     Run run = run("replay", "--projection", "list", "--bootstrap-servers", closed);
     assertThat(run.code()).isZero();

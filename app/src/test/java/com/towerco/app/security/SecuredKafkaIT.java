@@ -8,23 +8,35 @@ import com.towerco.app.KafkaSecurity;
 import com.towerco.app.PlatformProcess;
 import com.towerco.app.Services;
 import com.towerco.events.EventTypes;
+import com.towerco.events.RejectReason;
 import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.incident.IncidentOpened;
 import com.towerco.platform.PlatformConfig;
+import com.towerco.platform.dlq.DeadLetter;
+import com.towerco.platform.dlq.DeadLetterFilter;
+import com.towerco.platform.dlq.DeadLetterLog;
+import com.towerco.platform.dlq.Redriver;
 import com.towerco.platform.http.Authenticator;
+import com.towerco.platform.kafka.DeadLetters;
+import com.towerco.platform.kafka.KafkaClients;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
+import com.towerco.platform.security.Principals;
 import com.towerco.simulator.SimulatorServiceFactory;
 import com.towerco.testing.ListeningSockets;
 import com.towerco.testing.TestFiles;
 import com.towerco.testing.TopicReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,6 +46,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -160,6 +173,61 @@ class SecuredKafkaIT {
     assertThat(writable("service-kpi", TopicFamily.INVENTORY.topic())).isFalse();
     assertThat(readable("service-notification", TopicFamily.INCIDENT_COMMANDS.topic(OPERATOR)))
         .as("denied although it reads the lifecycles beside it").isFalse();
+  }
+
+  @Test
+  void theDeadLetterToolsReadAndRedriveAsTheirOwnPrincipalsOnly() throws Exception {
+    String origin = TopicFamily.SITE_EVENTS.topic("S0002");
+    String detail = "secured-redrive-" + UUID.randomUUID();
+    try (KafkaProducer<String, byte[]> service = new KafkaProducer<>(asPrincipal("service-kpi"),
+        new StringSerializer(), new ByteArraySerializer())) {
+      ProducerRecord<String, byte[]> dead = new ProducerRecord<>(TopicFamily.DEAD_LETTER.topic(),
+          null, "S0002", "{}".getBytes(StandardCharsets.UTF_8));
+      DeadLetters.addReason(dead.headers(), RejectReason.PROCESSING_FAILED, detail, "kpi",
+          origin, 0, 0);
+      service.send(dead).get(30, TimeUnit.SECONDS);
+    }
+    DeadLetterLog asReader = log(Principals.DLQ_READER);
+    DeadLetter letter = await().atMost(PATIENCE).until(() -> asReader.read(DeadLetterFilter.ALL)
+        .letters().stream().filter(l -> detail.equals(l.detail())).findFirst(),
+        Optional::isPresent).orElseThrow();
+
+    assertThat(readable(Principals.DLQ_READER, origin)).as("dead letters only").isFalse();
+    assertThat(writable(Principals.DLQ_READER, TopicFamily.DEAD_LETTER.topic())).isFalse();
+    assertThat(refusedToRedrive(asReader, letter)).as("the reader cannot re-drive").isTrue();
+    assertThat(refusedToRedrive(log("service-kpi"), letter))
+        .as("nor a service, which writes dead letters").isTrue();
+
+    try (Redriver redriver = log(Principals.DLQ_REDRIVE).redriver()) {
+      assertThat(redriver.redrive(letter, null).sentNow()).isTrue();
+    }
+    assertThat(asReader.read(DeadLetterFilter.ALL).redrives()).containsKey(letter.id());
+    assertThat(readable(Principals.DLQ_REDRIVE, origin)).as("it writes back, never reads")
+        .isFalse();
+    assertThat(writable(Principals.DLQ_REDRIVE, "towerco-aiops-engine-store-changelog"))
+        .as("no service's internal topics").isFalse();
+  }
+
+  private static DeadLetterLog log(String principal) {
+    Map<String, String> props = new HashMap<>();
+    asPrincipal(principal).forEach((k, v) -> props.put(k, String.valueOf(v)));
+    return new DeadLetterLog(new KafkaClients(PlatformConfig.local(platform.bootstrapServers(),
+        dataDir.resolve("tools")).withClientProperties(props)), Clock.systemUTC());
+  }
+
+  /** True if re-driving as the log's principal fails for want of an ACL. */
+  private static boolean refusedToRedrive(DeadLetterLog log, DeadLetter letter) {
+    try (Redriver redriver = log.redriver()) {
+      redriver.redrive(letter, null);
+      return false;
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof AuthorizationException) {
+          return true;
+        }
+      }
+      throw e;
+    }
   }
 
   @Test

@@ -19,6 +19,7 @@ import com.towerco.platform.runtime.ServiceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +32,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Data a role must never see, seeded into a running platform: an incident shared by both
  * tenants (each at a site of its own) with an internal note, a refused command, a dispatch to
- * each tenant's site and a candidate cause at each; an alert, a routing receiver and a silence
- * of each tenant. {@link #secretsOf} lists every string that must not reach one tenant; the
+ * each tenant's site, a candidate cause at each and each tenant's alert among its symptoms
+ * (and as evidence of the headline cause); an alert, a webhook receiver (its URL and token)
+ * with a delivery attempt, and a silence of each tenant. {@link #secretsOf} lists every string that must not reach one tenant; the
  * note shared with the tenants is the step both must see, so a check that sees nothing fails.
  */
 final class Canaries {
@@ -77,6 +79,10 @@ final class Canaries {
     return "CANARY-" + what + "-" + tenant.toUpperCase(Locale.ROOT) + "-" + tag;
   }
 
+  String alertOf(String tenant) {
+    return alertId(tenant);
+  }
+
   private String alertId(String tenant) {
     return "alert-canary-" + tenant + "-" + tag;
   }
@@ -85,12 +91,27 @@ final class Canaries {
     return "canary-receiver-" + tenant + "-" + tag;
   }
 
+  /** The path of a tenant's webhook: its receiver URL is the tenant's own. */
+  String hookPath(String tenant) {
+    return "canary-hook-" + tenant + "-" + tag;
+  }
+
+  /** The token a tenant's webhook sends. */
+  String hookToken(String tenant) {
+    return of("TOKEN", tenant);
+  }
+
+  String receiverOf(String tenant) {
+    return receiver(tenant);
+  }
+
   /** The strings {@code tenant} must never be shown: the other's, and the NOC's own. */
   List<String> secretsOf(String tenant) {
     String other = TENANTS.stream().filter(t -> !t.equals(tenant)).findFirst().orElseThrow();
     return List.of(other, siteOf.get(other), incidentOf.get(other), alertId(other),
-        of("ALERT", other), of("CAUSE", other), receiver(other), of("SILENCE", other),
-        of("DISPATCH", other), internalNote(), refusedCommand(), refusedBy());
+        of("ALERT", other), of("CAUSE", other), receiver(other), hookPath(other),
+        hookToken(other), of("SILENCE", other), of("DISPATCH", other), internalNote(),
+        refusedCommand(), refusedBy());
   }
 
   /** Every secret of every tenant: what someone not logged in may not see either. */
@@ -103,28 +124,41 @@ final class Canaries {
    * come from {@link #steps}, so a live stream opened in between carries them.
    */
   void seed(RunningPlatform p, ServiceContext kafka) {
-    List<RankedCause> causes = new ArrayList<>(List.of(cause(rootSite, "the shared cause")));
+    String sharedAlert = "alert-shared-" + tag;
+    List<String> alerts = new ArrayList<>(List.of(sharedAlert));
+    Map<String, String> alertSites = new HashMap<>(Map.of(sharedAlert, rootSite));
+    TENANTS.forEach(t -> alerts.add(alertId(t)));
+    TENANTS.forEach(t -> alertSites.put(alertId(t), siteOf.get(t)));
+    List<RankedCause> causes = new ArrayList<>(List.of(cause(rootSite, "the shared cause",
+        alerts)));
+    for (String tenant : TENANTS) {
+      // a webhook the destination guard refuses (loopback): a delivery attempt with an outcome
+      expect(p.noc.send("PUT", "/api/v1/notifications/routing?tenant=" + tenant,
+          "{\"receivers\":[{\"name\":\"" + receiver(tenant) + "\",\"type\":\"webhook\","
+              + "\"url\":\"http://127.0.0.1:9/" + hookPath(tenant) + "\",\"headers\":"
+              + "{\"Authorization\":\"Bearer " + hookToken(tenant) + "\"}}],"
+              + "\"routes\":[{\"name\":\"all\",\"group_wait\":\"PT0S\",\"receivers\":[\""
+              + receiver(tenant) + "\"]}]}"), 200);
+      expect(p.noc.send("POST", "/api/v1/notifications/silences?tenant=" + tenant,
+          "{\"duration\":\"PT1H\",\"matchers\":[\"rule=canary\"],\"comment\":\""
+              + of("SILENCE", tenant) + "\"}"), 201);
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> TENANTS.stream().allMatch(t ->
+        p.client(t).get("/api/v1/notifications/routing").body().contains(hookPath(t))));
     try (KafkaProducer<String, byte[]> producer = kafka.clients().producer("canaries-" + tag)) {
       for (String tenant : TENANTS) {
         String site = siteOf.get(tenant);
-        causes.add(cause(site, of("CAUSE", tenant)));
+        causes.add(cause(site, of("CAUSE", tenant), List.of(alertId(tenant))));
         send(producer, kafka, TopicFamily.ALERT_NOTIFICATIONS, tenant, null, new AlertFiring(
             alertId(tenant), "fp-" + alertId(tenant), "door_open", AlertSeverity.MINOR,
             of("ALERT", tenant), site, "canary-region", null, List.of(tenant), Map.of(),
             Instant.now(), List.of()));
-        expect(p.noc.send("PUT", "/api/v1/notifications/routing?tenant=" + tenant,
-            "{\"receivers\":[{\"name\":\"" + receiver(tenant) + "\",\"type\":\"log\"}],"
-                + "\"routes\":[{\"name\":\"all\",\"receivers\":[\"" + receiver(tenant) + "\"]}]}"),
-            200);
-        expect(p.noc.send("POST", "/api/v1/notifications/silences?tenant=" + tenant,
-            "{\"duration\":\"PT1H\",\"matchers\":[\"rule=canary\"],\"comment\":\""
-                + of("SILENCE", tenant) + "\"}"), 201);
       }
       send(producer, kafka, TopicFamily.INCIDENT_COMMANDS, OPERATOR, null, new OpenIncident(
           sharedIncident, "mains failure at " + rootSite, AlertSeverity.MAJOR,
-          causes.get(0).headline(), List.of("alert-shared-" + tag),
+          causes.get(0).headline(), alerts,
           List.of(rootSite, siteOf.get(TENANTS.get(0)), siteOf.get(TENANTS.get(1))), TENANTS,
-          Instant.now(), causes));
+          Instant.now(), causes, alertSites));
     }
     await().atMost(Duration.ofSeconds(60)).until(() -> TENANTS.stream().allMatch(t ->
         p.client(t).get("/api/v1/incidents/" + sharedIncident).status() == 200
@@ -163,9 +197,9 @@ final class Canaries {
     assertThat(r.status()).as(r.toString()).isEqualTo(status);
   }
 
-  private static RankedCause cause(String site, String description) {
+  private static RankedCause cause(String site, String description, List<String> evidence) {
     return new RankedCause(site, "mains_failure", description, 0.5, "mains->battery",
-        List.of());
+        evidence);
   }
 
   /** Sends one event; {@code eventId} null for a fresh one. Keyed by the payload's id. */

@@ -8,9 +8,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.towerco.app.http.ApiDocs;
 import com.towerco.dashboard.http.LiveStream;
+import com.towerco.events.payload.notification.NotificationAttempted;
 import com.towerco.platform.http.auth.TokenAuthenticator;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.testing.KafkaExtension;
+import com.towerco.testing.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -367,10 +369,46 @@ class HttpAccessIT {
           "/api/v1/incidents/" + canaries.sharedIncident + "/events")) {
         String body = who.get(read).body();
         assertThat(body).as(tenant + " " + read).contains(canaries.sharedNote())
-            .contains("CANARY-DISPATCH-" + tenant.toUpperCase(Locale.ROOT));
+            .contains("CANARY-DISPATCH-" + tenant.toUpperCase(Locale.ROOT))
+            .contains(canaries.alertOf(tenant));
         assertThat(leaks(body, canaries.secretsOf(tenant))).as(tenant + " " + read).isEmpty();
       }
     }
+  }
+
+  /**
+   * No route serves delivery records and the live stream does not carry them: each tenant's
+   * delivery attempts (with their outcome) exist on its own deliveries topic only, its webhook's
+   * URL and token are shown to itself (its routing), and the other's never (every probe and
+   * stream is searched for them through {@link Canaries#secretsOf}).
+   */
+  @Test
+  void deliveryOutcomesStayOnTheTenantsOwnTopicAndNoAnswerShowsAnothersReceiver() {
+    for (String tenant : Canaries.TENANTS) {
+      String topic = "towerco.notifications." + tenant + ".deliveries";
+      try (TopicReader reader = new TopicReader(kafka.bootstrapServers(),
+          Pattern.compile(Pattern.quote(topic)))) {
+        reader.readUntil(r -> attempts(reader, canaries.receiverOf(tenant)).size() > 0,
+            Duration.ofSeconds(60));
+        NotificationAttempted attempt = attempts(reader, canaries.receiverOf(tenant)).get(0);
+        assertThat(attempt.outcome()).isNotEqualTo(NotificationAttempted.Outcome.DELIVERED);
+        assertThat(attempt.error()).as("the outcome text tells no URL, token or address")
+            .startsWith("refused:").doesNotContain(canaries.hookPath(tenant),
+                canaries.hookToken(tenant), "127.0.0.1");
+      }
+      ApiClient who = platform.client(tenant);
+      assertThat(who.get("/api/v1/notifications/routing").body())
+          .contains(canaries.hookPath(tenant), canaries.hookToken(tenant));
+      assertThat(leaks(who.get("/api/v1/notifications/routing").body()
+          + who.get("/api/v1/notifications/silences").body() + streams.get(tenant).body(),
+          canaries.secretsOf(tenant))).as(tenant).isEmpty();
+    }
+  }
+
+  private static List<NotificationAttempted> attempts(TopicReader reader, String receiver) {
+    return reader.events().stream().map(e -> e.payload())
+        .filter(NotificationAttempted.class::isInstance).map(NotificationAttempted.class::cast)
+        .filter(a -> a.receiver().equals(receiver)).toList();
   }
 
   @Test

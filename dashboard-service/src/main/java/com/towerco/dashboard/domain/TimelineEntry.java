@@ -22,7 +22,7 @@ public record TimelineEntry(String eventId, String eventType, Instant at, String
     Map<String, Object> details, @JsonIgnore Disclosure disclosure) {
 
   private static final Set<String> PER_TENANT_LISTS =
-      Set.of("affected_tenants", "affected_sites", "alert_ids");
+      Set.of("affected_tenants", "affected_sites", "alert_ids", "alert_sites");
 
   public TimelineEntry {
     details = details == null ? Map.of() : details;
@@ -64,6 +64,12 @@ public record TimelineEntry(String eventId, String eventType, Instant at, String
         merged.put(key, List.copyOf(union));
       }
     }
+    if (merged.get("alert_sites") instanceof Map<?, ?> a
+        && copy.details.get("alert_sites") instanceof Map<?, ?> b) {
+      Map<Object, Object> union = new LinkedHashMap<>(a);
+      union.putAll(b);
+      merged.put("alert_sites", Map.copyOf(union));
+    }
     return new TimelineEntry(eventId, eventType, at, summary, merged, disclosure);
   }
 
@@ -85,8 +91,10 @@ public record TimelineEntry(String eventId, String eventType, Instant at, String
         (k, v) -> filter(v, t -> Visibility.ownedBy(viewer, t)));
     scoped.computeIfPresent("affected_sites", (k, v) -> filter(v, scope.sitesFor(viewer)));
     scoped.computeIfPresent("alert_ids", (k, v) -> filter(v, scope.alertsFor(viewer)));
+    scoped.computeIfPresent("alert_sites", (k, v) -> keys(v, scope.alertsFor(viewer)));
     scoped.computeIfPresent("ranked_causes", (k, v) -> causes(v, site ->
-        Visibility.causeVisible(viewer, site, rootCauseSite(), scope.sitesFor(viewer))));
+        Visibility.causeVisible(viewer, site, rootCauseSite(), scope.sitesFor(viewer)),
+        scope.alertsFor(viewer)));
     return new TimelineEntry(eventId, eventType, at, summary, scoped, disclosure);
   }
 
@@ -95,11 +103,34 @@ public record TimelineEntry(String eventId, String eventType, Instant at, String
         && cause.get("site_id") instanceof String site ? site : null;
   }
 
-  /** The candidate causes (as JSON values) whose site passes {@code keep}. */
-  private static Object causes(Object value, Predicate<String> keep) {
+  /**
+   * The candidate causes (as JSON values) whose site passes {@code keep}, each with the
+   * evidence alerts that pass {@code alerts}.
+   */
+  private static Object causes(Object value, Predicate<String> keep, Predicate<String> alerts) {
     if (value instanceof List<?> list) {
       return list.stream().filter(c -> c instanceof Map<?, ?> m
-          && m.get("site_id") instanceof String s && keep.test(s)).toList();
+          && m.get("site_id") instanceof String s && keep.test(s))
+          .map(c -> {
+            Map<String, Object> cause = new LinkedHashMap<>();
+            ((Map<?, ?>) c).forEach((k, v) -> cause.put(String.valueOf(k), v));
+            cause.computeIfPresent("evidence", (k, v) -> filter(v, alerts));
+            return (Object) cause;
+          }).toList();
+    }
+    return value;
+  }
+
+  /** A JSON object with only the keys that pass {@code keep}. */
+  private static Object keys(Object value, Predicate<String> keep) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> kept = new LinkedHashMap<>();
+      map.forEach((k, v) -> {
+        if (k instanceof String key && keep.test(key)) {
+          kept.put(key, v);
+        }
+      });
+      return kept;
     }
     return value;
   }

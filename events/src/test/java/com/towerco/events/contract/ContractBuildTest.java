@@ -34,7 +34,8 @@ class ContractBuildTest {
     assertThat(report).noneMatch(line -> line.startsWith("not released"));
     assertThat(classes.resolve("schemas/site.telemetry/1.0.schema.json")).exists();
     assertThat(Json.mapper().readTree(classes.resolve(EventCatalog.INDEX).toFile())
-        .path("types").size()).isEqualTo(EventCatalog.bundled().all().size());
+        .path("types").size()).as("one entry per type, whatever versions it reads")
+        .isEqualTo(EventCatalog.bundled().all().stream().map(t -> t.name()).distinct().count());
   }
 
   @Test

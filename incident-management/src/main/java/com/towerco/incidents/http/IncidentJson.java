@@ -3,11 +3,13 @@ package com.towerco.incidents.http;
 import com.towerco.events.Envelope;
 import com.towerco.events.payload.alert.AlertSeverity;
 import com.towerco.events.payload.incident.DispatchStep;
+import com.towerco.events.payload.incident.IncidentEvent;
 import com.towerco.events.payload.incident.IncidentNoteAdded;
 import com.towerco.events.payload.incident.IncidentOpened;
 import com.towerco.events.payload.incident.SlaBreached;
 import com.towerco.incidents.domain.incident.Dispatch;
 import com.towerco.incidents.domain.incident.Incident;
+import com.towerco.incidents.domain.incident.TenantViews;
 import com.towerco.incidents.view.IncidentProjection.IncidentRecord;
 import com.towerco.platform.access.Disclosure;
 import com.towerco.platform.access.Viewer;
@@ -62,6 +64,20 @@ final class IncidentJson {
     return Visibility.allows(viewer, disclosure, s.facts().affectedSites()::contains);
   }
 
+  /**
+   * The event as the viewer may read it ({@link TenantViews#scoped}: in a tenant's view only its
+   * own sites, its own name and the alerts at its sites).
+   */
+  static Envelope scoped(Viewer viewer, IncidentRecord r, Envelope e) {
+    if (viewer.seesAll() || !(e.payload() instanceof IncidentEvent event)) {
+      return e;
+    }
+    IncidentEvent scoped = TenantViews.scoped(viewer, r.state(), event,
+        r.state().facts().affectedSites()::contains);
+    return scoped == event ? e
+        : Envelope.of(e.eventId(), e.tenantId(), e.siteId(), e.timestamp(), scoped, e.metadata());
+  }
+
   static Detail detail(Viewer viewer, IncidentRecord r, List<SlaBreached> breaches) {
     Incident s = r.state();
     Incident.Handling h = s.handling();
@@ -77,7 +93,8 @@ final class IncidentJson {
         .map(n -> new Note(n.noteId(), n.text(), n.by(), n.sharedWithTenants(), n.addedAt()))
         .toList();
     return new Detail(s.incidentId(), r.version(), s.status().wireName(), s.facts().title(),
-        s.facts().severity(), s.facts().rootCause(), s.facts().alertIds(),
+        s.facts().severity(), s.facts().rootCause(), Visibility.alerts(viewer,
+            s.facts().alertIds(), s.facts()::siteOfAlert, s.facts().affectedSites()::contains),
         s.facts().affectedSites(), s.facts().affectedTenants(), s.facts().openedAt(),
         s.updatedAt(), h.acknowledgedBy(), h.acknowledgedAt(), h.assignee(),
         h.symptomsCleared(), h.resolution(), h.resolvedBy(), h.resolvedAt(), h.closedAt(),

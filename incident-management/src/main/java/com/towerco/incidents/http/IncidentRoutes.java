@@ -145,7 +145,7 @@ final class IncidentRoutes {
     List<JsonNode> events = new ArrayList<>();
     r.timeline().stream().filter(e -> IncidentJson.shown(viewer, r, e.payload())).forEach(e -> {
       try {
-        events.add(Json.mapper().readTree(codec.encode(e)));
+        events.add(Json.mapper().readTree(codec.encode(IncidentJson.scoped(viewer, r, e))));
       } catch (IOException ex) {
         throw new UncheckedIOException(ex);
       }

@@ -12,6 +12,7 @@ import com.towerco.incidents.domain.refuel.Refuel;
 import com.towerco.incidents.domain.refuel.RefuelSaga;
 import com.towerco.platform.metrics.ServiceMetrics;
 import com.towerco.platform.runtime.EventHandler;
+import com.towerco.platform.runtime.PartitionLoader;
 import com.towerco.platform.runtime.SourceRecord;
 import java.time.Clock;
 import java.time.Duration;
@@ -143,6 +144,9 @@ final class CommandProcessor implements EventHandler {
     for (TopicPartition partition : partitionsWithNotes.keySet()) {
       partitions.put(partition, load(partition));
     }
+    // deadlines that passed while nobody owned these partitions are due at the next batch, not
+    // one timer interval later (nor never, when the clock stands still as in a replay)
+    lastTick = Instant.EPOCH;
   }
 
   @Override

@@ -6,7 +6,9 @@ import com.towerco.incidents.domain.incident.IncidentAggregate;
 import com.towerco.incidents.domain.incident.TenantViews;
 import com.towerco.incidents.domain.refuel.RefuelAggregate;
 import com.towerco.platform.runtime.ConsumerService;
+import com.towerco.platform.runtime.PartitionLoader;
 import com.towerco.platform.runtime.ServiceContext;
+import com.towerco.platform.runtime.ViewFeed;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +35,7 @@ public final class CommandStreams {
         outputs -> new CommandProcessor(wiring,
             new LifecycleWriter(outputs.publisher(), operator, tenantViews),
             new CommandBus(outputs.publisher(), catalog, operator), outputs.metrics(),
-            new PartitionLoader(context.clients(), context.codec(), "towerco-incidents-loader-"
+            new PartitionLoader(context.clients(), context.decoder(), "towerco-incidents-loader-"
                 + context.config().instanceId() + "-" + index[0]++)),
         instances, Duration.ofSeconds(1));
   }

@@ -13,12 +13,13 @@ import com.towerco.events.payload.incident.IncidentEvent;
 import com.towerco.events.payload.incident.IncidentNoteAdded;
 import com.towerco.events.payload.incident.IncidentOpened;
 import com.towerco.events.payload.incident.IncidentResolved;
+import com.towerco.incidents.IncidentService;
 import com.towerco.incidents.domain.incident.DispatchSaga;
 import com.towerco.incidents.domain.incident.Incident;
 import com.towerco.incidents.domain.incident.IncidentAggregate;
 import com.towerco.incidents.domain.incident.IncidentEvolution;
 import com.towerco.incidents.domain.sla.SlaLedger;
-import com.towerco.incidents.IncidentService;
+import com.towerco.platform.runtime.PartitionLoader;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.testing.KafkaExtension;
@@ -80,7 +81,7 @@ class RestartAtScaleIT {
     Map<String, Incident> rebuilt = new HashMap<>();
     long events = 0;
     int handled = 0;
-    try (PartitionLoader loader = new PartitionLoader(context.clients(), context.codec(),
+    try (PartitionLoader loader = new PartitionLoader(context.clients(), context.decoder(),
         "restart-bench-loader")) {
       for (int p = 0; p < context.config().tenantTopicPartitions(); p++) {
         AggregateStates states = new AggregateStates();

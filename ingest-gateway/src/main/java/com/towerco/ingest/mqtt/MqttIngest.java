@@ -46,6 +46,7 @@ public final class MqttIngest implements AutoCloseable {
   private final AtomicBoolean recovering = new AtomicBoolean();
   private volatile boolean subscribed;
   private volatile boolean closing;
+  private volatile boolean dead;
 
   public MqttIngest(MqttSettings settings, EdgeContract contract, SiteEventWriter writer,
       String gatewayId) {
@@ -91,6 +92,15 @@ public final class MqttIngest implements AutoCloseable {
   /** Connected and subscribed. */
   public boolean isReady() {
     return subscribed && client.isConnected();
+  }
+
+  /**
+   * False once MQTT intake cannot come back without a restart: the client was closed or the
+   * recovery thread died. A lost connection is only not ready (Paho reconnects; a failed
+   * recovery tries again).
+   */
+  public boolean isLive() {
+    return closing || (!dead && !recovery.isTerminated());
   }
 
   private void subscribe() throws MqttException {
@@ -140,15 +150,40 @@ public final class MqttIngest implements AutoCloseable {
     }
     recovery.execute(() -> {
       try {
-        client.disconnectForcibly(1_000, 1_000);
-        client.connect(options).waitForCompletion(15_000);
-        subscribe();
-      } catch (MqttException e) {
-        LOG.warn("MQTT reconnect after a failed Kafka write: {}", e.getMessage());
+        reconnectUntilSubscribed();
+      } catch (RuntimeException | Error e) {
+        dead = true;
+        LOG.error("MQTT ingest recovery stopped for good", e);
+        throw e;
       } finally {
         recovering.set(false);
       }
     });
+  }
+
+  /** After an explicit disconnect Paho does not reconnect by itself: try until it works. */
+  private void reconnectUntilSubscribed() {
+    long pauseMillis = 500;
+    while (!closing) {
+      try {
+        if (client.isConnected()) {
+          client.disconnectForcibly(1_000, 1_000);
+        }
+        client.connect(options).waitForCompletion(15_000);
+        subscribe();
+        return;
+      } catch (MqttException e) {
+        LOG.warn("MQTT reconnect after a failed Kafka write: {}; again in {} ms",
+            e.getMessage(), pauseMillis);
+      }
+      try {
+        Thread.sleep(pauseMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      pauseMillis = Math.min(pauseMillis * 2, 5_000);
+    }
   }
 
   @Override

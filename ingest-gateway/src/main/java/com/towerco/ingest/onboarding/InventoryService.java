@@ -71,6 +71,12 @@ public final class InventoryService implements PlatformService, HttpRoutes {
     return onboarding != null;
   }
 
+  /** False once the inventory view that drives provisioning stopped for good. */
+  @Override
+  public boolean isLive() {
+    return onboarding == null || context.sites().isLive();
+  }
+
   @Override
   public void register(RoutesConfig config) {
     routes.register(config);

@@ -89,6 +89,11 @@ public final class SnmpTrapReceiver implements AutoCloseable {
     return transport.getListenAddress().getPort();
   }
 
+  /** False once the listening thread stopped (its socket failed or it was closed). */
+  public boolean isLive() {
+    return transport.isListening();
+  }
+
   @Override
   public void close() {
     try {

@@ -2,6 +2,7 @@ package com.towerco.ingest.watchdog;
 
 import com.towerco.events.TopicFamily;
 import com.towerco.ingest.domain.SilenceWatch;
+import com.towerco.platform.config.Setting;
 import com.towerco.platform.runtime.ConsumerService;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
@@ -9,17 +10,23 @@ import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.platform.security.KafkaAccess;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * The silent-site watchdog, named {@code watchdog}: one consumer group over every site topic.
- * Settings: {@code watchdog.cadence} (the reporting cadence assumed until a site's is learned,
- * default {@code PT1M}), {@code watchdog.silent-cadences} (how many cadences of silence make a
- * site lost, default 5), {@code watchdog.min-silence} (never less than this, default
- * {@code PT2M}). One watch per consumer instance, so one instance (the default).
+ * The silent-site watchdog, named {@code watchdog}: one consumer group over every site topic;
+ * its settings are declared in {@link #settings()}. One watch per consumer instance, so one
+ * instance (the default).
  */
 public final class WatchdogServiceFactory implements ServiceFactory {
   public static final String NAME = "watchdog";
   static final String GROUP_ID = "towerco-watchdog";
+
+  static final Setting<Duration> CADENCE = Setting.duration("watchdog.cadence",
+      Duration.ofMinutes(1), "The reporting cadence assumed until a site's own is learned.");
+  static final Setting<Integer> SILENT_CADENCES = Setting.integer("watchdog.silent-cadences",
+      5, 1, 1_000, "How many cadences of silence (event time) make a site lost.");
+  static final Setting<Duration> MIN_SILENCE = Setting.duration("watchdog.min-silence",
+      Duration.ofMinutes(2), "A site is never lost after less silence than this.");
 
   @Override
   public String name() {
@@ -43,11 +50,14 @@ public final class WatchdogServiceFactory implements ServiceFactory {
   }
 
   @Override
+  public List<Setting<?>> settings() {
+    return List.of(CADENCE, SILENT_CADENCES, MIN_SILENCE);
+  }
+
+  @Override
   public PlatformService create(ServiceContext context, ServiceSettings settings) {
-    SilenceWatch watch = new SilenceWatch(
-        Duration.parse(settings.string("watchdog.cadence", "PT1M")),
-        settings.integer("watchdog.silent-cadences", 5),
-        Duration.parse(settings.string("watchdog.min-silence", "PT2M")));
+    SilenceWatch watch = new SilenceWatch(CADENCE.from(settings),
+        SILENT_CADENCES.from(settings), MIN_SILENCE.from(settings));
     return new ConsumerService(context, NAME, GROUP_ID, TopicFamily.SITE_EVENTS.pattern(),
         outputs -> new WatchdogHandler(watch, context.sites(), outputs.publisher(),
             context.config().operatorTenant()), 1, Duration.ofSeconds(2));

@@ -15,17 +15,15 @@ public final class KpiStreams {
 
   public static PlatformService create(ServiceContext context, ServiceSettings settings,
       String name, String groupId) {
-    Windowing windowing = new Windowing(
-        Duration.parse(settings.string("kpi.window", "PT1M")),
-        Duration.parse(settings.string("kpi.grace", "PT30S")),
-        Duration.parse(settings.string("kpi.max-gap", "PT2M")));
-    Duration silence = Duration.parse(settings.string("kpi.silence", "PT1H"));
+    Windowing windowing = new Windowing(KpiSettings.WINDOW.from(settings),
+        KpiSettings.GRACE.from(settings), KpiSettings.MAX_GAP.from(settings));
+    Duration silence = KpiSettings.SILENCE.from(settings);
     Duration dedupHorizon = windowing.size().plus(windowing.grace()).plus(windowing.maxGap());
     InventoryTerms terms = new InventoryTerms(context.sites());
     return new ConsumerService(context, name, groupId, TopicFamily.SITE_EVENTS.pattern(),
         outputs -> new KpiHandler(new KpiCalculator(windowing, terms, silence),
             outputs.publisher(), outputs.metrics(), dedupHorizon,
             context.config().operatorTenant()),
-        settings.integer("kpi.instances", 1), Duration.ofSeconds(1));
+        KpiSettings.INSTANCES.from(settings), Duration.ofSeconds(1));
   }
 }

@@ -13,11 +13,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.towerco.events.Json;
+import com.towerco.platform.config.Durations;
+import com.towerco.platform.runtime.JsonSerde;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The JSON mappings of the notification service, all derived from the platform's event
@@ -28,7 +27,6 @@ import java.util.regex.Pattern;
  * still loads.
  */
 public final class NotificationJson {
-  private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
   private static final JsonMapper CONFIG = build(true);
   private static final JsonMapper STATE = build(false);
   private static final YAMLMapper YAML = new YAMLMapper();
@@ -43,29 +41,19 @@ public final class NotificationJson {
     return STATE;
   }
 
+  /** The platform's serde for the service's own state and working records, with {@link #state}. */
+  public static <T> JsonSerde<T> serde(Class<T> type) {
+    return JsonSerde.of(type, STATE);
+  }
+
   /** A YAML reader (to a tree, which {@link #config()} then maps). */
   public static ObjectMapper yaml() {
     return YAML;
   }
 
+  /** A duration in the platform's one grammar ({@link Durations}: 30s, 5m, 4h, PT30S). */
   public static Duration duration(String text) {
-    String t = text.trim();
-    Matcher m = SHORT.matcher(t);
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
-    }
-    try {
-      return Duration.parse(t);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("not a duration (30s, 5m, 4h, PT30S): " + text);
-    }
+    return Durations.parse(text);
   }
 
   private static JsonMapper build(boolean strict) {

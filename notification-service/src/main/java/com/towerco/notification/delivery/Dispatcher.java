@@ -4,16 +4,16 @@ import com.towerco.events.Envelope;
 import com.towerco.events.RejectReason;
 import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.notification.NotificationAttempted;
+import com.towerco.notification.config.NotificationJson;
 import com.towerco.notification.domain.DeliveryRequest;
 import com.towerco.notification.domain.Receiver;
-import com.towerco.notification.kafka.TransactionalLoop;
-import com.towerco.notification.stream.JsonSerde;
 import com.towerco.notification.stream.NotificationTopics;
 import com.towerco.platform.kafka.DeadLetters;
 import com.towerco.platform.kafka.EventPublisher;
-import com.towerco.platform.kafka.TopicProvisioner;
 import com.towerco.platform.metrics.ServiceMetrics;
+import com.towerco.platform.runtime.JsonSerde;
 import com.towerco.platform.runtime.ServiceContext;
+import com.towerco.platform.runtime.TransactionalLoop;
 import io.micrometer.core.instrument.Counter;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,8 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
@@ -42,7 +40,8 @@ import org.apache.kafka.common.errors.WakeupException;
  * retried like any failure, so one slow receiver cannot stall the group.
  */
 public final class Dispatcher implements AutoCloseable {
-  private static final JsonSerde<DeliveryRequest> REQUESTS = JsonSerde.of(DeliveryRequest.class);
+  private static final JsonSerde<DeliveryRequest> REQUESTS =
+      NotificationJson.serde(DeliveryRequest.class);
   static final String OUT_OF_TIME = "not attempted: the dispatch batch ran out of time";
   /** Attempts per transaction: also the most a crash can make a dispatcher repeat. */
   static final int MAX_BATCH = 25;
@@ -72,7 +71,7 @@ public final class Dispatcher implements AutoCloseable {
     });
     this.loop = new TransactionalLoop(context, service + "-dispatcher", groupId,
         Pattern.compile(Pattern.quote(NotificationTopics.REQUESTS)), MAX_BATCH,
-        budget.multipliedBy(3), this::dispatch);
+        budget.multipliedBy(3), metrics, this::dispatch);
     registerCounters();
   }
 
@@ -84,6 +83,10 @@ public final class Dispatcher implements AutoCloseable {
     return loop.isReady();
   }
 
+  public boolean isLive() {
+    return loop.isLive();
+  }
+
   public long lag() {
     return loop.lag();
   }
@@ -92,15 +95,13 @@ public final class Dispatcher implements AutoCloseable {
   private record Attempt(ConsumerRecord<String, byte[]> record, DeliveryRequest request,
       SendResult result) {}
 
-  private void dispatch(ConsumerRecords<String, byte[]> records,
-      Producer<String, byte[]> producer) {
+  private void dispatch(List<ConsumerRecord<String, byte[]>> records,
+      TransactionalLoop.Transaction outputs) {
     long deadline = System.nanoTime() + budget.toNanos();
     Map<String, List<ConsumerRecord<String, byte[]>>> byReceiver = new LinkedHashMap<>();
     for (ConsumerRecord<String, byte[]> record : records) {
-      if (record.headers().lastHeader(TopicProvisioner.PROBE_HEADER) == null) {
-        byReceiver.computeIfAbsent(String.valueOf(record.key()), k -> new ArrayList<>())
-            .add(record);
-      }
+      byReceiver.computeIfAbsent(String.valueOf(record.key()), k -> new ArrayList<>())
+          .add(record);
     }
     List<Future<List<Attempt>>> sends = new ArrayList<>();
     byReceiver.values().forEach(list -> sends.add(pool.submit(() -> sendAll(list, deadline))));
@@ -115,10 +116,7 @@ public final class Dispatcher implements AutoCloseable {
         throw new IllegalStateException("a sender failed", e.getCause());
       }
     }
-    EventPublisher publisher = new EventPublisher(producer, context.topics(), context.codec(),
-        metrics);
-    DeadLetters deadLetters = new DeadLetters(producer, metrics);
-    done.forEach(attempt -> report(attempt, publisher, deadLetters));
+    done.forEach(attempt -> report(attempt, outputs.publisher(), outputs.deadLetters()));
   }
 
   private List<Attempt> sendAll(List<ConsumerRecord<String, byte[]>> records, long deadline) {

@@ -1,20 +1,20 @@
 package com.towerco.notification.intake;
 
 import com.towerco.events.TopicFamily;
+import com.towerco.notification.config.NotificationJson;
 import com.towerco.notification.domain.NotifierInput;
-import com.towerco.notification.kafka.TransactionalLoop;
-import com.towerco.notification.stream.JsonSerde;
 import com.towerco.notification.stream.NotificationTopics;
 import com.towerco.platform.kafka.DeadLetters;
-import com.towerco.platform.kafka.TopicProvisioner;
 import com.towerco.platform.metrics.ServiceMetrics;
 import com.towerco.platform.runtime.ConsumerService;
+import com.towerco.platform.runtime.JsonSerde;
 import com.towerco.platform.runtime.ServiceContext;
+import com.towerco.platform.runtime.TransactionalLoop;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -31,7 +31,7 @@ public final class Intake implements AutoCloseable {
   public static final Pattern INPUTS = ConsumerService.anyOf(
       TopicFamily.ALERT_NOTIFICATIONS.pattern(), TopicFamily.INCIDENT_LIFECYCLE.pattern(),
       TopicFamily.NOTIFICATION_DELIVERIES.pattern());
-  private static final JsonSerde<NotifierInput> INBOX = JsonSerde.of(NotifierInput.class);
+  private static final JsonSerde<NotifierInput> INBOX = NotificationJson.serde(NotifierInput.class);
 
   private final InputDecoding decoding;
   private final ServiceMetrics metrics;
@@ -41,7 +41,7 @@ public final class Intake implements AutoCloseable {
     this.decoding = new InputDecoding(context.codec());
     this.metrics = context.metrics().forService(service);
     this.loop = new TransactionalLoop(context, service + "-intake", groupId, INPUTS, 1_000,
-        Duration.ofMinutes(5), this::forward);
+        Duration.ofMinutes(5), metrics, this::forward);
   }
 
   public void start() {
@@ -52,17 +52,19 @@ public final class Intake implements AutoCloseable {
     return loop.isReady();
   }
 
+  public boolean isLive() {
+    return loop.isLive();
+  }
+
   public long lag() {
     return loop.lag();
   }
 
-  private void forward(ConsumerRecords<String, byte[]> records,
-      Producer<String, byte[]> producer) {
-    DeadLetters deadLetters = new DeadLetters(producer, metrics);
+  private void forward(List<ConsumerRecord<String, byte[]>> records,
+      TransactionalLoop.Transaction outputs) {
+    Producer<String, byte[]> producer = outputs.producer();
+    DeadLetters deadLetters = outputs.deadLetters();
     for (ConsumerRecord<String, byte[]> record : records) {
-      if (record.headers().lastHeader(TopicProvisioner.PROBE_HEADER) != null) {
-        continue;
-      }
       InputDecoding.Decoded decoded = decoding.decode(record.topic(), record.value());
       if (decoded instanceof InputDecoding.Accepted accepted) {
         metrics.eventIn(accepted.eventType(), Instant.ofEpochMilli(accepted.eventTimeMillis()),

@@ -3,12 +3,14 @@ package com.towerco.notification.stream;
 import com.towerco.events.EventCodec;
 import com.towerco.events.TopicFamily;
 import com.towerco.notification.config.NotificationConfig;
+import com.towerco.notification.config.NotificationJson;
 import com.towerco.notification.domain.AlertGroup;
 import com.towerco.notification.domain.CircuitBreaker;
 import com.towerco.notification.domain.Delivery;
 import com.towerco.notification.domain.Escalation;
 import com.towerco.notification.domain.NotifierInput;
 import com.towerco.platform.metrics.ServiceMetrics;
+import com.towerco.platform.runtime.TopicNames;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -53,10 +55,10 @@ public final class NotificationTopology {
 
   public static Topology build(Dependencies deps) {
     StreamsBuilder builder = new StreamsBuilder();
-    builder.addStateStore(store(GROUPS, JsonSerde.of(AlertGroup.class)));
-    builder.addStateStore(store(DELIVERIES, JsonSerde.of(Delivery.class)));
-    builder.addStateStore(store(BREAKERS, JsonSerde.of(CircuitBreaker.class)));
-    builder.addStateStore(store(ESCALATIONS, JsonSerde.of(Escalation.class)));
+    builder.addStateStore(store(GROUPS, NotificationJson.serde(AlertGroup.class)));
+    builder.addStateStore(store(DELIVERIES, NotificationJson.serde(Delivery.class)));
+    builder.addStateStore(store(BREAKERS, NotificationJson.serde(CircuitBreaker.class)));
+    builder.addStateStore(store(ESCALATIONS, NotificationJson.serde(Escalation.class)));
     // routing and silences: every task needs every tenant's, restored from the compacted topic
     builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SETTINGS),
             Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
@@ -64,7 +66,7 @@ public final class NotificationTopology {
         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("settings"),
         SettingsUpdater::new);
     builder.stream(NotificationTopics.INBOX, Consumed.with(Serdes.String(),
-            JsonSerde.of(NotifierInput.class)).withName("inbox"))
+            NotificationJson.serde(NotifierInput.class)).withName("inbox"))
         .process(() -> new NotifierProcessor(deps.config(), deps.codec(), deps.topics(),
             deps.metrics()), Named.as("notifier"), GROUPS, DELIVERIES, BREAKERS, ESCALATIONS)
         .to(OUTBOUND_TOPIC, Produced.with(Serdes.String(), OUTBOUND_VALUE)

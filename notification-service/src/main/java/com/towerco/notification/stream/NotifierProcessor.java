@@ -4,6 +4,7 @@ import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
 import com.towerco.events.TopicFamily;
 import com.towerco.notification.config.NotificationConfig;
+import com.towerco.notification.config.NotificationJson;
 import com.towerco.notification.domain.AlertGroup;
 import com.towerco.notification.domain.CircuitBreaker;
 import com.towerco.notification.domain.Decision;
@@ -14,6 +15,8 @@ import com.towerco.notification.domain.Notifier;
 import com.towerco.notification.domain.NotifierInput;
 import com.towerco.notification.domain.NotifierState;
 import com.towerco.platform.metrics.ServiceMetrics;
+import com.towerco.platform.runtime.JsonSerde;
+import com.towerco.platform.runtime.TopicNames;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -29,7 +32,8 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 final class NotifierProcessor implements Processor<String, NotifierInput, String, Emission> {
   private static final Map<String, String> METADATA = Map.of("producer", "notification-service");
-  private static final JsonSerde<DeliveryRequest> REQUESTS = JsonSerde.of(DeliveryRequest.class);
+  private static final JsonSerde<DeliveryRequest> REQUESTS =
+      NotificationJson.serde(DeliveryRequest.class);
 
   private final NotificationConfig config;
   private final EventCodec codec;

@@ -1,6 +1,8 @@
 package com.towerco.notification.stream;
 
+import com.towerco.notification.config.NotificationJson;
 import com.towerco.notification.domain.NotifierInput;
+import com.towerco.platform.runtime.JsonSerde;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -22,7 +24,7 @@ public final class Ticker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Ticker.class);
 
   static final String TICK_KEY = "*";
-  private static final JsonSerde<NotifierInput> TICKS = JsonSerde.of(NotifierInput.class);
+  private static final JsonSerde<NotifierInput> TICKS = NotificationJson.serde(NotifierInput.class);
 
   private final Producer<String, byte[]> producer;
   private final Duration interval;

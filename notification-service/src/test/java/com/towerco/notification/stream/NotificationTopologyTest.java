@@ -7,20 +7,23 @@ import com.towerco.events.EventCodec;
 import com.towerco.events.EventIds;
 import com.towerco.events.Rfc3339;
 import com.towerco.events.TopicFamily;
+import com.towerco.events.payload.Payload;
 import com.towerco.events.payload.alert.AlertFiring;
 import com.towerco.events.payload.alert.AlertSeverity;
 import com.towerco.events.payload.incident.IncidentOpened;
 import com.towerco.events.payload.notification.NotificationAttempted;
-import com.towerco.events.payload.Payload;
 import com.towerco.events.payload.notification.RoutingChanged;
 import com.towerco.events.payload.notification.SilenceCreated;
 import com.towerco.notification.config.NotificationConfig;
+import com.towerco.notification.config.NotificationJson;
 import com.towerco.notification.domain.DeliveryRequest;
 import com.towerco.notification.domain.NotifierInput;
 import com.towerco.notification.domain.Receiver;
 import com.towerco.notification.domain.TenantRouting;
 import com.towerco.notification.settings.SettingsRecords;
 import com.towerco.platform.metrics.PlatformMetrics;
+import com.towerco.platform.runtime.JsonSerde;
+import com.towerco.platform.runtime.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -48,8 +51,8 @@ class NotificationTopologyTest {
       """;
 
   private final EventCodec codec = new EventCodec();
-  private final JsonSerde<DeliveryRequest> requests = JsonSerde.of(DeliveryRequest.class);
-  private final JsonSerde<NotifierInput> inputs = JsonSerde.of(NotifierInput.class);
+  private final JsonSerde<DeliveryRequest> requests = NotificationJson.serde(DeliveryRequest.class);
+  private final JsonSerde<NotifierInput> inputs = NotificationJson.serde(NotifierInput.class);
   private TopologyTestDriver driver;
   private TestOutputTopic<String, byte[]> requestTopic;
 

@@ -4,6 +4,7 @@ import com.towerco.events.payload.incident.RankedCause;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -15,7 +16,8 @@ import java.util.function.Predicate;
  *   <li>a site that hosts one of its tenancies, with the site's own conditions
  *       ({@link #site});
  *   <li>alerts and incidents that name it among the affected tenants ({@link #concerns}), with
- *       other tenants' names removed ({@link #tenantNames}) and only the sites it sees;
+ *       other tenants' names removed ({@link #tenantNames}), only the sites it sees and only
+ *       the alerts at those sites ({@link #alerts}, also in a cause's evidence);
  *   <li>of an incident's steps, those whose {@link Disclosure} includes it ({@link #allows}),
  *       and of its candidate causes those at sites it sees plus the headline ({@link #causes}).
  * </ul>
@@ -73,6 +75,40 @@ public final class Visibility {
     }
     return causes.stream()
         .filter(c -> causeVisible(viewer, c.siteId(), headlineSite, sitesSeen)).toList();
+  }
+
+  /**
+   * The candidate causes at sites the viewer sees (see {@link #causeVisible}), each with only
+   * the evidence alerts the viewer may know of ({@link #alertVisible}).
+   */
+  public static List<RankedCause> causes(Viewer viewer, List<RankedCause> causes,
+      String headlineSite, Predicate<String> sitesSeen, Predicate<String> alertsSeen) {
+    List<RankedCause> shown = causes(viewer, causes, headlineSite, sitesSeen);
+    if (viewer.seesAll() || shown == null) {
+      return shown;
+    }
+    return shown.stream().map(c -> new RankedCause(c.siteId(), c.kind(), c.description(),
+        c.confidence(), c.path(), c.evidence().stream().filter(alertsSeen).toList())).toList();
+  }
+
+  /**
+   * An alert grouped into an incident, at {@code alertSite} (null when its site is unknown):
+   * shown to a tenant only at a site it sees. Another tenant's alert ids are not the viewer's
+   * to know, even as bare ids.
+   */
+  public static boolean alertVisible(Viewer viewer, String alertSite,
+      Predicate<String> sitesSeen) {
+    return viewer.seesAll() || alertSite != null && sitesSeen.test(alertSite);
+  }
+
+  /** The alerts of {@code alertIds} the viewer may know of (see {@link #alertVisible}). */
+  public static List<String> alerts(Viewer viewer, List<String> alertIds,
+      Function<String, String> siteOfAlert, Predicate<String> sitesSeen) {
+    if (viewer.seesAll() || alertIds == null) {
+      return alertIds;
+    }
+    return alertIds.stream()
+        .filter(a -> alertVisible(viewer, siteOfAlert.apply(a), sitesSeen)).toList();
   }
 
   /**

@@ -22,17 +22,25 @@ final class BrokerProperties {
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", String.valueOf(s.nodeId()));
-    props.put("controller.quorum.voters",
-        s.nodeId() + "@" + s.internalHost() + ":" + controllerPort);
+    props.put("controller.quorum.voters", s.quorum() != null ? s.quorum().toString()
+        : s.nodeId() + "@" + s.internalHost() + ":" + controllerPort);
     props.put("controller.listener.names", CONTROLLER);
     props.put("log.dirs", s.logDir().toString());
-    props.put("offsets.topic.replication.factor", "1");
+    // One node: its own topics on it alone. A cluster: on three nodes, written to two, the same
+    // durability the platform's topics get (default.replication.factor covers the internal
+    // topics of Kafka Streams).
+    String replication = String.valueOf(s.quorum() == null ? 1
+        : s.quorum().internalReplication());
+    String minIsr = s.quorum() != null && s.quorum().internalReplication() >= 3 ? "2" : "1";
+    props.put("offsets.topic.replication.factor", replication);
     props.put("offsets.topic.num.partitions", "10");
-    props.put("transaction.state.log.replication.factor", "1");
-    props.put("transaction.state.log.min.isr", "1");
+    props.put("transaction.state.log.replication.factor", replication);
+    props.put("transaction.state.log.min.isr", minIsr);
     props.put("transaction.state.log.num.partitions", "4");
-    props.put("share.coordinator.state.topic.replication.factor", "1");
-    props.put("share.coordinator.state.topic.min.isr", "1");
+    props.put("share.coordinator.state.topic.replication.factor", replication);
+    props.put("share.coordinator.state.topic.min.isr", minIsr);
+    props.put("default.replication.factor", replication);
+    props.put("min.insync.replicas", minIsr);
     props.put("group.initial.rebalance.delay.ms", "0");
     // Topics are created by the platform's provisioner with their intended partitions;
     // a typo'd topic name should fail, not silently create a one-partition topic.

@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * machine and nowhere else; binding to another interface is a deliberate choice.
  *
  * <p>The controller and inter-broker listeners stay on {@code internalHost}; with one node
- * that is the loopback interface and the quorum is this node alone.
+ * that is the loopback interface and the quorum is this node alone. In a multi-node cluster
+ * ({@link KraftQuorum}) they bind to this node's entry in the quorum.
  */
 public record BrokerSettings(
     Path logDir,
@@ -20,7 +21,8 @@ public record BrokerSettings(
     int port,
     String advertisedHost,
     String internalHost,
-    BrokerSecurity security) {
+    BrokerSecurity security,
+    KraftQuorum quorum) {
 
   public static final String LOOPBACK = "127.0.0.1";
 
@@ -33,6 +35,15 @@ public record BrokerSettings(
     }
     listenHost = listenHost == null || listenHost.isBlank() ? LOOPBACK : listenHost;
     internalHost = internalHost == null ? LOOPBACK : internalHost;
+    if (quorum != null) {
+      internalHost = quorum.voter(nodeId).host();
+    }
+  }
+
+  /** One node of its own quorum (the single-node default). */
+  public BrokerSettings(Path logDir, int nodeId, String listenHost, int port,
+      String advertisedHost, String internalHost, BrokerSecurity security) {
+    this(logDir, nodeId, listenHost, port, advertisedHost, internalHost, security, null);
   }
 
   /** One unsecured node on the loopback interface ({@code port} 0 picks a free one). */
@@ -42,16 +53,31 @@ public record BrokerSettings(
 
   public BrokerSettings listenOn(String host, int newPort) {
     return new BrokerSettings(logDir, nodeId, host, newPort, advertisedHost, internalHost,
-        security);
+        security, quorum);
   }
 
   public BrokerSettings advertising(String host) {
-    return new BrokerSettings(logDir, nodeId, listenHost, port, host, internalHost, security);
+    return new BrokerSettings(logDir, nodeId, listenHost, port, host, internalHost, security,
+        quorum);
   }
 
   public BrokerSettings secured(BrokerSecurity newSecurity) {
     return new BrokerSettings(logDir, nodeId, listenHost, port, advertisedHost, internalHost,
-        newSecurity);
+        newSecurity, quorum);
+  }
+
+  /**
+   * Node {@code id} of a multi-node cluster: its controller listener (and, secured, its
+   * inter-broker listener) binds to its entry in {@code newQuorum}.
+   */
+  public BrokerSettings inCluster(int id, KraftQuorum newQuorum) {
+    return new BrokerSettings(logDir, id, listenHost, port, advertisedHost, internalHost,
+        security, newQuorum);
+  }
+
+  /** How many nodes the cluster has (1 without a quorum). */
+  public int clusterSize() {
+    return quorum == null ? 1 : quorum.size();
   }
 
   public boolean isSecured() {
@@ -60,8 +86,12 @@ public record BrokerSettings(
 
   /** True when only this machine can reach the client listener. */
   public boolean loopbackOnly() {
+    return loopback(listenHost);
+  }
+
+  private static boolean loopback(String host) {
     try {
-      return InetAddress.getByName(listenHost).isLoopbackAddress();
+      return InetAddress.getByName(host).isLoopbackAddress();
     } catch (UnknownHostException e) {
       return false;
     }
@@ -91,6 +121,12 @@ public record BrokerSettings(
    * anyone reaching it could read every tenant's topics and write the NOC's commands.
    */
   public void requireSafeExposure(boolean insecureAccepted) {
+    if (!isSecured() && quorum != null && !insecureAccepted && quorum.voters().stream()
+        .anyMatch(v -> !loopback(v.host()))) {
+      throw new IllegalArgumentException("the Kafka controllers would listen on " + quorum
+          + " without authentication: anyone reaching them could take over the cluster. "
+          + "Add --kafka-sasl, or --kafka-insecure to accept that");
+    }
     if (!isSecured() && !loopbackOnly() && !insecureAccepted) {
       throw new IllegalArgumentException("the Kafka broker would listen on " + listenHost
           + " without authentication: anyone reaching it could read every tenant's topics "

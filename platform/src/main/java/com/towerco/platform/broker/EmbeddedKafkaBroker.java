@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * ({@link BrokerSecurity}); its listeners are described by {@link BrokerProperties}.
  *
  * <p>One broker means replication factor 1: {@code acks=all} then means "written to this
- * process's page cache", not "on three machines". Production runs against a real cluster.
+ * process's page cache", not "on three machines". With a {@link KraftQuorum} it is one node of
+ * a multi-node cluster (every node a broker and a controller), which {@code towerco cluster}
+ * starts three of; production runs against a real cluster.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
@@ -63,8 +65,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       Files.createDirectories(logDir);
       BrokerSettings s = new BrokerSettings(logDir, settings.nodeId(), settings.listenHost(),
           settings.port() == 0 ? freePort() : settings.port(), settings.advertisedHost(),
-          settings.internalHost(), settings.security());
-      int controllerPort = persistedPort(logDir, CONTROLLER_PORT_FILE);
+          settings.internalHost(), settings.security(), settings.quorum());
+      int controllerPort = s.quorum() != null ? s.quorum().voter(s.nodeId()).port()
+          : persistedPort(logDir, CONTROLLER_PORT_FILE);
       int internalPort = s.isSecured() ? persistedPort(logDir, INTERNAL_PORT_FILE) : -1;
       KafkaConfig config = new KafkaConfig(BrokerProperties.of(s, controllerPort, internalPort),
           false);
@@ -73,8 +76,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
       server.startup();
       String bootstrap = s.clientHost() + ":" + s.port();
-      LOG.info("Kafka broker (KRaft) listening on {}:{} ({}) with data in {} ({} ms)",
-          s.listenHost(), s.port(), s.isSecured() ? s.security().clientProtocol() + " "
+      LOG.info("Kafka broker (KRaft) node {} of {} listening on {}:{} ({}) with data in {} "
+          + "({} ms)", s.nodeId(), s.clusterSize(), s.listenHost(), s.port(), s.isSecured() ? s.security().clientProtocol() + " "
               + BrokerSecurity.CLIENT_MECHANISM + ", ACLs enforced" : "no authentication",
           logDir, (System.nanoTime() - started) / 1_000_000);
       return new EmbeddedKafkaBroker(server, s, bootstrap, internalPort);
@@ -120,7 +123,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     try {
       new Formatter()
           .setNodeId(s.nodeId())
-          .setClusterId(Uuid.randomUuid().toString())
+          .setClusterId(s.quorum() != null ? s.quorum().clusterId()
+              : Uuid.randomUuid().toString())
           .setControllerListenerName(BrokerProperties.CONTROLLER)
           .setMetadataLogDirectory(logDir.toString())
           .addDirectory(logDir.toString())

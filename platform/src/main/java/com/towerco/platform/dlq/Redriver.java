@@ -26,7 +26,7 @@ import org.apache.kafka.common.header.Header;
 public final class Redriver implements AutoCloseable {
   public static final String REDRIVEN_FROM = "dlq.redriven-from";
   public static final String REDRIVEN_AT = "dlq.redriven-at";
-  static final String TRANSACTIONAL_ID = "towerco-dlq-redrive";
+  public static final String TRANSACTIONAL_ID = "towerco-dlq-redrive";
 
   private final KafkaProducer<String, byte[]> producer;
   private final Map<String, DeadLetterLog.Redrive> done;

@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The process's HTTP server: {@code GET /health/live}, {@code GET /health/ready} (200 only when
- * every service in the process is ready), {@code GET /metrics} (Prometheus text) and the routes
- * the services contribute. Every other path needs a caller from the {@link Authenticator}
+ * The process's HTTP server: {@code GET /health/live} (200 unless a service loop has stopped for
+ * good), {@code GET /health/ready} (200 only when every service in the process is ready),
+ * {@code GET /metrics} (Prometheus text) and the routes the services contribute. Every other path needs a caller from the {@link Authenticator}
  * (except what it declares public); a browser asking for a page without one is sent to
  * {@code /login}. JSON uses the same snake_case mapping as the events; errors are
  * {@code {"error": "..."}} with no stack trace.
@@ -42,14 +42,29 @@ public final class WebServer implements AutoCloseable {
     this.app = app;
   }
 
+  /** A server whose process is always live (tests and tools without service loops). */
   public static WebServer start(int port, PlatformMetrics metrics, BooleanSupplier ready,
       Authenticator authenticator, List<HttpRoutes> contributions) {
+    return start(port, metrics, () -> true, ready, authenticator, contributions);
+  }
+
+  /**
+   * {@code live} is false once a service loop of the process has stopped for good
+   * ({@code /health/live} then answers 503, so an orchestrator restarts the process);
+   * {@code ready} is false while any service cannot process.
+   */
+  public static WebServer start(int port, PlatformMetrics metrics, BooleanSupplier live,
+      BooleanSupplier ready, Authenticator authenticator, List<HttpRoutes> contributions) {
     ObjectMapper mapper = Json.mapper();
     Javalin app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.startup.showJavalinBanner = false;
       config.jetty.port = port;
-      config.routes.get("/health/live", ctx -> ctx.result("live"));
+      config.routes.get("/health/live", ctx -> {
+        boolean ok = live.getAsBoolean();
+        ctx.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+            .result(ok ? "live" : "not live");
+      });
       config.routes.get("/health/ready", ctx -> {
         boolean ok = ready.getAsBoolean();
         ctx.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)

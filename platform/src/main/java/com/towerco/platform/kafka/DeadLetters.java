@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * Sends records a service cannot process to {@code towerco.dlq}: the original key, value and
  * headers, plus headers that say why ({@code dlq.reason}, {@code dlq.detail}), who
  * ({@code dlq.service}) and where from ({@code dlq.topic}, {@code dlq.partition},
- * {@code dlq.offset}). The caller flushes its producer before committing past the record, so
- * nothing is lost between the two.
+ * {@code dlq.offset}). The caller confirms its producer's sends ({@link SendConfirmations})
+ * before committing past the record, so nothing is lost between the two.
  */
 public final class DeadLetters {
   public static final String REASON = "dlq.reason";
@@ -39,9 +39,18 @@ public final class DeadLetters {
   private final ServiceMetrics metrics;
   private final String topic = TopicFamily.DEAD_LETTER.topic();
 
+  private final SendConfirmations confirmations;
+
   public DeadLetters(Producer<String, byte[]> producer, ServiceMetrics metrics) {
+    this(producer, metrics, new SendConfirmations());
+  }
+
+  /** Dead letters whose sends report their outcome to {@code confirmations}. */
+  public DeadLetters(Producer<String, byte[]> producer, ServiceMetrics metrics,
+      SendConfirmations confirmations) {
     this.producer = producer;
     this.metrics = metrics;
+    this.confirmations = confirmations;
   }
 
   /** Dead-letters a consumed record. */
@@ -75,7 +84,7 @@ public final class DeadLetters {
     metrics.deadLettered(reason.name());
     LOG.warn("{} dead-lettered {}-{}@{}: {} {}", metrics.service(), originTopic, partition,
         offset, reason, header(dead.headers(), DETAIL));
-    return producer.send(dead, done);
+    return confirmations.send(producer, dead, done);
   }
 
   /** Adds the dead-letter headers; shared with Kafka Streams services that route records. */

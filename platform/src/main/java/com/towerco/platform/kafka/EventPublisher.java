@@ -20,13 +20,21 @@ public final class EventPublisher {
   private final TopicProvisioner topics;
   private final EventCodec codec;
   private final ServiceMetrics metrics;
+  private final SendConfirmations confirmations;
 
   public EventPublisher(Producer<String, byte[]> producer, TopicProvisioner topics,
       EventCodec codec, ServiceMetrics metrics) {
+    this(producer, topics, codec, metrics, new SendConfirmations());
+  }
+
+  /** A publisher whose sends report their outcome to {@code confirmations}. */
+  public EventPublisher(Producer<String, byte[]> producer, TopicProvisioner topics,
+      EventCodec codec, ServiceMetrics metrics, SendConfirmations confirmations) {
     this.producer = producer;
     this.topics = topics;
     this.codec = codec;
     this.metrics = metrics;
+    this.confirmations = confirmations;
   }
 
   /** Sends to the topic of {@code id} (a site or tenant) in {@code family}. */
@@ -44,7 +52,7 @@ public final class EventPublisher {
       Callback done) {
     String topic = topics.ensure(family, id);
     metrics.eventOut(family.name());
-    producer.send(new ProducerRecord<>(topic, key, codec.encode(event)), done);
+    confirmations.send(producer, new ProducerRecord<>(topic, key, codec.encode(event)), done);
   }
 
   /** Sends to a single (global) topic such as the inventory. */
@@ -56,12 +64,21 @@ public final class EventPublisher {
   private Future<RecordMetadata> send(String topic, TopicFamily family, String key,
       Envelope event) {
     metrics.eventOut(family.name());
-    return producer.send(new ProducerRecord<>(topic, key, codec.encode(event)));
+    return confirmations.send(producer, new ProducerRecord<>(topic, key, codec.encode(event)));
   }
 
-  /** Blocks until everything sent so far is acknowledged. */
+  /** Blocks until everything sent so far is acknowledged (or failed: see {@link #confirm}). */
   public void flush() {
     producer.flush();
+  }
+
+  /**
+   * Flushes, then throws {@link SendConfirmations.UnconfirmedSends} if any record sent through
+   * this producer since the last confirmation was not written.
+   */
+  public void confirm() {
+    producer.flush();
+    confirmations.confirm();
   }
 
   public Producer<String, byte[]> producer() {

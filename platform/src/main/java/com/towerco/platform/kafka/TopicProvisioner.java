@@ -12,10 +12,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -23,6 +26,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -30,8 +35,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates topics on demand with the configured partitions and replication, and only reports a
- * topic ready once every partition has a leader and has acknowledged a write.
+ * Creates topics on demand with the configured partitions and replication and their family's
+ * settings ({@link TopicConfigs}: retention, cleanup policy, minimum in-sync replicas), sets
+ * those settings again on topics that existed with others, and only reports a topic ready once
+ * every partition has a leader and has acknowledged a write.
  *
  * <p>Why the probe write: right after a topic is created, an idempotent producer's first batch
  * can get NOT_LEADER_OR_FOLLOWER while a later batch is accepted; the first then fails with
@@ -44,6 +51,14 @@ public final class TopicProvisioner implements AutoCloseable {
   /** Header that marks a readiness probe record; consumers ignore such records. */
   public static final String PROBE_HEADER = "towerco-probe";
 
+  /**
+   * True for a readiness probe record: not data. The one test of it; the runtimes apply it
+   * before a service sees a record.
+   */
+  public static boolean isProbe(org.apache.kafka.common.header.Headers headers) {
+    return headers.lastHeader(PROBE_HEADER) != null;
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -51,6 +66,7 @@ public final class TopicProvisioner implements AutoCloseable {
   private final Admin admin;
   private final KafkaProducer<String, byte[]> probeProducer;
   private final Set<String> ready = ConcurrentHashMap.newKeySet();
+  private volatile boolean reconcileRefused;
 
   public TopicProvisioner(KafkaClients clients) {
     this.config = clients.config();
@@ -92,14 +108,21 @@ public final class TopicProvisioner implements AutoCloseable {
     }
     try {
       Set<String> fresh = create(missing, family);
-      Map<String, Integer> partitions = awaitLeaders(missing);
+      Map<String, TopicDescription> described = awaitLeaders(missing);
+      Map<String, Integer> partitions = new HashMap<>();
+      described.forEach((name, d) -> partitions.put(name, d.partitions().size()));
       probe(fresh, partitions);
+      Map<String, TopicDescription> existing = new HashMap<>(described);
+      existing.keySet().removeAll(fresh);
+      reconcile(family, existing);
       ready.addAll(missing);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while provisioning " + missing, e);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cannot provision topics " + missing, e);
+      // A Kafka failure (broker away, no leader yet), never the fault of the record at hand:
+      // consumer loops read the batch again instead of dead-lettering it.
+      throw new org.apache.kafka.common.KafkaException("cannot provision topics " + missing, e);
     }
   }
 
@@ -117,11 +140,8 @@ public final class TopicProvisioner implements AutoCloseable {
   private Set<String> create(List<String> topics, TopicFamily family)
       throws InterruptedException, ExecutionException, TimeoutException {
     Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-    Map<String, String> topicConfig = new HashMap<>();
-    topicConfig.put("min.insync.replicas", config.replicationFactor() >= 3 ? "2" : "1");
-    if (family.compacted()) {
-      topicConfig.put("cleanup.policy", "compact");
-    }
+    Map<String, String> topicConfig = TopicConfigs.of(family, config,
+        config.replicationFactor());
     List<NewTopic> newTopics = topics.stream().filter(t -> !existing.contains(t))
         .map(t -> new NewTopic(t, partitionsFor(family), config.replicationFactor())
             .configs(topicConfig))
@@ -145,7 +165,78 @@ public final class TopicProvisioner implements AutoCloseable {
     return newTopics.stream().map(NewTopic::name).collect(Collectors.toSet());
   }
 
-  private Map<String, Integer> awaitLeaders(List<String> topics)
+  /**
+   * Sets what differs from the family's settings on topics that existed before (created by an
+   * older version, by hand, or with another retention); returns how many topics changed. A
+   * principal without the right to describe or alter topic configs (a service on a secured
+   * cluster) leaves that to {@code towerco topics apply} run as the administrator.
+   */
+  public int reconcile(TopicFamily family, Map<String, TopicDescription> topics)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    if (topics.isEmpty()) {
+      return 0;
+    }
+    try {
+      Map<ConfigResource, Config> current = admin.describeConfigs(topics.keySet().stream()
+          .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList())
+          .all().get(30, TimeUnit.SECONDS);
+      Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+      current.forEach((resource, config) -> {
+        int replicas = topics.get(resource.name()).partitions().get(0).replicas().size();
+        List<AlterConfigOp> ops = new ArrayList<>();
+        TopicConfigs.of(family, this.config, replicas).forEach((key, value) -> {
+          ConfigEntry entry = config.get(key);
+          if (entry == null || !value.equals(entry.value())) {
+            ops.add(new AlterConfigOp(new ConfigEntry(key, value), AlterConfigOp.OpType.SET));
+          }
+        });
+        if (!ops.isEmpty()) {
+          changes.put(resource, ops);
+        }
+      });
+      if (!changes.isEmpty()) {
+        admin.incrementalAlterConfigs(changes).all().get(30, TimeUnit.SECONDS);
+        LOG.info("reconciled the settings of {} topic(s) of {}: {}", changes.size(),
+            family.template(), changes.values().iterator().next().stream()
+            .map(op -> op.configEntry().name() + "=" + op.configEntry().value()).toList());
+      }
+      return changes.size();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof AuthorizationException) {
+        if (!reconcileRefused) {
+          reconcileRefused = true;
+          LOG.info("not allowed to reconcile topic settings as this principal ({}); run "
+              + "'towerco topics apply' as the administrator", e.getCause().getMessage());
+        }
+        return 0;
+      }
+      throw e;
+    }
+  }
+
+  /** Reconciles every existing topic of every family; returns how many topics changed. */
+  public int reconcileAll() {
+    try {
+      Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      int changed = 0;
+      for (TopicFamily family : TopicFamily.values()) {
+        List<String> topics = names.stream()
+            .filter(t -> TopicFamily.of(t).orElse(null) == family).toList();
+        if (!topics.isEmpty()) {
+          changed += reconcile(family, admin.describeTopics(topics).allTopicNames()
+              .get(30, TimeUnit.SECONDS));
+        }
+      }
+      return changed;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reconciling topic settings", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot reconcile topic settings: " + e.getMessage(), e);
+    }
+  }
+
+  private Map<String, TopicDescription> awaitLeaders(List<String> topics)
       throws InterruptedException, ExecutionException, TimeoutException {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (true) {
@@ -155,9 +246,7 @@ public final class TopicProvisioner implements AutoCloseable {
         boolean allLed = descriptions.values().stream().allMatch(d -> !d.partitions().isEmpty()
             && d.partitions().stream().allMatch(p -> p.leader() != null));
         if (allLed) {
-          Map<String, Integer> partitions = new HashMap<>();
-          descriptions.forEach((name, d) -> partitions.put(name, d.partitions().size()));
-          return partitions;
+          return descriptions;
         }
       } catch (ExecutionException e) {
         if (System.nanoTime() > deadline) {

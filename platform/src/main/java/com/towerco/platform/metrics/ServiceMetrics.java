@@ -1,9 +1,9 @@
 package com.towerco.platform.metrics;
 
-import io.micrometer.core.instrument.Counter;
 import com.towerco.events.EventType;
 import com.towerco.events.EventTypes;
 import com.towerco.events.RejectReason;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The metrics every service exposes: events in (by type), events out (by topic family),
@@ -30,6 +30,8 @@ public final class ServiceMetrics {
   private final Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
   private final Counter duplicates;
   private final Counter late;
+  private final Counter rereads;
+  private final Counter retries;
   /** Exported as {@code towerco_processing_latency_seconds}. */
   public static final String LATENCY = "towerco_processing_latency";
 
@@ -48,6 +50,13 @@ public final class ServiceMetrics {
     this.late = Counter.builder("towerco_late_events")
         .description("Events too late for any open window (older than the grace period): "
             + "processed but not counted")
+        .tag("service", service).register(registry);
+    this.rereads = Counter.builder("towerco_batch_rereads")
+        .description("Times a consumer loop went back to its committed offsets because an "
+            + "output was not written or a batch failed (nothing committed past it)")
+        .tag("service", service).register(registry);
+    this.retries = Counter.builder("towerco_handler_retries")
+        .description("Records handled again after a transient failure")
         .tag("service", service).register(registry);
     // Every reason starts at zero, so Prometheus' increase() sees a service's first dead letter.
     for (RejectReason reason : RejectReason.values()) {
@@ -99,6 +108,20 @@ public final class ServiceMetrics {
 
   public void lateEvent() {
     late.increment();
+  }
+
+  /** The loop went back to its committed offsets to read a failed batch again. */
+  public void batchReread() {
+    rereads.increment();
+  }
+
+  public long totalRereads() {
+    return (long) rereads.count();
+  }
+
+  /** A record is handled again after a transient failure. */
+  public void handlerRetry() {
+    retries.increment();
   }
 
   public void lagSource(Supplier<Long> lag) {

@@ -7,7 +7,6 @@ import com.towerco.platform.kafka.TopicProvisioner;
 import com.towerco.platform.logging.EventLogContext;
 import com.towerco.platform.metrics.ServiceMetrics;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,9 +32,26 @@ import org.slf4j.LoggerFactory;
  * record, dead-lettering of what cannot be processed, and commits only after the handler's
  * outputs are acknowledged. {@code instances} consumers in one process share the group's
  * partitions exactly as separate processes would.
+ *
+ * <p>At least once, for real: before offsets are committed, every record the handler (or the
+ * dead-letter sender) produced since the last commit must be confirmed written
+ * ({@link ServiceContext.Outputs#confirm}). If one was not, or anything else fails in a batch,
+ * nothing is committed: the loop goes back to the committed offsets, rebuilds the handler's
+ * partition state as after a rebalance, and reads the records again after a growing pause
+ * ({@link Backoff}). A handler failure that looks transient ({@link TransientFailure}) is
+ * retried a few times before the record is dead-lettered; a failure of Kafka itself is never
+ * blamed on the record. A loop that fails for other reasons more than {@value
+ * #FAILURES_ALLOWED} times in ten minutes stops for good and the service reports not live
+ * ({@link #isLive}).
  */
 public final class ConsumerService implements PlatformService {
   private static final Logger LOG = LoggerFactory.getLogger(ConsumerService.class);
+  static final int FAILURES_ALLOWED = 10;
+  private static final Duration FAILURE_WINDOW = Duration.ofMinutes(10);
+  /** Attempts at handling one record whose failure looks transient. */
+  static final int HANDLE_ATTEMPTS = 3;
+  /** A loop that has not come round in this long is stuck, not just slow. */
+  private static final long STUCK_MILLIS = 5 * 60_000;
 
   private final ServiceContext context;
   private final String name;
@@ -45,6 +61,8 @@ public final class ConsumerService implements PlatformService {
   private final int instances;
   private final Duration commitInterval;
   private final List<Worker> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private int failuresAllowed = FAILURES_ALLOWED;
+  private Duration firstPause = Duration.ofMillis(200);
 
   public ConsumerService(ServiceContext context, String name, String groupId,
       Pattern subscription, Supplier<EventHandler> handlers, int instances,
@@ -68,6 +86,13 @@ public final class ConsumerService implements PlatformService {
     this.handlers = handlers;
     this.instances = instances;
     this.commitInterval = commitInterval;
+  }
+
+  /** For tests: a smaller failure budget and a shorter first pause; call before start. */
+  ConsumerService withRetryPolicy(int failuresAllowed, Duration firstPause) {
+    this.failuresAllowed = failuresAllowed;
+    this.firstPause = firstPause;
+    return this;
   }
 
   /** Joins several topic-family patterns into one subscription. */
@@ -101,6 +126,12 @@ public final class ConsumerService implements PlatformService {
     return !workers.isEmpty() && workers.stream().allMatch(Worker::healthy);
   }
 
+  /** False once a consumer loop has stopped for good (it failed too often, or its thread died). */
+  @Override
+  public boolean isLive() {
+    return workers.stream().allMatch(Worker::live);
+  }
+
   @Override
   public synchronized void close() {
     workers.forEach(Worker::stop);
@@ -116,9 +147,14 @@ public final class ConsumerService implements PlatformService {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<TopicPartition, Long> positions = new HashMap<>();
     private final Set<TopicPartition> paused = new HashSet<>();
+    private final FailureBudget failures = new FailureBudget(failuresAllowed, FAILURE_WINDOW);
+    private final Backoff backoff = new Backoff(firstPause, Duration.ofSeconds(30));
     private volatile boolean running = true;
+    private volatile boolean dead;
     private volatile long lastPollMillis = System.currentTimeMillis();
+    private volatile long lastRoundMillis = System.currentTimeMillis();
     private volatile long lag;
+    private boolean rereadPending;
     private long lastCommitMillis = System.currentTimeMillis();
     private long lastLagMillis;
 
@@ -132,11 +168,26 @@ public final class ConsumerService implements PlatformService {
     }
 
     boolean healthy() {
-      return thread.isAlive() && System.currentTimeMillis() - lastPollMillis < 30_000;
+      return live() && !rereadPending
+          && System.currentTimeMillis() - lastPollMillis < 30_000;
+    }
+
+    /** Not live once the loop died or gave up; stopped on purpose (closing) counts as live. */
+    boolean live() {
+      if (dead) {
+        return false;
+      }
+      if (!running) {
+        return true;
+      }
+      return thread.isAlive() && System.currentTimeMillis() - lastRoundMillis < STUCK_MILLIS;
     }
 
     void stop() {
       running = false;
+      synchronized (this) {
+        notifyAll(); // ends a pause between attempts at once
+      }
       consumer.wakeup();
     }
 
@@ -153,20 +204,27 @@ public final class ConsumerService implements PlatformService {
       try {
         consumer.subscribe(subscription, this);
         while (running) {
+          lastRoundMillis = System.currentTimeMillis();
           try {
-            pollOnce();
+            round();
           } catch (WakeupException e) {
             // stop() was called; the loop condition ends it
           } catch (RuntimeException e) {
-            LOG.error("{}: unexpected error, continuing in 1 s", name, e);
-            sleep(1_000);
+            failed(e);
           }
         }
+      } catch (Error e) {
+        dead = true;
+        LOG.error("{}: consumer loop died", name, e);
+        throw e;
       } finally {
-        try {
-          commit();
-        } catch (RuntimeException e) {
-          LOG.warn("{}: final commit failed: {}", name, e.toString());
+        if (!rereadPending && !dead) {
+          try {
+            commit();
+          } catch (RuntimeException e) {
+            LOG.warn("{}: final commit failed, the batch is read again on restart: {}", name,
+                e.toString());
+          }
         }
         handler.close();
         consumer.close(Duration.ofSeconds(10));
@@ -174,7 +232,36 @@ public final class ConsumerService implements PlatformService {
       }
     }
 
-    private void pollOnce() {
+    /**
+     * Nothing of this batch is committed: read it again from the committed offsets after a
+     * pause. A failure of Kafka (broker away, send timed out) is waited out for as long as it
+     * lasts; anything else counts against the loop's failure budget.
+     */
+    private void failed(RuntimeException e) {
+      rereadPending = true;
+      metrics.batchReread();
+      boolean broker = TransientFailure.isBroker(e) || TransientFailure.isTransient(e);
+      if (!broker && !failures.recordAndAllow(System.currentTimeMillis())) {
+        dead = true;
+        running = false;
+        LOG.error("{}: the loop failed more than {} times within {}; stopping it for good "
+            + "(the service reports not live)", name, failuresAllowed, FAILURE_WINDOW, e);
+        return;
+      }
+      Duration pause = backoff.next();
+      if (broker) {
+        LOG.warn("{}: batch not committed ({}); reading it again in {} ms", name, e.toString(),
+            pause.toMillis());
+      } else {
+        LOG.error("{}: batch failed; reading it again in {} ms", name, pause.toMillis(), e);
+      }
+      sleep(pause.toMillis());
+    }
+
+    private void round() {
+      if (rereadPending) {
+        reread();
+      }
       applyBackpressure();
       ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
       lastPollMillis = System.currentTimeMillis();
@@ -185,8 +272,10 @@ public final class ConsumerService implements PlatformService {
       }
       try {
         handler.afterBatch();
+      } catch (RuntimeException e) {
+        throw e;
       } catch (Exception e) {
-        LOG.error("{}: afterBatch failed", name, e);
+        throw new IllegalStateException("afterBatch failed: " + e, e);
       }
       long now = System.currentTimeMillis();
       if (now - lastCommitMillis >= commitInterval.toMillis()) {
@@ -199,8 +288,35 @@ public final class ConsumerService implements PlatformService {
       }
     }
 
+    /**
+     * Goes back to the committed offsets of every assigned partition and rebuilds the
+     * handler's state for them as a rebalance would; throws (and stays pending) while the
+     * broker cannot say what was committed.
+     */
+    private void reread() {
+      Set<TopicPartition> assigned = consumer.assignment();
+      positions.clear();
+      handler.onRevoked(assigned);
+      if (!assigned.isEmpty()) {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            consumer.committed(new HashSet<>(assigned));
+        for (TopicPartition tp : assigned) {
+          OffsetAndMetadata at = committed.get(tp);
+          if (at != null) {
+            consumer.seek(tp, at.offset());
+          } else {
+            consumer.seekToBeginning(List.of(tp));
+          }
+        }
+        resume(assigned, committed);
+      }
+      rereadPending = false;
+      LOG.info("{}: reading {} partitions again from their committed offsets", name,
+          assigned.size());
+    }
+
     private void process(ConsumerRecord<String, byte[]> record) {
-      if (record.headers().lastHeader(TopicProvisioner.PROBE_HEADER) != null) {
+      if (TopicProvisioner.isProbe(record.headers())) {
         return;
       }
       Envelope event;
@@ -213,14 +329,44 @@ public final class ConsumerService implements PlatformService {
       }
       EventLogContext.enter(event);
       try {
-        handler.handle(event, new SourceRecord(record.topic(), record.partition(),
-            record.offset(), record.key(), record.value(), record.timestamp()));
-        metrics.eventIn(event.eventType(), event.timestamp(), System.currentTimeMillis());
-      } catch (Exception e) {
-        LOG.error("{}: failed to process {} {}", name, event.eventType(), event.eventId(), e);
-        outputs.deadLetters().send(record, RejectReason.PROCESSING_FAILED, e.toString());
+        handle(event, record);
       } finally {
         EventLogContext.clear();
+      }
+    }
+
+    /**
+     * Hands the event to the handler; a transient failure is tried again (a few times, with a
+     * short pause), a failure of Kafka fails the batch (it is read again, the record is not to
+     * blame), and any other failure dead-letters the record and goes on with the next one.
+     */
+    private void handle(Envelope event, ConsumerRecord<String, byte[]> record) {
+      SourceRecord source = new SourceRecord(record.topic(), record.partition(),
+          record.offset(), record.key(), record.value(), record.timestamp());
+      for (int attempt = 1; ; attempt++) {
+        try {
+          handler.handle(event, source);
+          metrics.eventIn(event.eventType(), event.timestamp(), System.currentTimeMillis());
+          return;
+        } catch (WakeupException e) {
+          throw e;
+        } catch (Exception e) {
+          if (TransientFailure.isBroker(e)) {
+            throw e instanceof RuntimeException r ? r
+                : new org.apache.kafka.common.KafkaException(e.toString(), e);
+          }
+          if (TransientFailure.isTransient(e) && attempt < HANDLE_ATTEMPTS) {
+            LOG.warn("{}: {} {} failed ({}), trying again", name, event.eventType(),
+                event.eventId(), e.toString());
+            metrics.handlerRetry();
+            sleep(100L << (attempt - 1));
+            continue;
+          }
+          LOG.error("{}: failed to process {} {}", name, event.eventType(), event.eventId(), e);
+          outputs.deadLetters().send(record, RejectReason.PROCESSING_FAILED,
+              (attempt > 1 ? "after " + attempt + " attempts: " : "") + e);
+          return;
+        }
       }
     }
 
@@ -243,6 +389,10 @@ public final class ConsumerService implements PlatformService {
       commit(positions.keySet());
     }
 
+    /**
+     * Commits what was handled, once the handler says its state is durable and every output
+     * sent so far is confirmed written; throws (committing nothing) if one was not.
+     */
     private void commit(Collection<TopicPartition> partitions) {
       if (partitions.isEmpty()) {
         return;
@@ -253,7 +403,7 @@ public final class ConsumerService implements PlatformService {
         LOG.warn("{}: not committing, handler is not durable yet: {}", name, e.toString());
         return;
       }
-      outputs.publisher().flush();
+      outputs.confirm();
       Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
       for (TopicPartition tp : partitions) {
         Long position = positions.get(tp);
@@ -265,6 +415,7 @@ public final class ConsumerService implements PlatformService {
       if (!offsets.isEmpty()) {
         try {
           consumer.commitSync(offsets);
+          backoff.reset();
         } catch (org.apache.kafka.common.errors.RebalanceInProgressException
             | org.apache.kafka.clients.consumer.CommitFailedException e) {
           // A rebalance is under way; the offsets are committed on revocation or next time.
@@ -294,10 +445,14 @@ public final class ConsumerService implements PlatformService {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      try {
-        commit(partitions);
-      } catch (RuntimeException e) {
-        LOG.warn("{}: commit on revocation failed: {}", name, e.toString());
+      if (!rereadPending) {
+        try {
+          commit(partitions);
+        } catch (RuntimeException e) {
+          // Not committed: the new owner reads these again; this loop rereads what it keeps.
+          rereadPending = true;
+          LOG.warn("{}: not committing revoked partitions: {}", name, e.toString());
+        }
       }
       partitions.forEach(positions::remove);
       paused.removeAll(partitions);
@@ -316,9 +471,16 @@ public final class ConsumerService implements PlatformService {
       if (partitions.isEmpty()) {
         return;
       }
+      resume(partitions, consumer.committed(new HashSet<>(partitions)));
+    }
+
+    /**
+     * Tells the handler about partitions it now reads (with the note committed with each),
+     * then seeks where the handler keeps its own offsets or wants to replay from.
+     */
+    private void resume(Collection<TopicPartition> partitions,
+        Map<TopicPartition, OffsetAndMetadata> committed) {
       Map<TopicPartition, String> notes = new HashMap<>();
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          consumer.committed(new HashSet<>(partitions));
       for (TopicPartition tp : partitions) {
         OffsetAndMetadata c = committed.get(tp);
         notes.put(tp, c == null ? "" : c.metadata());
@@ -340,9 +502,11 @@ public final class ConsumerService implements PlatformService {
       }
     }
 
-    private void sleep(long millis) {
+    private synchronized void sleep(long millis) {
       try {
-        Thread.sleep(millis);
+        if (running) {
+          wait(Math.max(1, millis));
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         running = false;

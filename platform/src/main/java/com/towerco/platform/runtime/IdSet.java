@@ -56,6 +56,35 @@ public final class IdSet {
     return false;
   }
 
+  /** Removes a {@link #hash}; false if it was not there. */
+  public boolean removeHash(long hash) {
+    int mask = slots.length - 1;
+    int i = index(hash, mask);
+    while (slots[i] != 0 && slots[i] != hash) {
+      i = (i + 1) & mask;
+    }
+    if (slots[i] == 0) {
+      return false;
+    }
+    // Backward shift: move later entries of the probe run into the gap, so lookups that
+    // passed over the removed slot still find them.
+    int gap = i;
+    for (int j = (gap + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
+      int home = index(slots[j], mask);
+      if (((j - home) & mask) >= ((j - gap) & mask)) {
+        slots[gap] = slots[j];
+        gap = j;
+      }
+    }
+    slots[gap] = 0;
+    size--;
+    return true;
+  }
+
+  public boolean remove(String id) {
+    return removeHash(hash(id));
+  }
+
   public int size() {
     return size;
   }

@@ -14,6 +14,14 @@ public interface PlatformService extends AutoCloseable {
   /** True once the service is processing (or ready to) and its dependencies are up. */
   boolean isReady();
 
+  /**
+   * False once the service cannot recover without a restart: a loop stopped for good (its
+   * thread died, it failed too often, a Kafka Streams client shut down after its failure
+   * budget). {@code /health/live} reports it, so an orchestrator restarts the process. Not
+   * ready is different: a broker outage makes a service not ready but still live.
+   */
+  boolean isLive();
+
   /** Stops consuming, commits what was processed and releases resources. */
   @Override
   void close();

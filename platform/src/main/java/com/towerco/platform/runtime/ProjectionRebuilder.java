@@ -64,7 +64,7 @@ public final class ProjectionRebuilder {
           if (record.offset() + 1 >= last) {
             end.remove(tp);
           }
-          if (record.headers().lastHeader(TopicProvisioner.PROBE_HEADER) != null) {
+          if (TopicProvisioner.isProbe(record.headers())) {
             continue;
           }
           try {

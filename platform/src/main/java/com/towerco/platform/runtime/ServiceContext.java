@@ -6,6 +6,7 @@ import com.towerco.platform.inventory.SiteDirectory;
 import com.towerco.platform.kafka.DeadLetters;
 import com.towerco.platform.kafka.EventPublisher;
 import com.towerco.platform.kafka.KafkaClients;
+import com.towerco.platform.kafka.SendConfirmations;
 import com.towerco.platform.kafka.TopicProvisioner;
 import com.towerco.platform.metrics.KafkaClientMeters;
 import com.towerco.platform.metrics.PlatformMetrics;
@@ -102,7 +103,7 @@ public final class ServiceContext implements AutoCloseable {
 
   private synchronized SiteDirectory loadSites() {
     if (directory == null) {
-      directory = new SiteDirectory(clients, topics, codec);
+      directory = new SiteDirectory(clients, topics, decoder);
       directory.awaitLoaded(Duration.ofSeconds(30));
     }
     return directory;
@@ -110,11 +111,7 @@ public final class ServiceContext implements AutoCloseable {
 
   /** Output ports of one service: its own producer, publisher and dead-letter sender. */
   public Outputs outputs(String service, String clientSuffix) {
-    KafkaProducer<String, byte[]> producer =
-        clients.producer("towerco-" + service + "-" + config.instanceId() + clientSuffix);
-    ServiceMetrics serviceMetrics = metrics.forService(service);
-    return new Outputs(producer, new EventPublisher(producer, topics, codec, serviceMetrics),
-        new DeadLetters(producer, serviceMetrics), serviceMetrics);
+    return outputs(service, clientSuffix, Map.of());
   }
 
   /**
@@ -128,13 +125,27 @@ public final class ServiceContext implements AutoCloseable {
     props.putAll(producerSettings);
     KafkaProducer<String, byte[]> producer = clients.producer(props);
     ServiceMetrics serviceMetrics = metrics.forService(service);
-    return new Outputs(producer, new EventPublisher(producer, topics, codec, serviceMetrics),
-        new DeadLetters(producer, serviceMetrics), serviceMetrics);
+    SendConfirmations confirmations = new SendConfirmations();
+    return new Outputs(producer,
+        new EventPublisher(producer, topics, codec, serviceMetrics, confirmations),
+        new DeadLetters(producer, serviceMetrics, confirmations), serviceMetrics,
+        confirmations);
   }
 
-  /** A service's producer and what is built on it. */
+  /**
+   * A service's producer and what is built on it. Every send of the publisher and the
+   * dead-letter sender reports to {@code confirmations}; {@link #confirm} says whether all
+   * of them were written.
+   */
   public record Outputs(KafkaProducer<String, byte[]> producer, EventPublisher publisher,
-      DeadLetters deadLetters, ServiceMetrics metrics) implements AutoCloseable {
+      DeadLetters deadLetters, ServiceMetrics metrics, SendConfirmations confirmations)
+      implements AutoCloseable {
+    /** Waits for every send so far; throws if one of them was not written. */
+    public void confirm() {
+      producer.flush();
+      confirmations.confirm();
+    }
+
     @Override
     public void close() {
       producer.close(Duration.ofSeconds(10));

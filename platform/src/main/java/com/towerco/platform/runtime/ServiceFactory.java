@@ -32,5 +32,14 @@ public interface ServiceFactory {
    */
   KafkaAccess kafkaAccess();
 
+  /**
+   * Every setting the service reads ({@code kpi.window}, ...), declared once where it is read:
+   * {@code towerco.yaml}, {@code --set} and the environment are checked against them, and the
+   * configuration reference is generated from them.
+   */
+  default java.util.List<com.towerco.platform.config.Setting<?>> settings() {
+    return java.util.List.of();
+  }
+
   PlatformService create(ServiceContext context, ServiceSettings settings);
 }

@@ -1,17 +1,27 @@
 package com.towerco.platform.runtime;
 
 import com.towerco.platform.kafka.KafkaClients;
+import com.towerco.platform.kafka.TopicProvisioner;
 import com.towerco.platform.metrics.ServiceMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +88,36 @@ public final class StreamsService implements PlatformService {
     return props;
   }
 
+  /**
+   * A topology's source of events: the topics matching {@code topics}, keys as text and values
+   * as the raw envelope bytes, with readiness probe records already dropped, so a processor
+   * sees only data. Use it for every input of published topic families.
+   */
+  public static KStream<String, byte[]> events(StreamsBuilder builder, Pattern topics,
+      String name) {
+    return builder.stream(topics, Consumed.with(Serdes.String(), Serdes.ByteArray())
+            .withName(name))
+        .processValues(WithoutProbes::new, Named.as(name + "-without-probes"));
+  }
+
+  /** Forwards every record but readiness probes. */
+  private static final class WithoutProbes
+      implements FixedKeyProcessor<String, byte[], byte[]> {
+    private FixedKeyProcessorContext<String, byte[]> context;
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, byte[]> context) {
+      this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, byte[]> record) {
+      if (!TopicProvisioner.isProbe(record.headers())) {
+        context.forward(record);
+      }
+    }
+  }
+
   @Override
   public String name() {
     return name;
@@ -109,6 +149,14 @@ public final class StreamsService implements PlatformService {
     KafkaStreams s = streams;
     return s != null && (s.state() == KafkaStreams.State.RUNNING
         || s.state() == KafkaStreams.State.REBALANCING);
+  }
+
+  /** False once the Streams client has shut down on its own (failure budget spent, fatal error). */
+  @Override
+  public boolean isLive() {
+    KafkaStreams s = streams;
+    return s == null || (s.state() != KafkaStreams.State.ERROR
+        && s.state() != KafkaStreams.State.PENDING_ERROR);
   }
 
   public KafkaStreams streams() {

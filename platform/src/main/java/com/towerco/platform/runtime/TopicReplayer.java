@@ -202,7 +202,7 @@ public final class TopicReplayer {
             continue;
           }
           read++;
-          if (record.headers().lastHeader(TopicProvisioner.PROBE_HEADER) == null) {
+          if (!TopicProvisioner.isProbe(record.headers())) {
             sink.accept(record);
             delivered++;
           }

@@ -1,6 +1,7 @@
 package com.towerco.platform.security;
 
 import com.towerco.events.TopicFamily;
+import com.towerco.platform.dlq.Redriver;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ import org.apache.kafka.common.resource.ResourceType;
  * each service's declared {@link KafkaAccess}: a service reads its inputs, writes (and creates)
  * its outputs, uses its own groups, transactional ids and Streams internal topics, and writes
  * dead letters; a tenant's principal reads that tenant's KPI, alert, incident and delivery
- * topics and nothing else; the process-level principal reads the inventory.
+ * topics and nothing else; the process-level principal reads the inventory; the dead-letter
+ * tools have a reader and a re-drive principal of their own.
  *
  * <p>Kafka matches ACLs by literal name or prefix only. A per-site or per-tenant family gets a
  * prefix ACL ({@code towerco.kpis.}); where other topics share that prefix (the operator's
@@ -61,6 +63,7 @@ public final class AclPlan {
     ResourcePrefixes.requireDisjoint(services);
     plan.platformPrincipal();
     services.forEach(plan::servicePrincipal);
+    plan.deadLetterPrincipals();
     for (String tenant : tenants) {
       if (tenant.equals(operator)) {
         throw new IllegalArgumentException("no read-only principal for the operator tenant "
@@ -101,6 +104,29 @@ public final class AclPlan {
         AclOperation.READ);
     globalTopics().forEach(t -> allow(p, ResourceType.TOPIC, t, PatternType.LITERAL,
         AclOperation.DESCRIBE));
+  }
+
+  /**
+   * The dead-letter tools: the reader reads {@code towerco.dlq} and nothing else (it reads
+   * outside any consumer group); the re-drive also writes its markers there and sends a dead
+   * letter back to where it came from, which is a topic some service reads, never creates
+   * anything, and alone holds the re-drive's transactional id.
+   */
+  private void deadLetterPrincipals() {
+    String dlq = TopicFamily.DEAD_LETTER.topic();
+    for (String p : List.of(Principals.DLQ_READER, Principals.DLQ_REDRIVE)) {
+      allow(p, ResourceType.TOPIC, dlq, PatternType.LITERAL, AclOperation.READ);
+    }
+    Set<TopicFamily> origins = EnumSet.noneOf(TopicFamily.class);
+    services.forEach(s -> origins.addAll(s.reads()));
+    origins.remove(TopicFamily.DEAD_LETTER);
+    KafkaAccess redrive = KafkaAccess.of("dlq-redrive").reads(TopicFamily.DEAD_LETTER)
+        .writes(origins.toArray(TopicFamily[]::new));
+    String p = Principals.DLQ_REDRIVE;
+    allow(p, ResourceType.TOPIC, dlq, PatternType.LITERAL, AclOperation.WRITE);
+    origins.forEach(f -> topic(p, redrive, AclOperation.WRITE, f));
+    allow(p, ResourceType.TRANSACTIONAL_ID, Redriver.TRANSACTIONAL_ID, PatternType.LITERAL,
+        AclOperation.WRITE);
   }
 
   private void servicePrincipal(KafkaAccess s) {

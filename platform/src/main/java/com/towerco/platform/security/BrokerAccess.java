@@ -39,7 +39,8 @@ public final class BrokerAccess {
     Map<String, String> superUser = broker.superUserClientProperties();
     PlatformConfig asBroker = new PlatformConfig(superUser.get("bootstrap.servers"),
         superUser, layout.siteTopicPartitions(), layout.tenantTopicPartitions(),
-        layout.replicationFactor(), layout.operatorTenant(), layout.dataDir(), "setup");
+        layout.replicationFactor(), layout.operatorTenant(), layout.dataDir(), "setup",
+        layout.retention());
     Map<String, Map<String, String>> principals = KafkaAccessSetup.apply(
         new KafkaClients(asBroker), plan, credentials,
         Map.of("security.protocol", security.clientProtocol()));

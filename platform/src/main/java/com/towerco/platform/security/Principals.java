@@ -15,6 +15,16 @@ public final class Principals {
   public static final String BROKER = "towerco-broker";
   /** A process's shared inventory view and topic checks, beside its services. */
   public static final String PLATFORM = "towerco-platform";
+  /**
+   * Reads the dead-letter topic: {@code towerco dlq list|show} and the NOC's dead-letter
+   * summary. Nothing else.
+   */
+  public static final String DLQ_READER = "towerco-dlq-reader";
+  /**
+   * Re-drives dead letters ({@code towerco dlq replay}): reads the dead-letter topic, writes
+   * its markers and the topics dead letters come from, under the re-drive's transactional id.
+   */
+  public static final String DLQ_REDRIVE = "towerco-dlq-redrive";
   public static final String SERVICE_PREFIX = "service-";
   public static final String TENANT_PREFIX = "tenant-";
   static final String[] MANAGED_PREFIXES = {SERVICE_PREFIX, TENANT_PREFIX, "towerco-"};

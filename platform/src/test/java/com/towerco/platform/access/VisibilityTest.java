@@ -72,4 +72,18 @@ class VisibilityTest {
         dispatch -> dispatch.equals("d1") ? "S2" : null);
     return Visibility.allows(ALTEL, d, ALTEL_SITES);
   }
+
+  @Test
+  void aTenantKnowsOnlyTheAlertsAtItsSitesAlsoAsACausesEvidence() {
+    Map<String, String> sites = Map.of("a1", "S1", "a2", "S2");
+    assertThat(Visibility.alerts(ALTEL, List.of("a1", "a2", "a3"), sites::get, ALTEL_SITES))
+        .as("a3's site is unknown: only the NOC may know it").containsExactly("a1");
+    assertThat(Visibility.alerts(Viewer.noc(), List.of("a1", "a2", "a3"), sites::get,
+        ALTEL_SITES)).containsExactly("a1", "a2", "a3");
+    var headline = new com.towerco.events.payload.incident.RankedCause("H1", "hub", "why", 0.9,
+        "path", List.of("a1", "a2"));
+    assertThat(Visibility.causes(ALTEL, List.of(headline), "H1", ALTEL_SITES,
+        a -> Visibility.alertVisible(ALTEL, sites.get(a), ALTEL_SITES)))
+        .singleElement().satisfies(c -> assertThat(c.evidence()).containsExactly("a1"));
+  }
 }

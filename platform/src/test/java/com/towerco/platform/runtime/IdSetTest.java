@@ -17,4 +17,21 @@ class IdSetTest {
     assertThat(ids.contains("cmd-10000")).isFalse();
     assertThat(IdSet.hash("")).as("never the empty slot").isNotZero();
   }
+
+  @Test
+  void removesAnIdAndStillFindsEveryOtherOneOfItsProbeRun() {
+    IdSet ids = new IdSet();
+    for (int i = 0; i < 5_000; i++) {
+      ids.add("evt-" + i);
+    }
+    for (int i = 0; i < 5_000; i += 3) {
+      assertThat(ids.remove("evt-" + i)).isTrue();
+    }
+    assertThat(ids.remove("evt-0")).as("already gone").isFalse();
+    for (int i = 0; i < 5_000; i++) {
+      assertThat(ids.contains("evt-" + i)).as("evt-%d", i).isEqualTo(i % 3 != 0);
+    }
+    assertThat(ids.size()).isEqualTo(5_000 - 1_667);
+    assertThat(ids.add("evt-3")).as("a removed id is new again").isTrue();
+  }
 }

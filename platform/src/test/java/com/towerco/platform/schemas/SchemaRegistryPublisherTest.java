@@ -73,10 +73,15 @@ class SchemaRegistryPublisherTest {
   @Test
   void publishingAgainRegistersNothingNew() {
     List<SchemaRegistryPublisher.Registered> first = publisher("").publish();
+    Map<String, Integer> versions = new java.util.TreeMap<>();
+    subjects.forEach((subject, schemas) -> versions.put(subject, schemas.size()));
     List<SchemaRegistryPublisher.Registered> second = publisher("").publish();
 
     assertThat(second).isEqualTo(first);
-    assertThat(subjects.values()).allSatisfy(versions -> assertThat(versions).hasSize(1));
+    assertThat(subjects).allSatisfy((subject, schemas) -> assertThat(schemas)
+        .as(subject + ": one schema per minor version, none added again")
+        .hasSize(versions.get(subject)));
+    assertThat(subjects.get("towerco.incident.opened.v1")).as("1.0 and 1.1").hasSize(2);
   }
 
   @Test

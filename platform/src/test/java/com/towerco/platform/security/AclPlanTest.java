@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.towerco.events.TopicFamily;
+import com.towerco.platform.dlq.Redriver;
 import java.util.List;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -82,6 +83,50 @@ class AclPlanTest {
             "towerco.notifications.acme.deliveries");
     assertThat(acme).filteredOn(b -> b.pattern().resourceType() == ResourceType.GROUP)
         .extracting(b -> b.pattern().name()).containsExactly("tenant-acme.");
+  }
+
+  @Test
+  void theDeadLetterReaderReadsTheDeadLetterTopicAndNothingElse() {
+    assertThat(plan(List.of()).byPrincipal().get(Principals.DLQ_READER)).singleElement()
+        .matches(b -> is(b, "towerco.dlq", PatternType.LITERAL, AclOperation.READ,
+            AclPermissionType.ALLOW));
+  }
+
+  @Test
+  void theRedriveWritesBackWhereServicesReadUnderItsOwnTransactionalIdOnly() {
+    List<AclBinding> redrive = plan(List.of()).byPrincipal().get(Principals.DLQ_REDRIVE);
+
+    assertThat(redrive)
+        .anyMatch(b -> is(b, "towerco.dlq", PatternType.LITERAL, AclOperation.WRITE,
+            AclPermissionType.ALLOW))
+        .as("the engine reads the site topics, the notifier the lifecycles")
+        .anyMatch(b -> is(b, "towerco.sites.", PatternType.PREFIXED, AclOperation.WRITE,
+            AclPermissionType.ALLOW))
+        .anyMatch(b -> is(b, "towerco.incidents.", PatternType.PREFIXED, AclOperation.WRITE,
+            AclPermissionType.ALLOW))
+        .as("nobody here reads commands, so none may be re-driven")
+        .anyMatch(b -> is(b, "towerco.incidents.towerco.commands", PatternType.LITERAL,
+            AclOperation.WRITE, AclPermissionType.DENY))
+        .as("another service's private topic under a prefix it writes")
+        .anyMatch(b -> is(b, "towerco.notifications.inbox", PatternType.LITERAL,
+            AclOperation.WRITE, AclPermissionType.DENY))
+        .as("nobody here reads alerts")
+        .noneMatch(b -> b.pattern().name().startsWith("towerco.alerts."))
+        .noneMatch(b -> b.entry().operation() == AclOperation.CREATE)
+        .noneMatch(b -> b.pattern().resourceType() == ResourceType.GROUP);
+    assertThat(redrive).filteredOn(b -> b.entry().operation() == AclOperation.READ)
+        .extracting(b -> b.pattern().name()).containsExactly("towerco.dlq");
+    assertThat(redrive)
+        .filteredOn(b -> b.pattern().resourceType() == ResourceType.TRANSACTIONAL_ID)
+        .extracting(b -> b.pattern().name(), b -> b.pattern().patternType())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Redriver.TRANSACTIONAL_ID,
+            PatternType.LITERAL));
+    assertThat(plan(List.of()).byPrincipal().entrySet())
+        .filteredOn(e -> !e.getKey().equals(Principals.DLQ_REDRIVE))
+        .as("nobody else holds the re-drive's transactional id")
+        .allMatch(e -> e.getValue().stream().noneMatch(b ->
+            b.pattern().resourceType() == ResourceType.TRANSACTIONAL_ID
+                && Redriver.TRANSACTIONAL_ID.startsWith(b.pattern().name())));
   }
 
   @Test

@@ -68,8 +68,8 @@ class FaultSpecTest {
   @Test
   void aBadDurationSaysHowToWriteOne() {
     assertThatThrownBy(() -> FaultSpec.parse("mains-outage:S0003@2x+1h"))
-        .hasMessage("bad fault spec 'mains-outage:S0003@2x+1h': bad duration '2x': use e.g. "
-            + "90s, 5m, 1h30m, 2d (or ISO-8601 PT1H30M)");
+        .hasMessage("bad fault spec 'mains-outage:S0003@2x+1h': '2x' is not a duration: "
+            + "ISO-8601 (PT5M, P7D) or numbers with units (250ms, 30s, 5m, 12h, 7d, 1h30m)");
     assertThatThrownBy(() -> FaultSpec.parse("mains-outage:S0003@2m+0"))
         .hasMessageContaining("fault duration must be positive");
   }

@@ -62,4 +62,54 @@ class ConsumerServiceIT {
     }
     assertThat(context.metrics().forService("probe-service").totalDeadLettered()).isEqualTo(1);
   }
+
+  @Test
+  void aConsumerLoopThatDiedReportsNotLiveWhileAStoppedOneStaysLive() {
+    ServiceContext context = kafka.context();
+    // Not a site topic: the other test reads every site topic.
+    String topic = context.topics().ensure(TopicFamily.KPI_METRICS, "live1");
+    ConsumerService dying = kafka.closeAfterAll(new ConsumerService(context, "dying-service",
+        "dying-service-group", Pattern.compile(Pattern.quote(topic)),
+        () -> (event, source) -> {
+          throw new StackOverflowError("a bug no retry can fix");
+        }, 1, Duration.ofMillis(200)));
+    dying.start();
+    assertThat(dying.isLive()).isTrue();
+
+    EventCodec codec = new EventCodec();
+    try (KafkaProducer<String, byte[]> producer = context.clients().producer("live-test")) {
+      producer.send(new ProducerRecord<>(topic, "LIVE1", codec.encode(Envelope.of(
+          EventIds.random(), "towerco", "LIVE1", Instant.now(), new SiteConnectivity(
+              SiteConnectivity.ConnectivityState.REACHABLE, null, null), Map.of()))));
+      producer.flush();
+    }
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> !dying.isLive());
+    assertThat(dying.isReady()).isFalse();
+    dying.close();
+    assertThat(dying.isLive()).as("a service closed on purpose is not a dead loop").isTrue();
+  }
+
+  @Test
+  void aLoopThatKeepsFailingForOtherReasonsThanKafkaGivesUpAndReportsNotLive() {
+    ServiceContext context = kafka.context();
+    String topic = context.topics().ensure(TopicFamily.KPI_METRICS, "live2");
+    ConsumerService failing = kafka.closeAfterAll(new ConsumerService(context,
+        "failing-service", "failing-service-group", Pattern.compile(Pattern.quote(topic)),
+        () -> new EventHandler() {
+          @Override
+          public void handle(Envelope event, SourceRecord source) {}
+
+          @Override
+          public void afterBatch() {
+            throw new IllegalStateException("a bug that fails every batch");
+          }
+        }, 1, Duration.ofMillis(200)).withRetryPolicy(3, Duration.ofMillis(10)));
+    failing.start();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> !failing.isLive());
+    assertThat(context.metrics().forService("failing-service").totalRereads())
+        .as("it went back to its committed offsets each time before giving up")
+        .isGreaterThan(3);
+  }
 }

@@ -7,17 +7,19 @@ import com.towerco.events.contract.Id;
 import com.towerco.events.contract.Items;
 import com.towerco.events.contract.Range;
 import com.towerco.events.contract.Required;
+import com.towerco.events.contract.Since;
 import com.towerco.events.contract.Text;
 import com.towerco.events.payload.alert.AlertSeverity;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An incident was opened for one real problem: its probable root cause, the alerts that are its
  * symptoms, and every site and tenant it affects.
  */
-@EventDefinition(name = "incident.opened", version = "1.0", topic = TopicFamily.INCIDENT_LIFECYCLE,
+@EventDefinition(name = "incident.opened", version = "1.1", topic = TopicFamily.INCIDENT_LIFECYCLE,
     description = "An incident was opened for one real problem, with its root cause and symptoms.")
 public record IncidentOpened(
     @Description("Incident id.") @Required @Text(64) String incidentId,
@@ -30,14 +32,25 @@ public record IncidentOpened(
     @Description("Tenants affected.") @Required @Id @Items(max = 64) List<String> affectedTenants,
     @Description("Event time it opened.") @Required Instant openedAt,
     @Description("Candidate root causes, most probable first.")
-    @Items(min = 1, max = 10) List<RankedCause> rankedCauses) implements IncidentEvent {
+    @Items(min = 1, max = 10) List<RankedCause> rankedCauses,
+    @Description("The site of each symptom alert (alert id to site id); a tenant's copy names "
+        + "only the alerts at its own sites.")
+    @Since("1.1") Map<String, String> alertSites) implements IncidentEvent {
 
   /** Without a ranking (the headline root cause only). */
   public IncidentOpened(String incidentId, String title, AlertSeverity severity,
       RootCause rootCause, List<String> alertIds, List<String> affectedSites,
       List<String> affectedTenants, Instant openedAt) {
     this(incidentId, title, severity, rootCause, alertIds, affectedSites, affectedTenants,
-        openedAt, null);
+        openedAt, null, null);
+  }
+
+  /** Without the alerts' sites (as a 1.0 producer writes it). */
+  public IncidentOpened(String incidentId, String title, AlertSeverity severity,
+      RootCause rootCause, List<String> alertIds, List<String> affectedSites,
+      List<String> affectedTenants, Instant openedAt, List<RankedCause> rankedCauses) {
+    this(incidentId, title, severity, rootCause, alertIds, affectedSites, affectedTenants,
+        openedAt, rankedCauses, null);
   }
 
   /** The probable root cause: where, what kind, why we think so, and how sure. */

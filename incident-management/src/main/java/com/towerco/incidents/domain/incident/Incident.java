@@ -4,6 +4,7 @@ import com.towerco.events.payload.alert.AlertSeverity;
 import com.towerco.events.payload.incident.IncidentOpened;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,22 +25,37 @@ public record Incident(
     dispatches = List.copyOf(dispatches);
   }
 
-  /** What the AIOps engine established: the problem, its symptoms and its reach. */
+  /**
+   * What the AIOps engine established: the problem, its symptoms and its reach;
+   * {@code alertSites} is the site of each symptom alert where it is known (events of
+   * version 1.0 do not say).
+   */
   public record Facts(String title, AlertSeverity severity, IncidentOpened.RootCause rootCause,
       List<String> alertIds, List<String> affectedSites, List<String> affectedTenants,
-      Instant openedAt, List<com.towerco.events.payload.incident.RankedCause> rankedCauses) {
+      Instant openedAt, List<com.towerco.events.payload.incident.RankedCause> rankedCauses,
+      Map<String, String> alertSites) {
     public Facts {
       alertIds = List.copyOf(alertIds);
       affectedSites = List.copyOf(affectedSites);
       affectedTenants = List.copyOf(affectedTenants);
       rankedCauses = rankedCauses == null ? List.of() : List.copyOf(rankedCauses);
+      alertSites = alertSites == null ? Map.of() : Map.copyOf(alertSites);
     }
 
     /** The same facts with another root cause ranking. */
     public Facts withCauses(IncidentOpened.RootCause cause,
         List<com.towerco.events.payload.incident.RankedCause> ranked) {
       return new Facts(title, severity, cause, alertIds, affectedSites, affectedTenants,
-          openedAt, ranked);
+          openedAt, ranked, alertSites);
+    }
+
+    /**
+     * The site of a symptom alert: as recorded, or the incident's only site; null when
+     * unknown.
+     */
+    public String siteOfAlert(String alertId) {
+      String site = alertSites.get(alertId);
+      return site != null ? site : affectedSites.size() == 1 ? affectedSites.get(0) : null;
     }
   }
 

@@ -42,7 +42,7 @@ public final class IncidentDecider {
     if (command instanceof OpenIncident c) {
       return s != null ? Decision.ignore() : Decision.accept(new IncidentOpened(c.incidentId(),
           c.title(), c.severity(), c.rootCause(), c.alertIds(), c.affectedSites(),
-          c.affectedTenants(), c.detectedAt(), c.rankedCauses()));
+          c.affectedTenants(), c.detectedAt(), c.rankedCauses(), c.alertSites()));
     }
     if (s == null) {
       return command.expectedVersion() == null ? Decision.ignore()

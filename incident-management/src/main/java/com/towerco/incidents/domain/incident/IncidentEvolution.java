@@ -22,8 +22,10 @@ import com.towerco.events.payload.incident.WorkCompleted;
 import com.towerco.events.payload.incident.WorkVerified;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,7 +40,8 @@ public final class IncidentEvolution {
     if (event instanceof IncidentOpened e) {
       return new Incident(e.incidentId(), 1, IncidentStatus.OPEN,
           new Incident.Facts(e.title(), e.severity(), e.rootCause(), e.alertIds(),
-              e.affectedSites(), e.affectedTenants(), e.openedAt(), e.rankedCauses()),
+              e.affectedSites(), e.affectedTenants(), e.openedAt(), e.rankedCauses(),
+              e.alertSites()),
           Incident.Handling.NONE, List.of(), e.openedAt());
     }
     if (s == null || event instanceof IncidentCommandRejected) {
@@ -51,7 +54,7 @@ public final class IncidentEvolution {
       Incident.Facts facts = new Incident.Facts(f.title(), f.severity(), f.rootCause(),
           union(f.alertIds(), List.of(e.alertId())), union(f.affectedSites(),
               List.of(e.siteId())), union(f.affectedTenants(), tenants), f.openedAt(),
-          f.rankedCauses());
+          f.rankedCauses(), withEntry(f.alertSites(), e.alertId(), e.siteId()));
       return next(s, s.status(), facts, handling(h, false), s.dispatches(), e.attachedAt());
     }
     if (event instanceof IncidentRootCauseChanged e) {
@@ -156,5 +159,12 @@ public final class IncidentEvolution {
     LinkedHashSet<String> all = new LinkedHashSet<>(a);
     all.addAll(b);
     return List.copyOf(all);
+  }
+
+  private static Map<String, String> withEntry(Map<String, String> map, String key,
+      String value) {
+    Map<String, String> copy = new HashMap<>(map);
+    copy.putIfAbsent(key, value);
+    return copy;
   }
 }

@@ -14,8 +14,11 @@ import com.towerco.platform.access.Viewer;
 import com.towerco.platform.access.Visibility;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What each affected tenant is told about an incident event: a copy for its own lifecycle topic
@@ -24,11 +27,16 @@ import java.util.function.Function;
  * incident as it stands (opened, and acknowledged, assigned, resolved, closed as applicable).
  * What a tenant may see is {@link Visibility}'s decision (the same the dashboard and the APIs
  * ask): internal notes, refusals and dispatches to sites it has no tenancy on are not copied,
- * and candidate causes at other sites are cut.
+ * and candidate causes at other sites, and alerts (also as evidence) at other sites, are cut.
  */
 public final class TenantViews {
   /** Who the catch-up events name for actions whose author the state does not keep. */
   static final String NOC = "towerco-noc";
+  /**
+   * The alert list of a tenant's opening when none of the alerts is known to be at its sites
+   * (an opening of version 1.0, without the alerts' sites): the list may not be empty.
+   */
+  public static final String WITHHELD = "withheld";
 
   private final Function<String, Set<String>> tenantsAtSite;
   private final String operatorTenant;
@@ -89,22 +97,56 @@ public final class TenantViews {
       return new IncidentAlertAttached(e.incidentId(), e.alertId(), e.siteId(), e.attachedAt(),
           List.of(tenant));
     }
+    return scoped(viewer, after, event, sites::contains);
+  }
+
+  /**
+   * An event of an incident as {@code viewer} may read it, given the sites it sees: the
+   * opening with only the sites, tenants and alerts the viewer may know of, and candidate
+   * causes (opening, new ranking) cut as {@link Visibility} says, with their evidence. The
+   * tenant copies are made with it, and the incident API applies it again to what it serves.
+   */
+  public static IncidentEvent scoped(Viewer viewer, Incident state, IncidentEvent event,
+      Predicate<String> sitesSeen) {
+    if (viewer.seesAll()) {
+      return event;
+    }
+    Incident.Facts f = state.facts();
+    Predicate<String> alertsSeen = alert -> Visibility.alertVisible(viewer,
+        f.siteOfAlert(alert), sitesSeen);
+    if (event instanceof IncidentOpened e) {
+      List<String> alerts = Visibility.alerts(viewer, e.alertIds(), f::siteOfAlert, sitesSeen);
+      Map<String, String> alertSites = new TreeMap<>();
+      alerts.stream().filter(a -> f.siteOfAlert(a) != null)
+          .forEach(a -> alertSites.put(a, f.siteOfAlert(a)));
+      return new IncidentOpened(e.incidentId(), e.title(), e.severity(), e.rootCause(),
+          alerts.isEmpty() ? List.of(WITHHELD) : alerts,
+          e.affectedSites().stream().filter(sitesSeen).toList(),
+          Visibility.tenantNames(viewer, e.affectedTenants()), e.openedAt(),
+          e.rankedCauses() == null ? null : nonEmpty(Visibility.causes(viewer, e.rankedCauses(),
+              e.rootCause().siteId(), sitesSeen, alertsSeen)),
+          alertSites.isEmpty() ? null : alertSites);
+    }
     if (event instanceof IncidentRootCauseChanged e) {
       return new IncidentRootCauseChanged(e.incidentId(), e.rootCause(),
-          Visibility.causes(viewer, e.rankedCauses(), e.rootCause().siteId(), sites::contains),
-          e.reason(), e.changedAt());
+          Visibility.causes(viewer, e.rankedCauses(), e.rootCause().siteId(), sitesSeen,
+              alertsSeen), e.reason(), e.changedAt());
     }
     return event;
+  }
+
+  private static <T> List<T> nonEmpty(List<T> list) {
+    return list == null || list.isEmpty() ? null : list;
   }
 
   private static List<IncidentEvent> catchUp(Incident s, String tenant, List<String> sites) {
     Incident.Facts f = s.facts();
     Incident.Handling h = s.handling();
     List<IncidentEvent> events = new ArrayList<>();
-    events.add(new IncidentOpened(s.incidentId(), f.title(), f.severity(), f.rootCause(),
-        f.alertIds(), sites, List.of(tenant), f.openedAt(), f.rankedCauses().isEmpty() ? null
-            : Visibility.causes(Viewer.tenant(tenant), f.rankedCauses(),
-                f.rootCause().siteId(), sites::contains)));
+    events.add(scoped(Viewer.tenant(tenant), s, new IncidentOpened(s.incidentId(), f.title(),
+        f.severity(), f.rootCause(), f.alertIds(), f.affectedSites(), f.affectedTenants(),
+        f.openedAt(), f.rankedCauses().isEmpty() ? null : f.rankedCauses(), f.alertSites()),
+        sites::contains));
     if (h.acknowledgedAt() != null) {
       events.add(new IncidentAcknowledged(s.incidentId(), h.acknowledgedBy(), null,
           h.acknowledgedAt()));

@@ -110,6 +110,41 @@ class TenantViewsTest {
         .as("the headline S1 stays: it explains beta's outage").containsExactly("S1", "S2");
   }
 
+  @Test
+  void aTenantsCopyNamesOnlyTheAlertsAtItsOwnSitesAlsoAsEvidence() {
+    RankedCause hub = new RankedCause("H1", "transmission_failure", "why", 0.9, "path",
+        List.of("al-h1", "al-s1", "al-s2"));
+    IncidentOpened opened = new IncidentOpened(ID, "Hub H1 transmission failure",
+        AlertSeverity.CRITICAL, ROOT, List.of("al-h1", "al-s1", "al-s2"),
+        List.of("H1", "S1", "S2"), List.of("altel", "beta"), T0, List.of(hub),
+        Map.of("al-h1", "H1", "al-s1", "S1", "al-s2", "S2"));
+    List<TenantViews.Copy> copies = views.copies(null, fold(opened), opened, "H1");
+    IncidentOpened altel = (IncidentOpened) copies.get(0).event();
+    IncidentOpened beta = (IncidentOpened) copies.get(1).event();
+    assertThat(altel.alertIds()).containsExactly("al-s1", "al-s2");
+    assertThat(beta.alertIds()).as("beta leases S2 only").containsExactly("al-s2");
+    assertThat(beta.alertSites()).containsExactlyEntriesOf(Map.of("al-s2", "S2"));
+    assertThat(beta.rankedCauses()).singleElement()
+        .satisfies(c -> assertThat(c.evidence()).containsExactly("al-s2"));
+
+    Incident before = fold(opened);
+    IncidentAlertAttached attached = new IncidentAlertAttached(ID, "al-s1b", "S1", at(3),
+        List.of("altel"));
+    Incident after = IncidentEvolution.evolve(before, attached);
+    assertThat(after.facts().siteOfAlert("al-s1b")).isEqualTo("S1");
+    assertThat(views.copies(before, after, attached, "S1"))
+        .extracting(TenantViews.Copy::tenantId).containsExactly("altel");
+  }
+
+  @Test
+  void anOpeningWithoutAlertSitesNamesNoAlertOfASharedIncidentToATenant() {
+    IncidentOpened legacy = opened();
+    IncidentOpened altel = (IncidentOpened) views.copies(null, fold(legacy), legacy, "H1")
+        .get(0).event();
+    assertThat(altel.alertIds()).as("version 1.0: which site al-1 is at is not known")
+        .containsExactly(TenantViews.WITHHELD);
+  }
+
   private static RankedCause cause(String site) {
     return new RankedCause(site, "transmission_failure", "why", 0.5, "path", List.of("al-1"));
   }

@@ -1,0 +1,82 @@
+package com.towerco.benchmarks;
+
+import com.towerco.app.Services;
+import com.towerco.benchmarks.system.PipelineBenchmark;
+import com.towerco.platform.runtime.ServiceSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code towerco bench}: the pipeline's rate as a share of the raw broker's, and latency. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    subcommands = {RcaBenchCommand.class, IngestBenchCommand.class},
+    description = "Measure the raw broker fan-out rate, the platform's sustained rate through "
+        + "all services, their ratio, and event-to-alert latency at half the sustained rate, "
+        + "in one run on this machine (embedded broker).")
+public final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--records", defaultValue = "1000000",
+      description = "Records per measured phase (default: ${DEFAULT-VALUE}).")
+  long records;
+
+  @Option(names = "--warmup", defaultValue = "300000",
+      description = "Records per warm-up round (default: ${DEFAULT-VALUE}).")
+  long warmup;
+
+  @Option(names = "--sites", defaultValue = "100",
+      description = "Sites the records are spread over (default: ${DEFAULT-VALUE}).")
+  int sites;
+
+  @Option(names = "--site-partitions", defaultValue = "4",
+      description = "Partitions per site topic (default: ${DEFAULT-VALUE}).")
+  int sitePartitions;
+
+  @Option(names = "--latency-seconds", defaultValue = "20",
+      description = "Length of the latency phase (default: ${DEFAULT-VALUE}).")
+  int latencySeconds;
+
+  @Option(names = "--latency-rate", defaultValue = "0",
+      description = "Records/s during the latency phase (default: half the sustained rate).")
+  double latencyRate;
+
+  @Option(names = "--services", split = ",",
+      description = "Services in the platform phase (default: all).")
+  List<String> services = new ArrayList<>(List.of("all"));
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A service setting.")
+  Map<String, String> settings = Map.of();
+
+  /** {@code bin/towerco bench ...} runs this (the benchmarks are not in the distribution). */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchCommand()).setCommandName("towerco bench")
+        .execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    var result = PipelineBenchmark.run(new PipelineBenchmark.Options(records, sites,
+        sitePartitions, warmup, Duration.ofSeconds(latencySeconds), latencyRate,
+        Services.select(services),
+        new ServiceSettings(settings)), System.out);
+    var l = result.latenciesMicros();
+    System.out.printf("%nTowerco AIOps pipeline benchmark (%d records of %d bytes, %d sites x %d "
+            + "partitions, %d consumer groups: %s)%n", records, result.recordBytes(), sites,
+        sitePartitions, result.groups(), String.join(", ", result.services()));
+    System.out.printf("  raw broker fan-out (produce once, %d groups read, no processing, "
+        + "best of %d rounds): %,.0f records/s%n", result.groups(),
+        PipelineBenchmark.RAW_ROUNDS, result.rawRate());
+    System.out.printf("  platform, every service:                                    "
+        + "%,.0f records/s%n", result.platformRate());
+    System.out.printf("  ratio:                                                       %.1f %%%n",
+        100 * result.ratio());
+    System.out.printf("  event-to-alert latency at %,.0f records/s: p50 %.1f ms, p99 %.1f ms, "
+            + "max %.1f ms (%d alerts)%n", result.latencyRate(),
+        l.getValueAtPercentile(50) / 1000.0, l.getValueAtPercentile(99) / 1000.0,
+        l.getMaxValue() / 1000.0, l.getTotalCount());
+    return 0;
+  }
+}

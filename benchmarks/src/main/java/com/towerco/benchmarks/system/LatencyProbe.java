@@ -1,0 +1,127 @@
+package com.towerco.benchmarks.system;
+
+import com.towerco.events.Envelope;
+import com.towerco.events.EventCodec;
+import com.towerco.events.EventIds;
+import com.towerco.events.InvalidEventException;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.payload.alert.AlertFiring;
+import com.towerco.events.payload.site.SiteAlarm;
+import com.towerco.platform.runtime.ServiceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Event-to-alert latency under load: telemetry flows at a fixed rate; after a settling period
+ * (the services pick up the new sites' topics) alarms are raised and cleared across the sites,
+ * each raise round with another probable cause so that every raise is a new alert rather than a
+ * flap of the last one; for each alert the engine publishes, the time from the alarm's event
+ * time (stamped when sent) to the alert arriving on the operator's alert topic.
+ */
+final class LatencyProbe {
+  private static final Duration ALARM_EVERY = Duration.ofMillis(50);
+  private static final Duration SETTLE = Duration.ofSeconds(5);
+  private static final List<SiteAlarm.ProbableCause> CAUSES = List.of(
+      SiteAlarm.ProbableCause.RECTIFIER_FAILURE,
+      SiteAlarm.ProbableCause.AIR_CONDITIONING_FAILURE,
+      SiteAlarm.ProbableCause.ENCLOSURE_DOOR_OPEN, SiteAlarm.ProbableCause.INTRUSION,
+      SiteAlarm.ProbableCause.LOW_FUEL, SiteAlarm.ProbableCause.HIGH_TEMPERATURE,
+      SiteAlarm.ProbableCause.GENERATOR_FAILURE);
+
+  private LatencyProbe() {}
+
+  static Histogram run(ServiceContext context, RecordFactory factory, List<String> sites,
+      double ratePerSecond, Duration duration) throws InterruptedException {
+    EventCodec codec = new EventCodec();
+    String operator = context.config().operatorTenant();
+    String alertTopic = context.topics().ensure(TopicFamily.ALERT_NOTIFICATIONS, operator);
+    Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    Histogram latencies = new Histogram(60_000_000L, 3);
+    AtomicBoolean producing = new AtomicBoolean(true);
+    Thread reader = new Thread(() -> {
+      try (KafkaConsumer<String, byte[]> consumer =
+          context.clients().consumer("bench-latency", "bench-latency")) {
+        List<TopicPartition> partitions = consumer.partitionsFor(alertTopic).stream()
+            .map(p -> new TopicPartition(alertTopic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        long quietUntil = Long.MAX_VALUE;
+        while (producing.get() || System.nanoTime() < quietUntil) {
+          if (!producing.get() && quietUntil == Long.MAX_VALUE) {
+            quietUntil = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+          }
+          for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(20))) {
+            record(codec, r.value(), sentAt, latencies);
+          }
+        }
+      }
+    }, "bench-latency-reader");
+    reader.start();
+    Thread.sleep(2_000);
+    try (KafkaProducer<String, byte[]> producer =
+        context.clients().producer("bench-latency-feed")) {
+      long start = System.nanoTime();
+      long sent = 0;
+      long alarms = 0;
+      long end = start + SETTLE.toNanos() + duration.toNanos();
+      while (System.nanoTime() < end) {
+        long elapsed = System.nanoTime() - start;
+        long due = (long) (elapsed / 1e9 * ratePerSecond);
+        for (; sent < due; sent++) {
+          RecordFactory.Record r = factory.next(sent, Instant.now());
+          producer.send(new ProducerRecord<>(TopicFamily.SITE_EVENTS.topic(r.siteId()),
+              r.siteId(), r.value()));
+        }
+        if (elapsed > SETTLE.toNanos()
+            && (elapsed - SETTLE.toNanos()) / ALARM_EVERY.toNanos() >= alarms) {
+          String site = sites.get((int) (alarms % sites.size()));
+          long round = alarms / sites.size();
+          boolean raise = round % 2 == 0;
+          SiteAlarm.ProbableCause cause = CAUSES.get((int) (round / 2 % CAUSES.size()));
+          Envelope alarm = Envelope.of(EventIds.random(), operator, site, Instant.now(),
+              new SiteAlarm("BENCH-" + site + "-" + cause, raise ? SiteAlarm.AlarmState.RAISED
+                  : SiteAlarm.AlarmState.CLEARED, SiteAlarm.PerceivedSeverity.MAJOR,
+                  SiteAlarm.X733EventType.EQUIPMENT,
+                  cause, "bench", "rectifier/1", null,
+                  null), Map.of("producer", "bench"));
+          sentAt.put(alarm.eventId(), System.nanoTime());
+          producer.send(new ProducerRecord<>(TopicFamily.SITE_EVENTS.topic(site), site,
+              codec.encode(alarm)));
+          alarms++;
+        }
+        Thread.sleep(1);
+      }
+      producer.flush();
+    } finally {
+      producing.set(false);
+      reader.join();
+    }
+    return latencies;
+  }
+
+  private static void record(EventCodec codec, byte[] value, Map<String, Long> sentAt,
+      Histogram latencies) {
+    try {
+      Envelope event = codec.decode(value);
+      if (event.payload() instanceof AlertFiring firing && !firing.evidenceEventIds().isEmpty()) {
+        Long sent = sentAt.remove(firing.evidenceEventIds().get(0));
+        if (sent != null) {
+          latencies.recordValue((System.nanoTime() - sent) / 1_000);
+        }
+      }
+    } catch (InvalidEventException e) {
+      // not ours
+    }
+  }
+}

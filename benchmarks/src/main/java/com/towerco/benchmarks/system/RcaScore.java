@@ -1,0 +1,149 @@
+package com.towerco.benchmarks.system;
+
+import com.towerco.events.payload.incident.RankedCause;
+import com.towerco.simulator.domain.SimulationReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores the incidents an engine opened against the simulator's ground truth. An incident and a
+ * real problem match when they share a site and overlap in time; each problem takes at most one
+ * incident and each incident one problem (the largest site overlap first). Grouping precision is
+ * the share of incidents that match a problem (a problem split into two incidents, or an incident
+ * for nothing, counts against it); recall the share of problems that got an incident; top-1 and
+ * top-3 the share of matched problems whose true root cause (site and kind) is first, or among the
+ * first three, in the incident's final ranking.
+ */
+public record RcaScore(int incidents, int problems, int matched, int top1, int top3,
+    List<String> misses) {
+
+  /** What the engine concluded about one incident, after every root-cause update. */
+  public record Outcome(String incidentId, Set<String> sites, Instant openedAt, Instant clearedAt,
+      List<RankedCause> ranking) {}
+
+  /** Ground-truth cause labels of the simulator, as the engine names root-cause kinds. */
+  static final Map<String, String> KIND = Map.of(
+      "hub-failure", "hub-transmission-failure",
+      "mains-outage", "mains-failure",
+      "generator-start-failure", "generator-failure",
+      "rectifier-failure", "rectifier-failure",
+      "hvac-failure", "hvac-failure",
+      "fuel-theft", "fuel-theft",
+      "door-open", "intrusion");
+
+  private static final Duration SLACK = Duration.ofMinutes(5);
+
+  public static RcaScore of(List<Outcome> incidents, List<SimulationReport.Problem> problems,
+      Instant simulatedUntil) {
+    List<SimulationReport.Problem> real = problems.stream()
+        .filter(SimulationReport.Problem::observed).toList();
+    // Every (problem, incident) pair that shares a site and overlaps in time, best first: an
+    // incident that names the problem's root cause beats one that merely touches its sites.
+    List<Pair> pairs = new ArrayList<>();
+    for (SimulationReport.Problem problem : real) {
+      for (Outcome incident : incidents) {
+        Set<String> common = new HashSet<>(incident.sites());
+        common.retainAll(problem.sites());
+        if (!common.isEmpty() && overlapsInTime(incident, problem, simulatedUntil)) {
+          pairs.add(new Pair(problem, incident, rankOf(incident.ranking(), problem.rootCause()),
+              common.size()));
+        }
+      }
+    }
+    pairs.sort(Comparator.comparingInt((Pair p) -> p.rank < 0 ? Integer.MAX_VALUE : p.rank)
+        .thenComparing(Comparator.comparingInt((Pair p) -> p.overlap).reversed()));
+    Set<String> usedProblems = new HashSet<>();
+    Set<String> usedIncidents = new HashSet<>();
+    int matched = 0;
+    int top1 = 0;
+    int top3 = 0;
+    List<String> misses = new ArrayList<>();
+    for (Pair pair : pairs) {
+      if (usedProblems.contains(pair.problem.id())
+          || usedIncidents.contains(pair.incident.incidentId())) {
+        continue;
+      }
+      usedProblems.add(pair.problem.id());
+      usedIncidents.add(pair.incident.incidentId());
+      matched++;
+      if (pair.rank == 0) {
+        top1++;
+      } else {
+        misses.add(describe(pair.problem) + ": ranked " + (pair.rank < 0 ? "absent"
+            : "#" + (pair.rank + 1)) + ", engine said " + pair.incident.ranking().get(0).kind()
+            + "@" + pair.incident.ranking().get(0).siteId());
+      }
+      if (pair.rank >= 0 && pair.rank < 3) {
+        top3++;
+      }
+    }
+    for (SimulationReport.Problem problem : real) {
+      if (!usedProblems.contains(problem.id())) {
+        misses.add(describe(problem) + ": no incident");
+      }
+    }
+    for (Outcome incident : incidents) {
+      if (!usedIncidents.contains(incident.incidentId())) {
+        misses.add("incident " + incident.ranking().get(0).kind() + "@"
+            + incident.ranking().get(0).siteId() + " " + incident.openedAt()
+            + ": no real problem (split or spurious)");
+      }
+    }
+    return new RcaScore(incidents.size(), real.size(), matched, top1, top3, misses);
+  }
+
+  private record Pair(SimulationReport.Problem problem, Outcome incident, int rank,
+      int overlap) {}
+
+  private static String describe(SimulationReport.Problem problem) {
+    return problem.id() + " " + problem.rootCause().cause() + "@" + problem.rootCause().siteId()
+        + " " + problem.start();
+  }
+
+  public double precision() {
+    return incidents == 0 ? 1 : (double) matched / incidents;
+  }
+
+  public double recall() {
+    return problems == 0 ? 1 : (double) matched / problems;
+  }
+
+  public double top1Accuracy() {
+    return matched == 0 ? 0 : (double) top1 / matched;
+  }
+
+  public double top3Accuracy() {
+    return matched == 0 ? 0 : (double) top3 / matched;
+  }
+
+  public RcaScore plus(RcaScore other) {
+    List<String> all = new ArrayList<>(misses);
+    all.addAll(other.misses);
+    return new RcaScore(incidents + other.incidents, problems + other.problems,
+        matched + other.matched, top1 + other.top1, top3 + other.top3, all);
+  }
+
+  private static int rankOf(List<RankedCause> ranking, SimulationReport.RootCause truth) {
+    String kind = KIND.getOrDefault(truth.cause(), truth.cause());
+    for (int i = 0; i < ranking.size(); i++) {
+      if (ranking.get(i).siteId().equals(truth.siteId()) && ranking.get(i).kind().equals(kind)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean overlapsInTime(Outcome incident, SimulationReport.Problem problem,
+      Instant until) {
+    Instant problemEnd = problem.end() == null ? until : problem.end();
+    Instant incidentEnd = incident.clearedAt() == null ? until : incident.clearedAt();
+    return !incident.openedAt().isAfter(problemEnd.plus(SLACK))
+        && !incidentEnd.isBefore(problem.start().minus(SLACK));
+  }
+}

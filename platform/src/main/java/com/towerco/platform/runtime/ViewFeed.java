@@ -1,0 +1,307 @@
+package com.towerco.platform.runtime;
+
+import com.towerco.events.Envelope;
+import com.towerco.events.InvalidEventException;
+import com.towerco.platform.kafka.KafkaClients;
+import com.towerco.platform.kafka.TopicProvisioner;
+import com.towerco.platform.metrics.ServiceMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The read-model runtime: every partition of some topics, read outside any consumer group so
+ * each instance sees everything (a request can land on any instance), applied to an in-memory
+ * model. Sources come in phases: phase 1 topics are read to their end before phase 2 starts
+ * (so, say, lifecycle views are current before the watchers that consult them run); a source
+ * is read from the beginning or from a recent point. New topics matching a pattern are picked
+ * up within seconds. Probe records, tombstones and invalid records never reach the model (the
+ * services that consume the topic in a group dead-letter invalid ones; a view reads them again
+ * on every start and dead-letters nothing twice). A failing record is logged and skipped; a
+ * broker outage is waited out; only a dead thread makes the feed not {@link #isLive live}.
+ * {@link TableView} is this runtime for one compacted topic.
+ */
+public final class ViewFeed implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ViewFeed.class);
+  private static final Duration DISCOVER_EVERY = Duration.ofSeconds(3);
+
+  private final String name;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final SharedDecoder decoder;
+  private final ServiceMetrics metrics;
+  private final List<Source> sources;
+  private final Sink sink;
+  private final Clock clock;
+  private final Thread thread;
+  private final Map<TopicPartition, Long> catchUp = new HashMap<>();
+  private final Set<TopicPartition> assigned = new HashSet<>();
+  private final Map<TopicPartition, Long> positions = new HashMap<>();
+  private final Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
+  private volatile boolean running = true;
+  private volatile boolean caughtUp;
+  private boolean started;
+  private int phase = 1;
+  private long lastDiscovery;
+
+  /** Where the read model gets its events, in order within each partition. */
+  @FunctionalInterface
+  public interface Sink {
+    void apply(Envelope event, SourceRecord source) throws Exception;
+  }
+
+  /**
+   * A topic family to read: from the beginning, or from {@code replay} ago (by broker time);
+   * phase 1 sources are read to their end before phase 2 sources start.
+   */
+  public record Source(Pattern topics, Duration replay, int phase) {
+    public static Source fromBeginning(Pattern topics, int phase) {
+      return new Source(topics, null, phase);
+    }
+
+    /** One topic by name, from the beginning (a compacted topic). */
+    public static Source topic(String topic) {
+      return new Source(Pattern.compile(Pattern.quote(topic)), null, 1);
+    }
+
+    /** The topic's name if the source is exactly one topic, else null. */
+    String literal() {
+      String p = topics.pattern();
+      return p.startsWith("\\Q") && p.endsWith("\\E") && p.indexOf("\\E") == p.length() - 2
+          ? p.substring(2, p.length() - 2) : null;
+    }
+  }
+
+  /**
+   * {@code metrics} counts events applied (null: not counted, for views every service shares);
+   * {@code name} names the thread and the client.
+   */
+  public ViewFeed(KafkaClients clients, SharedDecoder decoder, ServiceMetrics metrics,
+      List<Source> sources, Sink sink, Clock clock, String name) {
+    this.name = name;
+    this.consumer = clients.reader("towerco-" + name + "-" + clients.config().instanceId());
+    this.decoder = decoder;
+    this.metrics = metrics;
+    this.sources = List.copyOf(sources);
+    this.sink = sink;
+    this.clock = clock;
+    this.thread = new Thread(this::run, name);
+    this.thread.setDaemon(true);
+  }
+
+  public synchronized void start() {
+    started = true;
+    thread.start();
+  }
+
+  /** True once everything present when each source was first found has been read. */
+  public boolean caughtUp() {
+    return caughtUp;
+  }
+
+  /** Blocks until {@link #caughtUp}, at most {@code timeout}. */
+  public synchronized boolean awaitCaughtUp(Duration timeout) {
+    return awaitUntil(() -> caughtUp, timeout);
+  }
+
+  /** Blocks until the record at {@code offset} of the partition has been applied. */
+  public synchronized boolean awaitRead(String topic, int partition, long offset,
+      Duration timeout) {
+    TopicPartition tp = new TopicPartition(topic, partition);
+    return awaitUntil(() -> positions.getOrDefault(tp, 0L) > offset, timeout);
+  }
+
+  private boolean awaitUntil(java.util.function.BooleanSupplier done, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!done.getAsBoolean()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      try {
+        wait(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Reading (or not yet started, or closed on purpose). */
+  public boolean isLive() {
+    return !started || !running || thread.isAlive();
+  }
+
+  public boolean healthy() {
+    return thread.isAlive();
+  }
+
+  private void run() {
+    try {
+      while (running) {
+        try {
+          round();
+          backoff.reset();
+        } catch (WakeupException e) {
+          // closing
+        } catch (RuntimeException e) {
+          Duration pause = backoff.next();
+          LOG.warn("{}: {}; trying again in {} ms", name, e.toString(), pause.toMillis());
+          Thread.sleep(pause.toMillis());
+        }
+      }
+    } catch (InterruptedException e) {
+      // closing
+    } catch (Error e) {
+      LOG.error("{} stopped", name, e);
+      throw e;
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void round() {
+    if (System.currentTimeMillis() - lastDiscovery >= DISCOVER_EVERY.toMillis()) {
+      discover();
+    }
+    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+      apply(record);
+    }
+    synchronized (this) {
+      for (TopicPartition tp : consumer.assignment()) {
+        positions.put(tp, consumer.position(tp));
+      }
+      if (!caughtUp) {
+        checkCaughtUp();
+      }
+      notifyAll();
+    }
+  }
+
+  private void apply(ConsumerRecord<String, byte[]> record) {
+    if (TopicProvisioner.isProbe(record.headers()) || record.value() == null
+        || record.value().length == 0) {
+      return;
+    }
+    try {
+      Envelope event = decoder.decode(record.topic(), record.partition(), record.offset(),
+          record.value());
+      sink.apply(event, new SourceRecord(record.topic(), record.partition(), record.offset(),
+          record.key(), record.value(), record.timestamp()));
+      if (metrics != null) {
+        metrics.eventIn(event.eventType(), event.timestamp(), System.currentTimeMillis());
+      }
+    } catch (InvalidEventException e) {
+      LOG.debug("{} skips invalid record {}-{}@{}: {}", name, record.topic(),
+          record.partition(), record.offset(), e.detail());
+    } catch (Exception e) {
+      LOG.error("{} failed on {}-{}@{}", name, record.topic(), record.partition(),
+          record.offset(), e);
+    }
+  }
+
+  private void discover() {
+    lastDiscovery = System.currentTimeMillis();
+    List<TopicPartition> fresh = new ArrayList<>();
+    Map<TopicPartition, Source> sourceOf = new HashMap<>();
+    for (Map.Entry<String, List<PartitionInfo>> topic : candidates().entrySet()) {
+      for (Source source : sources) {
+        if (source.phase() <= phase && source.topics().matcher(topic.getKey()).matches()) {
+          for (PartitionInfo p : topic.getValue()) {
+            TopicPartition tp = new TopicPartition(p.topic(), p.partition());
+            if (!assigned.contains(tp)) {
+              fresh.add(tp);
+              sourceOf.put(tp, source);
+            }
+          }
+        }
+      }
+    }
+    if (fresh.isEmpty()) {
+      return;
+    }
+    Map<TopicPartition, Long> ends = consumer.endOffsets(fresh);
+    assigned.addAll(fresh);
+    consumer.assign(new ArrayList<>(assigned));
+    Map<TopicPartition, Long> byTime = new HashMap<>();
+    for (TopicPartition tp : fresh) {
+      Source source = sourceOf.get(tp);
+      if (source.replay() == null) {
+        consumer.seekToBeginning(List.of(tp));
+      } else {
+        byTime.put(tp, clock.instant().minus(source.replay()).toEpochMilli());
+      }
+      if (!caughtUp) {
+        catchUp.put(tp, ends.get(tp));
+      }
+    }
+    if (!byTime.isEmpty()) {
+      Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(byTime);
+      byTime.keySet().forEach(tp -> {
+        OffsetAndTimestamp at = found.get(tp);
+        consumer.seek(tp, at != null ? at.offset() : ends.get(tp));
+      });
+    }
+  }
+
+  /** Topics that may match: by name when every source is one topic, else the whole list. */
+  private Map<String, List<PartitionInfo>> candidates() {
+    if (sources.stream().allMatch(s -> s.literal() != null)) {
+      Map<String, List<PartitionInfo>> topics = new HashMap<>();
+      for (Source source : sources) {
+        List<PartitionInfo> partitions = consumer.partitionsFor(source.literal(),
+            Duration.ofSeconds(10));
+        if (partitions != null && !partitions.isEmpty()) {
+          topics.put(source.literal(), partitions);
+        }
+      }
+      return topics;
+    }
+    return consumer.listTopics(Duration.ofSeconds(10));
+  }
+
+  private void checkCaughtUp() {
+    catchUp.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+    if (catchUp.isEmpty() && lastDiscovery > 0) {
+      if (sources.stream().anyMatch(s -> s.phase() > phase)) {
+        phase++;
+        LOG.info("{}: phase {} loaded, now reading phase {}", name, phase - 1, phase);
+        discover();
+      } else {
+        caughtUp = true;
+        LOG.info("{} caught up", name);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    synchronized (this) {
+      if (!started) {
+        consumer.close(Duration.ZERO);
+        return;
+      }
+    }
+    consumer.wakeup();
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
