@@ -7,8 +7,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Where the ingest gateway takes MQTT from: an embedded broker (the default, so a demo needs
- * nothing installed) or the broker sites already publish to. The password goes in the settings
- * file ({@code ingest.mqtt-password}), never on the command line.
+ * nothing installed) or the broker sites already publish to. The password is the
+ * secret setting {@code ingest.mqtt-password} ({@code {env:}}/{@code {file:}} in towerco.yaml, or
+ * {@code TOWERCO_CFG_INGEST_MQTT_PASSWORD}), never on the command line.
  */
 public final class MqttOptions {
   @Option(names = "--mqtt-url", paramLabel = "URL",
@@ -22,7 +23,7 @@ public final class MqttOptions {
   int embeddedPort;
 
   @Option(names = "--mqtt-username", paramLabel = "USER",
-      description = "MQTT user name; its password is ingest.mqtt-password in --settings-file.")
+      description = "MQTT user name; its password is the secret setting ingest.mqtt-password (towerco.yaml {env:}/{file:} or TOWERCO_CFG_INGEST_MQTT_PASSWORD).")
   String username;
 
   /** The settings with these options under them (a --set or settings-file value wins). */

@@ -71,7 +71,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ServiceSettings serviceSettings = new ServiceSettings(settingsFile.merge(settings));
+    ServiceSettings serviceSettings =
+        new ServiceSettings(mqtt.applyTo(settingsFile.merge(settings)));
     if (!embeddedBroker) {
       kafka.connect(dataDir);
     }
