@@ -4,6 +4,9 @@ import com.towerco.aiops.AiopsEngineServiceFactory;
 import com.towerco.analytics.AnalyticsServiceFactory;
 import com.towerco.dashboard.DashboardServiceFactory;
 import com.towerco.incidents.IncidentServiceFactory;
+import com.towerco.ingest.IngestGatewayServiceFactory;
+import com.towerco.ingest.onboarding.InventoryServiceFactory;
+import com.towerco.ingest.watchdog.WatchdogServiceFactory;
 import com.towerco.kpi.KpiCalculatorServiceFactory;
 import com.towerco.notification.NotificationServiceFactory;
 import com.towerco.platform.config.Setting;
@@ -24,7 +27,10 @@ public final class Services {
       new IncidentServiceFactory(),
       new NotificationServiceFactory(),
       new AnalyticsServiceFactory(),
-      new DashboardServiceFactory());
+      new DashboardServiceFactory(),
+      new InventoryServiceFactory(),
+      new IngestGatewayServiceFactory(),
+      new WatchdogServiceFactory());
 
   private Services() {}
 

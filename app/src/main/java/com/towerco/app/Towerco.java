@@ -7,6 +7,7 @@ import com.towerco.app.cli.ConfigCommand;
 import com.towerco.app.cli.DemoCommand;
 import com.towerco.app.cli.DetectCommand;
 import com.towerco.app.cli.DlqCommand;
+import com.towerco.app.cli.InventoryCommand;
 import com.towerco.app.cli.HashPasswordCommand;
 import com.towerco.app.cli.KafkaAccessCommand;
 import com.towerco.app.cli.ReplayCommand;
@@ -34,7 +35,7 @@ import picocli.CommandLine.ScopeType;
         ClusterCommand.class, SimulateCommand.class,
         DetectCommand.class, ReplayCommand.class, CatalogCommand.class,
         SchemasCommand.class, HashPasswordCommand.class, KafkaAccessCommand.class,
-        DlqCommand.class, ConfigCommand.class, TopicsCommand.class,
+        DlqCommand.class, InventoryCommand.class, ConfigCommand.class, TopicsCommand.class,
         CommandLine.HelpCommand.class})
 public final class Towerco implements Runnable {
   @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,

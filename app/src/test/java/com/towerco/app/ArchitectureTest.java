@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ArchitectureTest {
   private static final List<String> SERVICES = List.of("simulator", "kpi", "aiops",
-      "incidents", "notification", "analytics", "dashboard");
+      "incidents", "notification", "analytics", "dashboard", "ingest");
 
   private static JavaClasses classes;
 
@@ -77,6 +77,23 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "java.sql..",
             "javax.sql..", "io.javalin..", "java.net.http..", "com.zaxxer..")
         .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void theEdgeContractKnowsNoProtocolLibrary() {
+    noClasses().that().resideInAPackage("com.towerco.ingest.domain..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.paho..",
+            "io.moquette..", "org.snmp4j..", "java.net..", "java.nio.file..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheKafkaAdapterOfTheGatewayWritesToKafka() {
+    noClasses().that().resideInAnyPackage("com.towerco.ingest.mqtt..",
+            "com.towerco.ingest.http..", "com.towerco.ingest.snmp..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..",
+            "com.towerco.platform.kafka..")
         .check(classes);
   }
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code towerco bench}: the pipeline's rate as a share of the raw broker's, and latency. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    subcommands = {RcaBenchCommand.class, ScaleBenchCommand.class},
+    subcommands = {RcaBenchCommand.class, ScaleBenchCommand.class,
+        IngestBenchCommand.class},
     description = "Measure the raw broker fan-out rate, the platform's sustained rate through "
         + "all services, their ratio, and event-to-alert latency at half the sustained rate, "
         + "in one run on this machine (embedded broker).")

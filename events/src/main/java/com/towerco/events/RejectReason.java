@@ -12,6 +12,12 @@ public enum RejectReason {
   UNKNOWN_VERSION,
   SCHEMA_VIOLATION,
   OVERSIZED,
+  /** Sent to the ingest gateway for a site the inventory does not know (or no longer has). */
+  UNKNOWN_SITE,
+  /** Sent to the ingest gateway with a timestamp further in the future than the allowed skew. */
+  FUTURE_TIMESTAMP,
+  /** Sent to the ingest gateway by a gateway that may not report for that site. */
+  SITE_NOT_ALLOWED,
   /** Decoded fine, but the service failed while processing it. */
   PROCESSING_FAILED,
   /** A delivery (for example a notification) that exhausted its retries. */

@@ -8,6 +8,7 @@ import com.towerco.simulator.domain.SimulatorConfig;
 import com.towerco.simulator.http.SimulatorRoutes;
 import com.towerco.simulator.kafka.KafkaEventSink;
 import io.javalin.config.RoutesConfig;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,7 @@ public final class SimulatorService implements PlatformService, HttpRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(SimulatorService.class);
 
   private final ServiceContext context;
+  private final UnaryOperator<EventSink> route;
   private final Simulator simulator;
   private final SimulatorRoutes routes;
   private ServiceContext.Outputs outputs;
@@ -31,6 +33,16 @@ public final class SimulatorService implements PlatformService, HttpRoutes {
   private volatile SimulationReport finalReport;
 
   public SimulatorService(ServiceContext context, SimulatorConfig config) {
+    this(context, config, UnaryOperator.identity());
+  }
+
+  /**
+   * {@code route} wraps the Kafka sink: the demo sends the sites' events through the ingest
+   * gateway (MQTT) and only the inventory straight to Kafka.
+   */
+  public SimulatorService(ServiceContext context, SimulatorConfig config,
+      UnaryOperator<EventSink> route) {
+    this.route = route;
     this.context = context;
     this.simulator = new Simulator(config);
     this.routes = new SimulatorRoutes(simulator);
@@ -51,7 +63,7 @@ public final class SimulatorService implements PlatformService, HttpRoutes {
       return;
     }
     outputs = context.outputs(name(), "");
-    KafkaEventSink sink = new KafkaEventSink(context.topics(), outputs.publisher());
+    EventSink sink = route.apply(new KafkaEventSink(context.topics(), outputs.publisher()));
     thread = new Thread(() -> {
       try {
         finalReport = simulator.run(sink, () -> stopping);

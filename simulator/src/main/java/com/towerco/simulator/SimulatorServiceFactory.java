@@ -9,6 +9,7 @@ import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.platform.security.KafkaAccess;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds the simulator as a platform service named {@code simulator}; its settings are described
@@ -18,13 +19,20 @@ public final class SimulatorServiceFactory implements ServiceFactory {
   public static final String NAME = "simulator";
 
   private final Clock clock;
+  private final UnaryOperator<EventSink> route;
 
   public SimulatorServiceFactory() {
     this(Clock.systemUTC());
   }
 
   public SimulatorServiceFactory(Clock clock) {
+    this(clock, UnaryOperator.identity());
+  }
+
+  /** {@code route} wraps the Kafka sink (see {@link SimulatorService}). */
+  public SimulatorServiceFactory(Clock clock, UnaryOperator<EventSink> route) {
     this.clock = clock;
+    this.route = route;
   }
 
   @Override
@@ -55,6 +63,6 @@ public final class SimulatorServiceFactory implements ServiceFactory {
   @Override
   public PlatformService create(ServiceContext context, ServiceSettings settings) {
     return new SimulatorService(context, SimulatorSettings.toConfig(settings,
-        context.config().operatorTenant(), clock.instant()));
+        context.config().operatorTenant(), clock.instant()), route);
   }
 }

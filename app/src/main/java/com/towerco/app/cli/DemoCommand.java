@@ -2,6 +2,7 @@ package com.towerco.app.cli;
 
 import com.towerco.app.PlatformProcess;
 import com.towerco.app.Services;
+import com.towerco.app.sites.SiteRoutes;
 import com.towerco.platform.PlatformConfig;
 import com.towerco.platform.runtime.ServiceFactory;
 import com.towerco.platform.runtime.ServiceSettings;
@@ -68,9 +69,18 @@ public final class DemoCommand implements Callable<Integer> {
   @Mixin
   BrokerOptions broker;
 
+  @Mixin
+  MqttOptions mqtt;
+
+  @Option(names = "--via", defaultValue = "mqtt",
+      description = "How the simulated sites reach the platform: mqtt (through the ingest "
+          + "gateway, the real path) or kafka (straight onto the site topics). Default: "
+          + "${DEFAULT-VALUE}.")
+  String via;
+
   @Override
   public Integer call() {
-    Map<String, String> all = new HashMap<>(settingsFile.merge(settings));
+    Map<String, String> all = mqtt.applyTo(settingsFile.merge(settings));
     all.putIfAbsent(SimulatorSettings.SITES, String.valueOf(sites));
     all.putIfAbsent(SimulatorSettings.RATE, String.valueOf(rate));
     all.putIfAbsent(SimulatorSettings.MODE, "paced");
@@ -79,7 +89,10 @@ public final class DemoCommand implements Callable<Integer> {
       all.putIfAbsent(SimulatorSettings.FAULTS, String.join(",", faults));
     }
     List<ServiceFactory> factories = new ArrayList<>(Services.all());
-    factories.add(new SimulatorServiceFactory());
+    SiteRoutes routes = new SiteRoutes(via, mqtt.siteUrl(all), all.get("ingest.mqtt-username"),
+        all.get("ingest.mqtt-password"), null, null, null, 0, null, null,
+        "towerco-demo-sites");
+    factories.add(new SimulatorServiceFactory(java.time.Clock.systemUTC(), routes.route()));
     ServiceSettings serviceSettings = new ServiceSettings(all);
     List<String> tenants = SimulatorSettings.toConfig(serviceSettings,
         PlatformConfig.DEFAULT_OPERATOR_TENANT, Instant.now()).tenants();
@@ -97,6 +110,8 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.println("  API        " + web + "/api/docs/ (OpenAPI: " + web
         + "/api/openapi.json)");
     System.out.println("  Health     " + web + "/health/ready   metrics: " + web + "/metrics");
+    System.out.println("  Sites      MQTT " + mqtt.describe(all) + " (towerco/sites/{site_id}/"
+        + "telemetry|alarm|...), HTTP POST " + web + "/api/v1/ingest/events");
     System.out.println("  Faults     curl -u noc:PASSWORD -X POST " + web
         + "/api/v1/simulator/faults -d 'hub-failure:S0001@10s+5m'");
     if (broker.sasl) {

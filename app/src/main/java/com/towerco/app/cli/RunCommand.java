@@ -66,9 +66,13 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin
   SchemaRegistryOptions schemaRegistry;
 
+  @Mixin
+  MqttOptions mqtt;
+
   @Override
   public Integer call() {
-    ServiceSettings serviceSettings = new ServiceSettings(settingsFile.merge(settings));
+    ServiceSettings serviceSettings =
+        new ServiceSettings(mqtt.applyTo(settingsFile.merge(settings)));
     if (!embeddedBroker) {
       kafka.connect(dataDir);
     }

@@ -7,6 +7,9 @@ import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.simulator.Simulator;
 import com.towerco.simulator.SimulatorSettings;
 import com.towerco.simulator.domain.SimulationReport;
+import com.towerco.app.sites.SiteRoutes;
+import com.towerco.app.sites.ViaGateway;
+import com.towerco.simulator.EventSink;
 import com.towerco.simulator.kafka.KafkaEventSink;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,6 +77,50 @@ public final class SimulateCommand implements Callable<Integer> {
   @Mixin
   KafkaOptions kafka;
 
+  @Option(names = "--via", defaultValue = "kafka",
+      description = "How the sites' events reach the platform: kafka (straight onto the site "
+          + "topics), mqtt (published to the ingest gateway's broker), http (posted to its "
+          + "route), snmp (alarms as SNMP informs, the rest over MQTT). The inventory always "
+          + "goes to Kafka. Default: ${DEFAULT-VALUE}.")
+  String via;
+
+  @Option(names = "--mqtt-url", defaultValue = "tcp://127.0.0.1:1884",
+      description = "The gateway's MQTT broker (default: ${DEFAULT-VALUE}, the embedded one).")
+  String mqttUrl;
+
+  @Option(names = "--mqtt-username", description = "MQTT user name; the password is read "
+      + "from $TOWERCO_MQTT_PASSWORD.")
+  String mqttUsername;
+
+  @Option(names = "--ingest-url", defaultValue = "http://localhost:8080",
+      description = "The platform's HTTP address for --via http (default: ${DEFAULT-VALUE}).")
+  String ingestUrl;
+
+  @Option(names = "--gateway-key", description = "The HTTP gateway's API key (or "
+      + "$TOWERCO_GATEWAY_KEY).")
+  String gatewayKey;
+
+  @Option(names = "--snmp-target", defaultValue = "127.0.0.1:1162",
+      description = "The gateway's trap receiver, host:port (default: ${DEFAULT-VALUE}).")
+  String snmpTarget;
+
+  @Option(names = "--snmp-community", defaultValue = "public",
+      description = "SNMPv2c community (default: ${DEFAULT-VALUE}).")
+  String snmpCommunity;
+
+  @Option(names = "--trap-mapping", description = "The gateway's trap mapping file (default: "
+      + "the bundled generic power system one).")
+  String trapMapping;
+
+  private SiteRoutes routes() {
+    String key = gatewayKey != null ? gatewayKey : System.getenv("TOWERCO_GATEWAY_KEY");
+    int colon = snmpTarget.lastIndexOf(':');
+    return new SiteRoutes(via, mqttUrl, mqttUsername, System.getenv("TOWERCO_MQTT_PASSWORD"),
+        ingestUrl, key, snmpTarget.substring(0, colon),
+        Integer.parseInt(snmpTarget.substring(colon + 1)), snmpCommunity, trapMapping,
+        "towerco-simulator-" + ProcessHandle.current().pid());
+  }
+
   @Override
   public Integer call() throws Exception {
     Map<String, String> s = new HashMap<>();
@@ -109,12 +156,19 @@ public final class SimulateCommand implements Callable<Integer> {
         }
       });
       Runtime.getRuntime().addShutdownHook(hook);
-      System.err.printf("simulating %d sites into %s (%s) ...%n", sites,
-          config.bootstrapServers(), mode);
+      System.err.printf("simulating %d sites into %s via %s (%s) ...%n", sites,
+          config.bootstrapServers(), via, mode);
       SimulationReport result;
       try {
-        result = simulator.run(new KafkaEventSink(context.topics(), outputs.publisher()),
-            stop::get);
+        EventSink sink = routes().route().apply(
+            new KafkaEventSink(context.topics(), outputs.publisher()));
+        try {
+          result = simulator.run(sink, stop::get);
+        } finally {
+          if (sink instanceof ViaGateway via && via.sites() instanceof AutoCloseable c) {
+            c.close();
+          }
+        }
       } finally {
         finished.countDown();
       }

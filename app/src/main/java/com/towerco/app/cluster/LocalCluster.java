@@ -1,5 +1,7 @@
 package com.towerco.app.cluster;
 
+import com.towerco.ingest.IngestGatewayServiceFactory;
+import com.towerco.ingest.IngestSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -120,6 +122,13 @@ public final class LocalCluster {
     if (service.equals("dashboard")) {
       // Every dashboard instance keeps the whole fleet: its own consumer group.
       args.addAll(List.of("--set", "dashboard.group-id=towerco-dashboard-service-" + name));
+    }
+    if (service.equals(IngestGatewayServiceFactory.NAME)) {
+      // Each gateway instance runs its own embedded MQTT broker: ingest-1 on 1884, ingest-2 on
+      // 1885, ...
+      int k = Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
+      args.addAll(List.of("--mqtt-port",
+          String.valueOf(IngestSettings.DEFAULT_EMBEDDED_MQTT_PORT + k - 1)));
     }
     args.addAll(layout.runArgs());
     record(name, launcher.start(name, "512m", args));

@@ -65,7 +65,9 @@ class HttpAccessIT {
     /** Any logged-in user, on a resource that belongs to a tenant: another's is refused. */
     SCOPED,
     /** NOC operators only: a tenant user gets 403. */
-    OPERATOR
+    OPERATOR,
+    /** Gateways with an API key only: a user's session is not a key, so everyone gets 401. */
+    GATEWAY
   }
 
   /** The concrete values a probe puts in a path, for one tenant user. */
@@ -192,6 +194,14 @@ class HttpAccessIT {
       new Probe("DELETE", "/api/v1/notifications/silences/{id}", Policy.SCOPED,
           f -> "/api/v1/notifications/silences/s-none",
           f -> "/api/v1/notifications/silences/s-none?tenant=" + f.other(), null),
+      // ingest: site gateways with their API keys, never a user's session
+      new Probe("POST", "/api/v1/ingest/events", Policy.GATEWAY,
+          f -> "/api/v1/ingest/events", null, "[]"),
+      // inventory: every tenant's tenancies, the NOC's to change
+      operator("POST", "/api/v1/inventory/sites", f -> "/api/v1/inventory/sites",
+          "not,a,sheet"),
+      operator("DELETE", "/api/v1/inventory/sites/{id}", f -> "/api/v1/inventory/sites/-none",
+          null),
       // simulator: the ground truth of every tenant
       operator("GET", "/api/v1/simulator/report", f -> "/api/v1/simulator/report", null),
       operator("POST", "/api/v1/simulator/faults", f -> "/api/v1/simulator/faults",
@@ -302,6 +312,11 @@ class HttpAccessIT {
         if (probe.route().equals(TokenAuthenticator.LOGOUT)) {
           continue; // a logout ends every session of its user: SessionRevocationTest
         }
+        if (probe.policy() == Policy.GATEWAY) {
+          check(failures, probe, platform.noc, own, Expect.UNAUTHORIZED);
+          check(failures, probe, tenant, own, Expect.UNAUTHORIZED);
+          continue;
+        }
         check(failures, probe, platform.noc, own, read ? Expect.OK : Expect.ALLOWED);
         if (foreign != null) {
           check(failures, probe, platform.noc, foreign, read ? Expect.OK : Expect.ALLOWED);
@@ -320,6 +335,7 @@ class HttpAccessIT {
             check(failures, probe, tenant, foreign, Expect.REFUSED);
           }
           case OPERATOR -> check(failures, probe, tenant, own, Expect.FORBIDDEN);
+          case GATEWAY -> throw new IllegalStateException("checked above");
         }
       }
     }

@@ -9,4 +9,12 @@ import io.javalin.config.RoutesConfig;
  */
 public interface HttpRoutes {
   void register(RoutesConfig routes);
+
+  /**
+   * True for a route that authenticates its callers itself, with credentials other than a
+   * user's session (the ingest gateway's API keys): the server does not ask for a user first.
+   */
+  default boolean authenticatesItself(String method, String path) {
+    return false;
+  }
 }

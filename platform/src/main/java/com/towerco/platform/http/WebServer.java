@@ -75,7 +75,9 @@ public final class WebServer implements AutoCloseable {
       config.routes.before(ctx -> {
         securityHeaders(ctx);
         String path = ctx.path();
-        if (!isOpen(path) && !authenticator.isPublic(ctx.method().name(), path)) {
+        String method = ctx.method().name();
+        if (!isOpen(path) && !authenticator.isPublic(method, path)
+            && contributions.stream().noneMatch(c -> c.authenticatesItself(method, path))) {
           ctx.attribute(Caller.ATTRIBUTE, authenticator.authenticate(ctx));
         }
       });

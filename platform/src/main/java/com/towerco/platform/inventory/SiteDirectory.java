@@ -2,6 +2,7 @@ package com.towerco.platform.inventory;
 
 import com.towerco.events.Envelope;
 import com.towerco.events.TopicFamily;
+import com.towerco.events.payload.site.SiteDecommissioned;
 import com.towerco.events.payload.site.SiteRegistered;
 import com.towerco.platform.kafka.KafkaClients;
 import com.towerco.platform.kafka.TopicProvisioner;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * The fleet inventory as every service sees it: the compacted {@code towerco.inventory} topic
  * read from the beginning into memory and kept up to date (a {@link TableView}). Sites, their
  * region and hub, and their tenancies with SLA terms all come from events; nothing is
- * configured twice.
+ * configured twice. A {@code site.decommissioned} removes the site.
  */
 public final class SiteDirectory implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SiteDirectory.class);
@@ -64,6 +65,11 @@ public final class SiteDirectory implements AutoCloseable {
     return loaded;
   }
 
+  /** False once the view's reader stopped for good. */
+  public boolean isLive() {
+    return view.isLive();
+  }
+
   public Optional<Site> site(String siteId) {
     return Optional.ofNullable(sites.get(siteId));
   }
@@ -88,6 +94,8 @@ public final class SiteDirectory implements AutoCloseable {
       Site site = new Site(event.siteId(), registered);
       sites.put(site.siteId(), site);
       listeners.forEach(l -> l.accept(site));
+    } else if (event.payload() instanceof SiteDecommissioned) {
+      sites.remove(event.siteId());
     }
   }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -62,6 +63,17 @@ public final class DeadLetters {
   /** Dead-letters anything else (for example a notification that could not be delivered). */
   public Future<RecordMetadata> send(String originTopic, int partition, long offset, String key,
       byte[] value, Headers originalHeaders, RejectReason reason, String detail) {
+    return send(originTopic, partition, offset, key, value, originalHeaders, reason, detail,
+        null);
+  }
+
+  /**
+   * Dead-letters input that never was a Kafka record (what a site sent to the ingest gateway),
+   * calling {@code done} once the broker has it; {@code originTopic} names where it came from.
+   */
+  public Future<RecordMetadata> send(String originTopic, int partition, long offset, String key,
+      byte[] value, Headers originalHeaders, RejectReason reason, String detail,
+      Callback done) {
     ProducerRecord<String, byte[]> dead = new ProducerRecord<>(topic, null, key, value);
     if (originalHeaders != null) {
       for (Header header : originalHeaders) {
@@ -72,7 +84,7 @@ public final class DeadLetters {
     metrics.deadLettered(reason.name());
     LOG.warn("{} dead-lettered {}-{}@{}: {} {}", metrics.service(), originTopic, partition,
         offset, reason, header(dead.headers(), DETAIL));
-    return confirmations.send(producer, dead);
+    return confirmations.send(producer, dead, done);
   }
 
   /** Adds the dead-letter headers; shared with Kafka Streams services that route records. */

@@ -5,6 +5,7 @@ import com.towerco.events.EventCodec;
 import com.towerco.events.TopicFamily;
 import com.towerco.platform.metrics.ServiceMetrics;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -41,6 +42,17 @@ public final class EventPublisher {
       Envelope event) {
     String topic = topics.ensure(family, id);
     return send(topic, family, key, event);
+  }
+
+  /**
+   * Sends to the topic of {@code id} and calls {@code done} when the broker has acknowledged it
+   * (or the send failed): for callers that acknowledge their own source only after the write.
+   */
+  public void publish(TopicFamily family, String id, String key, Envelope event,
+      Callback done) {
+    String topic = topics.ensure(family, id);
+    metrics.eventOut(family.name());
+    confirmations.send(producer, new ProducerRecord<>(topic, key, codec.encode(event)), done);
   }
 
   /** Sends to a single (global) topic such as the inventory. */

@@ -24,6 +24,19 @@ public final class SendConfirmations {
     return producer.send(record, callback());
   }
 
+  /** Sends {@code record}, remembers if it fails, then calls {@code done} (if not null). */
+  public <K, V> java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>
+      send(Producer<K, V> producer, ProducerRecord<K, V> record, Callback done) {
+    if (done == null) {
+      return send(producer, record);
+    }
+    Callback recorded = callback();
+    return producer.send(record, (metadata, exception) -> {
+      recorded.onCompletion(metadata, exception);
+      done.onCompletion(metadata, exception);
+    });
+  }
+
   private Callback callback() {
     return (metadata, exception) -> {
       if (exception != null) {

@@ -111,8 +111,19 @@ public final class ServiceContext implements AutoCloseable {
 
   /** Output ports of one service: its own producer, publisher and dead-letter sender. */
   public Outputs outputs(String service, String clientSuffix) {
-    KafkaProducer<String, byte[]> producer =
-        clients.producer("towerco-" + service + "-" + config.instanceId() + clientSuffix);
+    return outputs(service, clientSuffix, Map.of());
+  }
+
+  /**
+   * As {@link #outputs(String, String)}, with producer settings of the service's own over the
+   * platform's (the ingest gateway lingers 0 ms: its senders wait for every write's ack).
+   */
+  public Outputs outputs(String service, String clientSuffix,
+      Map<String, Object> producerSettings) {
+    Map<String, Object> props = clients.producerProperties("towerco-" + service + "-"
+        + config.instanceId() + clientSuffix);
+    props.putAll(producerSettings);
+    KafkaProducer<String, byte[]> producer = clients.producer(props);
     ServiceMetrics serviceMetrics = metrics.forService(service);
     SendConfirmations confirmations = new SendConfirmations();
     return new Outputs(producer,

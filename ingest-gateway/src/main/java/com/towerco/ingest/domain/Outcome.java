@@ -1,0 +1,17 @@
+package com.towerco.ingest.domain;
+
+import com.towerco.events.Envelope;
+import com.towerco.events.RejectReason;
+
+/** What the edge contract decided about one arrival: an event to publish, or a rejection. */
+public sealed interface Outcome {
+
+  /** A valid site event, ready for {@code towerco.sites.{site_id}.events}. */
+  record Accepted(Envelope event) implements Outcome {}
+
+  /**
+   * Not an event this platform takes: why ({@code reason}, the dead-letter code) and what was
+   * wrong, in words an integrator can act on. {@code siteId} is the site it claimed, if any.
+   */
+  record Rejected(RejectReason reason, String detail, String siteId) implements Outcome {}
+}

@@ -1,0 +1,80 @@
+package com.towerco.ingest.watchdog;
+
+import com.towerco.events.Envelope;
+import com.towerco.events.EventIds;
+import com.towerco.events.EventTypes;
+import com.towerco.events.TopicFamily;
+import com.towerco.events.payload.site.SiteConnectivity;
+import com.towerco.ingest.domain.SilenceWatch;
+import com.towerco.platform.inventory.SiteDirectory;
+import com.towerco.platform.kafka.EventPublisher;
+import com.towerco.platform.runtime.EventHandler;
+import com.towerco.platform.runtime.SourceRecord;
+import java.util.Map;
+
+/**
+ * Feeds every site event but connectivity into the {@link SilenceWatch} and publishes its
+ * transitions as {@code site.connectivity} (unreachable / reachable, via the site's hub) on the
+ * site's topic. Ids are derived from the site and the moment, so a replay publishes the same
+ * events and consumers count them once.
+ */
+final class WatchdogHandler implements EventHandler {
+  private static final String CONNECTIVITY = EventTypes.of(SiteConnectivity.class).name();
+
+  private final SilenceWatch watch;
+  private final SiteDirectory sites;
+  private final EventPublisher publisher;
+  private final String operatorTenant;
+
+  WatchdogHandler(SilenceWatch watch, SiteDirectory sites, EventPublisher publisher,
+      String operatorTenant) {
+    this.watch = watch;
+    this.sites = sites;
+    this.publisher = publisher;
+    this.operatorTenant = operatorTenant;
+    sites.all().forEach(s -> watch.expect(s.siteId()));
+    sites.onChange(s -> {
+      synchronized (watch) {
+        watch.expect(s.siteId());
+      }
+    });
+  }
+
+  @Override
+  public void handle(Envelope event, SourceRecord source) {
+    if (event.eventType().equals(CONNECTIVITY)) {
+      return;
+    }
+    synchronized (watch) {
+      if (sites.site(event.siteId()).isEmpty()) {
+        watch.forget(event.siteId());
+        return;
+      }
+      watch.report(event.siteId(), event.timestamp()).forEach(this::publish);
+    }
+  }
+
+  @Override
+  public void afterBatch() {
+    synchronized (watch) {
+      for (SilenceWatch.Transition t : watch.check()) {
+        if (sites.site(t.siteId()).isPresent()) {
+          publish(t);
+        } else {
+          watch.forget(t.siteId());
+        }
+      }
+    }
+  }
+
+  private void publish(SilenceWatch.Transition t) {
+    String hub = sites.site(t.siteId()).flatMap(SiteDirectory.Site::hubSiteId).orElse(null);
+    SiteConnectivity payload = new SiteConnectivity(t.lost()
+        ? SiteConnectivity.ConnectivityState.UNREACHABLE
+        : SiteConnectivity.ConnectivityState.REACHABLE, hub, t.reason());
+    publisher.publish(TopicFamily.SITE_EVENTS, t.siteId(), t.siteId(), Envelope.of(
+        EventIds.derived("watchdog", t.siteId(), t.lost() ? "lost" : "found",
+            t.at().toString()), operatorTenant, t.siteId(), t.at(), payload,
+        Map.of("source", "silent-site-watchdog")));
+  }
+}

@@ -1,0 +1,70 @@
+package com.towerco.ingest.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SilenceWatchTest {
+  private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
+
+  @Test
+  void aSiteSilentForNLearnedCadencesIsLostAtTheMomentItBecameOverdueAndFoundWhenItReports() {
+    SilenceWatch watch = new SilenceWatch(Duration.ofMinutes(1), 3, Duration.ofSeconds(5));
+    for (int s = 0; s <= 100; s += 10) {
+      watch.report("A", T0.plusSeconds(s));
+      watch.report("B", T0.plusSeconds(s));
+    }
+    assertThat(watch.check()).isEmpty();
+    for (int s = 110; s <= 130; s += 10) {
+      watch.report("A", T0.plusSeconds(s));
+      assertThat(watch.check()).as("B is 3 cadences of 10 s late only after 130 s").isEmpty();
+    }
+    watch.report("A", T0.plusSeconds(140));
+    var lost = watch.check();
+    assertThat(lost).singleElement().satisfies(t -> {
+      assertThat(t.siteId()).isEqualTo("B");
+      assertThat(t.lost()).isTrue();
+      assertThat(t.at()).isEqualTo(T0.plusSeconds(130));
+    });
+    assertThat(watch.check()).as("lost once").isEmpty();
+    var found = watch.report("B", T0.plusSeconds(160));
+    assertThat(found).singleElement().satisfies(t -> {
+      assertThat(t.lost()).isFalse();
+      assertThat(t.at()).isEqualTo(T0.plusSeconds(160));
+    });
+  }
+
+  @Test
+  void aSiteExpectedFromTheInventoryButNeverHeardIsLostAfterTheDefaultCadence() {
+    SilenceWatch watch = new SilenceWatch(Duration.ofSeconds(30), 2, Duration.ofSeconds(5));
+    watch.expect("DEAD");
+    watch.report("A", T0);
+    assertThat(watch.check()).isEmpty();
+    watch.report("A", T0.plusSeconds(61));
+    assertThat(watch.check()).extracting(SilenceWatch.Transition::siteId)
+        .containsExactly("DEAD");
+  }
+
+  @Test
+  void aReportAfterTheGapProvesTheSilenceEvenWhenStreamTimeNeverSawIt() {
+    SilenceWatch watch = new SilenceWatch(Duration.ofSeconds(10), 3, Duration.ofSeconds(1));
+    watch.report("B", T0);
+    var transitions = watch.report("B", T0.plusSeconds(100));
+    assertThat(transitions).extracting(SilenceWatch.Transition::lost).containsExactly(true,
+        false);
+    assertThat(transitions.get(0).at()).isEqualTo(T0.plusSeconds(30));
+    assertThat(transitions.get(1).at()).isEqualTo(T0.plusSeconds(100));
+  }
+
+  @Test
+  void aLateEventDoesNotMoveStreamTimeBack() {
+    SilenceWatch watch = new SilenceWatch(Duration.ofSeconds(10), 2, Duration.ofSeconds(1));
+    watch.report("A", T0.plusSeconds(100));
+    watch.report("B", T0.plusSeconds(100));
+    watch.report("B", T0.plusSeconds(50));
+    watch.report("A", T0.plusSeconds(121));
+    assertThat(watch.check()).extracting(SilenceWatch.Transition::siteId).containsExactly("B");
+  }
+}

@@ -1,0 +1,65 @@
+package com.towerco.ingest.watchdog;
+
+import static com.towerco.testing.SiteBuilder.aSite;
+import static com.towerco.testing.TelemetryBuilder.aReading;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.towerco.events.Envelope;
+import com.towerco.events.payload.site.SiteConnectivity;
+import com.towerco.platform.runtime.PlatformService;
+import com.towerco.platform.runtime.ServiceContext;
+import com.towerco.platform.runtime.ServiceSettings;
+import com.towerco.testing.EventFeeder;
+import com.towerco.testing.KafkaExtension;
+import com.towerco.testing.TopicReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class WatchdogIT {
+  private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+
+  @RegisterExtension
+  static final KafkaExtension kafka = new KafkaExtension();
+
+  @Test
+  void aSiteThatStopsReportingIsLostViaItsHubAndFoundWhenItReportsAgain() {
+    ServiceContext context = kafka.context();
+    PlatformService watchdog;
+    try (EventFeeder feeder = new EventFeeder(context)) {
+      feeder.register("W0", aSite().asHub().build(), T0);
+      feeder.register("W1", aSite().behindHub("W0").build(), T0);
+      feeder.flush();
+      watchdog = new WatchdogServiceFactory().create(context, ServiceSettings.empty()
+          .with("watchdog.cadence", "PT10S").with("watchdog.silent-cadences", "3")
+          .with("watchdog.min-silence", "PT10S"));
+      watchdog.start();
+      for (int s = 0; s <= 200; s += 10) {
+        feeder.site("W0", T0.plusSeconds(s), aReading().build());
+        if (s <= 60 || s >= 180) {
+          feeder.site("W1", T0.plusSeconds(s), aReading().build());
+        }
+      }
+      feeder.flush();
+    }
+    try (TopicReader events = new TopicReader(kafka.bootstrapServers(),
+        Pattern.compile("towerco\\.sites\\.W1\\.events"))) {
+      events.readUntil(r -> events.events("site.connectivity").size() >= 2,
+          Duration.ofSeconds(60));
+      List<Envelope> transitions = events.events("site.connectivity");
+      assertThat(transitions).hasSize(2);
+      SiteConnectivity lost = transitions.get(0).payloadAs(SiteConnectivity.class);
+      assertThat(lost.state()).isEqualTo(SiteConnectivity.ConnectivityState.UNREACHABLE);
+      assertThat(lost.viaHubSiteId()).isEqualTo("W0");
+      assertThat(transitions.get(0).timestamp()).isEqualTo(T0.plusSeconds(90));
+      assertThat(transitions.get(1).payloadAs(SiteConnectivity.class).state())
+          .isEqualTo(SiteConnectivity.ConnectivityState.REACHABLE);
+      assertThat(transitions.get(1).timestamp()).isEqualTo(T0.plusSeconds(180));
+    } finally {
+      watchdog.close();
+    }
+  }
+}
