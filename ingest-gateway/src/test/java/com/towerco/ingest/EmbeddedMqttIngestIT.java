@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,7 +43,11 @@ class EmbeddedMqttIngestIT {
       assertThat(gateway.mqttUrl()).startsWith("tcp://127.0.0.1:").doesNotEndWith(":0");
       assertThat(gateway.isReady()).isTrue();
       MqttClient site = new MqttClient(gateway.mqttUrl(), "site-E1", new MemoryPersistence());
-      site.connect();
+      MqttConnectOptions options = new MqttConnectOptions();
+      // Paho frees an in-flight slot after the publish returns: back-to-back QoS 1 publishes
+      // can find the default window of 10 still full ("Too many publishes in progress")
+      options.setMaxInflight(1_000);
+      site.connect(options);
       site.publish(MqttTopicLayout.standard().topic("E1", "site.telemetry"),
           bytes(message(now, aReading().build())), 1, false);
       site.disconnect();

@@ -38,6 +38,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -91,7 +92,11 @@ class IngestEndToEndIT {
          MqttClient site = new MqttClient("tcp://127.0.0.1:1883", "e2e-site-" + run,
              new MemoryPersistence());
          Snmp snmp = new Snmp(new DefaultUdpTransportMapping())) {
-      site.connect();
+      MqttConnectOptions options = new MqttConnectOptions();
+      // Paho frees an in-flight slot after the publish returns: back-to-back QoS 1 publishes
+      // can find the default window of 10 still full ("Too many publishes in progress")
+      options.setMaxInflight(1_000);
+      site.connect(options);
       snmp.listen();
       IngestGatewayService gateway = platform.services().stream()
           .filter(IngestGatewayService.class::isInstance).map(IngestGatewayService.class::cast)
