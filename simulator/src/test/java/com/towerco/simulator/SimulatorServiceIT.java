@@ -53,6 +53,10 @@ class SimulatorServiceIT {
       service.start();
       await().atMost(Duration.ofSeconds(30)).until(service::isReady);
 
+      // the report is of the run so far: a fault is in it once simulated time reaches its start
+      // (the first tick, for an offset of 0), which may come just after the service is ready
+      await().atMost(Duration.ofSeconds(30)).until(() -> Json.mapper().readTree(
+          get(base + SimulatorRoutes.REPORT, "operator").body()).path("faults").size() > 0);
       HttpResponse<String> report = get(base + SimulatorRoutes.REPORT, "operator");
       assertThat(report.statusCode()).isEqualTo(200);
       JsonNode json = Json.mapper().readTree(report.body());
