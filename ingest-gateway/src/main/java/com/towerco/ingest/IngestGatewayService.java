@@ -76,8 +76,10 @@ public final class IngestGatewayService implements PlatformService, HttpRoutes {
         settings.kafkaLingerMs()));
     writer = new SiteEventWriter(outputs.publisher(), outputs.deadLetters(),
         settings.maxInFlight());
+    // an HTTP request thread must not wait on a missing broker longer than the request may
     httpOutputs = context.outputs(name(), "-http", Map.of(ProducerConfig.LINGER_MS_CONFIG,
-        settings.httpKafkaLingerMs()));
+        settings.httpKafkaLingerMs(), ProducerConfig.MAX_BLOCK_MS_CONFIG,
+        settings.httpLimits().kafkaTimeout().toMillis()));
     SiteEventWriter httpWriter = new SiteEventWriter(httpOutputs.publisher(),
         httpOutputs.deadLetters(), settings.maxInFlight());
     if (settings.mqtt().isPresent()) {
