@@ -150,6 +150,9 @@ public final class IngestRoutes implements HttpRoutes {
         result.put("status", "rejected");
         result.put("reason", r.reason().name());
         result.put("detail", r.detail());
+        if (r.held() != null) {
+          result.put("held", true);
+        }
       }
       results.add(result);
     }
