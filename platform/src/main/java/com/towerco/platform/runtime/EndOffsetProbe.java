@@ -15,6 +15,9 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Asks the brokers, without blocking the consumer loop, for the end offsets of a consumer's
@@ -26,12 +29,14 @@ import org.apache.kafka.common.TopicPartition;
  * renewed while a partition's leader is away, so it would keep saying "no lag".
  */
 final class EndOffsetProbe {
+  private static final Logger LOG = LoggerFactory.getLogger(EndOffsetProbe.class);
   private final Admin admin;
   private final long intervalMillis;
   private final int timeoutMillis;
   private Map<TopicPartition, KafkaFuture<ListOffsetsResult.ListOffsetsResultInfo>> pending =
       new HashMap<>();
   private long sentAt;
+  private boolean deniedLogged;
 
   EndOffsetProbe(Admin admin, Duration interval, Duration timeout) {
     this.admin = admin;
@@ -63,6 +68,11 @@ final class EndOffsetProbe {
         }
       } catch (ExecutionException e) {
         tracker.unknown(tp);
+        if (e.getCause() instanceof AuthorizationException && !deniedLogged) {
+          deniedLogged = true;
+          LOG.warn("end offsets of {} refused ({}): its partitions never count as caught up",
+              tp.topic(), e.getCause().toString());
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
