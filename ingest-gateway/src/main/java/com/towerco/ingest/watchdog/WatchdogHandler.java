@@ -8,6 +8,7 @@ import com.towerco.events.payload.site.SiteConnectivity;
 import com.towerco.ingest.domain.SilenceWatch;
 import com.towerco.platform.inventory.SiteDirectory;
 import com.towerco.platform.kafka.EventPublisher;
+import com.towerco.platform.runtime.CaughtUp;
 import com.towerco.platform.runtime.EventHandler;
 import com.towerco.platform.runtime.SourceRecord;
 import java.util.Map;
@@ -16,7 +17,10 @@ import java.util.Map;
  * Feeds every site event but connectivity into the {@link SilenceWatch} and publishes its
  * transitions as {@code site.connectivity} (unreachable / reachable, via the site's hub) on the
  * site's topic. Ids are derived from the site and the moment, so a replay publishes the same
- * events and consumers count them once.
+ * events and consumers count them once. A site is judged silent only once the consumer is
+ * {@link CaughtUp caught up} on its whole topic: while a backlog is read, a site whose reports
+ * are not read yet is not silent, and a site whose topic another instance reads is not judged
+ * here.
  */
 final class WatchdogHandler implements EventHandler {
   private static final String CONNECTIVITY = EventTypes.of(SiteConnectivity.class).name();
@@ -54,10 +58,12 @@ final class WatchdogHandler implements EventHandler {
     }
   }
 
+  /** Judges silence only for sites whose topic the consumer has read to its end. */
   @Override
-  public void afterBatch() {
+  public void afterBatch(CaughtUp caughtUp) {
     synchronized (watch) {
-      for (SilenceWatch.Transition t : watch.check()) {
+      for (SilenceWatch.Transition t : watch.check(site ->
+          caughtUp.caughtUp(TopicFamily.SITE_EVENTS.topic(site)))) {
         if (sites.site(t.siteId()).isPresent()) {
           publish(t);
         } else {

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -52,6 +53,13 @@ public final class ConsumerService implements PlatformService {
   static final int HANDLE_ATTEMPTS = 3;
   /** A loop that has not come round in this long is stuck, not just slow. */
   private static final long STUCK_MILLIS = 5 * 60_000;
+  /** How often the brokers are asked for the end offsets of the assigned partitions. */
+  static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
+  /**
+   * How long a partition must have been seen caught up before it counts as such: longer than a
+   * producer takes to write what it held back while its partition's leader changed.
+   */
+  public static final Duration CAUGHT_UP_HOLD = Duration.ofSeconds(2);
 
   private final ServiceContext context;
   private final String name;
@@ -63,6 +71,9 @@ public final class ConsumerService implements PlatformService {
   private final List<Worker> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
   private int failuresAllowed = FAILURES_ALLOWED;
   private Duration firstPause = Duration.ofMillis(200);
+  private Duration probeInterval = PROBE_INTERVAL;
+  private Duration hold = CAUGHT_UP_HOLD;
+  private Admin offsets;
 
   public ConsumerService(ServiceContext context, String name, String groupId,
       Pattern subscription, Supplier<EventHandler> handlers, int instances,
@@ -95,6 +106,16 @@ public final class ConsumerService implements PlatformService {
     return this;
   }
 
+  /**
+   * For tests: how often end offsets are asked for, and how long a partition must be seen
+   * caught up ({@link CaughtUp}); call before start.
+   */
+  ConsumerService withCatchUp(Duration probeInterval, Duration hold) {
+    this.probeInterval = probeInterval;
+    this.hold = hold;
+    return this;
+  }
+
   /** Joins several topic-family patterns into one subscription. */
   public static Pattern anyOf(Pattern... patterns) {
     StringBuilder joined = new StringBuilder();
@@ -114,6 +135,10 @@ public final class ConsumerService implements PlatformService {
   public synchronized void start() {
     context.metrics().forService(name)
         .lagSource(() -> workers.stream().mapToLong(w -> w.lag).sum());
+    Map<String, Object> adminProps = context.clients().adminProperties();
+    adminProps.put(org.apache.kafka.clients.CommonClientConfigs.CLIENT_ID_CONFIG,
+        "towerco-" + name + "-offsets-" + context.config().instanceId());
+    offsets = Admin.create(adminProps);
     for (int i = 0; i < instances; i++) {
       Worker worker = new Worker(i);
       workers.add(worker);
@@ -137,6 +162,10 @@ public final class ConsumerService implements PlatformService {
     workers.forEach(Worker::stop);
     workers.forEach(Worker::join);
     workers.clear();
+    if (offsets != null) {
+      offsets.close(Duration.ofSeconds(5));
+      offsets = null;
+    }
   }
 
   private final class Worker implements Runnable, ConsumerRebalanceListener {
@@ -149,6 +178,10 @@ public final class ConsumerService implements PlatformService {
     private final Set<TopicPartition> paused = new HashSet<>();
     private final FailureBudget failures = new FailureBudget(failuresAllowed, FAILURE_WINDOW);
     private final Backoff backoff = new Backoff(firstPause, Duration.ofSeconds(30));
+    private final CatchUpTracker caughtUp = new CatchUpTracker(hold,
+        probeInterval.multipliedBy(3).plus(hold), System::currentTimeMillis);
+    private final EndOffsetProbe probe = new EndOffsetProbe(offsets, probeInterval,
+        probeInterval.multipliedBy(2));
     private volatile boolean running = true;
     private volatile boolean dead;
     private volatile long lastPollMillis = System.currentTimeMillis();
@@ -156,7 +189,6 @@ public final class ConsumerService implements PlatformService {
     private volatile long lag;
     private boolean rereadPending;
     private long lastCommitMillis = System.currentTimeMillis();
-    private long lastLagMillis;
 
     Worker(int index) {
       String clientId = "towerco-" + name + "-" + context.config().instanceId() + "-" + index;
@@ -270,8 +302,10 @@ public final class ConsumerService implements PlatformService {
         positions.put(new TopicPartition(record.topic(), record.partition()),
             record.offset() + 1);
       }
+      probe.round(caughtUp, this::position, System.currentTimeMillis());
+      lag = caughtUp.lag();
       try {
-        handler.afterBatch();
+        handler.afterBatch(caughtUp);
       } catch (RuntimeException e) {
         throw e;
       } catch (Exception e) {
@@ -282,9 +316,16 @@ public final class ConsumerService implements PlatformService {
         commit();
         lastCommitMillis = now;
       }
-      if (now - lastLagMillis >= 5_000) {
-        updateLag();
-        lastLagMillis = now;
+    }
+
+    /** The next offset the consumer returns for {@code tp}, if it knows it without asking. */
+    private java.util.OptionalLong position(TopicPartition tp) {
+      try {
+        return java.util.OptionalLong.of(consumer.position(tp, Duration.ZERO));
+      } catch (WakeupException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        return java.util.OptionalLong.empty();
       }
     }
 
@@ -296,6 +337,7 @@ public final class ConsumerService implements PlatformService {
     private void reread() {
       Set<TopicPartition> assigned = consumer.assignment();
       positions.clear();
+      caughtUp.rewound();
       handler.onRevoked(assigned);
       if (!assigned.isEmpty()) {
         Map<TopicPartition, OffsetAndMetadata> committed =
@@ -424,25 +466,6 @@ public final class ConsumerService implements PlatformService {
       }
     }
 
-    private void updateLag() {
-      Set<TopicPartition> assigned = consumer.assignment();
-      if (assigned.isEmpty()) {
-        lag = 0;
-        return;
-      }
-      try {
-        long total = 0;
-        for (Map.Entry<TopicPartition, Long> end :
-            consumer.endOffsets(assigned, Duration.ofSeconds(2)).entrySet()) {
-          total += Math.max(0, end.getValue() - consumer.position(end.getKey(),
-              Duration.ofSeconds(2)));
-        }
-        lag = total;
-      } catch (RuntimeException e) {
-        LOG.debug("{}: lag unavailable: {}", name, e.toString());
-      }
-    }
-
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       if (!rereadPending) {
@@ -456,6 +479,7 @@ public final class ConsumerService implements PlatformService {
       }
       partitions.forEach(positions::remove);
       paused.removeAll(partitions);
+      caughtUp.revoked(partitions);
       handler.onRevoked(partitions);
     }
 
@@ -463,6 +487,7 @@ public final class ConsumerService implements PlatformService {
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       partitions.forEach(positions::remove);
       paused.removeAll(partitions);
+      caughtUp.revoked(partitions);
       handler.onRevoked(partitions);
     }
 
@@ -471,7 +496,26 @@ public final class ConsumerService implements PlatformService {
       if (partitions.isEmpty()) {
         return;
       }
+      caughtUp.assigned(partitions, partitionCounts(partitions));
       resume(partitions, consumer.committed(new HashSet<>(partitions)));
+    }
+
+    /** How many partitions each topic of {@code partitions} has, as the consumer's metadata says. */
+    private Map<String, Integer> partitionCounts(Collection<TopicPartition> partitions) {
+      Map<String, Integer> counts = new HashMap<>();
+      for (TopicPartition tp : partitions) {
+        if (!counts.containsKey(tp.topic())) {
+          try {
+            counts.put(tp.topic(), consumer.partitionsFor(tp.topic(), Duration.ofSeconds(5))
+                .size());
+          } catch (WakeupException e) {
+            throw e;
+          } catch (RuntimeException e) {
+            LOG.debug("{}: partitions of {} unknown: {}", name, tp.topic(), e.toString());
+          }
+        }
+      }
+      return counts;
     }
 
     /**

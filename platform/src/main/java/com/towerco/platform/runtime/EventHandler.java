@@ -22,6 +22,16 @@ public interface EventHandler {
   /** After each polled batch: a place to emit what the batch completed (closed windows). */
   default void afterBatch() throws Exception {}
 
+  /**
+   * After each polled batch, with what the runtime knows about which partitions are read to
+   * their end: a handler that decides anything on the absence of data (a quiet partition's
+   * windows, a silent site) decides it only for partitions that are {@link CaughtUp caught up}.
+   * By default {@link #afterBatch()}.
+   */
+  default void afterBatch(CaughtUp caughtUp) throws Exception {
+    afterBatch();
+  }
+
   /** Before offsets are committed: make everything handled so far durable. */
   default void beforeCommit() throws Exception {}
 
