@@ -32,12 +32,31 @@ public final class PipelineBenchmark {
       ServiceSettings settings) {}
 
   /** What was measured. */
-  public record Result(double rawRate, double platformRate, double latencyRate,
-      Histogram latenciesMicros, int groups, int recordBytes, List<String> services) {
+  public record Result(double rawRate, double platformRate, List<LatencyPoint> latencies,
+      double capacityAtSlo, int groups, int recordBytes, List<String> services) {
     public double ratio() {
       return platformRate / rawRate;
     }
   }
+
+  /** Event-to-alert latency at one steady rate. */
+  public record LatencyPoint(double rate, double fractionOfSustained, Histogram micros) {
+    public double p99Millis() {
+      return micros.getTotalCount() == 0 ? Double.POSITIVE_INFINITY
+          : micros.getValueAtPercentile(99) / 1000.0;
+    }
+
+    public boolean meetsSlo() {
+      return p99Millis() < SLO_P99_MILLIS;
+    }
+  }
+
+  /** The event-to-alert objective: p99 under half a second. */
+  public static final double SLO_P99_MILLIS = 500;
+  /** Latency is measured at these shares of the sustained rate. */
+  public static final List<Double> LATENCY_FRACTIONS = List.of(0.25, 0.5, 0.75);
+  /** Extra latency phases that narrow down the capacity at the objective (bisection). */
+  public static final int CAPACITY_STEPS = 2;
 
   /** Raw fan-out rounds; the best one is the baseline. */
   public static final int RAW_ROUNDS = 3;
@@ -92,14 +111,22 @@ public final class PipelineBenchmark {
         out.printf("  platform: %,.0f records/s through %s (shared decode hit ratio %.2f)%n",
             sustained, readers.stream().map(ServiceMetrics::service).toList(),
             context.decoder().hitRatio());
-        double latencyRate = options.latencyRate() > 0 ? options.latencyRate() : sustained / 2;
-        out.printf("latency at %,.0f records/s for %d s ...%n", latencyRate,
-            options.latencyDuration().toSeconds());
         List<String> latencySites = BenchFleet.siteIds("L", options.sites());
         PlatformRun.prepare(context, latencySites);
-        Histogram latencies = LatencyProbe.run(context, factory(latencySites, config),
-            latencySites, latencyRate, options.latencyDuration());
-        return new Result(raw, sustained, latencyRate, latencies, groups, recordBytes,
+        LatencyLadder ladder = new LatencyLadder(context, config, latencySites,
+            options.latencyDuration(), out);
+        List<LatencyPoint> points = new java.util.ArrayList<>();
+        double capacity;
+        if (options.latencyRate() > 0) {
+          points.add(ladder.measure(options.latencyRate(), options.latencyRate() / sustained));
+          capacity = Double.NaN;
+        } else {
+          for (double fraction : LATENCY_FRACTIONS) {
+            points.add(ladder.measure(sustained * fraction, fraction));
+          }
+          capacity = ladder.capacityAtSlo(sustained, points, CAPACITY_STEPS);
+        }
+        return new Result(raw, sustained, points, capacity, groups, recordBytes,
             names(options.services()));
       }
     } finally {
@@ -132,7 +159,7 @@ public final class PipelineBenchmark {
   }
 
   /** Each phase has its own sites and its own id sequence: no record repeats another. */
-  private static RecordFactory factory(List<String> sites, PlatformConfig config) {
+  static RecordFactory factory(List<String> sites, PlatformConfig config) {
     return new RecordFactory(sites, config.operatorTenant(), sites.get(0).hashCode(), 8,
         BenchFleet::telemetry);
   }
