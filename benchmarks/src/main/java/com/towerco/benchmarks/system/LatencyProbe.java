@@ -93,8 +93,7 @@ final class LatencyProbe {
         long due = (long) (elapsed / 1e9 * ratePerSecond);
         for (; sent < due; sent++) {
           RecordFactory.Record r = factory.next(sent, Instant.now());
-          producer.send(new ProducerRecord<>(TopicFamily.SITE_EVENTS.topic(r.siteId()),
-              r.siteId(), r.value()));
+          producer.send(r.toProducerRecord());
         }
         if (elapsed > SETTLE.toNanos()
             && (elapsed - SETTLE.toNanos()) / ALARM_EVERY.toNanos() >= alarms - first) {
@@ -109,8 +108,8 @@ final class LatencyProbe {
                   cause, "bench", "rectifier/1", null,
                   null), Map.of("producer", "bench"));
           sentAt.put(alarm.eventId(), System.nanoTime());
-          producer.send(new ProducerRecord<>(TopicFamily.SITE_EVENTS.topic(site), site,
-              codec.encode(alarm)));
+          producer.send(new ProducerRecord<>(TopicFamily.SITE_EVENTS.topic(site), null, site,
+              codec.encode(alarm), com.towerco.platform.kafka.EventHeaders.of(alarm)));
           alarms++;
         }
         Thread.sleep(1);
