@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
@@ -106,8 +107,10 @@ public final class PipelineBenchmark {
             java.time.Instant.parse("2026-01-01T00:00:00Z"));
         List<ServiceMetrics> readers = siteReaders(context, options.warmupRecords());
         PlatformRun.prepare(context, sites);
+        ThreadCpu cpu = ThreadCpu.snapshot();
         double sustained = PlatformRun.run(context, readers, factory(sites, config), sites,
             options.records());
+        printCpuPerRecord(cpu.since(), options.records(), out);
         out.printf("  platform: %,.0f records/s through %s (shared decode hit ratio %.2f)%n",
             sustained, readers.stream().map(ServiceMetrics::service).toList(),
             context.decoder().hitRatio());
@@ -162,6 +165,20 @@ public final class PipelineBenchmark {
   static RecordFactory factory(List<String> sites, PlatformConfig config) {
     return new RecordFactory(sites, config.operatorTenant(), sites.get(0).hashCode(), 8,
         BenchFleet::telemetry);
+  }
+
+  /** CPU per record by thread group, for the groups that used at least 1 % of the total. */
+  private static void printCpuPerRecord(Map<String, Long> cpuNanos, long records,
+      PrintStream out) {
+    long total = cpuNanos.values().stream().mapToLong(Long::longValue).sum();
+    out.printf("  CPU per record in the platform phase (all threads of this process, incl. the "
+        + "broker and the feed): %.1f us%n", total / 1e3 / records);
+    cpuNanos.forEach((group, nanos) -> {
+      if (nanos * 100 >= total) {
+        out.printf("    %-70s %6.1f us/record  %4.1f %%%n", group, nanos / 1e3 / records,
+            100.0 * nanos / total);
+      }
+    });
   }
 
   private static void awaitReady(PlatformProcess platform) throws InterruptedException {
