@@ -77,6 +77,12 @@ public final class BenchCommand implements Callable<Integer> {
         100 * result.ratio());
     for (PipelineBenchmark.LatencyPoint point : result.latencies()) {
       var l = point.micros();
+      if (l.getTotalCount() == 0) {
+        System.out.printf("  event-to-alert latency at %,.0f records/s (%.0f %%): no alert arrived "
+            + "within the phase and 5 s after (the engine is behind): fails the objective%n",
+            point.rate(), 100 * point.fractionOfSustained());
+        continue;
+      }
       System.out.printf("  event-to-alert latency at %,.0f records/s (%.0f %%): p50 %.1f ms, "
               + "p99 %.1f ms, max %.1f ms (%d alerts)%n", point.rate(),
           100 * point.fractionOfSustained(), l.getValueAtPercentile(50) / 1000.0,

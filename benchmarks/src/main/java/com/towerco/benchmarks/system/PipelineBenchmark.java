@@ -106,6 +106,13 @@ public final class PipelineBenchmark {
         Feed.produce(context, factory(warm, config), warm, options.warmupRecords(),
             java.time.Instant.parse("2026-01-01T00:00:00Z"));
         List<ServiceMetrics> readers = siteReaders(context, options.warmupRecords());
+        context.metrics().services().stream()
+            .filter(m -> !m.service().equals("bench") && !readers.contains(m)
+                && m.totalIn() > 0 && m.totalIn() < options.warmupRecords())
+            .forEach(m -> out.printf("  WARNING: %s had handled only %,d of the %,d warm-up "
+                + "records when the others were done: it is left out of the sustained rate "
+                + "and is behind in the latency phases%n", m.service(), m.totalIn(),
+                options.warmupRecords()));
         PlatformRun.prepare(context, sites);
         ThreadCpu cpu = ThreadCpu.snapshot();
         double sustained = PlatformRun.run(context, readers, factory(sites, config), sites,
