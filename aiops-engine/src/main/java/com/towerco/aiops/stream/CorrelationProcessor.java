@@ -55,7 +55,7 @@ final class CorrelationProcessor
     }
     for (IncidentUpdate update : updates) {
       Emission.Outbound out = publications.incident(update);
-      context.forward(new Record<>(out.key(), out, update.time().toEpochMilli()));
+      context.forward(Emission.record(out.key(), out, update.time().toEpochMilli()));
     }
   }
 }

@@ -10,6 +10,7 @@ import com.towerco.platform.inventory.SiteDirectory;
 import com.towerco.platform.kafka.EventPublisher;
 import com.towerco.platform.runtime.CaughtUp;
 import com.towerco.platform.runtime.EventHandler;
+import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.runtime.SourceRecord;
 import java.util.Map;
 
@@ -44,17 +45,28 @@ final class WatchdogHandler implements EventHandler {
     });
   }
 
+  /** The watchdog needs only a report's site and time: read from the headers, never decoded. */
+  @Override
+  public boolean handleUndecoded(EventHeaders.Attributes routing, SourceRecord source) {
+    reported(routing.type(), routing.siteId(), routing.time());
+    return true;
+  }
+
   @Override
   public void handle(Envelope event, SourceRecord source) {
-    if (event.eventType().equals(CONNECTIVITY)) {
+    reported(event.eventType(), event.siteId(), event.timestamp());
+  }
+
+  private void reported(String type, String siteId, java.time.Instant at) {
+    if (type.equals(CONNECTIVITY)) {
       return;
     }
     synchronized (watch) {
-      if (sites.site(event.siteId()).isEmpty()) {
-        watch.forget(event.siteId());
+      if (sites.site(siteId).isEmpty()) {
+        watch.forget(siteId);
         return;
       }
-      watch.report(event.siteId(), event.timestamp()).forEach(this::publish);
+      watch.report(siteId, at).forEach(this::publish);
     }
   }
 

@@ -52,6 +52,17 @@ final class KpiHandler implements EventHandler {
     this.operatorTenant = operatorTenant;
   }
 
+  /** The site event types the windows count; others are skipped undecoded. */
+  private static final java.util.Set<String> HANDLED = java.util.Set.of(
+      com.towerco.events.EventTypes.of(SiteTelemetry.class).name(),
+      com.towerco.events.EventTypes.of(SiteAlarm.class).name(),
+      com.towerco.events.EventTypes.of(SiteConnectivity.class).name());
+
+  @Override
+  public boolean handles(String eventType) {
+    return HANDLED.contains(eventType);
+  }
+
   @Override
   public void handle(Envelope event, SourceRecord source) {
     if (!deduplicator.firstSeen(event.eventId(), event.timestamp())) {

@@ -3,6 +3,7 @@ package com.towerco.platform.runtime;
 import com.towerco.events.Envelope;
 import com.towerco.events.InvalidEventException;
 import com.towerco.events.RejectReason;
+import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.kafka.TopicProvisioner;
 import com.towerco.platform.logging.EventLogContext;
 import com.towerco.platform.metrics.ServiceMetrics;
@@ -361,35 +362,57 @@ public final class ConsumerService implements PlatformService {
       if (TopicProvisioner.isProbe(record.headers())) {
         return;
       }
+      SourceRecord source = new SourceRecord(record.topic(), record.partition(),
+          record.offset(), record.key(), record.value(), record.timestamp());
+      EventHeaders.Attributes routing = EventHeaders.read(record.headers());
+      if (routing != null) {
+        if (!handler.handles(routing.type())) {
+          return; // not for this service: never decoded
+        }
+        if (attempt(routing.type(), routing.id(), routing.time(), record,
+            () -> handler.handleUndecoded(routing, source))) {
+          return;
+        }
+      }
       Envelope event;
       try {
         event = context.decoder().decode(record.topic(), record.partition(), record.offset(),
-            record.value());
+            record.value(), record.headers());
       } catch (InvalidEventException e) {
         outputs.deadLetters().send(record, e.reason(), e.detail());
         return;
       }
       EventLogContext.enter(event);
       try {
-        handle(event, record);
+        attempt(event.eventType(), event.eventId(), event.timestamp(), record, () -> {
+          handler.handle(event, source);
+          return true;
+        });
       } finally {
         EventLogContext.clear();
       }
     }
 
+    /** One way of handling a record; false if the handler declined (wants it decoded). */
+    private interface Step {
+      boolean run() throws Exception;
+    }
+
     /**
-     * Hands the event to the handler; a transient failure is tried again (a few times, with a
-     * short pause), a failure of Kafka fails the batch (it is read again, the record is not to
-     * blame), and any other failure dead-letters the record and goes on with the next one.
+     * Runs the handler's step for an event; a transient failure is tried again (a few times,
+     * with a short pause), a failure of Kafka fails the batch (it is read again, the record is
+     * not to blame), and any other failure dead-letters the record and goes on with the next
+     * one. True once the record is dealt with (handled or dead-lettered).
      */
-    private void handle(Envelope event, ConsumerRecord<String, byte[]> record) {
-      SourceRecord source = new SourceRecord(record.topic(), record.partition(),
-          record.offset(), record.key(), record.value(), record.timestamp());
+    private boolean attempt(String type, String id, java.time.Instant time,
+        ConsumerRecord<String, byte[]> record, Step step) {
       for (int attempt = 1; ; attempt++) {
         try {
-          handler.handle(event, source);
-          metrics.eventIn(event.eventType(), event.timestamp(), System.currentTimeMillis());
-          return;
+          if (!step.run()) {
+            return false;
+          }
+          metrics.eventIn(type, time, System.currentTimeMillis());
+          return true;
         } catch (WakeupException e) {
           throw e;
         } catch (Exception e) {
@@ -398,16 +421,15 @@ public final class ConsumerService implements PlatformService {
                 : new org.apache.kafka.common.KafkaException(e.toString(), e);
           }
           if (TransientFailure.isTransient(e) && attempt < HANDLE_ATTEMPTS) {
-            LOG.warn("{}: {} {} failed ({}), trying again", name, event.eventType(),
-                event.eventId(), e.toString());
+            LOG.warn("{}: {} {} failed ({}), trying again", name, type, id, e.toString());
             metrics.handlerRetry();
             sleep(100L << (attempt - 1));
             continue;
           }
-          LOG.error("{}: failed to process {} {}", name, event.eventType(), event.eventId(), e);
+          LOG.error("{}: failed to process {} {}", name, type, id, e);
           outputs.deadLetters().send(record, RejectReason.PROCESSING_FAILED,
               (attempt > 1 ? "after " + attempt + " attempts: " : "") + e);
-          return;
+          return true;
         }
       }
     }
