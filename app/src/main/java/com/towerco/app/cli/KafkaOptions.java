@@ -25,9 +25,9 @@ public final class KafkaOptions {
           + "variables are applied too, e.g. TOWERCO_KAFKA_SASL_MECHANISM=PLAIN.")
   public Path kafkaConfig;
 
-  @Option(names = "--site-partitions", defaultValue = "4",
+  @Option(names = "--site-partitions", defaultValue = "1",
       description = "Partitions of each towerco.sites.{site_id}.events topic (default: "
-          + "${DEFAULT-VALUE}).")
+          + "${DEFAULT-VALUE}: a site's events are keyed by the site; see ADR-020).")
   public int sitePartitions;
 
   @Option(names = "--tenant-partitions", defaultValue = "3",

@@ -5,7 +5,10 @@ import com.towerco.platform.inventory.SiteDirectory;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import io.javalin.config.RoutesConfig;
+import com.towerco.events.payload.site.SiteRegistered;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -28,6 +31,8 @@ public final class InventoryService implements PlatformService, HttpRoutes {
     t.setDaemon(true);
     return t;
   });
+  /** Sites registered but not provisioned yet, in order (guarded by itself). */
+  private final Map<String, SiteDirectory.Site> pending = new LinkedHashMap<>();
   private volatile Onboarding onboarding;
   private ServiceContext.Outputs outputs;
 
@@ -51,18 +56,41 @@ public final class InventoryService implements PlatformService, HttpRoutes {
     Onboarding o = new Onboarding(outputs.publisher(), context.topics(),
         context.config().operatorTenant(), clock);
     SiteDirectory sites = context.sites();
-    sites.onChange(site -> provisioning.execute(() -> provision(o, site)));
+    sites.onChange(site -> queue(o, site));
     for (SiteDirectory.Site site : sites.all()) {
-      provisioning.execute(() -> provision(o, site));
+      queue(o, site);
     }
     onboarding = o;
   }
 
-  private static void provision(Onboarding o, SiteDirectory.Site site) {
+  /**
+   * Queues a site for provisioning; one task provisions everything queued by then in a few
+   * large calls (ADR-020): a thousand registrations read at once make a handful of topic
+   * creations, not a thousand, each of which would make every pattern subscriber rebalance.
+   */
+  private void queue(Onboarding o, SiteDirectory.Site site) {
+    synchronized (pending) {
+      pending.put(site.siteId(), site);
+      if (pending.size() > 1) {
+        return; // a drain is already queued and will take this one too
+      }
+    }
+    provisioning.execute(() -> drain(o));
+  }
+
+  private void drain(Onboarding o) {
+    Map<String, SiteDirectory.Site> batch;
+    synchronized (pending) {
+      batch = new LinkedHashMap<>(pending);
+      pending.clear();
+    }
+    Map<String, SiteRegistered> sites = new LinkedHashMap<>();
+    batch.forEach((id, site) -> sites.put(id, site.registration()));
     try {
-      o.provision(site.siteId(), site.registration());
+      o.provisionAll(sites);
     } catch (RuntimeException e) {
-      LOG.warn("could not provision the topics of site {}: {}", site.siteId(), e.getMessage());
+      LOG.warn("could not provision the topics of {} site(s) ({}...): {}", sites.size(),
+          sites.keySet().iterator().next(), e.getMessage());
     }
   }
 

@@ -30,6 +30,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -62,6 +63,8 @@ public final class TopicProvisioner implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  /** Topics created, awaited and probed per call (a whole fleet's are several calls). */
+  static final int CREATE_CHUNK = 500;
 
   private final PlatformConfig config;
   private final Admin admin;
@@ -101,12 +104,19 @@ public final class TopicProvisioner implements AutoCloseable {
     ensure(TopicFamily.DEAD_LETTER);
   }
 
-  /** Creates and readies many topics of one family in a few round trips. */
+  /**
+   * Creates and readies many topics of one family in a few round trips: {@link #CREATE_CHUNK}
+   * topics per call, each call's readiness checked on its own topics only, so the time per
+   * topic does not grow with the topics already in the cluster (ADR-020).
+   */
   public synchronized void ensureAll(TopicFamily family, Collection<String> topics) {
     List<String> missing = topics.stream().filter(t -> !ready.contains(t)).distinct().toList();
-    if (missing.isEmpty()) {
-      return;
+    for (int from = 0; from < missing.size(); from += CREATE_CHUNK) {
+      ensureChunk(family, missing.subList(from, Math.min(missing.size(), from + CREATE_CHUNK)));
     }
+  }
+
+  private void ensureChunk(TopicFamily family, List<String> missing) {
     try {
       Set<String> fresh = create(missing, family);
       Map<String, TopicDescription> described = awaitLeaders(missing);
@@ -119,12 +129,19 @@ public final class TopicProvisioner implements AutoCloseable {
       ready.addAll(missing);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while provisioning " + missing, e);
+      throw new IllegalStateException("interrupted while provisioning " + describe(missing), e);
     } catch (ExecutionException | TimeoutException e) {
       // A Kafka failure (broker away, no leader yet), never the fault of the record at hand:
       // consumer loops read the batch again instead of dead-lettering it.
-      throw new org.apache.kafka.common.KafkaException("cannot provision topics " + missing, e);
+      throw new org.apache.kafka.common.KafkaException("cannot provision topics "
+          + describe(missing), e);
     }
+  }
+
+  /** The topics for a message: all of a few, the first ones and the count of many. */
+  private static String describe(List<String> topics) {
+    return topics.size() <= 5 ? topics.toString()
+        : topics.subList(0, 5) + " and " + (topics.size() - 5) + " more";
   }
 
   public boolean isReady(String topic) {
@@ -140,7 +157,7 @@ public final class TopicProvisioner implements AutoCloseable {
 
   private Set<String> create(List<String> topics, TopicFamily family)
       throws InterruptedException, ExecutionException, TimeoutException {
-    Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+    Set<String> existing = existing(topics);
     Map<String, String> topicConfig = TopicConfigs.of(family, config,
         config.replicationFactor());
     List<NewTopic> newTopics = topics.stream().filter(t -> !existing.contains(t))
@@ -164,6 +181,30 @@ public final class TopicProvisioner implements AutoCloseable {
     LOG.info("created {} topic(s) of {} ({} partitions, replication {})", newTopics.size(),
         family.template(), partitionsFor(family), config.replicationFactor());
     return newTopics.stream().map(NewTopic::name).collect(Collectors.toSet());
+  }
+
+  /**
+   * Which of {@code topics} exist: described by name (cost grows with the topics asked
+   * about, not with every topic of the cluster as listing them would).
+   */
+  private Set<String> existing(List<String> topics)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    Set<String> existing = new java.util.HashSet<>();
+    for (Map.Entry<String, KafkaFuture<TopicDescription>> described
+        : admin.describeTopics(topics).topicNameValues().entrySet()) {
+      try {
+        described.getValue().get(30, TimeUnit.SECONDS);
+        existing.add(described.getKey());
+      } catch (ExecutionException e) {
+        // not there, or not visible to this principal (as a listing would leave it out):
+        // creating it says which
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            && !(e.getCause() instanceof AuthorizationException)) {
+          throw e;
+        }
+      }
+    }
+    return existing;
   }
 
   /**
@@ -255,7 +296,7 @@ public final class TopicProvisioner implements AutoCloseable {
         }
       }
       if (System.nanoTime() > deadline) {
-        throw new TimeoutException("no leader for every partition of " + topics);
+        throw new TimeoutException("no leader for every partition of " + describe(topics));
       }
       Thread.sleep(50);
     }
