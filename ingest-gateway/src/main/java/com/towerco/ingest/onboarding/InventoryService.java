@@ -9,8 +9,9 @@ import com.towerco.events.payload.site.SiteRegistered;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +27,18 @@ public final class InventoryService implements PlatformService, HttpRoutes {
   private final ServiceContext context;
   private final Clock clock;
   private final InventoryRoutes routes;
-  private final ExecutorService provisioning = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "inventory-provisioning");
-    t.setDaemon(true);
-    return t;
-  });
+  /**
+   * How long a first registration waits for others before its topics are created: a fleet
+   * read or imported at once arrives within moments and is provisioned as one batch.
+   */
+  static final long GATHER_MILLIS = 500;
+
+  private final ScheduledExecutorService provisioning =
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "inventory-provisioning");
+        t.setDaemon(true);
+        return t;
+      });
   /** Sites registered but not provisioned yet, in order (guarded by itself). */
   private final Map<String, SiteDirectory.Site> pending = new LinkedHashMap<>();
   private volatile Onboarding onboarding;
@@ -75,7 +83,7 @@ public final class InventoryService implements PlatformService, HttpRoutes {
         return; // a drain is already queued and will take this one too
       }
     }
-    provisioning.execute(() -> drain(o));
+    provisioning.schedule(() -> drain(o), GATHER_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   private void drain(Onboarding o) {
