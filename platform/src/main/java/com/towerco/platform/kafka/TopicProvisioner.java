@@ -65,11 +65,19 @@ public final class TopicProvisioner implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
   /** Topics created, awaited and probed per call (a whole fleet's are several calls). */
   static final int CREATE_CHUNK = 500;
+  /** Threads sending probes at once (see {@link #send}). */
+  private static final int PROBE_SENDERS = 32;
 
   private final PlatformConfig config;
   private final Admin admin;
   private final KafkaProducer<String, byte[]> probeProducer;
   private final Set<String> ready = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.ExecutorService senders =
+      java.util.concurrent.Executors.newFixedThreadPool(PROBE_SENDERS, r -> {
+        Thread t = new Thread(r, "topic-probe-sender");
+        t.setDaemon(true);
+        return t;
+      });
   private volatile boolean reconcileRefused;
 
   public TopicProvisioner(KafkaClients clients) {
@@ -314,15 +322,16 @@ public final class TopicProvisioner implements AutoCloseable {
       throws InterruptedException, ExecutionException, TimeoutException {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     int outstanding = Integer.MAX_VALUE;
-    Map<ProducerRecord<String, byte[]>, Future<RecordMetadata>> acks = new HashMap<>();
+    List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
     for (String topic : topics) {
       for (int partition = 0; partition < partitions.get(topic); partition++) {
         ProducerRecord<String, byte[]> record =
             new ProducerRecord<>(topic, partition, "__probe__", new byte[0]);
         record.headers().add(PROBE_HEADER, new byte[] {1});
-        acks.put(record, probeProducer.send(record));
+        records.add(record);
       }
     }
+    Map<ProducerRecord<String, byte[]>, Future<RecordMetadata>> acks = send(records);
     while (!acks.isEmpty()) {
       Map<ProducerRecord<String, byte[]>, Future<RecordMetadata>> again = new HashMap<>();
       for (Map.Entry<ProducerRecord<String, byte[]>, Future<RecordMetadata>> ack
@@ -342,14 +351,34 @@ public final class TopicProvisioner implements AutoCloseable {
       }
       if (!again.isEmpty()) {
         Thread.sleep(200);
-        again.replaceAll((record, none) -> probeProducer.send(record));
+        again = send(new ArrayList<>(again.keySet()));
       }
       acks = again;
     }
   }
 
+  /**
+   * Sends the probes from several threads: a producer's first send to a topic waits for that
+   * topic's metadata, and sends waiting at the same time share one metadata request, so 500
+   * new topics cost a few round trips instead of 500 one after the other (ADR-020).
+   */
+  private Map<ProducerRecord<String, byte[]>, Future<RecordMetadata>> send(
+      List<ProducerRecord<String, byte[]>> records) throws InterruptedException,
+      ExecutionException {
+    Map<ProducerRecord<String, byte[]>, Future<Future<RecordMetadata>>> sending =
+        new HashMap<>();
+    records.forEach(r -> sending.put(r, senders.submit(() -> probeProducer.send(r))));
+    Map<ProducerRecord<String, byte[]>, Future<RecordMetadata>> acks = new HashMap<>();
+    for (Map.Entry<ProducerRecord<String, byte[]>, Future<Future<RecordMetadata>>> s
+        : sending.entrySet()) {
+      acks.put(s.getKey(), s.getValue().get());
+    }
+    return acks;
+  }
+
   @Override
   public void close() {
+    senders.shutdownNow();
     probeProducer.close(Duration.ofSeconds(5));
     admin.close(Duration.ofSeconds(5));
   }
