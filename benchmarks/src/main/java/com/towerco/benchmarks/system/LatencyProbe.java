@@ -38,7 +38,20 @@ final class LatencyProbe {
       SiteAlarm.ProbableCause.LOW_FUEL, SiteAlarm.ProbableCause.HIGH_TEMPERATURE,
       SiteAlarm.ProbableCause.GENERATOR_FAILURE);
 
+  /**
+   * Alarms sent by every run in this process: a run goes on where the last one stopped, so the
+   * measured phase after a warm-up raises new alarms instead of raising the warm-up's again
+   * (which are still raised: duplicates, no alert).
+   */
+  private static final java.util.concurrent.atomic.AtomicLong ALARMS_SENT =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private LatencyProbe() {}
+
+  /** A fresh platform (another fleet size): its alarms start again at the first site. */
+  static void restartAlarms() {
+    ALARMS_SENT.set(0);
+  }
 
   /**
    * A producer for {@link #run} that already knows the leader of every site topic: a cold
@@ -103,7 +116,8 @@ final class LatencyProbe {
     try {
       long start = System.nanoTime();
       long sent = 0;
-      long alarms = 0;
+      long first = ALARMS_SENT.get();
+      long alarms = first;
       long end = start + SETTLE.toNanos() + duration.toNanos();
       while (System.nanoTime() < end) {
         long elapsed = System.nanoTime() - start;
@@ -114,7 +128,7 @@ final class LatencyProbe {
               r.siteId(), r.value()));
         }
         if (elapsed > SETTLE.toNanos()
-            && (elapsed - SETTLE.toNanos()) / ALARM_EVERY.toNanos() >= alarms) {
+            && (elapsed - SETTLE.toNanos()) / ALARM_EVERY.toNanos() >= alarms - first) {
           String site = sites.get((int) (alarms % sites.size()));
           long round = alarms / sites.size();
           boolean raise = round % 2 == 0;
@@ -133,6 +147,7 @@ final class LatencyProbe {
         Thread.sleep(1);
       }
       producer.flush();
+      ALARMS_SENT.set(alarms);
     } finally {
       producing.set(false);
       reader.join();

@@ -85,6 +85,7 @@ public final class ScaleBenchmark {
   private static Row runOne(Options options, int sites, Row previous, PrintStream out)
       throws Exception {
     long baseHeap = heapAfterGc();
+    LatencyProbe.restartAlarms();
     Path dir = Files.createTempDirectory("towerco-scale-");
     try {
       long t0 = System.nanoTime();
