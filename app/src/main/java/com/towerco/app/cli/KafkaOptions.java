@@ -27,7 +27,7 @@ public final class KafkaOptions {
 
   @Option(names = "--site-partitions", defaultValue = "1",
       description = "Partitions of each towerco.sites.{site_id}.events topic (default: "
-          + "${DEFAULT-VALUE}: a site's events are keyed by the site; see ADR-020).")
+          + "${DEFAULT-VALUE}).")
   public int sitePartitions;
 
   @Option(names = "--tenant-partitions", defaultValue = "3",
