@@ -64,7 +64,13 @@ public final class TopicProvisioner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
   /** Topics created, awaited and probed per call (a whole fleet's are several calls). */
-  static final int CREATE_CHUNK = 500;
+  static final int CREATE_CHUNK = 250;
+  /**
+   * Extra wait per new partition before a batch counts as stuck: a broker makes a batch of new
+   * partitions writable all at once, after opening every log of it (over a minute for 500 on
+   * the shared 2-core box at load 50).
+   */
+  private static final Duration PATIENCE_PER_PARTITION = Duration.ofMillis(200);
   /** Threads sending probes at once (see {@link #send}). */
   private static final int PROBE_SENDERS = 32;
 
@@ -315,13 +321,12 @@ public final class TopicProvisioner implements AutoCloseable {
    * probe refused for a retriable reason (a leader the producer does not know yet: common when
    * a thousand topics are created at once) is sent again, for as long as rounds make progress:
    * the broker opens a large batch of new partitions over a while (tens of seconds for 500 on a
-   * loaded 2-core box), so the deadline is {@link #READY_TIMEOUT} without a single partition
-   * becoming writable, not a fixed time for the whole batch (ADR-020).
+   * loaded 2-core box), so the deadline is {@link #READY_TIMEOUT} plus
+   * {@link #PATIENCE_PER_PARTITION} per probe without a single partition becoming writable
+   * (ADR-020).
    */
   private void probe(Set<String> topics, Map<String, Integer> partitions)
       throws InterruptedException, ExecutionException, TimeoutException {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    int outstanding = Integer.MAX_VALUE;
     List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
     for (String topic : topics) {
       for (int partition = 0; partition < partitions.get(topic); partition++) {
@@ -331,6 +336,9 @@ public final class TopicProvisioner implements AutoCloseable {
         records.add(record);
       }
     }
+    long patience = READY_TIMEOUT.toNanos() + PATIENCE_PER_PARTITION.toNanos() * records.size();
+    long deadline = System.nanoTime() + patience;
+    int outstanding = Integer.MAX_VALUE;
     Map<ProducerRecord<String, byte[]>, Future<RecordMetadata>> acks = send(records);
     while (!acks.isEmpty()) {
       Map<ProducerRecord<String, byte[]>, Future<RecordMetadata>> again = new HashMap<>();
@@ -347,7 +355,7 @@ public final class TopicProvisioner implements AutoCloseable {
       }
       if (again.size() < outstanding) {
         outstanding = again.size();
-        deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        deadline = System.nanoTime() + patience;
       }
       if (!again.isEmpty()) {
         Thread.sleep(200);
