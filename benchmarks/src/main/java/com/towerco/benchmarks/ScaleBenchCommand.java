@@ -21,7 +21,7 @@ public final class ScaleBenchCommand implements Callable<Integer> {
       description = "Fleet sizes (default: ${DEFAULT-VALUE}).")
   List<Integer> sizes;
 
-  @Option(names = "--site-partitions", defaultValue = "4",
+  @Option(names = "--site-partitions", defaultValue = "1",
       description = "Partitions per site topic (default: ${DEFAULT-VALUE}).")
   int sitePartitions;
 

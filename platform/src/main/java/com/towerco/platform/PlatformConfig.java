@@ -33,6 +33,12 @@ public record PlatformConfig(
 
   public static final String ENV_PREFIX = "TOWERCO_KAFKA_";
   public static final String DEFAULT_OPERATOR_TENANT = "towerco";
+  /**
+   * Partitions of a site topic unless configured: one. A site's events are keyed by the site,
+   * so a site uses one partition whatever the count; more only multiply what the broker and
+   * every pattern subscriber handle per site (ADR-020).
+   */
+  public static final int DEFAULT_SITE_PARTITIONS = 1;
 
   public PlatformConfig {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
@@ -58,7 +64,7 @@ public record PlatformConfig(
   /** Defaults for a local run against {@code bootstrapServers}. */
   public static PlatformConfig local(String bootstrapServers, Path dataDir) {
     return new PlatformConfig(bootstrapServers, clientPropertiesFromEnvironment(System.getenv()),
-        4, 3, (short) 1, DEFAULT_OPERATOR_TENANT, dataDir, "0");
+        DEFAULT_SITE_PARTITIONS, 3, (short) 1, DEFAULT_OPERATOR_TENANT, dataDir, "0");
   }
 
   public PlatformConfig withClientProperties(Map<String, String> extra) {

@@ -80,7 +80,7 @@ public final class BrokerCommand implements Callable<Integer> {
     try {
       if (credentials != null) {
         PlatformConfig layout = PlatformConfig.local(broker.bootstrapServers(), dataDir)
-            .withTopicLayout(4, tenantPartitions, (short) replication(settings));
+            .withTopicLayout(PlatformConfig.DEFAULT_SITE_PARTITIONS, tenantPartitions, (short) replication(settings));
         BrokerAccess.setUp(broker, layout, AclPlan.of(Services.kafkaAccess(List.of()),
             security.tenantPrincipals(), layout.operatorTenant()), credentials);
       }

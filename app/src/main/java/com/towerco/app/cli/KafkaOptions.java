@@ -25,7 +25,7 @@ public final class KafkaOptions {
           + "variables are applied too, e.g. TOWERCO_KAFKA_SASL_MECHANISM=PLAIN.")
   public Path kafkaConfig;
 
-  @Option(names = "--site-partitions", defaultValue = "4",
+  @Option(names = "--site-partitions", defaultValue = "1",
       description = "Partitions of each towerco.sites.{site_id}.events topic (default: "
           + "${DEFAULT-VALUE}).")
   public int sitePartitions;

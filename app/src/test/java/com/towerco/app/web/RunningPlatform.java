@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.towerco.app.PlatformProcess;
 import com.towerco.app.Services;
+import com.towerco.platform.PlatformConfig;
 import com.towerco.platform.http.auth.LoginGuard;
 import com.towerco.platform.http.auth.PasswordHasher;
 import com.towerco.platform.http.auth.SessionGenerations;
@@ -91,7 +92,7 @@ final class RunningPlatform implements AutoCloseable {
     factories.add(new SimulatorServiceFactory());
     PlatformProcess process = PlatformProcess.start(new PlatformProcess.Spec(
         kafka.bootstrapServers(), false, 0, dataDir, factories, new ServiceSettings(settings), 0,
-        c -> c.withTopicLayout(2, 2, (short) 1), auth));
+        c -> c.withTopicLayout(PlatformConfig.DEFAULT_SITE_PARTITIONS, 2, (short) 1), auth));
     try {
       return new RunningPlatform(process, sites);
     } catch (RuntimeException | Error e) {

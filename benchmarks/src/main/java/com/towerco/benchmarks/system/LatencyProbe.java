@@ -40,6 +40,28 @@ final class LatencyProbe {
 
   private LatencyProbe() {}
 
+  /**
+   * A producer for {@link #run} that already knows the leader of every site topic: a cold
+   * producer blocks on a metadata round trip per new topic at its first send, which at
+   * thousands of sites takes the warm-up and more. Looked up from a few threads so the
+   * producer asks for many topics per request.
+   */
+  static KafkaProducer<String, byte[]> warmProducer(ServiceContext context, List<String> sites)
+      throws InterruptedException {
+    KafkaProducer<String, byte[]> producer = context.clients().producer("bench-latency-feed");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
+        .newFixedThreadPool(16);
+    try {
+      for (String site : sites) {
+        pool.execute(() -> producer.partitionsFor(TopicFamily.SITE_EVENTS.topic(site)));
+      }
+    } finally {
+      pool.shutdown();
+      pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+    }
+    return producer;
+  }
+
   static Histogram run(ServiceContext context, RecordFactory factory, List<String> sites,
       double ratePerSecond, Duration duration) throws InterruptedException {
     return run(context, factory, sites, ratePerSecond, duration, new long[1]);
@@ -48,10 +70,20 @@ final class LatencyProbe {
   /**
    * As above, continuing the sites' alarm sequence at {@code alarmsSent[0]} (and advancing it),
    * so that several phases on the same sites each raise new alerts rather than flaps of the
-   * previous phase's.
+   * previous phase's (a warm-up's alarms raised again are duplicates: no alert).
    */
   static Histogram run(ServiceContext context, RecordFactory factory, List<String> sites,
       double ratePerSecond, Duration duration, long[] alarmsSent) throws InterruptedException {
+    try (KafkaProducer<String, byte[]> producer =
+        context.clients().producer("bench-latency-feed")) {
+      return run(context, producer, factory, sites, ratePerSecond, duration, alarmsSent);
+    }
+  }
+
+  /** As above, through a producer of the caller's (e.g. {@link #warmProducer}). */
+  static Histogram run(ServiceContext context, KafkaProducer<String, byte[]> producer,
+      RecordFactory factory, List<String> sites, double ratePerSecond, Duration duration,
+      long[] alarmsSent) throws InterruptedException {
     EventCodec codec = new EventCodec();
     String operator = context.config().operatorTenant();
     String alertTopic = context.topics().ensure(TopicFamily.ALERT_NOTIFICATIONS, operator);
@@ -79,8 +111,7 @@ final class LatencyProbe {
     }, "bench-latency-reader");
     reader.start();
     Thread.sleep(2_000);
-    try (KafkaProducer<String, byte[]> producer =
-        context.clients().producer("bench-latency-feed")) {
+    try {
       long start = System.nanoTime();
       long sent = 0;
       // Start at a raise round: a clear of an alarm that was never raised makes no alert.

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
  * {@code towerco bench scale}: the whole platform and an embedded broker in this process, once
@@ -40,10 +42,11 @@ public final class ScaleBenchmark {
   /** One fleet size's measurements. */
   public record Row(int sites, int partitions, long brokerStartMs, long topicsMs,
       long platformStartMs, long rssMb, long heapMb, long fileHandles, double p50Ms,
-      double p99Ms, long alerts, double heapPerSiteKb, Double marginalPerSiteKb) {}
+      double p99Ms, long alerts, double heapPerSiteKb, Double marginalPerSiteKb,
+      long add100Ms, String load) {}
 
-  /** Site topics created per provisioning call. */
-  static final int TOPIC_CHUNK = 100;
+  /** Sites added after the measured phase to time how fast the groups pick them up. */
+  static final int ADDED_SITES = 100;
 
   private ScaleBenchmark() {}
 
@@ -98,27 +101,42 @@ public final class ScaleBenchmark {
           long platformMs = millisSince(t1);
           ServiceContext context = platform.context();
           List<String> ids = BenchFleet.siteIds("F", sites);
-          long topicsMs = register(context, ids);
+          long topicsMs = register(context, ids, true);
           out.printf("  platform ready in %d ms; %d site topics (%d partitions) created in %d ms;"
               + " warming up %d s ...%n", platformMs, sites, sites * options.sitePartitions(),
               topicsMs, options.warmup().toSeconds());
           double rate = sites * options.readingsPerSitePerSecond();
           RecordFactory factory = new RecordFactory(ids, context.config().operatorTenant(), 7, 8,
               BenchFleet::telemetry);
-          LatencyProbe.run(context, factory, ids, rate, options.warmup());
-          out.printf("  measuring %d s at %.0f readings/s ...%n", options.measure().toSeconds(),
-              rate);
-          Histogram latencies = LatencyProbe.run(context, factory, ids, rate, options.measure());
+          Histogram latencies;
+          try (KafkaProducer<String, byte[]> producer = LatencyProbe.warmProducer(context,
+              ids)) {
+            long[] alarmsSent = new long[1]; // the measured phase raises new alarms
+            LatencyProbe.run(context, producer, factory, ids, rate, options.warmup(),
+                alarmsSent);
+            out.printf("  measuring %d s at %.0f readings/s ...%n",
+                options.measure().toSeconds(), rate);
+            latencies = LatencyProbe.run(context, producer, factory, ids, rate,
+                options.measure(), alarmsSent);
+          }
+          String load = loadAverage();
           long heap = heapAfterGc();
+          long rss = rssMb();
+          long files = fileHandles();
+          out.printf("  measured: %d alerts, p50 %.1f ms, p99 %.1f ms; RSS %d MB, heap %d MB,"
+              + " %d files; load %s%n", latencies.getTotalCount(),
+              latencies.getValueAtPercentile(50) / 1000.0,
+              latencies.getValueAtPercentile(99) / 1000.0, rss, heap / 1024 / 1024, files, load);
+          long add100 = addSites(context, sites, out);
           double perSite = (heap - baseHeap) / 1024.0 / sites;
           Double marginal = previous == null || previous.sites() == sites ? null
               : (heap / 1024.0 / 1024.0 - previous.heapMb()) * 1024.0
                   / (sites - previous.sites());
           return new Row(sites, sites * options.sitePartitions(), brokerMs, topicsMs, platformMs,
-              rssMb(), heap / 1024 / 1024, fileHandles(),
+              rss, heap / 1024 / 1024, files,
               latencies.getValueAtPercentile(50) / 1000.0,
               latencies.getValueAtPercentile(99) / 1000.0, latencies.getTotalCount(), perSite,
-              marginal);
+              marginal, add100, load);
         }
       }
     } finally {
@@ -126,9 +144,49 @@ public final class ScaleBenchmark {
     }
   }
 
+  /**
+   * Registers {@link #ADDED_SITES} more sites, creates their topics and returns how long every
+   * site-reading consumer group took to have them assigned (ms; -1 if not within 2 minutes).
+   */
+  private static long addSites(ServiceContext context, int sites, PrintStream out)
+      throws Exception {
+    List<String> added = BenchFleet.siteIds("G", ADDED_SITES);
+    long created;
+    try {
+      created = register(context, added, false);
+    } catch (RuntimeException e) {
+      out.printf("  adding %d sites failed: %s%n", ADDED_SITES, causes(e));
+      return -1;
+    }
+    try (Admin admin = context.clients().admin()) {
+      long assigned = RebalanceProbe.awaitAssigned(admin,
+          added.stream().map(TopicFamily.SITE_EVENTS::topic).toList(), 120_000);
+      out.printf("  %d sites added to %d: topics ready in %d ms, assigned to every group %d ms"
+          + " later%n", ADDED_SITES, sites, created, assigned);
+      return assigned < 0 ? -1 : created + assigned;
+    }
+  }
+
+  /** The 1/5/15-minute load average of the machine (Linux), as printed by uptime. */
+  static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
   /** Registers the sites, creates their topics; the topic creation time in ms. */
-  private static long register(ServiceContext context, List<String> sites)
+  private static long register(ServiceContext context, List<String> sites, boolean settle)
       throws InterruptedException {
+    long t = System.nanoTime();
+    // One call before the registrations: the provisioner creates them in a few large chunks
+    // (ADR-020); the inventory service then finds them ready. Without the call the inventory
+    // service provisions the registrations it reads in batches the same way.
+    context.topics().ensureAll(TopicFamily.SITE_EVENTS,
+        sites.stream().map(TopicFamily.SITE_EVENTS::topic).toList());
+    long topicsMs = millisSince(t);
     try (ServiceContext.Outputs outputs = context.outputs("bench", "-inventory")) {
       for (int i = 0; i < sites.size(); i++) {
         outputs.publisher().publish(TopicFamily.INVENTORY, sites.get(i), Envelope.of(
@@ -138,15 +196,9 @@ public final class ScaleBenchmark {
       }
       outputs.publisher().flush();
     }
-    long t = System.nanoTime();
-    // In chunks, as a fleet grows: a thousand 4-partition topics created in one call did not
-    // become writable within the provisioner's 60 s on the shared 2-core machine.
-    for (int from = 0; from < sites.size(); from += TOPIC_CHUNK) {
-      context.topics().ensureAll(TopicFamily.SITE_EVENTS, sites.subList(from,
-          Math.min(sites.size(), from + TOPIC_CHUNK)).stream()
-          .map(TopicFamily.SITE_EVENTS::topic).toList());
+    if (!settle) {
+      return topicsMs;
     }
-    long topicsMs = millisSince(t);
     long deadline = System.currentTimeMillis() + 120_000;
     while (context.sites().site(sites.get(sites.size() - 1)).isEmpty()
         && System.currentTimeMillis() < deadline) {
@@ -157,19 +209,20 @@ public final class ScaleBenchmark {
   }
 
   public static String header() {
-    return String.format("%7s %7s %9s %9s %9s %7s %7s %6s %8s %8s %6s %9s %9s", "sites",
-        "parts", "broker ms", "topics ms", "start ms", "RSS MB", "heap MB", "fds", "p50 ms",
-        "p99 ms", "alerts", "KB/site", "marg KB");
+    return String.format("%7s %7s %9s %9s %9s %7s %7s %6s %8s %8s %6s %9s %9s %9s  %s",
+        "sites", "parts", "broker ms", "topics ms", "start ms", "RSS MB", "heap MB", "fds",
+        "p50 ms", "p99 ms", "alerts", "KB/site", "marg KB", "+100 ms", "load 1/5/15");
   }
 
   public static String format(Row r) {
     // no alert in the measured phase: the latency is unknown, not zero
     String p50 = r.alerts() == 0 ? "-" : String.format("%.1f", r.p50Ms());
     String p99 = r.alerts() == 0 ? "-" : String.format("%.1f", r.p99Ms());
-    return String.format("%7d %7d %9d %9d %9d %7d %7d %6d %8s %8s %6d %9.1f %9s", r.sites(),
-        r.partitions(), r.brokerStartMs(), r.topicsMs(), r.platformStartMs(), r.rssMb(),
-        r.heapMb(), r.fileHandles(), p50, p99, r.alerts(), r.heapPerSiteKb(),
-        r.marginalPerSiteKb() == null ? "-" : String.format("%.1f", r.marginalPerSiteKb()));
+    return String.format("%7d %7d %9d %9d %9d %7d %7d %6d %8s %8s %6d %9.1f %9s %9s  %s",
+        r.sites(), r.partitions(), r.brokerStartMs(), r.topicsMs(), r.platformStartMs(),
+        r.rssMb(), r.heapMb(), r.fileHandles(), p50, p99, r.alerts(), r.heapPerSiteKb(),
+        r.marginalPerSiteKb() == null ? "-" : String.format("%.1f", r.marginalPerSiteKb()),
+        r.add100Ms() < 0 ? "timeout" : String.valueOf(r.add100Ms()), r.load());
   }
 
   private static long heapAfterGc() throws InterruptedException {

@@ -5,14 +5,18 @@ import com.towerco.platform.inventory.SiteDirectory;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import io.javalin.config.RoutesConfig;
+import com.towerco.events.payload.site.SiteRegistered;
 import com.towerco.platform.dlq.DeadLetterLog;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +35,22 @@ public final class InventoryService implements PlatformService, HttpRoutes {
   private final ServiceContext context;
   private final Clock clock;
   private final InventoryRoutes routes;
-  private final ExecutorService provisioning = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "inventory-provisioning");
-    t.setDaemon(true);
-    return t;
-  });
+  /**
+   * How long a first registration waits for others before its topics are created: a fleet
+   * read or imported at once arrives within moments and is provisioned as one batch.
+   */
+  static final long GATHER_MILLIS = 500;
+
+  private final ScheduledExecutorService provisioning =
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "inventory-provisioning");
+        t.setDaemon(true);
+        return t;
+      });
+  /** Sites registered but not provisioned yet, in order (guarded by itself). */
+  private final Map<String, SiteDirectory.Site> pending = new LinkedHashMap<>();
   private final HeldArrivals held;
+  /** Sites whose held events are still to be released (a failed release is retried). */
   private final Set<String> toRelease = ConcurrentHashMap.newKeySet();
   private volatile Onboarding onboarding;
   private ServiceContext.Outputs outputs;
@@ -67,29 +81,53 @@ public final class InventoryService implements PlatformService, HttpRoutes {
     Onboarding o = new Onboarding(outputs.publisher(), context.topics(),
         context.config().operatorTenant(), clock);
     SiteDirectory sites = context.sites();
-    sites.onChange(site -> provisioning.execute(() -> {
-      provision(o, site);
-      release(List.of(site.siteId()));
-    }));
-    List<String> known = new ArrayList<>();
+    sites.onChange(site -> queue(o, site));
     for (SiteDirectory.Site site : sites.all()) {
-      provisioning.execute(() -> provision(o, site));
-      known.add(site.siteId());
+      queue(o, site);
     }
-    provisioning.execute(() -> release(known));
     onboarding = o;
   }
 
-  /** Queues sites for release and releases every queued one in one pass (a burst: one pass). */
-  private void release(List<String> siteIds) {
+  /**
+   * Queues a site for provisioning; one task provisions everything queued by then in a few
+   * large calls (ADR-020): a thousand registrations read at once make a handful of topic
+   * creations, not a thousand, each of which would make every pattern subscriber rebalance.
+   * The same task then releases the batch's events held for onboarding, in one pass.
+   */
+  private void queue(Onboarding o, SiteDirectory.Site site) {
+    synchronized (pending) {
+      pending.put(site.siteId(), site);
+      if (pending.size() > 1) {
+        return; // a drain is already queued and will take this one too
+      }
+    }
+    provisioning.schedule(() -> drain(o), GATHER_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  private void drain(Onboarding o) {
+    Map<String, SiteDirectory.Site> batch;
+    synchronized (pending) {
+      batch = new LinkedHashMap<>(pending);
+      pending.clear();
+    }
+    Map<String, SiteRegistered> sites = new LinkedHashMap<>();
+    batch.forEach((id, site) -> sites.put(id, site.registration()));
+    try {
+      o.provisionAll(sites);
+    } catch (RuntimeException e) {
+      LOG.warn("could not provision the topics of {} site(s) ({}...): {}", sites.size(),
+          sites.keySet().iterator().next(), e.getMessage());
+    }
+    release(sites.keySet());
+  }
+
+  /** Releases the held events of these sites and of any whose release failed before. */
+  private void release(Set<String> siteIds) {
     if (held == null) {
       return;
     }
     toRelease.addAll(siteIds);
     List<String> batch = new ArrayList<>(toRelease);
-    if (batch.isEmpty()) {
-      return;
-    }
     toRelease.removeAll(batch);
     try {
       int released = held.release(batch);
@@ -99,16 +137,8 @@ public final class InventoryService implements PlatformService, HttpRoutes {
       }
     } catch (RuntimeException e) {
       toRelease.addAll(batch);
-      LOG.warn("could not release events held for onboarding (retried at the next "
+      LOG.warn("could not release events held for onboarding (retried with the next "
           + "registration): {}", e.getMessage());
-    }
-  }
-
-  private static void provision(Onboarding o, SiteDirectory.Site site) {
-    try {
-      o.provision(site.siteId(), site.registration());
-    } catch (RuntimeException e) {
-      LOG.warn("could not provision the topics of site {}: {}", site.siteId(), e.getMessage());
     }
   }
 

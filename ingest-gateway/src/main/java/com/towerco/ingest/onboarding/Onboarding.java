@@ -49,8 +49,10 @@ public final class Onboarding {
   public List<String> register(List<SiteSheet.Row> rows, String by) {
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     List<String> done = new ArrayList<>();
+    Map<String, SiteRegistered> sites = new java.util.LinkedHashMap<>();
+    rows.forEach(row -> sites.put(row.siteId(), row.site()));
+    provisionAll(sites);
     for (SiteSheet.Row row : rows) {
-      provision(row.siteId(), row.site());
       sent.add(publisher.publish(TopicFamily.INVENTORY, row.siteId(), Envelope.of(
           EventIds.random(), operatorTenant, row.siteId(), clock.instant(), row.site(),
           Map.of("source", "inventory-import", "by", by))));
@@ -69,10 +71,20 @@ public final class Onboarding {
 
   /** Creates the site's event topic and every tenant topic of its tenants and the operator. */
   public void provision(String siteId, SiteRegistered site) {
-    topics.ensure(TopicFamily.SITE_EVENTS, siteId);
+    provisionAll(Map.of(siteId, site));
+  }
+
+  /**
+   * As {@link #provision} for many sites at once: the site topics in one
+   * {@link TopicProvisioner#ensureAll} (a few large creations), then each tenant family once
+   * for the union of their tenants.
+   */
+  public void provisionAll(Map<String, SiteRegistered> sites) {
+    topics.ensureAll(TopicFamily.SITE_EVENTS,
+        sites.keySet().stream().map(TopicFamily.SITE_EVENTS::topic).toList());
     Set<String> tenants = new LinkedHashSet<>();
     tenants.add(operatorTenant);
-    site.tenancies().forEach(t -> tenants.add(t.tenantId()));
+    sites.values().forEach(site -> site.tenancies().forEach(t -> tenants.add(t.tenantId())));
     for (TopicFamily family : TENANT_FAMILIES) {
       topics.ensureAll(family, tenants.stream().map(family::topic).toList());
     }

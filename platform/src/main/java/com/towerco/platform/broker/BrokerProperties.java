@@ -42,6 +42,12 @@ final class BrokerProperties {
     props.put("default.replication.factor", replication);
     props.put("min.insync.replicas", minIsr);
     props.put("group.initial.rebalance.delay.ms", "0");
+    if (s.quorum() == null) {
+      // A lone node that misses its own controller's heartbeat deadline (a long GC pause, a
+      // starved CPU: seen with thousands of site topics on a loaded 2-core box) fences itself
+      // and every partition goes leaderless, with no other node to take over (ADR-020).
+      props.put("broker.session.timeout.ms", "30000");
+    }
     // Topics are created by the platform's provisioner with their intended partitions;
     // a typo'd topic name should fail, not silently create a one-partition topic.
     props.put("auto.create.topics.enable", "false");

@@ -30,6 +30,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -62,11 +63,27 @@ public final class TopicProvisioner implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  /** Topics created, awaited and probed per call (a whole fleet's are several calls). */
+  static final int CREATE_CHUNK = 250;
+  /**
+   * Extra wait per new partition before a batch counts as stuck: a broker makes a batch of new
+   * partitions writable all at once, after opening every log of it (over a minute for 500 on
+   * the shared 2-core box at load 50).
+   */
+  private static final Duration PATIENCE_PER_PARTITION = Duration.ofMillis(200);
+  /** Threads sending probes at once (see {@link #send}). */
+  private static final int PROBE_SENDERS = 32;
 
   private final PlatformConfig config;
   private final Admin admin;
   private final KafkaProducer<String, byte[]> probeProducer;
   private final Set<String> ready = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.ExecutorService senders =
+      java.util.concurrent.Executors.newFixedThreadPool(PROBE_SENDERS, r -> {
+        Thread t = new Thread(r, "topic-probe-sender");
+        t.setDaemon(true);
+        return t;
+      });
   private volatile boolean reconcileRefused;
 
   public TopicProvisioner(KafkaClients clients) {
@@ -101,12 +118,19 @@ public final class TopicProvisioner implements AutoCloseable {
     ensure(TopicFamily.DEAD_LETTER);
   }
 
-  /** Creates and readies many topics of one family in a few round trips. */
+  /**
+   * Creates and readies many topics of one family in a few round trips: {@link #CREATE_CHUNK}
+   * topics per call, each call's readiness checked on its own topics only, so the time per
+   * topic does not grow with the topics already in the cluster (ADR-020).
+   */
   public synchronized void ensureAll(TopicFamily family, Collection<String> topics) {
     List<String> missing = topics.stream().filter(t -> !ready.contains(t)).distinct().toList();
-    if (missing.isEmpty()) {
-      return;
+    for (int from = 0; from < missing.size(); from += CREATE_CHUNK) {
+      ensureChunk(family, missing.subList(from, Math.min(missing.size(), from + CREATE_CHUNK)));
     }
+  }
+
+  private void ensureChunk(TopicFamily family, List<String> missing) {
     try {
       Set<String> fresh = create(missing, family);
       Map<String, TopicDescription> described = awaitLeaders(missing);
@@ -119,12 +143,19 @@ public final class TopicProvisioner implements AutoCloseable {
       ready.addAll(missing);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while provisioning " + missing, e);
+      throw new IllegalStateException("interrupted while provisioning " + describe(missing), e);
     } catch (ExecutionException | TimeoutException e) {
       // A Kafka failure (broker away, no leader yet), never the fault of the record at hand:
       // consumer loops read the batch again instead of dead-lettering it.
-      throw new org.apache.kafka.common.KafkaException("cannot provision topics " + missing, e);
+      throw new org.apache.kafka.common.KafkaException("cannot provision topics "
+          + describe(missing), e);
     }
+  }
+
+  /** The topics for a message: all of a few, the first ones and the count of many. */
+  private static String describe(List<String> topics) {
+    return topics.size() <= 5 ? topics.toString()
+        : topics.subList(0, 5) + " and " + (topics.size() - 5) + " more";
   }
 
   public boolean isReady(String topic) {
@@ -140,7 +171,7 @@ public final class TopicProvisioner implements AutoCloseable {
 
   private Set<String> create(List<String> topics, TopicFamily family)
       throws InterruptedException, ExecutionException, TimeoutException {
-    Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+    Set<String> existing = existing(topics);
     Map<String, String> topicConfig = TopicConfigs.of(family, config,
         config.replicationFactor());
     List<NewTopic> newTopics = topics.stream().filter(t -> !existing.contains(t))
@@ -164,6 +195,30 @@ public final class TopicProvisioner implements AutoCloseable {
     LOG.info("created {} topic(s) of {} ({} partitions, replication {})", newTopics.size(),
         family.template(), partitionsFor(family), config.replicationFactor());
     return newTopics.stream().map(NewTopic::name).collect(Collectors.toSet());
+  }
+
+  /**
+   * Which of {@code topics} exist: described by name (cost grows with the topics asked
+   * about, not with every topic of the cluster as listing them would).
+   */
+  private Set<String> existing(List<String> topics)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    Set<String> existing = new java.util.HashSet<>();
+    for (Map.Entry<String, KafkaFuture<TopicDescription>> described
+        : admin.describeTopics(topics).topicNameValues().entrySet()) {
+      try {
+        described.getValue().get(30, TimeUnit.SECONDS);
+        existing.add(described.getKey());
+      } catch (ExecutionException e) {
+        // not there, or not visible to this principal (as a listing would leave it out):
+        // creating it says which
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            && !(e.getCause() instanceof AuthorizationException)) {
+          throw e;
+        }
+      }
+    }
+    return existing;
   }
 
   /**
@@ -255,7 +310,7 @@ public final class TopicProvisioner implements AutoCloseable {
         }
       }
       if (System.nanoTime() > deadline) {
-        throw new TimeoutException("no leader for every partition of " + topics);
+        throw new TimeoutException("no leader for every partition of " + describe(topics));
       }
       Thread.sleep(50);
     }
@@ -264,20 +319,27 @@ public final class TopicProvisioner implements AutoCloseable {
   /**
    * Writes one probe record to every partition of the fresh topics and waits for each ack. A
    * probe refused for a retriable reason (a leader the producer does not know yet: common when
-   * a thousand topics are created at once) is sent again until {@link #READY_TIMEOUT}.
+   * a thousand topics are created at once) is sent again, for as long as rounds make progress:
+   * the broker opens a large batch of new partitions over a while (tens of seconds for 500 on a
+   * loaded 2-core box), so the deadline is {@link #READY_TIMEOUT} plus
+   * {@link #PATIENCE_PER_PARTITION} per probe without a single partition becoming writable
+   * (ADR-020).
    */
   private void probe(Set<String> topics, Map<String, Integer> partitions)
       throws InterruptedException, ExecutionException, TimeoutException {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    Map<ProducerRecord<String, byte[]>, Future<RecordMetadata>> acks = new HashMap<>();
+    List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
     for (String topic : topics) {
       for (int partition = 0; partition < partitions.get(topic); partition++) {
         ProducerRecord<String, byte[]> record =
             new ProducerRecord<>(topic, partition, "__probe__", new byte[0]);
         record.headers().add(PROBE_HEADER, new byte[] {1});
-        acks.put(record, probeProducer.send(record));
+        records.add(record);
       }
     }
+    long patience = READY_TIMEOUT.toNanos() + PATIENCE_PER_PARTITION.toNanos() * records.size();
+    long deadline = System.nanoTime() + patience;
+    int outstanding = Integer.MAX_VALUE;
+    Map<ProducerRecord<String, byte[]>, Future<RecordMetadata>> acks = send(records);
     while (!acks.isEmpty()) {
       Map<ProducerRecord<String, byte[]>, Future<RecordMetadata>> again = new HashMap<>();
       for (Map.Entry<ProducerRecord<String, byte[]>, Future<RecordMetadata>> ack
@@ -291,16 +353,40 @@ public final class TopicProvisioner implements AutoCloseable {
           again.put(ack.getKey(), null);
         }
       }
+      if (again.size() < outstanding) {
+        outstanding = again.size();
+        deadline = System.nanoTime() + patience;
+      }
       if (!again.isEmpty()) {
         Thread.sleep(200);
-        again.replaceAll((record, none) -> probeProducer.send(record));
+        again = send(new ArrayList<>(again.keySet()));
       }
       acks = again;
     }
   }
 
+  /**
+   * Sends the probes from several threads: a producer's first send to a topic waits for that
+   * topic's metadata, and sends waiting at the same time share one metadata request, so 500
+   * new topics cost a few round trips instead of 500 one after the other (ADR-020).
+   */
+  private Map<ProducerRecord<String, byte[]>, Future<RecordMetadata>> send(
+      List<ProducerRecord<String, byte[]>> records) throws InterruptedException,
+      ExecutionException {
+    Map<ProducerRecord<String, byte[]>, Future<Future<RecordMetadata>>> sending =
+        new HashMap<>();
+    records.forEach(r -> sending.put(r, senders.submit(() -> probeProducer.send(r))));
+    Map<ProducerRecord<String, byte[]>, Future<RecordMetadata>> acks = new HashMap<>();
+    for (Map.Entry<ProducerRecord<String, byte[]>, Future<Future<RecordMetadata>>> s
+        : sending.entrySet()) {
+      acks.put(s.getKey(), s.getValue().get());
+    }
+    return acks;
+  }
+
   @Override
   public void close() {
+    senders.shutdownNow();
     probeProducer.close(Duration.ofSeconds(5));
     admin.close(Duration.ofSeconds(5));
   }

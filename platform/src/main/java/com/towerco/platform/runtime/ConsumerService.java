@@ -61,6 +61,8 @@ public final class ConsumerService implements PlatformService {
    * producer takes to write what it held back while its partition's leader changed.
    */
   public static final Duration CAUGHT_UP_HOLD = Duration.ofSeconds(2);
+  /** How long one round waits for the broker to say where a replay starts. */
+  private static final Duration REPLAY_LOOKUP_TIMEOUT = Duration.ofSeconds(10);
 
   private final ServiceContext context;
   private final String name;
@@ -177,6 +179,8 @@ public final class ConsumerService implements PlatformService {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<TopicPartition, Long> positions = new HashMap<>();
     private final Set<TopicPartition> paused = new HashSet<>();
+    /** Assigned partitions paused until they are sought to their replay point (epoch ms). */
+    private final Map<TopicPartition, Long> replays = new HashMap<>();
     private final FailureBudget failures = new FailureBudget(failuresAllowed, FAILURE_WINDOW);
     private final Backoff backoff = new Backoff(firstPause, Duration.ofSeconds(30));
     private final CatchUpTracker caughtUp = new CatchUpTracker(hold,
@@ -295,6 +299,7 @@ public final class ConsumerService implements PlatformService {
       if (rereadPending) {
         reread();
       }
+      seekReplays();
       applyBackpressure();
       ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
       lastPollMillis = System.currentTimeMillis();
@@ -339,6 +344,7 @@ public final class ConsumerService implements PlatformService {
       Set<TopicPartition> assigned = consumer.assignment();
       positions.clear();
       caughtUp.rewound();
+      replays.clear();
       handler.onRevoked(assigned);
       if (!assigned.isEmpty()) {
         Map<TopicPartition, OffsetAndMetadata> committed =
@@ -443,7 +449,9 @@ public final class ConsumerService implements PlatformService {
           LOG.warn("{}: paused consumption (back-pressure)", name);
         }
       } else if (!paused.isEmpty()) {
-        consumer.resume(paused);
+        Set<TopicPartition> resumable = new HashSet<>(paused);
+        resumable.removeAll(replays.keySet());
+        consumer.resume(resumable);
         paused.clear();
         LOG.info("{}: resumed consumption", name);
       }
@@ -500,6 +508,7 @@ public final class ConsumerService implements PlatformService {
         }
       }
       partitions.forEach(positions::remove);
+      partitions.forEach(replays::remove);
       paused.removeAll(partitions);
       caughtUp.revoked(partitions);
       handler.onRevoked(partitions);
@@ -508,6 +517,7 @@ public final class ConsumerService implements PlatformService {
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       partitions.forEach(positions::remove);
+      partitions.forEach(replays::remove);
       paused.removeAll(partitions);
       caughtUp.revoked(partitions);
       handler.onRevoked(partitions);
@@ -553,19 +563,45 @@ public final class ConsumerService implements PlatformService {
       }
       handler.onAssigned(notes);
       handler.storedOffsets(partitions).forEach(consumer::seek);
-      Map<TopicPartition, Long> replay = new HashMap<>();
       for (TopicPartition tp : partitions) {
-        handler.replayFrom(tp).ifPresent(from -> replay.put(tp, from.toEpochMilli()));
+        handler.replayFrom(tp).ifPresent(from -> replays.put(tp, from.toEpochMilli()));
       }
-      if (!replay.isEmpty()) {
-        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndTimestamp> found =
-            consumer.offsetsForTimes(replay);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(replay.keySet());
-        replay.keySet().forEach(tp -> {
-          var at = found.get(tp);
-          consumer.seek(tp, at != null ? at.offset() : ends.get(tp));
-        });
+      if (!replays.isEmpty()) {
+        // Looked up by the loop, not here: a rebalance listener that asks the broker about a
+        // whole fleet's partitions can time out and fail the rebalance (ADR-020). Paused until
+        // then, so nothing is read from the wrong place.
+        consumer.pause(replays.keySet());
       }
+    }
+
+    /**
+     * Seeks the partitions waiting for a replay point to the offset of that time (the end if
+     * there is none) and resumes them; on a timeout they stay paused and the next round asks
+     * again.
+     */
+    private void seekReplays() {
+      if (replays.isEmpty()) {
+        return;
+      }
+      Map<TopicPartition, Long> asked = new HashMap<>(replays);
+      Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndTimestamp> found;
+      Map<TopicPartition, Long> ends;
+      try {
+        found = consumer.offsetsForTimes(asked, REPLAY_LOOKUP_TIMEOUT);
+        ends = consumer.endOffsets(asked.keySet(), REPLAY_LOOKUP_TIMEOUT);
+      } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        LOG.warn("{}: replay points of {} partitions not known yet ({}); asking again", name,
+            asked.size(), e.getMessage());
+        return;
+      }
+      asked.keySet().forEach(tp -> {
+        var at = found.get(tp);
+        consumer.seek(tp, at != null ? at.offset() : ends.get(tp));
+        replays.remove(tp);
+      });
+      Set<TopicPartition> resumable = new HashSet<>(asked.keySet());
+      resumable.removeAll(paused);
+      consumer.resume(resumable);
     }
 
     private synchronized void sleep(long millis) {
