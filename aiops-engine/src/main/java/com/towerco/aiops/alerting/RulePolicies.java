@@ -10,7 +10,9 @@ import java.util.Map;
  * {@code aiops.rule.<rule>.on}, {@code .off}, {@code .persist}, {@code .persist-for},
  * {@code .extreme}); how fast a metric can physically change before a reading is a sensor
  * glitch ({@code aiops.rule.sensor-fault.cabinet-c-per-min}, default 5 °C per minute plus 3 °C
- * of noise); and the inhibition rules ({@code aiops.inhibit}, see {@link InhibitionRules}).
+ * of noise); the inhibition rules at a site ({@code aiops.inhibit}, see {@link InhibitionRules});
+ * and which alerts notify ({@code aiops.inhibit-group}, {@code aiops.evidence-only},
+ * {@code aiops.notify-once-per-problem}, see {@link NotificationPolicy}).
  * The settings are declared, with their bounds, in {@code com.towerco.aiops.stream.RuleSettings}:
  * invalid values are refused by {@code config check} and at start with the setting's name.
  */
@@ -18,9 +20,16 @@ public final class RulePolicies {
   private final Map<AlertRule, ThresholdPolicy> thresholds;
   private final double cabinetRatePerMinute;
   private final InhibitionRules inhibition;
+  private final NotificationPolicy notification;
 
+  /** With the default notification policy. */
   public RulePolicies(Map<AlertRule, ThresholdPolicy> thresholds, double cabinetRatePerMinute,
       InhibitionRules inhibition) {
+    this(thresholds, cabinetRatePerMinute, inhibition, NotificationPolicy.defaults());
+  }
+
+  public RulePolicies(Map<AlertRule, ThresholdPolicy> thresholds, double cabinetRatePerMinute,
+      InhibitionRules inhibition, NotificationPolicy notification) {
     if (!(cabinetRatePerMinute > 0)) {
       throw new IllegalArgumentException(
           "the cabinet rate must be positive, was " + cabinetRatePerMinute);
@@ -28,6 +37,7 @@ public final class RulePolicies {
     this.thresholds = Map.copyOf(thresholds);
     this.cabinetRatePerMinute = cabinetRatePerMinute;
     this.inhibition = inhibition;
+    this.notification = notification;
   }
 
   public static RulePolicies defaults() {
@@ -54,6 +64,11 @@ public final class RulePolicies {
   /** Which alerts a firing alert at the same site keeps from being published. */
   public InhibitionRules inhibition() {
     return inhibition;
+  }
+
+  /** Which alerts notify and which are evidence on their problem only. */
+  public NotificationPolicy notification() {
+    return notification;
   }
 
   /** How far the cabinet temperature can move per minute before a reading is a glitch. */

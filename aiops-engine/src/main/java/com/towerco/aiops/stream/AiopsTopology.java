@@ -84,6 +84,7 @@ public final class AiopsTopology {
     Publications publications = new Publications(deps.codec(), deps.topics(), deps.sites(),
         deps.operatorTenant());
     DetectorAlarms detectorAlarms = new DetectorAlarms(deps.metrics().registry());
+    NotificationOutcomes outcomes = new NotificationOutcomes(deps.metrics().registry());
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(SITE_ALERTS_STORE), Serdes.String(),
@@ -119,7 +120,8 @@ public final class AiopsTopology {
     // sub-topology (its own tasks and changelogs); they meet only after repartitioning by region.
     publish(siteEmissions, "site", deps)
         .merge(publish(kpiEmissions, "kpi", deps), Named.as("site-and-kpi-alerts-by-region"))
-        .process(() -> new CorrelationProcessor(deps.policy(), publications),
+        .process(() -> new CorrelationProcessor(deps.policy(),
+                deps.rulePolicies().notification(), publications, outcomes),
             Named.as("correlation"), CORRELATION_STORE)
         .peek((k, v) -> counted(deps.metrics(), v), Named.as("count-incident-commands"))
         .to(OUTBOUND_TOPIC, Produced.with(Serdes.String(), OUTBOUND_VALUE)

@@ -14,14 +14,28 @@ sealed interface Emission {
   /** For the region's correlator: an alert fired or resolved, or only time moved on. */
   record ForCorrelation(String region, CorrelationInput input) implements Emission {}
 
-  /** The correlator's input as it crosses the repartition topic (JSON). */
-  record CorrelationInput(AlertFact alert, Instant watermark) {
+  /**
+   * The correlator's input as it crosses the repartition topic (JSON): an alert change with the
+   * records that notify it ({@code notices}: published unless its problem makes it evidence
+   * only; none when an alert at its site inhibited it, {@code inhibitedBy}), or a watermark.
+   */
+  record CorrelationInput(AlertFact alert, Instant watermark, java.util.List<Outbound> notices,
+      String inhibitedBy) {
+    public CorrelationInput {
+      notices = notices == null ? java.util.List.of() : java.util.List.copyOf(notices);
+    }
+
     static CorrelationInput alert(AlertFact fact) {
-      return new CorrelationInput(fact, null);
+      return new CorrelationInput(fact, null, java.util.List.of(), null);
+    }
+
+    static CorrelationInput alert(AlertFact fact, java.util.List<Outbound> notices,
+        String inhibitedBy) {
+      return new CorrelationInput(fact, null, notices, inhibitedBy);
     }
 
     static CorrelationInput watermark(Instant time) {
-      return new CorrelationInput(null, time);
+      return new CorrelationInput(null, time, java.util.List.of(), null);
     }
 
     Instant time() {

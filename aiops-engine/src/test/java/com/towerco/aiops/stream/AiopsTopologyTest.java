@@ -59,11 +59,28 @@ class AiopsTopologyTest {
     }
     inventory.put("S7", aSite().withTenant("borealis").build());
     inventory.put("S20", aSite().inRegion("south").withTenant("cygnus").build());
+    build(com.towerco.aiops.alerting.RulePolicies.defaults());
+  }
+
+  /**
+   * Anomaly alerts are evidence only by default (they do not notify alone): the tests of what
+   * an anomaly alert says read them with every alert notified.
+   */
+  private void notifyEveryAlert() {
+    driver.close();
+    var d = com.towerco.aiops.alerting.RulePolicies.defaults();
+    build(new com.towerco.aiops.alerting.RulePolicies(d.thresholds(), d.cabinetRatePerMinute(),
+        d.inhibition(), com.towerco.aiops.alerting.NotificationPolicy.everyAlert()));
+  }
+
+  private void build(com.towerco.aiops.alerting.RulePolicies rules) {
+    inputs.clear();
     var deps = new AiopsTopology.Dependencies(codec, RecordDecoder.of(codec),
         id -> Optional.ofNullable(inventory.get(id)), TopicNames.plain(), "towerco",
         CorrelationPolicy.defaults(), new PlatformMetrics().forService("aiops"), 2,
         Duration.ofSeconds(60), countingCreations(
-            com.towerco.aiops.detection.Detectors.byName("adaptive")));
+            com.towerco.aiops.detection.Detectors.byName("adaptive")),
+        AnomalyPolicies.defaults(), rules);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "aiops-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -185,6 +202,21 @@ class AiopsTopologyTest {
   }
 
   @Test
+  void aHubFailureNotifiesOnceAndItsSitesUnreachableAlertsAreEvidenceOnTheIncident() {
+    pipe("H1", T0, alarm("T-1", SiteAlarm.ProbableCause.TRANSMISSION_FAILURE, true));
+    for (int i = 1; i <= 5; i++) {
+      pipe("S" + i, T0.plusSeconds(i), unreachable());
+    }
+    advanceTo(T0.plusSeconds(60));
+
+    List<AlertFiring> noc = payloads("towerco.alerts.towerco.notifications", AlertFiring.class);
+    assertThat(noc).extracting(AlertFiring::rule).containsExactly("transmission-failure");
+    OpenIncident incident = payloads("towerco.incidents.towerco.commands", OpenIncident.class)
+        .get(0);
+    assertThat(incident.alertIds()).as("suppressed, not lost").hasSize(6);
+  }
+
+  @Test
   void twoIndependentFaultsInDifferentPlacesGiveTwoIncidents() {
     pipe("S7", T0, alarm("A-7", SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE, true));
     pipe("S20", T0.plusSeconds(2), alarm("A-20", SiteAlarm.ProbableCause.AIR_CONDITIONING_FAILURE,
@@ -226,6 +258,7 @@ class AiopsTopologyTest {
 
   @Test
   void aTelemetrySeriesLeavingItsLearnedBehaviourRaisesAnAnomalyAlertThatSaysWhy() {
+    notifyEveryAlert();
     for (int minute = 0; minute < 24 * 60; minute += 5) {
       double soc = minute < 23 * 60 ? 98 + (minute % 10 == 0 ? 0.2 : -0.2) : 40;
       pipe("S7", T0.plusSeconds(minute * 60L), aReading().soc(soc).build());
@@ -256,6 +289,7 @@ class AiopsTopologyTest {
 
   @Test
   void aTelemetryAnomalyWithoutARuleAlertRaisesItsOwnAlert() {
+    notifyEveryAlert();
     for (int minute = 0; minute < 24 * 60; minute += 5) {
       pipe("S7", T0.plusSeconds(minute * 60L), aReading().build());
     }
@@ -268,7 +302,21 @@ class AiopsTopologyTest {
   }
 
   @Test
+  void aTelemetryAnomalyAloneNotifiesNobodyByDefault() {
+    for (int minute = 0; minute < 24 * 60; minute += 5) {
+      pipe("S7", T0.plusSeconds(minute * 60L), aReading().build());
+    }
+    for (int minute = 24 * 60; minute < 25 * 60; minute += 5) {
+      pipe("S7", T0.plusSeconds(minute * 60L), aReading().soc(40).build());
+    }
+
+    assertThat(payloads("towerco.alerts.towerco.notifications", AlertFiring.class)).isEmpty();
+    assertThat(payloads("towerco.incidents.towerco.commands", OpenIncident.class)).isEmpty();
+  }
+
+  @Test
   void aTenancyKpiLeavingItsLearnedBehaviourAlertsThatTenantAndTheNocOnly() {
+    notifyEveryAlert();
     for (int window = 0; window < 300; window++) {
       double energy = window < 290 ? 1.2 + (window % 2 == 0 ? 0.02 : -0.02) : 4.8;
       pipeKpi("S1", "altel", T0.plusSeconds(window * 300L), Map.of(
@@ -288,6 +336,7 @@ class AiopsTopologyTest {
 
   @Test
   void aSiteKpiAnomalyIsOneAlertThatResolvesOnceTheKpiIsBackAndRepeatsAreIgnored() {
+    notifyEveryAlert();
     for (int window = 0; window < 320; window++) {
       double run = window == 290 || window == 291 ? 300 : 10 + (window % 3) * 5;
       pipeKpi("S7", null, T0.plusSeconds(window * 300L), Map.of(
