@@ -6,7 +6,9 @@ import com.towerco.aiops.stream.AiopsTopology;
 import com.towerco.aiops.stream.AnomalyPolicies;
 import com.towerco.aiops.stream.CorrelationSettings;
 import com.towerco.aiops.stream.RuleSettings;
+import com.towerco.aiops.http.MaintenanceApi;
 import com.towerco.aiops.stream.SiteLookup;
+import com.towerco.aiops.visits.VisitBridge;
 import com.towerco.events.TopicFamily;
 import com.towerco.platform.config.Setting;
 import com.towerco.platform.runtime.PlatformService;
@@ -60,11 +62,20 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
   @Override
   public KafkaAccess kafkaAccess() {
     return KafkaAccess.of(NAME)
-        .reads(TopicFamily.SITE_EVENTS, TopicFamily.KPI_METRICS, TopicFamily.INVENTORY)
-        .writes(TopicFamily.ALERT_NOTIFICATIONS, TopicFamily.INCIDENT_COMMANDS)
-        .streamsApplication(APPLICATION_ID);
+        .reads(TopicFamily.SITE_EVENTS, TopicFamily.KPI_METRICS, TopicFamily.INVENTORY,
+            TopicFamily.INCIDENT_LIFECYCLE)
+        .writes(TopicFamily.ALERT_NOTIFICATIONS, TopicFamily.INCIDENT_COMMANDS,
+            TopicFamily.SITE_EVENTS)
+        .streamsApplication(APPLICATION_ID)
+        .groups(VISITS_GROUP)
+        .transactionalIds(com.towerco.platform.runtime.TransactionalLoop.ID_PREFIX + NAME + "-");
   }
 
+  /** The consumer group of the bridge from dispatches to scheduled visits. */
+  static final String VISITS_GROUP = "towerco-aiops-visits";
+  static final Setting<Duration> DISPATCH_VISIT = Setting.duration("aiops.dispatch-visit",
+      Duration.ofHours(8), "A dispatch of the incident saga is a scheduled visit at its site "
+          + "for this long from the request: the technician's door opening is expected.");
   static final Setting<Duration> FLAP_HOLD = Setting.duration("aiops.flap-hold",
       Duration.ofSeconds(60), "An alert resolves only after staying clear this long.");
   static final Setting<String> DETECTOR = Setting.choice("aiops.detector", Detectors.DEFAULT,
@@ -80,7 +91,8 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
 
   @Override
   public List<Setting<?>> settings() {
-    List<Setting<?>> all = new ArrayList<>(List.of(FLAP_HOLD, DETECTOR, THREADS, GUARANTEE));
+    List<Setting<?>> all = new ArrayList<>(List.of(FLAP_HOLD, DETECTOR, THREADS, GUARANTEE,
+        DISPATCH_VISIT));
     all.addAll(CorrelationSettings.settings());
     all.addAll(RuleSettings.settings());
     all.addAll(AnomalyPolicies.settings());
@@ -102,8 +114,40 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
     // thread was replaced). Since they are separate sub-topologies it has not recurred (five
     // benchmark runs creating topics at run time); this keeps the commonest case out of it.
     context.topics().ensure(TopicFamily.KPI_METRICS, context.config().operatorTenant());
-    return new StreamsService(context, NAME, APPLICATION_ID, AiopsTopology.build(deps), Map.of(
-        StreamsConfig.NUM_STREAM_THREADS_CONFIG, THREADS.from(settings),
-        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, GUARANTEE.from(settings)));
+    StreamsService streams = new StreamsService(context, NAME, APPLICATION_ID,
+        AiopsTopology.build(deps), Map.of(
+            StreamsConfig.NUM_STREAM_THREADS_CONFIG, THREADS.from(settings),
+            StreamsConfig.PROCESSING_GUARANTEE_CONFIG, GUARANTEE.from(settings)));
+    String operator = context.config().operatorTenant();
+    VisitBridge visits = new VisitBridge(context, NAME, VISITS_GROUP, operator,
+        DISPATCH_VISIT.from(settings));
+    ServiceContext.Outputs apiOutputs = context.outputs(NAME, "-api");
+    var directory = context.sites();
+    MaintenanceApi maintenance = new MaintenanceApi(new MaintenanceApi.Fleet() {
+      @Override
+      public boolean known(String siteId) {
+        return directory.site(siteId).isPresent();
+      }
+
+      @Override
+      public List<String> behindHub(String hubSiteId) {
+        return directory.behindHub(hubSiteId).stream().map(s -> s.siteId()).toList();
+      }
+    }, event -> confirmed(apiOutputs, event), operator);
+    return new AiopsEngine(streams, visits, List.of(maintenance), apiOutputs);
+  }
+
+  /** Publishes a site event on its site's topic and waits until it is written. */
+  private static void confirmed(ServiceContext.Outputs outputs,
+      com.towerco.events.Envelope event) {
+    try {
+      outputs.publisher().publish(TopicFamily.SITE_EVENTS, event.siteId(), event.siteId(),
+          event).get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while publishing", e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("could not publish " + event.eventType(), e);
+    }
   }
 }

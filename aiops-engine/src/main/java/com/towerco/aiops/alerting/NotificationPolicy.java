@@ -14,18 +14,20 @@ import java.util.stream.Collectors;
  *       condition present), a new target alert of the same problem, at any of its sites, does
  *       not notify (a hub's transmission failure and its downstream sites' unreachable alerts;
  *       the second site of a feeder trip); a rule may inhibit itself at another site;</li>
- *   <li>{@code evidenceOnly}: alerts of these rules never notify on their own (anomaly alerts):
- *       they are evidence of a problem;</li>
- *   <li>{@code oncePerProblem}: once an alert of a problem has notified, later alerts of that
- *       problem that are not more severe are evidence on its incident (one page per problem,
- *       one more when it gets worse).</li>
+ *   <li>{@code evidenceOnly}: alerts of these rules never notify on their own (anomaly alerts,
+ *       a door opened: an unscheduled opening or an intrusion has its own alert): they are
+ *       evidence of a problem;</li>
+ *   <li>{@code oncePerProblem}: once an alert of a problem above a warning has notified, later
+ *       alerts of that problem are evidence on its incident: the incident's own updates (root cause, title,
+ *       severity) tell what changed; with {@code againWhenWorse} an alert more severe than
+ *       everything the problem notified so far notifies once more.</li>
  * </ul>
  * What does not notify still reaches correlation and is attached to the incident: nothing is
  * lost. Inhibition at one site ({@link InhibitionRules}, {@code aiops.inhibit}) is decided where
  * the site's alerts live, before this.
  */
 public record NotificationPolicy(InhibitionRules groupInhibition, Set<AlertRule> evidenceOnly,
-    boolean oncePerProblem) {
+    boolean oncePerProblem, boolean againWhenWorse) {
 
   public static final String DEFAULT_GROUP_INHIBITION =
       "transmission-failure:transmission-failure,site-unreachable;"
@@ -35,7 +37,7 @@ public record NotificationPolicy(InhibitionRules groupInhibition, Set<AlertRule>
       + "fuel-theft:fuel-theft,fuel-low;"
       + "unscheduled-door-open:unscheduled-door-open";
   public static final String DEFAULT_EVIDENCE_ONLY =
-      "anomaly-power,anomaly-thermal,anomaly-fuel,anomaly-kpi,anomaly-tenancy-kpi";
+      "anomaly-power,anomaly-thermal,anomaly-fuel,anomaly-kpi,anomaly-tenancy-kpi,door-open";
 
   public NotificationPolicy {
     evidenceOnly = evidenceOnly.isEmpty() ? Set.of()
@@ -44,12 +46,12 @@ public record NotificationPolicy(InhibitionRules groupInhibition, Set<AlertRule>
 
   public static NotificationPolicy defaults() {
     return new NotificationPolicy(InhibitionRules.parseGroup(DEFAULT_GROUP_INHIBITION),
-        rules(DEFAULT_EVIDENCE_ONLY), true);
+        rules(DEFAULT_EVIDENCE_ONLY), true, false);
   }
 
   /** Every alert notifies (what the engine did before problems decided notification). */
   public static NotificationPolicy everyAlert() {
-    return new NotificationPolicy(InhibitionRules.none(), Set.of(), false);
+    return new NotificationPolicy(InhibitionRules.none(), Set.of(), false, false);
   }
 
   /** Parses a comma-separated list of rule names; an unknown one fails. */

@@ -198,12 +198,21 @@ public final class Correlator {
 
   /**
    * An incident is for a problem someone has to act on: its impact is above a warning (a door
-   * opened for a visit, a sensor glitch, anomalies alone stay alerts) and some alert of it still
-   * holds its condition after the settle time (a blip that cleared pages nobody).
+   * opened for a visit, a sensor glitch, anomalies alone stay alerts), some alert of it still
+   * holds its condition after the settle time (a blip that cleared pages nobody), and not all of
+   * its alerts were raised within a maintenance window (planned work).
    */
   private boolean worthAnIncident(Group group) {
-    return Impact.of(group, policy.hubMinSites()) != AlertSeverity.WARNING;
+    boolean planned = group.members.values().stream()
+        .allMatch(m -> m.suppressedBy() != null && m.suppressedBy().startsWith(MAINTENANCE));
+    return !planned && Impact.of(group, policy.hubMinSites()) != AlertSeverity.WARNING;
   }
+
+  /**
+   * How an alert raised within a maintenance window says why it did not notify
+   * ({@code maintenance:<window>}); a problem made only of such alerts opens no incident.
+   */
+  public static final String MAINTENANCE = "maintenance:";
 
   /** The groups being tracked, for the state store. */
   public List<GroupState> snapshot() {

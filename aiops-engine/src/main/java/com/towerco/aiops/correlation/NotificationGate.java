@@ -28,7 +28,8 @@ final class NotificationGate {
     if (policy.oncePerProblem()) {
       for (Member m : group.members.values()) {
         if (m.firing() && m.notified() && !m.alertId().equals(fact.alertId())
-            && m.severity().ordinal() <= fact.severity().ordinal()) {
+            && m.severity() != com.towerco.events.payload.alert.AlertSeverity.WARNING
+            && (!policy.againWhenWorse() || m.severity().ordinal() <= fact.severity().ordinal())) {
           return Optional.of("problem:" + m.rule().id() + "@" + m.siteId());
         }
       }

@@ -43,8 +43,11 @@ public final class RuleSettings {
       .checkedBy(com.towerco.aiops.alerting.NotificationPolicy::rules);
   static final Setting<Boolean> ONCE_PER_PROBLEM = Setting.bool(
       "aiops.notify-once-per-problem", true,
-      "Once an alert of a problem has notified, later alerts of that problem notify only if "
-          + "they are more severe; the others are evidence on its incident.");
+      "Once an alert of a problem has notified, later alerts of that problem are evidence on "
+          + "its incident (whose updates say what changed).");
+  static final Setting<Boolean> AGAIN_WHEN_WORSE = Setting.bool("aiops.notify-when-worse",
+      false, "With aiops.notify-once-per-problem: an alert more severe than everything its "
+          + "problem notified so far notifies once more.");
 
   private RuleSettings() {}
 
@@ -59,7 +62,7 @@ public final class RuleSettings {
         new com.towerco.aiops.alerting.NotificationPolicy(
             InhibitionRules.parseGroup(INHIBIT_GROUP.from(settings)),
             com.towerco.aiops.alerting.NotificationPolicy.rules(EVIDENCE_ONLY.from(settings)),
-            ONCE_PER_PROBLEM.from(settings)));
+            ONCE_PER_PROBLEM.from(settings), AGAIN_WHEN_WORSE.from(settings)));
   }
 
   /** Every threshold-rule setting, the glitch rate and the inhibition rules. */
@@ -71,6 +74,7 @@ public final class RuleSettings {
     all.add(INHIBIT_GROUP);
     all.add(EVIDENCE_ONLY);
     all.add(ONCE_PER_PROBLEM);
+    all.add(AGAIN_WHEN_WORSE);
     return all;
   }
 

@@ -147,6 +147,11 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
     } else if (event.payload() instanceof com.towerco.events.payload.site.SiteVisitScheduled visit) {
       detection(siteId).visitScheduled(new com.towerco.aiops.detection.site.ScheduledVisit(
           visit.visitId(), siteId, visit.from(), visit.until(), visit.purpose()));
+    } else if (event.payload() instanceof com.towerco.events.payload.site.SiteMaintenanceWindow w) {
+      // A maintenance window is a visit too (its door openings are expected).
+      detection(siteId).visitScheduled(new com.towerco.aiops.detection.site.ScheduledVisit(
+          w.windowId(), siteId, w.from(), w.until(), SiteDetection.MAINTENANCE + ": "
+          + w.reason()));
     } else if (event.payload() instanceof SiteAlarm alarm) {
       AlarmRules.signal(alarm, event.timestamp(), event.eventId()).ifPresent(signals::add);
     } else if (event.payload() instanceof SiteConnectivity connectivity) {
@@ -154,7 +159,8 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
       signals.add(new Signal(AlertRule.SITE_UNREACHABLE, "", "mediation", lost,
           AlertRule.SITE_UNREACHABLE.defaultSeverity(), event.timestamp(), event.eventId()));
     }
-    book.apply(context, siteId, siteId, signals);
+    book.apply(context, siteId, siteId, signals,
+        signals.isEmpty() ? t -> java.util.Optional.empty() : detection(siteId)::maintenanceAt);
   }
 
   /** Tells every region's correlator that event time has reached {@code time}. */

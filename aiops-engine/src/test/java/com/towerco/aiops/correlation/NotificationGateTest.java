@@ -56,8 +56,22 @@ class NotificationGateTest {
   }
 
   @Test
-  void aFeederTripNotifiesOnceAndAGeneratorFailingInItNotifiesAgain() {
+  void aFeederTripNotifiesOnceAndAGeneratorFailingInItIsEvidenceByDefault() {
     Correlator c = new Correlator(CorrelationPolicy.defaults(), NotificationPolicy.defaults());
+    AlertFact first = fact(AlertRule.MAINS_FAILURE, "S20", feeder("F1"), 0);
+    AlertFact generator = fact(AlertRule.GENERATOR_FAILURE, "S20", feeder("F1"), 120);
+    c.onAlert(first);
+    c.onAlert(generator);
+
+    assertThat(c.suppression(first.alertId())).isEmpty();
+    assertThat(c.suppression(generator.alertId())).contains("problem:mains-failure@S20");
+  }
+
+  @Test
+  void aFeederTripNotifiesOnceAndAGeneratorFailingInItNotifiesAgainWhenAsked() {
+    var d = NotificationPolicy.defaults();
+    Correlator c = new Correlator(CorrelationPolicy.defaults(), new NotificationPolicy(
+        d.groupInhibition(), d.evidenceOnly(), true, true));
     List<AlertFact> mains = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       AlertFact m = fact(AlertRule.MAINS_FAILURE, "S2" + i, feeder("F1"), 7 * i);
@@ -78,7 +92,7 @@ class NotificationGateTest {
 
   @Test
   void onceAProblemNotifiedItsLaterAlertsThatAreNoWorseAreEvidence() {
-    NotificationPolicy once = new NotificationPolicy(InhibitionRules.none(), Set.of(), true);
+    NotificationPolicy once = new NotificationPolicy(InhibitionRules.none(), Set.of(), true, false);
     Correlator c = new Correlator(CorrelationPolicy.defaults(), once);
     AlertFact hvac = fact(AlertRule.HVAC_FAILURE, "S1", feeder("F1"), 0);
     AlertFact hot = fact(AlertRule.HIGH_TEMPERATURE, "S1", feeder("F1"), 300);
@@ -112,7 +126,7 @@ class NotificationGateTest {
   @Test
   void anAlertItsSiteInhibitedIsNotCountedAsNotified() {
     Correlator c = new Correlator(CorrelationPolicy.defaults(),
-        new NotificationPolicy(InhibitionRules.none(), Set.of(), true));
+        new NotificationPolicy(InhibitionRules.none(), Set.of(), true, false));
     AlertFact discharging = fact(AlertRule.BATTERY_DISCHARGING, "S1", feeder("F1"), 0);
     AlertFact mains = fact(AlertRule.MAINS_FAILURE, "S1", feeder("F1"), 1);
     c.onAlert(discharging, "mains-failure");
@@ -137,7 +151,7 @@ class NotificationGateTest {
 
   private static NotificationPolicy groupRulesOnly() {
     return new NotificationPolicy(InhibitionRules.parseGroup(
-        NotificationPolicy.DEFAULT_GROUP_INHIBITION), Set.of(), false);
+        NotificationPolicy.DEFAULT_GROUP_INHIBITION), Set.of(), false, false);
   }
 
   private static AlertFact.Relations feeder(String feeder) {

@@ -217,6 +217,53 @@ class AiopsTopologyTest {
   }
 
   @Test
+  void aMaintenanceWindowKeepsItsSitesAlertsFromPagingAndOpensNoIncident() {
+    pipe("S7", T0, new com.towerco.events.payload.site.SiteMaintenanceWindow("mw-1", T0,
+        T0.plusSeconds(3600), "rectifier swap", "noc-anna"));
+    pipe("S7", T0.plusSeconds(60), alarm("A-7", SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE,
+        true));
+    advanceTo(T0.plusSeconds(300));
+
+    assertThat(payloads("towerco.alerts.towerco.notifications", AlertFiring.class)).isEmpty();
+    assertThat(payloads("towerco.incidents.towerco.commands", OpenIncident.class)).isEmpty();
+
+    // after the window the same fault pages as usual
+    pipe("S7", T0.plusSeconds(3700), alarm("A-8",
+        SiteAlarm.ProbableCause.AIR_CONDITIONING_FAILURE, true));
+    advanceTo(T0.plusSeconds(3800));
+    assertThat(payloads("towerco.alerts.towerco.notifications", AlertFiring.class))
+        .extracting(AlertFiring::rule).containsExactly("hvac-failure");
+  }
+
+  @Test
+  void aDispatchedTechniciansDoorOpeningIsAScheduledVisitNotAnIntrusion() {
+    Envelope dispatch = Envelope.of(EventIds.random(), "towerco", "S7", T0,
+        new com.towerco.events.payload.incident.DispatchRequested("inc-1", "d-1", "S7",
+            "replace the rectifier", "noc-anna", T0, T0.plusSeconds(3600)), Map.of());
+    Envelope visit = com.towerco.aiops.visits.SiteVisits.fromDispatch(dispatch, "towerco",
+        Duration.ofHours(8)).orElseThrow();
+    input("S7").pipeInput(new TestRecord<>("S7", codec.encode(visit), T0));
+    for (int s = 0; s < 600; s += 15) {
+      pipe("S7", T0.plusSeconds(3600 + s), aReading().doorOpen().build());
+    }
+    advanceTo(T0.plusSeconds(4300));
+
+    assertThat(payloads("towerco.alerts.towerco.notifications", AlertFiring.class))
+        .extracting(AlertFiring::rule).doesNotContain("unscheduled-door-open");
+  }
+
+  @Test
+  void withoutAVisitTheSameDoorOpeningIsUnscheduled() {
+    for (int s = 0; s < 600; s += 15) {
+      pipe("S7", T0.plusSeconds(3600 + s), aReading().doorOpen().build());
+    }
+    advanceTo(T0.plusSeconds(4300));
+
+    assertThat(payloads("towerco.alerts.towerco.notifications", AlertFiring.class))
+        .extracting(AlertFiring::rule).contains("unscheduled-door-open");
+  }
+
+  @Test
   void twoIndependentFaultsInDifferentPlacesGiveTwoIncidents() {
     pipe("S7", T0, alarm("A-7", SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE, true));
     pipe("S20", T0.plusSeconds(2), alarm("A-20", SiteAlarm.ProbableCause.AIR_CONDITIONING_FAILURE,
