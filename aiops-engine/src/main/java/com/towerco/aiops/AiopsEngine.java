@@ -9,19 +9,23 @@ import java.util.List;
 
 /**
  * The engine, wired: the Kafka Streams application (rules, detection, correlation), the bridge
- * that turns the incident saga's dispatches into scheduled visits, and the NOC's HTTP API.
+ * that turns the incident saga's dispatches into scheduled visits, the view of the operator's
+ * policy the rules apply, and the NOC's HTTP API (maintenance windows, visits, policy).
  * Only wiring and lifecycle live here.
  */
 final class AiopsEngine implements PlatformService, HttpRoutes {
   private final StreamsService streams;
   private final VisitBridge visits;
+  private final com.towerco.aiops.policy.PolicyView policy;
   private final List<HttpRoutes> apis;
   private final AutoCloseable apiOutputs;
 
-  AiopsEngine(StreamsService streams, VisitBridge visits, List<HttpRoutes> apis,
+  AiopsEngine(StreamsService streams, VisitBridge visits,
+      com.towerco.aiops.policy.PolicyView policy, List<HttpRoutes> apis,
       AutoCloseable apiOutputs) {
     this.streams = streams;
     this.visits = visits;
+    this.policy = policy;
     this.apis = apis;
     this.apiOutputs = apiOutputs;
   }
@@ -33,18 +37,19 @@ final class AiopsEngine implements PlatformService, HttpRoutes {
 
   @Override
   public void start() {
+    policy.start();
     streams.start();
     visits.start();
   }
 
   @Override
   public boolean isReady() {
-    return streams.isReady() && visits.isReady();
+    return streams.isReady() && visits.isReady() && policy.caughtUp();
   }
 
   @Override
   public boolean isLive() {
-    return streams.isLive() && visits.isLive();
+    return streams.isLive() && visits.isLive() && policy.isLive();
   }
 
   @Override
@@ -61,6 +66,7 @@ final class AiopsEngine implements PlatformService, HttpRoutes {
   public void close() {
     visits.close();
     streams.close();
+    policy.close();
     try {
       apiOutputs.close();
     } catch (Exception e) {

@@ -7,6 +7,9 @@ import com.towerco.aiops.stream.AnomalyPolicies;
 import com.towerco.aiops.stream.CorrelationSettings;
 import com.towerco.aiops.stream.RuleSettings;
 import com.towerco.aiops.http.MaintenanceApi;
+import com.towerco.aiops.http.PolicyApi;
+import com.towerco.aiops.policy.PolicyBoard;
+import com.towerco.aiops.policy.PolicyView;
 import com.towerco.aiops.stream.SiteLookup;
 import com.towerco.aiops.visits.VisitBridge;
 import com.towerco.events.TopicFamily;
@@ -63,16 +66,19 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
   public KafkaAccess kafkaAccess() {
     return KafkaAccess.of(NAME)
         .reads(TopicFamily.SITE_EVENTS, TopicFamily.KPI_METRICS, TopicFamily.INVENTORY,
-            TopicFamily.INCIDENT_LIFECYCLE)
+            TopicFamily.INCIDENT_LIFECYCLE, TopicFamily.AIOPS_POLICY)
         .writes(TopicFamily.ALERT_NOTIFICATIONS, TopicFamily.INCIDENT_COMMANDS,
-            TopicFamily.SITE_EVENTS)
+            TopicFamily.SITE_EVENTS, TopicFamily.AIOPS_POLICY)
         .streamsApplication(APPLICATION_ID)
         .groups(VISITS_GROUP)
+        .groups(POLICY_VIEW)
         .transactionalIds(com.towerco.platform.runtime.TransactionalLoop.ID_PREFIX + NAME + "-");
   }
 
   /** The consumer group of the bridge from dispatches to scheduled visits. */
   static final String VISITS_GROUP = "towerco-aiops-visits";
+  /** The client (and group) id prefix of the view of the operator's policy. */
+  static final String POLICY_VIEW = "towerco-aiops-policy";
   static final Setting<Duration> DISPATCH_VISIT = Setting.duration("aiops.dispatch-visit",
       Duration.ofHours(8), "A dispatch of the incident saga is a scheduled visit at its site "
           + "for this long from the request: the technician's door opening is expected.");
@@ -102,12 +108,13 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
   @Override
   public PlatformService create(ServiceContext context, ServiceSettings settings) {
     CorrelationPolicy policy = CorrelationSettings.from(settings);
+    PolicyBoard board = new PolicyBoard();
     var deps = new AiopsTopology.Dependencies(context.codec(), context.decoder()::decode,
         SiteLookup.of(context.sites()),
         TopicNames.provisioning(context.topics()), context.config().operatorTenant(), policy,
         context.metrics().forService(NAME), context.config().tenantTopicPartitions(),
         FLAP_HOLD.from(settings), Detectors.byName(DETECTOR.from(settings)),
-        AnomalyPolicies.from(settings), RuleSettings.from(settings));
+        AnomalyPolicies.from(settings), RuleSettings.from(settings), board);
     // The operator's KPI topic exists before the engine subscribes. While site events and KPIs
     // shared one sub-topology, a KPI topic appearing under the running pattern subscription
     // failed a stream thread ("Topic ... is unknown to the topology", Kafka Streams 4.4; the
@@ -134,15 +141,27 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
         return directory.behindHub(hubSiteId).stream().map(s -> s.siteId()).toList();
       }
     }, event -> confirmed(apiOutputs, event), operator);
-    return new AiopsEngine(streams, visits, List.of(maintenance), apiOutputs);
+    context.topics().ensure(TopicFamily.AIOPS_POLICY);
+    PolicyView view = new PolicyView(context.clients(), PolicyView.topic(),
+        POLICY_VIEW + "-" + context.config().instanceId(), context.codec(), board);
+    PolicyApi policyApi = new PolicyApi(board, deps.rulePolicies(),
+        event -> written(apiOutputs.publisher().publish(TopicFamily.AIOPS_POLICY,
+            event.payloadAs(com.towerco.events.payload.aiops.AlertPolicyChanged.class).rule(),
+            event), event), operator, java.time.Clock.systemUTC());
+    return new AiopsEngine(streams, visits, view, List.of(maintenance, policyApi), apiOutputs);
   }
 
   /** Publishes a site event on its site's topic and waits until it is written. */
   private static void confirmed(ServiceContext.Outputs outputs,
       com.towerco.events.Envelope event) {
+    written(outputs.publisher().publish(TopicFamily.SITE_EVENTS, event.siteId(), event.siteId(),
+        event), event);
+  }
+
+  private static void written(java.util.concurrent.Future<?> sent,
+      com.towerco.events.Envelope event) {
     try {
-      outputs.publisher().publish(TopicFamily.SITE_EVENTS, event.siteId(), event.siteId(),
-          event).get(30, java.util.concurrent.TimeUnit.SECONDS);
+      sent.get(30, java.util.concurrent.TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while publishing", e);

@@ -21,6 +21,7 @@ public final class RulePolicies {
   private final double cabinetRatePerMinute;
   private final InhibitionRules inhibition;
   private final NotificationPolicy notification;
+  private final Map<AlertRule, com.towerco.events.payload.alert.AlertSeverity> severities;
 
   /** With the default notification policy. */
   public RulePolicies(Map<AlertRule, ThresholdPolicy> thresholds, double cabinetRatePerMinute,
@@ -38,6 +39,34 @@ public final class RulePolicies {
     this.cabinetRatePerMinute = cabinetRatePerMinute;
     this.inhibition = inhibition;
     this.notification = notification;
+    this.severities = Map.of();
+  }
+
+  private RulePolicies(RulePolicies base, Map<AlertRule, ThresholdPolicy> thresholds,
+      Map<AlertRule, com.towerco.events.payload.alert.AlertSeverity> severities) {
+    this.thresholds = Map.copyOf(thresholds);
+    this.cabinetRatePerMinute = base.cabinetRatePerMinute;
+    this.inhibition = base.inhibition;
+    this.notification = base.notification;
+    this.severities = Map.copyOf(severities);
+  }
+
+  /** These policies with {@code rule}'s threshold and the severity of its alerts replaced. */
+  public RulePolicies with(AlertRule rule, ThresholdPolicy threshold,
+      com.towerco.events.payload.alert.AlertSeverity severity) {
+    threshold(rule); // a threshold rule only
+    Map<AlertRule, ThresholdPolicy> t = new EnumMap<>(thresholds);
+    t.put(rule, threshold);
+    Map<AlertRule, com.towerco.events.payload.alert.AlertSeverity> s =
+        new EnumMap<>(AlertRule.class);
+    s.putAll(severities);
+    s.put(rule, severity);
+    return new RulePolicies(this, t, s);
+  }
+
+  /** The severity of {@code rule}'s alerts: the operator's, else the rule's default. */
+  public com.towerco.events.payload.alert.AlertSeverity severity(AlertRule rule) {
+    return severities.getOrDefault(rule, rule.defaultSeverity());
   }
 
   public static RulePolicies defaults() {

@@ -88,7 +88,7 @@ public final class MaintenanceApi implements HttpRoutes {
       publish.accept(SiteVisits.maintenance(operator, site, windowId, body.from(), body.until(),
           reason, caller.user()));
     }
-    respond(ctx, new Window(windowId, new ArrayList<>(sites), body.from(), body.until(), reason,
+    respond(ctx, HttpStatus.CREATED, new Window(windowId, new ArrayList<>(sites), body.from(), body.until(), reason,
         caller.user()));
   }
 
@@ -102,7 +102,7 @@ public final class MaintenanceApi implements HttpRoutes {
     String visitId = "visit-" + EventIds.random().substring(0, 12);
     publish.accept(SiteVisits.visit(operator, body.siteId(), visitId, body.from(), body.until(),
         purpose + " (scheduled by " + caller.user() + ")"));
-    respond(ctx, new Visit(visitId, body.siteId(), body.from(), body.until(), purpose));
+    respond(ctx, HttpStatus.CREATED, new Visit(visitId, body.siteId(), body.from(), body.until(), purpose));
   }
 
   private void known(String site) {
@@ -146,9 +146,9 @@ public final class MaintenanceApi implements HttpRoutes {
     }
   }
 
-  static void respond(Context ctx, Object body) {
+  static void respond(Context ctx, HttpStatus status, Object body) {
     try {
-      ctx.status(HttpStatus.CREATED).contentType("application/json")
+      ctx.status(status).contentType("application/json")
           .result(Json.mapper().writeValueAsString(body));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);

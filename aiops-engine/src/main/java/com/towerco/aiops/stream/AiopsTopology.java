@@ -59,7 +59,19 @@ public final class AiopsTopology {
       String operatorTenant, CorrelationPolicy policy, ServiceMetrics metrics,
       int correlationPartitions, java.time.Duration flapHold,
       com.towerco.aiops.detection.DetectorFactory detector, AnomalyPolicies anomalyPolicies,
-      com.towerco.aiops.alerting.RulePolicies rulePolicies) {
+      com.towerco.aiops.alerting.RulePolicies rulePolicies,
+      com.towerco.aiops.policy.PolicyBoard policyBoard) {
+
+    /** With no operator policy beyond the configuration. */
+    public Dependencies(EventCodec codec, RecordDecoder decoder, SiteLookup sites,
+        TopicNames topics, String operatorTenant, CorrelationPolicy policy,
+        ServiceMetrics metrics, int correlationPartitions, java.time.Duration flapHold,
+        com.towerco.aiops.detection.DetectorFactory detector, AnomalyPolicies anomalyPolicies,
+        com.towerco.aiops.alerting.RulePolicies rulePolicies) {
+      this(codec, decoder, sites, topics, operatorTenant, policy, metrics, correlationPartitions,
+          flapHold, detector, anomalyPolicies, rulePolicies,
+          new com.towerco.aiops.policy.PolicyBoard());
+    }
 
     /** With the default threshold rules. */
     public Dependencies(EventCodec codec, RecordDecoder decoder, SiteLookup sites,
@@ -106,7 +118,7 @@ public final class AiopsTopology {
         .events(builder, TopicFamily.SITE_EVENTS.pattern(), "site-events")
         .process(() -> new SiteRulesProcessor(deps.decoder(), deps.sites(), publications,
             deps.metrics(), deps.flapHold(), deps.detector(), deps.anomalyPolicies(),
-            deps.rulePolicies(),
+            deps.rulePolicies(), deps.policyBoard(),
             detectorAlarms), Named.as("site-rules"),
             SITE_ALERTS_STORE, SITE_DETECTION_STORE);
     KStream<String, Emission> kpiEmissions = StreamsService

@@ -55,6 +55,7 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   private final com.towerco.aiops.detection.DetectorFactory detectorFactory;
   private final AnomalyPolicies anomalyPolicies;
   private final com.towerco.aiops.alerting.RulePolicies rulePolicies;
+  private final com.towerco.aiops.policy.PolicyBoard policyBoard;
   private final DetectorAlarms detectorAlarms;
   private Instant lastWatermark = Instant.MIN;
   private Instant lastResolveCheck = Instant.MIN;
@@ -63,9 +64,10 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
       ServiceMetrics metrics, Duration flapHold,
       com.towerco.aiops.detection.DetectorFactory detectorFactory,
       AnomalyPolicies anomalyPolicies, com.towerco.aiops.alerting.RulePolicies rulePolicies,
-      DetectorAlarms detectorAlarms) {
+      com.towerco.aiops.policy.PolicyBoard policyBoard, DetectorAlarms detectorAlarms) {
     this.decoder = decoder;
     this.rulePolicies = rulePolicies;
+    this.policyBoard = policyBoard;
     this.detectorFactory = detectorFactory;
     this.anomalyPolicies = anomalyPolicies;
     this.detectorAlarms = detectorAlarms;
@@ -141,7 +143,8 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
     if (event.payload() instanceof SiteTelemetry telemetry) {
       signals.addAll(TelemetryRules.evaluate(alerts, telemetry,
           (tenant, volts) -> sites.powered(siteId, tenant, volts), event.timestamp(),
-          event.eventId(), rulePolicies));
+          event.eventId(), policyBoard.forSite(siteId, sites.site(siteId).orElse(null),
+              rulePolicies)));
       signals.addAll(detection(siteId).observe(alerts, List.copyOf(signals), telemetry,
           sites.site(siteId).orElse(null), event.timestamp(), event.eventId()));
     } else if (event.payload() instanceof com.towerco.events.payload.site.SiteVisitScheduled visit) {
