@@ -39,9 +39,13 @@ import org.apache.kafka.streams.StreamsConfig;
  * ({@code aiops.settle}, {@code aiops.hold-down}, {@code aiops.hub-min-sites}, the shared-cause
  * windows {@code aiops.feeder-window}, {@code aiops.region-window}, {@code aiops.supplier-window}
  * and {@code aiops.similarity}, {@code aiops.similarity-window}; see {@link CorrelationSettings});
- * the threshold rules {@code aiops.rule.<rule>.*} and the inhibition rules {@code aiops.inhibit}
- * (see {@link RuleSettings}); and {@code aiops.anomaly.<class>.*} (when anomalies become alerts
- * per metric class, see {@link AnomalyPolicies}).
+ * the threshold rules {@code aiops.rule.<rule>.*}, the inhibition rules {@code aiops.inhibit}
+ * and {@code aiops.inhibit-group}, and which alerts notify ({@code aiops.evidence-only},
+ * {@code aiops.notify-once-per-problem}, {@code aiops.notify-when-worse}; see
+ * {@link RuleSettings}); {@code aiops.anomaly.<class>.*} (when anomalies become alerts per metric
+ * class, see {@link AnomalyPolicies}); {@code aiops.dispatch-visit}. At run time, NOC only, under
+ * {@code /api/v1/aiops}: maintenance windows, visits and the threshold rules' policy per site
+ * class, region or tenant ({@code towerco.aiops.policy}).
  */
 public final class AiopsEngineServiceFactory implements ServiceFactory {
   public static final String NAME = "aiops";
