@@ -81,6 +81,29 @@ class PolicyApiIT {
   }
 
   @Test
+  void aMaintenanceWindowIsRecordedOnTheSitesTopic() throws Exception {
+    HttpResponse<String> declared = call("POST", "/maintenance-windows", null,
+        "{\"sites\":[\"PX1\"],\"from\":\"2026-11-27T12:00:00Z\","
+            + "\"until\":\"2026-11-27T14:00:00Z\",\"reason\":\"rectifier swap\"}");
+    assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
+    assertThat(call("POST", "/maintenance-windows", null, "{\"sites\":[\"PX1\"],"
+        + "\"from\":\"2026-11-27T14:00:00Z\",\"until\":\"2026-11-27T12:00:00Z\","
+        + "\"reason\":\"x\"}").statusCode()).isEqualTo(400);
+    assertThat(call("POST", "/maintenance-windows", null, "{\"sites\":[\"NOPE\"],"
+        + "\"from\":\"2026-11-27T12:00:00Z\",\"until\":\"2026-11-27T14:00:00Z\","
+        + "\"reason\":\"x\"}").body()).contains("unknown site");
+    try (TopicReader site = new TopicReader(kafka.bootstrapServers(), Pattern.compile(
+        Pattern.quote(TopicFamily.SITE_EVENTS.topic("PX1"))))) {
+      site.readUntil(seen -> !site.events("site.maintenance-window").isEmpty(),
+          Duration.ofSeconds(30));
+      var window = (com.towerco.events.payload.site.SiteMaintenanceWindow) site
+          .events("site.maintenance-window").get(0).payload();
+      assertThat(window.declaredBy()).isEqualTo("noc-jane");
+      assertThat(window.reason()).isEqualTo("rectifier swap");
+    }
+  }
+
+  @Test
   void aPolicyThatMakesNoSenseIsRefusedWithItsReason() throws Exception {
     HttpResponse<String> hysteresis = call("PUT", "/policy/high-temperature", null,
         "{\"scope\":\"region\",\"scope_value\":\"north\",\"on\":40,\"off\":44}");
