@@ -75,14 +75,11 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
             TopicFamily.SITE_EVENTS, TopicFamily.AIOPS_POLICY)
         .streamsApplication(APPLICATION_ID)
         .groups(VISITS_GROUP)
-        .groups(POLICY_VIEW)
         .transactionalIds(com.towerco.platform.runtime.TransactionalLoop.ID_PREFIX + NAME + "-");
   }
 
   /** The consumer group of the bridge from dispatches to scheduled visits. */
   static final String VISITS_GROUP = "towerco-aiops-visits";
-  /** The client (and group) id prefix of the view of the operator's policy. */
-  static final String POLICY_VIEW = "towerco-aiops-policy";
   static final Setting<Duration> DISPATCH_VISIT = Setting.duration("aiops.dispatch-visit",
       Duration.ofHours(8), "A dispatch of the incident saga is a scheduled visit at its site "
           + "for this long from the request: the technician's door opening is expected.");
@@ -146,8 +143,8 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
       }
     }, event -> confirmed(apiOutputs, event), operator);
     context.topics().ensure(TopicFamily.AIOPS_POLICY);
-    PolicyView view = new PolicyView(context.clients(), PolicyView.topic(),
-        POLICY_VIEW + "-" + context.config().instanceId(), context.codec(), board);
+    PolicyView view = new PolicyView(context.clients(), context.topics(), context.decoder(),
+        board);
     PolicyApi policyApi = new PolicyApi(board, deps.rulePolicies(),
         event -> written(apiOutputs.publisher().publish(TopicFamily.AIOPS_POLICY,
             event.payloadAs(com.towerco.events.payload.aiops.AlertPolicyChanged.class).rule(),
