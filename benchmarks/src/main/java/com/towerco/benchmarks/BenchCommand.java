@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
     subcommands = {RcaBenchCommand.class, ScaleBenchCommand.class,
         IngestBenchCommand.class},
     description = "Measure the raw broker fan-out rate, the platform's sustained rate through "
-        + "all services, their ratio, and event-to-alert latency at half the sustained rate, "
-        + "in one run on this machine (embedded broker).")
+        + "all services, their ratio, event-to-alert latency at 25, 50 and 75 %% of the "
+        + "sustained rate and the capacity at the p99 objective, in one run on this machine "
+        + "(embedded broker).")
 public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--records", defaultValue = "1000000",
       description = "Records per measured phase (default: ${DEFAULT-VALUE}).")
@@ -37,11 +38,12 @@ public final class BenchCommand implements Callable<Integer> {
   int sitePartitions;
 
   @Option(names = "--latency-seconds", defaultValue = "20",
-      description = "Length of the latency phase (default: ${DEFAULT-VALUE}).")
+      description = "Length of each latency phase (default: ${DEFAULT-VALUE}).")
   int latencySeconds;
 
   @Option(names = "--latency-rate", defaultValue = "0",
-      description = "Records/s during the latency phase (default: half the sustained rate).")
+      description = "Records/s of a single latency phase (default: 25, 50 and 75 %% of the "
+          + "sustained rate, then a search for the capacity at the p99 objective).")
   double latencyRate;
 
   @Option(names = "--services", split = ",",
@@ -63,7 +65,6 @@ public final class BenchCommand implements Callable<Integer> {
         sitePartitions, warmup, Duration.ofSeconds(latencySeconds), latencyRate,
         Services.select(services),
         new ServiceSettings(settings)), System.out);
-    var l = result.latenciesMicros();
     System.out.printf("%nTowerco AIOps pipeline benchmark (%d records of %d bytes, %d sites x %d "
             + "partitions, %d consumer groups: %s)%n", records, result.recordBytes(), sites,
         sitePartitions, result.groups(), String.join(", ", result.services()));
@@ -74,10 +75,26 @@ public final class BenchCommand implements Callable<Integer> {
         + "%,.0f records/s%n", result.platformRate());
     System.out.printf("  ratio:                                                       %.1f %%%n",
         100 * result.ratio());
-    System.out.printf("  event-to-alert latency at %,.0f records/s: p50 %.1f ms, p99 %.1f ms, "
-            + "max %.1f ms (%d alerts)%n", result.latencyRate(),
-        l.getValueAtPercentile(50) / 1000.0, l.getValueAtPercentile(99) / 1000.0,
-        l.getMaxValue() / 1000.0, l.getTotalCount());
+    for (PipelineBenchmark.LatencyPoint point : result.latencies()) {
+      var l = point.micros();
+      if (l.getTotalCount() == 0) {
+        System.out.printf("  event-to-alert latency at %,.0f records/s (%.0f %%): no alert arrived "
+            + "within the phase and 5 s after (the engine is behind): fails the objective%n",
+            point.rate(), 100 * point.fractionOfSustained());
+        continue;
+      }
+      System.out.printf("  event-to-alert latency at %,.0f records/s (%.0f %%): p50 %.1f ms, "
+              + "p99 %.1f ms, max %.1f ms (%d alerts)%n", point.rate(),
+          100 * point.fractionOfSustained(), l.getValueAtPercentile(50) / 1000.0,
+          l.getValueAtPercentile(99) / 1000.0, l.getMaxValue() / 1000.0, l.getTotalCount());
+    }
+    if (!Double.isNaN(result.capacityAtSlo())) {
+      int cores = Runtime.getRuntime().availableProcessors();
+      double sitesPerCore = result.capacityAtSlo() * 10 / cores;
+      System.out.printf("  capacity at SLO (p99 < %.0f ms): %,.0f records/s = %,.0f sites per "
+              + "core at one reading per site per 10 s (%d cores)%n",
+          PipelineBenchmark.SLO_P99_MILLIS, result.capacityAtSlo(), sitesPerCore, cores);
+    }
     return 0;
   }
 }

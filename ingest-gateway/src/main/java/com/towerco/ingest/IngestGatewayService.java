@@ -68,7 +68,8 @@ public final class IngestGatewayService implements PlatformService, HttpRoutes {
     }
     SiteDirectory sites = context.sites();
     contract = new EdgeContract(context.codec(), id -> sites.site(id).isPresent(),
-        context.config().operatorTenant(), settings.maxFutureSkew(), clock);
+        context.config().operatorTenant(), settings.maxFutureSkew(), clock,
+        settings.holdUnknownSites());
     // MQTT and SNMP senders wait for each write's ack (MQTT's in-flight window is a few messages
     // per session): waiting 5 ms to fill batches would cap them at window / 5 ms. HTTP writes a
     // batch at once and gains from full producer batches.
@@ -76,8 +77,10 @@ public final class IngestGatewayService implements PlatformService, HttpRoutes {
         settings.kafkaLingerMs()));
     writer = new SiteEventWriter(outputs.publisher(), outputs.deadLetters(),
         settings.maxInFlight());
+    // an HTTP request thread must not wait on a missing broker longer than the request may
     httpOutputs = context.outputs(name(), "-http", Map.of(ProducerConfig.LINGER_MS_CONFIG,
-        settings.httpKafkaLingerMs()));
+        settings.httpKafkaLingerMs(), ProducerConfig.MAX_BLOCK_MS_CONFIG,
+        settings.httpLimits().kafkaTimeout().toMillis()));
     SiteEventWriter httpWriter = new SiteEventWriter(httpOutputs.publisher(),
         httpOutputs.deadLetters(), settings.maxInFlight());
     if (settings.mqtt().isPresent()) {

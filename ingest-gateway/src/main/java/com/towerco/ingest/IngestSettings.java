@@ -19,7 +19,7 @@ public record IngestSettings(String gatewayId, Duration maxFutureSkew, int maxIn
     Optional<MqttSettings> mqtt, boolean embeddedMqtt, String embeddedMqttHost,
     int embeddedMqttPort, GatewayKeys httpKeys, IngestRoutes.Limits httpLimits,
     String snmpHost, int snmpPort, String snmpMappings, String snmpCommunities,
-    String snmpUsers, int kafkaLingerMs, int httpKafkaLingerMs) {
+    String snmpUsers, int kafkaLingerMs, int httpKafkaLingerMs, boolean holdUnknownSites) {
 
   /** The embedded broker's port in {@code towerco demo} and {@code run} ({@code --mqtt-port}). */
   public static final int DEFAULT_EMBEDDED_MQTT_PORT = 1884;
@@ -31,6 +31,11 @@ public record IngestSettings(String gatewayId, Duration maxFutureSkew, int maxIn
       .withDefaultText("gw-<instance id>");
   static final Setting<Duration> MAX_FUTURE_SKEW = Setting.duration("ingest.max-future-skew",
       Duration.ofMinutes(5), "How far ahead of the gateway's clock an event may be stamped.");
+  /** Read by the gateway (which holds) and the inventory service (which releases). */
+  public static final Setting<Boolean> HOLD_UNKNOWN_SITES = Setting.bool(
+      "ingest.hold-unknown-sites", false, "Hold events of sites not yet registered (in "
+          + "towerco.dlq as UNKNOWN_SITE, with the envelope they would be) and publish them when "
+          + "the site is registered; off: they are only refused.");
   static final Setting<Integer> MAX_IN_FLIGHT = Setting.integer("ingest.max-in-flight", 10_000,
       1, 1_000_000, "Kafka writes outstanding per writer before senders wait (MQTT and SNMP "
           + "share one writer, HTTP has its own).");
@@ -70,6 +75,9 @@ public record IngestSettings(String gatewayId, Duration maxFutureSkew, int maxIn
   static final Setting<Integer> HTTP_ITEMS_PER_SECOND = Setting.integer(
       "ingest.http-items-per-second", LIMITS.itemsPerSecond(), 1, Integer.MAX_VALUE,
       "Items per second one HTTP gateway key may send (more: 429).");
+  static final Setting<Duration> HTTP_KAFKA_TIMEOUT = Setting.duration(
+      "ingest.http-kafka-timeout", LIMITS.kafkaTimeout(), "How long an HTTP batch waits for "
+          + "Kafka to take its items before the answer is 503 with Retry-After.");
   static final Setting<String> SNMP_HOST = Setting.text("ingest.snmp-host", "127.0.0.1",
       "Address of the SNMP trap receiver (0.0.0.0 to take traps from the network).");
   static final Setting<Integer> SNMP_PORT = Setting.integer("ingest.snmp-port", -1, -1,
@@ -83,10 +91,11 @@ public record IngestSettings(String gatewayId, Duration maxFutureSkew, int maxIn
 
   /** Every gateway setting. */
   public static final List<Setting<?>> ALL = List.of(GATEWAY_ID, MAX_FUTURE_SKEW,
+      HOLD_UNKNOWN_SITES,
       MAX_IN_FLIGHT, KAFKA_LINGER_MS, HTTP_KAFKA_LINGER_MS, MQTT_URL, MQTT_EMBEDDED_HOST,
       MQTT_EMBEDDED_PORT, MQTT_TOPIC_ROOT, MQTT_USERNAME, MQTT_PASSWORD, MQTT_CLIENT_ID,
       MQTT_SHARED_GROUP, HTTP_KEYS, HTTP_MAX_BODY_BYTES, HTTP_MAX_ITEMS, HTTP_ITEMS_PER_SECOND,
-      SNMP_HOST, SNMP_PORT, SNMP_MAPPINGS, SNMP_COMMUNITIES, SNMP_USERS);
+      HTTP_KAFKA_TIMEOUT, SNMP_HOST, SNMP_PORT, SNMP_MAPPINGS, SNMP_COMMUNITIES, SNMP_USERS);
 
   public static IngestSettings of(ServiceSettings s, String instanceId) {
     String gatewayId = GATEWAY_ID.orElse(s, "gw-" + instanceId);
@@ -103,9 +112,10 @@ public record IngestSettings(String gatewayId, Duration maxFutureSkew, int maxIn
     return new IngestSettings(gatewayId, MAX_FUTURE_SKEW.from(s), MAX_IN_FLIGHT.from(s), mqtt,
         embedded, host, port, GatewayKeys.parse(HTTP_KEYS.from(s)),
         new IngestRoutes.Limits(HTTP_MAX_BODY_BYTES.from(s), HTTP_MAX_ITEMS.from(s),
-            HTTP_ITEMS_PER_SECOND.from(s), LIMITS.kafkaTimeout()),
+            HTTP_ITEMS_PER_SECOND.from(s), HTTP_KAFKA_TIMEOUT.from(s)),
         SNMP_HOST.from(s), SNMP_PORT.from(s), SNMP_MAPPINGS.from(s), SNMP_COMMUNITIES.from(s),
-        SNMP_USERS.from(s), KAFKA_LINGER_MS.from(s), HTTP_KAFKA_LINGER_MS.from(s));
+        SNMP_USERS.from(s), KAFKA_LINGER_MS.from(s), HTTP_KAFKA_LINGER_MS.from(s),
+        HOLD_UNKNOWN_SITES.from(s));
   }
 
   private static void checkMqttUrl(String url) {

@@ -115,14 +115,15 @@ public final class AiopsTopology {
         JsonSerde.of(KpiAnomalyProcessor.Saved.class)));
 
     KStream<String, Emission> siteEmissions = StreamsService
-        .events(builder, TopicFamily.SITE_EVENTS.pattern(), "site-events")
+        .events(builder, TopicFamily.SITE_EVENTS.pattern(), "site-events",
+            SiteRulesProcessor.HANDLED_TYPES::contains)
         .process(() -> new SiteRulesProcessor(deps.decoder(), deps.sites(), publications,
             deps.metrics(), deps.flapHold(), deps.detector(), deps.anomalyPolicies(),
             deps.rulePolicies(), deps.policyBoard(),
             detectorAlarms), Named.as("site-rules"),
             SITE_ALERTS_STORE, SITE_DETECTION_STORE);
     KStream<String, Emission> kpiEmissions = StreamsService
-        .events(builder, TopicFamily.KPI_METRICS.pattern(), "kpis")
+        .events(builder, TopicFamily.KPI_METRICS.pattern(), "kpis", "kpi.computed"::equals)
         .process(() -> new KpiAnomalyProcessor(deps.decoder(), deps.sites(), publications,
             deps.metrics(), deps.flapHold(), deps.detector(), deps.anomalyPolicies(),
             detectorAlarms), Named.as("kpi-anomalies"),

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Hands an alert change to its region's correlator together with the records that publish it
@@ -73,6 +72,6 @@ final class AlertEmitter {
 
   private static void forward(ProcessorContext<String, Emission> context, String key,
       Emission emission, Instant time) {
-    context.forward(new Record<>(key, emission, time.toEpochMilli()));
+    context.forward(Emission.record(key, emission, time.toEpochMilli()));
   }
 }

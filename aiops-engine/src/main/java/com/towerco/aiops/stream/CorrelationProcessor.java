@@ -62,7 +62,7 @@ final class CorrelationProcessor
     }
     for (IncidentUpdate update : updates) {
       Emission.Outbound out = publications.incident(update);
-      context.forward(new Record<>(out.key(), out, update.time().toEpochMilli()));
+      context.forward(Emission.record(out.key(), out, update.time().toEpochMilli()));
     }
   }
 
@@ -83,8 +83,9 @@ final class CorrelationProcessor
     if (suppressed.isPresent()) {
       return;
     }
-    for (Emission.Outbound out : input.notices()) {
-      context.forward(new Record<>(out.key(), out, fact.time().toEpochMilli()));
+    for (Emission.Notice notice : input.notices()) {
+      Emission.Outbound out = notice.outbound();
+      context.forward(Emission.record(out.key(), out, fact.time().toEpochMilli()));
     }
   }
 }

@@ -103,6 +103,7 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
     Envelope event;
     try {
       event = decoder.decode(origin.topic(), origin.partition(), origin.offset(), record.value());
+      com.towerco.platform.kafka.EventHeaders.check(record.headers(), event);
     } catch (InvalidEventException e) {
       deadLetters.send(context, record, e.reason(), e.detail());
       return;

@@ -3,6 +3,7 @@ package com.towerco.aiops.stream;
 import com.towerco.aiops.alerting.ActiveAlert;
 import com.towerco.aiops.correlation.IncidentUpdate;
 import com.towerco.events.Envelope;
+import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.events.EventCodec;
 import com.towerco.events.EventIds;
 import com.towerco.events.EventTypes;
@@ -104,6 +105,7 @@ final class Publications {
   private Emission.Outbound outbound(TopicFamily family, String tenant, String key,
       String eventId, String siteId, Instant time, Payload payload) {
     Envelope event = Envelope.of(eventId, tenant, siteId, time, payload, METADATA);
-    return new Emission.Outbound(topics.topic(family, tenant), key, codec.encode(event));
+    return new Emission.Outbound(topics.topic(family, tenant), key, codec.encode(event),
+        EventHeaders.of(event));
   }
 }

@@ -14,6 +14,7 @@ import com.towerco.events.RejectReason;
 import com.towerco.events.payload.site.SiteAlarm;
 import com.towerco.events.payload.site.SiteConnectivity;
 import com.towerco.events.payload.site.SiteTelemetry;
+import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.metrics.ServiceMetrics;
 import com.towerco.platform.runtime.Deduplicator;
 import java.time.Duration;
@@ -113,27 +114,45 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
             detectionStore.get(id)));
   }
 
+  /** The site event types the rules read; records whose headers name another are skipped. */
+  static final Set<String> HANDLED_TYPES = Set.of("site.telemetry", "site.alarm",
+      "site.connectivity", "site.visit-scheduled");
+
   @Override
   public void process(Record<String, byte[]> record) {
-    Envelope event;
     RecordMetadata origin = context.recordMetadata().orElseThrow();
+    // A repeat is recognised from its routing headers, before any JSON is parsed; a record
+    // without them is checked once decoded.
+    EventHeaders.Attributes routing = EventHeaders.read(record.headers());
+    if (routing != null && !deduplicator.firstSeen(routing.id(), routing.time())) {
+      skipRepeat(routing.type(), routing.time());
+      return;
+    }
+    Envelope event;
     try {
       event = decoder.decode(origin.topic(), origin.partition(), origin.offset(), record.value());
+      EventHeaders.check(record.headers(), event);
     } catch (InvalidEventException e) {
       deadLetter(record, e.reason(), e.detail());
       return;
     }
     try {
-      if (deduplicator.firstSeen(event.eventId(), event.timestamp())) {
-        evaluate(event);
-      } else {
-        metrics.duplicateSkipped();
+      if (routing == null && !deduplicator.firstSeen(event.eventId(), event.timestamp())) {
+        skipRepeat(event.eventType(), event.timestamp());
+        return;
       }
+      evaluate(event);
       metrics.eventIn(event.eventType(), event.timestamp(), System.currentTimeMillis());
       advanceTime(event.timestamp());
     } catch (RuntimeException e) {
       deadLetter(record, RejectReason.PROCESSING_FAILED, e.toString());
     }
+  }
+
+  private void skipRepeat(String type, Instant time) {
+    metrics.duplicateSkipped();
+    metrics.eventIn(type, time, System.currentTimeMillis());
+    advanceTime(time);
   }
 
   private void evaluate(Envelope event) {

@@ -18,6 +18,7 @@ import com.towerco.events.payload.site.SiteAlarm;
 import com.towerco.events.payload.site.SiteConnectivity;
 import com.towerco.events.payload.site.SiteRegistered;
 import com.towerco.platform.kafka.DeadLetters;
+import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.metrics.PlatformMetrics;
 import com.towerco.platform.runtime.TopicNames;
 import java.nio.charset.StandardCharsets;
@@ -179,6 +180,55 @@ class AiopsTopologyTest {
     List<AlertFiring> altel = payloads("towerco.alerts.altel.notifications", AlertFiring.class);
     assertThat(altel).hasSize(1);
     assertThat(altel.get(0).affectedTenants()).containsExactly("altel");
+  }
+
+  @Test
+  void routesOnRecordHeadersAndWritesEachAlertWithItsOwnHeaders() {
+    Envelope raised = Envelope.of(EventIds.random(), "towerco", "S1", T0, alarm("A-1",
+        SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE, true), Map.of());
+    // A repeat is recognised from its headers alone: its value is never parsed.
+    input("S1").pipeInput(new TestRecord<>("S1", codec.encode(raised),
+        EventHeaders.of(raised), T0));
+    input("S1").pipeInput(new TestRecord<>("S1", "{not json".getBytes(StandardCharsets.UTF_8),
+        EventHeaders.of(raised), T0));
+    // A type the rules do not read is skipped on its headers, undecoded.
+    Envelope registered = Envelope.of(EventIds.random(), "towerco", "S1", T0,
+        inventory.get("S1"), Map.of());
+    input("S1").pipeInput(new TestRecord<>("S1", "{not json".getBytes(StandardCharsets.UTF_8),
+        EventHeaders.of(registered), T0));
+
+    var records = output("towerco.alerts.towerco.notifications").readRecordsToList();
+    assertThat(records).hasSize(1);
+    Envelope alert = decode(records.get(0).value());
+    assertThat(alert.eventType()).isEqualTo("alert.firing");
+    assertThat(EventHeaders.read(records.get(0).headers()))
+        .as("the alert's own routing headers, not the alarm's")
+        .isEqualTo(EventHeaders.Attributes.of(alert));
+    assertThat(output("towerco.dlq").readRecordsToList()).isEmpty();
+  }
+
+  @Test
+  void deadLettersAnEnvelopeItsHeadersMisdescribe() {
+    Envelope raised = Envelope.of(EventIds.random(), "towerco", "S1", T0, alarm("A-1",
+        SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE, true), Map.of());
+    EventHeaders.Attributes claimed = new EventHeaders.Attributes(raised.eventId(),
+        raised.eventType(), raised.version(), "altel", "S1", T0);
+    input("S1").pipeInput(new TestRecord<>("S1", codec.encode(raised),
+        EventHeaders.of(claimed), T0));
+
+    assertThat(output("towerco.alerts.towerco.notifications").readRecordsToList()).isEmpty();
+    var dead = output("towerco.dlq").readRecordsToList();
+    assertThat(dead).hasSize(1);
+    assertThat(DeadLetters.header(dead.get(0).headers(), DeadLetters.REASON))
+        .isEqualTo("SCHEMA_VIOLATION");
+  }
+
+  private Envelope decode(byte[] value) {
+    try {
+      return codec.decode(value);
+    } catch (InvalidEventException e) {
+      throw new AssertionError(e.detail(), e);
+    }
   }
 
   @Test

@@ -24,14 +24,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * and a new projection can be rebuilt from the raw table or by replaying the topics.
  */
 public final class Projector {
+  private static final String TELEMETRY = com.towerco.events.EventTypes.of(SiteTelemetry.class).name();
   private static final Map<Enum<?>, String> WIRE_NAMES = new ConcurrentHashMap<>();
 
   /** Projects one event received at the given topic coordinates. */
   public List<StoredRow> project(Envelope e, String topic, int partition, long offset,
       byte[] json) {
     List<StoredRow> rows = new ArrayList<>(2);
-    rows.add(new StoredRow.RawEvent(e.eventId(), e.eventType(), e.version(), e.tenantId(),
-        e.siteId(), e.timestamp(), topic, partition, offset, json));
+    rows.add(raw(e.eventId(), e.eventType(), e.version(), e.tenantId(), e.siteId(),
+        e.timestamp(), topic, partition, offset, json));
     if (e.payload() instanceof SiteTelemetry) {
       return rows; // almost all of the volume, and stored only raw
     }
@@ -75,6 +76,19 @@ public final class Projector {
           t.slaAvailabilityPct(), t.dcMinV(), t.dcMaxV(), t.backupHours(), e.eventId())));
     }
     return rows;
+  }
+
+  /** True for the event type whose events are stored only raw (see {@link #raw}). */
+  public static boolean storedRawOnly(String eventType) {
+    return TELEMETRY.equals(eventType);
+  }
+
+  /** The raw row of an event: its envelope's attributes and the bytes received. */
+  public static StoredRow.RawEvent raw(String eventId, String eventType, String version,
+      String tenantId, String siteId, java.time.Instant time, String topic, int partition,
+      long offset, byte[] json) {
+    return new StoredRow.RawEvent(eventId, eventType, version, tenantId, siteId, time, topic,
+        partition, offset, json);
   }
 
   private static StoredRow.KpiWindow kpi(Envelope e, KpiComputed k, long offset) {

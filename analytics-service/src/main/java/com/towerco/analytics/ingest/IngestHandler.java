@@ -7,6 +7,7 @@ import com.towerco.analytics.jdbc.EventSink;
 import com.towerco.events.Envelope;
 import com.towerco.platform.metrics.ServiceMetrics;
 import com.towerco.platform.runtime.EventHandler;
+import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.runtime.SourceRecord;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -51,14 +52,34 @@ public final class IngestHandler implements EventHandler {
     this.writer = new BatchWriter(sink, rejects, settings, serviceMetrics, metrics);
   }
 
+  /**
+   * Event types kept only as the envelope received (telemetry, almost all of the volume) are
+   * stored from the routing headers and the bytes, without decoding them.
+   */
+  @Override
+  public boolean handleUndecoded(EventHeaders.Attributes routing, SourceRecord source) {
+    if (!Projector.storedRawOnly(routing.type())) {
+      return false;
+    }
+    store(List.of(Projector.raw(routing.id(), routing.type(), routing.version(),
+        routing.tenantId(), routing.siteId(), routing.time(), source.topic(),
+        source.partition(), source.offset(), source.value())), routing.id(), routing.time(),
+        source);
+    return true;
+  }
+
   @Override
   public void handle(Envelope event, SourceRecord source) {
-    List<StoredRow> rows = projector.project(event, source.topic(), source.partition(),
-        source.offset(), source.value());
+    store(projector.project(event, source.topic(), source.partition(), source.offset(),
+        source.value()), event.eventId(), event.timestamp(), source);
+  }
+
+  private void store(List<StoredRow> rows, String eventId, java.time.Instant eventTime,
+      SourceRecord source) {
     TopicPartition tp = new TopicPartition(source.topic(), source.partition());
     EventIdWindow w = window();
     EventIdWindow.Verdict verdict = w == null ? EventIdWindow.Verdict.UNKNOWN
-        : w.offer(event.eventId(), event.timestamp());
+        : w.offer(eventId, eventTime);
     if (verdict == EventIdWindow.Verdict.DUPLICATE) {
       rows = List.of();
       serviceMetrics.duplicateSkipped();
@@ -66,7 +87,7 @@ public final class IngestHandler implements EventHandler {
     firstHandled.putIfAbsent(tp, source.offset());
     metrics.buffered(1);
     writer.add(new Batch.Pending(new EventSink.Event(tp, source.offset(), rows,
-        verdict == EventIdWindow.Verdict.UNKNOWN), source, event.eventId(), event.timestamp()));
+        verdict == EventIdWindow.Verdict.UNKNOWN), source, eventId, eventTime));
   }
 
   /** Nothing to wait for: Kafka is only told positions the database holds (committable). */

@@ -10,7 +10,6 @@ import com.towerco.platform.kafka.TopicProvisioner;
 import com.towerco.platform.metrics.PlatformMetrics;
 import com.towerco.events.EventCodec;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,10 +49,13 @@ public final class InventoryCommand implements Runnable {
       description = {"Register or update the sites of a CSV sheet (header: site_id, name, "
           + "region, hub_site_id, hub, latitude, longitude, grid, generator, solar, "
           + "battery_capacity_ah, fuel_capacity_l, generator_consumption_lph, tenancies; "
-          + "tenancies as tenant:sla_pct:dc_min_v:dc_max_v:backup_h|...).",
-          "Bad rows are reported with their line; the good ones are registered."})
+          + "tenancies as tenant:sla_pct:dc_min_v:dc_max_v:backup_h|...; optional: "
+          + "grid_feeder_id, parent_hub_site_id, fuel_supplier_id, maintenance_contractor_id)",
+          "or of a JSON array of {site_id, ...site.registered fields} (docs/events.md).",
+          "Bad rows are reported with their line (item index in JSON); the good ones are "
+              + "registered."})
   public static final class Import implements Callable<Integer> {
-    @Parameters(paramLabel = "SITES.csv", description = "The sheet.")
+    @Parameters(paramLabel = "SITES.csv|SITES.json", description = "The sheet.")
     Path sheet;
 
     @Mixin
@@ -61,10 +63,7 @@ public final class InventoryCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      SiteSheet.Parsed parsed;
-      try (Reader in = Files.newBufferedReader(sheet, StandardCharsets.UTF_8)) {
-        parsed = SiteSheet.parse(in);
-      }
+      SiteSheet.Parsed parsed = SiteSheet.read(Files.readString(sheet, StandardCharsets.UTF_8));
       parsed.errors().forEach(e -> System.err.println(sheet + ": " + e));
       if (parsed.rows().isEmpty()) {
         System.err.println("no site registered");

@@ -45,6 +45,12 @@ public final class KafkaOptions {
           + "directory: unique per process, the same after a restart).")
   public String instanceId;
 
+  @Option(names = "--broker-wait", paramLabel = "DURATION", defaultValue = "PT5S",
+      description = "How long to wait for a broker to answer before giving up with a message "
+          + "(default: ${DEFAULT-VALUE}); a supervised service process may wait longer for a "
+          + "cluster that starts with it.")
+  public Duration brokerWait;
+
   @Option(names = "--retention", paramLabel = "FAMILY=DURATION",
       description = "Retention of a windowed topic family, e.g. --retention kpi-metrics=P400D "
           + "or site-events=14d (repeatable; 'towerco topics' lists families, defaults and "
@@ -57,7 +63,7 @@ public final class KafkaOptions {
    */
   public PlatformConfig connect(Path dataDir) {
     PlatformConfig config = apply(PlatformConfig.local(bootstrapServers, dataDir));
-    BrokerCheck.require(config);
+    BrokerCheck.require(config, brokerWait == null ? BrokerCheck.WAIT : brokerWait);
     return config;
   }
 

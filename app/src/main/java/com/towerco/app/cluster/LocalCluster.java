@@ -118,7 +118,9 @@ public final class LocalCluster {
         "--bootstrap-servers", bootstrapServers(), "--replication-factor", "3",
         "--data-dir", layout.dir().resolve(name).toString(), "--http-port",
         String.valueOf(port), "--users", layout.dir().resolve("users.json").toString(),
-        "--auth-key", layout.dir().resolve("auth.key").toString()));
+        "--auth-key", layout.dir().resolve("auth.key").toString(),
+        // the brokers start with the services, on a machine that may be busy starting them all
+        "--broker-wait", "PT60S"));
     if (service.equals("dashboard")) {
       // Every dashboard instance keeps the whole fleet: its own consumer group.
       args.addAll(List.of("--set", "dashboard.group-id=towerco-dashboard-service-" + name));

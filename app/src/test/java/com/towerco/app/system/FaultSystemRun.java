@@ -53,7 +53,8 @@ import org.junit.jupiter.api.Test;
  * reading twice, and incidents per injected fault.
  *
  * <p>{@code -Dfaults.rounds=5 -Dfaults.round-seconds=25 -Dfaults.sites=10 -Dfaults.port=24000
- * -Dfaults.seed=7}.
+ * -Dfaults.http-port=24100 -Dfaults.seed=7} (Kafka takes {@code port} to {@code port + 12}, the
+ * service instances {@code http-port} on).
  */
 class FaultSystemRun {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,6 +62,7 @@ class FaultSystemRun {
   private static final int ROUND_SECONDS = Integer.getInteger("faults.round-seconds", 25);
   private static final int SITES = Integer.getInteger("faults.sites", 10);
   private static final int PORT = Integer.getInteger("faults.port", 24000);
+  private static final int HTTP_PORT = Integer.getInteger("faults.http-port", PORT + 100);
   private static final long SEED = Long.getLong("faults.seed", 7);
   private static final int SPEED = 10;
 
@@ -84,7 +86,7 @@ class FaultSystemRun {
     instances.put("aiops", 2);
     instances.put("incidents", 1);
     instances.put("analytics", 1);
-    cluster = new LocalCluster(new LocalCluster.Layout(dir, PORT, PORT + 100, instances,
+    cluster = new LocalCluster(new LocalCluster.Layout(dir, PORT, HTTP_PORT, instances,
         List.of("--open-access")));
     cluster.up(Duration.ofMinutes(5));
 

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Produces benchmark records to the site topics as fast as one idempotent producer can. */
 final class Feed {
@@ -22,8 +21,7 @@ final class Feed {
         context.clients().producer("bench-feed-" + System.nanoTime())) {
       for (long i = 0; i < count; i++) {
         RecordFactory.Record r = factory.next(i, start.plusMillis(i / sites.size() * 1000));
-        producer.send(new ProducerRecord<>(TopicFamily.SITE_EVENTS.topic(r.siteId()),
-            r.siteId(), r.value()), (md, e) -> {
+        producer.send(r.toProducerRecord(), (md, e) -> {
               if (e != null) {
                 failed.incrementAndGet();
               }

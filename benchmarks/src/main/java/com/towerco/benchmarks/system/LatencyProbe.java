@@ -42,6 +42,16 @@ final class LatencyProbe {
 
   static Histogram run(ServiceContext context, RecordFactory factory, List<String> sites,
       double ratePerSecond, Duration duration) throws InterruptedException {
+    return run(context, factory, sites, ratePerSecond, duration, new long[1]);
+  }
+
+  /**
+   * As above, continuing the sites' alarm sequence at {@code alarmsSent[0]} (and advancing it),
+   * so that several phases on the same sites each raise new alerts rather than flaps of the
+   * previous phase's.
+   */
+  static Histogram run(ServiceContext context, RecordFactory factory, List<String> sites,
+      double ratePerSecond, Duration duration, long[] alarmsSent) throws InterruptedException {
     EventCodec codec = new EventCodec();
     String operator = context.config().operatorTenant();
     String alertTopic = context.topics().ensure(TopicFamily.ALERT_NOTIFICATIONS, operator);
@@ -73,18 +83,20 @@ final class LatencyProbe {
         context.clients().producer("bench-latency-feed")) {
       long start = System.nanoTime();
       long sent = 0;
-      long alarms = 0;
+      // Start at a raise round: a clear of an alarm that was never raised makes no alert.
+      long perCycle = 2L * sites.size();
+      long first = (alarmsSent[0] + perCycle - 1) / perCycle * perCycle;
+      long alarms = first;
       long end = start + SETTLE.toNanos() + duration.toNanos();
       while (System.nanoTime() < end) {
         long elapsed = System.nanoTime() - start;
         long due = (long) (elapsed / 1e9 * ratePerSecond);
         for (; sent < due; sent++) {
           RecordFactory.Record r = factory.next(sent, Instant.now());
-          producer.send(new ProducerRecord<>(TopicFamily.SITE_EVENTS.topic(r.siteId()),
-              r.siteId(), r.value()));
+          producer.send(r.toProducerRecord());
         }
         if (elapsed > SETTLE.toNanos()
-            && (elapsed - SETTLE.toNanos()) / ALARM_EVERY.toNanos() >= alarms) {
+            && (elapsed - SETTLE.toNanos()) / ALARM_EVERY.toNanos() >= alarms - first) {
           String site = sites.get((int) (alarms % sites.size()));
           long round = alarms / sites.size();
           boolean raise = round % 2 == 0;
@@ -96,13 +108,14 @@ final class LatencyProbe {
                   cause, "bench", "rectifier/1", null,
                   null), Map.of("producer", "bench"));
           sentAt.put(alarm.eventId(), System.nanoTime());
-          producer.send(new ProducerRecord<>(TopicFamily.SITE_EVENTS.topic(site), site,
-              codec.encode(alarm)));
+          producer.send(new ProducerRecord<>(TopicFamily.SITE_EVENTS.topic(site), null, site,
+              codec.encode(alarm), com.towerco.platform.kafka.EventHeaders.of(alarm)));
           alarms++;
         }
         Thread.sleep(1);
       }
       producer.flush();
+      alarmsSent[0] = alarms;
     } finally {
       producing.set(false);
       reader.join();

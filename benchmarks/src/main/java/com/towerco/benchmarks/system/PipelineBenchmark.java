@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
@@ -32,12 +33,31 @@ public final class PipelineBenchmark {
       ServiceSettings settings) {}
 
   /** What was measured. */
-  public record Result(double rawRate, double platformRate, double latencyRate,
-      Histogram latenciesMicros, int groups, int recordBytes, List<String> services) {
+  public record Result(double rawRate, double platformRate, List<LatencyPoint> latencies,
+      double capacityAtSlo, int groups, int recordBytes, List<String> services) {
     public double ratio() {
       return platformRate / rawRate;
     }
   }
+
+  /** Event-to-alert latency at one steady rate. */
+  public record LatencyPoint(double rate, double fractionOfSustained, Histogram micros) {
+    public double p99Millis() {
+      return micros.getTotalCount() == 0 ? Double.POSITIVE_INFINITY
+          : micros.getValueAtPercentile(99) / 1000.0;
+    }
+
+    public boolean meetsSlo() {
+      return p99Millis() < SLO_P99_MILLIS;
+    }
+  }
+
+  /** The event-to-alert objective: p99 under half a second. */
+  public static final double SLO_P99_MILLIS = 500;
+  /** Latency is measured at these shares of the sustained rate. */
+  public static final List<Double> LATENCY_FRACTIONS = List.of(0.25, 0.5, 0.75);
+  /** Extra latency phases that narrow down the capacity at the objective (bisection). */
+  public static final int CAPACITY_STEPS = 2;
 
   /** Raw fan-out rounds; the best one is the baseline. */
   public static final int RAW_ROUNDS = 3;
@@ -86,20 +106,37 @@ public final class PipelineBenchmark {
         Feed.produce(context, factory(warm, config), warm, options.warmupRecords(),
             java.time.Instant.parse("2026-01-01T00:00:00Z"));
         List<ServiceMetrics> readers = siteReaders(context, options.warmupRecords());
+        context.metrics().services().stream()
+            .filter(m -> !m.service().equals("bench") && !readers.contains(m)
+                && m.totalIn() > 0 && m.totalIn() < options.warmupRecords())
+            .forEach(m -> out.printf("  WARNING: %s had handled only %,d of the %,d warm-up "
+                + "records when the others were done: it is left out of the sustained rate "
+                + "and is behind in the latency phases%n", m.service(), m.totalIn(),
+                options.warmupRecords()));
         PlatformRun.prepare(context, sites);
+        ThreadCpu cpu = ThreadCpu.snapshot();
         double sustained = PlatformRun.run(context, readers, factory(sites, config), sites,
             options.records());
+        printCpuPerRecord(cpu.since(), options.records(), out);
         out.printf("  platform: %,.0f records/s through %s (shared decode hit ratio %.2f)%n",
             sustained, readers.stream().map(ServiceMetrics::service).toList(),
             context.decoder().hitRatio());
-        double latencyRate = options.latencyRate() > 0 ? options.latencyRate() : sustained / 2;
-        out.printf("latency at %,.0f records/s for %d s ...%n", latencyRate,
-            options.latencyDuration().toSeconds());
         List<String> latencySites = BenchFleet.siteIds("L", options.sites());
         PlatformRun.prepare(context, latencySites);
-        Histogram latencies = LatencyProbe.run(context, factory(latencySites, config),
-            latencySites, latencyRate, options.latencyDuration());
-        return new Result(raw, sustained, latencyRate, latencies, groups, recordBytes,
+        LatencyLadder ladder = new LatencyLadder(context, config, latencySites,
+            options.latencyDuration(), out);
+        List<LatencyPoint> points = new java.util.ArrayList<>();
+        double capacity;
+        if (options.latencyRate() > 0) {
+          points.add(ladder.measure(options.latencyRate(), options.latencyRate() / sustained));
+          capacity = Double.NaN;
+        } else {
+          for (double fraction : LATENCY_FRACTIONS) {
+            points.add(ladder.measure(sustained * fraction, fraction));
+          }
+          capacity = ladder.capacityAtSlo(sustained, points, CAPACITY_STEPS);
+        }
+        return new Result(raw, sustained, points, capacity, groups, recordBytes,
             names(options.services()));
       }
     } finally {
@@ -132,9 +169,23 @@ public final class PipelineBenchmark {
   }
 
   /** Each phase has its own sites and its own id sequence: no record repeats another. */
-  private static RecordFactory factory(List<String> sites, PlatformConfig config) {
+  static RecordFactory factory(List<String> sites, PlatformConfig config) {
     return new RecordFactory(sites, config.operatorTenant(), sites.get(0).hashCode(), 8,
         BenchFleet::telemetry);
+  }
+
+  /** CPU per record by thread group, for the groups that used at least 1 % of the total. */
+  private static void printCpuPerRecord(Map<String, Long> cpuNanos, long records,
+      PrintStream out) {
+    long total = cpuNanos.values().stream().mapToLong(Long::longValue).sum();
+    out.printf("  CPU per record in the platform phase (all threads of this process, incl. the "
+        + "broker and the feed): %.1f us%n", total / 1e3 / records);
+    cpuNanos.forEach((group, nanos) -> {
+      if (nanos * 100 >= total) {
+        out.printf("    %-70s %6.1f us/record  %4.1f %%%n", group, nanos / 1e3 / records,
+            100.0 * nanos / total);
+      }
+    });
   }
 
   private static void awaitReady(PlatformProcess platform) throws InterruptedException {

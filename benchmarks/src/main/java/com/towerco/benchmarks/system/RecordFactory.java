@@ -3,6 +3,7 @@ package com.towerco.benchmarks.system;
 import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
 import com.towerco.events.payload.Payload;
+import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.events.payload.site.SiteTelemetry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,7 +32,7 @@ public final class RecordFactory {
   private final int siteCount;
   private final int variants;
 
-  private record Template(String siteId, byte[] bytes, int idAt, int timeAt) {}
+  private record Template(String siteId, String tenantId, byte[] bytes, int idAt, int timeAt) {}
 
   public RecordFactory(List<String> siteIds, String operatorTenant, long seed, int variants,
       java.util.function.BiFunction<String, Integer, SiteTelemetry> telemetry) {
@@ -46,7 +47,7 @@ public final class RecordFactory {
             operatorTenant, site, TIME_PLACEHOLDER, "1.0", payload,
             Map.of("producer", "bench")));
         String text = new String(bytes, StandardCharsets.UTF_8);
-        templates.add(new Template(site, bytes,
+        templates.add(new Template(site, operatorTenant, bytes,
             text.indexOf(ID_PLACEHOLDER), text.indexOf("2000-01-01T00:00:00.001Z")));
       }
     }
@@ -62,15 +63,26 @@ public final class RecordFactory {
     int variant = (int) ((i / siteCount) % variants);
     Template t = templates.get(site * variants + variant);
     byte[] bytes = t.bytes.clone();
-    byte[] id = new UUID(random.nextLong() & ~0xF000L | 0x4000L,
-        random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L)
-        .toString().getBytes(StandardCharsets.US_ASCII);
+    String eventId = new UUID(random.nextLong() & ~0xF000L | 0x4000L,
+        random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
+    byte[] id = eventId.getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(id, 0, bytes, t.idAt, id.length);
-    byte[] time = FIXED.format(eventTime).getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(time, 0, bytes, t.timeAt, time.length);
-    return new Record(t.siteId, bytes);
+    Instant time = eventTime.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    byte[] timeText = FIXED.format(time).getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(timeText, 0, bytes, t.timeAt, timeText.length);
+    return new Record(t.siteId, bytes, new EventHeaders.Attributes(eventId, "site.telemetry",
+        "1.0", t.tenantId, t.siteId, time));
   }
 
-  /** One record for a site topic. */
-  public record Record(String siteId, byte[] value) {}
+  /**
+   * One record for a site topic, with the routing attributes the platform's producers write
+   * as headers (the ingest gateway publishes through the platform's publisher).
+   */
+  public record Record(String siteId, byte[] value, EventHeaders.Attributes attributes) {
+    public org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> toProducerRecord() {
+      return new org.apache.kafka.clients.producer.ProducerRecord<>(
+          com.towerco.events.TopicFamily.SITE_EVENTS.topic(siteId), null, siteId, value,
+          EventHeaders.of(attributes));
+    }
+  }
 }

@@ -45,6 +45,20 @@ public final class ViewHandler implements ViewFeed.Sink {
     this.fuel = new FuelWatch(models.refuels(), bus);
   }
 
+  /** Of the site events the views read only telemetry, and of the KPI events the results. */
+  @Override
+  public boolean handles(String eventType) {
+    if (eventType.startsWith("site.")) {
+      return eventType.equals(TELEMETRY);
+    }
+    return !eventType.startsWith("kpi.") || eventType.equals(KPI_COMPUTED);
+  }
+
+  private static final String TELEMETRY =
+      com.towerco.events.EventTypes.of(SiteTelemetry.class).name();
+  private static final String KPI_COMPUTED =
+      com.towerco.events.EventTypes.of(KpiComputed.class).name();
+
   @Override
   public void apply(Envelope event, SourceRecord source) {
     TopicFamily family = TopicFamily.of(source.topic()).orElse(null);

@@ -38,7 +38,10 @@ import java.util.stream.Collectors;
  * protocol and the gateway. The envelope is then checked by the events module's own codec, the
  * same reading every consumer does, so nothing reaches Kafka that a service would dead-letter.
  * Last, an event stamped further in the future than the allowed skew is refused: it would
- * advance every service's stream time and close everyone's windows early.
+ * advance every service's stream time and close everyone's windows early. An event of a site
+ * that is not registered is refused ({@code UNKNOWN_SITE}); when the operator holds such events
+ * for onboarding, the refusal carries the envelope it would have been, for release at
+ * registration ({@link Outcome.Rejected#held()}).
  */
 public final class EdgeContract {
   /** Fields of the device format. */
@@ -50,11 +53,18 @@ public final class EdgeContract {
   private final String tenantId;
   private final Duration maxFutureSkew;
   private final Clock clock;
+  private final boolean holdUnknownSites;
   private final ObjectMapper mapper = Json.mapper();
   private final Map<String, EventType> siteEventTypes;
 
   public EdgeContract(EventCodec codec, KnownSites sites, String tenantId,
       Duration maxFutureSkew, Clock clock) {
+    this(codec, sites, tenantId, maxFutureSkew, clock, false);
+  }
+
+  public EdgeContract(EventCodec codec, KnownSites sites, String tenantId,
+      Duration maxFutureSkew, Clock clock, boolean holdUnknownSites) {
+    this.holdUnknownSites = holdUnknownSites;
     this.codec = codec;
     this.sites = sites;
     this.tenantId = tenantId;
@@ -139,7 +149,8 @@ public final class EdgeContract {
           + "' is not an event a site sends; one of "
           + String.join(", ", siteEventTypes.keySet().stream().sorted().toList()), siteId);
     }
-    if (!sites.contains(siteId)) {
+    boolean unknown = !sites.contains(siteId);
+    if (unknown && !holdUnknownSites) {
       return reject(RejectReason.UNKNOWN_SITE, "site '" + siteId
           + "' is not in the inventory (register it first)", siteId);
     }
@@ -164,8 +175,10 @@ public final class EdgeContract {
     metadata.put("source_protocol", arrival.protocol().wireName());
     metadata.put("gateway_id", arrival.gatewayId());
     Envelope event;
+    byte[] encoded;
     try {
-      event = codec.decode(mapper.writeValueAsBytes(envelope));
+      encoded = mapper.writeValueAsBytes(envelope);
+      event = codec.decode(encoded);
     } catch (InvalidEventException e) {
       return reject(e.reason(), e.detail(), siteId);
     } catch (JsonProcessingException e) {
@@ -176,6 +189,11 @@ public final class EdgeContract {
       return reject(RejectReason.FUTURE_TIMESTAMP, "timestamp " + event.timestamp()
           + " is more than " + maxFutureSkew + " ahead of the gateway's clock ("
           + clock.instant() + ")", siteId);
+    }
+    if (unknown) {
+      return new Outcome.Rejected(RejectReason.UNKNOWN_SITE, "site '" + siteId + "' is not in "
+          + "the inventory: held for onboarding (published when the site is registered)",
+          siteId, encoded);
     }
     return new Outcome.Accepted(event);
   }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Which sites went silent, on event time only. Each site's reporting cadence is learned (a
@@ -15,9 +16,11 @@ import java.util.Map;
  * {@code minSilence}) behind it is lost, stamped at the moment it became overdue; its next
  * report restores it. A report after such a gap proves the silence by itself (lost, then
  * restored), so the result does not depend on the order the site topics are read in when the
- * watchdog catches up on a backlog. A site known from the inventory but not yet heard counts as heard at the
- * first stream time, so a site dead across a restart is still found. Deterministic: the same
- * events give the same transitions.
+ * watchdog catches up on a backlog. Silence is judged only for sites whose reports have all
+ * been read (the consumer is caught up on their topic), never on reports still to come. A site
+ * known from the inventory but not yet heard counts as heard at the stream time when its topic
+ * is first known read to its end, so a site dead across a restart is still found.
+ * Deterministic: the same events and the same caught-up answers give the same transitions.
  */
 public final class SilenceWatch {
   static final int LEARNED_AFTER = 3;
@@ -87,14 +90,26 @@ public final class SilenceWatch {
     return out;
   }
 
-  /** The sites that became silent by the current stream time. */
+  /** The sites that became silent by the current stream time, every site's reports all read. */
   public List<Transition> check() {
+    return check(siteId -> true);
+  }
+
+  /**
+   * The sites that became silent by the current stream time, among those whose reports have
+   * all been read ({@code readToEnd}): a site whose reports may still be on their way (its
+   * topic not read to its end, or read by another instance) is not judged on their absence.
+   */
+  public List<Transition> check(Predicate<String> readToEnd) {
     List<Transition> out = new ArrayList<>();
     if (streamTime == null) {
       return out;
     }
     for (Map.Entry<String, SiteClock> e : sites.entrySet()) {
       SiteClock clock = e.getValue();
+      if (!readToEnd.test(e.getKey())) {
+        continue;
+      }
       if (clock.lastReport == null) {
         clock.lastReport = streamTime;
       }

@@ -3,8 +3,13 @@ package com.towerco.ingest.domain;
 import com.towerco.events.EventCatalog;
 import com.towerco.events.Ids;
 import com.towerco.events.payload.site.SiteRegistered;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.towerco.events.Json;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +24,13 @@ import org.apache.commons.csv.CSVRecord;
  * {@code battery_capacity_ah, fuel_capacity_l, generator_consumption_lph} and {@code tenancies}:
  * {@code tenant:sla_pct:dc_min_v:dc_max_v:backup_h} entries separated by {@code |}. Every row is
  * checked against {@code site.registered}'s contract; a bad row is reported with its line and
- * the others still parse.
+ * the others still parse. Optional columns carry the relations correlation groups by:
+ * {@code grid_feeder_id, parent_hub_site_id, fuel_supplier_id, maintenance_contractor_id}.
+ *
+ * <p>The same inventory as JSON ({@link #read} tells them apart by the first character): an array
+ * of objects, each a {@code site_id} and the fields of {@code site.registered} by their contract
+ * names ({@code name, region, hub_site_id, hub, latitude, longitude, power {...}, tenancies
+ * [...], relations {...}}), as {@code docs/events.md} lists them.
  */
 public final class SiteSheet {
   static final String[] COLUMNS = {"site_id", "name", "region", "hub_site_id", "hub",
@@ -32,7 +43,57 @@ public final class SiteSheet {
   /** The good rows and what was wrong with the others. */
   public record Parsed(List<Row> rows, List<String> errors) {}
 
+  static final String[] RELATION_COLUMNS = {"grid_feeder_id", "parent_hub_site_id",
+      "fuel_supplier_id", "maintenance_contractor_id"};
+
   private SiteSheet() {}
+
+  /** A CSV sheet, or a JSON array when the text starts with {@code [}. */
+  public static Parsed read(String text) {
+    return text.stripLeading().startsWith("[") ? parseJson(text) : parse(new StringReader(text));
+  }
+
+  /** A JSON array of sites; a bad item is reported with its index, the others still parse. */
+  public static Parsed parseJson(String json) {
+    List<Row> rows = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    JsonNode items;
+    try {
+      items = Json.mapper().readTree(json);
+    } catch (JsonProcessingException e) {
+      errors.add("not a JSON array of sites: " + e.getOriginalMessage());
+      return new Parsed(rows, errors);
+    }
+    if (items == null || !items.isArray()) {
+      errors.add("not a JSON array of sites");
+      return new Parsed(rows, errors);
+    }
+    for (int i = 0; i < items.size(); i++) {
+      try {
+        rows.add(item(i, items.get(i)));
+      } catch (IllegalArgumentException | JsonProcessingException e) {
+        String why = e instanceof JsonProcessingException j ? j.getOriginalMessage()
+            : e.getMessage();
+        errors.add("item " + i + ": " + why);
+      }
+    }
+    return new Parsed(rows, errors);
+  }
+
+  private static Row item(int index, JsonNode node) throws JsonProcessingException {
+    if (!node.isObject()) {
+      throw new IllegalArgumentException("not an object");
+    }
+    ObjectNode fields = ((ObjectNode) node).deepCopy();
+    JsonNode id = fields.remove("site_id");
+    String siteId = id == null ? "" : id.asText();
+    if (!Ids.valid(siteId)) {
+      throw new IllegalArgumentException("site_id '" + siteId + "' must match " + Ids.PATTERN);
+    }
+    SiteRegistered site = Json.mapper().treeToValue(fields, SiteRegistered.class);
+    EventCatalog.bundled().checkedForWriting(site);
+    return new Row(index, siteId, site);
+  }
 
   public static Parsed parse(Reader csv) {
     List<Row> rows = new ArrayList<>();
@@ -77,9 +138,20 @@ public final class SiteSheet {
         number(r, "longitude"), new SiteRegistered.PowerPlant(bool(r, "grid"),
             bool(r, "generator"), bool(r, "solar"), number(r, "battery_capacity_ah"),
             number(r, "fuel_capacity_l"), number(r, "generator_consumption_lph")),
-        tenancies(r.get("tenancies")));
+        tenancies(r.get("tenancies")), relations(r));
     EventCatalog.bundled().checkedForWriting(site);
     return new Row(r.getRecordNumber() + 1, siteId, site);
+  }
+
+  private static SiteRegistered.Relations relations(CSVRecord r) {
+    String[] ids = new String[RELATION_COLUMNS.length];
+    boolean any = false;
+    for (int i = 0; i < ids.length; i++) {
+      String value = r.isMapped(RELATION_COLUMNS[i]) ? r.get(RELATION_COLUMNS[i]) : "";
+      ids[i] = value.isEmpty() ? null : value;
+      any |= ids[i] != null;
+    }
+    return any ? new SiteRegistered.Relations(ids[0], ids[1], ids[2], ids[3]) : null;
   }
 
   private static List<SiteRegistered.Tenancy> tenancies(String text) {

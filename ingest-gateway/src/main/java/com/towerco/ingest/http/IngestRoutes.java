@@ -117,10 +117,17 @@ public final class IngestRoutes implements HttpRoutes {
           "the gateway is behind on writing to Kafka; retry the batch later");
     }
     List<CompletableFuture<Outcome>> written = new ArrayList<>(items.size());
-    for (byte[] item : items) {
+    for (int i = 0; i < items.size(); i++) {
       Arrival arrival = new Arrival(Protocol.HTTP, gateway.gatewayId(),
-          "http:" + gateway.gatewayId(), null, null, item);
-      written.add(writer.writeReserved(arrival, check(arrival, gateway)));
+          "http:" + gateway.gatewayId(), null, null, items.get(i));
+      CompletableFuture<Outcome> write = writer.writeReserved(arrival, check(arrival, gateway));
+      written.add(write);
+      if (write.isCompletedExceptionally()) {
+        // the producer could not even take it (no metadata from a broker within its max block
+        // time): the rest would only wait as long again; give back their room and refuse
+        writer.release(items.size() - i - 1);
+        throw kafkaBehind(ctx);
+      }
     }
     List<Map<String, Object>> results = new ArrayList<>(items.size());
     int accepted = 0;
@@ -131,9 +138,7 @@ public final class IngestRoutes implements HttpRoutes {
         outcome = written.get(i).get(Math.max(0, deadline - System.nanoTime()),
             TimeUnit.NANOSECONDS);
       } catch (ExecutionException | TimeoutException e) {
-        ctx.header("Retry-After", "5");
-        throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
-            "Kafka did not take the batch in time; retry it (items are idempotent)");
+        throw kafkaBehind(ctx);
       }
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("index", i);
@@ -145,6 +150,9 @@ public final class IngestRoutes implements HttpRoutes {
         result.put("status", "rejected");
         result.put("reason", r.reason().name());
         result.put("detail", r.detail());
+        if (r.held() != null) {
+          result.put("held", true);
+        }
       }
       results.add(result);
     }
@@ -219,6 +227,12 @@ public final class IngestRoutes implements HttpRoutes {
       return authorization.substring(7);
     }
     return ctx.header("X-Api-Key");
+  }
+
+  private static ApiException kafkaBehind(Context ctx) {
+    ctx.header("Retry-After", "5");
+    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+        "Kafka did not take the batch in time; retry it (items are idempotent)");
   }
 
   private static ApiException tooLarge(String why) {

@@ -26,6 +26,11 @@ public final class SiteEventWriter {
   public static final String PROTOCOL = "ingest.protocol";
   public static final String GATEWAY = "ingest.gateway";
   public static final String SOURCE = "ingest.source";
+  /**
+   * On a dead letter of a site not yet registered, held for onboarding: the envelope to publish
+   * when it is. A {@code dlq.} header, so a re-drive does not carry it along.
+   */
+  public static final String HELD_ENVELOPE = "dlq.held-envelope";
 
   private final EventPublisher publisher;
   private final DeadLetters deadLetters;
@@ -102,6 +107,9 @@ public final class SiteEventWriter {
     headers.add(PROTOCOL, utf8(arrival.protocol().wireName()));
     headers.add(GATEWAY, utf8(arrival.gatewayId()));
     headers.add(SOURCE, utf8(arrival.source()));
+    if (rejected.held() != null) {
+      headers.add(HELD_ENVELOPE, rejected.held());
+    }
     String site = rejected.siteId();
     boolean validSite = site != null && Ids.valid(site);
     // The site's topic is where a corrected event belongs (dlq replay --value); without a valid

@@ -9,7 +9,6 @@ import com.towerco.platform.http.HttpRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ public final class InventoryRoutes implements HttpRoutes {
   private void importSheet(Context ctx) {
     Caller caller = Caller.of(ctx);
     Visibility.requireOperator(caller.viewer());
-    SiteSheet.Parsed sheet = SiteSheet.parse(new StringReader(ctx.body()));
+    SiteSheet.Parsed sheet = SiteSheet.read(ctx.body());
     if (sheet.rows().isEmpty()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "no site to register: "
           + String.join("; ", sheet.errors().isEmpty() ? List.of("the sheet is empty")

@@ -1,6 +1,8 @@
 package com.towerco.ingest.onboarding;
 
 import com.towerco.events.TopicFamily;
+import com.towerco.ingest.IngestSettings;
+import com.towerco.platform.dlq.Redriver;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceFactory;
@@ -30,8 +32,11 @@ public final class InventoryServiceFactory implements ServiceFactory {
 
   @Override
   public KafkaAccess kafkaAccess() {
-    KafkaAccess access = KafkaAccess.of(NAME).reads(TopicFamily.INVENTORY)
-        .writes(TopicFamily.INVENTORY, TopicFamily.SITE_EVENTS);
+    // reading the dead letters and re-driving (Redriver) releases events held for onboarding
+    KafkaAccess access = KafkaAccess.of(NAME).reads(TopicFamily.INVENTORY,
+            TopicFamily.DEAD_LETTER)
+        .writes(TopicFamily.INVENTORY, TopicFamily.SITE_EVENTS, TopicFamily.DEAD_LETTER)
+        .transactionalIds(Redriver.TRANSACTIONAL_ID);
     for (TopicFamily family : Onboarding.TENANT_FAMILIES) {
       access = access.writes(family);
     }
@@ -40,6 +45,7 @@ public final class InventoryServiceFactory implements ServiceFactory {
 
   @Override
   public PlatformService create(ServiceContext context, ServiceSettings settings) {
-    return new InventoryService(context, Clock.systemUTC());
+    return new InventoryService(context, Clock.systemUTC(),
+        IngestSettings.HOLD_UNKNOWN_SITES.from(settings));
   }
 }

@@ -8,7 +8,9 @@ import com.towerco.events.payload.site.SiteConnectivity;
 import com.towerco.ingest.domain.SilenceWatch;
 import com.towerco.platform.inventory.SiteDirectory;
 import com.towerco.platform.kafka.EventPublisher;
+import com.towerco.platform.runtime.CaughtUp;
 import com.towerco.platform.runtime.EventHandler;
+import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.runtime.SourceRecord;
 import java.util.Map;
 
@@ -16,7 +18,10 @@ import java.util.Map;
  * Feeds every site event but connectivity into the {@link SilenceWatch} and publishes its
  * transitions as {@code site.connectivity} (unreachable / reachable, via the site's hub) on the
  * site's topic. Ids are derived from the site and the moment, so a replay publishes the same
- * events and consumers count them once.
+ * events and consumers count them once. A site is judged silent only once the consumer is
+ * {@link CaughtUp caught up} on its whole topic: while a backlog is read, a site whose reports
+ * are not read yet is not silent, and a site whose topic another instance reads is not judged
+ * here.
  */
 final class WatchdogHandler implements EventHandler {
   private static final String CONNECTIVITY = EventTypes.of(SiteConnectivity.class).name();
@@ -40,24 +45,37 @@ final class WatchdogHandler implements EventHandler {
     });
   }
 
+  /** The watchdog needs only a report's site and time: read from the headers, never decoded. */
   @Override
-  public void handle(Envelope event, SourceRecord source) {
-    if (event.eventType().equals(CONNECTIVITY)) {
-      return;
-    }
-    synchronized (watch) {
-      if (sites.site(event.siteId()).isEmpty()) {
-        watch.forget(event.siteId());
-        return;
-      }
-      watch.report(event.siteId(), event.timestamp()).forEach(this::publish);
-    }
+  public boolean handleUndecoded(EventHeaders.Attributes routing, SourceRecord source) {
+    reported(routing.type(), routing.siteId(), routing.time());
+    return true;
   }
 
   @Override
-  public void afterBatch() {
+  public void handle(Envelope event, SourceRecord source) {
+    reported(event.eventType(), event.siteId(), event.timestamp());
+  }
+
+  private void reported(String type, String siteId, java.time.Instant at) {
+    if (type.equals(CONNECTIVITY)) {
+      return;
+    }
     synchronized (watch) {
-      for (SilenceWatch.Transition t : watch.check()) {
+      if (sites.site(siteId).isEmpty()) {
+        watch.forget(siteId);
+        return;
+      }
+      watch.report(siteId, at).forEach(this::publish);
+    }
+  }
+
+  /** Judges silence only for sites whose topic the consumer has read to its end. */
+  @Override
+  public void afterBatch(CaughtUp caughtUp) {
+    synchronized (watch) {
+      for (SilenceWatch.Transition t : watch.check(site ->
+          caughtUp.caughtUp(TopicFamily.SITE_EVENTS.topic(site)))) {
         if (sites.site(t.siteId()).isPresent()) {
           publish(t);
         } else {

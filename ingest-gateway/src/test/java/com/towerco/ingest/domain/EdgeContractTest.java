@@ -6,6 +6,7 @@ import static com.towerco.testing.TelemetryBuilder.aReading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
 import com.towerco.events.RejectReason;
 import com.towerco.events.payload.site.SiteAlarm;
@@ -53,6 +54,27 @@ class EdgeContractTest {
     assertThat(other).isNotEqualTo(first);
     assertThat(accepted(contract.check(mqtt("S1", "site.telemetry", bytes(withId))))
         .eventId()).isEqualTo("rtu-42-000017");
+  }
+
+  @Test
+  void anUnknownSiteIsHeldOnlyWhenTheOperatorSaysSoAndOnlyIfEverythingElseIsRight()
+      throws Exception {
+    byte[] good = bytes(message(NOW, aReading().build()));
+    assertThat(rejected(mqtt("S9", "site.telemetry", good)).held()).isNull();
+    EdgeContract holding = new EdgeContract(new EventCodec(4_096), Set.of("S1")::contains,
+        "towerco", Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC), true);
+
+    Outcome.Rejected held = (Outcome.Rejected) holding.check(mqtt("S9", "site.telemetry", good));
+    assertThat(held.reason()).isEqualTo(RejectReason.UNKNOWN_SITE);
+    Envelope envelope = new EventCodec(4_096).decode(held.held());
+    assertThat(envelope.siteId()).isEqualTo("S9");
+    // a redelivered message is held under the same event id: released twice, counted once
+    assertThat(new EventCodec(4_096).decode(((Outcome.Rejected) holding.check(
+        mqtt("S9", "site.telemetry", good))).held()).eventId()).isEqualTo(envelope.eventId());
+    Outcome.Rejected future = (Outcome.Rejected) holding.check(mqtt("S9", "site.telemetry",
+        bytes(message(NOW.plus(Duration.ofHours(1)), aReading().build()))));
+    assertThat(future.reason()).isEqualTo(RejectReason.FUTURE_TIMESTAMP);
+    assertThat(future.held()).isNull();
   }
 
   @Test

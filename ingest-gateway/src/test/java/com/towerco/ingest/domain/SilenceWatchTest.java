@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SilenceWatchTest {
@@ -56,6 +58,46 @@ class SilenceWatchTest {
         false);
     assertThat(transitions.get(0).at()).isEqualTo(T0.plusSeconds(30));
     assertThat(transitions.get(1).at()).isEqualTo(T0.plusSeconds(100));
+  }
+
+  @Test
+  void aSiteWhoseReportsAreNotReadYetIsNotJudgedOnTheirAbsence() {
+    // The watchdog starts on a backlog and reads the hub's topic first: W1's reports are still
+    // on Kafka, so W1 is not silent, whatever the hub's stream time says.
+    SilenceWatch watch = new SilenceWatch(Duration.ofSeconds(10), 3, Duration.ofSeconds(10));
+    watch.expect("W0");
+    watch.expect("W1");
+    for (int s = 0; s <= 200; s += 10) {
+      watch.report("W0", T0.plusSeconds(s));
+      assertThat(watch.check(site -> !site.equals("W1"))).as("at %d s", s).isEmpty();
+    }
+    List<SilenceWatch.Transition> w1 = new ArrayList<>();
+    for (int s = 0; s <= 200; s += 10) {
+      if (s <= 60 || s >= 180) {
+        w1.addAll(watch.report("W1", T0.plusSeconds(s)));
+      }
+    }
+    w1.addAll(watch.check());
+
+    assertThat(w1).extracting(SilenceWatch.Transition::lost).containsExactly(true, false);
+    assertThat(w1).extracting(SilenceWatch.Transition::at)
+        .containsExactly(T0.plusSeconds(90), T0.plusSeconds(180));
+  }
+
+  @Test
+  void aSiteNeverHeardCountsAsHeardWhenItsTopicIsFirstKnownReadToItsEnd() {
+    SilenceWatch watch = new SilenceWatch(Duration.ofSeconds(10), 3, Duration.ofSeconds(10));
+    watch.expect("DEAD");
+    watch.report("A", T0);
+    assertThat(watch.check(site -> !site.equals("DEAD"))).isEmpty();
+    watch.report("A", T0.plusSeconds(100));
+    assertThat(watch.check(site -> !site.equals("DEAD"))).isEmpty();
+    assertThat(watch.check()).as("read to its end only now, at 100 s").isEmpty();
+    watch.report("A", T0.plusSeconds(131));
+    assertThat(watch.check()).singleElement().satisfies(t -> {
+      assertThat(t.siteId()).isEqualTo("DEAD");
+      assertThat(t.at()).isEqualTo(T0.plusSeconds(130));
+    });
   }
 
   @Test

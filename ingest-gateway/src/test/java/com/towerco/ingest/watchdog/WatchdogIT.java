@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,12 +26,6 @@ class WatchdogIT {
   static final KafkaExtension kafka = new KafkaExtension();
 
   @Test
-  @Disabled("known defect, fails about one run in two: when the watchdog starts on a backlog it "
-      + "judges a site's silence against stream time that other sites' partitions have already "
-      + "advanced, so it emits a spurious lost/restored pair before the site's own records are "
-      + "read (seen: W1 lost at 00:00:30). The fix needs the consumer runtime to say when a "
-      + "partition is caught up (the same gap as the KPI calculator's idle partitions, issue 14); "
-      + "SilenceWatchTest covers the watchdog's rules")
   void aSiteThatStopsReportingIsLostViaItsHubAndFoundWhenItReportsAgain() {
     ServiceContext context = kafka.context();
     PlatformService watchdog;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Event-time KPI windows for the sites of one input partition set. Readings, alarms and
@@ -20,8 +21,9 @@ import java.util.Optional;
  * or a rebalance) rebuilds its open windows with all their readings, whatever the other
  * partitions' time; one device with its clock ahead closes only its own site's windows. A
  * partition that delivers nothing while the instance's reference time moves on by
- * {@code max-gap} (a silent site: its last state has run out) has its windows closed by the
- * reference time, so it still gets its windows (and empty ones, until {@code silence}). The
+ * {@code max-gap} (a silent site: its last state has run out), and that the consumer has read
+ * to its end, has its windows closed by the reference time, so it still gets its windows (and
+ * empty ones, until {@code silence}). The
  * reference time is the newest partition stream time, leaving out the one (of three or more;
  * a tenth of many) furthest ahead so that a runaway clock does not set it.
  *
@@ -71,12 +73,28 @@ public final class KpiCalculator {
         time.toEpochMilli(), tenant -> terms.dcWindow(siteId, tenant));
   }
 
-  /** Every window closed by its partition's stream time, oldest first per site. */
+  /**
+   * Every window closed by its partition's stream time, oldest first per site, as if every
+   * partition were read to its end (an offline replay).
+   */
   public List<KpiWindow> advance() {
+    return advance(partition -> true);
+  }
+
+  /**
+   * Every window closed by its partition's stream time, oldest first per site. A partition
+   * that delivers nothing is closed by the reference time only if {@code caughtUp} says
+   * everything written to it has been read: a partition whose records are held up (its leader
+   * away during a broker failover, a backlog not fetched yet) keeps its windows open until they
+   * arrive.
+   */
+  public List<KpiWindow> advance(Predicate<String> caughtUp) {
     reference = referenceTime();
     List<KpiWindow> out = new ArrayList<>();
-    for (PartitionWindows partition : byPartition.values()) {
-      long closing = partition.closingTime(reference, idleMillis);
+    for (Map.Entry<String, PartitionWindows> entry : byPartition.entrySet()) {
+      PartitionWindows partition = entry.getValue();
+      long closing = partition.closingTime(reference, idleMillis,
+          caughtUp.test(entry.getKey()));
       if (closing == Long.MIN_VALUE) {
         continue;
       }

@@ -45,11 +45,12 @@ final class PartitionWindows {
 
   /**
    * The time that closes this partition's windows: its own stream time, or, once it has
-   * delivered nothing while the instance's reference time moved on by {@code idleMillis}
-   * (a silent site), the reference time.
+   * delivered nothing while the instance's reference time moved on by {@code idleMillis} and
+   * the consumer has read everything written to it ({@code caughtUp}: a silent site, not a
+   * partition whose records are still on their way), the reference time.
    */
-  long closingTime(long reference, long idleMillis) {
-    if (reference != Long.MIN_VALUE && seenAt != Long.MIN_VALUE
+  long closingTime(long reference, long idleMillis, boolean caughtUp) {
+    if (caughtUp && reference != Long.MIN_VALUE && seenAt != Long.MIN_VALUE
         && reference - seenAt >= idleMillis) {
       return Math.max(streamTime, reference);
     }

@@ -11,6 +11,7 @@ import com.towerco.kpi.domain.KpiCalculator;
 import com.towerco.kpi.domain.KpiWindow;
 import com.towerco.platform.kafka.EventPublisher;
 import com.towerco.platform.metrics.ServiceMetrics;
+import com.towerco.platform.runtime.CaughtUp;
 import com.towerco.platform.runtime.Deduplicator;
 import com.towerco.platform.runtime.EventHandler;
 import com.towerco.platform.runtime.SourceRecord;
@@ -29,6 +30,9 @@ import org.apache.kafka.common.TopicPartition;
  * need, and the commit note carries that partition's own stream time and the windows already
  * emitted; a restart or a new owner replays exactly the open windows and emits nothing twice,
  * whatever the stream time of the other partitions it holds (stream time is per partition).
+ * A partition that has gone quiet is closed by the other partitions' time only once the runtime
+ * says it is {@link CaughtUp caught up}, so a broker failover that holds its records back does
+ * not close its windows before they arrive.
  */
 final class KpiHandler implements EventHandler {
   private static final Map<String, String> METADATA = Map.of("producer", "kpi-calculator");
@@ -46,6 +50,17 @@ final class KpiHandler implements EventHandler {
     this.metrics = metrics;
     this.deduplicator = new Deduplicator(dedupHorizon);
     this.operatorTenant = operatorTenant;
+  }
+
+  /** The site event types the windows count; others are skipped undecoded. */
+  private static final java.util.Set<String> HANDLED = java.util.Set.of(
+      com.towerco.events.EventTypes.of(SiteTelemetry.class).name(),
+      com.towerco.events.EventTypes.of(SiteAlarm.class).name(),
+      com.towerco.events.EventTypes.of(SiteConnectivity.class).name());
+
+  @Override
+  public boolean handles(String eventType) {
+    return HANDLED.contains(eventType);
   }
 
   @Override
@@ -70,9 +85,10 @@ final class KpiHandler implements EventHandler {
     }
   }
 
+  /** Publishes the windows closed; a quiet partition's only once it is read to its end. */
   @Override
-  public void afterBatch() {
-    for (KpiWindow window : calculator.advance()) {
+  public void afterBatch(CaughtUp caughtUp) {
+    for (KpiWindow window : calculator.advance(key -> caughtUp.caughtUp(partition(key)))) {
       publish(window);
     }
   }
@@ -112,5 +128,10 @@ final class KpiHandler implements EventHandler {
 
   private static String key(String topic, int partition) {
     return topic + "-" + partition;
+  }
+
+  private static TopicPartition partition(String key) {
+    int dash = key.lastIndexOf('-');
+    return new TopicPartition(key.substring(0, dash), Integer.parseInt(key.substring(dash + 1)));
   }
 }

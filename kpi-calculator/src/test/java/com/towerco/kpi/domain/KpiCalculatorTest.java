@@ -235,6 +235,37 @@ class KpiCalculatorTest {
         .containsEntry(KpiComputed.REPORTING_PCT, 83.333);
   }
 
+  @Test
+  void aQuietPartitionThatIsNotReadToItsEndKeepsItsWindowsOpenUntilItsReadingsArrive() {
+    // S1's partition goes quiet because its leader is away (a broker failover): its readings
+    // from 60 s on are on their way, not missing. The other partition runs on meanwhile.
+    readEvery10s(0, 50, aReading().build());
+    kpis.advance(p -> false);
+    for (int s = 100; s <= 300; s += 10) {
+      kpis.telemetry("other", "S2", s, T0.plusSeconds(s), aReading().build());
+      assertThat(kpis.advance(p -> !p.equals(P))).as("S1 not caught up at %d s", s)
+          .noneMatch(w -> w.siteId().equals("S1"));
+    }
+    readEvery10s(60, 150, aReading().build());
+    List<KpiWindow> s1 = kpis.advance(p -> !p.equals(P)).stream()
+        .filter(w -> w.siteId().equals("S1")).toList();
+
+    assertThat(kpis.lateReadings()).isZero();
+    assertThat(s1).extracting(KpiWindow::start).containsExactly(T0, T0.plusSeconds(60));
+    assertThat(s1).allSatisfy(w -> assertThat(w.samples()).isEqualTo(6));
+  }
+
+  @Test
+  void aQuietPartitionReadToItsEndIsClosedByTheOthersOnceItsStateHasRunOut() {
+    readEvery10s(0, 50, aReading().build());
+    kpis.telemetry("other", "S2", 0, T0.plusSeconds(130), aReading().build());
+    assertThat(kpis.advance(p -> !p.equals(P))).as("S1 not known to be read to its end")
+        .noneMatch(w -> w.siteId().equals("S1"));
+    assertThat(kpis.advance(p -> true)).as("caught up: a silent site, closed by the reference")
+        .filteredOn(w -> w.siteId().equals("S1")).extracting(KpiWindow::start)
+        .containsExactly(T0);
+  }
+
   private void readEvery10s(int fromSecond, int toSecond, SiteTelemetry reading) {
     for (int s = fromSecond; s <= toSecond; s += 10) {
       readAt(s, reading);

@@ -79,7 +79,8 @@ final class NotifierProcessor implements Processor<String, NotifierInput, String
             publish.time(), publish.payload(), METADATA);
         context.forward(new Record<>(publish.key(), new Emission(
             topics.topic(TopicFamily.NOTIFICATION_DELIVERIES, publish.tenant()),
-            codec.encode(event)), now));
+            codec.encode(event)), now,
+            com.towerco.platform.kafka.EventHeaders.of(event)));
         metrics.eventOut(TopicFamily.NOTIFICATION_DELIVERIES.name());
       }
     }

@@ -65,6 +65,11 @@ public final class Redriver implements AutoCloseable {
         record.headers().add(header);
       }
     }
+    if (replacement != null) {
+      // The routing headers described the value that was refused, not its replacement: the
+      // consumers decode the replacement and read its attributes from the envelope.
+      com.towerco.platform.kafka.EventHeaders.strip(record.headers());
+    }
     java.time.Instant at = clock.instant();
     record.headers().add(REDRIVEN_FROM, letter.id().getBytes(StandardCharsets.UTF_8));
     record.headers().add(REDRIVEN_AT, at.toString().getBytes(StandardCharsets.UTF_8));

@@ -13,7 +13,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 /**
  * Publishes envelopes to their topic family, creating the site's or tenant's topic on first use.
  * The record key decides ordering: events of one site, one alert fingerprint or one incident
- * share a key and so a partition.
+ * share a key and so a partition. Every record carries the event's routing attributes as
+ * headers ({@link EventHeaders}).
  */
 public final class EventPublisher {
   private final Producer<String, byte[]> producer;
@@ -52,7 +53,7 @@ public final class EventPublisher {
       Callback done) {
     String topic = topics.ensure(family, id);
     metrics.eventOut(family.name());
-    confirmations.send(producer, new ProducerRecord<>(topic, key, codec.encode(event)), done);
+    confirmations.send(producer, record(topic, key, event), done);
   }
 
   /** Sends to a single (global) topic such as the inventory. */
@@ -64,7 +65,12 @@ public final class EventPublisher {
   private Future<RecordMetadata> send(String topic, TopicFamily family, String key,
       Envelope event) {
     metrics.eventOut(family.name());
-    return confirmations.send(producer, new ProducerRecord<>(topic, key, codec.encode(event)));
+    return confirmations.send(producer, record(topic, key, event));
+  }
+
+  /** The event's record: the encoded envelope, with its routing attributes as headers. */
+  private ProducerRecord<String, byte[]> record(String topic, String key, Envelope event) {
+    return new ProducerRecord<>(topic, null, key, codec.encode(event), EventHeaders.of(event));
   }
 
   /** Blocks until everything sent so far is acknowledged (or failed: see {@link #confirm}). */

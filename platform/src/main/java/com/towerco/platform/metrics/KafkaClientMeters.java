@@ -56,7 +56,7 @@ public final class KafkaClientMeters {
     if (registry == null) {
       return () -> { };
     }
-    ScheduledExecutorService refresh = refresher();
+    ScheduledExecutorService refresh = refresher("producer");
     return binding(new KafkaClientMetrics(producer, kind("producer"), refresh, REFRESH), refresh);
   }
 
@@ -64,7 +64,7 @@ public final class KafkaClientMeters {
     if (registry == null) {
       return () -> { };
     }
-    ScheduledExecutorService refresh = refresher();
+    ScheduledExecutorService refresh = refresher("consumer");
     return binding(new KafkaClientMetrics(consumer, kind("consumer"), refresh, REFRESH), refresh);
   }
 
@@ -72,7 +72,7 @@ public final class KafkaClientMeters {
     if (registry == null) {
       return () -> { };
     }
-    ScheduledExecutorService refresh = refresher();
+    ScheduledExecutorService refresh = refresher("streams");
     return binding(new KafkaStreamsMetrics(streams, kind("streams"), refresh, REFRESH), refresh);
   }
 
@@ -97,9 +97,10 @@ public final class KafkaClientMeters {
     return Tags.of("client_kind", kind);
   }
 
-  private static ScheduledExecutorService refresher() {
+  /** The refresh thread is named by client kind, so a profile tells their costs apart. */
+  private static ScheduledExecutorService refresher(String kind) {
     return Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "kafka-client-meters");
+      Thread thread = new Thread(r, "kafka-client-meters-" + kind);
       thread.setDaemon(true);
       return thread;
     });

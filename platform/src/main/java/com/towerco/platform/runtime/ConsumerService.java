@@ -3,6 +3,7 @@ package com.towerco.platform.runtime;
 import com.towerco.events.Envelope;
 import com.towerco.events.InvalidEventException;
 import com.towerco.events.RejectReason;
+import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.kafka.TopicProvisioner;
 import com.towerco.platform.logging.EventLogContext;
 import com.towerco.platform.metrics.ServiceMetrics;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -52,6 +54,13 @@ public final class ConsumerService implements PlatformService {
   static final int HANDLE_ATTEMPTS = 3;
   /** A loop that has not come round in this long is stuck, not just slow. */
   private static final long STUCK_MILLIS = 5 * 60_000;
+  /** How often the brokers are asked for the end offsets of the assigned partitions. */
+  static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
+  /**
+   * How long a partition must have been seen caught up before it counts as such: longer than a
+   * producer takes to write what it held back while its partition's leader changed.
+   */
+  public static final Duration CAUGHT_UP_HOLD = Duration.ofSeconds(2);
 
   private final ServiceContext context;
   private final String name;
@@ -63,6 +72,9 @@ public final class ConsumerService implements PlatformService {
   private final List<Worker> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
   private int failuresAllowed = FAILURES_ALLOWED;
   private Duration firstPause = Duration.ofMillis(200);
+  private Duration probeInterval = PROBE_INTERVAL;
+  private Duration hold = CAUGHT_UP_HOLD;
+  private Admin offsets;
 
   public ConsumerService(ServiceContext context, String name, String groupId,
       Pattern subscription, Supplier<EventHandler> handlers, int instances,
@@ -95,6 +107,16 @@ public final class ConsumerService implements PlatformService {
     return this;
   }
 
+  /**
+   * For tests: how often end offsets are asked for, and how long a partition must be seen
+   * caught up ({@link CaughtUp}); call before start.
+   */
+  ConsumerService withCatchUp(Duration probeInterval, Duration hold) {
+    this.probeInterval = probeInterval;
+    this.hold = hold;
+    return this;
+  }
+
   /** Joins several topic-family patterns into one subscription. */
   public static Pattern anyOf(Pattern... patterns) {
     StringBuilder joined = new StringBuilder();
@@ -114,6 +136,10 @@ public final class ConsumerService implements PlatformService {
   public synchronized void start() {
     context.metrics().forService(name)
         .lagSource(() -> workers.stream().mapToLong(w -> w.lag).sum());
+    Map<String, Object> adminProps = context.clients().adminProperties();
+    adminProps.put(org.apache.kafka.clients.CommonClientConfigs.CLIENT_ID_CONFIG,
+        "towerco-" + name + "-offsets-" + context.config().instanceId());
+    offsets = Admin.create(adminProps);
     for (int i = 0; i < instances; i++) {
       Worker worker = new Worker(i);
       workers.add(worker);
@@ -137,6 +163,10 @@ public final class ConsumerService implements PlatformService {
     workers.forEach(Worker::stop);
     workers.forEach(Worker::join);
     workers.clear();
+    if (offsets != null) {
+      offsets.close(Duration.ofSeconds(5));
+      offsets = null;
+    }
   }
 
   private final class Worker implements Runnable, ConsumerRebalanceListener {
@@ -149,6 +179,10 @@ public final class ConsumerService implements PlatformService {
     private final Set<TopicPartition> paused = new HashSet<>();
     private final FailureBudget failures = new FailureBudget(failuresAllowed, FAILURE_WINDOW);
     private final Backoff backoff = new Backoff(firstPause, Duration.ofSeconds(30));
+    private final CatchUpTracker caughtUp = new CatchUpTracker(hold,
+        probeInterval.multipliedBy(3).plus(hold), System::currentTimeMillis);
+    private final EndOffsetProbe probe = new EndOffsetProbe(offsets, probeInterval,
+        probeInterval.multipliedBy(2));
     private volatile boolean running = true;
     private volatile boolean dead;
     private volatile long lastPollMillis = System.currentTimeMillis();
@@ -156,7 +190,6 @@ public final class ConsumerService implements PlatformService {
     private volatile long lag;
     private boolean rereadPending;
     private long lastCommitMillis = System.currentTimeMillis();
-    private long lastLagMillis;
 
     Worker(int index) {
       String clientId = "towerco-" + name + "-" + context.config().instanceId() + "-" + index;
@@ -270,8 +303,10 @@ public final class ConsumerService implements PlatformService {
         positions.put(new TopicPartition(record.topic(), record.partition()),
             record.offset() + 1);
       }
+      probe.round(caughtUp, this::position, System.currentTimeMillis());
+      lag = caughtUp.lag();
       try {
-        handler.afterBatch();
+        handler.afterBatch(caughtUp);
       } catch (RuntimeException e) {
         throw e;
       } catch (Exception e) {
@@ -282,9 +317,16 @@ public final class ConsumerService implements PlatformService {
         commit();
         lastCommitMillis = now;
       }
-      if (now - lastLagMillis >= 5_000) {
-        updateLag();
-        lastLagMillis = now;
+    }
+
+    /** The next offset the consumer returns for {@code tp}, if it knows it without asking. */
+    private java.util.OptionalLong position(TopicPartition tp) {
+      try {
+        return java.util.OptionalLong.of(consumer.position(tp, Duration.ZERO));
+      } catch (WakeupException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        return java.util.OptionalLong.empty();
       }
     }
 
@@ -296,6 +338,7 @@ public final class ConsumerService implements PlatformService {
     private void reread() {
       Set<TopicPartition> assigned = consumer.assignment();
       positions.clear();
+      caughtUp.rewound();
       handler.onRevoked(assigned);
       if (!assigned.isEmpty()) {
         Map<TopicPartition, OffsetAndMetadata> committed =
@@ -319,35 +362,57 @@ public final class ConsumerService implements PlatformService {
       if (TopicProvisioner.isProbe(record.headers())) {
         return;
       }
+      SourceRecord source = new SourceRecord(record.topic(), record.partition(),
+          record.offset(), record.key(), record.value(), record.timestamp());
+      EventHeaders.Attributes routing = EventHeaders.read(record.headers());
+      if (routing != null) {
+        if (!handler.handles(routing.type())) {
+          return; // not for this service: never decoded
+        }
+        if (attempt(routing.type(), routing.id(), routing.time(), record,
+            () -> handler.handleUndecoded(routing, source))) {
+          return;
+        }
+      }
       Envelope event;
       try {
         event = context.decoder().decode(record.topic(), record.partition(), record.offset(),
-            record.value());
+            record.value(), record.headers());
       } catch (InvalidEventException e) {
         outputs.deadLetters().send(record, e.reason(), e.detail());
         return;
       }
       EventLogContext.enter(event);
       try {
-        handle(event, record);
+        attempt(event.eventType(), event.eventId(), event.timestamp(), record, () -> {
+          handler.handle(event, source);
+          return true;
+        });
       } finally {
         EventLogContext.clear();
       }
     }
 
+    /** One way of handling a record; false if the handler declined (wants it decoded). */
+    private interface Step {
+      boolean run() throws Exception;
+    }
+
     /**
-     * Hands the event to the handler; a transient failure is tried again (a few times, with a
-     * short pause), a failure of Kafka fails the batch (it is read again, the record is not to
-     * blame), and any other failure dead-letters the record and goes on with the next one.
+     * Runs the handler's step for an event; a transient failure is tried again (a few times,
+     * with a short pause), a failure of Kafka fails the batch (it is read again, the record is
+     * not to blame), and any other failure dead-letters the record and goes on with the next
+     * one. True once the record is dealt with (handled or dead-lettered).
      */
-    private void handle(Envelope event, ConsumerRecord<String, byte[]> record) {
-      SourceRecord source = new SourceRecord(record.topic(), record.partition(),
-          record.offset(), record.key(), record.value(), record.timestamp());
+    private boolean attempt(String type, String id, java.time.Instant time,
+        ConsumerRecord<String, byte[]> record, Step step) {
       for (int attempt = 1; ; attempt++) {
         try {
-          handler.handle(event, source);
-          metrics.eventIn(event.eventType(), event.timestamp(), System.currentTimeMillis());
-          return;
+          if (!step.run()) {
+            return false;
+          }
+          metrics.eventIn(type, time, System.currentTimeMillis());
+          return true;
         } catch (WakeupException e) {
           throw e;
         } catch (Exception e) {
@@ -356,16 +421,15 @@ public final class ConsumerService implements PlatformService {
                 : new org.apache.kafka.common.KafkaException(e.toString(), e);
           }
           if (TransientFailure.isTransient(e) && attempt < HANDLE_ATTEMPTS) {
-            LOG.warn("{}: {} {} failed ({}), trying again", name, event.eventType(),
-                event.eventId(), e.toString());
+            LOG.warn("{}: {} {} failed ({}), trying again", name, type, id, e.toString());
             metrics.handlerRetry();
             sleep(100L << (attempt - 1));
             continue;
           }
-          LOG.error("{}: failed to process {} {}", name, event.eventType(), event.eventId(), e);
+          LOG.error("{}: failed to process {} {}", name, type, id, e);
           outputs.deadLetters().send(record, RejectReason.PROCESSING_FAILED,
               (attempt > 1 ? "after " + attempt + " attempts: " : "") + e);
-          return;
+          return true;
         }
       }
     }
@@ -424,25 +488,6 @@ public final class ConsumerService implements PlatformService {
       }
     }
 
-    private void updateLag() {
-      Set<TopicPartition> assigned = consumer.assignment();
-      if (assigned.isEmpty()) {
-        lag = 0;
-        return;
-      }
-      try {
-        long total = 0;
-        for (Map.Entry<TopicPartition, Long> end :
-            consumer.endOffsets(assigned, Duration.ofSeconds(2)).entrySet()) {
-          total += Math.max(0, end.getValue() - consumer.position(end.getKey(),
-              Duration.ofSeconds(2)));
-        }
-        lag = total;
-      } catch (RuntimeException e) {
-        LOG.debug("{}: lag unavailable: {}", name, e.toString());
-      }
-    }
-
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       if (!rereadPending) {
@@ -456,6 +501,7 @@ public final class ConsumerService implements PlatformService {
       }
       partitions.forEach(positions::remove);
       paused.removeAll(partitions);
+      caughtUp.revoked(partitions);
       handler.onRevoked(partitions);
     }
 
@@ -463,6 +509,7 @@ public final class ConsumerService implements PlatformService {
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       partitions.forEach(positions::remove);
       paused.removeAll(partitions);
+      caughtUp.revoked(partitions);
       handler.onRevoked(partitions);
     }
 
@@ -471,7 +518,26 @@ public final class ConsumerService implements PlatformService {
       if (partitions.isEmpty()) {
         return;
       }
+      caughtUp.assigned(partitions, partitionCounts(partitions));
       resume(partitions, consumer.committed(new HashSet<>(partitions)));
+    }
+
+    /** How many partitions each topic of {@code partitions} has, as the consumer's metadata says. */
+    private Map<String, Integer> partitionCounts(Collection<TopicPartition> partitions) {
+      Map<String, Integer> counts = new HashMap<>();
+      for (TopicPartition tp : partitions) {
+        if (!counts.containsKey(tp.topic())) {
+          try {
+            counts.put(tp.topic(), consumer.partitionsFor(tp.topic(), Duration.ofSeconds(5))
+                .size());
+          } catch (WakeupException e) {
+            throw e;
+          } catch (RuntimeException e) {
+            LOG.debug("{}: partitions of {} unknown: {}", name, tp.topic(), e.toString());
+          }
+        }
+      }
+      return counts;
     }
 
     /**

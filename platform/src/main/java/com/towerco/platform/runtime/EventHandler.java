@@ -16,11 +16,43 @@ import org.apache.kafka.common.TopicPartition;
  * {@link #storedOffsets} and the runtime seeks there.
  */
 public interface EventHandler {
+  /**
+   * Whether this handler wants events of {@code eventType}: a record whose routing headers
+   * ({@link com.towerco.platform.kafka.EventHeaders}) name a type it does not want is skipped
+   * without being decoded. Records without headers are decoded and handed over whatever their
+   * type, so {@link #handle} must still ignore what it does not use.
+   */
+  default boolean handles(String eventType) {
+    return true;
+  }
+
+  /**
+   * Handles a record from its routing headers alone, without decoding its value (the watchdog
+   * needs only site and time; analytics stores telemetry as the bytes received): returns false
+   * when this event needs its payload, and it is then decoded and given to {@link #handle}.
+   * Called only for records that carry routing headers, which only the platform's producers
+   * write, after checking the envelope; throwing dead-letters the record as PROCESSING_FAILED.
+   */
+  default boolean handleUndecoded(com.towerco.platform.kafka.EventHeaders.Attributes routing,
+      SourceRecord source) throws Exception {
+    return false;
+  }
+
   /** Processes one valid event. Throwing dead-letters the record as PROCESSING_FAILED. */
   void handle(Envelope event, SourceRecord source) throws Exception;
 
   /** After each polled batch: a place to emit what the batch completed (closed windows). */
   default void afterBatch() throws Exception {}
+
+  /**
+   * After each polled batch, with what the runtime knows about which partitions are read to
+   * their end: a handler that decides anything on the absence of data (a quiet partition's
+   * windows, a silent site) decides it only for partitions that are {@link CaughtUp caught up}.
+   * By default {@link #afterBatch()}.
+   */
+  default void afterBatch(CaughtUp caughtUp) throws Exception {
+    afterBatch();
+  }
 
   /** Before offsets are committed: make everything handled so far durable. */
   default void beforeCommit() throws Exception {}

@@ -3,8 +3,10 @@ package com.towerco.platform.runtime;
 import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
 import com.towerco.events.InvalidEventException;
+import com.towerco.platform.kafka.EventHeaders;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * Decodes each consumed record once per process. Several services in one process read the same
@@ -66,6 +68,17 @@ public final class SharedDecoder {
       slots.set(index, new Slot(topic, partition, offset, value.length, fingerprint, null, e));
       throw e;
     }
+  }
+
+  /**
+   * As {@link #decode(String, int, long, byte[])}, then refuses the envelope if the record's
+   * routing headers ({@link EventHeaders}) say otherwise.
+   */
+  public Envelope decode(String topic, int partition, long offset, byte[] value,
+      Headers headers) throws InvalidEventException {
+    Envelope event = decode(topic, partition, offset, value);
+    EventHeaders.check(headers, event);
+    return event;
   }
 
   /** Share of decodes answered from the cache since start, in [0, 1]. */

@@ -1,5 +1,6 @@
 package com.towerco.platform.runtime;
 
+import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.kafka.KafkaClients;
 import com.towerco.platform.kafka.TopicProvisioner;
 import com.towerco.platform.metrics.ServiceMetrics;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -95,15 +97,30 @@ public final class StreamsService implements PlatformService {
    */
   public static KStream<String, byte[]> events(StreamsBuilder builder, Pattern topics,
       String name) {
-    return builder.stream(topics, Consumed.with(Serdes.String(), Serdes.ByteArray())
-            .withName(name))
-        .processValues(WithoutProbes::new, Named.as(name + "-without-probes"));
+    return events(builder, topics, name, type -> true);
   }
 
-  /** Forwards every record but readiness probes. */
-  private static final class WithoutProbes
+  /**
+   * As above, also dropping (undecoded) every record whose routing headers ({@link
+   * EventHeaders}) name an event type {@code handles} refuses; records without such headers
+   * pass, for the processor to decode and judge.
+   */
+  public static KStream<String, byte[]> events(StreamsBuilder builder, Pattern topics,
+      String name, Predicate<String> handles) {
+    return builder.stream(topics, Consumed.with(Serdes.String(), Serdes.ByteArray())
+            .withName(name))
+        .processValues(() -> new Admitted(handles), Named.as(name + "-without-probes"));
+  }
+
+  /** Forwards every record but readiness probes and events of types not handled. */
+  private static final class Admitted
       implements FixedKeyProcessor<String, byte[], byte[]> {
+    private final Predicate<String> handles;
     private FixedKeyProcessorContext<String, byte[]> context;
+
+    Admitted(Predicate<String> handles) {
+      this.handles = handles;
+    }
 
     @Override
     public void init(FixedKeyProcessorContext<String, byte[]> context) {
@@ -112,7 +129,11 @@ public final class StreamsService implements PlatformService {
 
     @Override
     public void process(FixedKeyRecord<String, byte[]> record) {
-      if (!TopicProvisioner.isProbe(record.headers())) {
+      if (TopicProvisioner.isProbe(record.headers())) {
+        return;
+      }
+      String type = EventHeaders.type(record.headers());
+      if (type == null || handles.test(type)) {
         context.forward(record);
       }
     }

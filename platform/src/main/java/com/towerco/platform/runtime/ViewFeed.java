@@ -61,6 +61,14 @@ public final class ViewFeed implements AutoCloseable {
   @FunctionalInterface
   public interface Sink {
     void apply(Envelope event, SourceRecord source) throws Exception;
+
+    /**
+     * Whether the view wants events of {@code eventType}; records whose routing headers name
+     * another type are skipped undecoded (see {@link EventHandler#handles}).
+     */
+    default boolean handles(String eventType) {
+      return true;
+    }
   }
 
   /**
@@ -197,9 +205,13 @@ public final class ViewFeed implements AutoCloseable {
         || record.value().length == 0) {
       return;
     }
+    String type = com.towerco.platform.kafka.EventHeaders.type(record.headers());
+    if (type != null && !sink.handles(type)) {
+      return;
+    }
     try {
       Envelope event = decoder.decode(record.topic(), record.partition(), record.offset(),
-          record.value());
+          record.value(), record.headers());
       sink.apply(event, new SourceRecord(record.topic(), record.partition(), record.offset(),
           record.key(), record.value(), record.timestamp()));
       if (metrics != null) {

@@ -1,0 +1,70 @@
+package com.towerco.benchmarks.system;
+
+import com.towerco.platform.PlatformConfig;
+import com.towerco.platform.runtime.ServiceContext;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Event-to-alert latency at several steady rates on the same sites, one phase after another
+ * (each phase its own record ids, the alarm sequence continuing), and the capacity at the
+ * objective: the highest measured rate whose p99 stayed under {@link
+ * PipelineBenchmark#SLO_P99_MILLIS}, narrowed down by bisection between the highest rate that
+ * met it and the lowest that did not.
+ */
+final class LatencyLadder {
+  private final ServiceContext context;
+  private final PlatformConfig config;
+  private final List<String> sites;
+  private final Duration duration;
+  private final PrintStream out;
+  private final long[] alarmsSent = new long[1];
+  private int phase;
+
+  LatencyLadder(ServiceContext context, PlatformConfig config, List<String> sites,
+      Duration duration, PrintStream out) {
+    this.context = context;
+    this.config = config;
+    this.sites = sites;
+    this.duration = duration;
+    this.out = out;
+  }
+
+  PipelineBenchmark.LatencyPoint measure(double rate, double fraction)
+      throws InterruptedException {
+    out.printf("latency at %,.0f records/s (%.0f %% of sustained) for %d s ...%n", rate,
+        100 * fraction, duration.toSeconds());
+    // Each phase gets its own id sequence (the factory's seed): no record repeats another.
+    RecordFactory factory = new RecordFactory(sites, config.operatorTenant(),
+        sites.get(0).hashCode() * 31L + ++phase, 8, BenchFleet::telemetry);
+    Histogram micros = LatencyProbe.run(context, factory, sites, rate, duration, alarmsSent);
+    PipelineBenchmark.LatencyPoint point = new PipelineBenchmark.LatencyPoint(rate, fraction,
+        micros);
+    out.printf("  p50 %.1f ms, p99 %.1f ms (%d alerts)%n",
+        micros.getValueAtPercentile(50) / 1000.0, point.p99Millis(), micros.getTotalCount());
+    return point;
+  }
+
+  /** Adds {@code steps} bisection phases to {@code points}; returns the capacity (0 if none). */
+  double capacityAtSlo(double sustained, List<PipelineBenchmark.LatencyPoint> points, int steps)
+      throws InterruptedException {
+    for (int i = 0; i < steps; i++) {
+      double low = points.stream().filter(PipelineBenchmark.LatencyPoint::meetsSlo)
+          .mapToDouble(PipelineBenchmark.LatencyPoint::rate).max().orElse(0);
+      double high = points.stream().filter(p -> !p.meetsSlo())
+          .mapToDouble(PipelineBenchmark.LatencyPoint::rate).filter(r -> r > low).min()
+          .orElse(Math.max(low, sustained) * (low >= sustained ? 1.25 : 1.0));
+      if (high <= low) {
+        high = low * 1.25;
+      }
+      double rate = (low + high) / 2;
+      points.add(measure(rate, rate / sustained));
+    }
+    points.sort(Comparator.comparingDouble(PipelineBenchmark.LatencyPoint::rate));
+    return points.stream().filter(PipelineBenchmark.LatencyPoint::meetsSlo)
+        .mapToDouble(PipelineBenchmark.LatencyPoint::rate).max().orElse(0);
+  }
+}
