@@ -68,9 +68,10 @@ public final class RcaBenchCommand implements Callable<Integer> {
         total.top3Accuracy());
     System.out.printf("  severity accuracy %s (%d judged)%n", total.severityJudged() == 0
         ? "n/a" : String.format("%.3f", total.severityAccuracy()), total.severityJudged());
-    System.out.printf("  alerts per real problem %.1f (%d alerts); pages per real problem %.2f"
+    System.out.printf("  alerts per real problem: %.2f notified (%d alerts) of %.2f raw (%d"
+        + " alerts fired, the rest evidence on incidents); pages per real problem %.2f"
         + " (%d incidents major or critical)%n", total.alertsPerProblem(), total.alertsFired(),
-        total.pagesPerProblem(), total.pages());
+        total.rawAlertsPerProblem(), total.alertsRaw(), total.pagesPerProblem(), total.pages());
     if (verbose) {
       total.misses().forEach(m -> System.out.println("  miss: " + m));
     }

@@ -79,6 +79,7 @@ public final class CatalogDocument {
       case REFUEL_LIFECYCLE, REFUEL_COMMANDS -> "refuel id";
       case NOTIFICATION_DELIVERIES -> "notification id";
       case NOTIFICATION_SETTINGS -> "`{tenant_id}/routing`, `{tenant_id}/silence/{silence_id}`";
+      case AIOPS_POLICY -> "`{rule}/{scope}/{scope_value}`";
       case DEAD_LETTER -> "original key";
     };
   }

@@ -41,6 +41,9 @@ public enum TopicFamily {
           + "analytics store keeps their history, consumers need a week to catch up")),
   NOTIFICATION_SETTINGS("towerco.notifications.settings", "", Scope.GLOBAL,
       TopicRetention.compacted("routing, silences and receivers: the latest value per key")),
+  AIOPS_POLICY("towerco.aiops.policy", "", Scope.GLOBAL, TopicRetention.forever(
+      "the NOC's alerting policy changes: the audit trail, and the engine's current policy "
+          + "replayed from the first change")),
   INVENTORY("towerco.inventory", "", Scope.GLOBAL,
       TopicRetention.compacted("sites, hubs and tenancies: the latest value per key")),
   DEAD_LETTER("towerco.dlq", "", Scope.GLOBAL, TopicRetention.forever(

@@ -32,6 +32,18 @@ public final class InhibitionRules {
 
   /** Parses {@code source:target,target;...}; an unknown rule or a rule inhibiting itself fails. */
   public static InhibitionRules parse(String text) {
+    return parse(text, false);
+  }
+
+  /**
+   * Parses inhibition across a problem's sites: the same syntax, and a rule may inhibit itself
+   * (its alert at another site of the problem).
+   */
+  public static InhibitionRules parseGroup(String text) {
+    return parse(text, true);
+  }
+
+  private static InhibitionRules parse(String text, boolean selfAllowed) {
     Map<AlertRule, Set<AlertRule>> rules = new EnumMap<>(AlertRule.class);
     for (String clause : text.split(";")) {
       if (clause.isBlank()) {
@@ -45,7 +57,7 @@ public final class InhibitionRules {
       AlertRule source = AlertRule.byId(parts[0].trim());
       for (String t : parts[1].split(",")) {
         AlertRule target = AlertRule.byId(t.trim());
-        if (target == source) {
+        if (target == source && !selfAllowed) {
           throw new IllegalArgumentException("inhibition: " + source.id() + " inhibits itself");
         }
         rules.computeIfAbsent(source, s -> EnumSet.noneOf(AlertRule.class)).add(target);
@@ -60,5 +72,10 @@ public final class InhibitionRules {
         .map(ActiveAlert::rule)
         .filter(source -> bySource.getOrDefault(source, Set.of()).contains(rule))
         .findFirst();
+  }
+
+  /** True if {@code source} inhibits {@code target}. */
+  public boolean inhibits(AlertRule source, AlertRule target) {
+    return bySource.getOrDefault(source, Set.of()).contains(target);
   }
 }

@@ -40,7 +40,7 @@ public final class TelemetryRules {
   public static List<Signal> evaluate(SiteAlerts site, SiteTelemetry t, TenancyWindows windows,
       Instant time, String eventId, RulePolicies rules) {
     List<Signal> changes = new ArrayList<>();
-    Evaluation e = new Evaluation(site, time, eventId, changes);
+    Evaluation e = new Evaluation(site, time, eventId, changes, rules);
     ReadingGate gate = site.gate();
     e.level(AlertRule.MAINS_FAILURE, "", !t.mains().available());
     if (t.generator() != null) {
@@ -81,7 +81,8 @@ public final class TelemetryRules {
     return changes;
   }
 
-  private record Evaluation(SiteAlerts site, Instant time, String eventId, List<Signal> out) {
+  private record Evaluation(SiteAlerts site, Instant time, String eventId, List<Signal> out,
+      RulePolicies rules) {
     void level(AlertRule rule, String subject, boolean active) {
       hysteresis(rule, subject, active, !active);
     }
@@ -97,9 +98,9 @@ public final class TelemetryRules {
     void hysteresis(AlertRule rule, String subject, boolean on, boolean off) {
       boolean held = site.heldBy(rule.fingerprint(site.siteId(), subject), SOURCE);
       if (!held && on) {
-        out.add(new Signal(rule, subject, SOURCE, true, rule.defaultSeverity(), time, eventId));
+        out.add(new Signal(rule, subject, SOURCE, true, rules.severity(rule), time, eventId));
       } else if (held && off) {
-        out.add(new Signal(rule, subject, SOURCE, false, rule.defaultSeverity(), time, eventId));
+        out.add(new Signal(rule, subject, SOURCE, false, rules.severity(rule), time, eventId));
       }
     }
   }

@@ -11,7 +11,10 @@ import java.time.Duration;
  * without a transmission alarm. Shared causes across sites: mains lost at sites of one grid
  * feeder within {@code feederWindow} of the first is one problem (of one region, when the
  * inventory knows no feeder, within {@code regionWindow}); fuel theft at sites of one supplier,
- * and unscheduled door openings at sites of one contractor, within {@code supplierWindow}.
+ * and unscheduled door openings at sites of one contractor, within {@code supplierWindow}; a
+ * theft joins a supplier's problem only if it starts at least {@code supplierMinGap} after the
+ * problem's latest theft (one crew goes from site to site: thefts that start together at two
+ * sites are two crews, two problems).
  * {@code similarity}: the least score (0..1: topology distance, time apart, alarm type) at which
  * an alert nobody modelled joins another site's problem as a proposed common cause, if it comes
  * within {@code similarityWindow}. The settings that set them ({@code aiops.settle},
@@ -20,7 +23,7 @@ import java.time.Duration;
  */
 public record CorrelationPolicy(Duration settle, Duration holdDown, int hubMinSites,
     Duration feederWindow, Duration regionWindow, Duration supplierWindow,
-    double similarity, Duration similarityWindow) {
+    Duration supplierMinGap, double similarity, Duration similarityWindow) {
 
   public CorrelationPolicy {
     if (similarity <= 0 || similarity > 1) {
@@ -30,7 +33,7 @@ public record CorrelationPolicy(Duration settle, Duration holdDown, int hubMinSi
 
   public CorrelationPolicy(Duration settle, Duration holdDown, int hubMinSites) {
     this(settle, holdDown, hubMinSites, Duration.ofMinutes(2), Duration.ofMinutes(1),
-        Duration.ofMinutes(30), 0.85, Duration.ofMinutes(5));
+        Duration.ofMinutes(30), Duration.ofMinutes(10), 0.85, Duration.ofMinutes(5));
   }
 
   public static CorrelationPolicy defaults() {

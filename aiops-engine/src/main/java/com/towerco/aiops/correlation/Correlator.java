@@ -1,6 +1,7 @@
 package com.towerco.aiops.correlation;
 
 import com.towerco.aiops.alerting.AlertRule;
+import com.towerco.aiops.alerting.NotificationPolicy;
 import com.towerco.events.EventIds;
 import com.towerco.events.payload.alert.AlertSeverity;
 import com.towerco.events.payload.incident.AttachAlert;
@@ -27,13 +28,42 @@ import java.util.TreeMap;
  */
 public final class Correlator {
   private final CorrelationPolicy policy;
+  private final NotificationPolicy notification;
   private final List<Group> groups = new ArrayList<>();
 
+  /** With the default notification policy. */
   public Correlator(CorrelationPolicy policy) {
+    this(policy, NotificationPolicy.defaults());
+  }
+
+  public Correlator(CorrelationPolicy policy, NotificationPolicy notification) {
     this.policy = policy;
+    this.notification = notification;
+  }
+
+  /**
+   * Why the alert did not notify (it is evidence on its problem only), or empty when it notified
+   * or is not tracked.
+   */
+  public Optional<String> suppression(String alertId) {
+    for (Group group : groups) {
+      Member m = group.members.get(alertId);
+      if (m != null) {
+        return Optional.ofNullable(m.suppressedBy());
+      }
+    }
+    return Optional.empty();
   }
 
   public List<IncidentUpdate> onAlert(AlertFact fact) {
+    return onAlert(fact, null);
+  }
+
+  /**
+   * @param inhibitedBy for a new alert that an alert at its own site already kept from notifying
+   *     (site inhibition), the inhibiting rule; null otherwise
+   */
+  public List<IncidentUpdate> onAlert(AlertFact fact, String inhibitedBy) {
     List<IncidentUpdate> out = new ArrayList<>();
     if (!fact.firing()) {
       for (Group group : groups) {
@@ -66,7 +96,8 @@ public final class Correlator {
     if (timely && group.sharedBy == null && !group.hasSite(fact.siteId())) {
       group.sharedBy = group.sharedCause(fact, policy);
     }
-    group.members.put(fact.alertId(), Member.of(fact));
+    group.members.put(fact.alertId(), Member.of(fact, inhibitedBy != null ? inhibitedBy
+        : NotificationGate.suppressor(fact, group, notification).orElse(null)));
     group.clearSince = null;
     if (group.opened) {
       out.add(new IncidentUpdate(group.incidentId, new AttachAlert(group.incidentId,
@@ -167,12 +198,21 @@ public final class Correlator {
 
   /**
    * An incident is for a problem someone has to act on: its impact is above a warning (a door
-   * opened for a visit, a sensor glitch, anomalies alone stay alerts) and some alert of it still
-   * holds its condition after the settle time (a blip that cleared pages nobody).
+   * opened for a visit, a sensor glitch, anomalies alone stay alerts), some alert of it still
+   * holds its condition after the settle time (a blip that cleared pages nobody), and not all of
+   * its alerts were raised within a maintenance window (planned work).
    */
   private boolean worthAnIncident(Group group) {
-    return Impact.of(group, policy.hubMinSites()) != AlertSeverity.WARNING;
+    boolean planned = group.members.values().stream()
+        .allMatch(m -> m.suppressedBy() != null && m.suppressedBy().startsWith(MAINTENANCE));
+    return !planned && Impact.of(group, policy.hubMinSites()) != AlertSeverity.WARNING;
   }
+
+  /**
+   * How an alert raised within a maintenance window says why it did not notify
+   * ({@code maintenance:<window>}); a problem made only of such alerts opens no incident.
+   */
+  public static final String MAINTENANCE = "maintenance:";
 
   /** The groups being tracked, for the state store. */
   public List<GroupState> snapshot() {
@@ -180,7 +220,12 @@ public final class Correlator {
   }
 
   public static Correlator restore(CorrelationPolicy policy, List<GroupState> state) {
-    Correlator correlator = new Correlator(policy);
+    return restore(policy, NotificationPolicy.defaults(), state);
+  }
+
+  public static Correlator restore(CorrelationPolicy policy, NotificationPolicy notification,
+      List<GroupState> state) {
+    Correlator correlator = new Correlator(policy, notification);
     state.forEach(s -> correlator.groups.add(s.toGroup()));
     return correlator;
   }

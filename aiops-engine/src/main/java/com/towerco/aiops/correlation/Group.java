@@ -109,7 +109,8 @@ final class Group {
     }
     if (fact.rule() == AlertRule.FUEL_THEFT && mine.fuelSupplier() != null
         && mine.fuelSupplier().equals(theirs.fuelSupplier())
-        && within(AlertRule.FUEL_THEFT, fact.time(), policy.supplierWindow())) {
+        && within(AlertRule.FUEL_THEFT, fact.time(), policy.supplierWindow())
+        && afterLatest(AlertRule.FUEL_THEFT, fact.time(), policy.supplierMinGap())) {
       return "fuel supplier " + mine.fuelSupplier();
     }
     if (fact.rule() == AlertRule.UNSCHEDULED_DOOR_OPEN && mine.contractor() != null
@@ -118,6 +119,13 @@ final class Group {
       return "maintenance contractor " + mine.contractor();
     }
     return null;
+  }
+
+  /** True if {@code time} is at least {@code gap} after the latest alert of {@code rule}. */
+  private boolean afterLatest(AlertRule rule, Instant time, Duration gap) {
+    return members.values().stream().filter(m -> m.rule() == rule)
+        .map(Member::firedAt).max(Instant::compareTo)
+        .map(latest -> !time.isBefore(latest.plus(gap))).orElse(true);
   }
 
   private boolean within(AlertRule rule, Instant time, Duration window) {

@@ -59,7 +59,19 @@ public final class AiopsTopology {
       String operatorTenant, CorrelationPolicy policy, ServiceMetrics metrics,
       int correlationPartitions, java.time.Duration flapHold,
       com.towerco.aiops.detection.DetectorFactory detector, AnomalyPolicies anomalyPolicies,
-      com.towerco.aiops.alerting.RulePolicies rulePolicies) {
+      com.towerco.aiops.alerting.RulePolicies rulePolicies,
+      com.towerco.aiops.policy.PolicyBoard policyBoard) {
+
+    /** With no operator policy beyond the configuration. */
+    public Dependencies(EventCodec codec, RecordDecoder decoder, SiteLookup sites,
+        TopicNames topics, String operatorTenant, CorrelationPolicy policy,
+        ServiceMetrics metrics, int correlationPartitions, java.time.Duration flapHold,
+        com.towerco.aiops.detection.DetectorFactory detector, AnomalyPolicies anomalyPolicies,
+        com.towerco.aiops.alerting.RulePolicies rulePolicies) {
+      this(codec, decoder, sites, topics, operatorTenant, policy, metrics, correlationPartitions,
+          flapHold, detector, anomalyPolicies, rulePolicies,
+          new com.towerco.aiops.policy.PolicyBoard());
+    }
 
     /** With the default threshold rules. */
     public Dependencies(EventCodec codec, RecordDecoder decoder, SiteLookup sites,
@@ -84,6 +96,7 @@ public final class AiopsTopology {
     Publications publications = new Publications(deps.codec(), deps.topics(), deps.sites(),
         deps.operatorTenant());
     DetectorAlarms detectorAlarms = new DetectorAlarms(deps.metrics().registry());
+    NotificationOutcomes outcomes = new NotificationOutcomes(deps.metrics().registry());
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(SITE_ALERTS_STORE), Serdes.String(),
@@ -106,7 +119,7 @@ public final class AiopsTopology {
             SiteRulesProcessor.HANDLED_TYPES::contains)
         .process(() -> new SiteRulesProcessor(deps.decoder(), deps.sites(), publications,
             deps.metrics(), deps.flapHold(), deps.detector(), deps.anomalyPolicies(),
-            deps.rulePolicies(),
+            deps.rulePolicies(), deps.policyBoard(),
             detectorAlarms), Named.as("site-rules"),
             SITE_ALERTS_STORE, SITE_DETECTION_STORE);
     KStream<String, Emission> kpiEmissions = StreamsService
@@ -120,7 +133,8 @@ public final class AiopsTopology {
     // sub-topology (its own tasks and changelogs); they meet only after repartitioning by region.
     publish(siteEmissions, "site", deps)
         .merge(publish(kpiEmissions, "kpi", deps), Named.as("site-and-kpi-alerts-by-region"))
-        .process(() -> new CorrelationProcessor(deps.policy(), publications),
+        .process(() -> new CorrelationProcessor(deps.policy(),
+                deps.rulePolicies().notification(), publications, outcomes),
             Named.as("correlation"), CORRELATION_STORE)
         .peek((k, v) -> counted(deps.metrics(), v), Named.as("count-incident-commands"))
         .to(OUTBOUND_TOPIC, Produced.with(Serdes.String(), OUTBOUND_VALUE)

@@ -52,12 +52,22 @@ final class AlertBook {
   /** Applies signals to the alerts under {@code key} and publishes what fired. */
   void apply(ProcessorContext<String, Emission> context, String key, String siteId,
       List<Signal> signals) {
+    apply(context, key, siteId, signals, t -> java.util.Optional.empty());
+  }
+
+  /**
+   * @param maintenance the maintenance window the site is in at a time, if any: an alert that
+   *     starts within one is inhibited by it ({@code inhibited_by=maintenance:<window>})
+   */
+  void apply(ProcessorContext<String, Emission> context, String key, String siteId,
+      List<Signal> signals,
+      java.util.function.Function<Instant, java.util.Optional<String>> maintenance) {
     if (signals.isEmpty()) {
       return;
     }
     SiteAlerts alerts = alerts(key, siteId);
     for (Signal signal : signals) {
-      alerts.apply(signal).map(t -> inhibited(alerts, t))
+      alerts.apply(signal).map(t -> inhibited(alerts, t, maintenance))
           .ifPresent(t -> emitter.emit(context, siteId, t));
     }
     store.put(key, List.copyOf(alerts.active()));
@@ -68,17 +78,25 @@ final class AlertBook {
 
   /** A new alert that a firing alert of the same site inhibits, labelled so. */
   private com.towerco.aiops.alerting.AlertTransition inhibited(SiteAlerts alerts,
-      com.towerco.aiops.alerting.AlertTransition t) {
+      com.towerco.aiops.alerting.AlertTransition t,
+      java.util.function.Function<Instant, java.util.Optional<String>> maintenance) {
     if (!(t instanceof com.towerco.aiops.alerting.AlertTransition.Fired fired)) {
       return t;
     }
-    return inhibition.inhibitorOf(fired.alert().rule(), alerts.active().stream()
-            .filter(a -> !a.fingerprint().equals(fired.alert().fingerprint())).toList())
-        .<com.towerco.aiops.alerting.AlertTransition>map(source ->
+    java.util.Optional<String> by = inhibition.inhibitorOf(fired.alert().rule(),
+            alerts.active().stream()
+                .filter(a -> !a.fingerprint().equals(fired.alert().fingerprint())).toList())
+        .map(com.towerco.aiops.alerting.AlertRule::id)
+        .or(() -> maintenance.apply(fired.alert().startsAt())
+            .map(window -> MAINTENANCE_PREFIX + window));
+    return by.<com.towerco.aiops.alerting.AlertTransition>map(source ->
             new com.towerco.aiops.alerting.AlertTransition.Fired(alerts.label(
-                fired.alert().fingerprint(), AlertEmitter.INHIBITED_BY, source.id())))
+                fired.alert().fingerprint(), AlertEmitter.INHIBITED_BY, source)))
         .orElse(t);
   }
+
+  /** How an alert inhibited by a maintenance window names it. */
+  static final String MAINTENANCE_PREFIX = com.towerco.aiops.correlation.Correlator.MAINTENANCE;
 
   /** Resolves the alerts that have stayed clear for the flap hold-down by {@code now}. */
   void resolveDue(ProcessorContext<String, Emission> context, Instant now) {

@@ -10,8 +10,9 @@ import java.util.TreeSet;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
 /**
- * Publishes an alert change (to the operator's and each affected tenant's alert topic) and hands
- * it to its region's correlator. Remembers the regions it has seen, for the watermarks that tell
+ * Hands an alert change to its region's correlator together with the records that publish it
+ * (to the operator's and each affected tenant's alert topic; the correlator decides whether they
+ * go out). Remembers the regions it has seen, for the watermarks that tell
  * their correlators event time has moved on.
  */
 final class AlertEmitter {
@@ -50,14 +51,15 @@ final class AlertEmitter {
     Instant time = firing ? alert.startsAt() : ((AlertTransition.Resolved) transition).endsAt();
     List<Emission.Outbound> records = firing ? publications.fired(alert, siteId, tenants)
         : publications.resolved(alert, siteId, tenants, time);
-    if (!alert.details().containsKey(INHIBITED_BY)) {
-      records.forEach(r -> forward(context, r.key(), r, time));
-    }
+    // The records go with the alert to its region's correlator, which publishes them unless the
+    // alert's problem makes it evidence only; an alert its own site inhibits carries none.
+    String inhibitedBy = alert.details().get(INHIBITED_BY);
     AlertFact fact = new AlertFact(alert.alertId(), alert.fingerprint(), alert.rule(), siteId,
         region, sites.hub(siteId), alert.severity(), tenants, time, firing, false,
         sites.relations(siteId));
     forward(context, region, new Emission.ForCorrelation(region,
-        Emission.CorrelationInput.alert(fact)), time);
+        Emission.CorrelationInput.alert(fact, inhibitedBy == null ? records : List.of(),
+            inhibitedBy)), time);
   }
 
   /** Tells every region seen so far that event time has reached {@code time}. */

@@ -21,14 +21,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class CorrelationProcessor
     implements Processor<String, Emission.CorrelationInput, String, Emission> {
   private final CorrelationPolicy policy;
+  private final com.towerco.aiops.alerting.NotificationPolicy notification;
   private final Publications publications;
+  private final NotificationOutcomes outcomes;
   private final Map<String, Correlator> cache = new HashMap<>();
   private ProcessorContext<String, Emission> context;
   private KeyValueStore<String, List<GroupState>> store;
 
-  CorrelationProcessor(CorrelationPolicy policy, Publications publications) {
+  CorrelationProcessor(CorrelationPolicy policy,
+      com.towerco.aiops.alerting.NotificationPolicy notification, Publications publications,
+      NotificationOutcomes outcomes) {
     this.policy = policy;
+    this.notification = notification;
     this.publications = publications;
+    this.outcomes = outcomes;
   }
 
   @Override
@@ -43,11 +49,12 @@ final class CorrelationProcessor
     Emission.CorrelationInput input = record.value();
     Correlator correlator = cache.computeIfAbsent(region, r -> {
       List<GroupState> stored = store.get(r);
-      return Correlator.restore(policy, stored == null ? List.of() : stored);
+      return Correlator.restore(policy, notification, stored == null ? List.of() : stored);
     });
     List<IncidentUpdate> updates = new ArrayList<>();
     if (input.alert() != null) {
-      updates.addAll(correlator.onAlert(input.alert()));
+      updates.addAll(correlator.onAlert(input.alert(), input.inhibitedBy()));
+      notify(correlator, input);
     }
     updates.addAll(correlator.tick(input.time()));
     if (input.alert() != null || !updates.isEmpty()) {
@@ -56,6 +63,29 @@ final class CorrelationProcessor
     for (IncidentUpdate update : updates) {
       Emission.Outbound out = publications.incident(update);
       context.forward(Emission.record(out.key(), out, update.time().toEpochMilli()));
+    }
+  }
+
+  /**
+   * Publishes an alert's records unless its problem made it evidence only (it still is on the
+   * incident); counts new alerts by outcome.
+   */
+  private void notify(Correlator correlator, Emission.CorrelationInput input) {
+    var fact = input.alert();
+    java.util.Optional<String> suppressed = input.inhibitedBy() != null
+        ? java.util.Optional.of(input.inhibitedBy())
+        : correlator.suppression(fact.alertId());
+    boolean fired = fact.firing()
+        && (!input.notices().isEmpty() || input.inhibitedBy() != null);
+    if (fired && !fact.quiet()) {
+      outcomes.count(suppressed.isPresent());
+    }
+    if (suppressed.isPresent()) {
+      return;
+    }
+    for (Emission.Notice notice : input.notices()) {
+      Emission.Outbound out = notice.outbound();
+      context.forward(Emission.record(out.key(), out, fact.time().toEpochMilli()));
     }
   }
 }

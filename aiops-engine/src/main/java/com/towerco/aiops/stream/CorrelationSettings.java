@@ -28,6 +28,10 @@ public final class CorrelationSettings {
   static final Setting<Duration> SUPPLIER_WINDOW = Setting.duration("aiops.supplier-window",
       DEFAULTS.supplierWindow(), "Fuel theft at sites of one fuel supplier, or unscheduled door "
           + "openings at sites of one contractor, within this long is one problem.");
+  static final Setting<Duration> SUPPLIER_MIN_GAP = Setting.durationOrZero(
+      "aiops.supplier-min-gap", DEFAULTS.supplierMinGap(), "A fuel theft joins another theft "
+          + "at a site of the same supplier only if it starts at least this long after it (one "
+          + "crew drives from site to site; thefts that start together are independent).");
   static final Setting<Double> SIMILARITY = Setting.number("aiops.similarity",
       DEFAULTS.similarity(), 0, 1, "The least similarity (topology distance, time apart, alarm "
           + "type) at which an alert no rule groups joins another site's problem as a proposed "
@@ -45,12 +49,12 @@ public final class CorrelationSettings {
   public static CorrelationPolicy from(ServiceSettings settings) {
     return new CorrelationPolicy(SETTLE.from(settings), HOLD_DOWN.from(settings),
         HUB_MIN_SITES.from(settings), FEEDER_WINDOW.from(settings), REGION_WINDOW.from(settings),
-        SUPPLIER_WINDOW.from(settings), SIMILARITY.from(settings),
+        SUPPLIER_WINDOW.from(settings), SUPPLIER_MIN_GAP.from(settings), SIMILARITY.from(settings),
         SIMILARITY_WINDOW.from(settings));
   }
 
   public static List<Setting<?>> settings() {
     return List.of(SETTLE, HOLD_DOWN, HUB_MIN_SITES, FEEDER_WINDOW, REGION_WINDOW,
-        SUPPLIER_WINDOW, SIMILARITY, SIMILARITY_WINDOW);
+        SUPPLIER_WINDOW, SUPPLIER_MIN_GAP, SIMILARITY, SIMILARITY_WINDOW);
   }
 }

@@ -29,17 +29,55 @@ sealed interface Emission {
         : new org.apache.kafka.streams.processor.api.Record<>(key, emission, timestamp);
   }
 
+  /**
+   * An alert's record as it crosses the repartition topic (JSON): the routing headers as a map,
+   * turned back into the record to publish by {@link #outbound}.
+   */
+  record Notice(String topic, String key, byte[] value, java.util.Map<String, byte[]> headers) {
+    static Notice of(Outbound out) {
+      java.util.Map<String, byte[]> headers = new java.util.LinkedHashMap<>();
+      if (out.headers() != null) {
+        out.headers().forEach(h -> headers.put(h.key(), h.value()));
+      }
+      return new Notice(out.topic(), out.key(), out.value(), headers);
+    }
+
+    Outbound outbound() {
+      if (headers == null || headers.isEmpty()) {
+        return new Outbound(topic, key, value);
+      }
+      var h = new org.apache.kafka.common.header.internals.RecordHeaders();
+      headers.forEach(h::add);
+      return new Outbound(topic, key, value, h);
+    }
+  }
+
   /** For the region's correlator: an alert fired or resolved, or only time moved on. */
   record ForCorrelation(String region, CorrelationInput input) implements Emission {}
 
-  /** The correlator's input as it crosses the repartition topic (JSON). */
-  record CorrelationInput(AlertFact alert, Instant watermark) {
+  /**
+   * The correlator's input as it crosses the repartition topic (JSON): an alert change with the
+   * records that notify it ({@code notices}: published unless its problem makes it evidence
+   * only; none when an alert at its site inhibited it, {@code inhibitedBy}), or a watermark.
+   */
+  record CorrelationInput(AlertFact alert, Instant watermark, java.util.List<Notice> notices,
+      String inhibitedBy) {
+    public CorrelationInput {
+      notices = notices == null ? java.util.List.of() : java.util.List.copyOf(notices);
+    }
+
     static CorrelationInput alert(AlertFact fact) {
-      return new CorrelationInput(fact, null);
+      return new CorrelationInput(fact, null, java.util.List.of(), null);
+    }
+
+    static CorrelationInput alert(AlertFact fact, java.util.List<Outbound> records,
+        String inhibitedBy) {
+      return new CorrelationInput(fact, null, records.stream().map(Notice::of).toList(),
+          inhibitedBy);
     }
 
     static CorrelationInput watermark(Instant time) {
-      return new CorrelationInput(null, time);
+      return new CorrelationInput(null, time, java.util.List.of(), null);
     }
 
     Instant time() {

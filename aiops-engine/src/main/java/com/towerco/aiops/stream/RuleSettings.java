@@ -30,6 +30,25 @@ public final class RuleSettings {
           + "alerts of its targets at the same site are not notified (correlation still sees "
           + "them); empty for none.").checkedBy(InhibitionRules::parse);
 
+  static final Setting<String> INHIBIT_GROUP = Setting.text("aiops.inhibit-group",
+      com.towerco.aiops.alerting.NotificationPolicy.DEFAULT_GROUP_INHIBITION,
+      "Inhibition across a problem's sites, source:target[,target];...: while a source alert is "
+          + "active in a problem, new alerts of its targets in the same problem (at any of its "
+          + "sites; a rule may name itself) do not notify and are evidence on the incident; "
+          + "empty for none.").checkedBy(InhibitionRules::parseGroup);
+  static final Setting<String> EVIDENCE_ONLY = Setting.text("aiops.evidence-only",
+      com.towerco.aiops.alerting.NotificationPolicy.DEFAULT_EVIDENCE_ONLY,
+      "Alert rules, comma-separated, whose alerts never notify alone: evidence on the problem "
+          + "they belong to; empty for none.")
+      .checkedBy(com.towerco.aiops.alerting.NotificationPolicy::rules);
+  static final Setting<Boolean> ONCE_PER_PROBLEM = Setting.bool(
+      "aiops.notify-once-per-problem", true,
+      "Once an alert of a problem has notified, later alerts of that problem are evidence on "
+          + "its incident (whose updates say what changed).");
+  static final Setting<Boolean> AGAIN_WHEN_WORSE = Setting.bool("aiops.notify-when-worse",
+      false, "With aiops.notify-once-per-problem: an alert more severe than everything its "
+          + "problem notified so far notifies once more.");
+
   private RuleSettings() {}
 
   /** The defaults with any {@code aiops.rule.*} or {@code aiops.inhibit} setting given. */
@@ -39,7 +58,11 @@ public final class RuleSettings {
       thresholds.put(parts.rule(), parts.policy(settings));
     }
     return new RulePolicies(thresholds, CABINET_RATE.from(settings),
-        InhibitionRules.parse(INHIBIT.from(settings)));
+        InhibitionRules.parse(INHIBIT.from(settings)),
+        new com.towerco.aiops.alerting.NotificationPolicy(
+            InhibitionRules.parseGroup(INHIBIT_GROUP.from(settings)),
+            com.towerco.aiops.alerting.NotificationPolicy.rules(EVIDENCE_ONLY.from(settings)),
+            ONCE_PER_PROBLEM.from(settings), AGAIN_WHEN_WORSE.from(settings)));
   }
 
   /** Every threshold-rule setting, the glitch rate and the inhibition rules. */
@@ -48,6 +71,10 @@ public final class RuleSettings {
     parts().forEach(p -> all.addAll(p.all()));
     all.add(CABINET_RATE);
     all.add(INHIBIT);
+    all.add(INHIBIT_GROUP);
+    all.add(EVIDENCE_ONLY);
+    all.add(ONCE_PER_PROBLEM);
+    all.add(AGAIN_WHEN_WORSE);
     return all;
   }
 

@@ -35,6 +35,8 @@ final class SiteDetection {
   private final SiteDetectors siteDetectors;
   private final Map<String, SeriesWatch> detectors = new HashMap<>();
   private SiteDetectors.State state;
+  /** The purpose of a visit that is a maintenance window ({@code site.maintenance-window}). */
+  static final String MAINTENANCE = "maintenance-window";
   private final List<ScheduledVisit> visits = new ArrayList<>();
   private boolean dirty;
 
@@ -91,8 +93,16 @@ final class SiteDetection {
   }
 
   void visitScheduled(ScheduledVisit visit) {
+    visits.removeIf(v -> v.visitId().equals(visit.visitId()));
     visits.add(visit);
     dirty = true;
+  }
+
+  /** The maintenance window the site is in at {@code time} (no slack), if any. */
+  java.util.Optional<String> maintenanceAt(java.time.Instant time) {
+    return visits.stream().filter(v -> v.purpose().startsWith(MAINTENANCE)
+            && !time.isBefore(v.from()) && !time.isAfter(v.until()))
+        .map(ScheduledVisit::visitId).findFirst();
   }
 
   boolean dirty() {

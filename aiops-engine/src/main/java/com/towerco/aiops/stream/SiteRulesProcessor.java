@@ -56,6 +56,7 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   private final com.towerco.aiops.detection.DetectorFactory detectorFactory;
   private final AnomalyPolicies anomalyPolicies;
   private final com.towerco.aiops.alerting.RulePolicies rulePolicies;
+  private final com.towerco.aiops.policy.PolicyBoard policyBoard;
   private final DetectorAlarms detectorAlarms;
   private Instant lastWatermark = Instant.MIN;
   private Instant lastResolveCheck = Instant.MIN;
@@ -64,9 +65,10 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
       ServiceMetrics metrics, Duration flapHold,
       com.towerco.aiops.detection.DetectorFactory detectorFactory,
       AnomalyPolicies anomalyPolicies, com.towerco.aiops.alerting.RulePolicies rulePolicies,
-      DetectorAlarms detectorAlarms) {
+      com.towerco.aiops.policy.PolicyBoard policyBoard, DetectorAlarms detectorAlarms) {
     this.decoder = decoder;
     this.rulePolicies = rulePolicies;
+    this.policyBoard = policyBoard;
     this.detectorFactory = detectorFactory;
     this.anomalyPolicies = anomalyPolicies;
     this.detectorAlarms = detectorAlarms;
@@ -160,12 +162,18 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
     if (event.payload() instanceof SiteTelemetry telemetry) {
       signals.addAll(TelemetryRules.evaluate(alerts, telemetry,
           (tenant, volts) -> sites.powered(siteId, tenant, volts), event.timestamp(),
-          event.eventId(), rulePolicies));
+          event.eventId(), policyBoard.forSite(siteId, sites.site(siteId).orElse(null),
+              rulePolicies)));
       signals.addAll(detection(siteId).observe(alerts, List.copyOf(signals), telemetry,
           sites.site(siteId).orElse(null), event.timestamp(), event.eventId()));
     } else if (event.payload() instanceof com.towerco.events.payload.site.SiteVisitScheduled visit) {
       detection(siteId).visitScheduled(new com.towerco.aiops.detection.site.ScheduledVisit(
           visit.visitId(), siteId, visit.from(), visit.until(), visit.purpose()));
+    } else if (event.payload() instanceof com.towerco.events.payload.site.SiteMaintenanceWindow w) {
+      // A maintenance window is a visit too (its door openings are expected).
+      detection(siteId).visitScheduled(new com.towerco.aiops.detection.site.ScheduledVisit(
+          w.windowId(), siteId, w.from(), w.until(), SiteDetection.MAINTENANCE + ": "
+          + w.reason()));
     } else if (event.payload() instanceof SiteAlarm alarm) {
       AlarmRules.signal(alarm, event.timestamp(), event.eventId()).ifPresent(signals::add);
     } else if (event.payload() instanceof SiteConnectivity connectivity) {
@@ -173,7 +181,8 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
       signals.add(new Signal(AlertRule.SITE_UNREACHABLE, "", "mediation", lost,
           AlertRule.SITE_UNREACHABLE.defaultSeverity(), event.timestamp(), event.eventId()));
     }
-    book.apply(context, siteId, siteId, signals);
+    book.apply(context, siteId, siteId, signals,
+        signals.isEmpty() ? t -> java.util.Optional.empty() : detection(siteId)::maintenanceAt);
   }
 
   /** Tells every region's correlator that event time has reached {@code time}. */

@@ -144,6 +144,16 @@ class SharedCauseCorrelationTest {
   }
 
   @Test
+  void theftsThatStartTogetherAtTwoSitesOfOneSupplierAreTwoCrewsTwoProblems() {
+    AlertFact.Relations dieselco = new AlertFact.Relations(null, List.of("H1"), "dieselco", null);
+    fire(AlertRule.FUEL_THEFT, "W3", dieselco, 0);
+    fire(AlertRule.FUEL_THEFT, "W6", dieselco, 300); // 5 minutes later: the first still runs
+    tick(400);
+
+    assertThat(opened()).hasSize(2);
+  }
+
+  @Test
   void alertsNobodyModelledThatLookAlikeAreProposedAsOneProblemWithEvidence() {
     AlertFact.Relations hub = new AlertFact.Relations(null, List.of("H7"), null, null);
     fire(AlertRule.RECTIFIER_FAILURE, "S71", hub, 0);

@@ -60,11 +60,28 @@ class AiopsTopologyTest {
     }
     inventory.put("S7", aSite().withTenant("borealis").build());
     inventory.put("S20", aSite().inRegion("south").withTenant("cygnus").build());
+    build(com.towerco.aiops.alerting.RulePolicies.defaults());
+  }
+
+  /**
+   * Anomaly alerts are evidence only by default (they do not notify alone): the tests of what
+   * an anomaly alert says read them with every alert notified.
+   */
+  private void notifyEveryAlert() {
+    driver.close();
+    var d = com.towerco.aiops.alerting.RulePolicies.defaults();
+    build(new com.towerco.aiops.alerting.RulePolicies(d.thresholds(), d.cabinetRatePerMinute(),
+        d.inhibition(), com.towerco.aiops.alerting.NotificationPolicy.everyAlert()));
+  }
+
+  private void build(com.towerco.aiops.alerting.RulePolicies rules) {
+    inputs.clear();
     var deps = new AiopsTopology.Dependencies(codec, RecordDecoder.of(codec),
         id -> Optional.ofNullable(inventory.get(id)), TopicNames.plain(), "towerco",
         CorrelationPolicy.defaults(), new PlatformMetrics().forService("aiops"), 2,
         Duration.ofSeconds(60), countingCreations(
-            com.towerco.aiops.detection.Detectors.byName("adaptive")));
+            com.towerco.aiops.detection.Detectors.byName("adaptive")),
+        AnomalyPolicies.defaults(), rules);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "aiops-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -235,6 +252,68 @@ class AiopsTopologyTest {
   }
 
   @Test
+  void aHubFailureNotifiesOnceAndItsSitesUnreachableAlertsAreEvidenceOnTheIncident() {
+    pipe("H1", T0, alarm("T-1", SiteAlarm.ProbableCause.TRANSMISSION_FAILURE, true));
+    for (int i = 1; i <= 5; i++) {
+      pipe("S" + i, T0.plusSeconds(i), unreachable());
+    }
+    advanceTo(T0.plusSeconds(60));
+
+    List<AlertFiring> noc = payloads("towerco.alerts.towerco.notifications", AlertFiring.class);
+    assertThat(noc).extracting(AlertFiring::rule).containsExactly("transmission-failure");
+    OpenIncident incident = payloads("towerco.incidents.towerco.commands", OpenIncident.class)
+        .get(0);
+    assertThat(incident.alertIds()).as("suppressed, not lost").hasSize(6);
+  }
+
+  @Test
+  void aMaintenanceWindowKeepsItsSitesAlertsFromPagingAndOpensNoIncident() {
+    pipe("S7", T0, new com.towerco.events.payload.site.SiteMaintenanceWindow("mw-1", T0,
+        T0.plusSeconds(3600), "rectifier swap", "noc-anna"));
+    pipe("S7", T0.plusSeconds(60), alarm("A-7", SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE,
+        true));
+    advanceTo(T0.plusSeconds(300));
+
+    assertThat(payloads("towerco.alerts.towerco.notifications", AlertFiring.class)).isEmpty();
+    assertThat(payloads("towerco.incidents.towerco.commands", OpenIncident.class)).isEmpty();
+
+    // after the window the same fault pages as usual
+    pipe("S7", T0.plusSeconds(3700), alarm("A-8",
+        SiteAlarm.ProbableCause.AIR_CONDITIONING_FAILURE, true));
+    advanceTo(T0.plusSeconds(3800));
+    assertThat(payloads("towerco.alerts.towerco.notifications", AlertFiring.class))
+        .extracting(AlertFiring::rule).containsExactly("hvac-failure");
+  }
+
+  @Test
+  void aDispatchedTechniciansDoorOpeningIsAScheduledVisitNotAnIntrusion() {
+    Envelope dispatch = Envelope.of(EventIds.random(), "towerco", "S7", T0,
+        new com.towerco.events.payload.incident.DispatchRequested("inc-1", "d-1", "S7",
+            "replace the rectifier", "noc-anna", T0, T0.plusSeconds(3600)), Map.of());
+    Envelope visit = com.towerco.aiops.visits.SiteVisits.fromDispatch(dispatch, "towerco",
+        Duration.ofHours(8)).orElseThrow();
+    input("S7").pipeInput(new TestRecord<>("S7", codec.encode(visit), T0));
+    for (int s = 0; s < 600; s += 15) {
+      pipe("S7", T0.plusSeconds(3600 + s), aReading().doorOpen().build());
+    }
+    advanceTo(T0.plusSeconds(4300));
+
+    assertThat(payloads("towerco.alerts.towerco.notifications", AlertFiring.class))
+        .extracting(AlertFiring::rule).doesNotContain("unscheduled-door-open");
+  }
+
+  @Test
+  void withoutAVisitTheSameDoorOpeningIsUnscheduled() {
+    for (int s = 0; s < 600; s += 15) {
+      pipe("S7", T0.plusSeconds(3600 + s), aReading().doorOpen().build());
+    }
+    advanceTo(T0.plusSeconds(4300));
+
+    assertThat(payloads("towerco.alerts.towerco.notifications", AlertFiring.class))
+        .extracting(AlertFiring::rule).contains("unscheduled-door-open");
+  }
+
+  @Test
   void twoIndependentFaultsInDifferentPlacesGiveTwoIncidents() {
     pipe("S7", T0, alarm("A-7", SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE, true));
     pipe("S20", T0.plusSeconds(2), alarm("A-20", SiteAlarm.ProbableCause.AIR_CONDITIONING_FAILURE,
@@ -276,6 +355,7 @@ class AiopsTopologyTest {
 
   @Test
   void aTelemetrySeriesLeavingItsLearnedBehaviourRaisesAnAnomalyAlertThatSaysWhy() {
+    notifyEveryAlert();
     for (int minute = 0; minute < 24 * 60; minute += 5) {
       double soc = minute < 23 * 60 ? 98 + (minute % 10 == 0 ? 0.2 : -0.2) : 40;
       pipe("S7", T0.plusSeconds(minute * 60L), aReading().soc(soc).build());
@@ -306,6 +386,7 @@ class AiopsTopologyTest {
 
   @Test
   void aTelemetryAnomalyWithoutARuleAlertRaisesItsOwnAlert() {
+    notifyEveryAlert();
     for (int minute = 0; minute < 24 * 60; minute += 5) {
       pipe("S7", T0.plusSeconds(minute * 60L), aReading().build());
     }
@@ -318,7 +399,21 @@ class AiopsTopologyTest {
   }
 
   @Test
+  void aTelemetryAnomalyAloneNotifiesNobodyByDefault() {
+    for (int minute = 0; minute < 24 * 60; minute += 5) {
+      pipe("S7", T0.plusSeconds(minute * 60L), aReading().build());
+    }
+    for (int minute = 24 * 60; minute < 25 * 60; minute += 5) {
+      pipe("S7", T0.plusSeconds(minute * 60L), aReading().soc(40).build());
+    }
+
+    assertThat(payloads("towerco.alerts.towerco.notifications", AlertFiring.class)).isEmpty();
+    assertThat(payloads("towerco.incidents.towerco.commands", OpenIncident.class)).isEmpty();
+  }
+
+  @Test
   void aTenancyKpiLeavingItsLearnedBehaviourAlertsThatTenantAndTheNocOnly() {
+    notifyEveryAlert();
     for (int window = 0; window < 300; window++) {
       double energy = window < 290 ? 1.2 + (window % 2 == 0 ? 0.02 : -0.02) : 4.8;
       pipeKpi("S1", "altel", T0.plusSeconds(window * 300L), Map.of(
@@ -338,6 +433,7 @@ class AiopsTopologyTest {
 
   @Test
   void aSiteKpiAnomalyIsOneAlertThatResolvesOnceTheKpiIsBackAndRepeatsAreIgnored() {
+    notifyEveryAlert();
     for (int window = 0; window < 320; window++) {
       double run = window == 290 || window == 291 ? 300 : 10 + (window % 3) * 5;
       pipeKpi("S7", null, T0.plusSeconds(window * 300L), Map.of(

@@ -83,9 +83,10 @@ public final class RcaBenchmark {
       scores.add(score);
       total = total.plus(score);
       out.printf("  scenario %d (seed %d): %d problems, %d incidents, precision %.2f, recall %.2f,"
-              + " top-1 %.2f, top-3 %.2f, %.1f alerts per problem%n", i + 1, seed,
+              + " top-1 %.2f, top-3 %.2f, alerts per problem %.1f notified of %.1f%n", i + 1, seed,
           score.problems(), score.incidents(), score.precision(), score.recall(),
-          score.top1Accuracy(), score.top3Accuracy(), score.alertsPerProblem());
+          score.top1Accuracy(), score.top3Accuracy(), score.alertsPerProblem(),
+          score.rawAlertsPerProblem());
     }
     return new Result(scores, total);
   }
@@ -98,7 +99,7 @@ public final class RcaBenchmark {
     FieldScenarios.Suite suite = FieldScenarios.build();
     RcaReplay.Result replay = RcaReplay.replay(suite.events(), suite.inventory());
     return RcaScore.of(replay.incidents(), suite.problems(), suite.until(), suite.severities(),
-        replay.alertsFired());
+        replay.alertsFired(), replay.alertsRaw());
   }
 
   static RcaScore scenario(long seed, int sites, Duration length, double randomFaultsPerHour) {
@@ -117,7 +118,8 @@ public final class RcaBenchmark {
     }
     RcaReplay.Result replay = RcaReplay.replay(events, inventory);
     return RcaScore.of(replay.incidents(), report.problems(), report.simulatedUntil(),
-        expectedSeverities(report.problems(), simulator.fleet()), replay.alertsFired());
+        expectedSeverities(report.problems(), simulator.fleet()), replay.alertsFired(),
+        replay.alertsRaw());
   }
 
   /**

@@ -48,14 +48,18 @@ final class RcaReplay {
 
   private RcaReplay() {}
 
-  /** The incidents as finally known, and how many alerts fired along the way. */
-  record Result(List<RcaScore.Outcome> incidents, int alertsFired) {}
+  /**
+   * The incidents as finally known, how many alerts notified along the way (published on the
+   * operator's alert topic) and how many fired in all (notified or evidence only).
+   */
+  record Result(List<RcaScore.Outcome> incidents, int alertsFired, int alertsRaw) {}
 
   static Result replay(List<Envelope> events, Map<String, SiteRegistered> inventory) {
     EventCodec codec = new EventCodec();
+    var metrics = new PlatformMetrics().forService("aiops-rca-bench");
     var deps = new AiopsTopology.Dependencies(codec, RecordDecoder.of(codec),
         id -> Optional.ofNullable(inventory.get(id)), TopicNames.plain(), OPERATOR,
-        CorrelationPolicy.defaults(), new PlatformMetrics().forService("aiops-rca-bench"), 1,
+        CorrelationPolicy.defaults(), metrics, 1,
         Duration.ofSeconds(60), com.towerco.aiops.detection.Detectors.byName("adaptive"));
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "rca-bench");
@@ -102,7 +106,12 @@ final class RcaReplay {
       }
     }
     deleteQuietly(stateDir);
-    return new Result(outcomes.values().stream().map(Tracked::result).toList(), alerts.size());
+    var suppressed = metrics.registry().find(
+        com.towerco.aiops.stream.NotificationOutcomes.METER).tag("outcome", "suppressed")
+        .counter();
+    int evidenceOnly = suppressed == null ? 0 : (int) suppressed.count();
+    return new Result(outcomes.values().stream().map(Tracked::result).toList(), alerts.size(),
+        alerts.size() + evidenceOnly);
   }
 
   private static void deleteQuietly(java.nio.file.Path dir) {

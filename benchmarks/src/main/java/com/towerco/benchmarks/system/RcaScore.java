@@ -21,13 +21,15 @@ import java.util.Set;
  * top-3 the share of matched problems whose true root cause (site and kind) is first, or among the
  * first three, in the incident's final ranking; severity accuracy the share of matched problems
  * with an expected severity whose incident ended at that severity; alerts per real problem the
- * alerts fired on the operator's alert topic over the real problems; pages the incidents that
+ * alerts notified on the operator's alert topic over the real problems, and raw: every alert
+ * fired, notified or kept as evidence only; pages the incidents that
  * ended major or critical (what a default route pages someone for).
  */
 public record RcaScore(int incidents, int problems, int matched, int top1, int top3,
-    int severityJudged, int severityRight, int alertsFired, int pages, List<String> misses) {
+    int severityJudged, int severityRight, int alertsFired, int alertsRaw, int pages,
+    List<String> misses) {
 
-  public static final RcaScore EMPTY = new RcaScore(0, 0, 0, 0, 0, 0, 0, 0, 0, List.of());
+  public static final RcaScore EMPTY = new RcaScore(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of());
 
   /** What the engine concluded about one incident, after every root-cause update. */
   public record Outcome(String incidentId, Set<String> sites, Instant openedAt, Instant clearedAt,
@@ -50,7 +52,8 @@ public record RcaScore(int incidents, int problems, int matched, int top1, int t
    *     are not judged on severity)
    */
   public static RcaScore of(List<Outcome> incidents, List<SimulationReport.Problem> problems,
-      Instant simulatedUntil, Map<String, AlertSeverity> severities, int alertsFired) {
+      Instant simulatedUntil, Map<String, AlertSeverity> severities, int alertsFired,
+      int alertsRaw) {
     List<SimulationReport.Problem> real = problems.stream()
         .filter(SimulationReport.Problem::observed).toList();
     // Every (problem, incident) pair that shares a site and overlaps in time, best first: an
@@ -121,7 +124,7 @@ public record RcaScore(int incidents, int problems, int matched, int top1, int t
     int pages = (int) incidents.stream().filter(i -> i.severity() == AlertSeverity.CRITICAL
         || i.severity() == AlertSeverity.MAJOR).count();
     return new RcaScore(incidents.size(), real.size(), matched, top1, top3, severityJudged,
-        severityRight, alertsFired, pages, misses);
+        severityRight, alertsFired, alertsRaw, pages, misses);
   }
 
   private record Pair(SimulationReport.Problem problem, Outcome incident, int rank,
@@ -157,8 +160,14 @@ public record RcaScore(int incidents, int problems, int matched, int top1, int t
     return problems == 0 ? 0 : (double) pages / problems;
   }
 
+  /** Alerts notified (published on the operator's alert topic) per real problem. */
   public double alertsPerProblem() {
     return problems == 0 ? 0 : (double) alertsFired / problems;
+  }
+
+  /** Alerts fired per real problem, notified or evidence only. */
+  public double rawAlertsPerProblem() {
+    return problems == 0 ? 0 : (double) alertsRaw / problems;
   }
 
   public RcaScore plus(RcaScore other) {
@@ -167,7 +176,7 @@ public record RcaScore(int incidents, int problems, int matched, int top1, int t
     return new RcaScore(incidents + other.incidents, problems + other.problems,
         matched + other.matched, top1 + other.top1, top3 + other.top3,
         severityJudged + other.severityJudged, severityRight + other.severityRight,
-        alertsFired + other.alertsFired, pages + other.pages, all);
+        alertsFired + other.alertsFired, alertsRaw + other.alertsRaw, pages + other.pages, all);
   }
 
   private static int rankOf(List<RankedCause> ranking, SimulationReport.RootCause truth) {

@@ -22,6 +22,10 @@ class RcaBenchmarkTest {
     assertThat(score.top1Accuracy()).as("root cause named first: " + score.misses())
         .isGreaterThanOrEqualTo(0.9);
     assertThat(score.top3Accuracy()).isGreaterThanOrEqualTo(score.top1Accuracy());
+    // one notification per problem (ADR-019); the other alerts are evidence on the incidents
+    assertThat(score.alertsPerProblem()).as("alerts notified per real problem")
+        .isLessThanOrEqualTo(1.5);
+    assertThat(score.alertsRaw()).isGreaterThan(3 * score.alertsFired());
   }
 
   /**
@@ -42,6 +46,8 @@ class RcaBenchmarkTest {
         .isGreaterThanOrEqualTo(0.95);
     assertThat(score.severityAccuracy()).as("severity from impact: " + score.misses())
         .isGreaterThanOrEqualTo(0.95);
+    assertThat(score.alertsPerProblem()).as("alerts notified per real problem")
+        .isLessThan(score.rawAlertsPerProblem() / 2);
     // the feeder trip and the single-site outage carried by generators page nobody
     assertThat(score.pages()).isLessThanOrEqualTo(score.incidents() - 2);
   }

@@ -1,0 +1,39 @@
+package com.towerco.aiops.correlation;
+
+import com.towerco.aiops.alerting.NotificationPolicy;
+import java.util.Optional;
+
+/**
+ * Decides, as an alert joins its problem, whether it notifies or is evidence only
+ * ({@link NotificationPolicy}); the reason it does not, e.g. {@code evidence-only},
+ * {@code transmission-failure@H1} (a group inhibition: the source and its site) or
+ * {@code problem:mains-failure@S3} (the problem already notified something as severe).
+ */
+final class NotificationGate {
+  static final String EVIDENCE_ONLY = "evidence-only";
+
+  private NotificationGate() {}
+
+  static Optional<String> suppressor(AlertFact fact, Group group, NotificationPolicy policy) {
+    if (policy.evidenceOnly().contains(fact.rule())) {
+      return Optional.of(EVIDENCE_ONLY);
+    }
+    for (Member m : group.members.values()) {
+      if (m.active() && !m.alertId().equals(fact.alertId())
+          && policy.groupInhibition().inhibits(m.rule(), fact.rule())
+          && !(m.rule() == fact.rule() && m.siteId().equals(fact.siteId()))) {
+        return Optional.of(m.rule().id() + "@" + m.siteId());
+      }
+    }
+    if (policy.oncePerProblem()) {
+      for (Member m : group.members.values()) {
+        if (m.firing() && m.notified() && !m.alertId().equals(fact.alertId())
+            && m.severity() != com.towerco.events.payload.alert.AlertSeverity.WARNING
+            && (!policy.againWhenWorse() || m.severity().ordinal() <= fact.severity().ordinal())) {
+          return Optional.of("problem:" + m.rule().id() + "@" + m.siteId());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}
