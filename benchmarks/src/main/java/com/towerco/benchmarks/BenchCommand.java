@@ -64,7 +64,8 @@ public final class BenchCommand implements Callable<Integer> {
     var result = PipelineBenchmark.run(new PipelineBenchmark.Options(records, sites,
         sitePartitions, warmup, Duration.ofSeconds(latencySeconds), latencyRate,
         Services.select(services),
-        new ServiceSettings(settings)), System.out);
+        new ServiceSettings(
+            PipelineBenchmark.withEveryAlertPublished(settings))), System.out);
     System.out.printf("%nTowerco AIOps pipeline benchmark (%d records of %d bytes, %d sites x %d "
             + "partitions, %d consumer groups: %s)%n", records, result.recordBytes(), sites,
         sitePartitions, result.groups(), String.join(", ", result.services()));

@@ -1,6 +1,7 @@
 package com.towerco.benchmarks;
 
 import com.towerco.app.Services;
+import com.towerco.benchmarks.system.PipelineBenchmark;
 import com.towerco.benchmarks.system.ScaleBenchmark;
 import com.towerco.platform.runtime.ServiceSettings;
 import java.time.Duration;
@@ -52,7 +53,8 @@ public final class ScaleBenchCommand implements Callable<Integer> {
     }
     ScaleBenchmark.Result result = ScaleBenchmark.run(new ScaleBenchmark.Options(sizes,
         sitePartitions, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds),
-        1 / readingInterval, Services.select(services), new ServiceSettings(settings)),
+        1 / readingInterval, Services.select(services), new ServiceSettings(
+            PipelineBenchmark.withEveryAlertPublished(settings))),
         System.out);
     System.out.printf("%nTowerco AIOps fleet scale (%d partitions per site topic, one reading "
         + "per site per %.0f s, whole platform and broker in one JVM)%n", sitePartitions,

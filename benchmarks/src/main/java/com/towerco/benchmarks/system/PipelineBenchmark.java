@@ -32,6 +32,20 @@ public final class PipelineBenchmark {
       Duration latencyDuration, double latencyRate, List<ServiceFactory> services,
       ServiceSettings settings) {}
 
+  /**
+   * The benches time event-to-alert by the alert record each probe alarm raises. Since alerts
+   * notify once per problem (ADR-019), most probe alarms would only be evidence on a problem and
+   * publish no record; so the benches run the engine with every alert published (the work per
+   * alert is the same: the decision is taken either way), unless {@code --set} says otherwise.
+   */
+  public static Map<String, String> withEveryAlertPublished(Map<String, String> given) {
+    Map<String, String> settings = new java.util.LinkedHashMap<>(Map.of(
+        "aiops.notify-once-per-problem", "false", "aiops.evidence-only", "",
+        "aiops.inhibit-group", ""));
+    settings.putAll(given);
+    return settings;
+  }
+
   /** What was measured. */
   public record Result(double rawRate, double platformRate, List<LatencyPoint> latencies,
       double capacityAtSlo, int groups, int recordBytes, List<String> services) {
