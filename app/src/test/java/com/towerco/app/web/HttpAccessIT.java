@@ -202,6 +202,13 @@ class HttpAccessIT {
           "not,a,sheet"),
       operator("DELETE", "/api/v1/inventory/sites/{id}", f -> "/api/v1/inventory/sites/-none",
           null),
+      // aiops policy, maintenance windows and visits: the NOC's (invalid bodies: nothing changes)
+      operator("GET", "/api/v1/aiops/policy", f -> "/api/v1/aiops/policy", null),
+      operator("PUT", "/api/v1/aiops/policy/{rule}", f -> "/api/v1/aiops/policy/high-temperature",
+          "{}"),
+      operator("POST", "/api/v1/aiops/maintenance-windows",
+          f -> "/api/v1/aiops/maintenance-windows", "{}"),
+      operator("POST", "/api/v1/aiops/visits", f -> "/api/v1/aiops/visits", "{}"),
       // simulator: the ground truth of every tenant
       operator("GET", "/api/v1/simulator/report", f -> "/api/v1/simulator/report", null),
       operator("POST", "/api/v1/simulator/faults", f -> "/api/v1/simulator/faults",
