@@ -1,43 +1,80 @@
 package com.towerco.platform.metrics;
 
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.core.instrument.config.MeterFilter;
-import io.micrometer.core.instrument.config.MeterFilterReply;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.LoggerFactory;
 
 /**
  * Kafka's own client metrics (request latency, errors and retries, rebalances, poll and commit
- * times, Streams thread and task rates) on {@code /metrics}, through Micrometer's Kafka binders,
- * named {@code kafka_producer_*}, {@code kafka_consumer_*} and {@code kafka_stream_*} with the
- * client's {@code client_id} and {@code client_kind} (producer, consumer, streams). A binding
- * lasts as long as its client: closing it removes the
- * client's meters and stops its refresh. Meters per topic or per partition are left out
- * ({@link #PER_TOPIC}): with a topic per site they would be thousands of series per client;
- * lag per service is {@code towerco_consumer_lag}.
+ * times, fetch rate and lag, Streams thread rates and failed threads) on {@code /metrics}, named
+ * {@code kafka_producer_*}, {@code kafka_consumer_*} and {@code kafka_stream_*} with the client's
+ * {@code client_id} and {@code client_kind} (producer, consumer, streams). A binding lasts as long
+ * as its client: closing it removes the client's meters.
+ *
+ * <p>Only the client-level metrics of {@link #ALLOWED} are ever registered (ADR-021). Metrics
+ * per topic, partition, node, task or processor are never read: with a topic per site they are
+ * thousands per client, and Micrometer's binders, which re-bound all of them whenever the set
+ * changed, took about a third of the process's CPU in the pipeline bench. Lag per service is
+ * {@code towerco_consumer_lag}.
  */
 public final class KafkaClientMeters {
-  /** How often a binding looks for metrics the client registered since (new connections, tasks). */
-  static final Duration REFRESH = Duration.ofSeconds(30);
+  /**
+   * How often a binding looks for allowed metrics the client created or dropped since (a Streams
+   * client's threads are created at start and replaced after a failure).
+   */
+  static final Duration REFRESH = Duration.ofSeconds(60);
 
-  /** Denies Kafka client meters tagged with a topic or a partition. */
-  public static final MeterFilter PER_TOPIC = new MeterFilter() {
-    @Override
-    public MeterFilterReply accept(Meter.Id id) {
-      return id.getName().startsWith("kafka.")
-          && (id.getTag("topic") != null || id.getTag("partition") != null)
-          ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
-    }
-  };
+  /** Client-level metrics by group: what the alert rules, dashboards and operators read. */
+  static final Map<String, Set<String>> ALLOWED = Map.of(
+      "producer-metrics", Set.of("record-send-rate", "record-send-total", "record-error-rate",
+          "record-error-total", "record-retry-rate", "record-retry-total", "request-latency-avg",
+          "request-latency-max", "batch-size-avg", "records-per-request-avg",
+          "buffer-available-bytes", "waiting-threads", "outgoing-byte-rate"),
+      "consumer-metrics", Set.of("time-between-poll-avg", "time-between-poll-max",
+          "poll-idle-ratio-avg", "last-poll-seconds-ago", "incoming-byte-rate"),
+      "consumer-fetch-manager-metrics", Set.of("records-consumed-rate",
+          "records-consumed-total", "fetch-rate", "fetch-latency-avg", "fetch-latency-max",
+          "records-lag-max", "records-per-request-avg"),
+      "consumer-coordinator-metrics", Set.of("commit-rate", "commit-latency-avg",
+          "commit-latency-max", "rebalance-rate-per-hour", "rebalance-total",
+          "rebalance-latency-avg", "rebalance-latency-max", "failed-rebalance-total",
+          "last-rebalance-seconds-ago", "assigned-partitions"),
+      "stream-metrics", Set.of("alive-stream-threads", "failed-stream-threads"),
+      "stream-thread-metrics", Set.of("process-rate", "process-latency-avg",
+          "process-latency-max", "process-ratio", "poll-rate", "poll-records-avg", "poll-ratio",
+          "commit-rate", "commit-latency-avg", "commit-latency-max", "commit-ratio",
+          "punctuate-rate", "punctuate-ratio"));
+
+  /**
+   * Cumulative counts whose Kafka name does not say so: exported as counters ({@code _total}),
+   * so that {@code increase()} over them works (the failed-thread alert rule).
+   */
+  static final Set<String> CUMULATIVE = Set.of("failed-stream-threads");
+
+  /** Tags that make a metric finer than its client (or its Streams thread). */
+  private static final Set<String> FINER = Set.of("topic", "partition", "node-id", "task-id",
+      "processor-node-id", "store-name");
+
+  /** One thread for every binding of the process: refreshing is a few map walks a minute. */
+  private static final ScheduledExecutorService REFRESHER =
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "kafka-client-meters");
+        thread.setDaemon(true);
+        return thread;
+      });
 
   private static final KafkaClientMeters NONE = new KafkaClientMeters(null);
 
@@ -52,57 +89,56 @@ public final class KafkaClientMeters {
     return NONE;
   }
 
-  public AutoCloseable bind(Producer<?, ?> producer) {
-    if (registry == null) {
-      return () -> { };
+  /** Whether a client metric is one this class registers. */
+  static boolean allowed(MetricName name) {
+    Set<String> names = ALLOWED.get(name.group());
+    if (names == null || !names.contains(name.name())) {
+      return false;
     }
-    ScheduledExecutorService refresh = refresher("producer");
-    return binding(new KafkaClientMetrics(producer, kind("producer"), refresh, REFRESH), refresh);
+    for (String tag : FINER) {
+      if (name.tags().containsKey(tag)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public AutoCloseable bind(Producer<?, ?> producer) {
+    return bind("producer", producer::metrics);
   }
 
   public AutoCloseable bind(Consumer<?, ?> consumer) {
-    if (registry == null) {
-      return () -> { };
-    }
-    ScheduledExecutorService refresh = refresher("consumer");
-    return binding(new KafkaClientMetrics(consumer, kind("consumer"), refresh, REFRESH), refresh);
+    return bind("consumer", consumer::metrics);
   }
 
   public AutoCloseable bind(KafkaStreams streams) {
+    return bind("streams", streams::metrics);
+  }
+
+  /** Binds the allowed metrics of any client; the binding refreshes until closed. */
+  AutoCloseable bind(String kind, Supplier<Map<MetricName, ? extends Metric>> metrics) {
     if (registry == null) {
       return () -> { };
     }
-    ScheduledExecutorService refresh = refresher("streams");
-    return binding(new KafkaStreamsMetrics(streams, kind("streams"), refresh, REFRESH), refresh);
-  }
-
-  /**
-   * A binder given its own scheduler does not stop it on close (it counts it as external), so
-   * the binding stops it: a closed client's meters must not come back on the next refresh.
-   */
-  private AutoCloseable binding(io.micrometer.core.instrument.binder.MeterBinder binder,
-      ScheduledExecutorService refresh) {
-    binder.bindTo(registry);
+    ClientMeterBinding binding = new ClientMeterBinding(registry, kind, metrics);
+    binding.refresh();
+    ScheduledFuture<?> refresh = REFRESHER.scheduleWithFixedDelay(() -> refresh(binding),
+        REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
     AtomicBoolean closed = new AtomicBoolean();
     return () -> {
       if (closed.compareAndSet(false, true)) {
-        refresh.shutdownNow();
-        ((AutoCloseable) binder).close();
+        refresh.cancel(false);
+        binding.close();
       }
     };
   }
 
-  /** A producer and a consumer may share a client id; the kind keeps their meters apart. */
-  private static Tags kind(String kind) {
-    return Tags.of("client_kind", kind);
-  }
-
-  /** The refresh thread is named by client kind, so a profile tells their costs apart. */
-  private static ScheduledExecutorService refresher(String kind) {
-    return Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "kafka-client-meters-" + kind);
-      thread.setDaemon(true);
-      return thread;
-    });
+  private static void refresh(ClientMeterBinding binding) {
+    try {
+      binding.refresh();
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(KafkaClientMeters.class).debug("refreshing client meters: {}",
+          e.toString());
+    }
   }
 }

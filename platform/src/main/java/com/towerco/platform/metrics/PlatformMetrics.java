@@ -19,7 +19,6 @@ public final class PlatformMetrics implements AutoCloseable {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   public PlatformMetrics() {
-    registry.config().meterFilter(KafkaClientMeters.PER_TOPIC);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ClassLoaderMetrics().bindTo(registry);
