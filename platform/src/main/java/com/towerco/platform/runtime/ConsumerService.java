@@ -308,6 +308,7 @@ public final class ConsumerService implements PlatformService {
         positions.put(new TopicPartition(record.topic(), record.partition()),
             record.offset() + 1);
       }
+      passControlRecords();
       probe.round(caughtUp, this::position, System.currentTimeMillis());
       lag = caughtUp.lag();
       try {
@@ -321,6 +322,23 @@ public final class ConsumerService implements PlatformService {
       if (now - lastCommitMillis >= commitInterval.toMillis()) {
         commit();
         lastCommitMillis = now;
+      }
+    }
+
+    /**
+     * Moves each handled partition's position past the transaction markers the consumer has
+     * read after its last record (on a topic written by a transactional producer the last
+     * offset is a commit marker, never handed out as a record). Without this the committed
+     * offset stays one short of the end for good, and every lag computed from committed offsets
+     * says the service is behind when it is not. The consumer's position is the next record it
+     * would hand out, so it never skips an unhandled record.
+     */
+    private void passControlRecords() {
+      for (Map.Entry<TopicPartition, Long> e : positions.entrySet()) {
+        java.util.OptionalLong now = position(e.getKey());
+        if (now.isPresent() && now.getAsLong() > e.getValue()) {
+          e.setValue(now.getAsLong());
+        }
       }
     }
 

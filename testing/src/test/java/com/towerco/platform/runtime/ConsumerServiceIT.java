@@ -112,4 +112,46 @@ class ConsumerServiceIT {
         .as("it went back to its committed offsets each time before giving up")
         .isGreaterThan(3);
   }
+
+  @Test
+  void committedOffsetReachesTheEndOfATopicWrittenInTransactions() throws Exception {
+    ServiceContext context = kafka.context();
+    String topic = context.topics().ensure(TopicFamily.KPI_METRICS, "txn1");
+    List<Long> handled = new CopyOnWriteArrayList<>();
+    ConsumerService service = kafka.closeAfterAll(new ConsumerService(context, "txn-service",
+        "txn-service-group", Pattern.compile(Pattern.quote(topic)),
+        () -> (event, source) -> handled.add(source.offset()), 1, Duration.ofMillis(200)));
+    service.start();
+
+    EventCodec codec = new EventCodec();
+    Map<String, Object> props = context.clients().producerProperties("txn-test");
+    props.put(org.apache.kafka.clients.producer.ProducerConfig.TRANSACTIONAL_ID_CONFIG, "txn-test");
+    try (KafkaProducer<String, byte[]> producer = context.clients().producer(props)) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      for (int i = 0; i < 3; i++) {
+        producer.send(new ProducerRecord<>(topic, 0, "TXN1", codec.encode(Envelope.of(
+            EventIds.random(), "towerco", "TXN1", Instant.now(), new SiteConnectivity(
+                SiteConnectivity.ConnectivityState.REACHABLE, null, null), Map.of()))));
+      }
+      producer.commitTransaction();
+    }
+
+    org.apache.kafka.common.TopicPartition partition =
+        new org.apache.kafka.common.TopicPartition(topic, 0);
+    try (org.apache.kafka.clients.admin.Admin admin = context.clients().admin()) {
+      long end = admin.listOffsets(Map.of(partition,
+          org.apache.kafka.clients.admin.OffsetSpec.latest())).all().get().get(partition)
+          .offset();
+      await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == 3);
+      assertThat(end).as("the commit marker after the last record")
+          .isEqualTo(handled.get(2) + 2);
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        var committed = admin.listConsumerGroupOffsets("txn-service-group")
+            .partitionsToOffsetAndMetadata().get().get(partition);
+        assertThat(committed).isNotNull();
+        assertThat(committed.offset()).as("past the marker: lag 0, not 1").isEqualTo(end);
+      });
+    }
+  }
 }
