@@ -50,6 +50,11 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Services in the platform phase (default: all).")
   List<String> services = new ArrayList<>(List.of("all"));
 
+  @Option(names = "--profile",
+      description = "Record the platform phase with JFR (profile settings) and print the "
+          + "hottest thread groups and methods by execution samples.")
+  boolean profile;
+
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A service setting.")
   Map<String, String> settings = Map.of();
 
@@ -65,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
         sitePartitions, warmup, Duration.ofSeconds(latencySeconds), latencyRate,
         Services.select(services),
         new ServiceSettings(
-            PipelineBenchmark.withEveryAlertPublished(settings))), System.out);
+            PipelineBenchmark.withEveryAlertPublished(settings)), profile), System.out);
     System.out.printf("%nTowerco AIOps pipeline benchmark (%d records of %d bytes, %d sites x %d "
             + "partitions, %d consumer groups: %s)%n", records, result.recordBytes(), sites,
         sitePartitions, result.groups(), String.join(", ", result.services()));

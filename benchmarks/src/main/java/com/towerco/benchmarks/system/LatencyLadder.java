@@ -13,7 +13,9 @@ import org.HdrHistogram.Histogram;
  * (each phase its own record ids, the alarm sequence continuing), and the capacity at the
  * objective: the highest measured rate whose p99 stayed under {@link
  * PipelineBenchmark#SLO_P99_MILLIS}, narrowed down by bisection between the highest rate that
- * met it and the lowest that did not.
+ * met it and the lowest that did not. Every phase starts once the platform has caught up with
+ * everything sent before it ({@link PlatformCatchUp}): a phase that starts on a backlog measures
+ * the backlog, not its rate.
  */
 final class LatencyLadder {
   private final ServiceContext context;
@@ -21,22 +23,28 @@ final class LatencyLadder {
   private final List<String> sites;
   private final Duration duration;
   private final PrintStream out;
+  private final PlatformCatchUp catchUp;
   private final long[] alarmsSent = new long[1];
   private int phase;
 
   LatencyLadder(ServiceContext context, PlatformConfig config, List<String> sites,
-      Duration duration, PrintStream out) {
+      Duration duration, PlatformCatchUp catchUp, PrintStream out) {
     this.context = context;
     this.config = config;
     this.sites = sites;
     this.duration = duration;
     this.out = out;
+    this.catchUp = catchUp;
   }
+
+  /** How long a phase waits for the platform to catch up before it starts anyway. */
+  static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(180);
 
   PipelineBenchmark.LatencyPoint measure(double rate, double fraction)
       throws InterruptedException {
     out.printf("latency at %,.0f records/s (%.0f %% of sustained) for %d s ...%n", rate,
         100 * fraction, duration.toSeconds());
+    catchUp.await(CATCH_UP_TIMEOUT, out);
     // Each phase gets its own id sequence (the factory's seed): no record repeats another.
     RecordFactory factory = new RecordFactory(sites, config.operatorTenant(),
         sites.get(0).hashCode() * 31L + ++phase, 8, BenchFleet::telemetry);

@@ -30,7 +30,7 @@ public final class PipelineBenchmark {
   /** What to run. */
   public record Options(long records, int sites, int sitePartitions, long warmupRecords,
       Duration latencyDuration, double latencyRate, List<ServiceFactory> services,
-      ServiceSettings settings) {}
+      ServiceSettings settings, boolean profile) {}
 
   /**
    * The benches time event-to-alert by the alert record each probe alarm raises. Since alerts
@@ -72,6 +72,10 @@ public final class PipelineBenchmark {
   public static final List<Double> LATENCY_FRACTIONS = List.of(0.25, 0.5, 0.75);
   /** Extra latency phases that narrow down the capacity at the objective (bisection). */
   public static final int CAPACITY_STEPS = 2;
+
+  /** With {@code --profile}: thread groups, and methods of each, in the JFR summary. */
+  static final int PROFILE_GROUPS = 12;
+  static final int PROFILE_METHODS = 6;
 
   /** Raw fan-out rounds; the best one is the baseline. */
   public static final int RAW_ROUNDS = 3;
@@ -128,27 +132,35 @@ public final class PipelineBenchmark {
                 + "and is behind in the latency phases%n", m.service(), m.totalIn(),
                 options.warmupRecords()));
         PlatformRun.prepare(context, sites);
+        JfrProfile profile = options.profile() ? JfrProfile.start() : null;
         ThreadCpu cpu = ThreadCpu.snapshot();
         double sustained = PlatformRun.run(context, readers, factory(sites, config), sites,
             options.records());
         printCpuPerRecord(cpu.since(), options.records(), out);
+        if (profile != null) {
+          JfrProfile.print(profile.stop(), PROFILE_GROUPS, PROFILE_METHODS, out);
+        }
         out.printf("  platform: %,.0f records/s through %s (shared decode hit ratio %.2f)%n",
             sustained, readers.stream().map(ServiceMetrics::service).toList(),
             context.decoder().hitRatio());
         List<String> latencySites = BenchFleet.siteIds("L", options.sites());
         PlatformRun.prepare(context, latencySites);
-        LatencyLadder ladder = new LatencyLadder(context, config, latencySites,
-            options.latencyDuration(), out);
         List<LatencyPoint> points = new java.util.ArrayList<>();
         double capacity;
-        if (options.latencyRate() > 0) {
-          points.add(ladder.measure(options.latencyRate(), options.latencyRate() / sustained));
-          capacity = Double.NaN;
-        } else {
-          for (double fraction : LATENCY_FRACTIONS) {
-            points.add(ladder.measure(sustained * fraction, fraction));
+        try (Admin admin = context.clients().admin()) {
+          LatencyLadder ladder = new LatencyLadder(context, config, latencySites,
+              options.latencyDuration(), new PlatformCatchUp(admin, context.metrics(),
+                  options.services()), out);
+          if (options.latencyRate() > 0) {
+            points.add(ladder.measure(options.latencyRate(),
+                options.latencyRate() / sustained));
+            capacity = Double.NaN;
+          } else {
+            for (double fraction : LATENCY_FRACTIONS) {
+              points.add(ladder.measure(sustained * fraction, fraction));
+            }
+            capacity = ladder.capacityAtSlo(sustained, points, CAPACITY_STEPS);
           }
-          capacity = ladder.capacityAtSlo(sustained, points, CAPACITY_STEPS);
         }
         return new Result(raw, sustained, points, capacity, groups, recordBytes,
             names(options.services()));
