@@ -70,6 +70,9 @@ public final class TransactionalLoop implements AutoCloseable {
   private final FailureBudget failures = new FailureBudget(ConsumerService.FAILURES_ALLOWED,
       Duration.ofMinutes(10));
   private volatile boolean running = true;
+  /** The offset this loop last committed per partition (to tell when markers were passed). */
+  private final Map<TopicPartition, Long> committedAt = new HashMap<>();
+  private long lastMarkerCheckMillis;
   private volatile long lastPollMillis = System.currentTimeMillis();
   private volatile long lag;
   private long lastLagMillis;
@@ -171,6 +174,9 @@ public final class TransactionalLoop implements AutoCloseable {
     lastPollMillis = System.currentTimeMillis();
     if (!records.isEmpty()) {
       commit(records);
+    } else if (lastPollMillis - lastMarkerCheckMillis >= 1_000) {
+      commitPassedMarkers();
+      lastMarkerCheckMillis = lastPollMillis;
     }
     if (lastPollMillis - lastLagMillis >= 5_000) {
       updateLag();
@@ -211,7 +217,8 @@ public final class TransactionalLoop implements AutoCloseable {
     List<ConsumerRecord<String, byte[]>> data = new ArrayList<>(records.count());
     for (TopicPartition tp : records.partitions()) {
       List<ConsumerRecord<String, byte[]>> in = records.records(tp);
-      offsets.put(tp, new OffsetAndMetadata(in.get(in.size() - 1).offset() + 1));
+      offsets.put(tp, new OffsetAndMetadata(
+          Math.max(in.get(in.size() - 1).offset() + 1, position(tp))));
       for (ConsumerRecord<String, byte[]> record : in) {
         if (!TopicProvisioner.isProbe(record.headers())) {
           data.add(record);
@@ -223,6 +230,7 @@ public final class TransactionalLoop implements AutoCloseable {
       batch.process(data, outputs);
       producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
       untilDone("commit", producer::commitTransaction);
+      offsets.forEach((tp, at) -> committedAt.put(tp, at.offset()));
       backoff.reset();
     } catch (ProducerFencedException | WakeupException e) {
       throw e;
@@ -232,6 +240,50 @@ public final class TransactionalLoop implements AutoCloseable {
       abort();
       rewindPending = true;
       throw e instanceof RuntimeException r ? r : new KafkaException(e);
+    }
+  }
+
+  /**
+   * A topic written in transactions ends with a commit marker, which the consumer passes
+   * without handing out a record, often in a fetch after the last record's. Committing only with
+   * records would leave the group's committed offset one short of the end for good (lag that
+   * never drains); so when the consumer's position has passed what this loop committed with no
+   * record in between, that position is committed in a transaction of its own (no output: only
+   * markers or aborted records were passed).
+   */
+  private void commitPassedMarkers() {
+    Map<TopicPartition, OffsetAndMetadata> passed = new HashMap<>();
+    for (TopicPartition tp : consumer.assignment()) {
+      Long committed = committedAt.get(tp);
+      long position = position(tp);
+      if (committed != null && position > committed) {
+        passed.put(tp, new OffsetAndMetadata(position));
+      }
+    }
+    if (passed.isEmpty()) {
+      return;
+    }
+    try {
+      producer.beginTransaction();
+      producer.sendOffsetsToTransaction(passed, consumer.groupMetadata());
+      untilDone("commit", producer::commitTransaction);
+      passed.forEach((tp, at) -> committedAt.put(tp, at.offset()));
+    } catch (ProducerFencedException | WakeupException e) {
+      throw e;
+    } catch (Exception e) {
+      LOG.debug("{}: offsets past transaction markers not committed: {}", name, e.toString());
+      abort();
+    }
+  }
+
+  /** The next offset the consumer returns for {@code tp}, or -1 if it does not know it now. */
+  private long position(TopicPartition tp) {
+    try {
+      return consumer.position(tp, Duration.ZERO);
+    } catch (WakeupException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      return -1;
     }
   }
 
