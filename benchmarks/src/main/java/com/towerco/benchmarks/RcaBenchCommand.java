@@ -74,6 +74,9 @@ public final class RcaBenchCommand implements Callable<Integer> {
         total.rawAlertsPerProblem(), total.alertsRaw(), total.pagesPerProblem(), total.pages());
     if (verbose) {
       total.misses().forEach(m -> System.out.println("  miss: " + m));
+      if (!name.equals("All")) {
+        total.notified().forEach(n -> System.out.println("  notified: " + n));
+      }
     }
   }
 }

@@ -20,8 +20,13 @@ public final class ReadingGate {
 
   private record Last(double value, Instant at, int implausibleInARow) {}
 
-  /** A sensor that glitched stays a maintenance item until it has read plausibly this long. */
-  static final Duration SENSOR_QUIET = Duration.ofMinutes(30);
+  /**
+   * A sensor that glitched stays a maintenance item until it has read plausibly this long: a
+   * noisy sensor that glitches every hour or two is one item for the shift, not a new alert
+   * (and a new notification) per glitch. (Was 30 minutes: a sensor glitching every 40 minutes
+   * raised an alert each time.)
+   */
+  static final Duration SENSOR_QUIET = Duration.ofHours(6);
 
   private final Map<String, Pending> pending = new HashMap<>();
   private final Map<String, Instant> lastGlitch = new HashMap<>();

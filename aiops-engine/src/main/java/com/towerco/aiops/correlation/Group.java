@@ -28,7 +28,8 @@ final class Group {
   final String incidentId;
   final Kind kind;
   final String anchorSite;
-  final Chain chain;
+  /** The causal chain; a group of signal alerts only takes the chain of the rule that joins. */
+  Chain chain;
   final String region;
   final Instant createdAt;
   final AlertFact.Relations anchorRelations;
@@ -75,8 +76,19 @@ final class Group {
     if (coveredHub != null && acceptsForHub(fact)) {
       return true;
     }
+    if (SameSignal.watcherOf(fact, this).isPresent()) {
+      return true; // an anomaly or sensor fault of a signal a rule's alert here watches
+    }
     if (kind != Kind.SITE) {
       return false;
+    }
+    if (SameSignal.watchesAMemberOf(fact, this)) {
+      // the rule's alert of a signal whose anomaly came first: until now the group was only
+      // symptoms; it is now the rule's problem, ranked on its chain
+      if (members.values().stream().allMatch(m -> SameSignal.aboutASignal(m.rule()))) {
+        chain = fact.rule().chain();
+      }
+      return true;
     }
     boolean here = hasSite(fact.siteId());
     if (here && chain == Chain.POWER && fact.rule().chain() == Chain.THERMAL

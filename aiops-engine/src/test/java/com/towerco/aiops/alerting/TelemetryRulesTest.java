@@ -34,6 +34,22 @@ class TelemetryRulesTest {
   }
 
   @Test
+  void aSensorThatGlitchesEveryFortyMinutesIsOneMaintenanceItem() {
+    int glitches = 0;
+    for (int i = 0; i < 4 * 60 * 4; i++) { // 4 hours of 15-second readings
+      boolean glitch = i > 0 && i % (40 * 4) == 0;
+      glitches += glitch ? 1 : 0;
+      read(i * 15, glitch ? 71.5 : 28 + (i % 3) * 0.4, SiteTelemetry.HvacState.ON, true);
+    }
+
+    assertThat(glitches).isEqualTo(5);
+    assertThat(fired).filteredOn(s -> s.rule() == AlertRule.SENSOR_FAULT && s.active())
+        .hasSize(1);
+    assertThat(fired).filteredOn(s -> s.rule() == AlertRule.SENSOR_FAULT && !s.active())
+        .isEmpty();
+  }
+
+  @Test
   void aCabinetHotForThreeReadingsAndAMinuteIsHot() {
     double temp = 40;
     for (int i = 0; i < 40; i++) {

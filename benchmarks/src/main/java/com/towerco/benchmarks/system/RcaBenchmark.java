@@ -99,7 +99,7 @@ public final class RcaBenchmark {
     FieldScenarios.Suite suite = FieldScenarios.build();
     RcaReplay.Result replay = RcaReplay.replay(suite.events(), suite.inventory());
     return RcaScore.of(replay.incidents(), suite.problems(), suite.until(), suite.severities(),
-        replay.alertsFired(), replay.alertsRaw());
+        replay.alertsFired(), replay.alertsRaw(), replay.notified());
   }
 
   static RcaScore scenario(long seed, int sites, Duration length, double randomFaultsPerHour) {
@@ -119,7 +119,7 @@ public final class RcaBenchmark {
     RcaReplay.Result replay = RcaReplay.replay(events, inventory);
     return RcaScore.of(replay.incidents(), report.problems(), report.simulatedUntil(),
         expectedSeverities(report.problems(), simulator.fleet()), replay.alertsFired(),
-        replay.alertsRaw());
+        replay.alertsRaw(), replay.notified());
   }
 
   /**

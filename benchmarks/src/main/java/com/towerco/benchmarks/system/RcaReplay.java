@@ -52,7 +52,8 @@ final class RcaReplay {
    * The incidents as finally known, how many alerts notified along the way (published on the
    * operator's alert topic) and how many fired in all (notified or evidence only).
    */
-  record Result(List<RcaScore.Outcome> incidents, int alertsFired, int alertsRaw) {}
+  record Result(List<RcaScore.Outcome> incidents, int alertsFired, int alertsRaw,
+      List<String> notified) {}
 
   static Result replay(List<Envelope> events, Map<String, SiteRegistered> inventory) {
     EventCodec codec = new EventCodec();
@@ -75,6 +76,7 @@ final class RcaReplay {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     Map<String, Tracked> outcomes = new LinkedHashMap<>();
     Set<String> alerts = new HashSet<>();
+    List<String> notified = new java.util.ArrayList<>();
     try (TopologyTestDriver driver = new TopologyTestDriver(AiopsTopology.build(deps), props)) {
       Map<String, TestInputTopic<String, byte[]>> inputs = new HashMap<>();
       TestOutputTopic<String, byte[]> commands = driver.createOutputTopic(
@@ -99,7 +101,10 @@ final class RcaReplay {
         if (!alertTopic.isEmpty()) {
           for (byte[] value : alertTopic.readValuesToList()) {
             if (decode(codec, value).payload() instanceof AlertFiring firing) {
-              alerts.add(firing.alertId());
+              if (alerts.add(firing.alertId())) {
+                notified.add(firing.startsAt() + " " + firing.rule() + "@" + firing.siteId()
+                    + " " + firing.severity() + " " + firing.fingerprint());
+              }
             }
           }
         }
@@ -111,7 +116,7 @@ final class RcaReplay {
         .counter();
     int evidenceOnly = suppressed == null ? 0 : (int) suppressed.count();
     return new Result(outcomes.values().stream().map(Tracked::result).toList(), alerts.size(),
-        alerts.size() + evidenceOnly);
+        alerts.size() + evidenceOnly, notified);
   }
 
   private static void deleteQuietly(java.nio.file.Path dir) {

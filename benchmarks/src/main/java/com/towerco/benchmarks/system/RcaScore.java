@@ -27,9 +27,10 @@ import java.util.Set;
  */
 public record RcaScore(int incidents, int problems, int matched, int top1, int top3,
     int severityJudged, int severityRight, int alertsFired, int alertsRaw, int pages,
-    List<String> misses) {
+    List<String> misses, List<String> notified) {
 
-  public static final RcaScore EMPTY = new RcaScore(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of());
+  public static final RcaScore EMPTY = new RcaScore(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(),
+      List.of());
 
   /** What the engine concluded about one incident, after every root-cause update. */
   public record Outcome(String incidentId, Set<String> sites, Instant openedAt, Instant clearedAt,
@@ -53,7 +54,7 @@ public record RcaScore(int incidents, int problems, int matched, int top1, int t
    */
   public static RcaScore of(List<Outcome> incidents, List<SimulationReport.Problem> problems,
       Instant simulatedUntil, Map<String, AlertSeverity> severities, int alertsFired,
-      int alertsRaw) {
+      int alertsRaw, List<String> notified) {
     List<SimulationReport.Problem> real = problems.stream()
         .filter(SimulationReport.Problem::observed).toList();
     // Every (problem, incident) pair that shares a site and overlaps in time, best first: an
@@ -124,7 +125,7 @@ public record RcaScore(int incidents, int problems, int matched, int top1, int t
     int pages = (int) incidents.stream().filter(i -> i.severity() == AlertSeverity.CRITICAL
         || i.severity() == AlertSeverity.MAJOR).count();
     return new RcaScore(incidents.size(), real.size(), matched, top1, top3, severityJudged,
-        severityRight, alertsFired, alertsRaw, pages, misses);
+        severityRight, alertsFired, alertsRaw, pages, misses, List.copyOf(notified));
   }
 
   private record Pair(SimulationReport.Problem problem, Outcome incident, int rank,
@@ -173,10 +174,13 @@ public record RcaScore(int incidents, int problems, int matched, int top1, int t
   public RcaScore plus(RcaScore other) {
     List<String> all = new ArrayList<>(misses);
     all.addAll(other.misses);
+    List<String> notices = new ArrayList<>(notified);
+    notices.addAll(other.notified);
     return new RcaScore(incidents + other.incidents, problems + other.problems,
         matched + other.matched, top1 + other.top1, top3 + other.top3,
         severityJudged + other.severityJudged, severityRight + other.severityRight,
-        alertsFired + other.alertsFired, alertsRaw + other.alertsRaw, pages + other.pages, all);
+        alertsFired + other.alertsFired, alertsRaw + other.alertsRaw, pages + other.pages, all,
+        notices);
   }
 
   private static int rankOf(List<RankedCause> ranking, SimulationReport.RootCause truth) {

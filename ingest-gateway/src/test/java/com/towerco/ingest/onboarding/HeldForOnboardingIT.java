@@ -14,6 +14,7 @@ import com.towerco.ingest.IngestGatewayServiceFactory;
 import com.towerco.ingest.domain.GatewayKeys;
 import com.towerco.platform.dlq.DeadLetterLog;
 import com.towerco.platform.http.ApiException;
+import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.http.WebServer;
 import com.towerco.platform.metrics.PlatformMetrics;
 import com.towerco.platform.runtime.ServiceContext;
@@ -94,9 +95,21 @@ class HeldForOnboardingIT {
       }
       try (TopicReader events = new TopicReader(kafka.bootstrapServers(),
           Pattern.compile("towerco\\.sites\\.U0001\\.events"))) {
-        events.readUntil(r -> r.size() >= 2, Duration.ofSeconds(60));
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records =
+            events.readUntil(r -> r.size() >= 2, Duration.ofSeconds(60));
         assertThat(events.events()).extracting(Envelope::eventId)
             .containsExactlyInAnyOrder("u0001-0", "u0001-1");
+        // released as every envelope the platform writes: with its routing headers (ADR-018),
+        // which describe exactly the envelope released
+        assertThat(records).hasSize(2);
+        com.towerco.events.EventCodec codec = new com.towerco.events.EventCodec();
+        for (var r : records) {
+          EventHeaders.Attributes headers = EventHeaders.read(r.headers());
+          assertThat(headers).as("ce_* headers").isNotNull();
+          assertThat(headers.describe(codec.decode(r.value()))).isTrue();
+          assertThat(headers.siteId()).isEqualTo("U0001");
+          assertThat(headers.type()).isEqualTo("site.telemetry");
+        }
         assertThat(events.events()).allSatisfy(e -> assertThat(e.metadata())
             .containsEntry("source_protocol", "http").containsEntry("gateway_id", "nms"));
       }

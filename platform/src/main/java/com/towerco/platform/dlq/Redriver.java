@@ -17,7 +17,8 @@ import org.apache.kafka.common.header.Header;
  * Sends dead letters back to the topic they came from, after the cause was fixed. The record
  * goes back with its key, its value (or a corrected one) and its original headers, without the
  * {@code dlq.*} ones, plus {@value #REDRIVEN_FROM} (the dead letter's id) and
- * {@value #REDRIVEN_AT}. Each dead letter is re-driven at most once: the re-drive and its
+ * {@value #REDRIVEN_AT}; a replacement value carries the routing headers of its envelope
+ * ({@code EventHeaders}, ADR-018) when it is a valid one, none otherwise. Each dead letter is re-driven at most once: the re-drive and its
  * marker ({@link RedriveMarker}) commit in one Kafka transaction under a fixed transactional
  * id, which also fences a second re-driver running at the same time; markers are read after
  * that fencing. The event keeps its {@code event_id}, so a consumer that had processed it
@@ -31,6 +32,7 @@ public final class Redriver implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final Map<String, DeadLetterLog.Redrive> done;
   private final Clock clock;
+  private com.towerco.events.EventCodec codec;
 
   /** What {@link #redrive} did: sent now, or found already re-driven. */
   public record Outcome(boolean sentNow, DeadLetterLog.Redrive redrive) {}
@@ -66,9 +68,12 @@ public final class Redriver implements AutoCloseable {
       }
     }
     if (replacement != null) {
-      // The routing headers described the value that was refused, not its replacement: the
-      // consumers decode the replacement and read its attributes from the envelope.
+      // The routing headers described the value that was refused, not its replacement: they
+      // go, and when the replacement is a valid envelope (a corrected event, an event held for
+      // onboarding) it gets its own (ADR-018), as every envelope the platform writes does.
       com.towerco.platform.kafka.EventHeaders.strip(record.headers());
+      envelope(replacement).ifPresent(event -> com.towerco.platform.kafka.EventHeaders.write(
+          record.headers(), com.towerco.platform.kafka.EventHeaders.Attributes.of(event)));
     }
     java.time.Instant at = clock.instant();
     record.headers().add(REDRIVEN_FROM, letter.id().getBytes(StandardCharsets.UTF_8));
@@ -90,6 +95,22 @@ public final class Redriver implements AutoCloseable {
       producer.abortTransaction();
       throw new IllegalStateException("could not re-drive " + letter.id() + " to "
           + letter.originTopic() + ": " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  /**
+   * The replacement as an envelope, if it is a valid one; otherwise (a value that is not an
+   * event, or not a valid one) it goes back without routing headers and its consumers refuse it
+   * again with their reason.
+   */
+  private java.util.Optional<com.towerco.events.Envelope> envelope(byte[] value) {
+    if (codec == null) {
+      codec = new com.towerco.events.EventCodec();
+    }
+    try {
+      return java.util.Optional.of(codec.decode(value));
+    } catch (com.towerco.events.InvalidEventException e) {
+      return java.util.Optional.empty();
     }
   }
 
