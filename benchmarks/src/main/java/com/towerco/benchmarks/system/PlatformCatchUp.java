@@ -94,8 +94,8 @@ final class PlatformCatchUp {
   }
 
   /**
-   * Records behind by group, for the counted groups that are behind; an {@link #OWN_LAG} group's own
-   * lag counts only if {@code endsFresh} (else it is reported as behind by -1).
+   * Records behind by group, for the counted groups that are behind; an {@link #OWN_LAG}
+   * group's own lag counts only if {@code endsFresh} (else it is reported as behind by -1).
    */
   Map<String, Long> behind(boolean endsFresh) throws ExecutionException, InterruptedException {
     Map<String, Collection<TopicPartition>> owned = runningGroups();

@@ -22,8 +22,9 @@ import org.apache.kafka.common.MetricName;
  * thousands of per-partition metrics a consumer of many site topics carries); a meter reads its
  * metric only when scraped. Named as Micrometer's Kafka binders name them ({@code
  * kafka.<group without -metrics>.<name>}, dashes as dots; a counter when the name ends in
- * {@code total} or {@code count}, or is one of {@link KafkaClientMeters#CUMULATIVE}), tagged with the metric's own tags, {@code kafka.version} (the
- * client's {@code app-info} version) and {@code client_kind}, so the monitoring pack's series are the same as before.
+ * {@code total} or {@code count}, or is one of {@link KafkaClientMeters#CUMULATIVE}), tagged
+ * with the metric's own tags, {@code kafka.version} (the client's {@code app-info} version) and
+ * {@code client_kind}, so the monitoring pack's series are the same as before.
  */
 final class ClientMeterBinding {
   private final MeterRegistry registry;

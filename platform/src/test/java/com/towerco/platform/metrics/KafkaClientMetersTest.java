@@ -60,7 +60,8 @@ class KafkaClientMetersTest {
 
         producerBinding.close();
         consumerBinding.close();
-        assertThat(metrics.scrape()).doesNotContain("kafka_producer").doesNotContain("kafka_consumer");
+        assertThat(metrics.scrape()).doesNotContain("kafka_producer")
+            .doesNotContain("kafka_consumer");
       } finally {
         producer.close(Duration.ZERO);
         consumer.close(Duration.ZERO);
