@@ -209,9 +209,9 @@ public final class ViewFeed implements AutoCloseable {
     }
     snapshots.restore().ifPresent(r -> {
       restored = r.offsets();
-      LOG.info("{}: model restored from {} ({} MB, {} partitions) in {} ms; reading on from "
-          + "its offsets", name, snapshots.file(), r.bytes() >> 20, r.offsets().size(),
-          r.took().toMillis());
+      LOG.info("{}: model restored from {} ({} MB, {} partitions) in {} ms (checksum {} ms); "
+          + "reading on from its offsets", name, snapshots.file(), r.bytes() >> 20,
+          r.offsets().size(), r.took().toMillis(), r.checksum().toMillis());
     });
     lastSnapshotAt = System.currentTimeMillis();
   }

@@ -44,7 +44,8 @@ public record ViewSnapshots(Path file, Snapshottable model, Predicate<String> co
   private static final int BUFFER = 1 << 16;
 
   /** What a snapshot restored: the offsets to read on from, and what was read. */
-  public record Restored(Map<TopicPartition, Long> offsets, long bytes, Duration took) {}
+  public record Restored(Map<TopicPartition, Long> offsets, long bytes, Duration took,
+      Duration checksum) {}
 
   /** Writes the model at these offsets; returns the file's size. */
   public long write(Map<TopicPartition, Long> offsets) throws IOException {
@@ -87,7 +88,9 @@ public record ViewSnapshots(Path file, Snapshottable model, Predicate<String> co
     long start = System.nanoTime();
     try {
       long size = Files.size(file);
-      if (size < 8 || !checksumHolds(size)) {
+      boolean sound = size >= 8 && checksumHolds(size);
+      Duration checksum = Duration.ofNanos(System.nanoTime() - start);
+      if (!sound) {
         LOG.warn("snapshot {} is truncated or damaged (checksum); rebuilding from the topics",
             file);
         return Optional.empty();
@@ -116,7 +119,7 @@ public record ViewSnapshots(Path file, Snapshottable model, Predicate<String> co
           throw new IOException("bytes after the checksum");
         }
         return Optional.of(new Restored(offsets, size,
-            Duration.ofNanos(System.nanoTime() - start)));
+            Duration.ofNanos(System.nanoTime() - start), checksum));
       }
     } catch (IOException | RuntimeException e) {
       model.clearSnapshot();
