@@ -137,9 +137,10 @@
   let healthTimer = null;
   NOC.ops.renderPlatform = async function (stillHere) {
     clearTimeout(healthTimer);
-    let health, ready = '';
+    let health, processes, ready = '';
     try {
       health = await NOC.api('/dashboard/platform-health');
+      processes = await NOC.api('/dashboard/platform-processes');
       ready = await fetch('/health/ready').then(r => r.text()).catch(() => 'unknown');
     } catch (err) { NOC.showError(err); return; }
     if (!stillHere()) return;
@@ -158,6 +159,28 @@
           fmt(s.latency_p50_seconds, 3, ' s'), fmt(s.latency_p99_seconds, 3, ' s'),
           flag(s.consumer_lag, 1000), flag(s.dead_lettered, 0), s.duplicates_skipped]),
         null, (i) => ({ 'data-service': health.services[i].service }))),
+      // Every process of the platform, from the heartbeats on towerco.platform.health.
+      h('div', { class: 'toolbar' }, h('b', {}, 'Processes'),
+        h('span', { class: 'muted' }, processes.processes.length + ' reporting · missing after '
+          + processes.missing_after_cadences + ' cadences without a heartbeat · '
+          + Object.entries(processes.services).map(([s, c]) => s + ' ×' + c.instances
+            + (c.missing ? ' (' + c.missing + ' missing)' : '')).join(', '))),
+      h('div', { class: 'panel', id: 'platform-processes' }, table(
+        ['Instance', 'Host', 'Services', 'Status', 'Last heartbeat', 'Up since', 'Events in', 'Events out', 'DLQ', 'Lag seen'],
+        processes.processes.map(p => [h('b', {}, p.instance_id), p.host + ' (' + p.pid + ')',
+          p.services.join(', '), h('span', { class: p.status === 'ready' ? '' : 'bad' }, p.status),
+          time(p.last_heartbeat) + ' (' + fmt(p.heartbeat_age_seconds, 1, ' s') + ' ago)', time(p.started),
+          p.events_in, p.events_out, flag(p.dead_lettered, 0), flag(p.consumer_lag, 1000)]),
+        null, (i) => ({ 'data-instance': processes.processes[i].instance_id,
+          class: processes.processes[i].missing ? 'missing' : '' }))),
+      h('div', { class: 'toolbar' }, h('b', {}, 'Consumer groups'),
+        h('span', { class: processes.consumer_groups_error ? 'bad' : 'muted' },
+          processes.consumer_groups_error ? 'lookup failed: ' + processes.consumer_groups_error
+            : 'lag from the broker\'s committed and end offsets, as of ' + time(processes.consumer_groups_as_of))),
+      h('div', { class: 'panel', id: 'consumer-groups' }, table(
+        ['Group', 'State', 'Partitions', 'Lag'],
+        processes.consumer_groups.map(g => [h('b', {}, g.group_id), g.state, g.partitions, flag(g.lag, 1000)]),
+        null, (i) => ({ 'data-group': processes.consumer_groups[i].group_id }))),
       h('div', { class: 'panel', id: 'dead-letters' }));
     NOC.dlq.render($('dead-letters'));
     healthTimer = setTimeout(() => { if (stillHere()) NOC.ops.renderPlatform(stillHere); }, 5000);

@@ -40,13 +40,14 @@ import org.slf4j.LoggerFactory;
 public final class AnalyticsService implements PlatformService, HttpRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticsService.class);
   /**
-   * Every topic family of the published contract but two: the dead-letter topic (records that
-   * are not valid events) and the notification settings (receivers' addresses and webhook
-   * credentials, which analysts have no need to read). The notification service's private
+   * Every topic family of the published contract but three: the dead-letter topic (records that
+   * are not valid events), the notification settings (receivers' addresses and webhook
+   * credentials, which analysts have no need to read) and the processes' heartbeats (platform
+   * health, not events). The notification service's private
    * working topics are no family, so no pattern matches them.
    */
   static final Set<TopicFamily> NOT_STORED = EnumSet.of(TopicFamily.DEAD_LETTER,
-      TopicFamily.NOTIFICATION_SETTINGS);
+      TopicFamily.NOTIFICATION_SETTINGS, TopicFamily.PLATFORM_HEALTH);
   static final Pattern SUBSCRIPTION = ConsumerService.anyOf(Arrays.stream(TopicFamily.values())
       .filter(f -> !NOT_STORED.contains(f)).map(TopicFamily::pattern).toArray(Pattern[]::new));
 

@@ -6,6 +6,7 @@ import com.towerco.platform.PlatformConfig;
 import com.towerco.platform.broker.BrokerSettings;
 import com.towerco.platform.broker.EmbeddedKafkaBroker;
 import com.towerco.platform.dlq.DeadLetterLog;
+import com.towerco.platform.health.HealthPublisher;
 import com.towerco.platform.http.Authenticator;
 import com.towerco.platform.http.HttpRoutes;
 import com.towerco.platform.http.WebServer;
@@ -48,6 +49,7 @@ public final class PlatformProcess implements AutoCloseable {
   private WebServer web;
   private DataDirLock dataDirLock;
   private KafkaCredentials credentials;
+  private HealthPublisher health;
 
   /** What to start. */
   public record Spec(
@@ -74,9 +76,14 @@ public final class PlatformProcess implements AutoCloseable {
   private PlatformProcess() {}
 
   public static PlatformProcess start(Spec spec) {
+    return start(spec, HealthPublisher.CADENCE);
+  }
+
+  /** As {@link #start(Spec)}, reporting this process's health every {@code healthCadence}. */
+  public static PlatformProcess start(Spec spec, Duration healthCadence) {
     PlatformProcess process = new PlatformProcess();
     try {
-      process.startAll(spec);
+      process.startAll(spec, healthCadence);
       return process;
     } catch (RuntimeException e) {
       process.close();
@@ -84,7 +91,7 @@ public final class PlatformProcess implements AutoCloseable {
     }
   }
 
-  private void startAll(Spec spec) {
+  private void startAll(Spec spec, Duration healthCadence) {
     String bootstrap = spec.bootstrapServers();
     if (spec.dataDir() != null) {
       dataDirLock = DataDirLock.acquire(spec.dataDir());
@@ -135,6 +142,11 @@ public final class PlatformProcess implements AutoCloseable {
     for (PlatformService service : services) {
       LOG.info("starting {}", service.name());
       service.start();
+    }
+    if (!services.isEmpty()) {
+      health = new HealthPublisher(context.clients().producer("towerco-health-"
+          + config.instanceId()), config.instanceId(), metrics, services, Clock.systemUTC(),
+          healthCadence).start();
     }
   }
 
@@ -210,8 +222,19 @@ public final class PlatformProcess implements AutoCloseable {
     return web == null ? List.of() : web.routes();
   }
 
+  /** Stops this process's heartbeat without its tombstone, as a crash would (tests). */
+  public void abandonHealth() {
+    if (health != null) {
+      health.abandon();
+      health = null;
+    }
+  }
+
   @Override
   public void close() {
+    if (health != null) {
+      health.close();
+    }
     for (int i = services.size() - 1; i >= 0; i--) {
       try {
         LOG.info("stopping {}", services.get(i).name());

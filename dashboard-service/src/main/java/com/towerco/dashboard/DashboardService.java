@@ -5,16 +5,20 @@ import com.towerco.dashboard.domain.UpdateLog;
 import com.towerco.dashboard.http.DashboardApi;
 import com.towerco.dashboard.http.LiveStream;
 import com.towerco.dashboard.http.PlatformHealth;
+import com.towerco.dashboard.http.PlatformProcesses;
 import com.towerco.dashboard.http.StaticAssets;
 import com.towerco.dashboard.stream.DashboardEventHandler;
 import com.towerco.events.TopicFamily;
 import com.towerco.platform.http.ConnectionLimit;
+import com.towerco.platform.health.GroupLag;
 import com.towerco.platform.http.HttpRoutes;
 import com.towerco.platform.inventory.SiteDirectory;
 import com.towerco.platform.runtime.ConsumerService;
+import com.towerco.platform.runtime.LatestValues;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import io.micrometer.core.instrument.Gauge;
+import org.apache.kafka.clients.admin.Admin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -24,7 +28,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Dashboard Service: a read model fed by its own consumer group (site events, KPIs, alerts,
  * incidents) and by the inventory, served as a JSON API, a live event stream and a web page on
- * the process's shared HTTP server. It only wires those parts together.
+ * the process's shared HTTP server, and the NOC's view of every platform process (the heartbeats
+ * on {@code towerco.platform.health}, lag per consumer group). It only wires those parts
+ * together.
  */
 public final class DashboardService implements PlatformService, HttpRoutes {
   public static final String NAME = "dashboard";
@@ -36,6 +42,9 @@ public final class DashboardService implements PlatformService, HttpRoutes {
   private final LiveStream stream;
   private final StaticAssets assets = new StaticAssets();
   private final PlatformHealth health;
+  private final LatestValues heartbeats;
+  private final Admin admin;
+  private final PlatformProcesses processes;
   private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
       r -> new Thread(r, "dashboard-health-sampler"));
   private volatile boolean closed;
@@ -57,6 +66,11 @@ public final class DashboardService implements PlatformService, HttpRoutes {
     this.stream = new LiveStream(log, model.queries(), settings.keepAlive(), new ConnectionLimit(
         settings.streamsPerUser(), settings.streamsTotal()));
     this.health = new PlatformHealth(context.metrics(), clock);
+    this.heartbeats = new LatestValues(context.clients(), TopicFamily.PLATFORM_HEALTH.topic(),
+        "dashboard-heartbeats");
+    this.admin = context.clients().admin();
+    this.processes = new PlatformProcesses(heartbeats::values,
+        new GroupLag(admin, clock, Duration.ofSeconds(5)), clock);
     Gauge.builder("towerco_dashboard_stream_clients", stream, LiveStream::clients)
         .description("Open live-update streams").register(context.metrics().registry());
     Gauge.builder("towerco_dashboard_sites", model, m -> m.queries().siteCount())
@@ -78,12 +92,13 @@ public final class DashboardService implements PlatformService, HttpRoutes {
     });
     directory.all().forEach(site -> model.register(site.siteId(), site.registration()));
     consumer.start();
+    heartbeats.start();
     sampler.scheduleAtFixedRate(health::sample, 0, 5, TimeUnit.SECONDS);
   }
 
   @Override
   public boolean isLive() {
-    return consumer.isLive();
+    return consumer.isLive() && heartbeats.isLive();
   }
 
   @Override
@@ -96,6 +111,7 @@ public final class DashboardService implements PlatformService, HttpRoutes {
     api.register(routes);
     stream.register(routes);
     health.register(routes);
+    processes.register(routes);
     assets.register(routes);
   }
 
@@ -109,5 +125,7 @@ public final class DashboardService implements PlatformService, HttpRoutes {
     sampler.shutdownNow();
     model.updates().close();
     consumer.close();
+    heartbeats.close();
+    admin.close(Duration.ofSeconds(5));
   }
 }

@@ -31,12 +31,16 @@ public final class DashboardServiceFactory implements ServiceFactory {
     return "live read model of the fleet: JSON API, server-sent events and the web UI";
   }
 
-  /** Its group is the default one; a {@code dashboard.group-id} of another name gets no ACL. */
+  /**
+   * Its group is the default one; a {@code dashboard.group-id} of another name gets no ACL. It
+   * reads the processes' heartbeats and describes every group and topic (lag per group).
+   */
   @Override
   public KafkaAccess kafkaAccess() {
     return KafkaAccess.of(name()).reads(TopicFamily.SITE_EVENTS, TopicFamily.KPI_METRICS,
-        TopicFamily.ALERT_NOTIFICATIONS, TopicFamily.INCIDENT_LIFECYCLE, TopicFamily.INVENTORY)
-        .groups(DashboardSettings.DEFAULT_GROUP_ID);
+        TopicFamily.ALERT_NOTIFICATIONS, TopicFamily.INCIDENT_LIFECYCLE, TopicFamily.INVENTORY,
+        TopicFamily.PLATFORM_HEALTH)
+        .groups(DashboardSettings.DEFAULT_GROUP_ID).watchesGroups();
   }
 
   @Override

@@ -40,7 +40,10 @@ public final class CatalogDocument {
           .append(keyOf(family)).append(" | ")
           .append(family == TopicFamily.DEAD_LETTER
               ? "records that could not be processed, with `dlq.*` headers"
-              : String.join(", ", types))
+              : family == TopicFamily.PLATFORM_HEALTH
+                  ? "each process's heartbeat (JSON, every 5 s; tombstone on a clean stop); "
+                      + "operator-internal"
+                  : String.join(", ", types))
           .append(" |\n");
     }
     md.append("\n## Envelope\n\n");
@@ -81,6 +84,7 @@ public final class CatalogDocument {
       case NOTIFICATION_SETTINGS -> "`{tenant_id}/routing`, `{tenant_id}/silence/{silence_id}`";
       case AIOPS_POLICY -> "`{rule}/{scope}/{scope_value}`";
       case DEAD_LETTER -> "original key";
+      case PLATFORM_HEALTH -> "instance id";
     };
   }
 

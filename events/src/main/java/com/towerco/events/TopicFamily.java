@@ -47,7 +47,10 @@ public enum TopicFamily {
   INVENTORY("towerco.inventory", "", Scope.GLOBAL,
       TopicRetention.compacted("sites, hubs and tenancies: the latest value per key")),
   DEAD_LETTER("towerco.dlq", "", Scope.GLOBAL, TopicRetention.forever(
-      "nothing is lost: a dead letter waits for its fix and re-drive"));
+      "nothing is lost: a dead letter waits for its fix and re-drive")),
+  PLATFORM_HEALTH("towerco.platform.health", "", Scope.GLOBAL, TopicRetention.compacted(
+      "each process's latest heartbeat and counters, keyed by instance id; a tombstone on a "
+          + "clean stop (operator-internal: no tenant reads it)"));
 
   /** What the id in a topic name stands for. */
   public enum Scope { SITE, TENANT, GLOBAL }

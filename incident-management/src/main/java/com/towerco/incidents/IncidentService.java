@@ -15,6 +15,7 @@ import com.towerco.incidents.stream.CommandStreams;
 import com.towerco.incidents.stream.ViewHandler;
 import com.towerco.incidents.view.CommandOutcomes;
 import com.towerco.incidents.view.ReadModels;
+import com.towerco.incidents.view.ViewSnapshot;
 import com.towerco.platform.http.HttpRoutes;
 import com.towerco.platform.inventory.SiteDirectory;
 import com.towerco.platform.runtime.ConsumerService;
@@ -24,6 +25,7 @@ import com.towerco.platform.runtime.ProjectionSource;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.platform.runtime.ViewFeed;
+import com.towerco.platform.runtime.ViewSnapshots;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import java.util.List;
@@ -81,6 +83,13 @@ public final class IncidentService implements PlatformService, HttpRoutes, Proje
         CommandStreams.viewSources(catalog, IncidentSettings.KPI_REPLAY.from(settings),
             IncidentSettings.TELEMETRY_REPLAY.from(settings)),
         handler.get(), clock, "incidents-view");
+    if (IncidentSettings.SNAPSHOTS.from(settings) && context.config().dataDir() != null) {
+      view.snapshots(new ViewSnapshots(context.config().dataDir().resolve("snapshots")
+          .resolve("incidents-view.snapshot"), new ViewSnapshot(models, context.codec()),
+          CommandStreams.lifecycleTopics(catalog),
+          IncidentSettings.SNAPSHOT_INTERVAL.from(settings),
+          IncidentSettings.SNAPSHOT_MIN_EVENTS.from(settings)));
+    }
     this.commands = CommandStreams.create(context, catalog, timeouts, incidents,
         refuelAggregate, tenantViews, clock,
         IncidentSettings.TIMER_INTERVAL.from(settings),

@@ -36,9 +36,19 @@ public final class IncidentSettings {
   public static final Setting<Duration> TIMER_INTERVAL = Setting.duration(
       "incidents.timer-interval", Duration.ofSeconds(1),
       "How often the saga scheduler looks for due timers.");
+  public static final Setting<Boolean> SNAPSHOTS = Setting.bool("incidents.snapshots", true,
+      "Save the lifecycle read models (incidents, optimizations, refuels) with their offsets in "
+          + "the data directory and restore them on start, reading only what came after "
+          + "(ADR-023); needs a data directory.");
+  public static final Setting<Duration> SNAPSHOT_INTERVAL = Setting.duration(
+      "incidents.snapshot-interval", Duration.ofMinutes(5),
+      "At most this often a snapshot of the read models is written (also on a clean stop).");
+  public static final Setting<Long> SNAPSHOT_MIN_EVENTS = Setting.longValue(
+      "incidents.snapshot-min-events", 10_000, 1, Long.MAX_VALUE,
+      "Lifecycle events applied since the last snapshot before the next is written.");
   public static final List<Setting<?>> ALL = List.of(INSTANCES, COMMAND_TIMEOUT, ASSIGN_WITHIN,
       ARRIVE_WITHIN, WORK_WITHIN, VERIFY_WITHIN, OPTIMIZATION_VERIFY_OVER, KPI_REPLAY,
-      TELEMETRY_REPLAY, TIMER_INTERVAL);
+      TELEMETRY_REPLAY, TIMER_INTERVAL, SNAPSHOTS, SNAPSHOT_INTERVAL, SNAPSHOT_MIN_EVENTS);
 
   private IncidentSettings() {}
 }

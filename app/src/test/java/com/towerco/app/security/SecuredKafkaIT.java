@@ -16,6 +16,8 @@ import com.towerco.platform.dlq.DeadLetter;
 import com.towerco.platform.dlq.DeadLetterFilter;
 import com.towerco.platform.dlq.DeadLetterLog;
 import com.towerco.platform.dlq.Redriver;
+import com.towerco.platform.health.GroupLag;
+import com.towerco.platform.health.ProcessHealth;
 import com.towerco.platform.http.Authenticator;
 import com.towerco.platform.kafka.DeadLetters;
 import com.towerco.platform.kafka.KafkaClients;
@@ -146,6 +148,43 @@ class SecuredKafkaIT {
         .isFalse();
     assertThat(readable("tenant-altel", TopicFamily.SITE_EVENTS.topic("S0001"))).isFalse();
     assertThat(readable("tenant-altel", TopicFamily.INVENTORY.topic())).isFalse();
+  }
+
+  @Test
+  void theHealthTopicIsTheOperatorsAndTheDashboardSeesEveryProcessAndGroup() throws Exception {
+    String health = TopicFamily.PLATFORM_HEALTH.topic();
+    assertThat(readable("tenant-altel", health)).as("a tenant never reads it").isFalse();
+    assertThat(readable("service-kpi", health)).isFalse();
+    assertThat(writable("service-dashboard", health)).isFalse();
+    // this process's heartbeat, written as the process principal, read as the dashboard
+    String instance = platform.context().config().instanceId();
+    Map<String, Object> props = asPrincipal("service-dashboard");
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props,
+        new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(health).stream()
+          .map(p -> new TopicPartition(health, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      List<ProcessHealth> seen = new ArrayList<>();
+      await().atMost(PATIENCE).until(() -> {
+        consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+          if (r.value() != null && instance.equals(r.key())) {
+            seen.add(ProcessHealth.fromJson(r.value()));
+          }
+        });
+        return !seen.isEmpty();
+      });
+      assertThat(seen.get(0).services()).extracting(ProcessHealth.ServiceHealth::service)
+          .contains("dashboard", "kpi", "incidents");
+    }
+    // lag per group from the broker, as the dashboard may ask it
+    try (Admin admin = Admin.create(asPrincipal("service-dashboard"))) {
+      GroupLag lag = new GroupLag(admin, Clock.systemUTC(), Duration.ZERO);
+      await().atMost(PATIENCE).until(() -> lag.current().groups().stream()
+          .map(GroupLag.Group::groupId).toList()
+          .containsAll(List.of("towerco-dashboard-service", "towerco-kpi-calculator")));
+      assertThat(lag.current().error()).isNull();
+    }
   }
 
   @Test

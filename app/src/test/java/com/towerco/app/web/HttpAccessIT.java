@@ -118,6 +118,7 @@ class HttpAccessIT {
           f -> "/api/v1/dashboard/incidents/" + f.ownIncident(),
           f -> "/api/v1/dashboard/incidents/" + f.foreignIncident()),
       operator("GET", "/api/v1/dashboard/platform-health", f -> "/api/v1/dashboard/platform-health", null),
+      operator("GET", "/api/v1/dashboard/platform-processes", f -> "/api/v1/dashboard/platform-processes", null),
       user("GET", "/api/v1/stream"),
       // incident management
       user("GET", "/api/v1/incidents"),

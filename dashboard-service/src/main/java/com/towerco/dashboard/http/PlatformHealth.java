@@ -50,7 +50,7 @@ public final class PlatformHealth {
     long now = clock.millis();
     for (ServiceMetrics service : metrics.services()) {
       throughput.record(service.service(), new Throughput.Sample(now, service.totalIn(),
-          sum(metrics.registry(), "towerco_events_out", service.service())));
+          service.totalOut()));
     }
   }
 
@@ -77,7 +77,7 @@ public final class PlatformHealth {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("service", s.service());
       row.put("events_in", s.totalIn());
-      row.put("events_out", sum(registry, "towerco_events_out", s.service()));
+      row.put("events_out", s.totalOut());
       row.put("in_per_second", round(rate.inPerSecond()));
       row.put("out_per_second", round(rate.outPerSecond()));
       row.put("rate_over_seconds", round(rate.overSeconds()));

@@ -44,6 +44,13 @@ public final class CommandStreams {
    * The read models' topics: lifecycle first (phase 1), then KPIs (from the beginning when
    * {@code kpiReplay} is null) and recent telemetry (phase 2).
    */
+  /** The lifecycle topics the view reads from the beginning: what its snapshots cover. */
+  public static java.util.function.Predicate<String> lifecycleTopics(AggregateCatalog catalog) {
+    List<java.util.regex.Pattern> patterns = catalog.eventFamilies().stream()
+        .map(TopicFamily::pattern).toList();
+    return topic -> patterns.stream().anyMatch(p -> p.matcher(topic).matches());
+  }
+
   public static List<ViewFeed.Source> viewSources(AggregateCatalog catalog,
       Duration kpiReplay, Duration telemetryReplay) {
     List<ViewFeed.Source> sources = new ArrayList<>();

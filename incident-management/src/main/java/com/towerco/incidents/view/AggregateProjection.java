@@ -1,10 +1,15 @@
 package com.towerco.incidents.view;
 
 import com.towerco.events.Envelope;
+import com.towerco.events.EventCodec;
+import com.towerco.events.InvalidEventException;
 import com.towerco.events.payload.Payload;
 import com.towerco.incidents.domain.Aggregate;
 import com.towerco.platform.runtime.Projection;
 import com.towerco.platform.runtime.SourceRecord;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,6 +76,38 @@ public final class AggregateProjection<S, C extends Payload, E extends Payload>
     List<Envelope> history = new ArrayList<>(entry == null ? List.of() : entry.history());
     history.add(event);
     entries.put(id, new Entry<>(state, history));
+  }
+
+  /** Writes every aggregate's history as encoded events (ADR-023 snapshots). */
+  public synchronized void writeSnapshot(DataOutputStream out, EventCodec codec)
+      throws IOException {
+    out.writeInt(entries.size());
+    for (Entry<S> entry : entries.values()) {
+      out.writeInt(entry.history().size());
+      for (Envelope event : entry.history()) {
+        SnapshotIo.writeBytes(out, codec.encode(event));
+      }
+    }
+  }
+
+  /**
+   * Reads what {@link #writeSnapshot} wrote, folding each history again (optimizations and
+   * refuel orders are few next to incidents).
+   */
+  public synchronized void readSnapshot(DataInputStream in, EventCodec codec)
+      throws IOException {
+    int count = in.readInt();
+    for (int i = 0; i < count; i++) {
+      int events = in.readInt();
+      for (int n = 0; n < events; n++) {
+        try {
+          apply(codec.decode(SnapshotIo.readBytes(in)), null);
+        } catch (InvalidEventException e) {
+          throw new IOException("an event of the snapshot does not decode: " + e.getMessage(),
+              e);
+        }
+      }
+    }
   }
 
   public synchronized Optional<Entry<S>> get(String id) {

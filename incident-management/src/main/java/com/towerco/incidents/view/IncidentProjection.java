@@ -1,6 +1,7 @@
 package com.towerco.incidents.view;
 
 import com.towerco.events.Envelope;
+import com.towerco.events.EventCodec;
 import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.incident.IncidentEvent;
 import com.towerco.events.payload.incident.SlaBreached;
@@ -10,6 +11,9 @@ import com.towerco.incidents.domain.sla.SlaLedger;
 import com.towerco.incidents.stream.Metadata;
 import com.towerco.platform.runtime.Projection;
 import com.towerco.platform.runtime.SourceRecord;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,7 +39,8 @@ public final class IncidentProjection implements Projection {
   /** One incident as one topic tells it: state, version (the NOC's) and every event. */
   public record IncidentRecord(Incident state, int version, List<Envelope> timeline) {
     public IncidentRecord {
-      timeline = List.copyOf(timeline);
+      // a restored timeline is immutable and decodes on demand: copying would decode it
+      timeline = timeline instanceof LazyTimeline ? timeline : List.copyOf(timeline);
     }
   }
 
@@ -113,6 +118,71 @@ public final class IncidentProjection implements Projection {
   public synchronized List<SlaBreached> breaches(String view, String incidentId) {
     return breaches.getOrDefault(view, Map.of()).values().stream()
         .filter(b -> incidentId.equals(b.incidentId())).toList();
+  }
+
+  /**
+   * Writes every view (state as JSON, version, each event's encoded bytes) and every breach
+   * (ADR-023 snapshots).
+   */
+  public synchronized void writeSnapshot(DataOutputStream out, EventCodec codec)
+      throws IOException {
+    out.writeInt(views.size());
+    for (Map.Entry<String, Map<String, IncidentRecord>> view : views.entrySet()) {
+      out.writeUTF(view.getKey());
+      out.writeInt(view.getValue().size());
+      for (Map.Entry<String, IncidentRecord> e : view.getValue().entrySet()) {
+        IncidentRecord r = e.getValue();
+        out.writeUTF(e.getKey());
+        out.writeInt(r.version());
+        SnapshotIo.writeBytes(out, SnapshotIo.JSON.writeValueAsBytes(r.state()));
+        out.writeInt(r.timeline().size());
+        for (int i = 0; i < r.timeline().size(); i++) {
+          SnapshotIo.writeBytes(out, r.timeline() instanceof LazyTimeline lazy
+              ? lazy.encoded(i) : codec.encode(r.timeline().get(i)));
+        }
+      }
+    }
+    out.writeInt(breaches.size());
+    for (Map.Entry<String, Map<String, SlaBreached>> view : breaches.entrySet()) {
+      out.writeUTF(view.getKey());
+      out.writeInt(view.getValue().size());
+      for (Map.Entry<String, SlaBreached> b : view.getValue().entrySet()) {
+        out.writeUTF(b.getKey());
+        SnapshotIo.writeBytes(out, SnapshotIo.JSON.writeValueAsBytes(b.getValue()));
+      }
+    }
+  }
+
+  /** Reads what {@link #writeSnapshot} wrote into this (empty) projection. */
+  public synchronized void readSnapshot(DataInputStream in, EventCodec codec)
+      throws IOException {
+    int viewCount = in.readInt();
+    for (int v = 0; v < viewCount; v++) {
+      Map<String, IncidentRecord> incidents = views.computeIfAbsent(in.readUTF(),
+          k -> new HashMap<>());
+      int count = in.readInt();
+      for (int i = 0; i < count; i++) {
+        String id = in.readUTF();
+        int version = in.readInt();
+        Incident state = SnapshotIo.JSON.readValue(SnapshotIo.readBytes(in), Incident.class);
+        int events = in.readInt();
+        List<byte[]> encoded = new ArrayList<>(events);
+        for (int n = 0; n < events; n++) {
+          encoded.add(SnapshotIo.readBytes(in));
+        }
+        incidents.put(id, new IncidentRecord(state, version, new LazyTimeline(encoded, codec)));
+      }
+    }
+    int breachViews = in.readInt();
+    for (int v = 0; v < breachViews; v++) {
+      Map<String, SlaBreached> byPeriod = breaches.computeIfAbsent(in.readUTF(),
+          k -> new TreeMap<>());
+      int count = in.readInt();
+      for (int i = 0; i < count; i++) {
+        byPeriod.put(in.readUTF(), SnapshotIo.JSON.readValue(SnapshotIo.readBytes(in),
+            SlaBreached.class));
+      }
+    }
   }
 
   /** Everything, ordered, for comparing a rebuilt model with the live one. */

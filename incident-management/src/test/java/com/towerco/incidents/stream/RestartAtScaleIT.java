@@ -19,10 +19,14 @@ import com.towerco.incidents.domain.incident.Incident;
 import com.towerco.incidents.domain.incident.IncidentAggregate;
 import com.towerco.incidents.domain.incident.IncidentEvolution;
 import com.towerco.incidents.domain.sla.SlaLedger;
+import com.towerco.incidents.view.IncidentProjection;
 import com.towerco.platform.runtime.PartitionLoader;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.testing.KafkaExtension;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +42,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * How long the command processor takes to rebuild its write model from the lifecycle topic,
- * and that the rebuild folds to exactly the states the events describe. Runs with 50,000
+ * and that the rebuild folds to exactly the states the events describe; then how long the whole
+ * service takes to be ready from the topics and from its read-model snapshot (ADR-023), that
+ * the restored model is the replayed one, and that a damaged snapshot is ignored. Runs with 50,000
  * events; {@code -Dincidents.restart.events=1000000} measures the million-event case.
  */
 class RestartAtScaleIT {
@@ -50,7 +56,8 @@ class RestartAtScaleIT {
   static final KafkaExtension kafka = new KafkaExtension();
 
   @Test
-  void theWriteModelRebuildsFromTheLifecycleTopicToTheStatesItsEventsDescribe() {
+  void theWriteModelRebuildsFromTheLifecycleTopicToTheStatesItsEventsDescribe()
+      throws Exception {
     ServiceContext context = kafka.context();
     String topic = context.topics().ensure(TopicFamily.INCIDENT_LIFECYCLE, "towerco");
     IncidentAggregate incidents = new IncidentAggregate(DispatchSaga.Timeouts.DEFAULTS);
@@ -102,22 +109,77 @@ class RestartAtScaleIT {
     expected.clear();
     rebuilt.clear();
 
-    long serviceStart = System.nanoTime();
+    // Without a snapshot: the service replays every lifecycle event. A clean stop writes one.
+    Path snapshot = context.config().dataDir().resolve("snapshots")
+        .resolve("incidents-view.snapshot");
+    Files.deleteIfExists(snapshot);
+    Map<String, Incident> states = new HashMap<>();
+    Map<String, Integer> timelines = new HashMap<>();
+    startAndTime(context, "from the topics (cold)", service -> {
+      for (IncidentProjection.IncidentRecord r
+          : service.readModels().incidents().incidents("towerco")) {
+        states.put(r.state().incidentId(), r.state());
+        timelines.put(r.state().incidentId(), r.timeline().size());
+      }
+    });
+    assertThat(states).hasSize(EVENTS / PER_INCIDENT);
+    assertThat(snapshot).as("written on the clean stop").exists();
+    System.out.printf("restart: snapshot %,d MB%n", Files.size(snapshot) >> 20);
+    // The measured restart without a snapshot is the second one, as warm as the one with it.
+    Path aside = snapshot.resolveSibling("aside");
+    Files.move(snapshot, aside);
+    double full = startAndTime(context, "from the topics (warm)", service -> { });
+    Files.move(aside, snapshot, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+    // With the snapshot: restored, then only the (empty) tail read; the same model.
+    double restored = startAndTime(context, "from the snapshot", service -> {
+      List<IncidentProjection.IncidentRecord> all =
+          service.readModels().incidents().incidents("towerco");
+      assertThat(all).hasSize(EVENTS / PER_INCIDENT);
+      for (IncidentProjection.IncidentRecord r : all) {
+        assertThat(r.state()).isEqualTo(states.get(r.state().incidentId()));
+        assertThat(r.timeline()).hasSize(timelines.get(r.state().incidentId()));
+      }
+      IncidentProjection.IncidentRecord one = all.get(0);
+      assertThat(one.timeline().get(0).payload()).isInstanceOf(IncidentOpened.class);
+    });
+    System.out.printf("restart: ready in %.2f s from the topics, %.2f s from the snapshot "
+        + "(%.1f x) after %,d lifecycle events%n", full, restored, full / restored, EVENTS);
+
+    // A damaged snapshot is ignored with a warning: the service rebuilds from the topics.
+    try (RandomAccessFile file = new RandomAccessFile(snapshot.toFile(), "rw")) {
+      file.seek(file.length() / 2);
+      int b = file.read();
+      file.seek(file.length() / 2);
+      file.write(b ^ 0xFF);
+    }
+    startAndTime(context, "from the topics (damaged snapshot)", service ->
+        assertThat(service.readModels().incidents().incidents("towerco"))
+            .hasSize(EVENTS / PER_INCIDENT));
+  }
+
+  /** Starts the service, times until it is ready, checks it, stops it (writing a snapshot). */
+  private static double startAndTime(ServiceContext context, String how,
+      java.util.function.Consumer<IncidentService> check) {
+    long start = System.nanoTime();
     IncidentService service = new IncidentService(context, ServiceSettings.empty(),
         Clock.systemUTC());
     service.start();
     try {
       await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
           .until(service::isReady);
-      double ready = (System.nanoTime() - serviceStart) / 1e9;
+      double ready = (System.nanoTime() - start) / 1e9;
+      Runtime rt = Runtime.getRuntime();
       System.gc();
       System.out.printf("restart: the whole service (write model and read models) is ready in"
-          + " %.2f s; heap used after GC %,d MB%n", ready,
+          + " %.2f s %s; heap used after GC %,d MB%n", ready, how,
           (rt.totalMemory() - rt.freeMemory()) >> 20);
-      assertThat(service.readModels().incidents().incidents("towerco"))
-          .hasSize(EVENTS / PER_INCIDENT);
+      check.accept(service);
+      return ready;
     } finally {
+      long stop = System.nanoTime();
       service.close();
+      System.out.printf("restart: stopped in %.2f s%n", (System.nanoTime() - stop) / 1e9);
     }
   }
 

@@ -116,6 +116,7 @@ public final class TopicProvisioner implements AutoCloseable {
   public void ensureGlobalTopics() {
     ensure(TopicFamily.INVENTORY);
     ensure(TopicFamily.DEAD_LETTER);
+    ensure(TopicFamily.PLATFORM_HEALTH);
   }
 
   /**

@@ -38,6 +38,7 @@ public final class ServiceMetrics {
   private final Map<String, Timer> latency = new ConcurrentHashMap<>();
   private final Map<String, Timer> inputLatency = new ConcurrentHashMap<>();
   private final AtomicLong totalIn = new AtomicLong();
+  private final AtomicLong totalOut = new AtomicLong();
   private final AtomicLong totalDeadLettered = new AtomicLong();
   private volatile Supplier<Long> lag = () -> 0L;
 
@@ -89,6 +90,7 @@ public final class ServiceMetrics {
     out.computeIfAbsent(family, f -> Counter.builder("towerco_events_out")
         .description("Events published").tag("service", service).tag("topic_family", f)
         .register(registry)).increment();
+    totalOut.incrementAndGet();
   }
 
   public void deadLettered(String reason) {
@@ -140,6 +142,11 @@ public final class ServiceMetrics {
 
   public long totalIn() {
     return totalIn.get();
+  }
+
+  /** Events published by this service since the process started. */
+  public long totalOut() {
+    return totalOut.get();
   }
 
   public long totalDeadLettered() {

@@ -56,6 +56,10 @@ public final class ViewFeed implements AutoCloseable {
   private boolean started;
   private int phase = 1;
   private long lastDiscovery;
+  private ViewSnapshots snapshots;
+  private Map<TopicPartition, Long> restored = Map.of();
+  private long sinceSnapshot;
+  private long lastSnapshotAt;
 
   /** Where the read model gets its events, in order within each partition. */
   @FunctionalInterface
@@ -110,6 +114,18 @@ public final class ViewFeed implements AutoCloseable {
     this.thread.setDaemon(true);
   }
 
+  /**
+   * Saves the model of the topics {@code snapshots} covers and restores it on start (ADR-023);
+   * call before {@link #start}.
+   */
+  public synchronized ViewFeed snapshots(ViewSnapshots snapshots) {
+    if (started) {
+      throw new IllegalStateException("snapshots are set before the feed starts");
+    }
+    this.snapshots = snapshots;
+    return this;
+  }
+
   public synchronized void start() {
     started = true;
     thread.start();
@@ -160,9 +176,11 @@ public final class ViewFeed implements AutoCloseable {
 
   private void run() {
     try {
+      restore();
       while (running) {
         try {
           round();
+          maybeSnapshot(false);
           backoff.reset();
         } catch (WakeupException e) {
           // closing
@@ -178,8 +196,65 @@ public final class ViewFeed implements AutoCloseable {
       LOG.error("{} stopped", name, e);
       throw e;
     } finally {
+      if (!running) {
+        maybeSnapshot(true);
+      }
       consumer.close(Duration.ofSeconds(5));
     }
+  }
+
+  private void restore() {
+    if (snapshots == null) {
+      return;
+    }
+    snapshots.restore().ifPresent(r -> {
+      restored = r.offsets();
+      LOG.info("{}: model restored from {} ({} MB, {} partitions) in {} ms (checksum {} ms); "
+          + "reading on from its offsets", name, snapshots.file(), r.bytes() >> 20,
+          r.offsets().size(), r.took().toMillis(), r.checksum().toMillis());
+    });
+    lastSnapshotAt = System.currentTimeMillis();
+  }
+
+  /**
+   * Writes a snapshot when due (or, on a clean stop, when anything covered was applied since
+   * the last one): the model is as of the positions now, since this thread alone applies.
+   */
+  private void maybeSnapshot(boolean stopping) {
+    if (snapshots == null || lastDiscovery == 0 || sinceSnapshot == 0) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    if (!stopping && (sinceSnapshot < snapshots.minRecords()
+        || now - lastSnapshotAt < snapshots.interval().toMillis())) {
+      return;
+    }
+    try {
+      Map<TopicPartition, Long> offsets;
+      try {
+        offsets = coveredPositions();
+      } catch (WakeupException e) {
+        offsets = coveredPositions(); // the wakeup of close() was still pending
+      }
+      long start = System.nanoTime();
+      long bytes = snapshots.write(offsets);
+      LOG.info("{}: snapshot of {} partitions written to {} ({} MB) in {} ms", name,
+          offsets.size(), snapshots.file(), bytes >> 20, (System.nanoTime() - start) / 1_000_000);
+      sinceSnapshot = 0;
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warn("{}: snapshot not written: {}", name, e.toString());
+    }
+    lastSnapshotAt = now;
+  }
+
+  private Map<TopicPartition, Long> coveredPositions() {
+    Map<TopicPartition, Long> offsets = new HashMap<>(restored);
+    for (TopicPartition tp : consumer.assignment()) {
+      if (snapshots.covers().test(tp.topic())) {
+        offsets.put(tp, consumer.position(tp, Duration.ofSeconds(5)));
+      }
+    }
+    return offsets;
   }
 
   private void round() {
@@ -201,6 +276,9 @@ public final class ViewFeed implements AutoCloseable {
   }
 
   private void apply(ConsumerRecord<String, byte[]> record) {
+    if (snapshots != null && snapshots.covers().test(record.topic())) {
+      sinceSnapshot++;
+    }
     if (TopicProvisioner.isProbe(record.headers()) || record.value() == null
         || record.value().length == 0) {
       return;
@@ -252,7 +330,10 @@ public final class ViewFeed implements AutoCloseable {
     Map<TopicPartition, Long> byTime = new HashMap<>();
     for (TopicPartition tp : fresh) {
       Source source = sourceOf.get(tp);
-      if (source.replay() == null) {
+      Long saved = restored.get(tp);
+      if (saved != null && snapshots.covers().test(tp.topic())) {
+        consumer.seek(tp, saved);
+      } else if (source.replay() == null) {
         consumer.seekToBeginning(List.of(tp));
       } else {
         byTime.put(tp, clock.instant().minus(source.replay()).toEpochMilli());
@@ -311,7 +392,8 @@ public final class ViewFeed implements AutoCloseable {
     }
     consumer.wakeup();
     try {
-      thread.join(10_000);
+      // a clean stop writes a snapshot first
+      thread.join(snapshots == null ? 10_000 : 120_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -22,8 +22,10 @@ import org.apache.kafka.common.resource.ResourceType;
  * each service's declared {@link KafkaAccess}: a service reads its inputs, writes (and creates)
  * its outputs, uses its own groups, transactional ids and Streams internal topics, and writes
  * dead letters; a tenant's principal reads that tenant's KPI, alert, incident and delivery
- * topics and nothing else; the process-level principal reads the inventory; the dead-letter
- * tools have a reader and a re-drive principal of their own.
+ * topics and nothing else; the process-level principal reads the inventory and writes the
+ * process's heartbeat to {@code towerco.platform.health} (operator-internal: no tenant reads
+ * it); a service that watches consumer groups (the NOC's lag per group) may describe every
+ * group and topic; the dead-letter tools have a reader and a re-drive principal of their own.
  *
  * <p>Kafka matches ACLs by literal name or prefix only. A per-site or per-tenant family gets a
  * prefix ACL ({@code towerco.kpis.}); where other topics share that prefix (the operator's
@@ -102,6 +104,8 @@ public final class AclPlan {
     String p = Principals.PLATFORM;
     allow(p, ResourceType.TOPIC, TopicFamily.INVENTORY.topic(), PatternType.LITERAL,
         AclOperation.READ);
+    allow(p, ResourceType.TOPIC, TopicFamily.PLATFORM_HEALTH.topic(), PatternType.LITERAL,
+        AclOperation.WRITE);
     globalTopics().forEach(t -> allow(p, ResourceType.TOPIC, t, PatternType.LITERAL,
         AclOperation.DESCRIBE));
   }
@@ -120,6 +124,7 @@ public final class AclPlan {
     Set<TopicFamily> origins = EnumSet.noneOf(TopicFamily.class);
     services.forEach(s -> origins.addAll(s.reads()));
     origins.remove(TopicFamily.DEAD_LETTER);
+    origins.remove(TopicFamily.PLATFORM_HEALTH);
     KafkaAccess redrive = KafkaAccess.of("dlq-redrive").reads(TopicFamily.DEAD_LETTER)
         .writes(origins.toArray(TopicFamily[]::new));
     String p = Principals.DLQ_REDRIVE;
@@ -154,6 +159,12 @@ public final class AclPlan {
         PatternType.PREFIXED, AclOperation.READ));
     s.transactionalIdPrefixes().forEach(prefix -> allow(p, ResourceType.TRANSACTIONAL_ID,
         prefix, PatternType.PREFIXED, AclOperation.WRITE));
+    if (s.groupWatcher()) {
+      allow(p, ResourceType.GROUP, ResourcePattern.WILDCARD_RESOURCE, PatternType.LITERAL,
+          AclOperation.DESCRIBE);
+      allow(p, ResourceType.TOPIC, ResourcePattern.WILDCARD_RESOURCE, PatternType.LITERAL,
+          AclOperation.DESCRIBE);
+    }
   }
 
   private void tenantPrincipal(String tenant) {

@@ -25,7 +25,8 @@ public record KafkaAccess(
     List<String> privateTopics,
     List<String> groupPrefixes,
     List<String> transactionalIdPrefixes,
-    List<String> internalTopicPrefixes) {
+    List<String> internalTopicPrefixes,
+    boolean groupWatcher) {
 
   public KafkaAccess {
     if (service == null || !service.matches("[a-z][a-z0-9-]{0,40}")) {
@@ -42,39 +43,39 @@ public record KafkaAccess(
   /** A service that does nothing on Kafka yet; add to it with the methods below. */
   public static KafkaAccess of(String service) {
     return new KafkaAccess(service, Set.of(), Set.of(), List.of(), List.of(), List.of(),
-        List.of());
+        List.of(), false);
   }
 
   public KafkaAccess reads(TopicFamily... families) {
     Set<TopicFamily> more = copy(reads);
     more.addAll(List.of(families));
     return new KafkaAccess(service, more, writes, privateTopics, groupPrefixes,
-        transactionalIdPrefixes, internalTopicPrefixes);
+        transactionalIdPrefixes, internalTopicPrefixes, groupWatcher);
   }
 
   public KafkaAccess writes(TopicFamily... families) {
     Set<TopicFamily> more = copy(writes);
     more.addAll(List.of(families));
     return new KafkaAccess(service, reads, more, privateTopics, groupPrefixes,
-        transactionalIdPrefixes, internalTopicPrefixes);
+        transactionalIdPrefixes, internalTopicPrefixes, groupWatcher);
   }
 
   /** Topics of this service alone, which it creates, reads and writes. */
   public KafkaAccess ownsTopics(String... topics) {
     return new KafkaAccess(service, reads, writes, plus(privateTopics, topics), groupPrefixes,
-        transactionalIdPrefixes, internalTopicPrefixes);
+        transactionalIdPrefixes, internalTopicPrefixes, groupWatcher);
   }
 
   /** Consumer groups whose id starts with {@code prefix}. */
   public KafkaAccess groups(String prefix) {
     return new KafkaAccess(service, reads, writes, privateTopics, plus(groupPrefixes, prefix),
-        transactionalIdPrefixes, internalTopicPrefixes);
+        transactionalIdPrefixes, internalTopicPrefixes, groupWatcher);
   }
 
   /** Transactional producers whose id starts with {@code prefix}. */
   public KafkaAccess transactionalIds(String prefix) {
     return new KafkaAccess(service, reads, writes, privateTopics, groupPrefixes,
-        plus(transactionalIdPrefixes, prefix), internalTopicPrefixes);
+        plus(transactionalIdPrefixes, prefix), internalTopicPrefixes, groupWatcher);
   }
 
   /**
@@ -84,7 +85,16 @@ public record KafkaAccess(
   public KafkaAccess streamsApplication(String applicationId) {
     return new KafkaAccess(service, reads, writes, privateTopics,
         plus(groupPrefixes, applicationId), plus(transactionalIdPrefixes, applicationId + "-"),
-        plus(internalTopicPrefixes, applicationId + "-"));
+        plus(internalTopicPrefixes, applicationId + "-"), groupWatcher);
+  }
+
+  /**
+   * Reads every consumer group's committed offsets and every topic's end offsets (DESCRIBE on
+   * all groups and topics, nothing more): the NOC's lag per consumer group, from the broker.
+   */
+  public KafkaAccess watchesGroups() {
+    return new KafkaAccess(service, reads, writes, privateTopics, groupPrefixes,
+        transactionalIdPrefixes, internalTopicPrefixes, true);
   }
 
   private static Set<TopicFamily> copy(Set<TopicFamily> families) {
