@@ -44,7 +44,7 @@ final class AlertEmitter {
           region, sites.hub(siteId), alert.severity(), tenants, at, true, quiet,
           sites.relations(siteId));
       forward(context, region, new Emission.ForCorrelation(region,
-          Emission.CorrelationInput.alert(fact)), at);
+          Emission.CorrelationInput.alert(fact, source(context))), at);
       return;
     }
     boolean firing = transition instanceof AlertTransition.Fired;
@@ -59,15 +59,20 @@ final class AlertEmitter {
         sites.relations(siteId));
     forward(context, region, new Emission.ForCorrelation(region,
         Emission.CorrelationInput.alert(fact, inhibitedBy == null ? records : List.of(),
-            inhibitedBy)), time);
+            inhibitedBy, source(context))), time);
   }
 
   /** Tells every region seen so far that event time has reached {@code time}. */
   void watermark(ProcessorContext<String, Emission> context, Instant time) {
     for (String region : regions) {
       forward(context, region, new Emission.ForCorrelation(region,
-          Emission.CorrelationInput.watermark(time)), time);
+          Emission.CorrelationInput.watermark(time, source(context))), time);
     }
+  }
+
+  /** The upstream task sending to the correlators: one source of their event time. */
+  private static String source(ProcessorContext<String, Emission> context) {
+    return context.taskId().toString();
   }
 
   private static void forward(ProcessorContext<String, Emission> context, String key,
