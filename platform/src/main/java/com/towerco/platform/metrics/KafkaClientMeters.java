@@ -3,8 +3,7 @@ package com.towerco.platform.metrics;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.kafka.ClientLevelKafkaMetrics;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.config.MeterFilterReply;
 import java.time.Duration;
@@ -21,9 +20,11 @@ import org.apache.kafka.streams.KafkaStreams;
  * named {@code kafka_producer_*}, {@code kafka_consumer_*} and {@code kafka_stream_*} with the
  * client's {@code client_id} and {@code client_kind} (producer, consumer, streams). A binding
  * lasts as long as its client: closing it removes the
- * client's meters and stops its refresh. Meters per topic or per partition are left out
- * ({@link #PER_TOPIC}): with a topic per site they would be thousands of series per client;
- * lag per service is {@code towerco_consumer_lag}.
+ * client's meters and stops its refresh. Metrics per topic or per partition are left out before
+ * the binder sees them ({@link ClientLevelKafkaMetrics}; {@link #PER_TOPIC} also denies any such
+ * meter): with a topic per site they would be thousands of series per client, and comparing
+ * them at every refresh cost most of the process's CPU at 2,500 sites (ADR-022); lag per
+ * service is {@code towerco_consumer_lag}.
  */
 public final class KafkaClientMeters {
   /** How often a binding looks for metrics the client registered since (new connections, tasks). */
@@ -57,7 +58,8 @@ public final class KafkaClientMeters {
       return () -> { };
     }
     ScheduledExecutorService refresh = refresher("producer");
-    return binding(new KafkaClientMetrics(producer, kind("producer"), refresh, REFRESH), refresh);
+    return binding(new ClientLevelKafkaMetrics(producer::metrics, kind("producer"), refresh,
+        REFRESH), refresh);
   }
 
   public AutoCloseable bind(Consumer<?, ?> consumer) {
@@ -65,7 +67,8 @@ public final class KafkaClientMeters {
       return () -> { };
     }
     ScheduledExecutorService refresh = refresher("consumer");
-    return binding(new KafkaClientMetrics(consumer, kind("consumer"), refresh, REFRESH), refresh);
+    return binding(new ClientLevelKafkaMetrics(consumer::metrics, kind("consumer"), refresh,
+        REFRESH), refresh);
   }
 
   public AutoCloseable bind(KafkaStreams streams) {
@@ -73,7 +76,8 @@ public final class KafkaClientMeters {
       return () -> { };
     }
     ScheduledExecutorService refresh = refresher("streams");
-    return binding(new KafkaStreamsMetrics(streams, kind("streams"), refresh, REFRESH), refresh);
+    return binding(new ClientLevelKafkaMetrics(streams::metrics, kind("streams"), refresh,
+        REFRESH), refresh);
   }
 
   /**
