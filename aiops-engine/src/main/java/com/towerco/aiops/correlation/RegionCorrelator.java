@@ -36,13 +36,22 @@ public final class RegionCorrelator {
    */
   public List<IncidentUpdate> accept(String source, Instant time, AlertFact alert,
       String inhibitedBy) {
+    return accept(source, true, time, alert, inhibitedBy);
+  }
+
+  /**
+   * As above from a primary source (site events) or a secondary one (KPI windows: they trail
+   * by design, see {@link SourceClock}).
+   */
+  public List<IncidentUpdate> accept(String source, boolean primary, Instant time,
+      AlertFact alert, String inhibitedBy) {
     List<IncidentUpdate> updates = new ArrayList<>();
     if (alert != null) {
       updates.addAll(correlator.onAlert(alert, inhibitedBy));
     }
     Instant before = clock.now();
-    Instant now = clock.advance(source, time);
-    if (!now.equals(before)) {
+    Instant now = clock.advance(source, time, primary);
+    if (now != null && !now.equals(before)) {
       updates.addAll(correlator.tick(now));
     }
     return updates;

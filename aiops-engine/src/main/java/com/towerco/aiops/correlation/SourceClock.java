@@ -15,17 +15,24 @@ import java.util.TreeMap;
  * the most advanced one is not waited for (it stopped, or it is too far behind to hold every
  * region back): the clock never trails the newest source by more than {@code grace}. The clock
  * never goes back, and it depends only on the inputs, so a replay gives the same ticks.
+ *
+ * <p>Sources that trail by design (alerts from KPI windows, which close a window and its grace
+ * after the readings) are <em>secondary</em>: they move the clock only in a region no primary
+ * source (site events) has reported to; otherwise waiting for them would delay every incident
+ * by a KPI window.
  */
 public final class SourceClock {
   /** What is stored: each source's latest event time and the clock. */
-  public record State(Map<String, Instant> sources, Instant now) {
+  public record State(Map<String, Instant> sources, Instant now, Map<String, Instant> secondary) {
     public State {
       sources = sources == null ? Map.of() : Map.copyOf(sources);
+      secondary = secondary == null ? Map.of() : Map.copyOf(secondary);
     }
   }
 
   private final Duration grace;
   private final Map<String, Instant> sources = new TreeMap<>();
+  private final Map<String, Instant> secondary = new TreeMap<>();
   private Instant now;
 
   public SourceClock(Duration grace) {
@@ -39,6 +46,7 @@ public final class SourceClock {
     SourceClock clock = new SourceClock(grace);
     if (state != null) {
       clock.sources.putAll(state.sources());
+      clock.secondary.putAll(state.secondary());
       clock.now = state.now();
     }
     return clock;
@@ -49,7 +57,17 @@ public final class SourceClock {
    * time among the sources within {@code grace} of the newest, never earlier than before.
    */
   public Instant advance(String source, Instant time) {
-    sources.merge(source, time, (a, b) -> a.isAfter(b) ? a : b);
+    return advance(source, time, true);
+  }
+
+  /** As above, for a primary source or a secondary one (see the class comment). */
+  public Instant advance(String source, Instant time, boolean primary) {
+    Map<String, Instant> reported = primary ? sources : secondary;
+    reported.merge(source, time, (a, b) -> a.isAfter(b) ? a : b);
+    return primary || sources.isEmpty() ? moveOn(reported) : now;
+  }
+
+  private Instant moveOn(Map<String, Instant> sources) {
     Instant newest = sources.values().stream().max(Instant::compareTo).orElseThrow();
     Instant horizon = newest.minus(grace);
     Instant earliest = newest;
@@ -72,6 +90,6 @@ public final class SourceClock {
   }
 
   public State snapshot() {
-    return new State(sources, now);
+    return new State(sources, now, secondary);
   }
 }

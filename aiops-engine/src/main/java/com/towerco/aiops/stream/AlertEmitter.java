@@ -22,10 +22,21 @@ final class AlertEmitter {
   private final SiteLookup sites;
   private final Publications publications;
   private final Set<String> regions = new TreeSet<>();
+  private final boolean windowed;
 
+  /** For site events (a primary source of the correlators' time). */
   AlertEmitter(SiteLookup sites, Publications publications) {
+    this(sites, publications, false);
+  }
+
+  /**
+   * @param windowed true for alerts from KPI windows, a secondary source of the correlators'
+   *     time (they trail the site events by design)
+   */
+  AlertEmitter(SiteLookup sites, Publications publications, boolean windowed) {
     this.sites = sites;
     this.publications = publications;
+    this.windowed = windowed;
   }
 
   void emit(ProcessorContext<String, Emission> context, String siteId,
@@ -75,8 +86,11 @@ final class AlertEmitter {
     return context.taskId().toString();
   }
 
-  private static void forward(ProcessorContext<String, Emission> context, String key,
-      Emission emission, Instant time) {
-    context.forward(Emission.record(key, emission, time.toEpochMilli()));
+  private void forward(ProcessorContext<String, Emission> context, String key,
+      Emission.ForCorrelation emission, Instant time) {
+    Emission.ForCorrelation sent = windowed
+        ? new Emission.ForCorrelation(emission.region(), emission.input().asWindowed())
+        : emission;
+    context.forward(Emission.record(key, sent, time.toEpochMilli()));
   }
 }

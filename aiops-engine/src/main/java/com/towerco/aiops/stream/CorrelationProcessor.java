@@ -63,8 +63,8 @@ final class CorrelationProcessor
             clockStore.get(r)));
     // The region's time is the slowest of its sources' (within the grace), not this input's:
     // inputs from two instances interleave, and the decisions must not depend on how.
-    List<IncidentUpdate> updates = correlator.accept(input.source(), input.time(),
-        input.alert(), input.inhibitedBy());
+    List<IncidentUpdate> updates = correlator.accept(input.source(), !input.windowed(),
+        input.time(), input.alert(), input.inhibitedBy());
     if (input.alert() != null) {
       notify(correlator, input);
     }

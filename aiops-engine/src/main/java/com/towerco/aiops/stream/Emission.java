@@ -61,10 +61,11 @@ sealed interface Emission {
    * only; none when an alert at its site inhibited it, {@code inhibitedBy}), or a watermark.
    * {@code source}: the upstream task that sent it (its event time is one of the region's
    * {@link com.towerco.aiops.correlation.SourceClock} sources); {@link #UNKNOWN_SOURCE} for
-   * inputs written before sources were named.
+   * inputs written before sources were named. {@code windowed}: from KPI windows, a secondary
+   * source (it trails the site events by a window by design).
    */
   record CorrelationInput(AlertFact alert, Instant watermark, java.util.List<Notice> notices,
-      String inhibitedBy, String source) {
+      String inhibitedBy, String source, boolean windowed) {
     static final String UNKNOWN_SOURCE = "unknown";
 
     public CorrelationInput {
@@ -73,17 +74,22 @@ sealed interface Emission {
     }
 
     static CorrelationInput alert(AlertFact fact, String source) {
-      return new CorrelationInput(fact, null, java.util.List.of(), null, source);
+      return new CorrelationInput(fact, null, java.util.List.of(), null, source, false);
     }
 
     static CorrelationInput alert(AlertFact fact, java.util.List<Outbound> records,
         String inhibitedBy, String source) {
       return new CorrelationInput(fact, null, records.stream().map(Notice::of).toList(),
-          inhibitedBy, source);
+          inhibitedBy, source, false);
     }
 
     static CorrelationInput watermark(Instant time, String source) {
-      return new CorrelationInput(null, time, java.util.List.of(), null, source);
+      return new CorrelationInput(null, time, java.util.List.of(), null, source, false);
+    }
+
+    /** The same input from a windowed (secondary) source. */
+    CorrelationInput asWindowed() {
+      return new CorrelationInput(alert, watermark, notices, inhibitedBy, source, true);
     }
 
     Instant time() {

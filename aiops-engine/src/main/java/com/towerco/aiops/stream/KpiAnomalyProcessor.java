@@ -78,7 +78,7 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
     this.alarms = alarms;
     this.flapHold = flapHold;
     this.deadLetters = new DeadLetterRoute(metrics);
-    this.emitter = new AlertEmitter(sites, publications);
+    this.emitter = new AlertEmitter(sites, publications, true);
   }
 
   @Override

@@ -71,6 +71,16 @@ class InterleavedSourcesTest {
     assertThat(restored.now()).isEqualTo(clock.now());
   }
 
+  @Test
+  void alertsFromKpiWindowsDoNotHoldTheClockBackUnlessTheyAreAllTheRegionHears() {
+    SourceClock clock = new SourceClock(GRACE);
+    assertThat(clock.advance("1_0", T0.plusSeconds(30), false)).isEqualTo(T0.plusSeconds(30));
+    assertThat(clock.advance("0_0", T0.plusSeconds(120), true)).isEqualTo(T0.plusSeconds(120));
+    // a KPI window's alert trails the site events by the window and its grace: not waited for
+    assertThat(clock.advance("1_0", T0.plusSeconds(60), false)).isEqualTo(T0.plusSeconds(120));
+    assertThat(clock.advance("0_0", T0.plusSeconds(180), true)).isEqualTo(T0.plusSeconds(180));
+  }
+
   /** The instance that keeps running: watermarks, and a mains failure at S0004 later. */
   private static List<Input> sourceA() {
     List<Input> in = new ArrayList<>();
