@@ -96,10 +96,17 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
           + "its input, so repeats after a crash are absorbed downstream.",
       StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2);
 
+  static final Setting<Duration> LEARNED_STATE_SAVE = Setting.duration(
+      "aiops.learned-state-save", AiopsTopology.DEFAULT_LEARNED_STATE_SAVE,
+      "Each site's and KPI owner's learned detector state is saved to its changelogged store "
+          + "about this often, spread evenly over the fleet (at least 50 a round of 5 s): a "
+          + "crash loses at most this much learning, never an alert. A site's state is ~50 KB, "
+          + "so this bounds the changelog writes to sites x 50 KB / interval (ADR-022).");
+
   @Override
   public List<Setting<?>> settings() {
     List<Setting<?>> all = new ArrayList<>(List.of(FLAP_HOLD, DETECTOR, THREADS, GUARANTEE,
-        DISPATCH_VISIT));
+        DISPATCH_VISIT, LEARNED_STATE_SAVE));
     all.addAll(CorrelationSettings.settings());
     all.addAll(RuleSettings.settings());
     all.addAll(AnomalyPolicies.settings());
@@ -115,7 +122,8 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
         TopicNames.provisioning(context.topics()), context.config().operatorTenant(), policy,
         context.metrics().forService(NAME), context.config().tenantTopicPartitions(),
         FLAP_HOLD.from(settings), Detectors.byName(DETECTOR.from(settings)),
-        AnomalyPolicies.from(settings), RuleSettings.from(settings), board);
+        AnomalyPolicies.from(settings), RuleSettings.from(settings), board,
+        LEARNED_STATE_SAVE.from(settings));
     // The operator's KPI topic exists before the engine subscribes. While site events and KPIs
     // shared one sub-topology, a KPI topic appearing under the running pattern subscription
     // failed a stream thread ("Topic ... is unknown to the topology", Kafka Streams 4.4; the

@@ -8,9 +8,10 @@ import com.towerco.simulator.domain.FleetSimulation;
 import com.towerco.simulator.domain.SimulationReport;
 import com.towerco.simulator.domain.SimulatorConfig;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
  * The site fleet simulator as the launcher drives it: build it from a {@link SimulatorConfig}
@@ -22,6 +23,13 @@ import java.util.function.Consumer;
 public final class Simulator {
   private final SimulatorConfig config;
   private final FleetSimulation simulation;
+  /**
+   * Guards the simulation. Fair: a simulation that runs behind its pace takes the lock tick
+   * after tick, and with a plain monitor an injection or a report could wait for it for tens of
+   * seconds (the 5,000-site fleet map test's hub failure did); a fair lock serves the waiting
+   * caller at the next tick. Events are sent outside it.
+   */
+  private final ReentrantLock lock = new ReentrantLock(true);
   private boolean used;
 
   public Simulator(SimulatorConfig config) {
@@ -48,32 +56,39 @@ public final class Simulator {
    * returns the final report.
    */
   public SimulationReport run(EventSink sink, BooleanSupplier stop) {
-    synchronized (this) {
+    lock.lock();
+    try {
       if (used) {
         throw new IllegalStateException("a simulator runs once; build a new one");
       }
       used = true;
+    } finally {
+      lock.unlock();
     }
     sink.open(fleet().siteIds());
     for (Envelope site : inventory()) {
       sink.accept(site);
     }
-    synchronized (this) {
+    locked(() -> {
       simulation.countInventorySent();
-    }
+      return null;
+    });
     long end = config.duration() == null ? Long.MAX_VALUE
         : config.start().plus(config.duration()).toEpochMilli();
     Pacer pacer = Pacer.of(config);
-    Consumer<Envelope> out = sink::accept;
+    List<Envelope> due = new ArrayList<>();
     while (!stop.getAsBoolean()) {
       // Only this thread advances the simulation, so reading the next tick needs no lock.
       long next = simulation.nextTickMillis();
       if (next >= end || !pacer.await(next, stop)) {
         break;
       }
-      synchronized (this) {
-        simulation.advance(out);
-      }
+      locked(() -> {
+        simulation.advance(due::add);
+        return null;
+      });
+      due.forEach(sink::accept);
+      due.clear();
     }
     sink.flush();
     return report();
@@ -87,17 +102,26 @@ public final class Simulator {
     return run(sink, () -> false);
   }
 
-  public synchronized SimulationReport report() {
-    return simulation.report();
+  public SimulationReport report() {
+    return locked(simulation::report);
   }
 
   /** Event time the simulation has reached. */
-  public synchronized Instant simulatedTime() {
-    return Instant.ofEpochMilli(simulation.nextTickMillis());
+  public Instant simulatedTime() {
+    return locked(() -> Instant.ofEpochMilli(simulation.nextTickMillis()));
   }
 
   /** Injects a fault whose offset counts from now in simulated time ({@code @0} = now). */
-  public synchronized Fault inject(FaultSpec spec) {
-    return simulation.inject(spec);
+  public Fault inject(FaultSpec spec) {
+    return locked(() -> simulation.inject(spec));
+  }
+
+  private <T> T locked(java.util.function.Supplier<T> action) {
+    lock.lock();
+    try {
+      return action.get();
+    } finally {
+      lock.unlock();
+    }
   }
 }

@@ -69,9 +69,9 @@ public final class Correlator {
       for (Group group : groups) {
         Member member = group.members.get(fact.alertId());
         if (member != null) {
-          group.members.put(fact.alertId(), member.resolved());
+          group.members.put(fact.alertId(), member.resolved(fact.time()));
           if (!group.anyFiring()) {
-            group.clearSince = fact.time();
+            group.clearSince = group.lastResolved(fact.time());
           }
         }
       }
@@ -89,9 +89,13 @@ public final class Correlator {
       return out;
     }
     boolean timely = !recentlySilent(fact.siteId());
-    Group group = groups.stream().filter(g -> g.accepts(fact, policy, timely)).findFirst()
-        .or(() -> hubGroupFromPower(fact))
-        .or(() -> proposed(fact))
+    // Groups that were over by the alert's event time take nothing new, whether or not the
+    // tick that removes them has come (it may wait for a slower source of alerts).
+    List<Group> live = groups.stream()
+        .filter(g -> !g.overBy(fact.time(), policy.holdDown())).toList();
+    Group group = live.stream().filter(g -> g.accepts(fact, policy, timely)).findFirst()
+        .or(() -> hubGroupFromPower(fact, live))
+        .or(() -> proposed(fact, live))
         .orElseGet(() -> create(fact));
     if (timely && group.sharedBy == null && !group.hasSite(fact.siteId())) {
       group.sharedBy = group.sharedCause(fact, policy);
@@ -120,13 +124,13 @@ public final class Correlator {
    * A hub's transmission fails, or sites behind it go silent, while the hub's own power is in
    * trouble: the power group becomes the hub's group, one problem.
    */
-  private Optional<Group> hubGroupFromPower(AlertFact fact) {
+  private Optional<Group> hubGroupFromPower(AlertFact fact, List<Group> live) {
     String hub = fact.rule() == AlertRule.TRANSMISSION_FAILURE ? fact.siteId()
         : fact.rule() == AlertRule.SITE_UNREACHABLE ? fact.hubSiteId() : null;
     if (hub == null) {
       return Optional.empty();
     }
-    Optional<Group> power = groups.stream().filter(g -> g.canCoverHub(hub)).findFirst();
+    Optional<Group> power = live.stream().filter(g -> g.canCoverHub(hub)).findFirst();
     power.ifPresent(g -> {
       g.coveredHub = hub;
       g.coveredPath = fact.rule() == AlertRule.TRANSMISSION_FAILURE ? fact.hubPath()
@@ -136,7 +140,7 @@ public final class Correlator {
   }
 
   /** An alert no rule groups, similar enough to another site's pending problem. */
-  private Optional<Group> proposed(AlertFact fact) {
+  private Optional<Group> proposed(AlertFact fact, List<Group> live) {
     if (fact.rule() == AlertRule.TRANSMISSION_FAILURE
         || fact.rule() == AlertRule.SITE_UNREACHABLE || fact.rule() == AlertRule.MAINS_FAILURE) {
       return Optional.empty(); // the hub paths and the grid feeders (or regions) decide these
@@ -144,7 +148,7 @@ public final class Correlator {
     if (recentlySilent(fact.siteId())) {
       return Optional.empty();
     }
-    return Similarity.propose(fact, groups, policy).map(p -> {
+    return Similarity.propose(fact, live, policy).map(p -> {
       p.group().proposals.add(p.evidence());
       if (p.group().sharedBy == null) {
         p.group().sharedBy = "a proposed common cause";
@@ -179,16 +183,22 @@ public final class Correlator {
     Iterator<Group> it = groups.iterator();
     while (it.hasNext()) {
       Group group = it.next();
-      if (!group.opened && group.anyActive()
-          && !now.isBefore(group.createdAt.plus(policy.settle())) && worthAnIncident(group)) {
-        group.opened = true;
-        out.add(opened(group, now));
+      Instant due = group.createdAt.plus(policy.settle());
+      if (!group.opened && !now.isBefore(due) && worthAnIncident(group)) {
+        // Opened at the first event time from the settle time on at which one of its alerts
+        // held its condition: the same whether its raise and clear arrived before this tick or
+        // on either side of it (inputs from several engine instances interleave).
+        Optional<Instant> at = group.activeBetween(due, now);
+        if (at.isPresent()) {
+          group.opened = true;
+          out.add(opened(group, at.get()));
+        }
       }
       if (group.clearSince != null && !now.isBefore(group.clearSince.plus(policy.holdDown()))) {
         if (group.opened) {
           out.add(new IncidentUpdate(group.incidentId, new ClearIncident(group.incidentId,
               group.clearSince, "all " + group.members.size() + " alert(s) cleared"),
-              now, group.tenants(), group.anchorSite));
+              group.clearSince.plus(policy.holdDown()), group.tenants(), group.anchorSite));
         }
         it.remove();
       }

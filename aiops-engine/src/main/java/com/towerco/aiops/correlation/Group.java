@@ -140,10 +140,16 @@ final class Group {
         .map(latest -> !time.isBefore(latest.plus(gap))).orElse(true);
   }
 
+  /**
+   * True if {@code time} is within {@code window} of the group's first alert of {@code rule},
+   * before or after it: an alert that arrives late (another instance's, replayed) may be the
+   * earlier one.
+   */
   private boolean within(AlertRule rule, Instant time, Duration window) {
     return members.values().stream().filter(m -> m.rule() == rule)
         .map(Member::firedAt).min(Instant::compareTo)
-        .map(first -> !time.isAfter(first.plus(window))).orElse(false);
+        .map(first -> !time.isAfter(first.plus(window)) && !time.isBefore(first.minus(window)))
+        .orElse(false);
   }
 
   /**
@@ -198,6 +204,30 @@ final class Group {
   /** Some member fires with its condition present (not merely waiting out its hold-down). */
   boolean anyActive() {
     return members.values().stream().anyMatch(Member::active);
+  }
+
+  /**
+   * The earliest event time in {@code [from, until]} at which some member held its condition,
+   * whatever order the members' raises and clears arrived in.
+   */
+  java.util.Optional<Instant> activeBetween(Instant from, Instant until) {
+    return members.values().stream().map(m -> m.activeBetween(from, until))
+        .flatMap(java.util.Optional::stream).min(Instant::compareTo);
+  }
+
+  /**
+   * True if the group had stayed clear for {@code holdDown} by event time {@code time}: it was
+   * over then, so an alert of that time starts a problem of its own even if the tick that
+   * removes the group has not come yet.
+   */
+  boolean overBy(Instant time, Duration holdDown) {
+    return clearSince != null && !time.isBefore(clearSince.plus(holdDown));
+  }
+
+  /** When the last of its members resolved (event time), or {@code fallback}. */
+  Instant lastResolved(Instant fallback) {
+    return members.values().stream().map(Member::resolvedAt).filter(Objects::nonNull)
+        .max(Instant::compareTo).orElse(fallback);
   }
 
   Set<String> sites() {

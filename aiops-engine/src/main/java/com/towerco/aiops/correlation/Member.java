@@ -10,26 +10,41 @@ import java.util.List;
  * let go while it waits out the flap hold-down ({@code quiet}), and why it did not notify
  * ({@code suppressedBy}, null when it notified: evidence on the incident only); {@code subject}
  * is what its fingerprint names after the site (a metric, a KPI, a tenant; "" for none, null in
- * state stored before it was kept).
+ * state stored before it was kept). {@code resolvedAt}: the event time it resolved, once it has
+ * (null while it fires, and in state stored before it was kept), so that whether it held its
+ * condition at a given event time does not depend on when its resolution arrived.
  */
 public record Member(String alertId, AlertRule rule, String siteId, AlertSeverity severity,
     List<String> tenants, Instant firedAt, boolean firing, boolean quiet, String suppressedBy,
-    String subject) {
+    String subject, Instant resolvedAt) {
 
   static Member of(AlertFact fact, String suppressedBy) {
     return new Member(fact.alertId(), fact.rule(), fact.siteId(), fact.severity(),
         fact.affectedTenants(), fact.time(), true, fact.quiet(), suppressedBy,
-        SameSignal.subjectOf(fact.fingerprint()));
+        SameSignal.subjectOf(fact.fingerprint()), null);
   }
 
-  Member resolved() {
+  Member resolved(Instant at) {
     return new Member(alertId, rule, siteId, severity, tenants, firedAt, false, quiet,
-        suppressedBy, subject);
+        suppressedBy, subject, at);
   }
 
   Member quieted(boolean isQuiet) {
     return new Member(alertId, rule, siteId, severity, tenants, firedAt, firing, isQuiet,
-        suppressedBy, subject);
+        suppressedBy, subject, resolvedAt);
+  }
+
+  /**
+   * The first event time at or after {@code from} and not after {@code until} at which the
+   * alert held its condition (fired, not yet resolved, not quiet), if there is one.
+   */
+  java.util.Optional<Instant> activeBetween(Instant from, Instant until) {
+    if (quiet || firedAt.isAfter(until)) {
+      return java.util.Optional.empty();
+    }
+    Instant start = firedAt.isAfter(from) ? firedAt : from;
+    boolean held = firing || (resolvedAt != null && resolvedAt.isAfter(start));
+    return held ? java.util.Optional.of(start) : java.util.Optional.empty();
   }
 
   /** True if the alert was notified (published), not only evidence. */

@@ -44,9 +44,14 @@ import org.apache.kafka.streams.state.Stores;
 public final class AiopsTopology {
   public static final String SITE_ALERTS_STORE = "site-alerts";
   public static final String CORRELATION_STORE = "correlation-groups";
+  public static final String CORRELATION_CLOCK_STORE = "correlation-clocks";
   public static final String SITE_DETECTION_STORE = "site-detection";
   public static final String KPI_ALERTS_STORE = "kpi-alerts";
   public static final String KPI_DETECTION_STORE = "kpi-detection";
+
+  /** How often each site's and KPI owner's learned detector state is saved, by default. */
+  public static final java.time.Duration DEFAULT_LEARNED_STATE_SAVE =
+      java.time.Duration.ofMinutes(5);
 
   private AiopsTopology() {}
 
@@ -60,7 +65,19 @@ public final class AiopsTopology {
       int correlationPartitions, java.time.Duration flapHold,
       com.towerco.aiops.detection.DetectorFactory detector, AnomalyPolicies anomalyPolicies,
       com.towerco.aiops.alerting.RulePolicies rulePolicies,
-      com.towerco.aiops.policy.PolicyBoard policyBoard) {
+      com.towerco.aiops.policy.PolicyBoard policyBoard, java.time.Duration learnedStateSave) {
+
+    /** Learned state saved at the default interval ({@code aiops.learned-state-save}). */
+    public Dependencies(EventCodec codec, RecordDecoder decoder, SiteLookup sites,
+        TopicNames topics, String operatorTenant, CorrelationPolicy policy,
+        ServiceMetrics metrics, int correlationPartitions, java.time.Duration flapHold,
+        com.towerco.aiops.detection.DetectorFactory detector, AnomalyPolicies anomalyPolicies,
+        com.towerco.aiops.alerting.RulePolicies rulePolicies,
+        com.towerco.aiops.policy.PolicyBoard policyBoard) {
+      this(codec, decoder, sites, topics, operatorTenant, policy, metrics, correlationPartitions,
+          flapHold, detector, anomalyPolicies, rulePolicies, policyBoard,
+          DEFAULT_LEARNED_STATE_SAVE);
+    }
 
     /** With no operator policy beyond the configuration. */
     public Dependencies(EventCodec codec, RecordDecoder decoder, SiteLookup sites,
@@ -105,6 +122,9 @@ public final class AiopsTopology {
         Stores.persistentKeyValueStore(CORRELATION_STORE), Serdes.String(),
         JsonSerde.listOf(GroupState.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(CORRELATION_CLOCK_STORE), Serdes.String(),
+        JsonSerde.of(com.towerco.aiops.correlation.SourceClock.State.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(SITE_DETECTION_STORE), Serdes.String(),
         JsonSerde.of(SiteDetection.Snapshot.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -120,13 +140,13 @@ public final class AiopsTopology {
         .process(() -> new SiteRulesProcessor(deps.decoder(), deps.sites(), publications,
             deps.metrics(), deps.flapHold(), deps.detector(), deps.anomalyPolicies(),
             deps.rulePolicies(), deps.policyBoard(),
-            detectorAlarms), Named.as("site-rules"),
+            detectorAlarms, deps.learnedStateSave()), Named.as("site-rules"),
             SITE_ALERTS_STORE, SITE_DETECTION_STORE);
     KStream<String, Emission> kpiEmissions = StreamsService
         .events(builder, TopicFamily.KPI_METRICS.pattern(), "kpis", "kpi.computed"::equals)
         .process(() -> new KpiAnomalyProcessor(deps.decoder(), deps.sites(), publications,
             deps.metrics(), deps.flapHold(), deps.detector(), deps.anomalyPolicies(),
-            detectorAlarms), Named.as("kpi-anomalies"),
+            detectorAlarms, deps.learnedStateSave()), Named.as("kpi-anomalies"),
             KPI_ALERTS_STORE, KPI_DETECTION_STORE);
 
     // Site topics and tenant topics have their own partition counts, so each input is its own
@@ -135,7 +155,7 @@ public final class AiopsTopology {
         .merge(publish(kpiEmissions, "kpi", deps), Named.as("site-and-kpi-alerts-by-region"))
         .process(() -> new CorrelationProcessor(deps.policy(),
                 deps.rulePolicies().notification(), publications, outcomes),
-            Named.as("correlation"), CORRELATION_STORE)
+            Named.as("correlation"), CORRELATION_STORE, CORRELATION_CLOCK_STORE)
         .peek((k, v) -> counted(deps.metrics(), v), Named.as("count-incident-commands"))
         .to(OUTBOUND_TOPIC, Produced.with(Serdes.String(), OUTBOUND_VALUE)
             .withName("incident-commands"));

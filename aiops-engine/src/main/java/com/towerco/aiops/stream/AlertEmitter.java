@@ -22,10 +22,21 @@ final class AlertEmitter {
   private final SiteLookup sites;
   private final Publications publications;
   private final Set<String> regions = new TreeSet<>();
+  private final boolean windowed;
 
+  /** For site events (a primary source of the correlators' time). */
   AlertEmitter(SiteLookup sites, Publications publications) {
+    this(sites, publications, false);
+  }
+
+  /**
+   * @param windowed true for alerts from KPI windows, a secondary source of the correlators'
+   *     time (they trail the site events by design)
+   */
+  AlertEmitter(SiteLookup sites, Publications publications, boolean windowed) {
     this.sites = sites;
     this.publications = publications;
+    this.windowed = windowed;
   }
 
   void emit(ProcessorContext<String, Emission> context, String siteId,
@@ -44,7 +55,7 @@ final class AlertEmitter {
           region, sites.hub(siteId), alert.severity(), tenants, at, true, quiet,
           sites.relations(siteId));
       forward(context, region, new Emission.ForCorrelation(region,
-          Emission.CorrelationInput.alert(fact)), at);
+          Emission.CorrelationInput.alert(fact, source(context))), at);
       return;
     }
     boolean firing = transition instanceof AlertTransition.Fired;
@@ -59,19 +70,27 @@ final class AlertEmitter {
         sites.relations(siteId));
     forward(context, region, new Emission.ForCorrelation(region,
         Emission.CorrelationInput.alert(fact, inhibitedBy == null ? records : List.of(),
-            inhibitedBy)), time);
+            inhibitedBy, source(context))), time);
   }
 
   /** Tells every region seen so far that event time has reached {@code time}. */
   void watermark(ProcessorContext<String, Emission> context, Instant time) {
     for (String region : regions) {
       forward(context, region, new Emission.ForCorrelation(region,
-          Emission.CorrelationInput.watermark(time)), time);
+          Emission.CorrelationInput.watermark(time, source(context))), time);
     }
   }
 
-  private static void forward(ProcessorContext<String, Emission> context, String key,
-      Emission emission, Instant time) {
-    context.forward(Emission.record(key, emission, time.toEpochMilli()));
+  /** The upstream task sending to the correlators: one source of their event time. */
+  private static String source(ProcessorContext<String, Emission> context) {
+    return context.taskId().toString();
+  }
+
+  private void forward(ProcessorContext<String, Emission> context, String key,
+      Emission.ForCorrelation emission, Instant time) {
+    Emission.ForCorrelation sent = windowed
+        ? new Emission.ForCorrelation(emission.region(), emission.input().asWindowed())
+        : emission;
+    context.forward(Emission.record(key, sent, time.toEpochMilli()));
   }
 }

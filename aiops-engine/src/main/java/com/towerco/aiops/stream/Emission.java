@@ -59,25 +59,37 @@ sealed interface Emission {
    * The correlator's input as it crosses the repartition topic (JSON): an alert change with the
    * records that notify it ({@code notices}: published unless its problem makes it evidence
    * only; none when an alert at its site inhibited it, {@code inhibitedBy}), or a watermark.
+   * {@code source}: the upstream task that sent it (its event time is one of the region's
+   * {@link com.towerco.aiops.correlation.SourceClock} sources); {@link #UNKNOWN_SOURCE} for
+   * inputs written before sources were named. {@code windowed}: from KPI windows, a secondary
+   * source (it trails the site events by a window by design).
    */
   record CorrelationInput(AlertFact alert, Instant watermark, java.util.List<Notice> notices,
-      String inhibitedBy) {
+      String inhibitedBy, String source, boolean windowed) {
+    static final String UNKNOWN_SOURCE = "unknown";
+
     public CorrelationInput {
       notices = notices == null ? java.util.List.of() : java.util.List.copyOf(notices);
+      source = source == null ? UNKNOWN_SOURCE : source;
     }
 
-    static CorrelationInput alert(AlertFact fact) {
-      return new CorrelationInput(fact, null, java.util.List.of(), null);
+    static CorrelationInput alert(AlertFact fact, String source) {
+      return new CorrelationInput(fact, null, java.util.List.of(), null, source, false);
     }
 
     static CorrelationInput alert(AlertFact fact, java.util.List<Outbound> records,
-        String inhibitedBy) {
+        String inhibitedBy, String source) {
       return new CorrelationInput(fact, null, records.stream().map(Notice::of).toList(),
-          inhibitedBy);
+          inhibitedBy, source, false);
     }
 
-    static CorrelationInput watermark(Instant time) {
-      return new CorrelationInput(null, time, java.util.List.of(), null);
+    static CorrelationInput watermark(Instant time, String source) {
+      return new CorrelationInput(null, time, java.util.List.of(), null, source, false);
+    }
+
+    /** The same input from a windowed (secondary) source. */
+    CorrelationInput asWindowed() {
+      return new CorrelationInput(alert, watermark, notices, inhibitedBy, source, true);
     }
 
     Instant time() {

@@ -52,6 +52,7 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
   private AlertBook book;
   private KeyValueStore<String, Saved> detectionStore;
   private Instant lastResolveCheck = Instant.MIN;
+  private final LearnedStateSaves<String> saves;
 
   /**
    * One owner's detectors as stored: {@link SeriesWatch} snapshots (detector and alarm) by KPI
@@ -68,7 +69,8 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
 
   KpiAnomalyProcessor(RecordDecoder decoder, SiteLookup sites, Publications publications,
       ServiceMetrics metrics, Duration flapHold, DetectorFactory factory,
-      AnomalyPolicies policies, DetectorAlarms alarms) {
+      AnomalyPolicies policies, DetectorAlarms alarms, Duration saveInterval) {
+    this.saves = new LearnedStateSaves<>(SAVE_EVERY, saveInterval);
     this.decoder = decoder;
     this.metrics = metrics;
     this.factory = factory;
@@ -76,7 +78,7 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
     this.alarms = alarms;
     this.flapHold = flapHold;
     this.deadLetters = new DeadLetterRoute(metrics);
-    this.emitter = new AlertEmitter(sites, publications);
+    this.emitter = new AlertEmitter(sites, publications, true);
   }
 
   @Override
@@ -91,7 +93,7 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
   @Override
   public void close() {
     try {
-      save();
+      save(saves.all());
     } catch (RuntimeException e) {
       // the store is already closed; at most SAVE_EVERY of learning is lost
     }
@@ -147,6 +149,7 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
           name, verdict, kpi.windowEnd(), event.eventId()).ifPresent(signals::add);
     }
     owned.dirty = true;
+    saves.changed(owner);
     book.apply(context, owner, kpi.siteId(), signals);
   }
 
@@ -166,13 +169,18 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
   }
 
   private void save() {
-    series.forEach((owner, owned) -> {
-      if (owned.dirty) {
+    save(saves.next(series.size()));
+  }
+
+  private void save(java.util.List<String> due) {
+    for (String owner : due) {
+      Series owned = series.get(owner);
+      if (owned != null && owned.dirty) {
         owned.dirty = false;
         Map<String, byte[]> snapshots = new TreeMap<>();
         owned.detectors.forEach((name, detector) -> snapshots.put(name, detector.snapshot()));
         detectionStore.put(owner, new Saved(snapshots, owned.learnedUntil));
       }
-    });
+    }
   }
 }

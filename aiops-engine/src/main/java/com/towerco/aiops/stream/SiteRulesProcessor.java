@@ -58,6 +58,7 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   private final com.towerco.aiops.alerting.RulePolicies rulePolicies;
   private final com.towerco.aiops.policy.PolicyBoard policyBoard;
   private final DetectorAlarms detectorAlarms;
+  private final LearnedStateSaves<String> saves;
   private Instant lastWatermark = Instant.MIN;
   private Instant lastResolveCheck = Instant.MIN;
 
@@ -65,8 +66,10 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
       ServiceMetrics metrics, Duration flapHold,
       com.towerco.aiops.detection.DetectorFactory detectorFactory,
       AnomalyPolicies anomalyPolicies, com.towerco.aiops.alerting.RulePolicies rulePolicies,
-      com.towerco.aiops.policy.PolicyBoard policyBoard, DetectorAlarms detectorAlarms) {
+      com.towerco.aiops.policy.PolicyBoard policyBoard, DetectorAlarms detectorAlarms,
+      Duration saveInterval) {
     this.decoder = decoder;
+    this.saves = new LearnedStateSaves<>(SAVE_DETECTION_EVERY, saveInterval);
     this.rulePolicies = rulePolicies;
     this.policyBoard = policyBoard;
     this.detectorFactory = detectorFactory;
@@ -85,30 +88,38 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
     this.book = new AlertBook(context.getStateStore(AiopsTopology.SITE_ALERTS_STORE), flapHold,
         emitter, rulePolicies.inhibition());
     this.detectionStore = context.getStateStore(AiopsTopology.SITE_DETECTION_STORE);
-    // Learned detector state is saved every few seconds rather than on every reading: a crash
+    // Learned detector state is saved in rounds every few seconds, at a bounded number of sites
+    // a round (each site about once per save interval), rather than on every reading: a crash
     // loses at most that much learning, never an alert (alerts are written as they change).
     context.schedule(SAVE_DETECTION_EVERY, org.apache.kafka.streams.processor.PunctuationType
         .WALL_CLOCK_TIME, now -> saveDetection());
   }
 
   private void saveDetection() {
-    detections.forEach((site, detection) -> {
-      if (detection.dirty()) {
+    save(saves.next(detections.size()));
+  }
+
+  private void save(List<String> due) {
+    for (String site : due) {
+      SiteDetection detection = detections.get(site);
+      if (detection != null && detection.dirty()) {
         detectionStore.put(site, detection.snapshot());
       }
-    });
+    }
   }
 
   @Override
   public void close() {
     try {
-      saveDetection();
+      save(saves.all());
     } catch (RuntimeException e) {
       // the store is already closed; at most SAVE_DETECTION_EVERY of learning is lost
     }
   }
 
+  /** The site's detection, which is about to learn (so it will be saved). */
   private SiteDetection detection(String siteId) {
+    saves.changed(siteId);
     return detections.computeIfAbsent(siteId,
         id -> new SiteDetection(id, detectorFactory, anomalyPolicies, detectorAlarms,
             detectionStore.get(id)));
