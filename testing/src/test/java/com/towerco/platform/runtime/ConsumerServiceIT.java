@@ -144,12 +144,14 @@ class ConsumerServiceIT {
     org.apache.kafka.common.TopicPartition partition =
         new org.apache.kafka.common.TopicPartition(topic, 0);
     try (org.apache.kafka.clients.admin.Admin admin = context.clients().admin()) {
-      long end = admin.listOffsets(Map.of(partition,
-          org.apache.kafka.clients.admin.OffsetSpec.latest())).all().get().get(partition)
-          .offset();
       await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == 3);
-      assertThat(end).as("the commit marker after the last record")
-          .isEqualTo(handled.get(2) + 2);
+      long last = handled.get(2);
+      // commitTransaction() returns once the coordinator has decided; the marker is appended to
+      // the partition after that, so the end offset is read until it includes it.
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(endOffset(admin, partition)).as("the commit marker after the last record")
+              .isEqualTo(last + 2));
+      long end = last + 2;
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
         var committed = admin.listConsumerGroupOffsets("txn-service-group")
             .partitionsToOffsetAndMetadata().get().get(partition);
@@ -157,5 +159,11 @@ class ConsumerServiceIT {
         assertThat(committed.offset()).as("past the marker: lag 0, not 1").isEqualTo(end);
       });
     }
+  }
+
+  private static long endOffset(org.apache.kafka.clients.admin.Admin admin,
+      org.apache.kafka.common.TopicPartition partition) throws Exception {
+    return admin.listOffsets(Map.of(partition, org.apache.kafka.clients.admin.OffsetSpec.latest()))
+        .all().get().get(partition).offset();
   }
 }

@@ -55,9 +55,12 @@ class TransactionalLoopIT {
 
     await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == 3);
     try (Admin admin = context.clients().admin()) {
-      long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get()
-          .get(partition).offset();
-      assertThat(end).as("a commit marker after the last record").isEqualTo(handled.get(2) + 2);
+      long end = handled.get(2) + 2;
+      // The marker is appended after commitTransaction() returns: read the end until it has it.
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get()
+              .get(partition).offset()).as("a commit marker after the last record")
+              .isEqualTo(end));
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
         var committed = admin.listConsumerGroupOffsets("tx-marker-group")
             .partitionsToOffsetAndMetadata().get().get(partition);
