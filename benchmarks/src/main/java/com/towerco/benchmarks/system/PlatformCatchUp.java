@@ -2,6 +2,7 @@ package com.towerco.benchmarks.system;
 
 import com.towerco.dashboard.DashboardSettings;
 import com.towerco.kpi.KpiCalculatorServiceFactory;
+import com.towerco.platform.health.GroupLag;
 import com.towerco.platform.metrics.PlatformMetrics;
 import com.towerco.platform.runtime.ServiceFactory;
 import java.io.PrintStream;
@@ -18,11 +19,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -165,12 +162,12 @@ final class PlatformCatchUp {
 
   private Map<TopicPartition, Long> ends(Set<TopicPartition> partitions)
       throws ExecutionException, InterruptedException {
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-    Map<TopicPartition, Long> ends = new HashMap<>();
-    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = admin.listOffsets(
-        latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-    result.forEach((tp, info) -> ends.put(tp, info.offset()));
-    return ends;
+    try {
+      return GroupLag.ends(admin, partitions, Duration.ofSeconds(30));
+    } catch (ExecutionException | InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ExecutionException(e);
+    }
   }
 }

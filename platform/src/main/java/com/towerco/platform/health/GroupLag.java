@@ -14,7 +14,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupType;
@@ -84,31 +83,46 @@ public final class GroupLag {
     }
     Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = admin
         .listConsumerGroupOffsets(specs).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
+    java.util.Set<TopicPartition> wanted = new java.util.HashSet<>();
     committed.values().forEach(offsets -> offsets.forEach((tp, o) -> {
       if (o != null) {
-        wanted.put(tp, OffsetSpec.latest());
+        wanted.add(tp);
       }
     }));
-    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = wanted.isEmpty()
-        ? Map.of()
-        : admin.listOffsets(wanted, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-            .all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    Map<TopicPartition, Long> ends = ends(admin, wanted, TIMEOUT);
     List<Group> groups = new ArrayList<>();
     committed.forEach((groupId, offsets) -> {
       long lag = 0;
       int partitions = 0;
       for (Map.Entry<TopicPartition, OffsetAndMetadata> e : offsets.entrySet()) {
-        ListOffsetsResult.ListOffsetsResultInfo end = ends.get(e.getKey());
+        Long end = ends.get(e.getKey());
         if (e.getValue() == null || end == null) {
           continue;
         }
         partitions++;
-        lag += Math.max(0, end.offset() - e.getValue().offset());
+        lag += Math.max(0, end - e.getValue().offset());
       }
       groups.add(new Group(groupId, states.get(groupId), partitions, lag));
     });
     groups.sort(Comparator.comparing(Group::groupId));
     return groups;
+  }
+
+  /**
+   * The end offsets of {@code partitions} as a read-committed consumer sees them (the last stable
+   * offset), which is what a group of the platform's consumers can commit up to.
+   */
+  public static Map<TopicPartition, Long> ends(Admin admin, Collection<TopicPartition> partitions,
+      Duration timeout) throws Exception {
+    if (partitions.isEmpty()) {
+      return Map.of();
+    }
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+    Map<TopicPartition, Long> ends = new HashMap<>();
+    admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+        .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .forEach((tp, info) -> ends.put(tp, info.offset()));
+    return ends;
   }
 }
