@@ -308,7 +308,6 @@ public final class ConsumerService implements PlatformService {
         positions.put(new TopicPartition(record.topic(), record.partition()),
             record.offset() + 1);
       }
-      passControlRecords();
       probe.round(caughtUp, this::position, System.currentTimeMillis());
       lag = caughtUp.lag();
       try {
@@ -333,11 +332,12 @@ public final class ConsumerService implements PlatformService {
      * says the service is behind when it is not. The consumer's position is the next record it
      * would hand out, so it never skips an unhandled record.
      */
-    private void passControlRecords() {
-      for (Map.Entry<TopicPartition, Long> e : positions.entrySet()) {
-        java.util.OptionalLong now = position(e.getKey());
-        if (now.isPresent() && now.getAsLong() > e.getValue()) {
-          e.setValue(now.getAsLong());
+    private void passControlRecords(Collection<TopicPartition> partitions) {
+      for (TopicPartition tp : partitions) {
+        Long handled = positions.get(tp);
+        java.util.OptionalLong now = handled == null ? java.util.OptionalLong.empty() : position(tp);
+        if (now.isPresent() && now.getAsLong() > handled) {
+          positions.put(tp, now.getAsLong());
         }
       }
     }
@@ -494,6 +494,9 @@ public final class ConsumerService implements PlatformService {
         return;
       }
       outputs.confirm();
+      // Only here, not per poll: every record polled so far is handled, and the lookup is per
+      // partition (thousands with a topic per site).
+      passControlRecords(partitions);
       Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
       for (TopicPartition tp : partitions) {
         Long position = positions.get(tp);
