@@ -54,6 +54,12 @@ public final class DetectCommand implements Callable<Integer> {
           + "repository's corpora, run from its root). Repeatable.")
   List<Path> corpora;
 
+  @Option(names = "--warmup-rows", paramLabel = "K",
+      description = "With --evaluate: feed each series only the last K rows before its first "
+          + "scored row (MANIFEST test_start_row) instead of all of them: how the detectors do "
+          + "on a young series (cold start). Default: all.")
+  Integer warmUpRows;
+
   @Option(names = "--per-series", description = "With --evaluate: also one line per series.")
   boolean perSeries;
 
@@ -71,11 +77,15 @@ public final class DetectCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return fail(2, e.getMessage());
     }
+    if (warmUpRows != null && (warmUpRows < 0 || !evaluate)) {
+      return fail(2, "--warmup-rows takes a count >= 0, with --evaluate");
+    }
     if (evaluate) {
       boolean chosen = !detector.equals(Detectors.DEFAULT);
       try {
         CorpusEvaluations.print(corpora, chosen ? List.of(factory) : Detectors.all(),
-            perSeries, System.out);
+            perSeries, warmUpRows == null ? CorpusEvaluations.ALL_WARM_UP : warmUpRows,
+            System.out);
         return 0;
       } catch (CsvDetection.InputException e) {
         return fail(2, e.getMessage());

@@ -66,6 +66,32 @@ class DetectCommandTest {
   }
 
   @Test
+  void evaluatesACorpusColdWithOnlyTheLastKWarmUpRows() throws IOException {
+    Path corpus = Files.createDirectories(dir.resolve("halves"));
+    StringBuilder csv = new StringBuilder("timestamp,value,label\n");
+    for (int i = 0; i < 1_000; i++) {
+      csv.append(String.format("2019-01-01T%02d:%02d:00Z,%d,0%n", i / 60, i % 60, 10 + i % 3));
+    }
+    Files.writeString(corpus.resolve("a.csv"), csv);
+    Files.writeString(corpus.resolve("MANIFEST.tsv"), "file\ttest_start_row\na.csv\t600\n");
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stdout = System.out;
+    System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertThat(detect("--evaluate", "--corpus", corpus.toString(), "--warmup-rows", "200"))
+          .isZero();
+    } finally {
+      System.setOut(stdout);
+    }
+    String table = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(table).contains("(cold start: at most 200 warm-up rows fed before scoring)")
+        .contains("corpus halves: 1 series (1 unlabelled), 400 scored rows");
+    assertThat(detect("--evaluate", "--corpus", corpus.toString(), "--warmup-rows", "-1"))
+        .isEqualTo(2);
+    assertThat(detect("--warmup-rows", "10")).isEqualTo(2);
+  }
+
+  @Test
   void badInputUnknownDetectorsAndMissingFilesExitNonZero() throws IOException {
     Path bad = Files.writeString(dir.resolve("bad.csv"), "timestamp,value\nnever,1\n");
     Path out = dir.resolve("out.csv");

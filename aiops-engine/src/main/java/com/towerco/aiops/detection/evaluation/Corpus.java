@@ -65,6 +65,15 @@ public record Corpus(String name, List<CorpusSeries> series) {
     return new Corpus(dir.toAbsolutePath().normalize().getFileName().toString(), series);
   }
 
+  /**
+   * This corpus with every series' warm-up cut to its last {@code rows} rows
+   * ({@link CorpusSeries#warmedUpWith}): a cold-start view of a corpus scored after a training
+   * half (SMD, ASD); a corpus scored from its first row is unchanged.
+   */
+  public Corpus warmedUpWith(int rows) {
+    return new Corpus(name, series.stream().map(s -> s.warmedUpWith(rows)).toList());
+  }
+
   /** True if {@code dir} holds series itself (rather than corpus folders). */
   public static boolean isCorpus(Path dir) throws IOException {
     try (Stream<Path> listing = Files.list(dir)) {
