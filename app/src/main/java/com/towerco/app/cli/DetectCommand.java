@@ -2,6 +2,7 @@ package com.towerco.app.cli;
 
 import com.towerco.aiops.detection.DetectorFactory;
 import com.towerco.aiops.detection.Detectors;
+import com.towerco.aiops.detection.evaluation.ColdStart;
 import com.towerco.aiops.detection.evaluation.CorpusEvaluations;
 import com.towerco.aiops.detection.offline.CsvDetection;
 import java.io.IOException;
@@ -57,8 +58,13 @@ public final class DetectCommand implements Callable<Integer> {
   @Option(names = "--warmup-rows", paramLabel = "K",
       description = "With --evaluate: feed each series only the last K rows before its first "
           + "scored row (MANIFEST test_start_row) instead of all of them: how the detectors do "
-          + "on a young series (cold start). Default: all.")
+          + "on a young series (cold start). Default: all (0 with --piece-rows).")
   Integer warmUpRows;
+
+  @Option(names = "--piece-rows", paramLabel = "H",
+      description = "With --evaluate: cut each series' scored rows into young series of H rows, "
+          + "each fed only the --warmup-rows rows before it (cold start, many times over).")
+  Integer pieceRows;
 
   @Option(names = "--per-series", description = "With --evaluate: also one line per series.")
   boolean perSeries;
@@ -77,15 +83,15 @@ public final class DetectCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return fail(2, e.getMessage());
     }
-    if (warmUpRows != null && (warmUpRows < 0 || !evaluate)) {
-      return fail(2, "--warmup-rows takes a count >= 0, with --evaluate");
+    if ((warmUpRows != null || pieceRows != null) && !evaluate
+        || warmUpRows != null && warmUpRows < 0 || pieceRows != null && pieceRows < 1) {
+      return fail(2, "--warmup-rows (>= 0) and --piece-rows (>= 1) go with --evaluate");
     }
     if (evaluate) {
       boolean chosen = !detector.equals(Detectors.DEFAULT);
       try {
         CorpusEvaluations.print(corpora, chosen ? List.of(factory) : Detectors.all(),
-            perSeries, warmUpRows == null ? CorpusEvaluations.ALL_WARM_UP : warmUpRows,
-            System.out);
+            perSeries, coldStart(), System.out);
         return 0;
       } catch (CsvDetection.InputException e) {
         return fail(2, e.getMessage());
@@ -109,6 +115,14 @@ public final class DetectCommand implements Callable<Integer> {
     } catch (IOException e) {
       return fail(1, e.toString());
     }
+  }
+
+  /** The cold-start view the options ask for, or null for the corpora as published. */
+  private ColdStart coldStart() {
+    if (pieceRows != null) {
+      return new ColdStart(warmUpRows == null ? 0 : warmUpRows, pieceRows);
+    }
+    return warmUpRows == null ? null : new ColdStart(warmUpRows, 0);
   }
 
   private static int fail(int code, String message) {

@@ -89,6 +89,8 @@ class DetectCommandTest {
     assertThat(detect("--evaluate", "--corpus", corpus.toString(), "--warmup-rows", "-1"))
         .isEqualTo(2);
     assertThat(detect("--warmup-rows", "10")).isEqualTo(2);
+    assertThat(detect("--evaluate", "--corpus", corpus.toString(), "--piece-rows", "0"))
+        .isEqualTo(2);
   }
 
   @Test

@@ -74,6 +74,16 @@ public record Corpus(String name, List<CorpusSeries> series) {
     return new Corpus(name, series.stream().map(s -> s.warmedUpWith(rows)).toList());
   }
 
+  /**
+   * This corpus with every series' scored part cut into young series of {@code rows} rows, each
+   * fed at most {@code warmUpRows} rows before it ({@link CorpusSeries#pieces}): the cold-start
+   * view that makes a detector's first rows a large share of what is scored.
+   */
+  public Corpus inPieces(int rows, int warmUpRows) {
+    return new Corpus(name, series.stream().flatMap(s -> s.pieces(rows, warmUpRows).stream())
+        .toList());
+  }
+
   /** True if {@code dir} holds series itself (rather than corpus folders). */
   public static boolean isCorpus(Path dir) throws IOException {
     try (Stream<Path> listing = Files.list(dir)) {

@@ -19,8 +19,6 @@ import java.util.stream.Stream;
 public final class CorpusEvaluations {
   /** The corpus no constant of any detector was chosen on. */
   public static final String HELD_OUT = "ms-cloud-monitoring";
-  /** Every warm-up row is fed before scoring (the corpus as published). */
-  public static final int ALL_WARM_UP = Integer.MAX_VALUE;
 
   private CorpusEvaluations() {}
 
@@ -52,21 +50,19 @@ public final class CorpusEvaluations {
 
   public static void print(List<Path> dirs, List<DetectorFactory> detectors, boolean perSeries,
       PrintStream out) throws IOException {
-    print(dirs, detectors, perSeries, ALL_WARM_UP, out);
+    print(dirs, detectors, perSeries, null, out);
   }
 
   /**
-   * As {@link #print(List, List, boolean, PrintStream)}, each series fed at most its last
-   * {@code warmUpRows} warm-up rows before scoring ({@link Corpus#warmedUpWith}): the cold-start
-   * view.
+   * As {@link #print(List, List, boolean, PrintStream)} through the {@link ColdStart} view
+   * {@code coldStart} (none if null).
    */
   public static void print(List<Path> dirs, List<DetectorFactory> detectors, boolean perSeries,
-      int warmUpRows, PrintStream out) throws IOException {
+      ColdStart coldStart, PrintStream out) throws IOException {
     for (Path dir : corpusFolders(dirs)) {
-      Corpus corpus = warmUpRows == ALL_WARM_UP ? Corpus.read(dir)
-          : Corpus.read(dir).warmedUpWith(warmUpRows);
-      if (warmUpRows != ALL_WARM_UP) {
-        out.printf("(cold start: at most %d warm-up rows fed before scoring)%n", warmUpRows);
+      Corpus corpus = coldStart == null ? Corpus.read(dir) : coldStart.apply(Corpus.read(dir));
+      if (coldStart != null) {
+        out.println(coldStart.describe());
       }
       List<CorpusEvaluation> runs = detectors.stream()
           .map(f -> CorpusEvaluation.run(corpus, f, AlarmPolicy.DEFAULT)).toList();

@@ -1,6 +1,8 @@
 package com.towerco.aiops.detection.evaluation;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One labelled series of a corpus: its points in event time, the publisher's labels (true inside
@@ -47,6 +49,28 @@ public record CorpusSeries(String name, String domain, long[] times, double[] va
     return new CorpusSeries(name, domain, Arrays.copyOfRange(times, start, times.length),
         Arrays.copyOfRange(values, start, values.length),
         Arrays.copyOfRange(labels, start, labels.length), firstScored - start);
+  }
+
+  /**
+   * The scored part of this series cut into pieces of {@code rows} rows (the last may be
+   * shorter), each a series of its own preceded by at most {@code warmUpRows} of the rows before
+   * it: many young series from one long one, so that what a detector does in its first rows is
+   * a large share of what is scored. Piece {@code i} is named {@code name#i}.
+   */
+  public List<CorpusSeries> pieces(int rows, int warmUpRows) {
+    if (rows < 1 || warmUpRows < 0) {
+      throw new IllegalArgumentException("pieces of >= 1 row with >= 0 warm-up rows, got "
+          + rows + " and " + warmUpRows);
+    }
+    List<CorpusSeries> pieces = new ArrayList<>();
+    for (int from = firstScored; from < values.length; from += rows) {
+      int start = Math.max(0, from - warmUpRows);
+      int end = (int) Math.min(values.length, (long) from + rows);
+      pieces.add(new CorpusSeries(name + "#" + pieces.size(), domain,
+          Arrays.copyOfRange(times, start, end), Arrays.copyOfRange(values, start, end),
+          Arrays.copyOfRange(labels, start, end), from - start));
+    }
+    return pieces;
   }
 
   public int size() {

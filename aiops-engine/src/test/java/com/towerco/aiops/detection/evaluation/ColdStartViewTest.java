@@ -58,4 +58,23 @@ class ColdStartViewTest {
     assertThat(cold.detected()).isZero(); // row 10 of a fresh series: still learning
     assertThat(corpus.warmedUpWith(0).name()).isEqualTo("c");
   }
+
+  @Test
+  void cutsTheScoredRowsIntoYoungSeriesEachWithItsOwnShortWarmUp() {
+    CorpusSeries full = series();
+    List<CorpusSeries> pieces = full.pieces(300, 50);
+    assertThat(pieces).extracting(CorpusSeries::name)
+        .containsExactly("s#0", "s#1", "s#2", "s#3");
+    assertThat(pieces).extracting(CorpusSeries::firstScored).containsOnly(50);
+    assertThat(pieces).extracting(CorpusSeries::size).containsExactly(350, 350, 350, 150);
+    assertThat(pieces.get(1).times()[50]).isEqualTo(full.times()[2_300]);
+    assertThat(pieces.stream().mapToInt(p -> p.size() - p.firstScored()).sum())
+        .isEqualTo(1_000);
+    assertThat(pieces.get(0).labels()[60]).isTrue(); // row 2,010 of the whole
+    Corpus corpus = new ColdStart(0, 300).apply(new Corpus("c", List.of(full)));
+    assertThat(corpus.series()).hasSize(4).allMatch(p -> p.firstScored() == 0);
+    assertThat(new ColdStart(200, 0).apply(new Corpus("c", List.of(full))).series().get(0)
+        .size()).isEqualTo(1_200);
+    assertThatThrownBy(() -> full.pieces(0, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
 }
