@@ -39,6 +39,7 @@ public final class DetectorTuning {
     KNOBS.put("relativeFloor", new double[] {1e-4, 1e-3, 1e-2});
     KNOBS.put("minFlatRun", new double[] {6, 12, 30});
     KNOBS.put("warmUp", new double[] {40, 100, 200});
+    KNOBS.put("residualYouth", new double[] {0, 200, 500, 1_000});
   }
 
   private DetectorTuning() {}

@@ -10,7 +10,10 @@ package com.towerco.aiops.detection;
  * moments, its shape kept between 0 (an exponential tail) and 0.1 (a little heavier).
  * Conservative priors (a frequent, heavy tail) keep a new series quiet until its own tail is
  * known; a series that is spiky or sparse by nature learns a heavy tail and needs a bigger
- * excursion to surprise.
+ * excursion to surprise. A learned tail is taught at most up to the alert level by any value
+ * (an anomaly must not teach it that anomalies are normal); a tail may be given a youth, the
+ * steps during which it learns every excess as it is (up to 20 mean excesses), because until
+ * it has seen that much of the series it cannot tell the series' own spikes from anomalies.
  */
 final class Tail {
   private static final double LN10 = Math.log(10);
@@ -22,6 +25,7 @@ final class Tail {
   private final double priorExcess;
   private final double priorWeight;
   private final double priorExceedances;
+  private final double youth;
 
   double weight;
   double exceedances;
@@ -33,15 +37,28 @@ final class Tail {
    * @param memorySteps how many steps the tail remembers (exponential forgetting)
    * @param priorRate   assumed exceedance rate before any data, worth {@code priorWeight} steps
    * @param priorExcess assumed mean excess, worth {@code priorExceedances} exceedances
+   * @param youthSteps  while the tail has learned from fewer steps than this (its exponentially
+   *                    weighted count), no value is capped at the alert level; 0: never young
    */
   Tail(double level, double memorySteps, double priorRate, double priorWeight,
-      double priorExcess, double priorExceedances) {
+      double priorExcess, double priorExceedances, double youthSteps) {
     this.level = level;
     this.keep = 1 - 1 / memorySteps;
     this.priorRate = priorRate;
     this.priorWeight = priorWeight;
     this.priorExcess = priorExcess;
     this.priorExceedances = priorExceedances;
+    this.youth = youthSteps;
+  }
+
+  Tail(double level, double memorySteps, double priorRate, double priorWeight,
+      double priorExcess, double priorExceedances) {
+    this(level, memorySteps, priorRate, priorWeight, priorExcess, priorExceedances, 0);
+  }
+
+  /** True while the tail has learned from fewer steps than its youth. */
+  boolean young() {
+    return weight < youth;
   }
 
   /** {@code -log10 P(X >= x)}, 0 at or below the threshold. */
@@ -104,10 +121,11 @@ final class Tail {
   /**
    * Learns from {@code x} with weight {@code w} (a point standing for less than a step counts
    * for less) after forgetting by {@code decay}, but at most as much as a value of surprise
-   * {@code cap}: an anomaly does not teach the tail that anomalies that large are normal.
+   * {@code cap}: an anomaly does not teach the tail that anomalies that large are normal. A
+   * {@link #young()} tail is not capped: what it has seen does not yet say what is anomalous.
    */
   void learn(double x, double w, double decay, double cap) {
-    if (x > level) {
+    if (x > level && !young()) {
       x = Math.min(x, quantile(cap));
     }
     weight = weight * decay + w;

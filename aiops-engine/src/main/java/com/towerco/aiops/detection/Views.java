@@ -16,6 +16,7 @@ final class Views {
       "flatline"};
 
   private final double memory;
+  private final double residualYouth;
   private Tail residual;
   private Tail shift;
   private Tail drift;
@@ -24,15 +25,20 @@ final class Views {
   private final double[] surprise = new double[NAMES.length];
   private int best;
 
-  Views(double memory) {
+  Views(double memory, double residualYouth) {
     this.memory = memory;
+    this.residualYouth = residualYouth;
     reset();
   }
 
   void reset() {
     // Levels and priors: where each statistic's tail starts, and a frequent heavy tail assumed
     // until the series shows its own (worth 100 steps and 3 exceedances).
-    residual = new Tail(3, memory, 0.02, 100, 1.0, 3);
+    // The residual tail has a youth: a series' first spikes are its own more often than
+    // anomalies, and a tail capped at the alert level from the first point learns a spiky
+    // series' tail so slowly that its first hundreds of points raise false alarms (measured on
+    // the tuning corpora's cold-start view: ColdStart, aiops-engine README).
+    residual = new Tail(3, memory, 0.02, 100, 1.0, 3, residualYouth);
     shift = new Tail(2, memory, 0.02, 100, 2.0, 3);
     drift = new Tail(3, memory, 0.01, 100, 0.3, 3);
     variance = new Tail(2.5, memory, 0.01, 100, 0.5, 3);
