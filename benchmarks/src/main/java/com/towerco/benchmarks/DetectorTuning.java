@@ -2,6 +2,7 @@ package com.towerco.benchmarks;
 
 import com.towerco.aiops.detection.AdaptiveDetector;
 import com.towerco.aiops.detection.AlarmPolicy;
+import com.towerco.aiops.detection.evaluation.ColdStart;
 import com.towerco.aiops.detection.evaluation.Corpus;
 import com.towerco.aiops.detection.evaluation.CorpusEvaluation;
 import com.towerco.aiops.detection.evaluation.CorpusEvaluations;
@@ -20,7 +21,9 @@ import java.util.Map;
  * How the adaptive detector's constants and the default alarm policy were chosen: coordinate
  * descent (each knob in turn takes the candidate with the best mean event-level F1, ties keep
  * the current value) over the tuning corpora given as arguments, by default {@code corpora/smd}
- * and {@code corpora/asd}. It refuses the held-out corpus
+ * and {@code corpora/asd}; {@code DIR@K/H} takes a corpus's cold-start view instead
+ * ({@link ColdStart}: young series of H rows, each fed K rows before it), the only view in
+ * which {@code residualYouth} matters. It refuses the held-out corpus
  * ({@link CorpusEvaluations#HELD_OUT}). Run from the repository root:
  * {@code java -cp benchmarks/target/benchmarks.jar com.towerco.benchmarks.DetectorTuning}.
  */
@@ -46,10 +49,15 @@ public final class DetectorTuning {
 
   public static void main(String[] args) throws IOException {
     List<Corpus> corpora = new ArrayList<>();
-    for (String dir : args.length > 0 ? args : new String[] {"corpora/smd", "corpora/asd"}) {
-      Corpus corpus = Corpus.read(Path.of(dir));
+    for (String arg : args.length > 0 ? args : new String[] {"corpora/smd", "corpora/asd"}) {
+      String[] dirAndView = arg.split("@", 2);
+      Corpus corpus = Corpus.read(Path.of(dirAndView[0]));
       if (corpus.name().equals(CorpusEvaluations.HELD_OUT)) {
         throw new IllegalArgumentException(corpus.name() + " is held out from all tuning");
+      }
+      if (dirAndView.length == 2) {
+        String[] kh = dirAndView[1].split("/", 2);
+        corpus = new ColdStart(Integer.parseInt(kh[0]), Integer.parseInt(kh[1])).apply(corpus);
       }
       corpora.add(corpus);
     }
