@@ -81,7 +81,7 @@ public final class Correlator {
       Member member = group.members.get(fact.alertId());
       if (member != null) {
         // Already a member: its condition went quiet or came back; nothing else changes.
-        group.members.put(fact.alertId(), member.quieted(fact.quiet()));
+        group.members.put(fact.alertId(), member.quieted(fact.quiet(), fact.time()));
         return out;
       }
     }

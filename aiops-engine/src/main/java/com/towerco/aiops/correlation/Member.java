@@ -3,7 +3,9 @@ package com.towerco.aiops.correlation;
 import com.towerco.aiops.alerting.AlertRule;
 import com.towerco.events.payload.alert.AlertSeverity;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An alert inside a correlation group, whether it is still firing, whether its condition has
@@ -13,38 +15,85 @@ import java.util.List;
  * state stored before it was kept). {@code resolvedAt}: the event time it resolved, once it has
  * (null while it fires, and in state stored before it was kept), so that whether it held its
  * condition at a given event time does not depend on when its resolution arrived.
+ * {@code quietChanges}: likewise the event times at which its condition let go and came back,
+ * alternately, the first a letting go (empty while it never went quiet, and in state stored
+ * before they were kept): an alert whose quiet spell arrived before the region's clock reached
+ * it still held its condition until then (the fault run: a site's inputs reached the
+ * correlator after the other sites of its task had moved the clock past the whole outage).
  */
 public record Member(String alertId, AlertRule rule, String siteId, AlertSeverity severity,
     List<String> tenants, Instant firedAt, boolean firing, boolean quiet, String suppressedBy,
-    String subject, Instant resolvedAt) {
+    String subject, Instant resolvedAt, List<Instant> quietChanges) {
+  /**
+   * The changes kept per member: an alert that chatters more often has its oldest spells
+   * merged (the short returns between them count as quiet).
+   */
+  static final int MAX_QUIET_CHANGES = 32;
+
+  public Member {
+    quietChanges = quietChanges == null ? List.of() : List.copyOf(quietChanges);
+  }
 
   static Member of(AlertFact fact, String suppressedBy) {
     return new Member(fact.alertId(), fact.rule(), fact.siteId(), fact.severity(),
         fact.affectedTenants(), fact.time(), true, fact.quiet(), suppressedBy,
-        SameSignal.subjectOf(fact.fingerprint()), null);
+        SameSignal.subjectOf(fact.fingerprint()), null,
+        fact.quiet() ? List.of(fact.time()) : List.of());
   }
 
   Member resolved(Instant at) {
     return new Member(alertId, rule, siteId, severity, tenants, firedAt, false, quiet,
-        suppressedBy, subject, at);
+        suppressedBy, subject, at, quietChanges);
   }
 
-  Member quieted(boolean isQuiet) {
+  /**
+   * Its condition let go ({@code isQuiet}) or came back at event time {@code at}. A change that
+   * changes nothing, or is older than the last one kept (a repeat after a restart), is
+   * ignored: one alert's changes come from one site, in that site's order.
+   */
+  Member quieted(boolean isQuiet, Instant at) {
+    Instant last = quietChanges.isEmpty() ? null : quietChanges.get(quietChanges.size() - 1);
+    if (isQuiet == quiet || (last != null && at.isBefore(last))) {
+      return this;
+    }
+    List<Instant> changes = new ArrayList<>(quietChanges);
+    if (!quiet || !changes.isEmpty()) { // quiet since a time not kept: no spell to close
+      changes.add(at);
+    }
+    if (changes.size() > MAX_QUIET_CHANGES) {
+      changes.subList(1, 3).clear(); // the first two spells become one
+    }
     return new Member(alertId, rule, siteId, severity, tenants, firedAt, firing, isQuiet,
-        suppressedBy, subject, resolvedAt);
+        suppressedBy, subject, resolvedAt, changes);
   }
 
   /**
    * The first event time at or after {@code from} and not after {@code until} at which the
-   * alert held its condition (fired, not yet resolved, not quiet), if there is one.
+   * alert held its condition (fired, not yet resolved, not quiet), if there is one: what is
+   * known of its history decides, whether it arrived before or after the clock reached it.
    */
-  java.util.Optional<Instant> activeBetween(Instant from, Instant until) {
-    if (quiet || firedAt.isAfter(until)) {
-      return java.util.Optional.empty();
+  Optional<Instant> activeBetween(Instant from, Instant until) {
+    if (firedAt.isAfter(until) || (quiet && quietChanges.isEmpty())) {
+      return Optional.empty(); // (quiet since a time not kept: state stored before)
     }
-    Instant start = firedAt.isAfter(from) ? firedAt : from;
-    boolean held = firing || (resolvedAt != null && resolvedAt.isAfter(start));
-    return held ? java.util.Optional.of(start) : java.util.Optional.empty();
+    Instant t = firedAt.isAfter(from) ? firedAt : from;
+    for (int i = 0; i < quietChanges.size(); i += 2) {
+      Instant letGo = quietChanges.get(i);
+      Instant back = i + 1 < quietChanges.size() ? quietChanges.get(i + 1) : null;
+      if (back != null && !back.isAfter(t)) {
+        continue; // a spell over by t
+      }
+      if (letGo.isAfter(t)) {
+        break; // it held its condition at t
+      }
+      if (back == null) {
+        return Optional.empty(); // quiet from t on
+      }
+      t = back;
+    }
+    boolean held = !t.isAfter(until)
+        && (firing || (resolvedAt != null && resolvedAt.isAfter(t)));
+    return held ? Optional.of(t) : Optional.empty();
   }
 
   /** True if the alert was notified (published), not only evidence. */

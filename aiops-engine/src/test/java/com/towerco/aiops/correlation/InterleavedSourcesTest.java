@@ -57,6 +57,59 @@ class InterleavedSourcesTest {
     assertThat(run(concat(sourceA(), sourceB()))).isEqualTo(inEventTimeOrder);
   }
 
+  /**
+   * The fault run's S0004 (seed 7): one task reads every site's topic, and after a failover
+   * its backlog arrives partition by partition, so the task's watermarks from the other sites
+   * moved the region's clock 184 s on before S0004's records were read. Its mains failure,
+   * the condition letting go at 125 s and the resolution all reached the correlator before the
+   * clock moved again: the group was judged on the alert being quiet now, and no incident
+   * opened. It is judged on the alert's history instead: held from the settle time to 125 s.
+   */
+  @Test
+  void aSitesWholeOutageArrivingAfterTheClockPassedItStillOpensItsIncident() {
+    List<Input> late = new ArrayList<>();
+    for (int s = 0; s <= 184; s += 5) {
+      late.add(new Input("0_0", T0.plusSeconds(s), null)); // the task's other sites
+    }
+    List<Input> outage = List.of(
+        new Input("0_0", T0, fact("a4", "S0004", 0, true)),
+        new Input("0_0", T0.plusSeconds(125), fact("a4", "S0004", 0, true)
+            .quieted(true, T0.plusSeconds(125))),
+        new Input("0_0", T0.plusSeconds(125), fact("a4", "S0004", 125, false)));
+    late.addAll(outage);
+    for (int s = 189; s <= 400; s += 5) {
+      late.add(new Input("0_0", T0.plusSeconds(s), null));
+    }
+
+    List<Payload> commands = run(late);
+
+    assertThat(opened(commands)).extracting(o -> o.rootCause().siteId(), OpenIncident::detectedAt)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("S0004", T0.plusSeconds(20)));
+    assertThat(commands).filteredOn(ClearIncident.class::isInstance).hasSize(1);
+    assertThat(commands).isEqualTo(run(byEventTime(late)));
+  }
+
+  @Test
+  void aQuietSpellThatArrivesBeforeTheClockReachesTheSettleTimeDoesNotHideTheTimeBeforeIt() {
+    // S0001's task is ahead: its mains failure and the condition letting go at 30 s (it
+    // resolves after the hold-down, later) arrive while the other task holds the clock back
+    AlertFact mains = fact("a1", "S0001", 0, true);
+    List<Input> ahead = new ArrayList<>(List.of(new Input("0_0", T0, mains),
+        new Input("0_0", T0.plusSeconds(30), mains.quieted(true, T0.plusSeconds(30))),
+        new Input("0_0", T0.plusSeconds(30), mains.quieted(true, T0.plusSeconds(30)))));
+    List<Input> behind = new ArrayList<>();
+    for (int s = 0; s <= 60; s += 5) {
+      ahead.add(new Input("0_0", T0.plusSeconds(30 + s), null));
+      behind.add(new Input("0_1", T0.plusSeconds(s), null));
+    }
+
+    List<Payload> commands = run(concat(ahead, behind));
+
+    assertThat(opened(commands)).extracting(OpenIncident::detectedAt)
+        .containsExactly(T0.plusSeconds(20));
+    assertThat(commands).isEqualTo(run(byEventTime(concat(ahead, behind))));
+  }
+
   @Test
   void theClockWaitsForTheSlowestSourceWithinTheGraceAndNeverGoesBack() {
     SourceClock clock = new SourceClock(GRACE);

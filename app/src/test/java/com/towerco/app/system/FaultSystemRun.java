@@ -148,6 +148,7 @@ class FaultSystemRun {
     awaitCaughtUp(Duration.ofMinutes(10));
 
     Audit audit = audit(faultSites);
+    dump(dir.resolve("topics"));
     cluster.down(Duration.ofSeconds(60));
     cluster = null;
     Stored stored = stored(dir.resolve("analytics-1").resolve("analytics")
@@ -250,6 +251,45 @@ class FaultSystemRun {
         .map(e -> e.getKey() + "=" + e.getValue().size()).collect(Collectors.joining(", ")));
     return new Audit(siteIds, inventory.size(), duplicates, windowIds.size(), twice, over,
         under, perFault);
+  }
+
+  /**
+   * Writes what the alert path left on Kafka (alerts, the engine's region repartition topics
+   * and changelogs, incident commands and lifecycles), one record a line, so that a fault
+   * without its incident can be traced to the stage that lost it.
+   */
+  private void dump(Path into) throws Exception {
+    Files.createDirectories(into);
+    Pattern path = Pattern.compile("towerco\\.alerts\\..*|towerco\\.incidents\\..*"
+        + "|towerco-aiops-engine-.*(repartition|changelog)");
+    Map<String, Object> props = new HashMap<>();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props,
+        new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions = consumer.listTopics().entrySet().stream()
+          .filter(e -> path.matcher(e.getKey()).matches()
+              && !e.getKey().contains("detection"))
+          .flatMap(e -> e.getValue().stream().map(p -> new TopicPartition(p.topic(),
+              p.partition()))).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      Map<String, List<String>> lines = new HashMap<>();
+      long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+          && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+          lines.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(r.partition() + "\t"
+              + r.offset() + "\t" + Instant.ofEpochMilli(r.timestamp()) + "\t" + r.key()
+              + "\t" + r.value());
+        }
+      }
+      for (var e : lines.entrySet()) {
+        Files.write(into.resolve(e.getKey() + ".tsv"), e.getValue());
+      }
+    }
   }
 
   private static Stored stored(Path duckdb, Set<String> siteEventIds) throws Exception {
