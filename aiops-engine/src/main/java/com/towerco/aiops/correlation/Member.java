@@ -13,25 +13,49 @@ import java.util.List;
  * state stored before it was kept). {@code resolvedAt}: the event time it resolved, once it has
  * (null while it fires, and in state stored before it was kept), so that whether it held its
  * condition at a given event time does not depend on when its resolution arrived.
+ * {@code held}: it will notify, but waits for its problem to settle ({@link ProblemNotices});
+ * {@code notifiedAs}: the severity it was published at (its problem's), null while held, when
+ * evidence only, and in state stored before it was kept (then it was published at its own
+ * severity if {@code suppressedBy} is null).
  */
 public record Member(String alertId, AlertRule rule, String siteId, AlertSeverity severity,
     List<String> tenants, Instant firedAt, boolean firing, boolean quiet, String suppressedBy,
-    String subject, Instant resolvedAt) {
+    String subject, Instant resolvedAt, boolean held, AlertSeverity notifiedAs) {
 
   static Member of(AlertFact fact, String suppressedBy) {
     return new Member(fact.alertId(), fact.rule(), fact.siteId(), fact.severity(),
         fact.affectedTenants(), fact.time(), true, fact.quiet(), suppressedBy,
-        SameSignal.subjectOf(fact.fingerprint()), null);
+        SameSignal.subjectOf(fact.fingerprint()), null, false, null);
   }
 
   Member resolved(Instant at) {
     return new Member(alertId, rule, siteId, severity, tenants, firedAt, false, quiet,
-        suppressedBy, subject, at);
+        suppressedBy, subject, at, held, notifiedAs);
   }
 
   Member quieted(boolean isQuiet) {
     return new Member(alertId, rule, siteId, severity, tenants, firedAt, firing, isQuiet,
-        suppressedBy, subject, resolvedAt);
+        suppressedBy, subject, resolvedAt, held, notifiedAs);
+  }
+
+  /** Waiting for its problem to settle before it notifies. */
+  Member holding() {
+    return new Member(alertId, rule, siteId, severity, tenants, firedAt, firing, quiet,
+        suppressedBy, subject, resolvedAt, true, null);
+  }
+
+  /** Published at {@code problemSeverity}. */
+  Member published(AlertSeverity problemSeverity) {
+    return new Member(alertId, rule, siteId, severity, tenants, firedAt, firing, quiet,
+        suppressedBy, subject, resolvedAt, false, problemSeverity);
+  }
+
+  /**
+   * True if its firing was published: at its problem's severity, or (state stored before
+   * alerts were held) when it was not evidence only.
+   */
+  public boolean published() {
+    return notifiedAs != null || (!held && suppressedBy == null);
   }
 
   /**
@@ -47,7 +71,10 @@ public record Member(String alertId, AlertRule rule, String siteId, AlertSeverit
     return held ? java.util.Optional.of(start) : java.util.Optional.empty();
   }
 
-  /** True if the alert was notified (published), not only evidence. */
+  /**
+   * True if the alert notifies (it was published or is held to be), not only evidence; an alert
+   * published as an escalation keeps the reason it was evidence, and is not counted here.
+   */
   boolean notified() {
     return suppressedBy == null;
   }
