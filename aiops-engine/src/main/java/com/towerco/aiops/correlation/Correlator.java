@@ -48,13 +48,7 @@ public final class Correlator {
    * or is not tracked.
    */
   public Optional<String> suppression(String alertId) {
-    for (Group group : groups) {
-      Member m = group.members.get(alertId);
-      if (m != null) {
-        return Optional.ofNullable(m.suppressedBy());
-      }
-    }
-    return Optional.empty();
+    return member(alertId).map(Member::suppressedBy);
   }
 
   public List<IncidentUpdate> onAlert(AlertFact fact) {
