@@ -52,7 +52,7 @@ public final class RcaBenchCommand implements Callable<Integer> {
     System.out.println();
     System.out.println("Field scenarios (hand-written, independent of the simulator: feeder"
         + " trip, glitch, mains -> generator, flapping rectifier, fuel theft, hub chain, HVAC +"
-        + " intrusion, supplier)");
+        + " intrusion, supplier, a second feeder trip whose running generator fails)");
     RcaScore field = RcaBenchmark.field();
     print("Field", field);
     print("All", simulated.plus(field));
