@@ -16,38 +16,41 @@ import java.util.List;
  * {@code held}: it will notify, but waits for its problem to settle ({@link ProblemNotices});
  * {@code notifiedAs}: the severity it was published at (its problem's), null while held, when
  * evidence only, and in state stored before it was kept (then it was published at its own
- * severity if {@code suppressedBy} is null).
+ * severity if {@code suppressedBy} is null); {@code operatorSeverity}: see
+ * {@link AlertFact#operatorSeverity}.
  */
 public record Member(String alertId, AlertRule rule, String siteId, AlertSeverity severity,
     List<String> tenants, Instant firedAt, boolean firing, boolean quiet, String suppressedBy,
-    String subject, Instant resolvedAt, boolean held, AlertSeverity notifiedAs) {
+    String subject, Instant resolvedAt, boolean held, AlertSeverity notifiedAs,
+    boolean operatorSeverity) {
 
   static Member of(AlertFact fact, String suppressedBy) {
     return new Member(fact.alertId(), fact.rule(), fact.siteId(), fact.severity(),
         fact.affectedTenants(), fact.time(), true, fact.quiet(), suppressedBy,
-        SameSignal.subjectOf(fact.fingerprint()), null, false, null);
+        SameSignal.subjectOf(fact.fingerprint()), null, false, null, fact.operatorSeverity());
   }
 
   Member resolved(Instant at) {
     return new Member(alertId, rule, siteId, severity, tenants, firedAt, false, quiet,
-        suppressedBy, subject, at, held, notifiedAs);
+        suppressedBy, subject, at, held, notifiedAs, operatorSeverity);
   }
 
   Member quieted(boolean isQuiet) {
     return new Member(alertId, rule, siteId, severity, tenants, firedAt, firing, isQuiet,
-        suppressedBy, subject, resolvedAt, held, notifiedAs);
+        suppressedBy, subject, resolvedAt, held, notifiedAs, operatorSeverity);
   }
 
   /** Waiting for its problem to settle before it notifies. */
   Member holding() {
     return new Member(alertId, rule, siteId, severity, tenants, firedAt, firing, quiet,
-        suppressedBy, subject, resolvedAt, true, null);
+        suppressedBy, subject, resolvedAt, true, null, operatorSeverity);
   }
 
   /** Published at {@code problemSeverity}. */
   Member published(AlertSeverity problemSeverity) {
     return new Member(alertId, rule, siteId, severity, tenants, firedAt, firing, quiet,
-        suppressedBy, subject, resolvedAt, false, problemSeverity);
+        suppressedBy, subject, resolvedAt, false, problemSeverity,
+        operatorSeverity);
   }
 
   /**

@@ -145,6 +145,26 @@ class ProblemNoticesTest {
   }
 
   @Test
+  void aThresholdAlertNotifiesAtTheOperatorsSeverityAndAnAlarmAtTheProblemsImpact() {
+    Correlator c = new Correlator(CorrelationPolicy.defaults(), NotificationPolicy.defaults());
+    // the operator made high temperature minor in this region; the telemetry threshold fired
+    AlertFact policy = new AlertFact("t1", "high-temperature|S5", AlertRule.HIGH_TEMPERATURE,
+        "S5", "north", "H9", AlertSeverity.MINOR, List.of("altel"), T0, true, false,
+        AlertFact.Relations.NONE, true);
+    // a cabinet controller's own alarm says critical: its label is not the problem's impact
+    AlertFact alarm = new AlertFact("t2", "high-temperature|S6", AlertRule.HIGH_TEMPERATURE,
+        "S6", "north", "H9", AlertSeverity.CRITICAL, List.of("altel"), T0, true, false,
+        AlertFact.Relations.NONE, false);
+    c.onAlert(policy);
+    c.onAlert(alarm);
+    c.tick(T0.plusSeconds(30));
+
+    assertThat(c.releases()).containsExactlyInAnyOrder(
+        new Release("t1", AlertSeverity.MINOR, T0.plusSeconds(20), Release.Kind.SETTLED),
+        new Release("t2", AlertSeverity.MAJOR, T0.plusSeconds(20), Release.Kind.SETTLED));
+  }
+
+  @Test
   void theSameInputsReleaseTheSameNoticesEveryTime() {
     assertThat(replay()).isEqualTo(replay()).isNotEmpty();
   }
