@@ -84,14 +84,16 @@ final class CorrelationProcessor
         && (newFiring || input.inhibitedBy() != null)) {
       counted(correlator, fact.alertId());
     }
-    for (Release release : correlator.releases()) {
+    List<Release> releases = correlator.releases();
+    for (Release release : releases) {
       release(release);
     }
     if (newFiring && !correlator.member(fact.alertId()).map(Member::held).orElse(false)) {
       holds.delete(fact.alertId()); // evidence only, or already published
     }
     clockStore.put(region, correlator.clock());
-    if (fact != null || !updates.isEmpty()) {
+    if (fact != null || !updates.isEmpty() || !releases.isEmpty()) {
+      // a release changes the groups too (held, notified severity), with or without a command
       store.put(region, correlator.groups());
     }
     for (IncidentUpdate update : updates) {
