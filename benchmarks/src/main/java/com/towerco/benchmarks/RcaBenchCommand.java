@@ -52,7 +52,7 @@ public final class RcaBenchCommand implements Callable<Integer> {
     System.out.println();
     System.out.println("Field scenarios (hand-written, independent of the simulator: feeder"
         + " trip, glitch, mains -> generator, flapping rectifier, fuel theft, hub chain, HVAC +"
-        + " intrusion, supplier)");
+        + " intrusion, supplier, a second feeder trip whose running generator fails)");
     RcaScore field = RcaBenchmark.field();
     print("Field", field);
     print("All", simulated.plus(field));
@@ -69,11 +69,16 @@ public final class RcaBenchCommand implements Callable<Integer> {
     System.out.printf("  severity accuracy %s (%d judged)%n", total.severityJudged() == 0
         ? "n/a" : String.format("%.3f", total.severityAccuracy()), total.severityJudged());
     System.out.printf("  alerts per real problem: %.2f notified (%d alerts) of %.2f raw (%d"
-        + " alerts fired, the rest evidence on incidents); pages per real problem %.2f"
-        + " (%d incidents major or critical)%n", total.alertsPerProblem(), total.alertsFired(),
-        total.rawAlertsPerProblem(), total.alertsRaw(), total.pagesPerProblem(), total.pages());
+        + " alerts fired, the rest evidence on incidents)%n", total.alertsPerProblem(),
+        total.alertsFired(), total.rawAlertsPerProblem(), total.alertsRaw());
+    System.out.printf("  pages per real problem %.2f (%d alerts notified at major or critical,"
+        + " %d of them with no real problem); %d incidents ended major or critical%n",
+        total.pagesPerProblem(), total.pages(), total.strayPages(), total.severeIncidents());
     if (verbose) {
       total.misses().forEach(m -> System.out.println("  miss: " + m));
+      if (name.equals("Field")) {
+        System.out.println("  pages by problem: " + total.pagesByProblem());
+      }
       if (!name.equals("All")) {
         total.notified().forEach(n -> System.out.println("  notified: " + n));
       }

@@ -20,14 +20,26 @@ import java.util.stream.Collectors;
  *   <li>{@code oncePerProblem}: once an alert of a problem above a warning has notified, later
  *       alerts of that problem are evidence on its incident: the incident's own updates (root cause, title,
  *       severity) tell what changed; with {@code againWhenWorse} an alert more severe than
- *       everything the problem notified so far notifies once more.</li>
+ *       everything the problem notified so far notifies once more;</li>
+ *   <li>{@code holdUntilSettled}: an alert that notifies is held until its problem has settled
+ *       (the correlation settle time, event time) and is then published at the problem's
+ *       severity from impact, not its alarm's label; a problem whose severity rises after it
+ *       notified notifies again with the alert that raised it (an escalation); a held alert
+ *       whose problem cleared before it settled notifies nobody. Off: every alert that
+ *       notifies is published at once with its own severity (as before ADR-027).</li>
  * </ul>
  * What does not notify still reaches correlation and is attached to the incident: nothing is
  * lost. Inhibition at one site ({@link InhibitionRules}, {@code aiops.inhibit}) is decided where
  * the site's alerts live, before this.
  */
 public record NotificationPolicy(InhibitionRules groupInhibition, Set<AlertRule> evidenceOnly,
-    boolean oncePerProblem, boolean againWhenWorse) {
+    boolean oncePerProblem, boolean againWhenWorse, boolean holdUntilSettled) {
+
+  /** Holding alerts until their problem settles (the default). */
+  public NotificationPolicy(InhibitionRules groupInhibition, Set<AlertRule> evidenceOnly,
+      boolean oncePerProblem, boolean againWhenWorse) {
+    this(groupInhibition, evidenceOnly, oncePerProblem, againWhenWorse, true);
+  }
 
   public static final String DEFAULT_GROUP_INHIBITION =
       "transmission-failure:transmission-failure,site-unreachable;"
@@ -51,7 +63,7 @@ public record NotificationPolicy(InhibitionRules groupInhibition, Set<AlertRule>
 
   /** Every alert notifies (what the engine did before problems decided notification). */
   public static NotificationPolicy everyAlert() {
-    return new NotificationPolicy(InhibitionRules.none(), Set.of(), false, false);
+    return new NotificationPolicy(InhibitionRules.none(), Set.of(), false, false, false);
   }
 
   /** Parses a comma-separated list of rule names; an unknown one fails. */

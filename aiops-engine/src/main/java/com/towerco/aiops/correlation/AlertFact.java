@@ -10,6 +10,8 @@ import java.util.List;
  * region, and what the site shares with others: {@link Relations}), when, and whom it affects.
  * {@code quiet}: the alert still fires but its condition has let go (it waits out the flap
  * hold-down); a problem whose alerts are all quiet does not open an incident.
+ * {@code operatorSeverity}: its severity is the operator's policy for a threshold rule (raised
+ * by the telemetry thresholds, not an alarm), which the problem's impact takes as it is.
  */
 public record AlertFact(
     String alertId,
@@ -23,7 +25,8 @@ public record AlertFact(
     Instant time,
     boolean firing,
     boolean quiet,
-    Relations relations) {
+    Relations relations,
+    boolean operatorSeverity) {
 
   /**
    * What the site shares with others: its grid feeder, its transmission path (the hubs from
@@ -44,6 +47,14 @@ public record AlertFact(
     relations = relations == null ? Relations.NONE : relations;
   }
 
+  /** An alert whose severity is not the operator's threshold policy. */
+  public AlertFact(String alertId, String fingerprint, AlertRule rule, String siteId,
+      String region, String hubSiteId, AlertSeverity severity, List<String> affectedTenants,
+      Instant time, boolean firing, boolean quiet, Relations relations) {
+    this(alertId, fingerprint, rule, siteId, region, hubSiteId, severity, affectedTenants, time,
+        firing, quiet, relations, false);
+  }
+
   /** An alert firing or resolved, with no relations known beyond the hub. */
   public AlertFact(String alertId, String fingerprint, AlertRule rule, String siteId,
       String region, String hubSiteId, AlertSeverity severity, List<String> affectedTenants,
@@ -60,6 +71,6 @@ public record AlertFact(
 
   public AlertFact quieted(boolean isQuiet, Instant at) {
     return new AlertFact(alertId, fingerprint, rule, siteId, region, hubSiteId, severity,
-        affectedTenants, at, firing, isQuiet, relations);
+        affectedTenants, at, firing, isQuiet, relations, operatorSeverity);
   }
 }

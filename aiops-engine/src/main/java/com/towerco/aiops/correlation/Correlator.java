@@ -30,6 +30,7 @@ public final class Correlator {
   private final CorrelationPolicy policy;
   private final NotificationPolicy notification;
   private final List<Group> groups = new ArrayList<>();
+  private final ProblemNotices notices;
 
   /** With the default notification policy. */
   public Correlator(CorrelationPolicy policy) {
@@ -39,6 +40,7 @@ public final class Correlator {
   public Correlator(CorrelationPolicy policy, NotificationPolicy notification) {
     this.policy = policy;
     this.notification = notification;
+    this.notices = new ProblemNotices(notification, policy.settle(), policy.hubMinSites());
   }
 
   /**
@@ -46,13 +48,7 @@ public final class Correlator {
    * or is not tracked.
    */
   public Optional<String> suppression(String alertId) {
-    for (Group group : groups) {
-      Member m = group.members.get(alertId);
-      if (m != null) {
-        return Optional.ofNullable(m.suppressedBy());
-      }
-    }
-    return Optional.empty();
+    return member(alertId).map(Member::suppressedBy);
   }
 
   public List<IncidentUpdate> onAlert(AlertFact fact) {
@@ -100,9 +96,11 @@ public final class Correlator {
     if (timely && group.sharedBy == null && !group.hasSite(fact.siteId())) {
       group.sharedBy = group.sharedCause(fact, policy);
     }
-    group.members.put(fact.alertId(), Member.of(fact, inhibitedBy != null ? inhibitedBy
-        : NotificationGate.suppressor(fact, group, notification).orElse(null)));
+    Member member = Member.of(fact, inhibitedBy != null ? inhibitedBy
+        : NotificationGate.suppressor(fact, group, notification).orElse(null));
+    group.members.put(fact.alertId(), member);
     group.clearSince = null;
+    notices.joined(group, member);
     if (group.opened) {
       out.add(new IncidentUpdate(group.incidentId, new AttachAlert(group.incidentId,
           fact.alertId(), fact.siteId(), fact.affectedTenants(), fact.time()), fact.time(),
@@ -177,7 +175,29 @@ public final class Correlator {
         group.tenants(), top.siteId()));
   }
 
-  /** Opens incidents whose problem has settled and resolves those that stayed clear. */
+  /** The alert as a member of its problem, if it is tracked. */
+  public Optional<Member> member(String alertId) {
+    for (Group group : groups) {
+      Member m = group.members.get(alertId);
+      if (m != null) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What was decided about held alerts' notifications since the last call
+   * ({@link ProblemNotices}): publish at the problem's severity, or discard.
+   */
+  public List<Release> releases() {
+    return notices.drain();
+  }
+
+  /**
+   * Opens incidents whose problem has settled, publishes the alerts held for them, and resolves
+   * those that stayed clear.
+   */
   public List<IncidentUpdate> tick(Instant now) {
     List<IncidentUpdate> out = new ArrayList<>();
     Iterator<Group> it = groups.iterator();
@@ -194,12 +214,14 @@ public final class Correlator {
           out.add(opened(group, at.get()));
         }
       }
+      notices.settled(group, now);
       if (group.clearSince != null && !now.isBefore(group.clearSince.plus(policy.holdDown()))) {
         if (group.opened) {
           out.add(new IncidentUpdate(group.incidentId, new ClearIncident(group.incidentId,
               group.clearSince, "all " + group.members.size() + " alert(s) cleared"),
               group.clearSince.plus(policy.holdDown()), group.tenants(), group.anchorSite));
         }
+        notices.over(group, group.clearSince.plus(policy.holdDown()));
         it.remove();
       }
     }

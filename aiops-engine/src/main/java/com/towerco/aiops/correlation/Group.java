@@ -40,6 +40,11 @@ final class Group {
   String coveredHub;
   /** The hubs upstream of {@link #coveredHub}, nearest first. */
   List<String> coveredPath = List.of();
+  /**
+   * The highest severity the problem's alerts were published at (its impact then), or null
+   * while nothing was ({@link ProblemNotices}).
+   */
+  com.towerco.events.payload.alert.AlertSeverity notifiedSeverity;
   /** The top root cause, severity and title last sent to the incident service. */
   String announced;
   /** What the sites of a multi-site group share ("grid feeder F1"), or null. */

@@ -8,12 +8,14 @@ import java.util.List;
 public record GroupState(String incidentId, String kind, String anchorSite, Chain chain,
     String region, Instant createdAt, List<Member> members, boolean opened,
     Instant clearSince, String coveredHub, String announced, AlertFact.Relations relations,
-    List<String> coveredPath, String sharedBy, List<String> proposals) {
+    List<String> coveredPath, String sharedBy, List<String> proposals,
+    com.towerco.events.payload.alert.AlertSeverity notifiedSeverity) {
 
   static GroupState of(Group g) {
     return new GroupState(g.incidentId, g.kind.name(), g.anchorSite, g.chain, g.region,
         g.createdAt, List.copyOf(g.members.values()), g.opened, g.clearSince, g.coveredHub,
-        g.announced, g.anchorRelations, g.coveredPath, g.sharedBy, List.copyOf(g.proposals));
+        g.announced, g.anchorRelations, g.coveredPath, g.sharedBy, List.copyOf(g.proposals),
+        g.notifiedSeverity);
   }
 
   Group toGroup() {
@@ -26,6 +28,7 @@ public record GroupState(String incidentId, String kind, String anchorSite, Chai
     g.coveredPath = coveredPath == null ? List.of() : coveredPath;
     g.announced = announced;
     g.sharedBy = sharedBy;
+    g.notifiedSeverity = notifiedSeverity;
     if (proposals != null) {
       g.proposals.addAll(proposals);
     }

@@ -21,6 +21,9 @@ import java.util.Set;
  *   <li><b>warning</b>: anything else (anomalies, a door opened for a visit, a sensor fault):
  *       never an incident on its own.
  * </ul>
+ * A threshold rule's alert raised from telemetry ({@code high-temperature}, {@code battery-low},
+ * {@code fuel-low}) counts at its own severity, the operator's policy for it (by default the
+ * same as above).
  */
 final class Impact {
   private static final Set<AlertRule> MAJOR = Set.of(AlertRule.BATTERY_LOW,
@@ -50,6 +53,11 @@ final class Impact {
   }
 
   private static AlertSeverity of(Group group, Member m) {
+    if (m.operatorSeverity()) {
+      // a threshold rule's severity is the operator's policy (fleet, site class, region,
+      // tenant): what the operator says a hot cabinet or a low tank is worth
+      return m.severity();
+    }
     if (m.rule() == AlertRule.GENERATOR_FAILURE) {
       return group.hasAt(AlertRule.MAINS_FAILURE, m.siteId()) ? AlertSeverity.MAJOR
           : AlertSeverity.MINOR;

@@ -20,10 +20,16 @@ import java.util.Optional;
  * before they were kept): an alert whose quiet spell arrived before the region's clock reached
  * it still held its condition until then (the fault run: a site's inputs reached the
  * correlator after the other sites of its task had moved the clock past the whole outage).
+ * {@code held}: it will notify, but waits for its problem to settle ({@link ProblemNotices});
+ * {@code notifiedAs}: the severity it was published at (its problem's), null while held, when
+ * evidence only, and in state stored before it was kept (then it was published at its own
+ * severity if {@code suppressedBy} is null); {@code operatorSeverity}: see
+ * {@link AlertFact#operatorSeverity}.
  */
 public record Member(String alertId, AlertRule rule, String siteId, AlertSeverity severity,
     List<String> tenants, Instant firedAt, boolean firing, boolean quiet, String suppressedBy,
-    String subject, Instant resolvedAt, List<Instant> quietChanges) {
+    String subject, Instant resolvedAt, List<Instant> quietChanges, boolean held,
+    AlertSeverity notifiedAs, boolean operatorSeverity) {
   /**
    * The changes kept per member: an alert that chatters more often has its oldest spells
    * merged (the short returns between them count as quiet).
@@ -38,12 +44,12 @@ public record Member(String alertId, AlertRule rule, String siteId, AlertSeverit
     return new Member(fact.alertId(), fact.rule(), fact.siteId(), fact.severity(),
         fact.affectedTenants(), fact.time(), true, fact.quiet(), suppressedBy,
         SameSignal.subjectOf(fact.fingerprint()), null,
-        fact.quiet() ? List.of(fact.time()) : List.of());
+        fact.quiet() ? List.of(fact.time()) : List.of(), false, null, fact.operatorSeverity());
   }
 
   Member resolved(Instant at) {
     return new Member(alertId, rule, siteId, severity, tenants, firedAt, false, quiet,
-        suppressedBy, subject, at, quietChanges);
+        suppressedBy, subject, at, quietChanges, held, notifiedAs, operatorSeverity);
   }
 
   /**
@@ -64,7 +70,28 @@ public record Member(String alertId, AlertRule rule, String siteId, AlertSeverit
       changes.subList(1, 3).clear(); // the first two spells become one
     }
     return new Member(alertId, rule, siteId, severity, tenants, firedAt, firing, isQuiet,
-        suppressedBy, subject, resolvedAt, changes);
+        suppressedBy, subject, resolvedAt, changes, held, notifiedAs, operatorSeverity);
+  }
+
+  /** Waiting for its problem to settle before it notifies. */
+  Member holding() {
+    return new Member(alertId, rule, siteId, severity, tenants, firedAt, firing, quiet,
+        suppressedBy, subject, resolvedAt, quietChanges, true, null, operatorSeverity);
+  }
+
+  /** Published at {@code problemSeverity}. */
+  Member published(AlertSeverity problemSeverity) {
+    return new Member(alertId, rule, siteId, severity, tenants, firedAt, firing, quiet,
+        suppressedBy, subject, resolvedAt, quietChanges, false, problemSeverity,
+        operatorSeverity);
+  }
+
+  /**
+   * True if its firing was published: at its problem's severity, or (state stored before
+   * alerts were held) when it was not evidence only.
+   */
+  public boolean published() {
+    return notifiedAs != null || (!held && suppressedBy == null);
   }
 
   /**
@@ -96,7 +123,10 @@ public record Member(String alertId, AlertRule rule, String siteId, AlertSeverit
     return held ? Optional.of(t) : Optional.empty();
   }
 
-  /** True if the alert was notified (published), not only evidence. */
+  /**
+   * True if the alert notifies (it was published or is held to be), not only evidence; an alert
+   * published as an escalation keeps the reason it was evidence, and is not counted here.
+   */
   boolean notified() {
     return suppressedBy == null;
   }

@@ -62,6 +62,16 @@ public final class RegionCorrelator {
     return correlator.suppression(alertId);
   }
 
+  /** See {@link Correlator#member}. */
+  public Optional<Member> member(String alertId) {
+    return correlator.member(alertId);
+  }
+
+  /** See {@link Correlator#releases}. */
+  public List<Release> releases() {
+    return correlator.releases();
+  }
+
   public List<GroupState> groups() {
     return correlator.snapshot();
   }

@@ -45,6 +45,8 @@ public final class AiopsTopology {
   public static final String SITE_ALERTS_STORE = "site-alerts";
   public static final String CORRELATION_STORE = "correlation-groups";
   public static final String CORRELATION_CLOCK_STORE = "correlation-clocks";
+  /** Alerts' records waiting for their problem to settle (ADR-027). */
+  public static final String NOTIFICATION_HOLDS_STORE = "notification-holds";
   public static final String SITE_DETECTION_STORE = "site-detection";
   public static final String KPI_ALERTS_STORE = "kpi-alerts";
   public static final String KPI_DETECTION_STORE = "kpi-detection";
@@ -125,6 +127,9 @@ public final class AiopsTopology {
         Stores.persistentKeyValueStore(CORRELATION_CLOCK_STORE), Serdes.String(),
         JsonSerde.of(com.towerco.aiops.correlation.SourceClock.State.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(NOTIFICATION_HOLDS_STORE), Serdes.String(),
+        JsonSerde.of(HeldNotices.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(SITE_DETECTION_STORE), Serdes.String(),
         JsonSerde.of(SiteDetection.Snapshot.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -155,7 +160,8 @@ public final class AiopsTopology {
         .merge(publish(kpiEmissions, "kpi", deps), Named.as("site-and-kpi-alerts-by-region"))
         .process(() -> new CorrelationProcessor(deps.policy(),
                 deps.rulePolicies().notification(), publications, outcomes),
-            Named.as("correlation"), CORRELATION_STORE, CORRELATION_CLOCK_STORE)
+            Named.as("correlation"), CORRELATION_STORE, CORRELATION_CLOCK_STORE,
+            NOTIFICATION_HOLDS_STORE)
         .peek((k, v) -> counted(deps.metrics(), v), Named.as("count-incident-commands"))
         .to(OUTBOUND_TOPIC, Produced.with(Serdes.String(), OUTBOUND_VALUE)
             .withName("incident-commands"));

@@ -53,7 +53,7 @@ final class AlertEmitter {
           : ((AlertTransition.Resumed) transition).at();
       AlertFact fact = new AlertFact(alert.alertId(), alert.fingerprint(), alert.rule(), siteId,
           region, sites.hub(siteId), alert.severity(), tenants, at, true, quiet,
-          sites.relations(siteId));
+          sites.relations(siteId), operatorSeverity(alert));
       forward(context, region, new Emission.ForCorrelation(region,
           Emission.CorrelationInput.alert(fact, source(context))), at);
       return;
@@ -67,11 +67,23 @@ final class AlertEmitter {
     String inhibitedBy = alert.details().get(INHIBITED_BY);
     AlertFact fact = new AlertFact(alert.alertId(), alert.fingerprint(), alert.rule(), siteId,
         region, sites.hub(siteId), alert.severity(), tenants, time, firing, false,
-        sites.relations(siteId));
+        sites.relations(siteId), operatorSeverity(alert));
     forward(context, region, new Emission.ForCorrelation(region,
         Emission.CorrelationInput.alert(fact, inhibitedBy == null ? records : List.of(),
             inhibitedBy, source(context))), time);
   }
+
+  /**
+   * True if the alert's severity is the operator's policy: a threshold rule's alert raised by
+   * the telemetry thresholds (an alarm's severity is the device's label).
+   */
+  private static boolean operatorSeverity(ActiveAlert alert) {
+    return alert.sources().contains(com.towerco.aiops.alerting.TelemetryRules.SOURCE)
+        && THRESHOLD_RULES.contains(alert.rule());
+  }
+
+  private static final Set<com.towerco.aiops.alerting.AlertRule> THRESHOLD_RULES = Set.copyOf(
+      com.towerco.aiops.alerting.RulePolicies.defaults().thresholds().keySet());
 
   /** Tells every region seen so far that event time has reached {@code time}. */
   void watermark(ProcessorContext<String, Emission> context, Instant time) {

@@ -4,6 +4,8 @@ import com.towerco.aiops.correlation.CorrelationPolicy;
 import com.towerco.aiops.correlation.RegionCorrelator;
 import com.towerco.aiops.correlation.GroupState;
 import com.towerco.aiops.correlation.IncidentUpdate;
+import com.towerco.aiops.correlation.Member;
+import com.towerco.aiops.correlation.Release;
 import com.towerco.aiops.correlation.SourceClock;
 import java.util.HashMap;
 import java.util.List;
@@ -16,9 +18,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The second stage, per region: feeds alerts and event-time watermarks to the region's
  * {@link RegionCorrelator} and sends the incident commands it decides. The correlator's time is the
- * region's {@link SourceClock} (the slowest of the upstream tasks that send to it). The groups
- * and the clocks are kept in changelogged stores, so a restart or rebalance carries on where it
- * was.
+ * region's {@link SourceClock} (the slowest of the upstream tasks that send to it). An alert's
+ * records wait in {@code notification-holds} until its problem decides: published at the
+ * problem's severity once it settled, or discarded ({@link Release}). The groups, the clocks
+ * and the held records are kept in changelogged stores, so a restart or rebalance carries on
+ * where it was.
  */
 final class CorrelationProcessor
     implements Processor<String, Emission.CorrelationInput, String, Emission> {
@@ -37,6 +41,7 @@ final class CorrelationProcessor
   private ProcessorContext<String, Emission> context;
   private KeyValueStore<String, List<GroupState>> store;
   private KeyValueStore<String, SourceClock.State> clockStore;
+  private KeyValueStore<String, HeldNotices> holds;
 
   CorrelationProcessor(CorrelationPolicy policy,
       com.towerco.aiops.alerting.NotificationPolicy notification, Publications publications,
@@ -52,6 +57,7 @@ final class CorrelationProcessor
     this.context = context;
     this.store = context.getStateStore(AiopsTopology.CORRELATION_STORE);
     this.clockStore = context.getStateStore(AiopsTopology.CORRELATION_CLOCK_STORE);
+    this.holds = context.getStateStore(AiopsTopology.NOTIFICATION_HOLDS_STORE);
   }
 
   @Override
@@ -61,15 +67,33 @@ final class CorrelationProcessor
     RegionCorrelator correlator = cache.computeIfAbsent(region,
         r -> RegionCorrelator.restore(policy, notification, store.get(r), SOURCE_GRACE,
             clockStore.get(r)));
+    var fact = input.alert();
+    boolean newFiring = fact != null && fact.firing() && !fact.quiet()
+        && !input.notices().isEmpty();
+    if (newFiring) {
+      // every record an alert notifies with waits here until its problem decides
+      holds.put(fact.alertId(), new HeldNotices(input.notices(), List.of()));
+    } else if (fact != null && !fact.firing()) {
+      resolved(correlator, input);
+    }
     // The region's time is the slowest of its sources' (within the grace), not this input's:
     // inputs from two instances interleave, and the decisions must not depend on how.
     List<IncidentUpdate> updates = correlator.accept(input.source(), !input.windowed(),
-        input.time(), input.alert(), input.inhibitedBy());
-    if (input.alert() != null) {
-      notify(correlator, input);
+        input.time(), fact, input.inhibitedBy());
+    if (fact != null && fact.firing() && !fact.quiet()
+        && (newFiring || input.inhibitedBy() != null)) {
+      counted(correlator, fact.alertId());
+    }
+    List<Release> releases = correlator.releases();
+    for (Release release : releases) {
+      release(release);
+    }
+    if (newFiring && !correlator.member(fact.alertId()).map(Member::held).orElse(false)) {
+      holds.delete(fact.alertId()); // evidence only, or already published
     }
     clockStore.put(region, correlator.clock());
-    if (input.alert() != null || !updates.isEmpty()) {
+    if (fact != null || !updates.isEmpty() || !releases.isEmpty()) {
+      // a release changes the groups too (held, notified severity), with or without a command
       store.put(region, correlator.groups());
     }
     for (IncidentUpdate update : updates) {
@@ -79,25 +103,58 @@ final class CorrelationProcessor
   }
 
   /**
-   * Publishes an alert's records unless its problem made it evidence only (it still is on the
-   * incident); counts new alerts by outcome.
+   * An alert resolved: its resolved records go out at the severity it was published at; they
+   * wait with it while it is held; an alert that never notified resolves silently. An alert the
+   * correlator does not track (it went quiet before it was ever seen) resolves as before.
    */
-  private void notify(RegionCorrelator correlator, Emission.CorrelationInput input) {
-    var fact = input.alert();
-    java.util.Optional<String> suppressed = input.inhibitedBy() != null
-        ? java.util.Optional.of(input.inhibitedBy())
-        : correlator.suppression(fact.alertId());
-    boolean fired = fact.firing()
-        && (!input.notices().isEmpty() || input.inhibitedBy() != null);
-    if (fired && !fact.quiet()) {
-      outcomes.count(suppressed.isPresent());
+  private void resolved(RegionCorrelator correlator, Emission.CorrelationInput input) {
+    String alertId = input.alert().alertId();
+    java.util.Optional<Member> member = correlator.member(alertId);
+    if (member.isPresent() && member.get().held()) {
+      HeldNotices held = holds.get(alertId);
+      if (held != null) {
+        holds.put(alertId, held.withResolved(input.notices()));
+      }
+      return;
     }
-    if (suppressed.isPresent()) {
+    if (member.isPresent() && !member.get().published()) {
       return;
     }
     for (Emission.Notice notice : input.notices()) {
-      Emission.Outbound out = notice.outbound();
-      context.forward(Emission.record(out.key(), out, fact.time().toEpochMilli()));
+      Emission.Outbound out = member.map(Member::notifiedAs).isPresent()
+          ? publications.asPublished(notice, member.get().notifiedAs(), Release.Kind.SETTLED)
+          : notice.outbound();
+      context.forward(Emission.record(out.key(), out, input.alert().time().toEpochMilli()));
     }
+  }
+
+  /** A new alert that is evidence only counts now; one held counts when its problem decides. */
+  private void counted(RegionCorrelator correlator, String alertId) {
+    correlator.member(alertId).filter(m -> m.suppressedBy() != null)
+        .ifPresent(m -> outcomes.count(true));
+  }
+
+  /** Publishes a held alert's records at its problem's severity, or lets them go. */
+  private void release(Release release) {
+    HeldNotices held = holds.get(release.alertId());
+    holds.delete(release.alertId());
+    if (release.kind() != Release.Kind.ESCALATED) {
+      outcomes.count(!release.publishes()); // an escalated alert counted as evidence already
+    }
+    if (held == null || !release.publishes()) {
+      return;
+    }
+    for (Emission.Notice notice : held.firing()) {
+      forward(publications.asPublished(notice, release.severity(), release.kind()),
+          release.at());
+    }
+    for (Emission.Notice notice : held.resolved()) {
+      forward(publications.asPublished(notice, release.severity(), release.kind()),
+          release.at());
+    }
+  }
+
+  private void forward(Emission.Outbound out, java.time.Instant at) {
+    context.forward(Emission.record(out.key(), out, at.toEpochMilli()));
   }
 }

@@ -70,6 +70,44 @@ final class Publications {
     return out;
   }
 
+  /**
+   * An alert's record as its problem publishes it: at the problem's {@code severity} (the
+   * alarm's own stays in the label {@code alarm_severity}), labelled with why it notifies
+   * ({@code notified}: {@link com.towerco.aiops.correlation.Release.Kind#label}). Same event id,
+   * key, topic and time as the record the site stage made; the record as it is for any other
+   * event.
+   */
+  Emission.Outbound asPublished(Emission.Notice notice,
+      com.towerco.events.payload.alert.AlertSeverity severity,
+      com.towerco.aiops.correlation.Release.Kind kind) {
+    Emission.Outbound original = notice.outbound();
+    Envelope event;
+    try {
+      event = codec.decode(original.value());
+    } catch (com.towerco.events.InvalidEventException e) {
+      throw new IllegalStateException("the engine's own alert record does not decode: "
+          + e.getMessage(), e);
+    }
+    Payload payload;
+    if (event.payload() instanceof AlertFiring f) {
+      Map<String, String> labels = new java.util.TreeMap<>(f.labels());
+      labels.put("alarm_severity", f.severity().name().toLowerCase(java.util.Locale.ROOT));
+      labels.put("notified", kind.label());
+      payload = new AlertFiring(f.alertId(), f.fingerprint(), f.rule(), severity, f.summary(),
+          f.siteId(), f.region(), f.hubSiteId(), f.affectedTenants(), labels, f.startsAt(),
+          f.evidenceEventIds());
+    } else if (event.payload() instanceof AlertResolved r) {
+      payload = new AlertResolved(r.alertId(), r.fingerprint(), r.rule(), severity,
+          r.summary(), r.siteId(), r.affectedTenants(), r.startsAt(), r.endsAt());
+    } else {
+      return original;
+    }
+    Envelope restamped = Envelope.of(event.eventId(), event.tenantId(), event.siteId(),
+        event.timestamp(), payload, event.metadata());
+    return new Emission.Outbound(original.topic(), original.key(), codec.encode(restamped),
+        EventHeaders.of(restamped));
+  }
+
   /** A correlator decision, as a command to the incident service on the operator's topic. */
   Emission.Outbound incident(IncidentUpdate update) {
     Payload command = update.payload();

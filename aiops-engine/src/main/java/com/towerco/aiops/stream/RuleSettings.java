@@ -48,6 +48,12 @@ public final class RuleSettings {
   static final Setting<Boolean> AGAIN_WHEN_WORSE = Setting.bool("aiops.notify-when-worse",
       false, "With aiops.notify-once-per-problem: an alert more severe than everything its "
           + "problem notified so far notifies once more.");
+  static final Setting<Boolean> AFTER_SETTLE = Setting.bool("aiops.notify-after-settle", true,
+      "An alert that notifies waits until its problem has settled (aiops.settle, event time) "
+          + "and goes out at the problem's severity from impact, not its alarm's label; a "
+          + "problem whose severity rises notifies again; a held alert whose problem cleared "
+          + "before settling notifies nobody. False: alerts notify at once at their own "
+          + "severity.");
 
   private RuleSettings() {}
 
@@ -62,7 +68,8 @@ public final class RuleSettings {
         new com.towerco.aiops.alerting.NotificationPolicy(
             InhibitionRules.parseGroup(INHIBIT_GROUP.from(settings)),
             com.towerco.aiops.alerting.NotificationPolicy.rules(EVIDENCE_ONLY.from(settings)),
-            ONCE_PER_PROBLEM.from(settings), AGAIN_WHEN_WORSE.from(settings)));
+            ONCE_PER_PROBLEM.from(settings), AGAIN_WHEN_WORSE.from(settings),
+            AFTER_SETTLE.from(settings)));
   }
 
   /** Every threshold-rule setting, the glitch rate and the inhibition rules. */
@@ -75,6 +82,7 @@ public final class RuleSettings {
     all.add(EVIDENCE_ONLY);
     all.add(ONCE_PER_PROBLEM);
     all.add(AGAIN_WHEN_WORSE);
+    all.add(AFTER_SETTLE);
     return all;
   }
 

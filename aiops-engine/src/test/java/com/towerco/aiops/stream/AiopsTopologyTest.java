@@ -11,6 +11,7 @@ import com.towerco.events.EventIds;
 import com.towerco.events.InvalidEventException;
 import com.towerco.events.payload.Payload;
 import com.towerco.events.payload.alert.AlertFiring;
+import com.towerco.events.payload.alert.AlertSeverity;
 import com.towerco.events.payload.alert.AlertResolved;
 import com.towerco.events.payload.incident.OpenIncident;
 import com.towerco.events.payload.kpi.KpiComputed;
@@ -157,6 +158,7 @@ class AiopsTopologyTest {
   void deadLettersAMalformedRecordWithItsReasonAndKeepsGoing() {
     pipeRaw("S1", "{\"event_id\":".getBytes(StandardCharsets.UTF_8));
     pipe("S7", T0, alarm("A-1", SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE, true));
+    advanceTo(T0.plusSeconds(60)); // an alert notifies once its problem has settled (ADR-027)
 
     var dead = output("towerco.dlq").readRecord();
     assertThat(DeadLetters.header(dead.headers(), DeadLetters.REASON)).isEqualTo("MALFORMED_JSON");
@@ -172,6 +174,7 @@ class AiopsTopologyTest {
     input("S1").pipeInput(new TestRecord<>("S1", codec.encode(raised), T0));
     pipe("S1", T0.plusSeconds(1), aReading().gridDown().generatorRunning()
         .tenant("altel", 53.5, 1).tenant("borealis", 53.5, 1).build());
+    advanceTo(T0.plusSeconds(60)); // an alert notifies once its problem has settled (ADR-027)
 
     List<AlertFiring> noc = payloads("towerco.alerts.towerco.notifications", AlertFiring.class);
     assertThat(noc).as("alarm, its duplicate and the telemetry make one alert").hasSize(1);
@@ -196,6 +199,7 @@ class AiopsTopologyTest {
         inventory.get("S1"), Map.of());
     input("S1").pipeInput(new TestRecord<>("S1", "{not json".getBytes(StandardCharsets.UTF_8),
         EventHeaders.of(registered), T0));
+    advanceTo(T0.plusSeconds(60)); // an alert notifies once its problem has settled (ADR-027)
 
     var records = output("towerco.alerts.towerco.notifications").readRecordsToList();
     assertThat(records).hasSize(1);
@@ -249,6 +253,42 @@ class AiopsTopologyTest {
         "S5");
     assertThat(incident.alertIds()).hasSize(6);
     assertThat(incident.affectedTenants()).containsExactly("altel", "borealis");
+  }
+
+  @Test
+  void aCarriedMainsFailureNotifiesAfterItSettledAtMinorAndAGeneratorFailureEscalatesItToMajor() {
+    pipe("S1", T0, alarm("A-1", SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE, true));
+    advanceTo(T0.plusSeconds(15));
+    assertThat(payloads("towerco.alerts.towerco.notifications", AlertFiring.class))
+        .as("held while the problem settles").isEmpty();
+
+    advanceTo(T0.plusSeconds(60));
+    List<AlertFiring> noc = payloads("towerco.alerts.towerco.notifications", AlertFiring.class);
+    assertThat(noc).extracting(AlertFiring::rule, AlertFiring::severity).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("mains-failure", AlertSeverity.MINOR));
+    assertThat(noc.get(0).labels()).containsEntry("alarm_severity", "major")
+        .containsEntry("notified", "settled");
+    assertThat(payloads("towerco.alerts.altel.notifications", AlertFiring.class))
+        .extracting(AlertFiring::severity).containsExactly(AlertSeverity.MINOR);
+
+    pipe("S1", T0.plusSeconds(90), alarm("G-1", SiteAlarm.ProbableCause.GENERATOR_FAILURE,
+        true));
+    List<AlertFiring> escalated = payloads("towerco.alerts.towerco.notifications",
+        AlertFiring.class);
+    assertThat(escalated).extracting(AlertFiring::rule, AlertFiring::severity).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("generator-failure", AlertSeverity.MAJOR));
+    assertThat(escalated.get(0).labels()).containsEntry("notified", "escalated");
+  }
+
+  @Test
+  void anAlarmRaisedAndClearedWithinTheSettleTimeNotifiesNobody() {
+    pipe("S1", T0, alarm("A-1", SiteAlarm.ProbableCause.AIR_CONDITIONING_FAILURE, true));
+    pipe("S1", T0.plusSeconds(8), alarm("A-1", SiteAlarm.ProbableCause.AIR_CONDITIONING_FAILURE,
+        false));
+    advanceTo(T0.plusSeconds(400));
+
+    assertThat(events("towerco.alerts.towerco.notifications")).isEmpty();
+    assertThat(payloads("towerco.incidents.towerco.commands", OpenIncident.class)).isEmpty();
   }
 
   @Test

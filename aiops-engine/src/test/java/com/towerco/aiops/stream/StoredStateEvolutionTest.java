@@ -25,6 +25,10 @@ class StoredStateEvolutionTest {
     assertThat(groups).hasSize(1);
     assertThat(groups.get(0).members().get(0).quiet()).isFalse();
     assertThat(groups.get(0).relations()).isNull();
+    // stored before alerts were held (ADR-027): a member that was not evidence was published
+    assertThat(groups.get(0).members().get(0).held()).isFalse();
+    assertThat(groups.get(0).members().get(0).published()).isTrue();
+    assertThat(groups.get(0).notifiedSeverity()).isNull();
     assertThat(com.towerco.aiops.correlation.Correlator.restore(
         com.towerco.aiops.correlation.CorrelationPolicy.defaults(), groups).snapshot())
         .hasSize(1);

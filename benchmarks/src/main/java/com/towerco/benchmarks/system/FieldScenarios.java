@@ -37,8 +37,14 @@ import java.util.Random;
  *       sites go unreachable: one critical problem at the top hub;
  *   <li>an HVAC failure and an intrusion at the same site at the same time: two major problems;
  *   <li>a single site's mains outage carried by its generator: one minor problem;
- *   <li>two sites of one fuel supplier robbed within 30 minutes: one major problem.
+ *   <li>two sites of one fuel supplier robbed within 30 minutes: one major problem;
+ *   <li>a second feeder trips (4 sites within 20 s, generators start), and 6 minutes later one
+ *       of the running generators fails: one problem, minor until the generator fails, then
+ *       major, root cause that generator (the feeder its trigger): it pages once, at major.
  * </ol>
+ * Pages (alerts notified at major or critical) are counted per problem: the carried feeder
+ * trip and the carried single-site outage page nobody; the second trip pages once, when its
+ * generator fails.
  */
 final class FieldScenarios {
   static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
@@ -235,6 +241,29 @@ final class FieldScenarios {
     theft(timeline, "W46", 165);
     problem(problems, severities, "P9", "W43", "fuel-theft", List.of("W43", "W46"), at(140, 0),
         at(171, 0), AlertSeverity.MAJOR);
+
+    // 10. Feeder E-f2 trips: E36..E39 lose mains within 20 s and their generators start; at
+    // E38 the running generator fails 6 minutes later (the site is left on its batteries).
+    List<String> second = List.of("E36", "E37", "E38", "E39");
+    int[] secondOffsets = {0, 5, 12, 20};
+    for (int i = 0; i < second.size(); i++) {
+      String id = second.get(i);
+      timeline.mainsLost(id, at(150, secondOffsets[i]));
+      timeline.at(at(150, secondOffsets[i] + 25), s -> s.generatorRunning = true, id);
+      timeline.mainsBack(id, at(172, secondOffsets[i]));
+      timeline.at(at(172, secondOffsets[i] + 30), s -> s.generatorRunning = false, id);
+    }
+    timeline.at(at(156, 30), s -> {
+      s.generatorRunning = false;
+      s.generatorFault = true;
+    }, "E38");
+    timeline.alarm("E38", at(156, 31), "gen-E38", SiteAlarm.ProbableCause.GENERATOR_FAILURE,
+        SiteAlarm.PerceivedSeverity.CRITICAL, true);
+    timeline.at(at(173, 0), s -> s.generatorFault = false, "E38");
+    timeline.alarm("E38", at(173, 0), "gen-E38", SiteAlarm.ProbableCause.GENERATOR_FAILURE,
+        SiteAlarm.PerceivedSeverity.CLEARED, false);
+    problem(problems, severities, "P10", "E38", "generator-failure", second, at(150, 0),
+        at(173, 0), AlertSeverity.MAJOR);
 
     timeline.run(START, START.plus(LENGTH));
     Map<String, SiteRegistered> inventory = new LinkedHashMap<>();

@@ -83,10 +83,11 @@ public final class RcaBenchmark {
       scores.add(score);
       total = total.plus(score);
       out.printf("  scenario %d (seed %d): %d problems, %d incidents, precision %.2f, recall %.2f,"
-              + " top-1 %.2f, top-3 %.2f, alerts per problem %.1f notified of %.1f%n", i + 1, seed,
+              + " top-1 %.2f, top-3 %.2f, alerts per problem %.1f notified of %.1f, pages per"
+              + " problem %.2f%n", i + 1, seed,
           score.problems(), score.incidents(), score.precision(), score.recall(),
           score.top1Accuracy(), score.top3Accuracy(), score.alertsPerProblem(),
-          score.rawAlertsPerProblem());
+          score.rawAlertsPerProblem(), score.pagesPerProblem());
     }
     return new Result(scores, total);
   }

@@ -53,7 +53,7 @@ final class RcaReplay {
    * operator's alert topic) and how many fired in all (notified or evidence only).
    */
   record Result(List<RcaScore.Outcome> incidents, int alertsFired, int alertsRaw,
-      List<String> notified) {}
+      List<RcaScore.Notice> notified) {}
 
   static Result replay(List<Envelope> events, Map<String, SiteRegistered> inventory) {
     EventCodec codec = new EventCodec();
@@ -76,7 +76,7 @@ final class RcaReplay {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     Map<String, Tracked> outcomes = new LinkedHashMap<>();
     Set<String> alerts = new HashSet<>();
-    List<String> notified = new java.util.ArrayList<>();
+    List<RcaScore.Notice> notified = new java.util.ArrayList<>();
     try (TopologyTestDriver driver = new TopologyTestDriver(AiopsTopology.build(deps), props)) {
       Map<String, TestInputTopic<String, byte[]>> inputs = new HashMap<>();
       TestOutputTopic<String, byte[]> commands = driver.createOutputTopic(
@@ -99,11 +99,13 @@ final class RcaReplay {
           }
         }
         if (!alertTopic.isEmpty()) {
-          for (byte[] value : alertTopic.readValuesToList()) {
-            if (decode(codec, value).payload() instanceof AlertFiring firing) {
+          for (var record : alertTopic.readRecordsToList()) {
+            if (decode(codec, record.value()).payload() instanceof AlertFiring firing) {
               if (alerts.add(firing.alertId())) {
-                notified.add(firing.startsAt() + " " + firing.rule() + "@" + firing.siteId()
-                    + " " + firing.severity() + " " + firing.fingerprint());
+                notified.add(new RcaScore.Notice(record.getRecordTime(), firing.startsAt(),
+                    firing.rule(), firing.siteId(), firing.severity(),
+                    firing.labels().getOrDefault("notified", "at-once"),
+                    firing.fingerprint()));
               }
             }
           }
@@ -111,12 +113,18 @@ final class RcaReplay {
       }
     }
     deleteQuietly(stateDir);
-    var suppressed = metrics.registry().find(
-        com.towerco.aiops.stream.NotificationOutcomes.METER).tag("outcome", "suppressed")
-        .counter();
-    int evidenceOnly = suppressed == null ? 0 : (int) suppressed.count();
+    // every new alert is counted once, when the engine decides it: notified, or evidence only
+    // (kept from notifying, or held for a problem that cleared before it settled); an alert
+    // that escalated its problem was counted as evidence when it came
     return new Result(outcomes.values().stream().map(Tracked::result).toList(), alerts.size(),
-        alerts.size() + evidenceOnly, notified);
+        outcome(metrics, "notified") + outcome(metrics, "suppressed"), notified);
+  }
+
+  private static int outcome(com.towerco.platform.metrics.ServiceMetrics metrics,
+      String outcome) {
+    var counter = metrics.registry().find(com.towerco.aiops.stream.NotificationOutcomes.METER)
+        .tag("outcome", outcome).counter();
+    return counter == null ? 0 : (int) counter.count();
   }
 
   private static void deleteQuietly(java.nio.file.Path dir) {

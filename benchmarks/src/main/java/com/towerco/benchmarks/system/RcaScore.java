@@ -22,15 +22,38 @@ import java.util.Set;
  * first three, in the incident's final ranking; severity accuracy the share of matched problems
  * with an expected severity whose incident ended at that severity; alerts per real problem the
  * alerts notified on the operator's alert topic over the real problems, and raw: every alert
- * fired, notified or kept as evidence only; pages the incidents that
- * ended major or critical (what a default route pages someone for).
+ * fired, notified or kept as evidence only; pages the alerts notified at major or critical
+ * (what the default routes page someone for: {@code severity=~"critical|major"}), each
+ * attributed to the real problem it belongs to ({@code pagesByProblem}: a problem with one of
+ * its sites, from 5 minutes before it began until 5 minutes after it ended; the one whose
+ * root-cause kind is the alert's rule first) or to none ({@code strayPages});
+ * {@code severeIncidents} the incidents that ended major or critical.
  */
 public record RcaScore(int incidents, int problems, int matched, int top1, int top3,
     int severityJudged, int severityRight, int alertsFired, int alertsRaw, int pages,
+    int severeIncidents, Map<String, Integer> pagesByProblem, int strayPages,
     List<String> misses, List<String> notified) {
 
-  public static final RcaScore EMPTY = new RcaScore(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(),
-      List.of());
+  public static final RcaScore EMPTY = new RcaScore(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(),
+      0, List.of(), List.of());
+
+  /**
+   * An alert as notified on the operator's alert topic: when it was published ({@code at},
+   * the record's time), when it started, its rule, site, severity as published and why it
+   * notified (the engine's {@code notified} label: settled, escalated, later, at-once).
+   */
+  public record Notice(Instant at, Instant startsAt, String rule, String site,
+      AlertSeverity severity, String kind, String fingerprint) {
+    boolean pages() {
+      return severity == AlertSeverity.CRITICAL || severity == AlertSeverity.MAJOR;
+    }
+
+    @Override
+    public String toString() {
+      return at + " " + rule + "@" + site + " " + severity + " (" + kind + ", started "
+          + startsAt + ") " + fingerprint;
+    }
+  }
 
   /** What the engine concluded about one incident, after every root-cause update. */
   public record Outcome(String incidentId, Set<String> sites, Instant openedAt, Instant clearedAt,
@@ -54,7 +77,7 @@ public record RcaScore(int incidents, int problems, int matched, int top1, int t
    */
   public static RcaScore of(List<Outcome> incidents, List<SimulationReport.Problem> problems,
       Instant simulatedUntil, Map<String, AlertSeverity> severities, int alertsFired,
-      int alertsRaw, List<String> notified) {
+      int alertsRaw, List<Notice> notified) {
     List<SimulationReport.Problem> real = problems.stream()
         .filter(SimulationReport.Problem::observed).toList();
     // Every (problem, incident) pair that shares a site and overlaps in time, best first: an
@@ -122,10 +145,54 @@ public record RcaScore(int incidents, int problems, int matched, int top1, int t
             + ": no real problem (split or spurious)");
       }
     }
-    int pages = (int) incidents.stream().filter(i -> i.severity() == AlertSeverity.CRITICAL
+    int severe = (int) incidents.stream().filter(i -> i.severity() == AlertSeverity.CRITICAL
         || i.severity() == AlertSeverity.MAJOR).count();
+    Map<String, Integer> byProblem = new java.util.TreeMap<>();
+    real.forEach(p -> byProblem.put(p.id(), 0));
+    int pages = 0;
+    int stray = 0;
+    for (Notice notice : notified) {
+      if (!notice.pages()) {
+        continue;
+      }
+      pages++;
+      java.util.Optional<SimulationReport.Problem> owner = ownerOf(notice, real, simulatedUntil,
+          byProblem);
+      if (owner.isPresent()) {
+        byProblem.merge(owner.get().id(), 1, Integer::sum);
+      } else {
+        stray++;
+        misses.add("page " + notice + ": no real problem");
+      }
+    }
     return new RcaScore(incidents.size(), real.size(), matched, top1, top3, severityJudged,
-        severityRight, alertsFired, alertsRaw, pages, misses, List.copyOf(notified));
+        severityRight, alertsFired, alertsRaw, pages, severe, byProblem, stray, misses,
+        notified.stream().map(Notice::toString).toList());
+  }
+
+  /**
+   * The real problem a notified alert belongs to: one with its site whose time (with the
+   * slack) covers it; the one whose root cause is of the alert's kind first, then the one
+   * that paged least so far (two problems at one site at once: an HVAC failure and an
+   * intrusion).
+   */
+  private static java.util.Optional<SimulationReport.Problem> ownerOf(Notice notice,
+      List<SimulationReport.Problem> real, Instant until, Map<String, Integer> pagedSoFar) {
+    List<SimulationReport.Problem> candidates = real.stream()
+        .filter(p -> p.sites().contains(notice.site()))
+        .filter(p -> !notice.at().isBefore(p.start().minus(SLACK))
+            && !notice.at().isAfter((p.end() == null ? until : p.end()).plus(SLACK)))
+        .toList();
+    return candidates.stream()
+        .filter(p -> KIND.getOrDefault(p.rootCause().cause(), p.rootCause().cause())
+            .equals(notice.rule()))
+        .findFirst().or(() -> candidates.stream()
+            .min(Comparator.comparingInt(p -> pagedSoFar.getOrDefault(p.id(), 0))));
+  }
+
+  /** Pages of one real problem, by its id (0 for a problem that paged nobody). */
+  public int pagesOf(String problemId) {
+    return pagesByProblem.getOrDefault(problemId, 0);
   }
 
   private record Pair(SimulationReport.Problem problem, Outcome incident, int rank,
@@ -176,11 +243,14 @@ public record RcaScore(int incidents, int problems, int matched, int top1, int t
     all.addAll(other.misses);
     List<String> notices = new ArrayList<>(notified);
     notices.addAll(other.notified);
+    Map<String, Integer> byProblem = new java.util.TreeMap<>(pagesByProblem);
+    other.pagesByProblem.forEach((id, n) -> byProblem.merge(id, n, Integer::sum));
     return new RcaScore(incidents + other.incidents, problems + other.problems,
         matched + other.matched, top1 + other.top1, top3 + other.top3,
         severityJudged + other.severityJudged, severityRight + other.severityRight,
-        alertsFired + other.alertsFired, alertsRaw + other.alertsRaw, pages + other.pages, all,
-        notices);
+        alertsFired + other.alertsFired, alertsRaw + other.alertsRaw, pages + other.pages,
+        severeIncidents + other.severeIncidents, byProblem, strayPages + other.strayPages,
+        all, notices);
   }
 
   private static int rankOf(List<RankedCause> ranking, SimulationReport.RootCause truth) {

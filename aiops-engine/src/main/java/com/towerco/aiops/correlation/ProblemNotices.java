@@ -1,0 +1,97 @@
+package com.towerco.aiops.correlation;
+
+import com.towerco.aiops.alerting.NotificationPolicy;
+import com.towerco.events.payload.alert.AlertSeverity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * When a problem's alerts are published, and at which severity (ADR-027). An alert that
+ * notifies ({@link NotificationGate} let it) is held while its problem settles; at the first
+ * tick from the settle time on at which it held its condition it is published at the
+ * problem's severity from impact ({@link Impact}), not its alarm's label. Once the problem has
+ * notified, an alert the gate lets through is published at once, and an alert that raises the
+ * problem's severity above what it notified is published as an escalation even if the gate
+ * made it evidence (a generator failing during a grid outage carried by generators: minor,
+ * then major). A held alert whose problem clears before it held its condition after the
+ * settle time is discarded: a blip pages nobody. Event time only; the decisions live on the
+ * members ({@link Member#held}, {@link Member#notifiedAs}) and the group
+ * ({@link Group#notifiedSeverity}), in the changelogged correlation store.
+ */
+final class ProblemNotices {
+  private final NotificationPolicy policy;
+  private final Duration settle;
+  private final int hubMinSites;
+  private final List<Release> pending = new ArrayList<>();
+
+  ProblemNotices(NotificationPolicy policy, Duration settle, int hubMinSites) {
+    this.policy = policy;
+    this.settle = settle;
+    this.hubMinSites = hubMinSites;
+  }
+
+  /** A new alert, {@code member}, has just joined {@code group}. */
+  void joined(Group group, Member member) {
+    if (!policy.holdUntilSettled()) {
+      if (member.notified()) {
+        publish(group, member, member.severity(), member.firedAt(), Release.Kind.AT_ONCE);
+      }
+      return;
+    }
+    if (group.notifiedSeverity == null) {
+      if (member.notified()) {
+        group.members.put(member.alertId(), member.holding());
+      }
+      return;
+    }
+    AlertSeverity impact = Impact.of(group, hubMinSites);
+    if (member.notified()) {
+      publish(group, member, impact, member.firedAt(), Release.Kind.LATER);
+    } else if (impact.ordinal() < group.notifiedSeverity.ordinal()) { // more severe
+      publish(group, member, impact, member.firedAt(), Release.Kind.ESCALATED);
+    }
+  }
+
+  /**
+   * Event time reached {@code now}: the held alerts of {@code group} that held their condition
+   * at some time from the settle time until now are published, at the problem's severity.
+   */
+  void settled(Group group, Instant now) {
+    Instant due = group.createdAt.plus(settle);
+    if (now.isBefore(due)) {
+      return;
+    }
+    for (Member m : List.copyOf(group.members.values())) {
+      if (m.held()) {
+        Optional<Instant> at = m.activeBetween(due, now);
+        if (at.isPresent()) {
+          publish(group, m, Impact.of(group, hubMinSites), at.get(), Release.Kind.SETTLED);
+        }
+      }
+    }
+  }
+
+  /** The group is over: what it still held notifies nobody. */
+  void over(Group group, Instant at) {
+    group.members.values().stream().filter(Member::held).forEach(m ->
+        pending.add(new Release(m.alertId(), m.severity(), at, Release.Kind.DISCARDED)));
+  }
+
+  /** The decisions since the last call, in the order they were made. */
+  List<Release> drain() {
+    List<Release> out = List.copyOf(pending);
+    pending.clear();
+    return out;
+  }
+
+  private void publish(Group group, Member member, AlertSeverity severity, Instant at,
+      Release.Kind kind) {
+    group.members.put(member.alertId(), member.published(severity));
+    group.notifiedSeverity = group.notifiedSeverity == null ? severity
+        : group.notifiedSeverity.max(severity);
+    pending.add(new Release(member.alertId(), severity, at, kind));
+  }
+}
