@@ -13,6 +13,7 @@ import com.towerco.analytics.jdbc.SlaQueries;
 import com.towerco.events.RejectReason;
 import com.towerco.events.TopicFamily;
 import com.towerco.platform.http.HttpRoutes;
+import com.towerco.platform.kafka.FetchPace;
 import com.towerco.platform.runtime.ConsumerService;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
@@ -51,6 +52,13 @@ public final class AnalyticsService implements PlatformService, HttpRoutes {
   static final Pattern SUBSCRIPTION = ConsumerService.anyOf(Arrays.stream(TopicFamily.values())
       .filter(f -> !NOT_STORED.contains(f)).map(TopicFamily::pattern).toArray(Pattern[]::new));
 
+  /**
+   * Off the alert path (ADR-025): history is stored for reports and queries over hours and
+   * months, so rows land a second or two later; an eager reader of every topic (every site
+   * topic among them) costs the broker a fetch over all of them every 50 ms.
+   */
+  public static final FetchPace PACE = FetchPace.BACKGROUND;
+
   private final String name;
   private final Database database;
   private final ServiceContext.Outputs rejectsOutput;
@@ -75,7 +83,7 @@ public final class AnalyticsService implements PlatformService, HttpRoutes {
     this.consumer = new ConsumerService(context, name, groupId, SUBSCRIPTION,
         () -> new IngestHandler(new Projector(), sink, settings.ingest(), rejects,
             context.metrics().forService(name), metrics),
-        settings.instances(), Duration.ofSeconds(1));
+        settings.instances(), Duration.ofSeconds(1)).paced(PACE);
     this.retention = new Retention(database, settings.retention(), Clock.systemUTC());
     this.retentionInterval = settings.retentionInterval();
     this.routes = new AnalyticsRoutes(

@@ -12,6 +12,7 @@ import com.towerco.events.TopicFamily;
 import com.towerco.platform.http.ConnectionLimit;
 import com.towerco.platform.health.GroupLag;
 import com.towerco.platform.http.HttpRoutes;
+import com.towerco.platform.kafka.FetchPace;
 import com.towerco.platform.inventory.SiteDirectory;
 import com.towerco.platform.runtime.ConsumerService;
 import com.towerco.platform.runtime.LatestValues;
@@ -37,6 +38,14 @@ public final class DashboardService implements PlatformService, HttpRoutes {
 
   private final ServiceContext context;
   private final DashboardModel model;
+  /**
+   * Off the alert path (ADR-025): the fleet view sends batched summaries once a second
+   * (ADR-016) and a person reads the rest, so readings, alerts and incidents appear up to
+   * about two seconds after the alert topic has them; an eager reader of every site topic
+   * costs the broker a fetch over all of them every 50 ms.
+   */
+  public static final FetchPace PACE = FetchPace.BACKGROUND;
+
   private final ConsumerService consumer;
   private final DashboardApi api;
   private final LiveStream stream;
@@ -61,7 +70,7 @@ public final class DashboardService implements PlatformService, HttpRoutes {
             TopicFamily.INCIDENT_LIFECYCLE.pattern()),
         () -> new DashboardEventHandler(model, settings.replay(), clock,
             context.metrics().forService(NAME)),
-        settings.consumers(), Duration.ofSeconds(5));
+        settings.consumers(), Duration.ofSeconds(5)).paced(PACE);
     this.api = new DashboardApi(model.queries());
     this.stream = new LiveStream(log, model.queries(), settings.keepAlive(), new ConnectionLimit(
         settings.streamsPerUser(), settings.streamsTotal()));

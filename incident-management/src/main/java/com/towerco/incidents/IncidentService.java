@@ -17,6 +17,7 @@ import com.towerco.incidents.view.CommandOutcomes;
 import com.towerco.incidents.view.ReadModels;
 import com.towerco.incidents.view.ViewSnapshot;
 import com.towerco.platform.http.HttpRoutes;
+import com.towerco.platform.kafka.FetchPace;
 import com.towerco.platform.inventory.SiteDirectory;
 import com.towerco.platform.runtime.ConsumerService;
 import com.towerco.platform.runtime.PlatformService;
@@ -44,6 +45,15 @@ public final class IncidentService implements PlatformService, HttpRoutes, Proje
   private final String operator;
   private final ReadModels models;
   private final ConsumerService commands;
+  /**
+   * Off the alert path (ADR-025): the read models behind the incident API and pages; an API
+   * call that waits for its own outcome wakes the feed at once (ViewFeed reads on while anyone
+   * waits), so only unsolicited updates (telemetry context, KPIs, others' changes) show up to
+   * about two seconds later; an eager reader of every site topic costs the broker a fetch over
+   * all of them every 50 ms.
+   */
+  public static final FetchPace VIEW_PACE = FetchPace.BACKGROUND;
+
   private final ViewFeed view;
   private final ServiceContext.Outputs viewOutputs;
   private final IncidentApi api;
@@ -82,7 +92,7 @@ public final class IncidentService implements PlatformService, HttpRoutes, Proje
         context.metrics().forService(IncidentServiceFactory.NAME + "-view"),
         CommandStreams.viewSources(catalog, IncidentSettings.KPI_REPLAY.from(settings),
             IncidentSettings.TELEMETRY_REPLAY.from(settings)),
-        handler.get(), clock, "incidents-view");
+        handler.get(), clock, "incidents-view", VIEW_PACE);
     if (IncidentSettings.SNAPSHOTS.from(settings) && context.config().dataDir() != null) {
       view.snapshots(new ViewSnapshots(context.config().dataDir().resolve("snapshots")
           .resolve("incidents-view.snapshot"), new ViewSnapshot(models, context.codec()),

@@ -3,6 +3,7 @@ package com.towerco.ingest.watchdog;
 import com.towerco.events.TopicFamily;
 import com.towerco.ingest.domain.SilenceWatch;
 import com.towerco.platform.config.Setting;
+import com.towerco.platform.kafka.FetchPace;
 import com.towerco.platform.runtime.ConsumerService;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
@@ -60,6 +61,13 @@ public final class WatchdogServiceFactory implements ServiceFactory {
         SILENT_CADENCES.from(settings), MIN_SILENCE.from(settings));
     return new ConsumerService(context, NAME, GROUP_ID, TopicFamily.SITE_EVENTS.pattern(),
         outputs -> new WatchdogHandler(watch, context.sites(), outputs.publisher(),
-            context.config().operatorTenant()), 1, Duration.ofSeconds(2));
+            context.config().operatorTenant()), 1, Duration.ofSeconds(2)).paced(PACE);
   }
+
+  /**
+   * Off the alert path (ADR-025): a site is silent after several missed cadences (minutes),
+   * so reading its events a second later changes no decision, while an eager reader of every
+   * site topic costs the broker a fetch over all of them every 50 ms.
+   */
+  public static final FetchPace PACE = FetchPace.BACKGROUND;
 }

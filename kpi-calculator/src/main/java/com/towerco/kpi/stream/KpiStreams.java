@@ -7,6 +7,7 @@ import com.towerco.platform.runtime.ConsumerService;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceSettings;
+import com.towerco.platform.kafka.FetchPace;
 import java.time.Duration;
 
 /** Wires the KPI handler onto the platform's consumer runtime. */
@@ -24,6 +25,14 @@ public final class KpiStreams {
         outputs -> new KpiHandler(new KpiCalculator(windowing, terms, silence),
             outputs.publisher(), outputs.metrics(), dedupHorizon,
             context.config().operatorTenant()),
-        KpiSettings.INSTANCES.from(settings), Duration.ofSeconds(1));
+        KpiSettings.INSTANCES.from(settings), Duration.ofSeconds(1)).paced(PACE);
   }
+
+  /**
+   * Off the alert path (ADR-025): windows close by event time after their grace (minutes), and
+   * alerts from KPIs trail the site events by a window by design (ADR-022), so reading a second
+   * later costs nothing while an eager reader of every site topic costs the broker a fetch over
+   * all of them every 50 ms.
+   */
+  public static final FetchPace PACE = FetchPace.BACKGROUND;
 }

@@ -82,6 +82,15 @@ public final class KafkaClients {
   }
 
   public Map<String, Object> consumerProperties(String groupId, String clientId) {
+    return consumerProperties(groupId, clientId, FetchPace.EAGER);
+  }
+
+  /**
+   * A consumer's properties at {@code pace}: its metadata refresh (how soon a new site topic is
+   * seen) is the pace's; {@code consumer.metadata.max.age.ms} in the client config still wins.
+   */
+  public Map<String, Object> consumerProperties(String groupId, String clientId,
+      FetchPace pace) {
     Map<String, Object> props = common();
     props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -89,13 +98,19 @@ public final class KafkaClients {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
-    props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, METADATA_MAX_AGE_MS);
+    props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) pace.metadataMaxAge().toMillis());
     props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
     props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
         "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
     props.putAll(overrides("consumer."));
     return props;
+  }
+
+  /** How many records one poll hands out at most (a full poll means the reader is behind). */
+  public int maxPollRecords() {
+    return Integer.parseInt(String.valueOf(
+        consumerProperties("", "").get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG)));
   }
 
   public KafkaProducer<String, byte[]> producer(String clientId) {
@@ -111,6 +126,11 @@ public final class KafkaClients {
     return consumer(consumerProperties(groupId, clientId));
   }
 
+  public KafkaConsumer<String, byte[]> consumer(String groupId, String clientId,
+      FetchPace pace) {
+    return consumer(consumerProperties(groupId, clientId, pace));
+  }
+
   /** A consumer with properties adjusted by the caller (e.g. max.poll.records). */
   public KafkaConsumer<String, byte[]> consumer(Map<String, Object> properties) {
     return MeteredClients.consumer(properties, meters);
@@ -121,7 +141,12 @@ public final class KafkaClients {
    * inventory and settings views): it needs no group, so no group ACL either.
    */
   public KafkaConsumer<String, byte[]> reader(String clientId) {
-    Map<String, Object> props = consumerProperties("", clientId);
+    return reader(clientId, FetchPace.EAGER);
+  }
+
+  /** As {@link #reader(String)}, refreshing metadata at {@code pace}. */
+  public KafkaConsumer<String, byte[]> reader(String clientId, FetchPace pace) {
+    Map<String, Object> props = consumerProperties("", clientId, pace);
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     return consumer(props);
   }

@@ -4,6 +4,7 @@ import com.towerco.events.Envelope;
 import com.towerco.events.InvalidEventException;
 import com.towerco.events.RejectReason;
 import com.towerco.platform.kafka.EventHeaders;
+import com.towerco.platform.kafka.FetchPace;
 import com.towerco.platform.kafka.TopicProvisioner;
 import com.towerco.platform.logging.EventLogContext;
 import com.towerco.platform.metrics.ServiceMetrics;
@@ -75,6 +76,7 @@ public final class ConsumerService implements PlatformService {
   private int failuresAllowed = FAILURES_ALLOWED;
   private Duration firstPause = Duration.ofMillis(200);
   private Duration probeInterval = PROBE_INTERVAL;
+  private FetchPace pace = FetchPace.EAGER;
   private Duration hold = CAUGHT_UP_HOLD;
   private Admin offsets;
 
@@ -117,6 +119,21 @@ public final class ConsumerService implements PlatformService {
     this.probeInterval = probeInterval;
     this.hold = hold;
     return this;
+  }
+
+  /**
+   * How often this loop goes to the brokers (ADR-025): {@link FetchPace#EAGER} unless the
+   * service declares otherwise; also sets the end-offset probe interval. Call before start.
+   */
+  public ConsumerService paced(FetchPace pace) {
+    this.pace = pace;
+    this.probeInterval = pace.probeInterval();
+    return this;
+  }
+
+  /** The pace this loop was given. */
+  public FetchPace pace() {
+    return pace;
   }
 
   /** Joins several topic-family patterns into one subscription. */
@@ -178,6 +195,13 @@ public final class ConsumerService implements PlatformService {
     private final ServiceMetrics metrics;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<TopicPartition, Long> positions = new HashMap<>();
+    /**
+     * What this worker last committed for each partition it still owns: a partition whose commit
+     * point has not moved is not committed again (a commit of every handled partition every
+     * second was thousands of offsets per group with a topic per site).
+     */
+    private final Map<TopicPartition, EventHandler.CommitPoint> committed = new HashMap<>();
+    private final int maxPollRecords;
     private final Set<TopicPartition> paused = new HashSet<>();
     /** Assigned partitions paused until they are sought to their replay point (epoch ms). */
     private final Map<TopicPartition, Long> replays = new HashMap<>();
@@ -200,7 +224,9 @@ public final class ConsumerService implements PlatformService {
       this.outputs = context.outputs(name, "-" + index);
       this.metrics = outputs.metrics();
       this.handler = handlers.apply(outputs);
-      this.consumer = context.clients().consumer(groupId, clientId);
+      Map<String, Object> props = context.clients().consumerProperties(groupId, clientId, pace);
+      this.maxPollRecords = context.clients().maxPollRecords();
+      this.consumer = context.clients().consumer(props);
       this.thread = new Thread(this, name + "-" + index);
     }
 
@@ -302,7 +328,8 @@ public final class ConsumerService implements PlatformService {
       seekReplays();
       applyBackpressure();
       ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-      lastPollMillis = System.currentTimeMillis();
+      long polledAt = System.currentTimeMillis();
+      lastPollMillis = polledAt;
       for (ConsumerRecord<String, byte[]> record : records) {
         process(record);
         positions.put(new TopicPartition(record.topic(), record.partition()),
@@ -321,6 +348,11 @@ public final class ConsumerService implements PlatformService {
       if (now - lastCommitMillis >= commitInterval.toMillis()) {
         commit();
         lastCommitMillis = now;
+      }
+      long wait = pace.waitMillis(polledAt, records.count(), maxPollRecords,
+          System.currentTimeMillis());
+      if (wait > 0) {
+        sleep(wait);
       }
     }
 
@@ -361,6 +393,7 @@ public final class ConsumerService implements PlatformService {
     private void reread() {
       Set<TopicPartition> assigned = consumer.assignment();
       positions.clear();
+      committed.clear();
       caughtUp.rewound();
       replays.clear();
       handler.onRevoked(assigned);
@@ -498,16 +531,21 @@ public final class ConsumerService implements PlatformService {
       // partition (thousands with a topic per site).
       passControlRecords(partitions);
       Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+      Map<TopicPartition, EventHandler.CommitPoint> points = new HashMap<>();
       for (TopicPartition tp : partitions) {
         Long position = positions.get(tp);
         if (position != null) {
           EventHandler.CommitPoint point = handler.committable(tp, position);
-          offsets.put(tp, new OffsetAndMetadata(point.offset(), point.metadata()));
+          if (!point.equals(committed.get(tp))) {
+            points.put(tp, point);
+            offsets.put(tp, new OffsetAndMetadata(point.offset(), point.metadata()));
+          }
         }
       }
       if (!offsets.isEmpty()) {
         try {
           consumer.commitSync(offsets);
+          committed.putAll(points);
           backoff.reset();
         } catch (org.apache.kafka.common.errors.RebalanceInProgressException
             | org.apache.kafka.clients.consumer.CommitFailedException e) {
@@ -529,6 +567,7 @@ public final class ConsumerService implements PlatformService {
         }
       }
       partitions.forEach(positions::remove);
+      partitions.forEach(committed::remove);
       partitions.forEach(replays::remove);
       paused.removeAll(partitions);
       caughtUp.revoked(partitions);
@@ -538,6 +577,7 @@ public final class ConsumerService implements PlatformService {
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       partitions.forEach(positions::remove);
+      partitions.forEach(committed::remove);
       partitions.forEach(replays::remove);
       paused.removeAll(partitions);
       caughtUp.revoked(partitions);
@@ -549,6 +589,7 @@ public final class ConsumerService implements PlatformService {
       if (partitions.isEmpty()) {
         return;
       }
+      partitions.forEach(committed::remove);
       caughtUp.assigned(partitions, partitionCounts(partitions));
       resume(partitions, consumer.committed(new HashSet<>(partitions)));
     }

@@ -2,6 +2,7 @@ package com.towerco.platform.runtime;
 
 import com.towerco.events.Envelope;
 import com.towerco.events.InvalidEventException;
+import com.towerco.platform.kafka.FetchPace;
 import com.towerco.platform.kafka.KafkaClients;
 import com.towerco.platform.kafka.TopicProvisioner;
 import com.towerco.platform.metrics.ServiceMetrics;
@@ -37,7 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ViewFeed implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ViewFeed.class);
-  private static final Duration DISCOVER_EVERY = Duration.ofSeconds(3);
 
   private final String name;
   private final KafkaConsumer<String, byte[]> consumer;
@@ -47,6 +47,10 @@ public final class ViewFeed implements AutoCloseable {
   private final Sink sink;
   private final Clock clock;
   private final Thread thread;
+  private final FetchPace pace;
+  private final int maxPollRecords;
+  /** Callers blocked in {@link #awaitRead} or {@link #awaitCaughtUp}: no pause while any wait. */
+  private int waiting;
   private final Map<TopicPartition, Long> catchUp = new HashMap<>();
   private final Set<TopicPartition> assigned = new HashSet<>();
   private final Map<TopicPartition, Long> positions = new HashMap<>();
@@ -103,8 +107,20 @@ public final class ViewFeed implements AutoCloseable {
    */
   public ViewFeed(KafkaClients clients, SharedDecoder decoder, ServiceMetrics metrics,
       List<Source> sources, Sink sink, Clock clock, String name) {
+    this(clients, decoder, metrics, sources, sink, clock, name, FetchPace.EAGER);
+  }
+
+  /**
+   * As above, reading at {@code pace} (ADR-025): while caught up and nobody waits for a record,
+   * one poll per round; new topics looked for once per the pace's metadata age.
+   */
+  public ViewFeed(KafkaClients clients, SharedDecoder decoder, ServiceMetrics metrics,
+      List<Source> sources, Sink sink, Clock clock, String name, FetchPace pace) {
     this.name = name;
-    this.consumer = clients.reader("towerco-" + name + "-" + clients.config().instanceId());
+    this.pace = pace;
+    this.maxPollRecords = clients.maxPollRecords();
+    this.consumer = clients.reader("towerco-" + name + "-" + clients.config().instanceId(),
+        pace);
     this.decoder = decoder;
     this.metrics = metrics;
     this.sources = List.copyOf(sources);
@@ -150,19 +166,34 @@ public final class ViewFeed implements AutoCloseable {
 
   private boolean awaitUntil(java.util.function.BooleanSupplier done, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!done.getAsBoolean()) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return false;
+    waiting++;
+    notifyAll(); // a paced feed reads on at once for a waiting caller
+    try {
+      while (!done.getAsBoolean()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
       }
-      try {
-        wait(Math.max(1, left / 1_000_000));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
+      return true;
+    } finally {
+      waiting--;
     }
-    return true;
+  }
+
+  /** Waits out the rest of the round at a paced feed, unless a caller waits for a record. */
+  private synchronized void pause(long polledAt, int polled) throws InterruptedException {
+    long wait = pace.waitMillis(polledAt, polled, maxPollRecords, System.currentTimeMillis());
+    while (wait > 0 && waiting == 0 && running) {
+      wait(wait);
+      wait = pace.waitMillis(polledAt, polled, maxPollRecords, System.currentTimeMillis());
+    }
   }
 
   /** Reading (or not yet started, or closed on purpose). */
@@ -257,11 +288,13 @@ public final class ViewFeed implements AutoCloseable {
     return offsets;
   }
 
-  private void round() {
-    if (System.currentTimeMillis() - lastDiscovery >= DISCOVER_EVERY.toMillis()) {
+  private void round() throws InterruptedException {
+    if (System.currentTimeMillis() - lastDiscovery >= pace.metadataMaxAge().toMillis()) {
       discover();
     }
-    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+    var records = consumer.poll(Duration.ofMillis(200));
+    long polledAt = System.currentTimeMillis();
+    for (ConsumerRecord<String, byte[]> record : records) {
       apply(record);
     }
     synchronized (this) {
@@ -272,6 +305,9 @@ public final class ViewFeed implements AutoCloseable {
         checkCaughtUp();
       }
       notifyAll();
+    }
+    if (caughtUp) {
+      pause(polledAt, records.count());
     }
   }
 
@@ -385,6 +421,7 @@ public final class ViewFeed implements AutoCloseable {
   public void close() {
     running = false;
     synchronized (this) {
+      notifyAll(); // ends a pause between rounds
       if (!started) {
         consumer.close(Duration.ZERO);
         return;

@@ -23,4 +23,20 @@ class KafkaClientsTest {
         .doesNotContainKey("request.timeout.ms");
     assertThat(clients.consumerProperties("g", "c")).containsEntry("max.poll.records", "10");
   }
+
+  @Test
+  void offThePathConsumersRefreshMetadataAtTheirPaceUnlessTheConfigSaysOtherwise() {
+    assertThat(clients.consumerProperties("g", "c"))
+        .containsEntry("metadata.max.age.ms", KafkaClients.METADATA_MAX_AGE_MS)
+        .containsEntry("fetch.max.wait.ms", KafkaClients.FETCH_MAX_WAIT_MS);
+    assertThat(clients.consumerProperties("g", "c", FetchPace.BACKGROUND))
+        .containsEntry("metadata.max.age.ms", 15_000)
+        .containsEntry("fetch.max.wait.ms", KafkaClients.FETCH_MAX_WAIT_MS);
+    KafkaClients overridden = new KafkaClients(new PlatformConfig("localhost:9092",
+        Map.of("consumer.metadata.max.age.ms", "60000"), 4, 3, (short) 1, "towerco",
+        Path.of("data"), "0"));
+    assertThat(overridden.consumerProperties("g", "c", FetchPace.BACKGROUND))
+        .containsEntry("metadata.max.age.ms", "60000");
+    assertThat(clients.maxPollRecords()).isEqualTo(10);
+  }
 }

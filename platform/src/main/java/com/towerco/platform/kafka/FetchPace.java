@@ -1,0 +1,63 @@
+package com.towerco.platform.kafka;
+
+import java.time.Duration;
+
+/**
+ * How often a consumer loop goes to the brokers (ADR-025). With a topic per site, every fetch,
+ * end-offset probe and metadata refresh of a reader of all site topics costs the broker and the
+ * client work for each of its thousands of partitions, whether they hold new records or not. At
+ * 5,000 sites the readers that fetched every 50 ms took most of the two cores and starved the
+ * one reader that decides alerts. So only the event-to-alert path fetches {@link #EAGER eagerly};
+ * services whose output is not time-critical to the second declare {@link #BACKGROUND} next to
+ * where they build their loop, with the reason.
+ *
+ * @param round the shortest time between two polls while the loop is caught up (a poll that
+ *     fills {@code max.poll.records} is followed by the next at once, so a backlog drains at
+ *     full speed); zero: poll again at once
+ * @param probeInterval how often the brokers are asked for the assigned partitions' end offsets
+ *     (the caught-up signal, ADR-017)
+ * @param metadataMaxAge how often the client refreshes topic metadata: the longest a new site's
+ *     topic waits before the loop subscribes to it (plus a rebalance for a group)
+ */
+public record FetchPace(Duration round, Duration probeInterval, Duration metadataMaxAge) {
+  /**
+   * The event-to-alert path: a fetch is answered at {@link KafkaClients#FETCH_MIN_BYTES} or
+   * after {@link KafkaClients#FETCH_MAX_WAIT_MS}, the next sent at once; end offsets every
+   * second; a new site topic read within {@link KafkaClients#METADATA_MAX_AGE_MS}.
+   */
+  public static final FetchPace EAGER = new FetchPace(Duration.ZERO, Duration.ofSeconds(1),
+      Duration.ofMillis(KafkaClients.METADATA_MAX_AGE_MS));
+
+  /**
+   * Off the alert path: one poll a second at most while caught up (about 20 times fewer fetches
+   * than {@link #EAGER} at the 50 ms wait), end offsets every 5 s (the caught-up signal is then
+   * at most 3 x 5 s + the hold old), and a new site topic read within 15 s plus a rebalance.
+   * Records reach these services up to about two rounds (2 s) later than the alert path.
+   */
+  public static final FetchPace BACKGROUND = new FetchPace(Duration.ofSeconds(1),
+      Duration.ofSeconds(5), Duration.ofSeconds(15));
+
+  public FetchPace {
+    if (round.isNegative() || probeInterval.isNegative() || probeInterval.isZero()
+        || metadataMaxAge.isNegative() || metadataMaxAge.isZero()) {
+      throw new IllegalArgumentException("fetch pace: round >= 0, probe interval and metadata"
+          + " age > 0: " + round + ", " + probeInterval + ", " + metadataMaxAge);
+    }
+  }
+
+  /** Whether the loop waits between polls while caught up. */
+  public boolean paced() {
+    return !round.isZero();
+  }
+
+  /**
+   * How long to wait before the next poll: the rest of the round since {@code lastPollMillis},
+   * or nothing when the last poll came back full (a backlog) or the pace is eager.
+   */
+  public long waitMillis(long lastPollMillis, int polled, int maxPollRecords, long now) {
+    if (!paced() || polled >= maxPollRecords) {
+      return 0;
+    }
+    return Math.max(0, lastPollMillis + round.toMillis() - now);
+  }
+}
