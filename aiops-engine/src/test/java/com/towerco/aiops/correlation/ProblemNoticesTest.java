@@ -104,6 +104,22 @@ class ProblemNoticesTest {
   }
 
   @Test
+  void aProblemWhoseFirstAlarmClearedWithinTheSettleTimeNotifiesWithTheAlarmThatHolds() {
+    Correlator c = new Correlator(CorrelationPolicy.defaults(), NotificationPolicy.defaults());
+    List<AlertFact> mains = feederTrip(c);
+    c.onAlert(resolved(mains.get(0), 12)); // the first site's mains back within the settle time
+    c.tick(T0.plusSeconds(40));
+
+    // the other four sites are still on generators: the problem holds and pages once, with the
+    // first alarm of it that held its condition from the settle time on
+    assertThat(c.releases()).containsExactly(new Release(mains.get(1).alertId(),
+        AlertSeverity.MINOR, T0.plusSeconds(20), Release.Kind.SETTLED));
+    assertThat(c.member(mains.get(1).alertId()).orElseThrow().published()).isTrue();
+    c.tick(T0.plusSeconds(600));
+    assertThat(c.releases()).as("once per problem").isEmpty();
+  }
+
+  @Test
   void anAlarmThatClearsAfterTheSettleTimeButBeforeTheTickStillNotifies() {
     Correlator c = new Correlator(CorrelationPolicy.defaults(), NotificationPolicy.defaults());
     AlertFact hvac = fact(AlertRule.HVAC_FAILURE, "S7", 0);
