@@ -20,8 +20,8 @@ import java.util.Optional;
  * settle time is discarded: a blip pages nobody; an alert made evidence only by such a held
  * alert (group inhibition, once per problem) is held with it, and the first of those that held
  * its condition after the settle time notifies for the problem if none of the alerts it
- * deferred to did. Event time only; the decisions
- * live on the members ({@link Member#held}, {@link Member#notifiedAs}) and the group
+ * deferred to did; once the problem notified, they are evidence only. Event time only; the
+ * decisions live on the members ({@link Member#held}, {@link Member#notifiedAs}) and the group
  * ({@link Group#notifiedSeverity}), in the changelogged correlation store.
  */
 final class ProblemNotices {
@@ -75,17 +75,25 @@ final class ProblemNotices {
         }
       }
     }
-    if (group.notifiedSeverity != null) {
-      return;
+    if (group.notifiedSeverity == null) {
+      // The alerts that made the others evidence never held their condition after the settle
+      // time (a blip): the first alert they made evidence that did notifies for the problem.
+      for (Member m : List.copyOf(group.members.values())) {
+        if (m.held() && !m.notified()) {
+          Optional<Instant> at = m.activeBetween(due, now);
+          if (at.isPresent()) {
+            publish(group, m, Impact.of(group, hubMinSites), at.get(), Release.Kind.SETTLED);
+            break;
+          }
+        }
+      }
     }
-    // The alerts that made the others evidence never held their condition after the settle
-    // time (a blip): the first alert they made evidence that did notifies for the problem.
-    for (Member m : List.copyOf(group.members.values())) {
-      if (m.held() && !m.notified()) {
-        Optional<Instant> at = m.activeBetween(due, now);
-        if (at.isPresent()) {
-          publish(group, m, Impact.of(group, hubMinSites), at.get(), Release.Kind.SETTLED);
-          return;
+    if (group.notifiedSeverity != null) {
+      // the problem notified: what was held only in case it would not is evidence after all
+      for (Member m : List.copyOf(group.members.values())) {
+        if (m.held() && !m.notified()) {
+          group.members.put(m.alertId(), m.deferred());
+          pending.add(new Release(m.alertId(), m.severity(), due, Release.Kind.EVIDENCE));
         }
       }
     }
