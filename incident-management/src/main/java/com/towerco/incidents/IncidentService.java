@@ -93,6 +93,9 @@ public final class IncidentService implements PlatformService, HttpRoutes, Proje
         CommandStreams.viewSources(catalog, IncidentSettings.KPI_REPLAY.from(settings),
             IncidentSettings.TELEMETRY_REPLAY.from(settings)),
         handler.get(), clock, "incidents-view", VIEW_PACE);
+    // a request waiting for its command's outcome wakes the paced view (ADR-025)
+    view.readOnWhile(outcomes::anyWaiting);
+    outcomes.whenWaited(view::wake);
     if (IncidentSettings.SNAPSHOTS.from(settings) && context.config().dataDir() != null) {
       view.snapshots(new ViewSnapshots(context.config().dataDir().resolve("snapshots")
           .resolve("incidents-view.snapshot"), new ViewSnapshot(models, context.codec()),

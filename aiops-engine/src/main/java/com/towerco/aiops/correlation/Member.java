@@ -79,6 +79,12 @@ public record Member(String alertId, AlertRule rule, String siteId, AlertSeverit
         suppressedBy, subject, resolvedAt, quietChanges, true, null, operatorSeverity);
   }
 
+  /** No longer held: evidence only after all (its problem notified otherwise). */
+  Member deferred() {
+    return new Member(alertId, rule, siteId, severity, tenants, firedAt, firing, quiet,
+        suppressedBy, subject, resolvedAt, quietChanges, false, null, operatorSeverity);
+  }
+
   /** Published at {@code problemSeverity}. */
   Member published(AlertSeverity problemSeverity) {
     return new Member(alertId, rule, siteId, severity, tenants, firedAt, firing, quiet,

@@ -15,6 +15,8 @@ final class NotificationGate {
   static final String EVIDENCE_ONLY = "evidence-only";
   /** An anomaly or sensor fault of a signal that a rule's alert of the problem watches. */
   static final String SAME_SIGNAL = "same-signal:";
+  /** Once per problem: an alert of the problem already notifies ({@code oncePerProblem}). */
+  static final String ONCE_PER_PROBLEM = "problem:";
 
   private NotificationGate() {}
 
@@ -40,7 +42,7 @@ final class NotificationGate {
         if (m.notified() && !m.alertId().equals(fact.alertId())
             && m.severity() != com.towerco.events.payload.alert.AlertSeverity.WARNING
             && (!policy.againWhenWorse() || m.severity().ordinal() <= fact.severity().ordinal())) {
-          return Optional.of("problem:" + m.rule().id() + "@" + m.siteId());
+          return Optional.of(ONCE_PER_PROBLEM + m.rule().id() + "@" + m.siteId());
         }
       }
     }

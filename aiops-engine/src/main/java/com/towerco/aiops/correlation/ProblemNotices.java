@@ -17,8 +17,11 @@ import java.util.Optional;
  * problem's severity above what it notified is published as an escalation even if the gate
  * made it evidence (a generator failing during a grid outage carried by generators: minor,
  * then major). A held alert whose problem clears before it held its condition after the
- * settle time is discarded: a blip pages nobody. Event time only; the decisions live on the
- * members ({@link Member#held}, {@link Member#notifiedAs}) and the group
+ * settle time is discarded: a blip pages nobody; an alert made evidence only by such a held
+ * alert (group inhibition, once per problem) is held with it, and the first of those that held
+ * its condition after the settle time notifies for the problem if none of the alerts it
+ * deferred to did; once the problem notified, they are evidence only. Event time only; the
+ * decisions live on the members ({@link Member#held}, {@link Member#notifiedAs}) and the group
  * ({@link Group#notifiedSeverity}), in the changelogged correlation store.
  */
 final class ProblemNotices {
@@ -42,7 +45,7 @@ final class ProblemNotices {
       return;
     }
     if (group.notifiedSeverity == null) {
-      if (member.notified()) {
+      if (member.notified() || defersToHeld(group, member)) {
         group.members.put(member.alertId(), member.holding());
       }
       return;
@@ -65,13 +68,51 @@ final class ProblemNotices {
       return;
     }
     for (Member m : List.copyOf(group.members.values())) {
-      if (m.held()) {
+      if (m.held() && m.notified()) {
         Optional<Instant> at = m.activeBetween(due, now);
         if (at.isPresent()) {
           publish(group, m, Impact.of(group, hubMinSites), at.get(), Release.Kind.SETTLED);
         }
       }
     }
+    if (group.notifiedSeverity == null) {
+      // The alerts that made the others evidence never held their condition after the settle
+      // time (a blip): the first alert they made evidence that did notifies for the problem.
+      for (Member m : List.copyOf(group.members.values())) {
+        if (m.held() && !m.notified()) {
+          Optional<Instant> at = m.activeBetween(due, now);
+          if (at.isPresent()) {
+            publish(group, m, Impact.of(group, hubMinSites), at.get(), Release.Kind.SETTLED);
+            break;
+          }
+        }
+      }
+    }
+    if (group.notifiedSeverity != null) {
+      // the problem notified: what was held only in case it would not is evidence after all
+      for (Member m : List.copyOf(group.members.values())) {
+        if (m.held() && !m.notified()) {
+          group.members.put(m.alertId(), m.deferred());
+          pending.add(new Release(m.alertId(), m.severity(), due, Release.Kind.EVIDENCE));
+        }
+      }
+    }
+  }
+
+  /**
+   * True if the alert was made evidence only by another alert of the problem that notifies
+   * (group inhibition, {@code rule@site}, or once per problem) and is still held: it is held
+   * too, since the one it deferred to may yet notify nobody (a blip).
+   */
+  private static boolean defersToHeld(Group group, Member member) {
+    String by = member.suppressedBy();
+    if (by == null) {
+      return false;
+    }
+    String source = by.startsWith(NotificationGate.ONCE_PER_PROBLEM)
+        ? by.substring(NotificationGate.ONCE_PER_PROBLEM.length()) : by;
+    return group.members.values().stream().anyMatch(m -> m.held() && m.notified()
+        && source.equals(m.rule().id() + "@" + m.siteId()));
   }
 
   /** The group is over: what it still held notifies nobody. */

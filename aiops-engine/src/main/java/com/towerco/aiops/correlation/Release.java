@@ -20,7 +20,12 @@ public record Release(String alertId, AlertSeverity severity, Instant at, Kind k
     /** Holding is off: published as it came, at the alert's own severity. */
     AT_ONCE,
     /** Held, and its problem cleared without it holding its condition after the settle time. */
-    DISCARDED;
+    DISCARDED,
+    /**
+     * Held only because the alert it deferred to was (group inhibition, once per problem);
+     * the problem notified otherwise: evidence only after all, its records let go.
+     */
+    EVIDENCE;
 
     /** The label value the published alert carries ({@code notified}). */
     public String label() {
@@ -29,6 +34,6 @@ public record Release(String alertId, AlertSeverity severity, Instant at, Kind k
   }
 
   public boolean publishes() {
-    return kind != Kind.DISCARDED;
+    return kind != Kind.DISCARDED && kind != Kind.EVIDENCE;
   }
 }

@@ -130,7 +130,7 @@ final class CorrelationProcessor
 
   /** A new alert that is evidence only counts now; one held counts when its problem decides. */
   private void counted(RegionCorrelator correlator, String alertId) {
-    correlator.member(alertId).filter(m -> m.suppressedBy() != null)
+    correlator.member(alertId).filter(m -> m.suppressedBy() != null && !m.held())
         .ifPresent(m -> outcomes.count(true));
   }
 

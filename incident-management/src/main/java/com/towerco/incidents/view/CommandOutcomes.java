@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CommandOutcomes {
   private final Map<String, CompletableFuture<Outcome>> waiting = new ConcurrentHashMap<>();
+  /** Told when a request starts to wait: the feed that reads the outcomes reads on at once. */
+  private volatile Runnable onWait = () -> { };
 
   /** The command's outcome: accepted at a version, or refused with a code and reason. */
   public record Outcome(String commandId, boolean accepted, int version, RejectionCode code,
@@ -24,7 +26,24 @@ public final class CommandOutcomes {
 
   /** Registers interest before the command is sent. */
   public CompletableFuture<Outcome> expect(String commandId) {
-    return waiting.computeIfAbsent(commandId, id -> new CompletableFuture<>());
+    CompletableFuture<Outcome> future = waiting.computeIfAbsent(commandId,
+        id -> new CompletableFuture<>());
+    onWait.run();
+    return future;
+  }
+
+  /**
+   * {@code wake} runs whenever a request starts to wait for an outcome: a paced read model
+   * (ADR-025) must not sleep out its round while one waits.
+   */
+  public CommandOutcomes whenWaited(Runnable wake) {
+    this.onWait = wake;
+    return this;
+  }
+
+  /** True while a request waits for a command's outcome. */
+  public boolean anyWaiting() {
+    return !waiting.isEmpty();
   }
 
   public void forget(String commandId) {

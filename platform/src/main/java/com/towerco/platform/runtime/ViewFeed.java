@@ -51,6 +51,8 @@ public final class ViewFeed implements AutoCloseable {
   private final int maxPollRecords;
   /** Callers blocked in {@link #awaitRead} or {@link #awaitCaughtUp}: no pause while any wait. */
   private int waiting;
+  /** Callers that wait for what this feed reads other than through {@link #awaitRead}. */
+  private java.util.function.BooleanSupplier othersWaiting = () -> false;
   private final Map<TopicPartition, Long> catchUp = new HashMap<>();
   private final Set<TopicPartition> assigned = new HashSet<>();
   private final Map<TopicPartition, Long> positions = new HashMap<>();
@@ -187,10 +189,25 @@ public final class ViewFeed implements AutoCloseable {
     }
   }
 
+  /**
+   * A paced feed reads on without pausing while {@code someoneWaits}: callers that wait for
+   * what it reads other than through {@link #awaitRead} (a request waiting for its command's
+   * outcome in the read model); they {@link #wake} it when they start to wait.
+   */
+  public synchronized ViewFeed readOnWhile(java.util.function.BooleanSupplier someoneWaits) {
+    this.othersWaiting = someoneWaits;
+    return this;
+  }
+
+  /** Ends a pause between rounds: someone waits for what the feed reads next. */
+  public synchronized void wake() {
+    notifyAll();
+  }
+
   /** Waits out the rest of the round at a paced feed, unless a caller waits for a record. */
   private synchronized void pause(long polledAt, int polled) throws InterruptedException {
     long wait = pace.waitMillis(polledAt, polled, maxPollRecords, System.currentTimeMillis());
-    while (wait > 0 && waiting == 0 && running) {
+    while (wait > 0 && waiting == 0 && !othersWaiting.getAsBoolean() && running) {
       wait(wait);
       wait = pace.waitMillis(polledAt, polled, maxPollRecords, System.currentTimeMillis());
     }
