@@ -196,9 +196,12 @@ public final class ConsumerService implements PlatformService {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<TopicPartition, Long> positions = new HashMap<>();
     /**
-     * What this worker last committed for each partition it still owns: a partition whose commit
-     * point has not moved is not committed again (a commit of every handled partition every
-     * second was thousands of offsets per group with a topic per site).
+     * What this worker last committed for each partition it still owns: in a paced loop (a
+     * reader of every site topic, ADR-025) a partition whose commit point has not moved is not
+     * committed again (a commit of every handled partition every second was thousands of offsets
+     * per group with a topic per site). An eager loop (a few command or tenant partitions) still
+     * commits every handled partition each time: its commit is also what finds a broker gone
+     * while it has nothing new to write, so it backs off and reads again from its commits.
      */
     private final Map<TopicPartition, EventHandler.CommitPoint> committed = new HashMap<>();
     private final int maxPollRecords;
@@ -536,7 +539,7 @@ public final class ConsumerService implements PlatformService {
         Long position = positions.get(tp);
         if (position != null) {
           EventHandler.CommitPoint point = handler.committable(tp, position);
-          if (!point.equals(committed.get(tp))) {
+          if (!pace.paced() || !point.equals(committed.get(tp))) {
             points.put(tp, point);
             offsets.put(tp, new OffsetAndMetadata(point.offset(), point.metadata()));
           }
