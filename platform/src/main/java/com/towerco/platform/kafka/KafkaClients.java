@@ -126,11 +126,6 @@ public final class KafkaClients {
     return consumer(consumerProperties(groupId, clientId));
   }
 
-  public KafkaConsumer<String, byte[]> consumer(String groupId, String clientId,
-      FetchPace pace) {
-    return consumer(consumerProperties(groupId, clientId, pace));
-  }
-
   /** A consumer with properties adjusted by the caller (e.g. max.poll.records). */
   public KafkaConsumer<String, byte[]> consumer(Map<String, Object> properties) {
     return MeteredClients.consumer(properties, meters);
