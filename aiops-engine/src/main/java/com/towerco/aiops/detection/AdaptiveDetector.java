@@ -21,12 +21,13 @@ package com.towerco.aiops.detection;
  * {@link Config#referenceStepMillis()} the alert surprise is per unit of time rather than per
  * point ({@link #alertSurprise}): an hourly series gets as many chances to alarm a day as a
  * five-minute one, not twelve times fewer, and with them its moderate anomalies (the drift view,
- * a slow average, keeps the per-point level: {@link Views#judge}). The deviation never falls below what the series' resolution
- * and magnitude justify ({@link SeasonalBaseline#sigma()}), so a flat or perfectly periodic
- * series cannot make tiny residuals certain anomalies. Nothing is scored while the baseline
- * forms ({@link Config#warmUp()} points and steps, the same duration for a coarser series but
- * at least {@link Config#minWarmUp()} points: {@link Score#learning()}); a counter (a
- * series that only grows) is judged by its increase per step, and its resets are skipped.
+ * a slow average, keeps the per-point level: {@link Views#judge}). The deviation never falls
+ * below what the series' resolution and magnitude justify ({@link SeasonalBaseline#sigma()}),
+ * so a flat or perfectly periodic series cannot make tiny residuals certain anomalies. Nothing
+ * is scored while the baseline forms ({@link Config#warmUp()} points and steps, the same
+ * duration for a coarser series but at least {@link Config#minWarmUp()} points:
+ * {@link Score#learning()}); a counter (a series that only grows) is judged by its increase per
+ * step, and its resets are skipped.
  */
 public final class AdaptiveDetector implements Detector {
   private static final int VERSION = 2;

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * figures are a measurement, the others' are what the detector was tuned on or checked against.
  */
 public final class CorpusEvaluations {
-  /** The corpus no constant of any detector was chosen on (ADR-030; ms-cloud-monitoring until then). */
+  /** The corpus no detector constant was chosen on (ADR-030; before: ms-cloud-monitoring). */
   public static final String HELD_OUT = "skab";
 
   private CorpusEvaluations() {}
