@@ -32,6 +32,7 @@ package com.towerco.aiops.detection;
 public final class AdaptiveDetector implements Detector {
   private static final int VERSION = 2;
   private static final double SHORT_SCALE_ALPHA = 0.1;
+  private static final double LN10 = Math.log(10);
   /** The alert surprise of the coarsest series: never more than one point in 100 alarms. */
   static final double MIN_ALERT_SURPRISE = 2;
 
@@ -80,6 +81,7 @@ public final class AdaptiveDetector implements Detector {
   private final Flatline flatline = new Flatline();
   private final Drift drift = new Drift();
   private final Views views;
+  private final double logReferenceStep;
   private double shortScale;
   private double learnedSteps;
 
@@ -88,6 +90,7 @@ public final class AdaptiveDetector implements Detector {
     this.config = config;
     this.baseline = new SeasonalBaseline(config);
     this.views = new Views(config.tailMemory(), config.residualYouth());
+    this.logReferenceStep = Math.log(config.referenceStepMillis());
   }
 
   /** The registry entry for this detector under {@code name} with {@code config}. */
@@ -151,8 +154,15 @@ public final class AdaptiveDetector implements Detector {
       baseline.learn(value, steps, interval);
       return Score.learning(timeMillis, raw, name);
     }
-    double learningPoints = learningPoints(interval);
-    boolean learning = baseline.count < learningPoints || learnedSteps < learningPoints;
+    // log10 of how much coarser than the reference step the series is (0 if not), read from the
+    // cadence's log interval so that a fine series pays nothing for it.
+    double coarser = Double.isNaN(cadence.logInterval) ? 0
+        : Math.max(0, (cadence.logInterval - logReferenceStep) / LN10);
+    boolean learning = baseline.count < config.warmUp() || learnedSteps < config.warmUp();
+    if (learning && coarser > 0) {
+      double points = learningPoints(coarser);
+      learning = baseline.count < points || learnedSteps < points;
+    }
     double expected = baseline.expected();
     double sigma = baseline.sigma();
     double residual = value - expected;
@@ -164,7 +174,7 @@ public final class AdaptiveDetector implements Detector {
         * (Math.min(Math.abs(residual), 6 * sigma) - shortScale);
     double spread = shortScale * 1.2533 / sigma;
     double gap = Math.abs(drift.add(baseline.deseasonalisedLevel(), steps, sigma));
-    double alert = alertSurprise(interval);
+    double alert = coarser > 0 ? alertSurprise(coarser) : config.alertSurprise();
     views.judge(Math.abs(z), cusum, gap, spread, flatRun, shift.evident(), alert,
         config.alertSurprise() - alert);
     views.learn(Math.abs(z), cusum, gap, spread, flatRun, steps, alert);
@@ -192,10 +202,13 @@ public final class AdaptiveDetector implements Detector {
    * chance that some point of an hour (a day) alarms by chance stays what it is at the reference
    * step, never below {@link #MIN_ALERT_SURPRISE}.
    */
-  double alertSurprise(double intervalMillis) {
-    double coarser = Math.max(1, intervalMillis / config.referenceStepMillis());
+  double alertSurpriseAt(double intervalMillis) {
+    return alertSurprise(log10Coarser(intervalMillis));
+  }
+
+  private double alertSurprise(double log10Coarser) {
     return Math.max(Math.min(MIN_ALERT_SURPRISE, config.alertSurprise()),
-        config.alertSurprise() - Math.log10(coarser));
+        config.alertSurprise() - log10Coarser);
   }
 
   /**
@@ -203,9 +216,17 @@ public final class AdaptiveDetector implements Detector {
    * step or faster, the same duration for a coarser one, but never fewer than
    * {@code minWarmUp}.
    */
-  double learningPoints(double intervalMillis) {
-    double coarser = Math.max(1, intervalMillis / config.referenceStepMillis());
-    return Math.max(Math.min(config.minWarmUp(), config.warmUp()), config.warmUp() / coarser);
+  double learningPointsAt(double intervalMillis) {
+    return learningPoints(log10Coarser(intervalMillis));
+  }
+
+  private double learningPoints(double log10Coarser) {
+    return Math.max(Math.min(config.minWarmUp(), config.warmUp()),
+        config.warmUp() * Math.pow(10, -log10Coarser));
+  }
+
+  private double log10Coarser(double intervalMillis) {
+    return Math.max(0, Math.log10(intervalMillis / config.referenceStepMillis()));
   }
 
   /** A series that turned out not to be a counter: learn it again as it is. */

@@ -28,21 +28,21 @@ class CoarseSeriesTest {
   @Test
   void theAlertSurpriseIsPerUnitOfTimeAboveTheReferenceStep() {
     double configured = AdaptiveDetector.Config.defaults().alertSurprise();
-    assertThat(adaptive.alertSurprise(SECOND)).isEqualTo(configured);
-    assertThat(adaptive.alertSurprise(FIVE_MINUTES)).isEqualTo(configured);
+    assertThat(adaptive.alertSurpriseAt(SECOND)).isEqualTo(configured);
+    assertThat(adaptive.alertSurpriseAt(FIVE_MINUTES)).isEqualTo(configured);
     // Twelve points an hour at the reference step: one hourly point may be twelve times likelier.
-    assertThat(adaptive.alertSurprise(HOUR)).isCloseTo(configured - Math.log10(12),
+    assertThat(adaptive.alertSurpriseAt(HOUR)).isCloseTo(configured - Math.log10(12),
         within(1e-9));
-    assertThat(adaptive.alertSurprise(DAY)).isEqualTo(AdaptiveDetector.MIN_ALERT_SURPRISE);
+    assertThat(adaptive.alertSurpriseAt(DAY)).isEqualTo(AdaptiveDetector.MIN_ALERT_SURPRISE);
   }
 
   @Test
   void aCoarseSeriesLearnsForTheSameDurationButAtLeastMinWarmUpPoints() {
     AdaptiveDetector.Config c = AdaptiveDetector.Config.defaults();
-    assertThat(adaptive.learningPoints(SECOND)).isEqualTo(c.warmUp());
-    assertThat(adaptive.learningPoints(FIVE_MINUTES)).isEqualTo(c.warmUp());
-    assertThat(adaptive.learningPoints(2 * FIVE_MINUTES)).isEqualTo(c.warmUp() / 2.0);
-    assertThat(adaptive.learningPoints(HOUR)).isEqualTo(c.minWarmUp());
+    assertThat(adaptive.learningPointsAt(SECOND)).isEqualTo(c.warmUp());
+    assertThat(adaptive.learningPointsAt(FIVE_MINUTES)).isEqualTo(c.warmUp());
+    assertThat(adaptive.learningPointsAt(2 * FIVE_MINUTES)).isEqualTo(c.warmUp() / 2.0);
+    assertThat(adaptive.learningPointsAt(HOUR)).isEqualTo(c.minWarmUp());
 
     Detector hourly = Detectors.byName(Detectors.DEFAULT).create();
     int learning = 0;
