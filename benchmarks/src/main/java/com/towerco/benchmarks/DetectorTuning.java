@@ -20,8 +20,9 @@ import java.util.Map;
 /**
  * How the adaptive detector's constants and the default alarm policy were chosen: coordinate
  * descent (each knob in turn takes the candidate with the best mean event-level F1, ties keep
- * the current value) over the tuning corpora given as arguments, by default {@code corpora/smd}
- * and {@code corpora/asd}; {@code DIR@K/H} takes a corpus's cold-start view instead
+ * the current value) over the tuning corpora given as arguments, by default {@code corpora/smd},
+ * {@code corpora/asd} and {@code corpora/ms-cloud-monitoring} (a tuning corpus since ADR-030);
+ * {@code DIR@K/H} takes a corpus's cold-start view instead
  * ({@link ColdStart}: young series of H rows, each fed K rows before it), the only view in
  * which {@code residualYouth} matters. It refuses the held-out corpus
  * ({@link CorpusEvaluations#HELD_OUT}). Run from the repository root:
@@ -43,13 +44,16 @@ public final class DetectorTuning {
     KNOBS.put("minFlatRun", new double[] {6, 12, 30});
     KNOBS.put("warmUp", new double[] {40, 100, 200});
     KNOBS.put("residualYouth", new double[] {0, 200, 500, 1_000});
+    KNOBS.put("referenceStepMillis", new double[] {60_000, 300_000, 900_000});
+    KNOBS.put("minWarmUp", new double[] {16, 20, 28, 40});
   }
 
   private DetectorTuning() {}
 
   public static void main(String[] args) throws IOException {
     List<Corpus> corpora = new ArrayList<>();
-    for (String arg : args.length > 0 ? args : new String[] {"corpora/smd", "corpora/asd"}) {
+    for (String arg : args.length > 0 ? args : new String[] {"corpora/smd", "corpora/asd",
+        "corpora/ms-cloud-monitoring"}) {
       String[] dirAndView = arg.split("@", 2);
       Corpus corpus = Corpus.read(Path.of(dirAndView[0]));
       if (corpus.name().equals(CorpusEvaluations.HELD_OUT)) {

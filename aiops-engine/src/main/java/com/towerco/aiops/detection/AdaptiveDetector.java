@@ -15,17 +15,26 @@ package com.towerco.aiops.detection;
  *   <li>{@code variance}: recent deviations several times the usual (a sensor going noisy);
  *   <li>{@code flatline}: a run of identical values chance would not produce (a sensor stuck).
  * </ul>
- * The score is the surprise over twice {@link Config#alertSurprise()}, capped at 1: 0.5 means a
+ * The score is the surprise over twice the alert surprise, capped at 1: 0.5 means a
  * one-in-{@code 10^alertSurprise} event on this series whatever its scale or noise, so one
- * threshold serves every series. The deviation never falls below what the series' resolution
- * and magnitude justify ({@link SeasonalBaseline#sigma()}), so a flat or perfectly periodic
- * series cannot make tiny residuals certain anomalies. Nothing is scored while the baseline
- * forms ({@link Config#warmUp()} points and steps: {@link Score#learning()}); a counter (a
- * series that only grows) is judged by its increase per step, and its resets are skipped.
+ * threshold serves every series. For a series sampled more coarsely than
+ * {@link Config#referenceStepMillis()} the alert surprise is per unit of time rather than per
+ * point ({@link #alertSurprise}): an hourly series gets as many chances to alarm a day as a
+ * five-minute one, not twelve times fewer, and with them its moderate anomalies (the drift view,
+ * a slow average, keeps the per-point level: {@link Views#judge}). The deviation never falls
+ * below what the series' resolution and magnitude justify ({@link SeasonalBaseline#sigma()}),
+ * so a flat or perfectly periodic series cannot make tiny residuals certain anomalies. Nothing
+ * is scored while the baseline forms ({@link Config#warmUp()} points and steps, the same
+ * duration for a coarser series but at least {@link Config#minWarmUp()} points:
+ * {@link Score#learning()}); a counter (a series that only grows) is judged by its increase per
+ * step, and its resets are skipped.
  */
 public final class AdaptiveDetector implements Detector {
   private static final int VERSION = 2;
   private static final double SHORT_SCALE_ALPHA = 0.1;
+  private static final double LN10 = Math.log(10);
+  /** The alert surprise of the coarsest series: never more than one point in 100 alarms. */
+  static final double MIN_ALERT_SURPRISE = 2;
 
   /**
    * The tunable constants. {@code alpha}/{@code beta}/{@code damping}: Holt level, trend and
@@ -38,20 +47,28 @@ public final class AdaptiveDetector implements Detector {
    * ({@code -log10} probability) that scores 0.5; {@code tailMemory}: steps a view's tail
    * remembers; {@code relativeFloor}: the least deviation believed, relative to the series'
    * magnitude; {@code residualYouth}: steps during which the residual's tail learns every
-   * excess as it is, not capped at the alert level ({@link Tail#young()}).
+   * excess as it is, not capped at the alert level ({@link Tail#young()});
+   * {@code referenceStepMillis}: the coarsest sampling step the other constants were chosen at;
+   * a coarser series has the same false alarms per unit of time (its alert surprise lower by
+   * {@code log10(step / referenceStep)}, never below {@link #MIN_ALERT_SURPRISE}) and learns
+   * for the same duration ({@code warmUp} reference steps, never fewer than {@code minWarmUp}
+   * points).
    */
   public record Config(double alpha, double beta, double damping, double seasonalLevelMillis,
       double dayMemory, double weekMemory, double scaleAlpha, double clip, double cusumSlack,
       int minFlatRun, int warmUp, double alertSurprise, double tailMemory,
-      double relativeFloor, double residualYouth) {
+      double relativeFloor, double residualYouth, double referenceStepMillis, int minWarmUp) {
 
     public static Config defaults() {
       // Chosen on the smd and asd corpora (benchmarks' DetectorTuning), never on the held-out
       // ms-cloud-monitoring; alpha and clip kept at 0.3 x 3 so an outlier barely bends the level,
       // minFlatRun at 12 (6 was as good) so a step to a constant value is not also a flatline;
-      // residualYouth a quarter of the tail's memory, chosen on smd and asd's cold-start view.
+      // residualYouth a quarter of the tail's memory, chosen on smd and asd's cold-start view;
+      // referenceStepMillis 5 minutes (asd's and the synthetic suite's step, the coarsest tuned
+      // on before ADR-030) and minWarmUp 20 points chosen on ms-cloud-monitoring's hourly
+      // series (ADR-030), never on the held-out skab.
       return new Config(0.3, 0.02, 0.98, 3_600_000.0, 2, 3, 0.005, 3, 1.0, 12, 40, 3.5, 2_000,
-          1e-3, 500);
+          1e-3, 500, 300_000, 20);
     }
   }
 
@@ -64,6 +81,7 @@ public final class AdaptiveDetector implements Detector {
   private final Flatline flatline = new Flatline();
   private final Drift drift = new Drift();
   private final Views views;
+  private final double logReferenceStep;
   private double shortScale;
   private double learnedSteps;
 
@@ -72,6 +90,7 @@ public final class AdaptiveDetector implements Detector {
     this.config = config;
     this.baseline = new SeasonalBaseline(config);
     this.views = new Views(config.tailMemory(), config.residualYouth());
+    this.logReferenceStep = Math.log(config.referenceStepMillis());
   }
 
   /** The registry entry for this detector under {@code name} with {@code config}. */
@@ -135,7 +154,15 @@ public final class AdaptiveDetector implements Detector {
       baseline.learn(value, steps, interval);
       return Score.learning(timeMillis, raw, name);
     }
+    // log10 of how much coarser than the reference step the series is (0 if not), read from the
+    // cadence's log interval so that a fine series pays nothing for it.
+    double coarser = Double.isNaN(cadence.logInterval) ? 0
+        : Math.max(0, (cadence.logInterval - logReferenceStep) / LN10);
     boolean learning = baseline.count < config.warmUp() || learnedSteps < config.warmUp();
+    if (learning && coarser > 0) {
+      double points = learningPoints(coarser);
+      learning = baseline.count < points || learnedSteps < points;
+    }
     double expected = baseline.expected();
     double sigma = baseline.sigma();
     double residual = value - expected;
@@ -147,8 +174,9 @@ public final class AdaptiveDetector implements Detector {
         * (Math.min(Math.abs(residual), 6 * sigma) - shortScale);
     double spread = shortScale * 1.2533 / sigma;
     double gap = Math.abs(drift.add(baseline.deseasonalisedLevel(), steps, sigma));
-    double alert = config.alertSurprise();
-    views.judge(Math.abs(z), cusum, gap, spread, flatRun, shift.evident(), alert);
+    double alert = coarser > 0 ? alertSurprise(coarser) : config.alertSurprise();
+    views.judge(Math.abs(z), cusum, gap, spread, flatRun, shift.evident(), alert,
+        config.alertSurprise() - alert);
     views.learn(Math.abs(z), cusum, gap, spread, flatRun, steps, alert);
     baseline.learn(value, steps, interval);
     if (views.surprise(Views.LEVEL_SHIFT) >= alert || shift.evident()) {
@@ -166,6 +194,39 @@ public final class AdaptiveDetector implements Detector {
     return new Score(timeMillis, raw, score, counter.expectedRaw(expected),
         counter.expectedRaw(expected - half),
         counter.expectedRaw(expected + half), name + "/" + views.bestName());
+  }
+
+  /**
+   * The surprise that scores 0.5 on a series sampled every {@code intervalMillis}: the
+   * configured one up to the reference step; above it lower by {@code log10} of the ratio, so the
+   * chance that some point of an hour (a day) alarms by chance stays what it is at the reference
+   * step, never below {@link #MIN_ALERT_SURPRISE}.
+   */
+  double alertSurpriseAt(double intervalMillis) {
+    return alertSurprise(log10Coarser(intervalMillis));
+  }
+
+  private double alertSurprise(double log10Coarser) {
+    return Math.max(Math.min(MIN_ALERT_SURPRISE, config.alertSurprise()),
+        config.alertSurprise() - log10Coarser);
+  }
+
+  /**
+   * Points learned before the first score: {@code warmUp} for a series sampled at the reference
+   * step or faster, the same duration for a coarser one, but never fewer than
+   * {@code minWarmUp}.
+   */
+  double learningPointsAt(double intervalMillis) {
+    return learningPoints(log10Coarser(intervalMillis));
+  }
+
+  private double learningPoints(double log10Coarser) {
+    return Math.max(Math.min(config.minWarmUp(), config.warmUp()),
+        config.warmUp() * Math.pow(10, -log10Coarser));
+  }
+
+  private double log10Coarser(double intervalMillis) {
+    return Math.max(0, Math.log10(intervalMillis / config.referenceStepMillis()));
   }
 
   /** A series that turned out not to be a counter: learn it again as it is. */

@@ -47,12 +47,15 @@ final class Views {
 
   /**
    * Judges one point: its residual in deviations, CUSUM sum, drift gap, spread, and the
-   * surprise of its run of repeats were repeats independent ({@link Flatline}).
+   * surprise of its run of repeats were repeats independent ({@link Flatline}). The drift's
+   * surprise is lowered by {@code driftHandicap}: on a series coarser than the reference step
+   * the alert is per unit of time (ADR-030), but the drift gap is a slow average whose chances
+   * to stray come per its memory, not per point, so it keeps the per-point alert.
    */
   void judge(double z, double cusum, double gap, double spread, double flatRun,
-      boolean evidentStep, double alert) {
+      boolean evidentStep, double alert, double driftHandicap) {
     surprise[RESIDUAL] = residual.surprise(z);
-    surprise[DRIFT] = drift.surprise(gap);
+    surprise[DRIFT] = Math.max(0, drift.surprise(gap) - driftHandicap);
     surprise[LEVEL_SHIFT] = shift.surprise(cusum);
     if (evidentStep) { // several points far out on one side: a step, whatever the sum says
       surprise[LEVEL_SHIFT] = Math.max(surprise[LEVEL_SHIFT], surprise[RESIDUAL]);

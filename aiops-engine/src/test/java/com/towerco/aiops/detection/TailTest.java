@@ -60,7 +60,8 @@ class TailTest {
     return AdaptiveDetector.factory("adaptive", "", new AdaptiveDetector.Config(d.alpha(),
         d.beta(), d.damping(), d.seasonalLevelMillis(), d.dayMemory(), d.weekMemory(),
         d.scaleAlpha(), d.clip(), d.cusumSlack(), d.minFlatRun(), d.warmUp(),
-        d.alertSurprise(), d.tailMemory(), d.relativeFloor(), 0));
+        d.alertSurprise(), d.tailMemory(), d.relativeFloor(), 0, d.referenceStepMillis(),
+        d.minWarmUp()));
   }
 
   private static CorpusSeries spiky(int seed) {
