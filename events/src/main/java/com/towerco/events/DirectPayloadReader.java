@@ -63,7 +63,7 @@ final class DirectPayloadReader {
     return Irregular.INSTANCE;
   }
 
-  /** One record type: its fields by JSON name, and its canonical constructor. */
+  /** One record type: its fields in order, their JSON names, its canonical constructor. */
   private static final class RecordReader {
     private final Field[] fields;
     private final String[] names;
@@ -146,8 +146,10 @@ final class DirectPayloadReader {
       }
       try {
         return constructor.invokeExact(values);
+      } catch (Error e) {
+        throw e;
       } catch (Throwable e) {
-        throw irregular();
+        throw irregular(); // the record refused the values: the data binding words why
       }
     }
   }

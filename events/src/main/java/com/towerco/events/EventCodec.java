@@ -168,10 +168,6 @@ public final class EventCodec {
     }
   }
 
-  /**
-   * Reads one envelope; {@code direct}: the payload through {@link DirectPayloadReader}, and
-   * anything but the plain case (a repeated field, a payload before its type) irregular.
-   */
   /** The direct read alone, for tests: {@link DirectPayloadReader.Irregular} if it declines. */
   Envelope decodeDirectly(byte[] bytes) throws Exception {
     try (JsonParser p = direct.createParser(bytes)) {
@@ -179,6 +175,10 @@ public final class EventCodec {
     }
   }
 
+  /**
+   * Reads one envelope; {@code direct}: the payload through {@link DirectPayloadReader}, and
+   * anything but the plain case (a repeated field, a payload before its type) irregular.
+   */
   private Envelope read(JsonParser p, boolean direct)
       throws IOException, InvalidEventException, DirectPayloadReader.Irregular {
     if (p.nextToken() != JsonToken.START_OBJECT) {
