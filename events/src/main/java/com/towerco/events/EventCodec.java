@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,6 +46,12 @@ public final class EventCodec {
   private final int maxBytes;
   // Its own factory (the payload mapper's), so its field-name table holds event names only.
   private final JsonFactory factory = Json.payloadMapper().getFactory();
+  /**
+   * The direct read's factory (ADR-031): the same parser without Jackson's duplicate detector,
+   * since the direct read refuses a repeated field itself; null reads everything through the
+   * data binding.
+   */
+  private final JsonFactory direct;
   private final PayloadReader payloads = new PayloadReader();
   private final Map<Class<?>, ObjectWriter> writers = new ConcurrentHashMap<>();
 
@@ -57,8 +65,15 @@ public final class EventCodec {
 
   /** A codec for another catalogue (tests of other generations of the contract). */
   public EventCodec(EventCatalog catalog, int maxBytes) {
+    this(catalog, maxBytes, true);
+  }
+
+  /** {@code direct} false: every payload through the data binding (tests compare the two). */
+  EventCodec(EventCatalog catalog, int maxBytes, boolean direct) {
     this.catalog = catalog;
     this.maxBytes = maxBytes;
+    this.direct = direct ? factory.copy()
+        .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, false) : null;
   }
 
   public int maxBytes() {
@@ -99,8 +114,20 @@ public final class EventCodec {
       throw new InvalidEventException(RejectReason.OVERSIZED,
           "the event is " + bytes.length + " bytes; the limit is " + maxBytes);
     }
+    if (direct != null) {
+      // The common case, read directly (ADR-031); anything unusual, valid or not, is read
+      // again below, so what is accepted and how a rejection is worded stay the binding's.
+      try (JsonParser p = direct.createParser(bytes)) {
+        return read(p, true);
+      } catch (DirectPayloadReader.Irregular | InvalidEventException | IOException
+          | RuntimeException e) {
+        // read it the checked way
+      }
+    }
     try (JsonParser p = factory.createParser(bytes)) {
-      return read(p);
+      return read(p, false);
+    } catch (DirectPayloadReader.Irregular e) {
+      throw new IllegalStateException("only a direct read is irregular", e);
     } catch (InvalidEventException e) {
       throw e;
     } catch (NullRejectingParser.NullValueException e) {
@@ -141,7 +168,19 @@ public final class EventCodec {
     }
   }
 
-  private Envelope read(JsonParser p) throws IOException, InvalidEventException {
+  /** The direct read alone, for tests: {@link DirectPayloadReader.Irregular} if it declines. */
+  Envelope decodeDirectly(byte[] bytes) throws Exception {
+    try (JsonParser p = direct.createParser(bytes)) {
+      return read(p, true);
+    }
+  }
+
+  /**
+   * Reads one envelope; {@code direct}: the payload through {@link DirectPayloadReader}, and
+   * anything but the plain case (a repeated field, a payload before its type) irregular.
+   */
+  private Envelope read(JsonParser p, boolean direct)
+      throws IOException, InvalidEventException, DirectPayloadReader.Irregular {
     if (p.nextToken() != JsonToken.START_OBJECT) {
       throw new InvalidEventException(RejectReason.WRONG_TYPE, "an event must be a JSON object");
     }
@@ -156,10 +195,22 @@ public final class EventCodec {
     TokenBuffer pendingPayload = null;
     boolean payloadSeen = false;
     Map<String, String> metadata = null;
+    int seen = 0;
+    int next = 0;
     JsonToken token;
-    while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
+    while ((token = direct ? nextEnvelopeField(p, next) : p.nextToken())
+        == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken value = p.nextToken();
+      if (direct) {
+        int index = ENVELOPE_FIELDS.indexOf(field);
+        int bit = 1 << index;
+        if (bit <= 0 || (seen & bit) != 0) {
+          throw DirectPayloadReader.Irregular.INSTANCE;
+        }
+        seen |= bit;
+        next = index + 1;
+      }
       switch (field) {
         case "event_id" -> eventId = string(p, value, field);
         case "event_type" -> eventType = string(p, value, field);
@@ -174,7 +225,13 @@ public final class EventCodec {
           payloadSeen = true;
           reading = eventType == null || version == null
               ? null : catalog.reading(eventType, version);
-          if (reading != null) {
+          if (direct) {
+            if (reading == null || reading.lenient() || !reading.upcasters().isEmpty()) {
+              throw DirectPayloadReader.Irregular.INSTANCE;
+            }
+            payload = (Payload) DirectPayloadReader.read(reading.type().payloadClass(), p);
+            reading.validator().validate(payload);
+          } else if (reading != null) {
             payload = payloads.read(reading, p);
           } else if (eventType == null || version == null) {
             pendingPayload = new TokenBuffer(p);
@@ -183,7 +240,7 @@ public final class EventCodec {
             p.skipChildren();
           }
         }
-        case "metadata" -> metadata = metadata(p, value);
+        case "metadata" -> metadata = metadata(p, value, direct);
         default -> throw new InvalidEventException(RejectReason.SCHEMA_VIOLATION,
             "unknown envelope field '" + field + "'");
       }
@@ -240,8 +297,21 @@ public final class EventCodec {
     return p.getText();
   }
 
-  private static Map<String, String> metadata(JsonParser p, JsonToken value)
-      throws IOException, InvalidEventException {
+  private static final List<String> ENVELOPE_FIELDS = List.of("event_id", "event_type",
+      "tenant_id", "site_id", "timestamp", "version", "payload", "metadata");
+  private static final SerializedString[] ENVELOPE_NAMES = ENVELOPE_FIELDS.stream()
+      .map(SerializedString::new).toArray(SerializedString[]::new);
+
+  /** The next token, an envelope field in the ADR's order matched on its bytes. */
+  private static JsonToken nextEnvelopeField(JsonParser p, int next) throws IOException {
+    if (next >= ENVELOPE_NAMES.length) {
+      return p.nextToken();
+    }
+    return p.nextFieldName(ENVELOPE_NAMES[next]) ? JsonToken.FIELD_NAME : p.currentToken();
+  }
+
+  private static Map<String, String> metadata(JsonParser p, JsonToken value, boolean direct)
+      throws IOException, InvalidEventException, DirectPayloadReader.Irregular {
     if (value != JsonToken.START_OBJECT) {
       throw new InvalidEventException(RejectReason.WRONG_TYPE, "metadata must be an object");
     }
@@ -252,7 +322,9 @@ public final class EventCodec {
         throw new InvalidEventException(RejectReason.WRONG_TYPE,
             "metadata." + key + " must be a string");
       }
-      metadata.put(key, p.getText());
+      if (metadata.put(key, p.getText()) != null && direct) {
+        throw DirectPayloadReader.Irregular.INSTANCE;
+      }
     }
     return metadata;
   }

@@ -58,7 +58,7 @@ class SchemaContractTest {
     assertThat(rejected).as("the mutations do break events").isGreaterThan(MUTATIONS_PER_TYPE / 2);
   }
 
-  private static String mutate(ObjectNode event, Random random) {
+  static String mutate(ObjectNode event, Random random) {
     List<Location> locations = new ArrayList<>();
     collect(event, "$", locations);
     Location at = locations.get(random.nextInt(locations.size()));

@@ -131,13 +131,13 @@ public final class AiopsTopology {
         JsonSerde.of(HeldNotices.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(SITE_DETECTION_STORE), Serdes.String(),
-        JsonSerde.of(SiteDetection.Snapshot.class)));
+        LearnedStateSerde.sites()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(KPI_ALERTS_STORE), Serdes.String(),
         JsonSerde.listOf(ActiveAlert.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(KPI_DETECTION_STORE), Serdes.String(),
-        JsonSerde.of(KpiAnomalyProcessor.Saved.class)));
+        LearnedStateSerde.kpis()));
 
     KStream<String, Emission> siteEmissions = StreamsService
         .events(builder, TopicFamily.SITE_EVENTS.pattern(), "site-events",
