@@ -52,8 +52,7 @@ class EmbeddedMqttIngestIT {
           bytes(message(now, aReading().build())), 1, false);
       site.disconnect();
       site.close();
-      try (TopicReader events = new TopicReader(kafka.bootstrapServers(),
-          Pattern.compile(Pattern.quote(TopicFamily.SITE_EVENTS.topic("E1"))))) {
+      try (TopicReader events = TopicReader.sites(kafka.bootstrapServers(), "E1")) {
         events.readUntil(r -> !r.isEmpty(), Duration.ofSeconds(30));
         assertThat(events.events()).singleElement().satisfies(e -> {
           assertThat(e.timestamp()).isEqualTo(now);

@@ -105,8 +105,7 @@ class HttpBackPressureIT {
       web.close();
       gateway.close();
     }
-    try (TopicReader events = new TopicReader(kafka.bootstrapServers(),
-        Pattern.compile("towerco\\.sites\\.B1\\.events"))) {
+    try (TopicReader events = TopicReader.sites(kafka.bootstrapServers(), "B1")) {
       events.readUntil(r -> r.size() >= sent.size(), Duration.ofSeconds(30));
       Set<String> arrived = events.events().stream().map(Envelope::eventId)
           .collect(Collectors.toSet());

@@ -76,8 +76,7 @@ class SimulatorServiceIT {
       assertThat(post(base + SimulatorRoutes.FAULTS, "mains-outage:S0003@0", "tenant")
           .statusCode()).isEqualTo(403);
 
-      try (TopicReader reader = new TopicReader(kafka.bootstrapServers(),
-          Pattern.compile(Pattern.quote(TopicFamily.SITE_EVENTS.topic("S0003"))))) {
+      try (TopicReader reader = TopicReader.sites(kafka.bootstrapServers(), "S0003")) {
         reader.readUntil(records -> reader.events("site.alarm").stream()
             .anyMatch(e -> e.payloadAs(SiteAlarm.class).probableCause()
                 == SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE), Duration.ofSeconds(30));
