@@ -172,7 +172,7 @@ class PlatformSystemTest {
   @Order(3)
   void anEventDeliveredTwiceIsStoredAndCountedOnce() throws Exception {
     Envelope telemetry;
-    try (TopicReader site = reader("towerco\\.sites\\.S0009\\.events")) {
+    try (TopicReader site = TopicReader.sites(platform.bootstrapServers(), "S0009")) {
       site.readUntil(r -> !site.events(EventTypes.of(SiteTelemetry.class).name()).isEmpty(),
           PATIENCE);
       telemetry = site.events(EventTypes.of(SiteTelemetry.class).name()).get(0);
