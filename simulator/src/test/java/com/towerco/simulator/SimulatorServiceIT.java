@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.towerco.events.Json;
-import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.site.SiteAlarm;
 import com.towerco.platform.http.Caller;
 import com.towerco.platform.http.WebServer;
@@ -25,7 +24,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
