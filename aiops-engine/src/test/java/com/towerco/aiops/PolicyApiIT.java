@@ -92,8 +92,7 @@ class PolicyApiIT {
     assertThat(call("POST", "/maintenance-windows", null, "{\"sites\":[\"NOPE\"],"
         + "\"from\":\"2026-11-27T12:00:00Z\",\"until\":\"2026-11-27T14:00:00Z\","
         + "\"reason\":\"x\"}").body()).contains("unknown site");
-    try (TopicReader site = new TopicReader(kafka.bootstrapServers(), Pattern.compile(
-        Pattern.quote(TopicFamily.SITE_EVENTS.topic("PX1"))))) {
+    try (TopicReader site = TopicReader.sites(kafka.bootstrapServers(), "PX1")) {
       site.readUntil(seen -> !site.events("site.maintenance-window").isEmpty(),
           Duration.ofSeconds(30));
       var window = (com.towerco.events.payload.site.SiteMaintenanceWindow) site

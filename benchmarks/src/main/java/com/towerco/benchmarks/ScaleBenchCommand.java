@@ -22,8 +22,9 @@ public final class ScaleBenchCommand implements Callable<Integer> {
       description = "Fleet sizes (default: ${DEFAULT-VALUE}).")
   List<Integer> sizes;
 
-  @Option(names = "--site-partitions", defaultValue = "1",
-      description = "Partitions per site topic (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--site-partitions",
+      defaultValue = "" + com.towerco.platform.PlatformConfig.DEFAULT_SITE_PARTITIONS,
+      description = "Partitions per site group topic (default: ${DEFAULT-VALUE}).")
   int sitePartitions;
 
   @Option(names = "--warmup-seconds", defaultValue = "30",

@@ -46,6 +46,15 @@ public final class CatalogDocument {
                   : String.join(", ", types))
           .append(" |\n");
     }
+    md.append("\n`{site_group}` is one of ").append(SiteGroups.COUNT).append(" groups, `")
+        .append(SiteGroups.all().get(0)).append("` to `")
+        .append(SiteGroups.all().get(SiteGroups.COUNT - 1)).append("`, chosen by a hash of ")
+        .append("the site id: the top bits of Kafka's murmur2 of its UTF-8 bytes, ")
+        .append("`((murmur2(site_id) & 0x7fffffff) * 16) >>> 31` (ADR-029, `SiteGroups`). ")
+        .append("Key every site event by its site id with Kafka's default (murmur2) ")
+        .append("partitioner, so a site's events stay in order in one partition. Topics ")
+        .append("named after one site (`towerco.sites.{site_id}.events`, before ADR-029) are ")
+        .append("still read.\n");
     md.append("\n## Envelope\n\n");
     fields(EventSchemas.envelopeSchema(), "", md);
     md.append("\n## Dead-letter headers\n\n")

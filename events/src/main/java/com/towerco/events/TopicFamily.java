@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * complete the contract. The ADR's second event-sourced entity (energy optimizations) and refuel
  * orders have their own lifecycle (events) and commands topics, named like the incidents'.
  * Per-site and per-tenant families are consumed by pattern subscription, so a new site or tenant
- * needs no restart. Each family declares its retention here ({@link TopicRetention}); the
+ * needs no restart. Site events are addressed by site but stored in one of {@link SiteGroups#COUNT}
+ * group topics, chosen by a hash of the site id (ADR-029): the site of a record is its key (and
+ * its {@code towerco-site} header), never its topic name. Each family declares its retention here ({@link TopicRetention}); the
  * platform's topic provisioner sets and reconciles it on every topic of the family.
  */
 public enum TopicFamily {
@@ -73,7 +75,11 @@ public enum TopicFamily {
         : Pattern.compile(Pattern.quote(prefix) + "(" + ID + ")" + Pattern.quote(suffix));
   }
 
-  /** The topic of one site or tenant, e.g. {@code towerco.sites.S0001.events}. */
+  /**
+   * The topic a site's or tenant's records go to: a tenant's own, e.g.
+   * {@code towerco.kpis.altel.metrics}; for a site, its group's ({@link SiteGroups}), e.g.
+   * {@code towerco.sites.group-07.events} for any site of group 7.
+   */
   public String topic(String id) {
     if (scope == Scope.GLOBAL) {
       throw new IllegalStateException(this + " is a single topic; use topic()");
@@ -81,7 +87,19 @@ public enum TopicFamily {
     if (!Ids.valid(id)) {
       throw new IllegalArgumentException("not a valid " + scope.name().toLowerCase() + " id: " + id);
     }
-    return prefix + id + suffix;
+    return prefix + (scope == Scope.SITE ? SiteGroups.of(id) : id) + suffix;
+  }
+
+  /**
+   * Every topic of a site family, one per {@link SiteGroups group}: what provisioning creates,
+   * so a new site needs no new topic. (Topics of the family named after a single site, from
+   * before ADR-029, still match {@link #pattern()} and are still read.)
+   */
+  public java.util.List<String> topics() {
+    if (scope != Scope.SITE) {
+      throw new IllegalStateException(this + " has no fixed set of topics");
+    }
+    return SiteGroups.all().stream().map(g -> prefix + g + suffix).toList();
   }
 
   /** The name of a single (global) topic. */
@@ -97,7 +115,11 @@ public enum TopicFamily {
     return pattern;
   }
 
-  /** The site or tenant id in a topic name of this family. */
+  /**
+   * The id in a topic name of this family: a tenant; for the site family the group (or, on a
+   * topic from before ADR-029, the site), so a site is never taken from here but from the
+   * record's key.
+   */
   public Optional<String> idOf(String topic) {
     if (scope == Scope.GLOBAL) {
       return Optional.empty();
@@ -137,7 +159,7 @@ public enum TopicFamily {
   /** The topic name template as the ADR writes it. */
   public String template() {
     return switch (scope) {
-      case SITE -> prefix + "{site_id}" + suffix;
+      case SITE -> prefix + "{site_group}" + suffix;
       case TENANT -> prefix + "{tenant_id}" + suffix;
       case GLOBAL -> prefix;
     };

@@ -6,7 +6,6 @@ import static com.towerco.testing.SiteBuilder.aSite;
 import static com.towerco.testing.TelemetryBuilder.aReading;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.towerco.events.TopicFamily;
 import com.towerco.ingest.mqtt.MqttTopicLayout;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceSettings;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -52,8 +50,7 @@ class EmbeddedMqttIngestIT {
           bytes(message(now, aReading().build())), 1, false);
       site.disconnect();
       site.close();
-      try (TopicReader events = new TopicReader(kafka.bootstrapServers(),
-          Pattern.compile(Pattern.quote(TopicFamily.SITE_EVENTS.topic("E1"))))) {
+      try (TopicReader events = TopicReader.sites(kafka.bootstrapServers(), "E1")) {
         events.readUntil(r -> !r.isEmpty(), Duration.ofSeconds(30));
         assertThat(events.events()).singleElement().satisfies(e -> {
           assertThat(e.timestamp()).isEqualTo(now);

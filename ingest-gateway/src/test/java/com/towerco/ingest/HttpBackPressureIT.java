@@ -30,7 +30,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -105,8 +104,7 @@ class HttpBackPressureIT {
       web.close();
       gateway.close();
     }
-    try (TopicReader events = new TopicReader(kafka.bootstrapServers(),
-        Pattern.compile("towerco\\.sites\\.B1\\.events"))) {
+    try (TopicReader events = TopicReader.sites(kafka.bootstrapServers(), "B1")) {
       events.readUntil(r -> r.size() >= sent.size(), Duration.ofSeconds(30));
       Set<String> arrived = events.events().stream().map(Envelope::eventId)
           .collect(Collectors.toSet());

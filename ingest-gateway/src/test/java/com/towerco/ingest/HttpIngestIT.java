@@ -105,8 +105,8 @@ class HttpIngestIT {
         "rejected:SITE_NOT_ALLOWED", "rejected:FUTURE_TIMESTAMP", "rejected:SCHEMA_VIOLATION");
     assertThat(answer.at("/results/1/event_id").asText()).isEqualTo("cloud-0001");
 
-    try (TopicReader events = new TopicReader(kafka.bootstrapServers(),
-        Pattern.compile("towerco\\.sites\\.H[123]\\.events"))) {
+    try (TopicReader events = TopicReader.sites(kafka.bootstrapServers(), "H1", "H2",
+        "H3")) {
       events.readUntil(r -> r.size() >= 2, Duration.ofSeconds(20));
       List<Envelope> arrived = events.readFor(Duration.ofSeconds(1)).isEmpty() ? List.of()
           : events.events();

@@ -99,8 +99,7 @@ class MqttIngestIT {
       huge[huge.length - 1] = '}';
       publish(layout.topic(siteA, "site.telemetry"), huge);
 
-      try (TopicReader events = new TopicReader(kafka.bootstrapServers(),
-          Pattern.compile(Pattern.quote("towerco.sites.") + "M[AB]-" + run + "\\.events"));
+      try (TopicReader events = TopicReader.sites(kafka.bootstrapServers(), siteA, siteB);
            TopicReader dlq = new TopicReader(kafka.bootstrapServers(),
                Pattern.compile(Pattern.quote(TopicFamily.DEAD_LETTER.topic())))) {
         events.readUntil(r -> r.size() >= 4, Duration.ofSeconds(30));
@@ -148,8 +147,7 @@ class MqttIngestIT {
       throws Exception {
     Instant start = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
     int total = 400;
-    try (TopicReader events = new TopicReader(kafka.bootstrapServers(),
-        Pattern.compile(Pattern.quote(TopicFamily.SITE_EVENTS.topic(siteA))))) {
+    try (TopicReader events = TopicReader.sites(kafka.bootstrapServers(), siteA)) {
       IngestGatewayService first = gateway("gw-restart");
       first.start();
       for (int i = 0; i < total / 2; i++) {

@@ -101,8 +101,7 @@ class SnmpIngestIT {
 
     assertThat(inform.getResponse()).as("the inform is answered once Kafka has it").isNotNull();
     assertThat(inform.getResponse().getType()).isEqualTo(PDU.RESPONSE);
-    try (TopicReader events = new TopicReader(kafka.bootstrapServers(),
-        Pattern.compile(Pattern.quote(TopicFamily.SITE_EVENTS.topic("T1"))));
+    try (TopicReader events = TopicReader.sites(kafka.bootstrapServers(), "T1");
          TopicReader dlq = new TopicReader(kafka.bootstrapServers(),
              Pattern.compile(Pattern.quote(TopicFamily.DEAD_LETTER.topic())))) {
       events.readUntil(r -> r.size() >= 4, Duration.ofSeconds(30));
@@ -139,8 +138,7 @@ class SnmpIngestIT {
     ResponseEvent<UdpAddress> again = sender.send(pdu, community("tower-ro"));
     assertThat(first.getResponse()).isNotNull();
     assertThat(again.getResponse()).isNotNull();
-    try (TopicReader events = new TopicReader(kafka.bootstrapServers(),
-        Pattern.compile(Pattern.quote(TopicFamily.SITE_EVENTS.topic("T1"))))) {
+    try (TopicReader events = TopicReader.sites(kafka.bootstrapServers(), "T1")) {
       events.readUntil(r -> events.events().stream().filter(SnmpIngestIT::door).count() >= 2,
           Duration.ofSeconds(20));
       assertThat(events.events().stream().filter(SnmpIngestIT::door)

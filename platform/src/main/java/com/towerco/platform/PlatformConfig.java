@@ -34,11 +34,13 @@ public record PlatformConfig(
   public static final String ENV_PREFIX = "TOWERCO_KAFKA_";
   public static final String DEFAULT_OPERATOR_TENANT = "towerco";
   /**
-   * Partitions of a site topic unless configured: one. A site's events are keyed by the site,
-   * so a site uses one partition whatever the count; more only multiply what the broker and
-   * every pattern subscriber handle per site (ADR-020).
+   * Partitions of a site group topic unless configured: two. Sites are spread over a fixed
+   * number of group topics (ADR-029), so the fleet is 16 x this many partitions whatever its
+   * size. A Kafka Streams application makes one task per partition number across a pattern, so
+   * this is also how many tasks (threads, instances) the AIOps engine can spread site events
+   * over; more cost every pattern subscriber and the broker per partition (ADR-020, ADR-025).
    */
-  public static final int DEFAULT_SITE_PARTITIONS = 1;
+  public static final int DEFAULT_SITE_PARTITIONS = 2;
 
   public PlatformConfig {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.towerco.events.Json;
-import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.site.SiteAlarm;
 import com.towerco.platform.http.Caller;
 import com.towerco.platform.http.WebServer;
@@ -25,7 +24,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -76,8 +74,7 @@ class SimulatorServiceIT {
       assertThat(post(base + SimulatorRoutes.FAULTS, "mains-outage:S0003@0", "tenant")
           .statusCode()).isEqualTo(403);
 
-      try (TopicReader reader = new TopicReader(kafka.bootstrapServers(),
-          Pattern.compile(Pattern.quote(TopicFamily.SITE_EVENTS.topic("S0003"))))) {
+      try (TopicReader reader = TopicReader.sites(kafka.bootstrapServers(), "S0003")) {
         reader.readUntil(records -> reader.events("site.alarm").stream()
             .anyMatch(e -> e.payloadAs(SiteAlarm.class).probableCause()
                 == SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE), Duration.ofSeconds(30));

@@ -13,9 +13,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Publishes test events the way a site gateway would: site events to the site's topic keyed by
- * site id, inventory records to the inventory topic. {@link #raw} sends arbitrary bytes, for
- * malformed-input tests.
+ * Publishes test events the way a site gateway would: site events to the site's group topic
+ * keyed by site id (ADR-029), inventory records to the inventory topic. {@link #raw} sends
+ * arbitrary bytes, for malformed-input tests; {@link #legacySite} writes to a topic named after
+ * the site alone, as producers did before ADR-029.
  */
 public final class EventFeeder implements AutoCloseable {
   private final ServiceContext context;
@@ -39,6 +40,30 @@ public final class EventFeeder implements AutoCloseable {
   public Envelope site(String siteId, Instant at, Payload payload) {
     return send(Envelope.of(EventIds.random(), context.config().operatorTenant(), siteId, at,
         payload, Map.of("producer", "test")));
+  }
+
+  /**
+   * A site event with a fresh id on {@code towerco.sites.{site_id}.events}, the site's own
+   * topic from before ADR-029 (created if missing): consumers still read such topics.
+   */
+  public Envelope legacySite(String siteId, Instant at, Payload payload) {
+    return sendTo(legacyTopic(siteId), Envelope.of(EventIds.random(),
+        context.config().operatorTenant(), siteId, at, payload, Map.of("producer", "test")));
+  }
+
+  /**
+   * Sends an envelope keyed by its site to {@code topic}, a topic of the site family (created
+   * if missing): e.g. a site's own topic from before ADR-029, which a test can read alone.
+   */
+  public Envelope sendTo(String topic, Envelope event) {
+    context.topics().ensureAll(TopicFamily.SITE_EVENTS, java.util.List.of(topic));
+    send(topic, event.siteId(), codec.encode(event));
+    return event;
+  }
+
+  /** The name a site's topic had before ADR-029. */
+  public static String legacyTopic(String siteId) {
+    return "towerco.sites." + siteId + ".events";
   }
 
   /** Sends an envelope (again, if it was sent before: a duplicate delivery). */

@@ -3,6 +3,7 @@ package com.towerco.testing;
 import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
 import com.towerco.events.InvalidEventException;
+import com.towerco.events.TopicFamily;
 import com.towerco.platform.kafka.TopicProvisioner;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,9 +27,22 @@ public final class TopicReader implements AutoCloseable {
   private final KafkaConsumer<String, byte[]> consumer;
   private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
   private final EventCodec codec = new EventCodec();
+  private Predicate<String> keys = key -> true;
 
   public TopicReader(String bootstrapServers, Pattern topics) {
     this(bootstrapServers, Map.of(), "test-reader-", topics);
+  }
+
+  /**
+   * The events of these sites: every site topic (group topics, and sites' own topics from
+   * before ADR-029), keeping only the records keyed by one of {@code siteIds}, since a group
+   * topic carries other sites too.
+   */
+  public static TopicReader sites(String bootstrapServers, String... siteIds) {
+    TopicReader reader = new TopicReader(bootstrapServers, TopicFamily.SITE_EVENTS.pattern());
+    java.util.Set<String> wanted = java.util.Set.of(siteIds);
+    reader.keys = wanted::contains;
+    return reader;
   }
 
   /**
@@ -59,7 +73,7 @@ public final class TopicReader implements AutoCloseable {
             + " records read");
       }
       for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-        if (!TopicProvisioner.isProbe(r.headers())) {
+        if (!TopicProvisioner.isProbe(r.headers()) && keys.test(r.key())) {
           seen.add(r);
         }
       }
@@ -72,7 +86,7 @@ public final class TopicReader implements AutoCloseable {
     long deadline = System.nanoTime() + duration.toNanos();
     while (System.nanoTime() < deadline) {
       for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-        if (!TopicProvisioner.isProbe(r.headers())) {
+        if (!TopicProvisioner.isProbe(r.headers()) && keys.test(r.key())) {
           seen.add(r);
         }
       }

@@ -8,6 +8,7 @@ import com.towerco.aiops.correlation.CorrelationPolicy;
 import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
 import com.towerco.events.EventIds;
+import com.towerco.events.TopicFamily;
 import com.towerco.events.InvalidEventException;
 import com.towerco.events.payload.Payload;
 import com.towerco.events.payload.alert.AlertFiring;
@@ -163,8 +164,27 @@ class AiopsTopologyTest {
     var dead = output("towerco.dlq").readRecord();
     assertThat(DeadLetters.header(dead.headers(), DeadLetters.REASON)).isEqualTo("MALFORMED_JSON");
     assertThat(DeadLetters.header(dead.headers(), DeadLetters.TOPIC))
-        .isEqualTo("towerco.sites.S1.events");
+        .isEqualTo(TopicFamily.SITE_EVENTS.topic("S1"));
     assertThat(events("towerco.alerts.towerco.notifications")).hasSize(1);
+  }
+
+  @Test
+  void sitesSharingAGroupTopicAndASiteOnItsOwnTopicFromBeforeAdr029EachGetTheirAlert() {
+    assertThat(TopicFamily.SITE_EVENTS.topic("S4")).as("S1 and S4 share group 2")
+        .isEqualTo(TopicFamily.SITE_EVENTS.topic("S1"));
+    pipe("S1", T0, alarm("A-1", SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE, true));
+    pipe("S4", T0, alarm("B-1", SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE, true));
+    Envelope legacy = Envelope.of(EventIds.random(), "towerco", "S3", T0, alarm("C-1",
+        SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE, true), Map.of());
+    topic("towerco.sites.S3.events").pipeInput(new TestRecord<>("S3", codec.encode(legacy),
+        T0));
+    advanceTo(T0.plusSeconds(60)); // an alert notifies once its problem has settled (ADR-027)
+
+    // three mains failures behind one hub at once are one problem (one notification); its
+    // incident names every alert
+    assertThat(payloads("towerco.incidents.towerco.commands", OpenIncident.class).stream()
+        .mapToInt(i -> i.alertIds().size()).sum())
+        .as("each site's alarm is its own alert, whichever topic carried it").isEqualTo(3);
   }
 
   @Test
@@ -536,9 +556,14 @@ class AiopsTopologyTest {
         .filter(a -> a.rule().contains("kpi")).toList();
   }
 
+  /** The site's group topic, where producers write its events (ADR-029). */
   private TestInputTopic<String, byte[]> input(String siteId) {
-    return inputs.computeIfAbsent(siteId, id -> driver.createInputTopic(
-        "towerco.sites." + id + ".events", new StringSerializer(), new ByteArraySerializer()));
+    return topic(TopicFamily.SITE_EVENTS.topic(siteId));
+  }
+
+  private TestInputTopic<String, byte[]> topic(String name) {
+    return inputs.computeIfAbsent(name, id -> driver.createInputTopic(
+        name, new StringSerializer(), new ByteArraySerializer()));
   }
 
   private static SiteAlarm alarm(String id, SiteAlarm.ProbableCause cause, boolean raised) {

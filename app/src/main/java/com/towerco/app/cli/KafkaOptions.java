@@ -25,8 +25,10 @@ public final class KafkaOptions {
           + "variables are applied too, e.g. TOWERCO_KAFKA_SASL_MECHANISM=PLAIN.")
   public Path kafkaConfig;
 
-  @Option(names = "--site-partitions", defaultValue = "1",
-      description = "Partitions of each towerco.sites.{site_id}.events topic (default: "
+  @Option(names = "--site-partitions",
+      defaultValue = "" + com.towerco.platform.PlatformConfig.DEFAULT_SITE_PARTITIONS,
+      description = "Partitions of each towerco.sites.{site_group}.events topic, one of 16 "
+          + "site groups; the AIOps engine spreads site events over this many tasks (default: "
           + "${DEFAULT-VALUE}).")
   public int sitePartitions;
 

@@ -156,8 +156,9 @@ class PlatformSystemTest {
       dlq.readUntil(r -> services(r).containsAll(Set.of("kpi", "aiops", "analytics",
           "dashboard")), PATIENCE);
       var record = dlq.readFor(Duration.ZERO).stream()
-          .filter(r -> "towerco.sites.S0008.events".equals(
-              DeadLetters.header(r.headers(), DeadLetters.TOPIC))).findFirst().orElseThrow();
+          .filter(r -> "S0008".equals(r.key()) && TopicFamily.SITE_EVENTS.topic("S0008")
+              .equals(DeadLetters.header(r.headers(), DeadLetters.TOPIC))).findFirst()
+          .orElseThrow();
       assertThat(DeadLetters.header(record.headers(), DeadLetters.REASON))
           .isEqualTo("MALFORMED_JSON");
       assertThat(DeadLetters.header(record.headers(), DeadLetters.OFFSET)).isNotBlank();
@@ -171,7 +172,7 @@ class PlatformSystemTest {
   @Order(3)
   void anEventDeliveredTwiceIsStoredAndCountedOnce() throws Exception {
     Envelope telemetry;
-    try (TopicReader site = reader("towerco\\.sites\\.S0009\\.events")) {
+    try (TopicReader site = TopicReader.sites(platform.bootstrapServers(), "S0009")) {
       site.readUntil(r -> !site.events(EventTypes.of(SiteTelemetry.class).name()).isEmpty(),
           PATIENCE);
       telemetry = site.events(EventTypes.of(SiteTelemetry.class).name()).get(0);

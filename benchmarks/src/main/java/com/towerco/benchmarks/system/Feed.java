@@ -14,8 +14,7 @@ final class Feed {
   /** Creates the sites' topics, then sends {@code count} records; returns when all are acked. */
   static void produce(ServiceContext context, RecordFactory factory, List<String> sites,
       long count, Instant start) {
-    context.topics().ensureAll(TopicFamily.SITE_EVENTS,
-        sites.stream().map(TopicFamily.SITE_EVENTS::topic).toList());
+    context.topics().ensureAll(TopicFamily.SITE_EVENTS, TopicFamily.SITE_EVENTS.topics());
     AtomicLong failed = new AtomicLong();
     try (KafkaProducer<String, byte[]> producer =
         context.clients().producer("bench-feed-" + System.nanoTime())) {

@@ -258,7 +258,7 @@ public final class IngestBenchmark {
     KafkaConsumer<String, byte[]> consumer = context.clients().reader("bench-arrivals-"
         + EventIds.random());
     List<org.apache.kafka.common.TopicPartition> partitions = new ArrayList<>();
-    events.stream().map(Envelope::siteId).distinct().map(TopicFamily.SITE_EVENTS::topic)
+    events.stream().map(Envelope::siteId).map(TopicFamily.SITE_EVENTS::topic).distinct()
         .forEach(topic -> consumer.partitionsFor(topic).forEach(p -> partitions.add(
             new org.apache.kafka.common.TopicPartition(topic, p.partition()))));
     consumer.assign(partitions);

@@ -52,8 +52,9 @@ final class LatencyProbe {
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
         .newFixedThreadPool(16);
     try {
-      for (String site : sites) {
-        pool.execute(() -> producer.partitionsFor(TopicFamily.SITE_EVENTS.topic(site)));
+      for (String topic : sites.stream().map(TopicFamily.SITE_EVENTS::topic).distinct()
+          .toList()) {
+        pool.execute(() -> producer.partitionsFor(topic));
       }
     } finally {
       pool.shutdown();

@@ -28,8 +28,7 @@ final class PlatformRun {
       }
       outputs.publisher().flush();
     }
-    context.topics().ensureAll(TopicFamily.SITE_EVENTS,
-        sites.stream().map(TopicFamily.SITE_EVENTS::topic).toList());
+    context.topics().ensureAll(TopicFamily.SITE_EVENTS, TopicFamily.SITE_EVENTS.topics());
     long deadline = System.currentTimeMillis() + 30_000;
     while (context.sites().site(sites.get(sites.size() - 1)).isEmpty()
         && System.currentTimeMillis() < deadline) {

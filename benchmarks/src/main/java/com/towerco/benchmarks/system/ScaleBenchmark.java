@@ -29,7 +29,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * {@code towerco bench scale}: the whole platform and an embedded broker in this process, once
  * per fleet size, at the realistic cadence (one telemetry reading per site per 10 s, plus 20
  * alarm raises/clears a second across the fleet): how long the broker takes to start, how long
- * the per-site topics take to create, process RSS, heap after GC and open file handles after a
+ * the site group topics take to create (ADR-029: the same 16 whatever the fleet), process RSS, heap after GC and open file handles after a
  * warm-up, event-to-alert latency (p50, p99) and heap per site (overall and marginal between
  * sizes). Each size gets a fresh broker and platform; the numbers are this machine's.
  */
@@ -102,9 +102,11 @@ public final class ScaleBenchmark {
           ServiceContext context = platform.context();
           List<String> ids = BenchFleet.siteIds("F", sites);
           long topicsMs = register(context, ids, true);
-          out.printf("  platform ready in %d ms; %d site topics (%d partitions) created in %d ms;"
-              + " warming up %d s ...%n", platformMs, sites, sites * options.sitePartitions(),
-              topicsMs, options.warmup().toSeconds());
+          int siteTopics = TopicFamily.SITE_EVENTS.topics().size();
+          out.printf("  platform ready in %d ms; %d sites registered, %d site topics (%d "
+              + "partitions) ready in %d ms; warming up %d s ...%n", platformMs, sites,
+              siteTopics, siteTopics * options.sitePartitions(), topicsMs,
+              options.warmup().toSeconds());
           double rate = sites * options.readingsPerSitePerSecond();
           RecordFactory factory = new RecordFactory(ids, context.config().operatorTenant(), 7, 8,
               BenchFleet::telemetry);
@@ -132,7 +134,8 @@ public final class ScaleBenchmark {
           Double marginal = previous == null || previous.sites() == sites ? null
               : (heap / 1024.0 / 1024.0 - previous.heapMb()) * 1024.0
                   / (sites - previous.sites());
-          return new Row(sites, sites * options.sitePartitions(), brokerMs, topicsMs, platformMs,
+          return new Row(sites, siteTopics * options.sitePartitions(), brokerMs, topicsMs,
+              platformMs,
               rss, heap / 1024 / 1024, files,
               latencies.getValueAtPercentile(50) / 1000.0,
               latencies.getValueAtPercentile(99) / 1000.0, latencies.getTotalCount(), perSite,
@@ -145,8 +148,9 @@ public final class ScaleBenchmark {
   }
 
   /**
-   * Registers {@link #ADDED_SITES} more sites, creates their topics and returns how long every
-   * site-reading consumer group took to have them assigned (ms; -1 if not within 2 minutes).
+   * Registers {@link #ADDED_SITES} more sites and returns how long until every site-reading
+   * consumer group had their topics assigned (ms; -1 if not within 2 minutes). Their topics
+   * are the group topics every group already reads (ADR-029).
    */
   private static long addSites(ServiceContext context, int sites, PrintStream out)
       throws Exception {
@@ -160,7 +164,7 @@ public final class ScaleBenchmark {
     }
     try (Admin admin = context.clients().admin()) {
       long assigned = RebalanceProbe.awaitAssigned(admin,
-          added.stream().map(TopicFamily.SITE_EVENTS::topic).toList(), 120_000);
+          added.stream().map(TopicFamily.SITE_EVENTS::topic).distinct().toList(), 120_000);
       out.printf("  %d sites added to %d: topics ready in %d ms, assigned to every group %d ms"
           + " later%n", ADDED_SITES, sites, created, assigned);
       return assigned < 0 ? -1 : created + assigned;
@@ -184,8 +188,7 @@ public final class ScaleBenchmark {
     // One call before the registrations: the provisioner creates them in a few large chunks
     // (ADR-020); the inventory service then finds them ready. Without the call the inventory
     // service provisions the registrations it reads in batches the same way.
-    context.topics().ensureAll(TopicFamily.SITE_EVENTS,
-        sites.stream().map(TopicFamily.SITE_EVENTS::topic).toList());
+    context.topics().ensureAll(TopicFamily.SITE_EVENTS, TopicFamily.SITE_EVENTS.topics());
     long topicsMs = millisSince(t);
     try (ServiceContext.Outputs outputs = context.outputs("bench", "-inventory")) {
       for (int i = 0; i < sites.size(); i++) {

@@ -24,6 +24,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * on {@code towerco.inventory}. Before a registration is published, every ADR topic of the site
  * and of its tenants (and the operator's) exists ({@link #provision}), so a consumer or an
  * operator looking for a tenant's alerts finds the topic on day one, not at the first alert.
+ * The site topics are the fixed group topics (ADR-029): a new site finds its topic there, so
+ * its registration creates no topic and makes no consumer group rebalance.
  */
 public final class Onboarding {
   /** Tenant topics provisioned at registration: every tenant-scoped family but commands. */
@@ -69,19 +71,18 @@ public final class Onboarding {
         new SiteDecommissioned(reason), Map.of("source", "inventory-import", "by", by)))));
   }
 
-  /** Creates the site's event topic and every tenant topic of its tenants and the operator. */
+  /** Ensures the site group topics and every tenant topic of its tenants and the operator. */
   public void provision(String siteId, SiteRegistered site) {
     provisionAll(Map.of(siteId, site));
   }
 
   /**
-   * As {@link #provision} for many sites at once: the site topics in one
-   * {@link TopicProvisioner#ensureAll} (a few large creations), then each tenant family once
-   * for the union of their tenants.
+   * As {@link #provision} for many sites at once: every site group topic (created once, then
+   * known to the provisioner: nothing per site), then each tenant family once for the union of
+   * their tenants.
    */
   public void provisionAll(Map<String, SiteRegistered> sites) {
-    topics.ensureAll(TopicFamily.SITE_EVENTS,
-        sites.keySet().stream().map(TopicFamily.SITE_EVENTS::topic).toList());
+    topics.ensureAll(TopicFamily.SITE_EVENTS, TopicFamily.SITE_EVENTS.topics());
     Set<String> tenants = new LinkedHashSet<>();
     tenants.add(operatorTenant);
     sites.values().forEach(site -> site.tenancies().forEach(t -> tenants.add(t.tenantId())));

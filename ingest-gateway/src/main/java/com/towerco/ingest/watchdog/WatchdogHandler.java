@@ -3,6 +3,7 @@ package com.towerco.ingest.watchdog;
 import com.towerco.events.Envelope;
 import com.towerco.events.EventIds;
 import com.towerco.events.EventTypes;
+import com.towerco.events.SiteGroups;
 import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.site.SiteConnectivity;
 import com.towerco.ingest.domain.SilenceWatch;
@@ -13,15 +14,18 @@ import com.towerco.platform.runtime.EventHandler;
 import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.runtime.SourceRecord;
 import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Feeds every site event but connectivity into the {@link SilenceWatch} and publishes its
  * transitions as {@code site.connectivity} (unreachable / reachable, via the site's hub) on the
  * site's topic. Ids are derived from the site and the moment, so a replay publishes the same
  * events and consumers count them once. A site is judged silent only once the consumer is
- * {@link CaughtUp caught up} on its whole topic: while a backlog is read, a site whose reports
- * are not read yet is not silent, and a site whose topic another instance reads is not judged
- * here.
+ * {@link CaughtUp caught up} on the partition its events go to (its group topic's partition for
+ * its key, ADR-029): while a backlog is read, a site whose reports are not read yet is not
+ * silent, and a site whose partition another instance reads is not judged here. The site of a
+ * report is the record's (its header or envelope), never the topic's: a group topic carries
+ * many sites, and a topic named after one site (before ADR-029) is still read the same way.
  */
 final class WatchdogHandler implements EventHandler {
   private static final String CONNECTIVITY = EventTypes.of(SiteConnectivity.class).name();
@@ -70,12 +74,11 @@ final class WatchdogHandler implements EventHandler {
     }
   }
 
-  /** Judges silence only for sites whose topic the consumer has read to its end. */
+  /** Judges silence only for sites whose partition the consumer has read to its end. */
   @Override
   public void afterBatch(CaughtUp caughtUp) {
     synchronized (watch) {
-      for (SilenceWatch.Transition t : watch.check(site ->
-          caughtUp.caughtUp(TopicFamily.SITE_EVENTS.topic(site)))) {
+      for (SilenceWatch.Transition t : watch.check(site -> readToEnd(caughtUp, site))) {
         if (sites.site(t.siteId()).isPresent()) {
           publish(t);
         } else {
@@ -83,6 +86,14 @@ final class WatchdogHandler implements EventHandler {
         }
       }
     }
+  }
+
+  /** Whether the partition {@code siteId}'s events go to is assigned here and caught up. */
+  static boolean readToEnd(CaughtUp caughtUp, String siteId) {
+    String topic = TopicFamily.SITE_EVENTS.topic(siteId);
+    int partitions = caughtUp.partitions(topic);
+    return partitions > 0 && caughtUp.caughtUp(
+        new TopicPartition(topic, SiteGroups.partition(siteId, partitions)));
   }
 
   private void publish(SilenceWatch.Transition t) {

@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -93,8 +92,7 @@ class HeldForOnboardingIT {
         feeder.register("U0001", aSite().withTenant("altel").build(), NOW);
         feeder.flush();
       }
-      try (TopicReader events = new TopicReader(kafka.bootstrapServers(),
-          Pattern.compile("towerco\\.sites\\.U0001\\.events"))) {
+      try (TopicReader events = TopicReader.sites(kafka.bootstrapServers(), "U0001")) {
         List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records =
             events.readUntil(r -> r.size() >= 2, Duration.ofSeconds(60));
         assertThat(events.events()).extracting(Envelope::eventId)

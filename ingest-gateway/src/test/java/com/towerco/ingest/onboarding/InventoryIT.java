@@ -48,7 +48,10 @@ class InventoryIT {
       var onboarding = new Onboarding(context.outputs("test", "").publisher(), context.topics(),
           context.config().operatorTenant(), java.time.Clock.systemUTC());
       onboarding.register(rows, "test");
-      assertThat(admin.listTopics().names().get()).contains("towerco.sites.N0001.events",
+      assertThat(admin.listTopics().names().get()).as("every site group topic, none per site")
+          .containsAll(TopicFamily.SITE_EVENTS.topics())
+          .doesNotContain("towerco.sites.N0001.events");
+      assertThat(admin.listTopics().names().get()).contains(
           "towerco.alerts.altel.notifications", "towerco.kpis.altel.metrics",
           "towerco.incidents.altel.lifecycle", "towerco.alerts.towerco.notifications");
 
@@ -58,8 +61,9 @@ class InventoryIT {
         feeder.flush();
       }
       await().atMost(Duration.ofSeconds(30)).until(() -> admin.listTopics().names().get()
-          .containsAll(Set.of("towerco.sites.Z0001.events",
-              "towerco.alerts.zeta.notifications", "towerco.notifications.zeta.deliveries")));
+          .containsAll(Set.of("towerco.alerts.zeta.notifications",
+              "towerco.notifications.zeta.deliveries")));
+      assertThat(admin.listTopics().names().get()).doesNotContain("towerco.sites.Z0001.events");
 
       onboarding.decommission("N0001", "lease ended", "test");
       await().atMost(Duration.ofSeconds(10)).until(() -> context.sites().site("N0001")

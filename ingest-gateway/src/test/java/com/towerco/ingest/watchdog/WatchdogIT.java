@@ -5,6 +5,7 @@ import static com.towerco.testing.TelemetryBuilder.aReading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.towerco.events.Envelope;
+import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.site.SiteConnectivity;
 import com.towerco.platform.runtime.PlatformService;
 import com.towerco.platform.runtime.ServiceContext;
@@ -15,7 +16,6 @@ import com.towerco.testing.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,6 +25,10 @@ class WatchdogIT {
   @RegisterExtension
   static final KafkaExtension kafka = new KafkaExtension();
 
+  /**
+   * W1 reports on its group topic, W2 on a topic named after it from before ADR-029: both are
+   * watched, judged silent and found again the same way.
+   */
   @Test
   void aSiteThatStopsReportingIsLostViaItsHubAndFoundWhenItReportsAgain() {
     ServiceContext context = kafka.context();
@@ -32,6 +36,7 @@ class WatchdogIT {
     try (EventFeeder feeder = new EventFeeder(context)) {
       feeder.register("W0", aSite().asHub().build(), T0);
       feeder.register("W1", aSite().behindHub("W0").build(), T0);
+      feeder.register("W2", aSite().behindHub("W0").build(), T0);
       feeder.flush();
       watchdog = new WatchdogServiceFactory().create(context, ServiceSettings.empty()
           .with("watchdog.cadence", "PT10S").with("watchdog.silent-cadences", "3")
@@ -41,16 +46,22 @@ class WatchdogIT {
         feeder.site("W0", T0.plusSeconds(s), aReading().build());
         if (s <= 60 || s >= 180) {
           feeder.site("W1", T0.plusSeconds(s), aReading().build());
+          feeder.legacySite("W2", T0.plusSeconds(s), aReading().build());
         }
       }
       feeder.flush();
     }
     try (TopicReader events = new TopicReader(kafka.bootstrapServers(),
-        Pattern.compile("towerco\\.sites\\.W1\\.events"))) {
-      events.readUntil(r -> events.events("site.connectivity").size() >= 2,
-          Duration.ofSeconds(60));
-      List<Envelope> transitions = events.events("site.connectivity");
+        TopicFamily.SITE_EVENTS.pattern())) {
+      events.readUntil(r -> connectivity(events, "W1").size() >= 2
+          && connectivity(events, "W2").size() >= 2, Duration.ofSeconds(60));
+      List<Envelope> transitions = connectivity(events, "W1");
       assertThat(transitions).hasSize(2);
+      assertThat(events.events("site.connectivity")).as("only W1 and W2 went silent")
+          .allSatisfy(e -> assertThat(e.siteId()).isIn("W1", "W2"));
+      List<Envelope> legacy = connectivity(events, "W2");
+      assertThat(legacy).extracting(Envelope::timestamp)
+          .containsExactly(T0.plusSeconds(90), T0.plusSeconds(180));
       SiteConnectivity lost = transitions.get(0).payloadAs(SiteConnectivity.class);
       assertThat(lost.state()).isEqualTo(SiteConnectivity.ConnectivityState.UNREACHABLE);
       assertThat(lost.viaHubSiteId()).isEqualTo("W0");
@@ -61,5 +72,10 @@ class WatchdogIT {
     } finally {
       watchdog.close();
     }
+  }
+
+  private static List<Envelope> connectivity(TopicReader events, String site) {
+    return events.events("site.connectivity").stream().filter(e -> e.siteId().equals(site))
+        .toList();
   }
 }

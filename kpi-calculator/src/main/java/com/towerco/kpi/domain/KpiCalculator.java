@@ -16,14 +16,15 @@ import java.util.function.Predicate;
  * contact losses go in; {@link #advance()} returns every window that stream time (the newest
  * event time seen, less the grace period) has closed. Pure domain logic: no Kafka, no clock.
  *
- * <p>Stream time is kept per input partition, and a partition's windows are closed by its own
- * stream time: a partition that moves to this instance and replays older records (after a kill
- * or a rebalance) rebuilds its open windows with all their readings, whatever the other
- * partitions' time; one device with its clock ahead closes only its own site's windows. A
- * partition that delivers nothing while the instance's reference time moves on by
- * {@code max-gap} (a silent site: its last state has run out), and that the consumer has read
- * to its end, has its windows closed by the reference time, so it still gets its windows (and
- * empty ones, until {@code silence}). The
+ * <p>Stream time is kept per site (and per input partition), and a site's windows are closed by
+ * its own stream time: a partition that moves to this instance and replays older records (after
+ * a kill or a rebalance) rebuilds its open windows with all their readings, whatever the other
+ * partitions' time; one device with its clock ahead closes only its own site's windows, also
+ * when its partition carries many sites (a site group's partition, ADR-029). A site that
+ * delivers nothing while the instance's reference time moves on by {@code max-gap} (a silent
+ * site: its last state has run out), in a partition the consumer has read to its end, has its
+ * windows closed by the reference time, so it still gets its windows (and empty ones, until
+ * {@code silence}). The
  * reference time is the newest partition stream time, leaving out the one (of three or more;
  * a tenth of many) furthest ahead so that a runaway clock does not set it.
  *
@@ -53,8 +54,7 @@ public final class KpiCalculator {
   public boolean telemetry(String partition, String siteId, long offset, Instant time,
       SiteTelemetry telemetry) {
     long t = time.toEpochMilli();
-    PartitionWindows windows = event(partition, t);
-    boolean accepted = windows.site(siteId, windowing).reading(Reading.of(t, telemetry), offset,
+    boolean accepted = event(partition, siteId, t).reading(Reading.of(t, telemetry), offset,
         tenant -> terms.dcWindow(siteId, tenant));
     if (!accepted) {
       lateReadings++;
@@ -64,12 +64,12 @@ public final class KpiCalculator {
 
   public void alarmRaised(String partition, String siteId, String alarmId, long offset,
       Instant time) {
-    event(partition, time.toEpochMilli()).site(siteId, windowing)
+    event(partition, siteId, time.toEpochMilli())
         .alarmRaised(alarmId, time.toEpochMilli(), offset);
   }
 
   public void unreachable(String partition, String siteId, Instant time) {
-    event(partition, time.toEpochMilli()).site(siteId, windowing).unreachable(
+    event(partition, siteId, time.toEpochMilli()).unreachable(
         time.toEpochMilli(), tenant -> terms.dcWindow(siteId, tenant));
   }
 
@@ -82,23 +82,22 @@ public final class KpiCalculator {
   }
 
   /**
-   * Every window closed by its partition's stream time, oldest first per site. A partition
-   * that delivers nothing is closed by the reference time only if {@code caughtUp} says
-   * everything written to it has been read: a partition whose records are held up (its leader
-   * away during a broker failover, a backlog not fetched yet) keeps its windows open until they
-   * arrive.
+   * Every window closed by its site's stream time, oldest first per site. A site that delivers
+   * nothing is closed by the reference time only if {@code caughtUp} says everything written
+   * to its partition has been read: a partition whose records are held up (its leader away
+   * during a broker failover, a backlog not fetched yet) keeps its sites' windows open until
+   * they arrive.
    */
   public List<KpiWindow> advance(Predicate<String> caughtUp) {
     reference = referenceTime();
     List<KpiWindow> out = new ArrayList<>();
     for (Map.Entry<String, PartitionWindows> entry : byPartition.entrySet()) {
-      PartitionWindows partition = entry.getValue();
-      long closing = partition.closingTime(reference, idleMillis,
-          caughtUp.test(entry.getKey()));
-      if (closing == Long.MIN_VALUE) {
-        continue;
-      }
-      for (SiteWindows site : partition.sites()) {
+      boolean readToEnd = caughtUp.test(entry.getKey());
+      for (SiteWindows site : entry.getValue().sites()) {
+        long closing = site.closingTime(reference, idleMillis, readToEnd);
+        if (closing == Long.MIN_VALUE) {
+          continue;
+        }
         for (SiteWindows.ClosedWindow closed : site.close(closing, silenceMillis,
             tenant -> terms.dcWindow(site.siteId(), tenant))) {
           out.add(toKpis(closed));
@@ -166,7 +165,9 @@ public final class KpiCalculator {
           windows.resumeStreamTime(value);
         }
       } else if (value != Long.MIN_VALUE) {
-        windows.site(key, windowing).resume(value);
+        SiteWindows site = windows.site(key, windowing);
+        site.resume(value);
+        site.seenAt(windows.streamTime());
       }
     }
   }
@@ -191,14 +192,16 @@ public final class KpiCalculator {
     return lateReadings;
   }
 
-  private PartitionWindows event(String partition, long time) {
+  private SiteWindows event(String partition, String siteId, long time) {
     PartitionWindows windows = partition(partition);
-    windows.event(time, reference);
-    return windows;
+    windows.event(time);
+    SiteWindows site = windows.site(siteId, windowing);
+    site.event(time, reference);
+    return site;
   }
 
   private PartitionWindows partition(String partition) {
-    return byPartition.computeIfAbsent(partition, p -> new PartitionWindows(reference));
+    return byPartition.computeIfAbsent(partition, p -> new PartitionWindows());
   }
 
   /**

@@ -22,6 +22,8 @@ final class SiteWindows {
   private long attributedUntil;
   private long closedUpTo = Long.MIN_VALUE;
   private long lastActivity = Long.MIN_VALUE;
+  private long streamTime = Long.MIN_VALUE;
+  private long seenAt = Long.MIN_VALUE;
 
   SiteWindows(String siteId, Windowing windowing) {
     this.siteId = siteId;
@@ -30,6 +32,35 @@ final class SiteWindows {
 
   String siteId() {
     return siteId;
+  }
+
+  /**
+   * An event of this site at {@code time} (any kind), with the instance's reference time: the
+   * site's stream time is the newest it has delivered; {@code seenAt} tells a silent site from
+   * a busy one.
+   */
+  void event(long time, long reference) {
+    streamTime = Math.max(streamTime, time);
+    seenAt = Math.max(reference, streamTime);
+  }
+
+  /** The site was current at {@code time} (a restart's note): silent from then on, if at all. */
+  void seenAt(long time) {
+    seenAt = Math.max(seenAt, time);
+  }
+
+  /**
+   * The time that closes this site's windows: its own stream time, or, once it has delivered
+   * nothing while the instance's reference time moved on by {@code idleMillis} and the consumer
+   * has read everything written to its partition ({@code caughtUp}: a silent site, not a
+   * partition whose records are still on their way), the reference time.
+   */
+  long closingTime(long reference, long idleMillis, boolean caughtUp) {
+    if (caughtUp && reference != Long.MIN_VALUE && seenAt != Long.MIN_VALUE
+        && reference - seenAt >= idleMillis) {
+      return Math.max(streamTime, reference);
+    }
+    return streamTime;
   }
 
   /** Resumes after a restart: windows before {@code closedUpTo} were already emitted. */

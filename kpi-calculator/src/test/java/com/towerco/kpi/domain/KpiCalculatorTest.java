@@ -203,6 +203,36 @@ class KpiCalculatorTest {
   }
 
   @Test
+  void aDeviceAheadClosesOnlyItsOwnWindowsAlsoInAPartitionItSharesWithOtherSites() {
+    // a site group's partition carries many sites (ADR-029): S2's clock, a day ahead, must not
+    // make S1's readings late
+    kpis.telemetry(P, "S2", offset++, T0.plusSeconds(86_400), aReading().build());
+    kpis.advance();
+    readEvery10s(0, 50, aReading().build());
+    kpis.advance();
+    readEvery10s(60, 90, aReading().build());
+
+    List<KpiWindow> s1 = kpis.advance().stream().filter(w -> w.siteId().equals("S1")).toList();
+    assertThat(kpis.lateReadings()).isZero();
+    assertThat(s1).extracting(KpiWindow::start).containsExactly(T0);
+    assertThat(s1.get(0).samples()).isEqualTo(6);
+  }
+
+  @Test
+  void aSilentSiteInABusyPartitionIsClosedByTheReferenceOnceItsStateHasRunOut() {
+    readEvery10s(0, 50, aReading().build());
+    kpis.telemetry(P, "S2", offset++, T0.plusSeconds(100), aReading().build());
+    assertThat(kpis.advance()).as("S1 silent for less than max-gap: still its own time")
+        .noneMatch(w -> w.siteId().equals("S1"));
+    kpis.telemetry(P, "S2", offset++, T0.plusSeconds(130), aReading().build());
+    assertThat(kpis.advance(p -> false)).as("its partition not known to be read to its end")
+        .noneMatch(w -> w.siteId().equals("S1"));
+    assertThat(kpis.advance()).as("silent for max-gap, partition read: closed by the reference")
+        .filteredOn(w -> w.siteId().equals("S1")).extracting(KpiWindow::start)
+        .containsExactly(T0);
+  }
+
+  @Test
   void aNoteOfTheOldFormatRestoresTheEmittedWindowsButNotAnotherPartitionsStreamTime() {
     long dayAhead = T0.plusSeconds(86_400).toEpochMilli();
     kpis.resume(P, "v1;stream=" + dayAhead + ";S1=" + T0.plusSeconds(60).toEpochMilli());

@@ -54,6 +54,10 @@ final class BrokerProperties {
     props.put("num.partitions", "1");
     props.put("log.retention.hours", "168");
     props.put("message.max.bytes", String.valueOf(2 * 1024 * 1024));
+    // A commit's metadata is per partition, and a site group partition holds hundreds of
+    // sites: the KPI calculator notes each one's last closed window there (about 20 bytes a
+    // site), past Kafka's default 4 KB at a few thousand sites (ADR-029).
+    props.put("offset.metadata.max.bytes", String.valueOf(256 * 1024));
     String client = CLIENT + "://" + s.listenHost() + ":" + s.port();
     String advertisedClient = CLIENT + "://" + s.clientHost() + ":" + s.port();
     String controller = CONTROLLER + "://" + s.internalHost() + ":" + controllerPort;

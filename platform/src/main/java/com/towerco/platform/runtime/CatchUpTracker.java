@@ -95,6 +95,11 @@ final class CatchUpTracker implements CaughtUp {
     return true;
   }
 
+  @Override
+  public int partitions(String topic) {
+    return partitionsOfTopic.getOrDefault(topic, 0);
+  }
+
   /** Records behind the end offsets last reported, over the assigned partitions. */
   long lag() {
     return lags.values().stream().mapToLong(Long::longValue).sum();

@@ -24,6 +24,13 @@ public interface CaughtUp {
    */
   boolean caughtUp(String topic);
 
+  /**
+   * How many partitions {@code topic} has, as this consumer's metadata says; 0 for a topic it
+   * does not read. With the record key's partitioner this finds the partition of one key (a
+   * site in its group topic, ADR-029).
+   */
+  int partitions(String topic);
+
   /** For offline runs (replays, tests): every partition counts as caught up. */
   CaughtUp ALWAYS = new CaughtUp() {
     @Override
@@ -34,6 +41,11 @@ public interface CaughtUp {
     @Override
     public boolean caughtUp(String topic) {
       return true;
+    }
+
+    @Override
+    public int partitions(String topic) {
+      return 1;
     }
   };
 }

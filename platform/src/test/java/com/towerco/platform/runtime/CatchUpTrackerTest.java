@@ -85,6 +85,8 @@ class CatchUpTrackerTest {
         .isFalse();
     assertThat(tracker.caughtUp("towerco.sites.S2.events")).as("a topic not read here")
         .isFalse();
+    assertThat(tracker.partitions(TOPIC)).as("known from the assignment").isEqualTo(2);
+    assertThat(tracker.partitions("towerco.sites.S2.events")).isZero();
   }
 
   @Test

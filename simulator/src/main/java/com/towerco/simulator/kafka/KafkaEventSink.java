@@ -12,17 +12,16 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Publishes the simulator's events to Kafka: site events to {@code towerco.sites.{site_id}.events}
- * and inventory to {@code towerco.inventory}, keyed by site id so each site's events stay in
- * order. Every site topic is created and probed before the first event, in batches of
- * {@value #PROVISION_BATCH} (a topic created under load is where Kafka 4.4.0 can lose an
+ * Publishes the simulator's events to Kafka: site events to their site's group topic
+ * ({@code towerco.sites.{site_group}.events}, ADR-029) and inventory to {@code towerco.inventory},
+ * keyed by site id so each site's events stay in order. Every site group topic is created and
+ * probed before the first event (a topic created under load is where Kafka 4.4.0 can lose an
  * idempotent producer's first batch). Sends
  * are tracked: the first failed send fails the run instead of being lost quietly, and at most
  * {@link #MAX_IN_FLIGHT} unacknowledged sends are outstanding, which is the back-pressure.
  */
 public final class KafkaEventSink implements EventSink {
   public static final int MAX_IN_FLIGHT = 100_000;
-  static final int PROVISION_BATCH = 100;
 
   private final TopicProvisioner topics;
   private final EventPublisher publisher;
@@ -37,13 +36,7 @@ public final class KafkaEventSink implements EventSink {
   @Override
   public void open(List<String> siteIds) {
     topics.ensure(TopicFamily.INVENTORY);
-    List<String> siteTopics = siteIds.stream().map(TopicFamily.SITE_EVENTS::topic).toList();
-    // A batch of a thousand topics (4000 partitions) outruns the probe producer's retries on
-    // a busy single broker (NOT_LEADER_OR_FOLLOWER until they run out), so create in slices.
-    for (int from = 0; from < siteTopics.size(); from += PROVISION_BATCH) {
-      topics.ensureAll(TopicFamily.SITE_EVENTS,
-          siteTopics.subList(from, Math.min(siteTopics.size(), from + PROVISION_BATCH)));
-    }
+    topics.ensureAll(TopicFamily.SITE_EVENTS, TopicFamily.SITE_EVENTS.topics());
   }
 
   @Override
