@@ -34,13 +34,15 @@ public record PlatformConfig(
   public static final String ENV_PREFIX = "TOWERCO_KAFKA_";
   public static final String DEFAULT_OPERATOR_TENANT = "towerco";
   /**
-   * Partitions of a site group topic unless configured: two. Sites are spread over a fixed
+   * Partitions of a site group topic unless configured: one. Sites are spread over a fixed
    * number of group topics (ADR-029), so the fleet is 16 x this many partitions whatever its
    * size. A Kafka Streams application makes one task per partition number across a pattern, so
    * this is also how many tasks (threads, instances) the AIOps engine can spread site events
-   * over; more cost every pattern subscriber and the broker per partition (ADR-020, ADR-025).
+   * over. One keeps the engine's state stores (one partition each, as before ADR-029) valid on
+   * an upgrade, and no producer can put a site in the wrong partition; a new cluster that needs
+   * the engine on more instances is created with more (ADR-029, "Scaling the engine out").
    */
-  public static final int DEFAULT_SITE_PARTITIONS = 2;
+  public static final int DEFAULT_SITE_PARTITIONS = 1;
 
   public PlatformConfig {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {

@@ -60,7 +60,8 @@ public final class Redriver implements AutoCloseable {
       throw new IllegalArgumentException("dead letter " + letter.id()
           + " does not say which topic it came from; it cannot be re-driven");
     }
-    ProducerRecord<String, byte[]> record = new ProducerRecord<>(letter.originTopic(), null,
+    String destination = destination(letter.originTopic(), letter.key());
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(destination, null,
         letter.key(), replacement != null ? replacement : letter.value());
     for (Header header : letter.headers()) {
       if (!header.key().startsWith("dlq.")) {
@@ -94,8 +95,20 @@ public final class Redriver implements AutoCloseable {
     } catch (ExecutionException e) {
       producer.abortTransaction();
       throw new IllegalStateException("could not re-drive " + letter.id() + " to "
-          + letter.originTopic() + ": " + e.getCause().getMessage(), e.getCause());
+          + destination + ": " + e.getCause().getMessage(), e.getCause());
     }
+  }
+
+  /**
+   * Where a dead letter goes back to: its origin topic, except that a site event goes to its
+   * site's topic as {@link TopicFamily#topic(String)} names it now (ADR-029: a site group topic).
+   * A letter written before ADR-029 names the site's own topic, which is no longer created (a
+   * site held for onboarding never had one) or may have been deleted; its key is the site id.
+   */
+  static String destination(String originTopic, String key) {
+    boolean siteEvent = TopicFamily.of(originTopic).orElse(null) == TopicFamily.SITE_EVENTS;
+    return siteEvent && key != null && com.towerco.events.Ids.valid(key)
+        ? TopicFamily.SITE_EVENTS.topic(key) : originTopic;
   }
 
   /**
