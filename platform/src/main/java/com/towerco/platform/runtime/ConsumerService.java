@@ -554,7 +554,7 @@ public final class ConsumerService implements PlatformService {
             | org.apache.kafka.clients.consumer.CommitFailedException e) {
           // A rebalance is under way; the offsets are committed on revocation or next time.
           LOG.debug("{}: commit deferred by a rebalance: {}", name, e.toString());
-        } catch (org.apache.kafka.common.errors.OffsetMetadataTooLargeException e) {
+        } catch (org.apache.kafka.common.errors.OffsetMetadataTooLarge e) {
           // Not a broker outage to wait out: the broker refuses this loop's commit notes for good
           // (a KPI note lists the sites of a partition, ADR-029). Say what to change; the loop's
           // failure budget then stops it and the service reports not live. (No cause chained: a
