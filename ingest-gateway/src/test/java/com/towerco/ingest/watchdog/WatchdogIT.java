@@ -38,6 +38,12 @@ class WatchdogIT {
       feeder.register("W1", aSite().behindHub("W0").build(), T0);
       feeder.register("W2", aSite().behindHub("W0").build(), T0);
       feeder.flush();
+      // The site topics exist before the watchdog starts, as they do in production (provisioned
+      // at registration; a site's own topic from before ADR-029 existed before the upgrade): this
+      // test is about judging silence, not about discovering topics created while it runs.
+      List<String> siteTopics = new java.util.ArrayList<>(TopicFamily.SITE_EVENTS.topics());
+      siteTopics.add(EventFeeder.legacyTopic("W2"));
+      context.topics().ensureAll(TopicFamily.SITE_EVENTS, siteTopics);
       watchdog = new WatchdogServiceFactory().create(context, ServiceSettings.empty()
           .with("watchdog.cadence", "PT10S").with("watchdog.silent-cadences", "3")
           .with("watchdog.min-silence", "PT10S"));
