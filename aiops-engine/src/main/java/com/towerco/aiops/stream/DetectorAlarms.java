@@ -61,7 +61,10 @@ final class DetectorAlarms {
       if (verdict.changed() && verdict.alarm()) {
         alarms += 1;
       }
-      damped.put(series, verdict.damped());
+      Boolean now = verdict.damped();
+      if (!now.equals(damped.get(series))) { // a read, not a write, for the usual reading
+        damped.put(series, now);
+      }
     }
 
     synchronized double rate() {
