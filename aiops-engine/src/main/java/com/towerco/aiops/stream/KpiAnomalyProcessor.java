@@ -36,8 +36,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * order: a window that does not end after the last one learned (a repeat, a replay) is skipped.
  */
 final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emission> {
-  /** As the site detectors' (ADR-034): short rounds, each a fifth of a 5 s round's owners. */
-  static final Duration SAVE_EVERY = Duration.ofSeconds(1);
+  static final Duration SAVE_EVERY = Duration.ofSeconds(5);
   private static final String SITE_SCOPE = "site";
 
   private final RecordDecoder decoder;

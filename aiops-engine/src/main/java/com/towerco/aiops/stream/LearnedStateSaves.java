@@ -18,23 +18,16 @@ import java.util.Set;
  * learning, never an alert: alerts are written as they change.
  */
 final class LearnedStateSaves<K> {
-  /**
-   * Owners saved at least per {@link #MIN_ROUND} (so per round of that length; shorter rounds
-   * save their share): small fleets (tests, demos) are saved whole every 5 s, as before.
-   */
+  /** Small fleets (tests, demos) are saved whole every round, as before. */
   static final int MIN_PER_ROUND = 50;
-  static final Duration MIN_ROUND = Duration.ofSeconds(5);
 
   private final double shareOfAllPerRound;
-  private final int minPerRound;
   private final Set<K> pending = new LinkedHashSet<>();
 
   LearnedStateSaves(Duration round, Duration interval) {
     // an interval shorter than a round saves everything every round
     this.shareOfAllPerRound = Math.min(1.0,
         (double) round.toMillis() / Math.max(1, interval.toMillis()));
-    this.minPerRound = (int) Math.max(1,
-        Math.ceil((double) MIN_PER_ROUND * round.toMillis() / MIN_ROUND.toMillis()));
   }
 
   /** The owner's state changed; it keeps its place if it was already waiting. */
@@ -44,7 +37,7 @@ final class LearnedStateSaves<K> {
 
   /** The owners to save this round (removed from the waiting ones), of {@code known} in all. */
   List<K> next(int known) {
-    int quota = Math.max(minPerRound, (int) Math.ceil(known * shareOfAllPerRound));
+    int quota = Math.max(MIN_PER_ROUND, (int) Math.ceil(known * shareOfAllPerRound));
     List<K> due = new ArrayList<>(Math.min(quota, pending.size()));
     Iterator<K> it = pending.iterator();
     while (it.hasNext() && due.size() < quota) {

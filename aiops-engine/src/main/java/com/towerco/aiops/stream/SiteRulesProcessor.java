@@ -40,12 +40,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class SiteRulesProcessor implements Processor<String, byte[], String, Emission> {
   static final Duration WATERMARK_EVERY = Duration.ofSeconds(5);
-  /**
-   * Save rounds every second, each a fifth of what a 5 s round saved (ADR-034): the same bytes,
-   * but the stream thread stops for a fifth as long at a time, so the events queued behind a
-   * round wait less.
-   */
-  static final Duration SAVE_DETECTION_EVERY = Duration.ofSeconds(1);
+  static final Duration SAVE_DETECTION_EVERY = Duration.ofSeconds(5);
 
   private final RecordDecoder decoder;
   private final SiteLookup sites;
@@ -93,7 +88,7 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
     this.book = new AlertBook(context.getStateStore(AiopsTopology.SITE_ALERTS_STORE), flapHold,
         emitter, rulePolicies.inhibition());
     this.detectionStore = context.getStateStore(AiopsTopology.SITE_DETECTION_STORE);
-    // Learned detector state is saved in rounds every second, at a bounded number of sites
+    // Learned detector state is saved in rounds every few seconds, at a bounded number of sites
     // a round (each site about once per save interval), rather than on every reading: a crash
     // loses at most that much learning, never an alert (alerts are written as they change).
     context.schedule(SAVE_DETECTION_EVERY, org.apache.kafka.streams.processor.PunctuationType
