@@ -28,6 +28,9 @@ public final class SiteAlerts {
   private final Duration flapHold;
   private final Map<String, ActiveAlert> active = new LinkedHashMap<>();
   private final ReadingGate gate = new ReadingGate();
+  /** Fingerprints by rule and subject, made once: the rules ask for them on every reading. */
+  private final Map<AlertRule, Map<String, String>> fingerprints =
+      new java.util.EnumMap<>(AlertRule.class);
 
   public SiteAlerts(String siteId, Duration flapHold) {
     this.siteId = siteId;
@@ -130,6 +133,21 @@ public final class SiteAlerts {
   public boolean heldBy(String fingerprint, String source) {
     ActiveAlert alert = active.get(fingerprint);
     return alert != null && alert.sources().contains(source);
+  }
+
+  /**
+   * True if {@code source} currently holds the alert of {@code rule} on {@code subject} up; as
+   * {@code heldBy(rule.fingerprint(siteId, subject), source)}, without making the fingerprint
+   * when nothing fires at the site (most readings of most sites).
+   */
+  public boolean heldBy(AlertRule rule, String subject, String source) {
+    return !active.isEmpty() && heldBy(fingerprint(rule, subject), source);
+  }
+
+  /** {@code rule.fingerprint(siteId, subject)}, made once per rule and subject. */
+  public String fingerprint(AlertRule rule, String subject) {
+    return fingerprints.computeIfAbsent(rule, r -> new java.util.HashMap<>())
+        .computeIfAbsent(subject, s -> rule.fingerprint(siteId, s));
   }
 
   public Collection<ActiveAlert> active() {

@@ -90,13 +90,13 @@ public final class TelemetryRules {
     /** A threshold that must persist (or be extreme and confirmed) before it fires. */
     void persistent(ReadingGate gate, AlertRule rule, boolean past, boolean off,
         boolean extremeAndConfirmed, ThresholdPolicy policy) {
-      String fingerprint = rule.fingerprint(site.siteId(), "");
+      String fingerprint = site.fingerprint(rule, "");
       boolean fire = gate.persisted(fingerprint, past, extremeAndConfirmed, time, policy);
       hysteresis(rule, "", fire, off);
     }
 
     void hysteresis(AlertRule rule, String subject, boolean on, boolean off) {
-      boolean held = site.heldBy(rule.fingerprint(site.siteId(), subject), SOURCE);
+      boolean held = site.heldBy(rule, subject, SOURCE);
       if (!held && on) {
         out.add(new Signal(rule, subject, SOURCE, true, rules.severity(rule), time, eventId));
       } else if (held && off) {

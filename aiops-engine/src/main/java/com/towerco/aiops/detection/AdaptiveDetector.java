@@ -193,7 +193,7 @@ public final class AdaptiveDetector implements Detector {
     double half = views.residualQuantile(alert) * sigma;
     return new Score(timeMillis, raw, score, counter.expectedRaw(expected),
         counter.expectedRaw(expected - half),
-        counter.expectedRaw(expected + half), name + "/" + views.bestName());
+        counter.expectedRaw(expected + half), views.firedBy(name));
   }
 
   /**

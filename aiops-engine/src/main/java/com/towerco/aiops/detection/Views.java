@@ -101,6 +101,20 @@ final class Views {
     return NAMES[best];
   }
 
+  /** {@code detector + "/" + bestName()}, each made once (a score names its view every point). */
+  String firedBy(String detector) {
+    return FIRED_BY.computeIfAbsent(detector, d -> {
+      String[] names = new String[NAMES.length];
+      for (int i = 0; i < names.length; i++) {
+        names[i] = d + "/" + NAMES[i];
+      }
+      return names;
+    })[best];
+  }
+
+  private static final java.util.Map<String, String[]> FIRED_BY =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The residual, in deviations, whose surprise is {@code s}. */
   double residualQuantile(double s) {
     return residual.quantile(s);

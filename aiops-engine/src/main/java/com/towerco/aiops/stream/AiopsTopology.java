@@ -117,24 +117,35 @@ public final class AiopsTopology {
     DetectorAlarms detectorAlarms = new DetectorAlarms(deps.metrics().registry());
     NotificationOutcomes outcomes = new NotificationOutcomes(deps.metrics().registry());
     StreamsBuilder builder = new StreamsBuilder();
+    // Stores written per input record (a region's clock on every watermark and alert, its
+    // groups on every alert, alerts as they change) are cached: Streams coalesces the puts to a
+    // key between commits, so RocksDB and the changelog get one write per key per commit, not
+    // one per record, and the changelog still matches the committed input offsets (the cache
+    // is flushed before they are committed). Learned detector state is already written in
+    // rounds (LearnedStateSaves) and is not cached (ADR-034).
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(SITE_ALERTS_STORE), Serdes.String(),
-        JsonSerde.listOf(ActiveAlert.class)));
+        JsonSerde.listOf(ActiveAlert.class))
+        .withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(CORRELATION_STORE), Serdes.String(),
-        JsonSerde.listOf(GroupState.class)));
+        JsonSerde.listOf(GroupState.class))
+        .withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(CORRELATION_CLOCK_STORE), Serdes.String(),
-        JsonSerde.of(com.towerco.aiops.correlation.SourceClock.State.class)));
+        JsonSerde.of(com.towerco.aiops.correlation.SourceClock.State.class))
+        .withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(NOTIFICATION_HOLDS_STORE), Serdes.String(),
-        JsonSerde.of(HeldNotices.class)));
+        JsonSerde.of(HeldNotices.class))
+        .withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(SITE_DETECTION_STORE), Serdes.String(),
         LearnedStateSerde.sites()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(KPI_ALERTS_STORE), Serdes.String(),
-        JsonSerde.listOf(ActiveAlert.class)));
+        JsonSerde.listOf(ActiveAlert.class))
+        .withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(KPI_DETECTION_STORE), Serdes.String(),
         LearnedStateSerde.kpis()));

@@ -35,7 +35,13 @@ final class AnomalySignals {
    */
   static Optional<Signal> of(SiteAlerts alerts, List<Signal> pending, String siteId,
       String metric, SeriesWatch.Verdict verdict, Instant time, String eventId) {
-    AlertRule own = AlertRule.anomalyOf(metric);
+    return of(alerts, pending, siteId, metric, AlertRule.anomalyOf(metric), verdict, time,
+        eventId);
+  }
+
+  /** As above, with the metric's own anomaly rule ({@code AlertRule.anomalyOf(metric)}). */
+  static Optional<Signal> of(SiteAlerts alerts, List<Signal> pending, String siteId,
+      String metric, AlertRule own, SeriesWatch.Verdict verdict, Instant time, String eventId) {
     if (verdict.changed()) {
       String joining = SOURCE + ":" + metric;
       if (verdict.alarm()) {
@@ -73,7 +79,8 @@ final class AnomalySignals {
    */
   static Optional<Signal> of(SiteAlerts alerts, AlertRule rule, String subject, String source,
       String siteId, String metric, SeriesWatch.Verdict verdict, Instant time, String eventId) {
-    boolean held = alerts.heldBy(rule.fingerprint(siteId, subject), source);
+    boolean held = siteId.equals(alerts.siteId()) ? alerts.heldBy(rule, subject, source)
+        : alerts.heldBy(rule.fingerprint(siteId, subject), source);
     Score score = verdict.score();
     if (!held && verdict.alarm()) {
       return Optional.of(new Signal(rule, subject, source, true, rule.defaultSeverity(), time,

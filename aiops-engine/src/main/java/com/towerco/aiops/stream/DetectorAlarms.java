@@ -18,6 +18,8 @@ final class DetectorAlarms {
   private static final double DAY_MS = 86_400_000.0;
   private final Map<String, PerClass> classes = new ConcurrentHashMap<>();
   private final MeterRegistry registry;
+  /** Made once: a method reference to this made per call allocates on every scored point. */
+  private final java.util.function.Function<String, PerClass> register = this::register;
 
   DetectorAlarms(MeterRegistry registry) {
     this.registry = registry;
@@ -25,7 +27,7 @@ final class DetectorAlarms {
 
   /** One scored point of a series of {@code rule}'s class at event time {@code time}. */
   void record(AlertRule rule, String series, SeriesWatch.Verdict verdict, long time) {
-    PerClass c = classes.computeIfAbsent(rule.id(), this::register);
+    PerClass c = classes.computeIfAbsent(rule.id(), register);
     c.record(series, verdict, time);
   }
 
@@ -61,7 +63,10 @@ final class DetectorAlarms {
       if (verdict.changed() && verdict.alarm()) {
         alarms += 1;
       }
-      damped.put(series, verdict.damped());
+      Boolean now = verdict.damped();
+      if (!now.equals(damped.get(series))) { // a read, not a write, for the usual reading
+        damped.put(series, now);
+      }
     }
 
     synchronized double rate() {

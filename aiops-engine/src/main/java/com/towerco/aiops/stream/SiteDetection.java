@@ -34,6 +34,7 @@ final class SiteDetection {
   private final DetectorAlarms alarms;
   private final SiteDetectors siteDetectors;
   private final Map<String, SeriesWatch> detectors = new HashMap<>();
+  private final Map<String, Watched> watchedByMetric = new HashMap<>();
   private SiteDetectors.State state;
   /** The purpose of a visit that is a maintenance window ({@code site.maintenance-window}). */
   static final String MAINTENANCE = "maintenance-window";
@@ -72,14 +73,17 @@ final class SiteDetection {
       SiteRegistered site, Instant time, String eventId) {
     List<Signal> signals = new ArrayList<>();
     long t = time.toEpochMilli();
-    for (Map.Entry<String, Double> metric : TelemetryMetrics.of(telemetry).entrySet()) {
-      AlertRule rule = AlertRule.anomalyOf(metric.getKey());
-      SeriesWatch.Verdict verdict = detectors.computeIfAbsent(metric.getKey(),
-          m -> new SeriesWatch(factory.create(), policies.of(rule))).observe(t,
-          metric.getValue());
-      alarms.record(rule, siteId + "|" + metric.getKey(), verdict, t);
-      AnomalySignals.of(alerts, ruleSignals, siteId, metric.getKey(), verdict, time, eventId)
+    TelemetryMetrics.Sink metric = (name, value) -> {
+      Watched watched = watched(name);
+      SeriesWatch.Verdict verdict = watched.watch.observe(t, value);
+      alarms.record(watched.rule, watched.series, verdict, t);
+      AnomalySignals.of(alerts, ruleSignals, siteId, name, watched.rule, verdict, time, eventId)
           .ifPresent(signals::add);
+    };
+    if (TelemetryMetrics.distinctTenants(telemetry)) {
+      TelemetryMetrics.forEach(telemetry, metric);
+    } else {
+      TelemetryMetrics.of(telemetry).forEach(metric::accept);
     }
     Step<SiteDetectors.State> step = siteDetectors.observe(state,
         new SiteReading(siteId, time, telemetry, site));
@@ -87,10 +91,30 @@ final class SiteDetection {
     for (Finding finding : step.findings()) {
       signal(finding, eventId).ifPresent(signals::add);
     }
-    visits.removeIf(v -> !v.covers(time) && v.until().isBefore(time));
+    if (!visits.isEmpty()) {
+      visits.removeIf(v -> !v.covers(time) && v.until().isBefore(time));
+    }
     dirty = true;
     return signals;
   }
+
+  /**
+   * The metric's watch with what the engine derives from its name, made once per metric rather
+   * than on every reading: its anomaly rule and its series name for {@link DetectorAlarms}.
+   */
+  private Watched watched(String metric) {
+    Watched watched = watchedByMetric.get(metric);
+    if (watched == null) {
+      AlertRule rule = AlertRule.anomalyOf(metric);
+      SeriesWatch watch = detectors.computeIfAbsent(metric,
+          m -> new SeriesWatch(factory.create(), policies.of(rule)));
+      watched = new Watched(rule, siteId + "|" + metric, watch);
+      watchedByMetric.put(metric, watched);
+    }
+    return watched;
+  }
+
+  private record Watched(AlertRule rule, String series, SeriesWatch watch) {}
 
   void visitScheduled(ScheduledVisit visit) {
     visits.removeIf(v -> v.visitId().equals(visit.visitId()));

@@ -53,9 +53,21 @@ public interface SiteLookup {
 
   /** True if the tenant's DC voltage is inside the window its tenancy agreed. */
   default boolean powered(String siteId, String tenantId, double volts) {
-    return site(siteId).flatMap(s -> s.tenancies().stream()
-            .filter(t -> t.tenantId().equals(tenantId)).findFirst())
-        .map(t -> t.withinWindow(volts))
-        .orElse(volts >= 45.0 && volts <= 57.5);
+    return powered(site(siteId).orElse(null), tenantId, volts);
+  }
+
+  /**
+   * As above for a site already looked up ({@code null}: not in the inventory); a tenant without
+   * a tenancy there is judged against the default window, 45-57.5 V.
+   */
+  static boolean powered(SiteRegistered site, String tenantId, double volts) {
+    if (site != null) {
+      for (SiteRegistered.Tenancy t : site.tenancies()) {
+        if (t.tenantId().equals(tenantId)) {
+          return t.withinWindow(volts);
+        }
+      }
+    }
+    return volts >= 45.0 && volts <= 57.5;
   }
 }

@@ -171,12 +171,13 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
     List<Signal> signals = new ArrayList<>();
     SiteAlerts alerts = book.alerts(siteId, siteId);
     if (event.payload() instanceof SiteTelemetry telemetry) {
+      var site = sites.site(siteId).orElse(null);
       signals.addAll(TelemetryRules.evaluate(alerts, telemetry,
-          (tenant, volts) -> sites.powered(siteId, tenant, volts), event.timestamp(),
-          event.eventId(), policyBoard.forSite(siteId, sites.site(siteId).orElse(null),
-              rulePolicies)));
-      signals.addAll(detection(siteId).observe(alerts, List.copyOf(signals), telemetry,
-          sites.site(siteId).orElse(null), event.timestamp(), event.eventId()));
+          (tenant, volts) -> SiteLookup.powered(site, tenant, volts), event.timestamp(),
+          event.eventId(), policyBoard.forSite(siteId, site, rulePolicies)));
+      signals.addAll(detection(siteId).observe(alerts,
+          signals.isEmpty() ? List.of() : List.copyOf(signals), telemetry, site,
+          event.timestamp(), event.eventId()));
     } else if (event.payload() instanceof com.towerco.events.payload.site.SiteVisitScheduled visit) {
       detection(siteId).visitScheduled(new com.towerco.aiops.detection.site.ScheduledVisit(
           visit.visitId(), siteId, visit.from(), visit.until(), visit.purpose()));
