@@ -21,7 +21,8 @@ import java.util.Map;
  * How the adaptive detector's constants and the default alarm policy were chosen: coordinate
  * descent (each knob in turn takes the candidate with the best mean event-level F1, ties keep
  * the current value) over the tuning corpora given as arguments, by default {@code corpora/smd},
- * {@code corpora/asd} and {@code corpora/ms-cloud-monitoring} (a tuning corpus since ADR-030);
+ * {@code corpora/asd}, {@code corpora/ms-cloud-monitoring} (a tuning corpus since ADR-030) and
+ * {@code corpora/skab} (since ADR-032, which holds out {@code corpora/jumpstarter});
  * {@code DIR@K/H} takes a corpus's cold-start view instead
  * ({@link ColdStart}: young series of H rows, each fed K rows before it), the only view in
  * which {@code residualYouth} matters. It refuses the held-out corpus
@@ -53,7 +54,7 @@ public final class DetectorTuning {
   public static void main(String[] args) throws IOException {
     List<Corpus> corpora = new ArrayList<>();
     for (String arg : args.length > 0 ? args : new String[] {"corpora/smd", "corpora/asd",
-        "corpora/ms-cloud-monitoring"}) {
+        "corpora/ms-cloud-monitoring", "corpora/skab"}) {
       String[] dirAndView = arg.split("@", 2);
       Corpus corpus = Corpus.read(Path.of(dirAndView[0]));
       if (corpus.name().equals(CorpusEvaluations.HELD_OUT)) {

@@ -25,7 +25,9 @@ package com.towerco.aiops.detection;
  * below what the series' resolution and magnitude justify ({@link SeasonalBaseline#sigma()}),
  * so a flat or perfectly periodic series cannot make tiny residuals certain anomalies. Nothing
  * is scored while the baseline forms ({@link Config#warmUp()} points and steps, the same
- * duration for a coarser series but at least {@link Config#minWarmUp()} points:
+ * duration for a coarser series but at least {@link Config#minWarmUp()} points, and for a
+ * series with several points per step, such as 1 Hz telemetry, {@code warmUp} points and one
+ * reference step of event time, five minutes, rather than 40 one-minute steps (ADR-032):
  * {@link Score#learning()}); a counter (a series that only grows) is judged by its increase per
  * step, and its resets are skipped.
  */
@@ -43,8 +45,10 @@ public final class AdaptiveDetector implements Detector {
    * (weeks) a profile bin remembers; {@code scaleAlpha}: deviation memory; {@code clip}:
    * residuals teach at most this many deviations; {@code cusumSlack}: CUSUM allowance
    * (deviations); {@code minFlatRun}: shortest run of repeats ever called flat; {@code warmUp}:
-   * points (and steps) learned before the first score; {@code alertSurprise}: the surprise
-   * ({@code -log10} probability) that scores 0.5; {@code tailMemory}: steps a view's tail
+   * points (and steps) learned before the first score (a series with several points per step
+   * learns for {@code warmUp} points and one {@code referenceStepMillis} of event time instead,
+   * ADR-032); {@code alertSurprise}: the surprise ({@code -log10} probability) that scores 0.5;
+   * {@code tailMemory}: steps a view's tail
    * remembers; {@code relativeFloor}: the least deviation believed, relative to the series'
    * magnitude; {@code residualYouth}: steps during which the residual's tail learns every
    * excess as it is, not capped at the alert level ({@link Tail#young()});
@@ -82,6 +86,8 @@ public final class AdaptiveDetector implements Detector {
   private final Drift drift = new Drift();
   private final Views views;
   private final double logReferenceStep;
+  /** A reference step in {@link Cadence} steps: how long a sub-step series learns. */
+  private final double fineLearningSteps;
   private double shortScale;
   private double learnedSteps;
 
@@ -91,6 +97,7 @@ public final class AdaptiveDetector implements Detector {
     this.baseline = new SeasonalBaseline(config);
     this.views = new Views(config.tailMemory(), config.residualYouth());
     this.logReferenceStep = Math.log(config.referenceStepMillis());
+    this.fineLearningSteps = config.referenceStepMillis() / Cadence.RESOLUTION_MS;
   }
 
   /** The registry entry for this detector under {@code name} with {@code config}. */
@@ -158,7 +165,7 @@ public final class AdaptiveDetector implements Detector {
     // cadence's log interval so that a fine series pays nothing for it.
     double coarser = Double.isNaN(cadence.logInterval) ? 0
         : Math.max(0, (cadence.logInterval - logReferenceStep) / LN10);
-    boolean learning = baseline.count < config.warmUp() || learnedSteps < config.warmUp();
+    boolean learning = baseline.count < config.warmUp() || learnedSteps < learningSteps();
     if (learning && coarser > 0) {
       double points = learningPoints(coarser);
       learning = baseline.count < points || learnedSteps < points;
@@ -218,6 +225,18 @@ public final class AdaptiveDetector implements Detector {
    */
   double learningPointsAt(double intervalMillis) {
     return learningPoints(log10Coarser(intervalMillis));
+  }
+
+  /**
+   * Steps learned before the first score, besides {@code warmUp} points: {@code warmUp} steps,
+   * but for a series sampled at least twice per {@link Cadence#RESOLUTION_MS} (its
+   * points a fraction of a step each: {@link Cadence#finerThanStep()}) only one reference step of event time (ADR-032): its {@code warmUp} points
+   * then start the baseline and its spread, and it is not kept learning for 40 minutes (a
+   * 1 Hz series), longer than many a whole fault.
+   */
+  private double learningSteps() {
+    return cadence.finerThanStep() ? Math.min(config.warmUp(), fineLearningSteps)
+        : config.warmUp();
   }
 
   private double learningPoints(double log10Coarser) {

@@ -16,6 +16,7 @@ final class Cadence {
   static final double GAP_STEPS = 20;
   private static final double LOG_RATE = 0.05;
   private static final double LOG_RESOLUTION = Math.log(RESOLUTION_MS);
+  private static final double LOG_HALF_RESOLUTION = Math.log(RESOLUTION_MS / 2.0);
 
   long last = Long.MIN_VALUE;
   double logInterval = Double.NaN;
@@ -49,6 +50,14 @@ final class Cadence {
     }
     last = timeMillis;
     return steps;
+  }
+
+  /**
+   * True if the typical interval is at most half a step ({@link #RESOLUTION_MS}): the series
+   * has several points per step (1 Hz telemetry: 60).
+   */
+  boolean finerThanStep() {
+    return logInterval < LOG_HALF_RESOLUTION; // false while NaN
   }
 
   /** True if the last point came after a gap of many steps. */

@@ -2,6 +2,8 @@ package com.towerco.aiops.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,28 @@ class QuietDetectorTest {
       assertThat(s.learning()).isTrue();
       assertThat(s.score()).isZero();
     }
+  }
+
+  @Test
+  void aOnePointPerSecondSeriesLearnsForFiveMinutesNotFortyAndThenFindsAStep() {
+    // ADR-032: 40 points and one reference step (5 min) of event time, the first point counting
+    // as a whole one-minute step; it was 40 one-minute steps, longer than many a whole fault.
+    SplittableRandom random = new SplittableRandom(3);
+    Detector detector = Detectors.byName(Detectors.DEFAULT).create();
+    int firstScored = -1;
+    List<Integer> anomalous = new ArrayList<>();
+    for (int i = 0; i < 1_200; i++) {
+      Score s = detector.observe(START + i * 1_000L,
+          20 + random.nextGaussian() + (i >= 900 ? 12 : 0));
+      if (firstScored < 0 && !s.learning()) {
+        firstScored = i;
+      }
+      if (s.anomalous()) {
+        anomalous.add(i);
+      }
+    }
+    assertThat(firstScored).isBetween(4 * 60, 5 * 60);
+    assertThat(anomalous).isNotEmpty().allMatch(i -> i >= 900 && i < 960);
   }
 
   @Test
