@@ -48,6 +48,10 @@ public final class DashboardModel {
     this.deduplicator = new Deduplicator(limits.dedupHorizon());
   }
 
+  public ModelLimits limits() {
+    return limits;
+  }
+
   public UpdateLog updates() {
     return updates;
   }

@@ -34,4 +34,9 @@ public record ModelLimits(
     return new ModelLimits(Duration.ofMinutes(30), 180, 50_000, 2_000, 10_000, 1_000, 200, 60,
         100_000, 200, Duration.ofHours(2));
   }
+
+  /** The width of one chart point (see {@link TelemetrySeries#resolutionMillis}). */
+  public long seriesResolutionMillis() {
+    return TelemetrySeries.resolutionMillis(seriesWindow, seriesPoints);
+  }
 }

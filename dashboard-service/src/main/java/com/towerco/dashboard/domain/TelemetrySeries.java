@@ -52,7 +52,15 @@ public final class TelemetrySeries {
 
   private SeriesBuffer buffer(Map<String, SeriesBuffer> buffers, String metric) {
     return buffers.computeIfAbsent(metric,
-        m -> new SeriesBuffer(points, Math.max(1, window.toMillis() / points)));
+        m -> new SeriesBuffer(points, resolutionMillis(window, points)));
+  }
+
+  /**
+   * The width of one chart point: of the readings of one site within it, the chart keeps only
+   * the latest ({@link SeriesBuffer}).
+   */
+  public static long resolutionMillis(Duration window, int points) {
+    return Math.max(1, window.toMillis() / points);
   }
 
   /** Chart data of one site as the viewer may see it. */

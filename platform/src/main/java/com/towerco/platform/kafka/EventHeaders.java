@@ -151,6 +151,18 @@ public final class EventHeaders {
     }
   }
 
+  /**
+   * As {@link #check(Headers, Envelope)} for a record whose complete routing headers were
+   * already {@link #read} into {@code routing}: the same refusal, without reading them again.
+   */
+  public static void checkRead(Attributes routing, Envelope event) throws InvalidEventException {
+    if (!routing.describe(event)) {
+      throw new InvalidEventException(RejectReason.SCHEMA_VIOLATION,
+          "the record's ce_* headers disagree with its envelope (headers " + describe(routing)
+              + ", envelope " + describe(Attributes.of(event)) + ")");
+    }
+  }
+
   private static String describe(Attributes a) {
     return a.type() + " " + a.version() + " " + a.id() + " tenant " + a.tenantId() + " site "
         + a.siteId() + " at " + a.time();

@@ -333,10 +333,14 @@ public final class ConsumerService implements PlatformService {
       ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
       long polledAt = System.currentTimeMillis();
       lastPollMillis = polledAt;
-      for (ConsumerRecord<String, byte[]> record : records) {
-        process(record);
-        positions.put(new TopicPartition(record.topic(), record.partition()),
-            record.offset() + 1);
+      if (handler.coalesces() && records.count() > 1) {
+        processCoalesced(records);
+      } else {
+        for (ConsumerRecord<String, byte[]> record : records) {
+          process(record);
+          positions.put(new TopicPartition(record.topic(), record.partition()),
+              record.offset() + 1);
+        }
       }
       probe.round(caughtUp, this::position, System.currentTimeMillis());
       lag = caughtUp.lag();
@@ -422,29 +426,138 @@ public final class ConsumerService implements PlatformService {
       if (TopicProvisioner.isProbe(record.headers())) {
         return;
       }
+      process(record, EventHeaders.read(record.headers()));
+    }
+
+    /**
+     * A batch of a handler that {@link EventHandler#coalesces coalesces} (ADR-033): of the
+     * records of one {@link EventHandler#coalesceKey key} only the one with the latest event
+     * time (the last of equal times) is decoded and handled, in its place in the batch; the
+     * others count as handled, never decoded (a malformed one among them is dead-lettered by
+     * the services that read it, not by this one: ADR-033). If that latest record cannot be
+     * decoded, every record of its key is handled one by one in its own place, so a bad record
+     * never hides a good one nor changes the order; should its handler fail instead (rare), the
+     * others of its key are handled one by one right after it.
+     */
+    private void processCoalesced(ConsumerRecords<String, byte[]> records) {
+      int n = records.count();
+      List<ConsumerRecord<String, byte[]>> batch = new java.util.ArrayList<>(n);
+      EventHeaders.Attributes[] routing = new EventHeaders.Attributes[n];
+      Object[] keys = new Object[n];
+      int[] previous = new int[n]; // the index of the key's member before this one, or -1
+      boolean[] probes = new boolean[n];
+      Map<Object, Integer> latest = new HashMap<>();
+      Map<Object, Integer> last = new HashMap<>();
+      int i = 0;
+      for (ConsumerRecord<String, byte[]> record : records) {
+        batch.add(record);
+        if (TopicProvisioner.isProbe(record.headers())) {
+          probes[i++] = true;
+          continue;
+        }
+        EventHeaders.Attributes a = EventHeaders.read(record.headers());
+        routing[i] = a;
+        Object key = a != null && handler.handles(a.type()) ? handler.coalesceKey(a) : null;
+        if (key != null) {
+          keys[i] = key;
+          Integer before = last.put(key, i);
+          previous[i] = before == null ? -1 : before;
+          Integer at = latest.get(key);
+          if (at == null || !a.time().isBefore(routing[at].time())) {
+            latest.put(key, i);
+          }
+        }
+        i++;
+      }
+      // A key's latest record is checked before any of the key's records is reached: if it
+      // cannot be decoded, every record of the key is handled in its own place, so the bad one
+      // is dead-lettered there and the others keep their order against other keys' records.
+      Set<Object> failed = new HashSet<>();
+      for (Map.Entry<Object, Integer> entry : latest.entrySet()) {
+        int winner = entry.getValue();
+        if (last.get(entry.getKey()) == winner && previous[winner] < 0) {
+          continue; // the key's only record: handled in its place as usual
+        }
+        ConsumerRecord<String, byte[]> record = batch.get(winner);
+        try {
+          EventHeaders.checkRead(routing[winner], context.decoder().decode(record.topic(),
+              record.partition(), record.offset(), record.value()));
+        } catch (InvalidEventException e) {
+          failed.add(entry.getKey());
+        }
+      }
+      for (i = 0; i < n; i++) {
+        ConsumerRecord<String, byte[]> record = batch.get(i);
+        Object key = keys[i];
+        if (probes[i]) {
+          // never handled
+        } else if (key == null || failed.contains(key)) {
+          process(record, routing[i]);
+        } else {
+          int winner = latest.get(key);
+          if (i == winner) {
+            boolean bad = process(record, routing[i]) == Outcome.DEAD_LETTERED;
+            if (bad) {
+              failed.add(key);
+            }
+            java.util.Deque<Integer> earlier = new java.util.ArrayDeque<>();
+            for (int j = last.get(key); j >= 0; j = previous[j]) {
+              if (j < i) {
+                earlier.push(j); // ascending order
+              }
+            }
+            for (int j : earlier) {
+              if (bad) {
+                process(batch.get(j), routing[j]);
+              } else {
+                metrics.eventIn(routing[j].type(), routing[j].time(), System.currentTimeMillis());
+              }
+            }
+          } else if (i > winner) {
+            metrics.eventIn(routing[i].type(), routing[i].time(), System.currentTimeMillis());
+          } // else: before the key's latest record; settled there
+        }
+        positions.put(new TopicPartition(record.topic(), record.partition()),
+            record.offset() + 1);
+      }
+    }
+
+    /** What became of a record. */
+    private enum Outcome { HANDLED, SKIPPED, DECLINED, DEAD_LETTERED }
+
+    /** {@code routing}: the record's routing headers as read, null if it carries none. */
+    private Outcome process(ConsumerRecord<String, byte[]> record,
+        EventHeaders.Attributes routing) {
       SourceRecord source = new SourceRecord(record.topic(), record.partition(),
           record.offset(), record.key(), record.value(), record.timestamp());
-      EventHeaders.Attributes routing = EventHeaders.read(record.headers());
       if (routing != null) {
         if (!handler.handles(routing.type())) {
-          return; // not for this service: never decoded
+          return Outcome.SKIPPED; // not for this service: never decoded
         }
-        if (attempt(routing.type(), routing.id(), routing.time(), record,
-            () -> handler.handleUndecoded(routing, source))) {
-          return;
+        Outcome undecoded = attempt(routing.type(), routing.id(), routing.time(), record,
+            () -> handler.handleUndecoded(routing, source));
+        if (undecoded != Outcome.DECLINED) {
+          return undecoded;
         }
       }
       Envelope event;
       try {
-        event = context.decoder().decode(record.topic(), record.partition(), record.offset(),
-            record.value(), record.headers());
+        if (routing != null) {
+          // the headers were read once already: checked against them without a second read
+          event = context.decoder().decode(record.topic(), record.partition(), record.offset(),
+              record.value());
+          EventHeaders.checkRead(routing, event);
+        } else {
+          event = context.decoder().decode(record.topic(), record.partition(), record.offset(),
+              record.value(), record.headers());
+        }
       } catch (InvalidEventException e) {
         outputs.deadLetters().send(record, e.reason(), e.detail());
-        return;
+        return Outcome.DEAD_LETTERED;
       }
       EventLogContext.enter(event);
       try {
-        attempt(event.eventType(), event.eventId(), event.timestamp(), record, () -> {
+        return attempt(event.eventType(), event.eventId(), event.timestamp(), record, () -> {
           handler.handle(event, source);
           return true;
         });
@@ -462,17 +575,18 @@ public final class ConsumerService implements PlatformService {
      * Runs the handler's step for an event; a transient failure is tried again (a few times,
      * with a short pause), a failure of Kafka fails the batch (it is read again, the record is
      * not to blame), and any other failure dead-letters the record and goes on with the next
-     * one. True once the record is dealt with (handled or dead-lettered).
+     * one. Handled or dead-lettered once the record is dealt with, declined if the handler
+     * wants it decoded.
      */
-    private boolean attempt(String type, String id, java.time.Instant time,
+    private Outcome attempt(String type, String id, java.time.Instant time,
         ConsumerRecord<String, byte[]> record, Step step) {
       for (int attempt = 1; ; attempt++) {
         try {
           if (!step.run()) {
-            return false;
+            return Outcome.DECLINED;
           }
           metrics.eventIn(type, time, System.currentTimeMillis());
-          return true;
+          return Outcome.HANDLED;
         } catch (WakeupException e) {
           throw e;
         } catch (Exception e) {
@@ -489,7 +603,7 @@ public final class ConsumerService implements PlatformService {
           LOG.error("{}: failed to process {} {}", name, type, id, e);
           outputs.deadLetters().send(record, RejectReason.PROCESSING_FAILED,
               (attempt > 1 ? "after " + attempt + " attempts: " : "") + e);
-          return true;
+          return Outcome.DEAD_LETTERED;
         }
       }
     }
