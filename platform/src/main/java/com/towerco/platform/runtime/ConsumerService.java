@@ -473,6 +473,7 @@ public final class ConsumerService implements PlatformService {
       // cannot be decoded, every record of the key is handled in its own place, so the bad one
       // is dead-lettered there and the others keep their order against other keys' records.
       Set<Object> failed = new HashSet<>();
+      Envelope[] checked = new Envelope[n]; // decoded here, so not decoded again when handled
       for (Map.Entry<Object, Integer> entry : latest.entrySet()) {
         int winner = entry.getValue();
         if (last.get(entry.getKey()) == winner && previous[winner] < 0) {
@@ -480,9 +481,11 @@ public final class ConsumerService implements PlatformService {
         }
         ConsumerRecord<String, byte[]> record = batch.get(winner);
         try {
-          EventHeaders.checkRead(routing[winner], context.decoder().decode(record.topic(),
-              record.partition(), record.offset(), record.value()));
+          checked[winner] = context.decoder().decode(record.topic(), record.partition(),
+              record.offset(), record.value());
+          EventHeaders.checkRead(routing[winner], checked[winner]);
         } catch (InvalidEventException e) {
+          checked[winner] = null;
           failed.add(entry.getKey());
         }
       }
@@ -496,10 +499,12 @@ public final class ConsumerService implements PlatformService {
         } else {
           int winner = latest.get(key);
           if (i == winner) {
-            boolean bad = process(record, routing[i]) == Outcome.DEAD_LETTERED;
+            boolean bad = process(record, routing[i], checked[i]) == Outcome.DEAD_LETTERED;
             if (bad) {
               failed.add(key);
             }
+            // the key's earlier records: counted as handled, or handled one by one should
+            // its handler have failed on this one
             java.util.Deque<Integer> earlier = new java.util.ArrayDeque<>();
             for (int j = last.get(key); j >= 0; j = previous[j]) {
               if (j < i) {
@@ -525,9 +530,17 @@ public final class ConsumerService implements PlatformService {
     /** What became of a record. */
     private enum Outcome { HANDLED, SKIPPED, DECLINED, DEAD_LETTERED }
 
-    /** {@code routing}: the record's routing headers as read, null if it carries none. */
     private Outcome process(ConsumerRecord<String, byte[]> record,
         EventHeaders.Attributes routing) {
+      return process(record, routing, null);
+    }
+
+    /**
+     * {@code routing}: the record's routing headers as read, null if it carries none;
+     * {@code checked}: its envelope if already decoded and checked against them, else null.
+     */
+    private Outcome process(ConsumerRecord<String, byte[]> record,
+        EventHeaders.Attributes routing, Envelope checked) {
       SourceRecord source = new SourceRecord(record.topic(), record.partition(),
           record.offset(), record.key(), record.value(), record.timestamp());
       if (routing != null) {
@@ -542,7 +555,9 @@ public final class ConsumerService implements PlatformService {
       }
       Envelope event;
       try {
-        if (routing != null) {
+        if (checked != null) {
+          event = checked;
+        } else if (routing != null) {
           // the headers were read once already: checked against them without a second read
           event = context.decoder().decode(record.topic(), record.partition(), record.offset(),
               record.value());
