@@ -65,24 +65,7 @@ class CoalescingIT {
 
     // Started after the records are written, so its first poll returns them as one batch.
     List<Envelope> handled = new CopyOnWriteArrayList<>();
-    ConsumerService service = kafka.closeAfterAll(new ConsumerService(context, "coalescing",
-        "coalescing-group", Pattern.compile(Pattern.quote(topic)), () -> new EventHandler() {
-          @Override
-          public boolean coalesces() {
-            return true;
-          }
-
-          @Override
-          public Object coalesceKey(EventHeaders.Attributes routing) {
-            return routing.siteId().equals("COA1-B") ? null : routing.siteId();
-          }
-
-          @Override
-          public void handle(Envelope event, SourceRecord source) {
-            handled.add(event);
-          }
-        }, 1, Duration.ofMillis(200)));
-    service.start();
+    start(context, "coalescing", topic, "COA1-B", handled);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> handled.contains(c1));
     assertThat(handled).containsExactly(b1, a3, aWithoutHeaders, c1);
@@ -125,8 +108,23 @@ class CoalescingIT {
 
     // One by one the handler would see B@12 then X@11; so must it when B's latest is bad.
     List<Envelope> handled = new CopyOnWriteArrayList<>();
-    ConsumerService service = kafka.closeAfterAll(new ConsumerService(context, "coalescing-2",
-        "coalescing-group-2", Pattern.compile(Pattern.quote(topic)), () -> new EventHandler() {
+    start(context, "coalescing-2", topic, "COA2-X", handled);
+
+    ServiceMetricsView metrics = new ServiceMetricsView(context, "coalescing-2");
+    await().atMost(Duration.ofSeconds(30)).until(() -> metrics.deadLettered() >= 1
+        && handled.size() >= 2);
+    assertThat(handled).containsExactly(b12, x11);
+    assertThat(metrics.deadLettered()).isEqualTo(1);
+  }
+
+  /**
+   * Starts a coalescing service named {@code name} on {@code topic} that keys every record by
+   * its site but {@code keylessSite}'s, collecting what it handles in {@code handled}.
+   */
+  private static void start(ServiceContext context, String name, String topic,
+      String keylessSite, List<Envelope> handled) {
+    kafka.closeAfterAll(new ConsumerService(context, name, name + "-group",
+        Pattern.compile(Pattern.quote(topic)), () -> new EventHandler() {
           @Override
           public boolean coalesces() {
             return true;
@@ -134,23 +132,14 @@ class CoalescingIT {
 
           @Override
           public Object coalesceKey(EventHeaders.Attributes routing) {
-            return routing.siteId().equals("COA2-X") ? null : routing.siteId();
+            return routing.siteId().equals(keylessSite) ? null : routing.siteId();
           }
 
           @Override
           public void handle(Envelope event, SourceRecord source) {
-            if (event.siteId().startsWith("COA2")) {
-              handled.add(event);
-            }
+            handled.add(event);
           }
-        }, 1, Duration.ofMillis(200)));
-    service.start();
-
-    ServiceMetricsView metrics = new ServiceMetricsView(context, "coalescing-2");
-    await().atMost(Duration.ofSeconds(30)).until(() -> metrics.deadLettered() >= 1
-        && handled.size() >= 2);
-    assertThat(handled).containsExactly(b12, x11);
-    assertThat(metrics.deadLettered()).isEqualTo(1);
+        }, 1, Duration.ofMillis(200))).start();
   }
 
   private boolean mine(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record) {
