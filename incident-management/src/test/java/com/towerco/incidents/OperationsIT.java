@@ -13,13 +13,16 @@ import com.towerco.events.payload.alert.AlertSeverity;
 import com.towerco.events.payload.incident.IncidentOpened;
 import com.towerco.events.payload.kpi.KpiComputed;
 import com.towerco.events.payload.incident.OpenIncident;
+import com.towerco.events.payload.site.SiteTelemetry;
 import com.towerco.incidents.view.ReadModels;
+import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.runtime.Projection;
 import com.towerco.platform.runtime.ProjectionRebuilder;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.testing.EventFeeder;
 import com.towerco.testing.KafkaExtension;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -147,10 +150,27 @@ class OperationsIT {
   private static void refuel(ServiceContext context, ApiClient api, MutableClock clock) {
     Instant t = Instant.parse("2026-11-05T08:00:00Z");
     try (EventFeeder feeder = new EventFeeder(context)) {
+      // Readings with routing headers are read projected (ADR-037), those without (a third
+      // party's) decoded in full; both feed the refuel saga alike.
       for (int i = 0; i <= 12; i++) {
-        feeder.site("S1", t.plus(Duration.ofMinutes(10L * i)),
-            aReading().gridDown().generatorRunning().fuel(300 - 20 * i).build());
+        SiteTelemetry reading = aReading().gridDown().generatorRunning().fuel(300 - 20 * i)
+            .build();
+        Instant at = t.plus(Duration.ofMinutes(10L * i));
+        if (i % 2 == 0) {
+          feeder.withHeaders(Envelope.of(EventIds.random(), context.config().operatorTenant(),
+              "S1", at, reading, Map.of("producer", "test")));
+        } else {
+          feeder.site("S1", at, reading);
+        }
       }
+      // A reading with true headers but a fuel level out of range: not read by the views.
+      Envelope bad = Envelope.of(EventIds.random(), context.config().operatorTenant(), "S1",
+          t.plus(Duration.ofMinutes(125)), aReading().gridDown().generatorRunning().fuel(10)
+              .build(), Map.of("producer", "test"));
+      String json = new String(context.codec().encode(bad), StandardCharsets.UTF_8);
+      String malformed = json.replace("\"level_l\":10.0", "\"level_l\":-50.0");
+      assertThat(malformed).isNotEqualTo(json);
+      feeder.raw("S1", malformed.getBytes(StandardCharsets.UTF_8), EventHeaders.of(bad));
       feeder.flush();
       await().atMost(Duration.ofSeconds(30)).until(() ->
           api.get("/api/v1/refuels?site=S1").json().get("count").asInt() == 1);
