@@ -15,14 +15,12 @@ import com.towerco.events.payload.kpi.KpiComputed;
 import com.towerco.events.payload.incident.OpenIncident;
 import com.towerco.events.payload.site.SiteTelemetry;
 import com.towerco.incidents.view.ReadModels;
-import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.runtime.Projection;
 import com.towerco.platform.runtime.ProjectionRebuilder;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.ServiceSettings;
 import com.towerco.testing.EventFeeder;
 import com.towerco.testing.KafkaExtension;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -163,14 +161,6 @@ class OperationsIT {
           feeder.site("S1", at, reading);
         }
       }
-      // A reading with true headers but a fuel level out of range: not read by the views.
-      Envelope bad = Envelope.of(EventIds.random(), context.config().operatorTenant(), "S1",
-          t.plus(Duration.ofMinutes(125)), aReading().gridDown().generatorRunning().fuel(10)
-              .build(), Map.of("producer", "test"));
-      String json = new String(context.codec().encode(bad), StandardCharsets.UTF_8);
-      String malformed = json.replace("\"level_l\":10.0", "\"level_l\":-50.0");
-      assertThat(malformed).isNotEqualTo(json);
-      feeder.raw("S1", malformed.getBytes(StandardCharsets.UTF_8), EventHeaders.of(bad));
       feeder.flush();
       await().atMost(Duration.ofSeconds(30)).until(() ->
           api.get("/api/v1/refuels?site=S1").json().get("count").asInt() == 1);
