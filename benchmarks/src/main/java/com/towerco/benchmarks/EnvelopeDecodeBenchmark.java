@@ -5,7 +5,11 @@ import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
 import com.towerco.events.InvalidEventException;
 import com.towerco.events.Json;
+import com.towerco.events.PayloadProjection;
+import com.towerco.events.ProjectedEvent;
 import com.towerco.events.payload.site.SiteTelemetry;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * typed, checked decode costs on top and stays comparable across runs on a busy machine.
  * The envelope is a full reading (generator, solar, fuel, three tenancies), about 880 bytes,
  * like the simulator's.
+ *
+ * <p>The projected reads (ADR-037) read the same bytes keeping only what the KPI calculator
+ * (seven fields) and the incident views (four) read; {@code tokenizeOnly} is the floor any JSON
+ * reader of these bytes pays: Jackson's tokenizer over every token, nothing parsed or built.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -44,6 +52,37 @@ public class EnvelopeDecodeBenchmark {
   @Benchmark
   public Envelope decodeTelemetry() throws InvalidEventException {
     return codec.decode(telemetry);
+  }
+
+  private final PayloadProjection kpi = PayloadProjection.of(SiteTelemetry.class,
+      "mains.available", "generator.running", "fuel.levelL", "battery.socPct",
+      "tenants[].tenantId", "tenants[].dcVoltageV", "tenants[].loadKw");
+  private final PayloadProjection views = PayloadProjection.of(SiteTelemetry.class,
+      "battery.currentA", "battery.socPct", "fuel.levelL", "fuel.capacityL");
+
+  @Benchmark
+  public ProjectedEvent projectForKpi() {
+    return kpi.read(telemetry);
+  }
+
+  @Benchmark
+  public ProjectedEvent projectForIncidentViews() {
+    return views.read(telemetry);
+  }
+
+  // As the codec's direct read and the projection configure it: no duplicate detector.
+  private final com.fasterxml.jackson.core.JsonFactory tokens = Json.mapper().getFactory().copy()
+      .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, false);
+
+  @Benchmark
+  public int tokenizeOnly() throws IOException {
+    int tokens = 0;
+    try (JsonParser p = this.tokens.createParser(telemetry)) {
+      while (p.nextToken() != null) {
+        tokens++;
+      }
+    }
+    return tokens;
   }
 
   @Benchmark

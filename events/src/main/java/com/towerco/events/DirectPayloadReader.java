@@ -154,8 +154,11 @@ final class DirectPayloadReader {
     }
   }
 
-  /** One field of a record: how to read its value (or values) and check each. */
-  private static final class Field {
+  /**
+   * One field of a record: how to read its value (or values) and check each. The projected
+   * read ({@link PayloadProjection}) reads the fields it keeps with it too.
+   */
+  static final class Field {
     final int index;
     final long bit;
     final FieldSpec spec;
@@ -182,6 +185,7 @@ final class DirectPayloadReader {
       this.maxItems = spec.items() == null ? Integer.MAX_VALUE : spec.items().max();
     }
 
+    /** The field's value (a list, a map) whose first token the parser is at. */
     Object read(JsonParser p, JsonToken token) throws IOException, Irregular {
       return switch (spec.shape()) {
         case SINGLE -> value(p, token);
@@ -223,7 +227,7 @@ final class DirectPayloadReader {
     }
 
     /** One value of this field's kind, exactly as written; anything else is irregular. */
-    private Object value(JsonParser p, JsonToken token) throws IOException, Irregular {
+    Object value(JsonParser p, JsonToken token) throws IOException, Irregular {
       Object value;
       switch (kind) {
         case NUMBER -> {

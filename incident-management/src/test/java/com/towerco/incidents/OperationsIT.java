@@ -13,6 +13,7 @@ import com.towerco.events.payload.alert.AlertSeverity;
 import com.towerco.events.payload.incident.IncidentOpened;
 import com.towerco.events.payload.kpi.KpiComputed;
 import com.towerco.events.payload.incident.OpenIncident;
+import com.towerco.events.payload.site.SiteTelemetry;
 import com.towerco.incidents.view.ReadModels;
 import com.towerco.platform.runtime.Projection;
 import com.towerco.platform.runtime.ProjectionRebuilder;
@@ -147,9 +148,18 @@ class OperationsIT {
   private static void refuel(ServiceContext context, ApiClient api, MutableClock clock) {
     Instant t = Instant.parse("2026-11-05T08:00:00Z");
     try (EventFeeder feeder = new EventFeeder(context)) {
+      // Readings with routing headers are read projected (ADR-037), those without (a third
+      // party's) decoded in full; both feed the refuel saga alike.
       for (int i = 0; i <= 12; i++) {
-        feeder.site("S1", t.plus(Duration.ofMinutes(10L * i)),
-            aReading().gridDown().generatorRunning().fuel(300 - 20 * i).build());
+        SiteTelemetry reading = aReading().gridDown().generatorRunning().fuel(300 - 20 * i)
+            .build();
+        Instant at = t.plus(Duration.ofMinutes(10L * i));
+        if (i % 2 == 0) {
+          feeder.withHeaders(Envelope.of(EventIds.random(), context.config().operatorTenant(),
+              "S1", at, reading, Map.of("producer", "test")));
+        } else {
+          feeder.site("S1", at, reading);
+        }
       }
       feeder.flush();
       await().atMost(Duration.ofSeconds(30)).until(() ->

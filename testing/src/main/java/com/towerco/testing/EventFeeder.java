@@ -6,11 +6,13 @@ import com.towerco.events.EventIds;
 import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.Payload;
 import com.towerco.events.payload.site.SiteRegistered;
+import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.runtime.ServiceContext;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * Publishes test events the way a site gateway would: site events to the site's group topic
@@ -75,6 +77,21 @@ public final class EventFeeder implements AutoCloseable {
 
   public void raw(String siteId, byte[] value) {
     send(context.topics().ensure(TopicFamily.SITE_EVENTS, siteId), siteId, value);
+  }
+
+  /**
+   * A site event as the platform's writers send it: with its routing headers (ADR-018), so
+   * readers route on them and may read the value projected (ADR-037).
+   */
+  public Envelope withHeaders(Envelope event) {
+    raw(event.siteId(), codec.encode(event), EventHeaders.of(event));
+    return event;
+  }
+
+  /** Bytes under the given headers (true or false ones) on the site's topic. */
+  public void raw(String siteId, byte[] value, Headers headers) {
+    producer.send(new ProducerRecord<>(context.topics().ensure(TopicFamily.SITE_EVENTS, siteId),
+        null, siteId, value, headers));
   }
 
   public void flush() {

@@ -3,7 +3,6 @@ package com.towerco.incidents.stream;
 import com.towerco.events.EventIds;
 import com.towerco.events.payload.kpi.KpiComputed;
 import com.towerco.events.payload.optimization.ProposeOptimization;
-import com.towerco.events.payload.site.SiteTelemetry;
 import com.towerco.incidents.domain.optimization.BatteryHealth;
 import com.towerco.incidents.domain.optimization.EnergyAdvisor;
 import com.towerco.incidents.domain.optimization.EnergyLedger;
@@ -58,13 +57,13 @@ final class EnergyWatch {
     }
   }
 
-  void telemetry(String siteId, Instant at, SiteTelemetry reading) {
+  /** A reading's battery current (A, negative discharging) and state of charge (%). */
+  void telemetry(String siteId, Instant at, double batteryCurrentA, double batterySocPct) {
     Optional<EnergyAdvisor.SiteSpec> spec = specs.apply(siteId);
     if (spec.isEmpty()) {
       return;
     }
-    batteries.reading(siteId, at, reading.battery().currentA(), reading.battery().socPct(),
-        spec.get().batteryAh()).ifPresent(estimate ->
+    batteries.reading(siteId, at, batteryCurrentA, batterySocPct, spec.get().batteryAh()).ifPresent(estimate ->
             advisor.onBatteryHealth(siteId, estimate).forEach(p -> propose(p, at)));
   }
 

@@ -4,7 +4,6 @@ import com.towerco.events.EventIds;
 import com.towerco.events.payload.refuel.ConfirmFuelLevel;
 import com.towerco.events.payload.refuel.RefuelCommand;
 import com.towerco.events.payload.refuel.RefuelDelivered;
-import com.towerco.events.payload.site.SiteTelemetry;
 import com.towerco.incidents.domain.refuel.Refuel;
 import com.towerco.incidents.domain.refuel.RefuelSaga;
 import com.towerco.incidents.domain.refuel.RefuelStatus;
@@ -32,12 +31,10 @@ final class FuelWatch {
     this.bus = bus;
   }
 
-  void telemetry(String siteId, Instant at, SiteTelemetry reading) {
-    if (reading.fuel() == null) {
-      return;
-    }
-    for (RefuelCommand command : saga.reading(siteId, at, reading.fuel().levelL(),
-        reading.fuel().capacityL(), site -> hasOrder(site, at))) {
+  /** A reading of a site's fuel tank: level and capacity, litres. */
+  void telemetry(String siteId, Instant at, double levelL, double capacityL) {
+    for (RefuelCommand command : saga.reading(siteId, at, levelL, capacityL,
+        site -> hasOrder(site, at))) {
       send(command, at, siteId);
     }
   }

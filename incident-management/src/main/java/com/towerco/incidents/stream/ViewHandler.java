@@ -2,6 +2,8 @@ package com.towerco.incidents.stream;
 
 import com.towerco.events.Envelope;
 import com.towerco.events.EventIds;
+import com.towerco.events.PayloadProjection;
+import com.towerco.events.ProjectedEvent;
 import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.incident.RecordSlaBreach;
 import com.towerco.events.payload.kpi.KpiComputed;
@@ -12,6 +14,7 @@ import com.towerco.incidents.domain.sla.SlaPeriod;
 import com.towerco.incidents.view.CommandOutcomes;
 import com.towerco.incidents.view.IncidentProjection;
 import com.towerco.incidents.view.ReadModels;
+import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.runtime.SourceRecord;
 import com.towerco.platform.runtime.ViewFeed;
 import java.time.Instant;
@@ -84,12 +87,42 @@ public final class ViewHandler implements ViewFeed.Sink {
       }
       case SITE_EVENTS -> {
         if (event.payload() instanceof SiteTelemetry reading) {
-          fuel.telemetry(event.siteId(), event.timestamp(), reading);
-          energy.telemetry(event.siteId(), event.timestamp(), reading);
+          if (reading.fuel() != null) {
+            fuel.telemetry(event.siteId(), event.timestamp(), reading.fuel().levelL(),
+                reading.fuel().capacityL());
+          }
+          energy.telemetry(event.siteId(), event.timestamp(), reading.battery().currentA(),
+              reading.battery().socPct());
         }
       }
       default -> { }
     }
+  }
+
+  /**
+   * Site telemetry with routing headers is read projected (ADR-037): of a reading the watches
+   * read the battery's current and charge and the fuel tank's level and capacity, nothing
+   * else. What the projected read declines, or whose envelope its headers misdescribe, is
+   * decoded in full by the feed and comes to {@link #apply} (or is skipped as invalid there).
+   */
+  @Override
+  public boolean applyUndecoded(EventHeaders.Attributes routing, SourceRecord source) {
+    if (!routing.type().equals(TELEMETRY)
+        || TopicFamily.of(source.topic()).orElse(null) != TopicFamily.SITE_EVENTS) {
+      return false;
+    }
+    ProjectedEvent reading = WatchedTelemetry.FIELDS.read(source.value());
+    if (reading == null || !routing.describe(reading)) {
+      return false;
+    }
+    PayloadProjection.Values v = reading.payload();
+    if (v.has(WatchedTelemetry.FUEL_LEVEL)) {
+      fuel.telemetry(reading.siteId(), reading.timestamp(), v.number(WatchedTelemetry.FUEL_LEVEL),
+          v.number(WatchedTelemetry.FUEL_CAPACITY));
+    }
+    energy.telemetry(reading.siteId(), reading.timestamp(),
+        v.number(WatchedTelemetry.BATTERY_CURRENT), v.number(WatchedTelemetry.BATTERY_SOC));
+    return true;
   }
 
   private void lifecycle(Envelope event, SourceRecord source, Runnable apply) {

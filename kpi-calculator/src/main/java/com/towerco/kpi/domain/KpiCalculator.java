@@ -53,8 +53,16 @@ public final class KpiCalculator {
   /** Takes a reading; false if it came too late for any open window (not counted). */
   public boolean telemetry(String partition, String siteId, long offset, Instant time,
       SiteTelemetry telemetry) {
-    long t = time.toEpochMilli();
-    boolean accepted = event(partition, siteId, t).reading(Reading.of(t, telemetry), offset,
+    return reading(partition, siteId, offset, Reading.of(time.toEpochMilli(), telemetry));
+  }
+
+  /**
+   * Takes a reading already reduced to what KPIs are made of (a projected read, ADR-037);
+   * false if it came too late for any open window (not counted).
+   */
+  public boolean reading(String partition, String siteId, long offset, Reading reading) {
+    long t = reading.timeMillis();
+    boolean accepted = event(partition, siteId, t).reading(reading, offset,
         tenant -> terms.dcWindow(siteId, tenant));
     if (!accepted) {
       lateReadings++;

@@ -2,6 +2,7 @@ package com.towerco.kpi.stream;
 
 import com.towerco.events.Envelope;
 import com.towerco.events.EventIds;
+import com.towerco.events.ProjectedEvent;
 import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.kpi.KpiComputed;
 import com.towerco.events.payload.site.SiteAlarm;
@@ -9,6 +10,7 @@ import com.towerco.events.payload.site.SiteConnectivity;
 import com.towerco.events.payload.site.SiteTelemetry;
 import com.towerco.kpi.domain.KpiCalculator;
 import com.towerco.kpi.domain.KpiWindow;
+import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.kafka.EventPublisher;
 import com.towerco.platform.metrics.ServiceMetrics;
 import com.towerco.platform.runtime.CaughtUp;
@@ -53,14 +55,41 @@ final class KpiHandler implements EventHandler {
   }
 
   /** The site event types the windows count; others are skipped undecoded. */
-  private static final java.util.Set<String> HANDLED = java.util.Set.of(
-      com.towerco.events.EventTypes.of(SiteTelemetry.class).name(),
+  private static final String TELEMETRY =
+      com.towerco.events.EventTypes.of(SiteTelemetry.class).name();
+  private static final java.util.Set<String> HANDLED = java.util.Set.of(TELEMETRY,
       com.towerco.events.EventTypes.of(SiteAlarm.class).name(),
       com.towerco.events.EventTypes.of(SiteConnectivity.class).name());
 
   @Override
   public boolean handles(String eventType) {
     return HANDLED.contains(eventType);
+  }
+
+  /**
+   * A telemetry record with routing headers is read projected (ADR-037): only the fields a
+   * {@link com.towerco.kpi.domain.Reading} is made of. Anything the projected read declines,
+   * or whose envelope its headers misdescribe, is left to the runtime's full decode, which
+   * handles it or dead-letters it with its reason; alarms and connectivity are decoded in full.
+   */
+  @Override
+  public boolean handleUndecoded(EventHeaders.Attributes routing, SourceRecord source) {
+    if (!routing.type().equals(TELEMETRY)) {
+      return false;
+    }
+    ProjectedEvent reading = TelemetryReads.FIELDS.read(source.value());
+    if (reading == null || !routing.describe(reading)) {
+      return false;
+    }
+    if (!deduplicator.firstSeen(reading.eventId(), reading.timestamp())) {
+      metrics.duplicateSkipped();
+      return true;
+    }
+    if (!calculator.reading(key(source.topic(), source.partition()), reading.siteId(),
+        source.offset(), TelemetryReads.reading(reading))) {
+      metrics.lateEvent();
+    }
+    return true;
   }
 
   @Override

@@ -79,6 +79,35 @@ class KpiHandlerTest {
     }
   }
 
+  @Test
+  void aReadingWithHeadersIsReadProjectedAndARepeatCountsOnce() throws Exception {
+    try (PlatformMetrics metrics = new PlatformMetrics()) {
+      KpiCalculator calculator = new KpiCalculator(new Windowing(Duration.ofMinutes(1),
+          Duration.ofSeconds(30), Duration.ofSeconds(60)), SiteTerms.defaults(),
+          Duration.ofHours(1));
+      KpiHandler handler = new KpiHandler(calculator, null, metrics.forService("kpi"),
+          Duration.ofMinutes(10), "towerco");
+      com.towerco.events.EventCodec codec = new com.towerco.events.EventCodec();
+      long offset = 0;
+      for (int s = 0; s <= 90; s += 10) {
+        Envelope event = reading(T0.plusSeconds(s));
+        SourceRecord source = new SourceRecord("towerco.sites.S1.events", 0, offset++, "S1",
+            codec.encode(event), 0L);
+        assertThat(handler.handleUndecoded(
+            com.towerco.platform.kafka.EventHeaders.Attributes.of(event), source)).isTrue();
+        if (s == 20) {
+          assertThat(handler.handleUndecoded(
+              com.towerco.platform.kafka.EventHeaders.Attributes.of(event), source)).isTrue();
+        }
+      }
+      List<KpiWindow> windows = calculator.advance();
+      assertThat(windows).hasSize(1);
+      assertThat(windows.get(0).samples()).isEqualTo(6);
+      assertThat(metrics.scrape())
+          .contains("towerco_duplicates_skipped_total{service=\"kpi\"} 1.0");
+    }
+  }
+
   private static Envelope reading(String site, Instant time) {
     return Envelope.of(EventIds.random(), "towerco", site, time, aReading().build(),
         Map.of("producer", "test"));

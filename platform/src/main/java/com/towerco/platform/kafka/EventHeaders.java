@@ -65,6 +65,13 @@ public final class EventHeaders {
           && version.equals(event.version()) && tenantId.equals(event.tenantId())
           && siteId.equals(event.siteId()) && time.equals(event.timestamp());
     }
+
+    /** True if the projected envelope (ADR-037) has exactly these attributes. */
+    public boolean describe(com.towerco.events.ProjectedEvent event) {
+      return id.equals(event.eventId()) && type.equals(event.eventType())
+          && version.equals(event.version()) && tenantId.equals(event.tenantId())
+          && siteId.equals(event.siteId()) && time.equals(event.timestamp());
+    }
   }
 
   /** Fresh headers carrying {@code event}'s attributes. */

@@ -79,6 +79,17 @@ public final class ViewFeed implements AutoCloseable {
     default boolean handles(String eventType) {
       return true;
     }
+
+    /**
+     * Applies a record from its routing headers and its bytes, without the feed decoding it
+     * (a projected read of the few fields the view uses, ADR-037): false to have it decoded
+     * and given to {@link #apply}. Called only for records with complete routing headers;
+     * whatever it reads of the value it must check against them.
+     */
+    default boolean applyUndecoded(com.towerco.platform.kafka.EventHeaders.Attributes routing,
+        SourceRecord source) throws Exception {
+      return false;
+    }
   }
 
   /**
@@ -340,11 +351,28 @@ public final class ViewFeed implements AutoCloseable {
     if (type != null && !sink.handles(type)) {
       return;
     }
+    com.towerco.platform.kafka.EventHeaders.Attributes routing = type == null ? null
+        : com.towerco.platform.kafka.EventHeaders.read(record.headers());
+    SourceRecord source = new SourceRecord(record.topic(), record.partition(),
+        record.offset(), record.key(), record.value(), record.timestamp());
     try {
-      Envelope event = decoder.decode(record.topic(), record.partition(), record.offset(),
-          record.value(), record.headers());
-      sink.apply(event, new SourceRecord(record.topic(), record.partition(), record.offset(),
-          record.key(), record.value(), record.timestamp()));
+      if (routing != null && sink.applyUndecoded(routing, source)) {
+        if (metrics != null) {
+          metrics.eventIn(routing.type(), routing.time(), System.currentTimeMillis());
+        }
+        return;
+      }
+      Envelope event;
+      if (routing != null) {
+        // the headers were read once already: checked against them without a second read
+        event = decoder.decode(record.topic(), record.partition(), record.offset(),
+            record.value());
+        com.towerco.platform.kafka.EventHeaders.checkRead(routing, event);
+      } else {
+        event = decoder.decode(record.topic(), record.partition(), record.offset(),
+            record.value(), record.headers());
+      }
+      sink.apply(event, source);
       if (metrics != null) {
         metrics.eventIn(event.eventType(), event.timestamp(), System.currentTimeMillis());
       }
