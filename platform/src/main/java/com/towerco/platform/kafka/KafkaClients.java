@@ -33,18 +33,6 @@ public final class KafkaClients {
   public static final int FETCH_MIN_BYTES = 64 * 1024;
   /** The longest a fetch waits for {@link #FETCH_MIN_BYTES}: added latency per hop, at most. */
   public static final int FETCH_MAX_WAIT_MS = 50;
-  /**
-   * The most a fetch brings (Kafka's default is 50 MB, 1 MB per partition). A consumer holds
-   * what it fetched on the heap until its polls have handed it all out, and a reader that is
-   * behind is answered with its whole backlog up to the limit: with the defaults each of a
-   * process's site-event readers held tens of MB for seconds, long enough to survive young
-   * collections and be copied and promoted, which lengthened every pause (ADR-036). 2 MB is
-   * several polls of {@code max.poll.records} site events (about 300 bytes each compressed).
-   * Overridable with {@code consumer.fetch.max.bytes} / {@code consumer.max.partition.fetch.bytes}.
-   */
-  public static final int FETCH_MAX_BYTES = 2 * 1024 * 1024;
-  /** The most one partition contributes to a fetch (a larger first batch still comes whole). */
-  public static final int MAX_PARTITION_FETCH_BYTES = 256 * 1024;
 
   private final PlatformConfig config;
   private final KafkaClientMeters meters;
@@ -113,8 +101,6 @@ public final class KafkaClients {
     props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) pace.metadataMaxAge().toMillis());
     props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
-    props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES);
-    props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_PARTITION_FETCH_BYTES);
     props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
         "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
     props.putAll(overrides("consumer."));

@@ -39,18 +39,4 @@ class KafkaClientsTest {
         .containsEntry("metadata.max.age.ms", "60000");
     assertThat(clients.maxPollRecords()).isEqualTo(10);
   }
-
-  @Test
-  void aFetchIsBoundedToAFewPollsOfDataUnlessTheConfigSaysOtherwise() {
-    assertThat(clients.consumerProperties("g", "c"))
-        .containsEntry("fetch.max.bytes", KafkaClients.FETCH_MAX_BYTES)
-        .containsEntry("max.partition.fetch.bytes", KafkaClients.MAX_PARTITION_FETCH_BYTES);
-    assertThat(KafkaClients.FETCH_MAX_BYTES).isLessThan(50 * 1024 * 1024)
-        .isGreaterThanOrEqualTo(KafkaClients.MAX_PARTITION_FETCH_BYTES);
-    KafkaClients overridden = new KafkaClients(new PlatformConfig("localhost:9092",
-        Map.of("consumer.fetch.max.bytes", "52428800"), 4, 3, (short) 1, "towerco",
-        Path.of("data"), "0"));
-    assertThat(overridden.consumerProperties("g", "c")).containsEntry("fetch.max.bytes",
-        "52428800");
-  }
 }
