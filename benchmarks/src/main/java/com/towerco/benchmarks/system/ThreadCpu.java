@@ -104,7 +104,7 @@ final class ThreadCpu {
     return NUMBER.matcher(UUID.matcher(threadName).replaceAll("*")).replaceAll("#");
   }
 
-  /** The collectors by name with their time in ms (pauses for G1 and Parallel, as the JVM counts). */
+  /** The collectors by name (G1 and Parallel count their pauses as collection time). */
   static String collectors() {
     StringBuilder names = new StringBuilder();
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {

@@ -22,9 +22,10 @@ import java.util.Map;
 /**
  * {@code GET /api/v1/dashboard/platform-health} (NOC only): every service of this process with
  * its throughput in and out (events/s over the last minute), processing latency from event time
- * (p50, p99 over the last minute, from the latency histogram's buckets), consumer lag and dead-lettered records, read from the process's metrics registry
- * (the numbers {@code /metrics} gives Prometheus). Totals are sampled every few seconds so the
- * rates need no Prometheus.
+ * (p50, p99 over the last minute, estimated from the latency histogram's buckets: ADR-036),
+ * consumer lag and dead-lettered records, read from the process's metrics registry (the numbers
+ * {@code /metrics} gives Prometheus). Totals are sampled every few seconds so the rates need no
+ * Prometheus.
  */
 public final class PlatformHealth {
   public static final String PATH = DashboardApi.BASE + "/dashboard/platform-health";
