@@ -2,6 +2,7 @@ package com.towerco.benchmarks.system;
 
 import com.towerco.platform.PlatformConfig;
 import com.towerco.platform.runtime.ServiceContext;
+import io.micrometer.core.instrument.Gauge;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Comparator;
@@ -53,7 +54,36 @@ final class LatencyLadder {
         micros);
     out.printf("  p50 %.1f ms, p99 %.1f ms (%d alerts)%n",
         micros.getValueAtPercentile(50) / 1000.0, point.p99Millis(), micros.getTotalCount());
+    printEngineThread();
     return point;
+  }
+
+  /** The engine's Streams thread metrics worth reading after a phase. */
+  private static final List<String> ENGINE_THREAD = List.of("commit.latency.max",
+      "commit.latency.avg", "process.latency.max", "commit.ratio", "punctuate.ratio",
+      "process.ratio", "poll.ratio");
+
+  /**
+   * Where the engine's stream thread spent the last minute or so (Kafka's sampled window of
+   * its thread metrics, which covers the phase): the longest commit (a commit flushes the
+   * producer and waits for every send's acknowledgement), and the share of its time in
+   * commits, punctuations (the learned-state save rounds), processing and polling. A stall of
+   * the thread delays every alert behind it: this is where a p99 far above the p50 comes from.
+   */
+  private void printEngineThread() {
+    StringBuilder line = new StringBuilder();
+    for (String metric : ENGINE_THREAD) {
+      for (Gauge gauge : context.metrics().registry().find("kafka.stream.thread." + metric)
+          .gauges()) {
+        String thread = gauge.getId().getTag("thread.id");
+        if (thread != null && thread.contains("aiops") && Double.isFinite(gauge.value())) {
+          line.append(String.format(" %s %.2f", metric, gauge.value()));
+        }
+      }
+    }
+    if (!line.isEmpty()) {
+      out.printf("  engine stream thread (ms, ratios; last ~minute):%s%n", line);
+    }
   }
 
   /** Adds {@code steps} bisection phases to {@code points}; returns the capacity (0 if none). */

@@ -140,7 +140,7 @@ public final class PipelineBenchmark {
         ThreadCpu cpu = ThreadCpu.snapshot();
         double sustained = PlatformRun.run(context, readers, factory(sites, config), sites,
             options.records());
-        printCpuPerRecord(cpu.since(), options.records(), out);
+        printCpuPerRecord(cpu, options.records(), out);
         if (profile != null) {
           JfrProfile.print(profile.stop(), PROFILE_GROUPS, PROFILE_METHODS, out);
         }
@@ -206,10 +206,14 @@ public final class PipelineBenchmark {
 
   /**
    * CPU per record by thread group, for the groups that used at least 1 % of the total, and the
-   * Kafka client meters' refresh thread whatever it used (it was once a third of the total).
+   * Kafka client meters' refresh thread whatever it used (it was once a third of the total);
+   * then the process's whole CPU (what the Java threads do not show: the collector's and the
+   * JIT's threads, threads that ended), the collector's pauses and the bytes allocated per
+   * record by the groups that allocated at least 2 % of them.
    */
-  private static void printCpuPerRecord(Map<String, Long> cpuNanos, long records,
-      PrintStream out) {
+  private static void printCpuPerRecord(ThreadCpu cpu, long records, PrintStream out) {
+    Map<String, Long> cpuNanos = cpu.since();
+    long processNanos = cpu.processSince();
     long total = cpuNanos.values().stream().mapToLong(Long::longValue).sum();
     out.printf("  CPU per record in the platform phase (all threads of this process, incl. the "
         + "broker and the feed): %.1f us%n", total / 1e3 / records);
@@ -217,6 +221,22 @@ public final class PipelineBenchmark {
       if (nanos * 100 >= total || group.startsWith("kafka-client-meters")) {
         out.printf("    %-70s %6.2f us/record  %4.1f %%%n", group, nanos / 1e3 / records,
             100.0 * nanos / total);
+      }
+    });
+    out.printf("  process CPU per record (every JVM thread: collector, JIT, ended threads): "
+        + "%.1f us, of which not in the live Java threads above %.1f us (%.1f %%)%n",
+        processNanos / 1e3 / records, (processNanos - total) / 1e3 / records,
+        100.0 * (processNanos - total) / processNanos);
+    out.printf("  garbage collection (%s): %d collections, %,d ms of pauses = %.1f us/record; "
+        + "JIT compilation %,d ms%n", ThreadCpu.collectors(), cpu.gcCountSince(),
+        cpu.gcMillisSince(), cpu.gcMillisSince() * 1e3 / records, cpu.jitMillisSince());
+    Map<String, Long> allocated = cpu.allocatedSince();
+    long bytes = allocated.values().stream().mapToLong(Long::longValue).sum();
+    out.printf("  allocated per record (live threads): %,.0f bytes%n", (double) bytes / records);
+    allocated.forEach((group, b) -> {
+      if (b * 50 >= bytes) {
+        out.printf("    %-70s %,8.0f bytes/record  %4.1f %%%n", group, (double) b / records,
+            100.0 * b / bytes);
       }
     });
   }

@@ -1,5 +1,6 @@
 package com.towerco.benchmarks.system;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -11,7 +12,10 @@ import java.util.regex.Pattern;
 /**
  * CPU time per thread of this process between two snapshots, grouped by the thread's name with
  * numbers and ids blanked out (a service's threads, the broker's request handlers, a client's
- * network thread): with every service in one process, that is each service's CPU.
+ * network thread): with every service in one process, that is each service's CPU. Also what
+ * the Java threads do not show: the process's whole CPU time (garbage collector and JIT compiler
+ * threads are not Java threads, nor are threads that ended in between), the collectors' time and
+ * the JIT's, and the bytes each thread group allocated (what the collector has to clear).
  */
 final class ThreadCpu {
   private static final Pattern UUID = Pattern.compile(
@@ -20,7 +24,11 @@ final class ThreadCpu {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final Map<Long, Long> start = new HashMap<>();
-  private final Map<Long, String> names = new HashMap<>();
+  private final Map<Long, Long> allocatedAtStart = new HashMap<>();
+  private final long processStart = processCpuNanos();
+  private final long gcMillisStart = gcMillis();
+  private final long gcCountStart = gcCount();
+  private final long jitMillisStart = jitMillis();
 
   private ThreadCpu() {}
 
@@ -31,6 +39,10 @@ final class ThreadCpu {
       long nanos = THREADS.getThreadCpuTime(id);
       if (nanos >= 0) {
         cpu.start.put(id, nanos);
+      }
+      long bytes = allocated(id);
+      if (bytes >= 0) {
+        cpu.allocatedAtStart.put(id, bytes);
       }
     }
     return cpu;
@@ -50,13 +62,93 @@ final class ThreadCpu {
       long used = nanos - start.getOrDefault(info.getThreadId(), 0L);
       byGroup.merge(group(info.getThreadName()), used, Long::sum);
     }
+    return sorted(byGroup);
+  }
+
+  /** Bytes allocated since the snapshot by the live threads, by thread group, largest first. */
+  Map<String, Long> allocatedSince() {
+    Map<String, Long> byGroup = new HashMap<>();
+    for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+      if (info == null) {
+        continue;
+      }
+      long bytes = allocated(info.getThreadId());
+      if (bytes < 0) {
+        continue;
+      }
+      byGroup.merge(group(info.getThreadName()),
+          bytes - allocatedAtStart.getOrDefault(info.getThreadId(), 0L), Long::sum);
+    }
+    return sorted(byGroup);
+  }
+
+  /** The process's CPU nanoseconds since the snapshot, every thread of the JVM included. */
+  long processSince() {
+    return processCpuNanos() - processStart;
+  }
+
+  long gcMillisSince() {
+    return gcMillis() - gcMillisStart;
+  }
+
+  long gcCountSince() {
+    return gcCount() - gcCountStart;
+  }
+
+  /** Time the JIT compilers spent since the snapshot (their threads' time, roughly). */
+  long jitMillisSince() {
+    return jitMillis() - jitMillisStart;
+  }
+
+  static String group(String threadName) {
+    return NUMBER.matcher(UUID.matcher(threadName).replaceAll("*")).replaceAll("#");
+  }
+
+  /** The collectors by name (G1 and Parallel count their pauses as collection time). */
+  static String collectors() {
+    StringBuilder names = new StringBuilder();
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      names.append(names.isEmpty() ? "" : ", ").append(gc.getName());
+    }
+    return names.toString();
+  }
+
+  private static Map<String, Long> sorted(Map<String, Long> byGroup) {
     Map<String, Long> sorted = new LinkedHashMap<>();
     byGroup.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .forEach(e -> sorted.put(e.getKey(), e.getValue()));
     return sorted;
   }
 
-  static String group(String threadName) {
-    return NUMBER.matcher(UUID.matcher(threadName).replaceAll("*")).replaceAll("#");
+  private static long allocated(long threadId) {
+    return THREADS instanceof com.sun.management.ThreadMXBean sun
+        && sun.isThreadAllocatedMemorySupported() ? sun.getThreadAllocatedBytes(threadId) : -1;
+  }
+
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+  }
+
+  private static long gcMillis() {
+    long total = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
+  }
+
+  private static long gcCount() {
+    long total = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionCount());
+    }
+    return total;
+  }
+
+  private static long jitMillis() {
+    var jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime() : 0;
   }
 }

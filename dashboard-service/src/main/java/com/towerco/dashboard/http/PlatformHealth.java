@@ -4,14 +4,13 @@ import com.towerco.dashboard.domain.Throughput;
 import com.towerco.platform.access.Visibility;
 import com.towerco.platform.http.Caller;
 import com.towerco.platform.http.RequestParams;
+import com.towerco.platform.metrics.LatencyWindow;
 import com.towerco.platform.metrics.PlatformMetrics;
 import com.towerco.platform.metrics.ServiceMetrics;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,9 +22,10 @@ import java.util.Map;
 /**
  * {@code GET /api/v1/dashboard/platform-health} (NOC only): every service of this process with
  * its throughput in and out (events/s over the last minute), processing latency from event time
- * (p50, p99), consumer lag and dead-lettered records, read from the process's metrics registry
- * (the numbers {@code /metrics} gives Prometheus). Totals are sampled every few seconds so the
- * rates need no Prometheus.
+ * (p50, p99 over the last minute, estimated from the latency histogram's buckets: ADR-036),
+ * consumer lag and dead-lettered records, read from the process's metrics registry (the numbers
+ * {@code /metrics} gives Prometheus). Totals are sampled every few seconds so the rates need no
+ * Prometheus.
  */
 public final class PlatformHealth {
   public static final String PATH = DashboardApi.BASE + "/dashboard/platform-health";
@@ -64,15 +64,14 @@ public final class PlatformHealth {
     all.sort(Comparator.comparing(ServiceMetrics::service));
     for (ServiceMetrics s : all) {
       Throughput.Rate rate = throughput.rate(s.service());
-      // The busiest input's latency is the service's headline; every input's is listed.
-      List<Timer> inputs = new ArrayList<>(registry.find(ServiceMetrics.LATENCY)
-          .tag("service", s.service()).timers());
-      inputs.sort(Comparator.comparingLong(Timer::count).reversed());
-      Timer latency = inputs.isEmpty() ? null : inputs.get(0);
+      // The busiest input's latency (over the last minute) is the service's headline; every
+      // input's is listed.
+      List<LatencyWindow.Quantiles> inputs = s.latencies(clock.millis());
+      LatencyWindow.Quantiles latency = inputs.isEmpty() ? null : inputs.get(0);
       Map<String, Object> byInput = new LinkedHashMap<>();
-      for (Timer input : inputs) {
-        byInput.put(input.getId().getTag("input"), Map.of(
-            "p50_seconds", percentile(input, 0.5), "p99_seconds", percentile(input, 0.99)));
+      for (LatencyWindow.Quantiles input : inputs) {
+        byInput.put(input.input(), Map.of(
+            "p50_seconds", round(input.p50Seconds()), "p99_seconds", round(input.p99Seconds())));
       }
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("service", s.service());
@@ -81,9 +80,9 @@ public final class PlatformHealth {
       row.put("in_per_second", round(rate.inPerSecond()));
       row.put("out_per_second", round(rate.outPerSecond()));
       row.put("rate_over_seconds", round(rate.overSeconds()));
-      row.put("latency_p50_seconds", percentile(latency, 0.5));
-      row.put("latency_p99_seconds", percentile(latency, 0.99));
-      row.put("latency_input", latency == null ? null : latency.getId().getTag("input"));
+      row.put("latency_p50_seconds", latency == null ? 0 : round(latency.p50Seconds()));
+      row.put("latency_p99_seconds", latency == null ? 0 : round(latency.p99Seconds()));
+      row.put("latency_input", latency == null ? null : latency.input());
       row.put("latency_by_input", byInput);
       row.put("consumer_lag", s.lag());
       row.put("dead_lettered", s.totalDeadLettered());
@@ -101,18 +100,6 @@ public final class PlatformHealth {
   private static long sum(MeterRegistry registry, String name, String service) {
     return (long) registry.find(name).tag("service", service).counters().stream()
         .mapToDouble(Counter::count).sum();
-  }
-
-  private static double percentile(Timer timer, double p) {
-    if (timer == null) {
-      return 0;
-    }
-    for (ValueAtPercentile v : timer.takeSnapshot().percentileValues()) {
-      if (Math.abs(v.percentile() - p) < 1e-9) {
-        return round(v.value(java.util.concurrent.TimeUnit.SECONDS));
-      }
-    }
-    return 0;
   }
 
   private static double round(double value) {
