@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.distribution.CountAtBucket;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * p50 and p99 of one latency histogram over the last minute, for the health view, computed the
@@ -13,7 +14,10 @@ import java.util.concurrent.TimeUnit;
  * {@link #WINDOW_MILLIS} ago, interpolated linearly within the bucket the rank falls in. Samples
  * are taken when the quantiles are read (kept at most one per {@link #SAMPLE_MILLIS}); until a
  * sample is a minute old, the window is everything since the oldest sample, or since the start.
- * A rank beyond the last bound reports the last bound (60 s), as Prometheus does.
+ * A rank beyond the last bound reports the last bound (60 s), as Prometheus does. The window's
+ * total is the snapshot's last cumulative bucket plus the records counted beyond the last bound,
+ * never {@code Timer.count()}: that is read apart from the buckets, so a record landing between
+ * the two reads would put the rank past every bucket and report 60 s.
  */
 public final class LatencyWindow {
   static final long WINDOW_MILLIS = 60_000;
@@ -26,11 +30,13 @@ public final class LatencyWindow {
 
   private final String input;
   private final Timer timer;
+  private final LongAdder beyondLastBound;
   private final Deque<Sample> samples = new ArrayDeque<>();
 
-  LatencyWindow(String input, Timer timer) {
+  LatencyWindow(String input, Timer timer, LongAdder beyondLastBound) {
     this.input = input;
     this.timer = timer;
+    this.beyondLastBound = beyondLastBound;
   }
 
   synchronized Quantiles quantiles(long nowMillis) {
@@ -56,6 +62,9 @@ public final class LatencyWindow {
   }
 
   private Sample sample(long nowMillis) {
+    // Read before the buckets: a record beyond the last bound counted after this read is in
+    // neither, so the total never exceeds what the buckets and this count hold together.
+    long beyond = beyondLastBound.sum();
     CountAtBucket[] buckets = timer.takeSnapshot().histogramCounts();
     int finite = 0;
     for (CountAtBucket b : buckets) {
@@ -73,7 +82,8 @@ public final class LatencyWindow {
         i++;
       }
     }
-    return new Sample(nowMillis, bounds, cumulative, timer.count());
+    long inBuckets = finite == 0 ? 0 : cumulative[finite - 1];
+    return new Sample(nowMillis, bounds, cumulative, inBuckets + beyond);
   }
 
   /** Prometheus' histogram_quantile on the counts between base (null: zero) and now. */

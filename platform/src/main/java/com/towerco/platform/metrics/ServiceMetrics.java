@@ -36,7 +36,7 @@ public final class ServiceMetrics {
   /** Exported as {@code towerco_processing_latency_seconds}. */
   public static final String LATENCY = "towerco_processing_latency";
 
-  private final Map<String, Timer> inputLatency = new ConcurrentHashMap<>();
+  private final Map<String, InputLatency> inputLatency = new ConcurrentHashMap<>();
   private final Map<String, LatencyWindow> windows = new ConcurrentHashMap<>();
   private final LongAdder totalIn = new LongAdder();
   private final AtomicLong totalOut = new AtomicLong();
@@ -90,12 +90,22 @@ public final class ServiceMetrics {
     }
     inbound.events.increment();
     totalIn.increment();
-    inbound.latency.record(Math.max(0, nowMillis - eventTime.toEpochMilli()),
-        TimeUnit.MILLISECONDS);
+    long millis = Math.max(0, nowMillis - eventTime.toEpochMilli());
+    inbound.latency.timer().record(millis, TimeUnit.MILLISECONDS);
+    if (millis > LAST_BOUND_MILLIS) {
+      inbound.latency.beyondLastBound().increment();
+    }
   }
 
   /** The meters an event type's records go to: its counter and its input family's latency. */
-  private record Inbound(Counter events, Timer latency) {}
+  private record Inbound(Counter events, InputLatency latency) {}
+
+  /**
+   * An input family's latency histogram, and its records beyond the last bucket counted apart:
+   * the histogram's buckets and its total are not read atomically, so the health view takes its
+   * total from one snapshot's buckets plus this count, never from {@code Timer.count()}.
+   */
+  record InputLatency(Timer timer, LongAdder beyondLastBound) {}
 
   private Inbound inbound(String eventType) {
     return new Inbound(Counter.builder("towerco_events_in")
@@ -181,8 +191,9 @@ public final class ServiceMetrics {
    */
   public java.util.List<LatencyWindow.Quantiles> latencies(long nowMillis) {
     java.util.List<LatencyWindow.Quantiles> all = new java.util.ArrayList<>();
-    inputLatency.forEach((input, timer) -> all.add(windows.computeIfAbsent(input,
-        i -> new LatencyWindow(i, timer)).quantiles(nowMillis)));
+    inputLatency.forEach((input, latency) -> all.add(windows.computeIfAbsent(input,
+        i -> new LatencyWindow(i, latency.timer(), latency.beyondLastBound()))
+        .quantiles(nowMillis)));
     all.sort(java.util.Comparator.comparingLong(LatencyWindow.Quantiles::total).reversed());
     return all;
   }
@@ -202,18 +213,21 @@ public final class ServiceMetrics {
       Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
       Duration.ofSeconds(30), Duration.ofSeconds(60)};
 
+  private static final long LAST_BOUND_MILLIS =
+      LATENCY_BUCKETS[LATENCY_BUCKETS.length - 1].toMillis();
+
   /**
    * Latency is kept per input family (site events, KPIs, alerts, ...): a KPI is published when
    * its window closes, so its latency says nothing about how fast site events flow. Timers
    * rather than distribution summaries, whose histograms round values up to whole seconds.
    */
-  private Timer latencyTimer(String eventType) {
+  private InputLatency latencyTimer(String eventType) {
     String input = INPUT_OF.getOrDefault(eventType, "other");
-    return inputLatency.computeIfAbsent(input, i -> Timer.builder(LATENCY)
+    return inputLatency.computeIfAbsent(input, i -> new InputLatency(Timer.builder(LATENCY)
         .description("From event time to processed by this service, by input topic family")
         .tag("service", service).tag("input", i)
         .serviceLevelObjectives(LATENCY_BUCKETS)
-        .register(registry));
+        .register(registry), new LongAdder()));
   }
 
   private static final Map<String, String> INPUT_OF = EventTypes.all().stream().collect(
