@@ -124,8 +124,9 @@ class KpiHandlerTest {
           Duration.ofHours(1));
       KpiHandler handler = new KpiHandler(calculator, null, metrics.forService("kpi"),
           windowing.size().plus(windowing.grace()).plus(windowing.maxGap()), "towerco");
-      TopicPartition k1 = new TopicPartition("towerco.sites.group-03.events", 0);
-      TopicPartition k2 = new TopicPartition("towerco.sites.group-11.events", 1);
+      // K1's and K2's partitions, as in the IT (two site-partitions per group topic there).
+      TopicPartition k1 = new TopicPartition("towerco.sites.group-11.events", 1);
+      TopicPartition k2 = new TopicPartition("towerco.sites.group-03.events", 1);
       for (int s = 40; s < 45; s++) {
         handler.handle(reading("K1", T0.plusSeconds(s)), source(k1, s));
       }
