@@ -9,8 +9,9 @@ import java.util.function.Function;
  * One site's open windows. Each reading's state is attributed to time from the reading until
  * the next one (at most {@code maxGap} later, and never past a loss of contact), split across
  * the windows it spans. Attribution is by time interval, so a duplicate or out-of-order reading
- * adds no time: repeats cannot inflate a KPI. It also remembers, per window, the earliest
- * record offset that fed it, which is what a restart must replay from.
+ * adds no time, and a window counts each reading time once: repeats cannot inflate a KPI. It
+ * also remembers, per window, the earliest record offset that fed it, which is what a restart
+ * must replay from.
  */
 final class SiteWindows {
   private final String siteId;

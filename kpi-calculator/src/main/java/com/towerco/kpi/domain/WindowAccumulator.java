@@ -9,8 +9,12 @@ import java.util.function.Function;
 
 /**
  * Everything one site's window adds up: time covered by readings, time in each state,
- * per-tenancy powered time and energy, fuel drops, the lowest state of charge, readings and
- * raised alarms (each alarm id once, so a repeated alarm is not counted twice).
+ * per-tenancy powered time and energy, fuel drops, the lowest state of charge, readings (each
+ * reading time once, so a reading delivered twice is one sample) and raised alarms (each alarm
+ * id once, so a repeated alarm is not counted twice). A repeat must be absorbed here: the
+ * handler's deduplicator cannot check a reading older than its horizon, which runs from the
+ * newest event time of the whole instance, while a site behind the others still has the
+ * reading's window open.
  */
 final class WindowAccumulator {
   private long coveredMs;
@@ -20,6 +24,7 @@ final class WindowAccumulator {
   private double fuelConsumedL;
   private double minSoc = Double.NaN;
   private int samples;
+  private final Set<Long> sampleTimes = new HashSet<>();
   private final Set<String> alarms = new HashSet<>();
   private final Map<String, TenancyAccumulator> tenancies = new LinkedHashMap<>();
 
@@ -48,7 +53,9 @@ final class WindowAccumulator {
   }
 
   void sample(Reading reading) {
-    samples++;
+    if (sampleTimes.add(reading.timeMillis())) {
+      samples++;
+    }
     minSoc = Double.isNaN(minSoc) ? reading.batterySocPct()
         : Math.min(minSoc, reading.batterySocPct());
     for (Reading.TenantFeed feed : reading.tenants()) {

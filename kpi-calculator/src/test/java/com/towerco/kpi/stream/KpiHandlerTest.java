@@ -108,6 +108,48 @@ class KpiHandlerTest {
     }
   }
 
+  /**
+   * KpiCalculatorIT's second test without Kafka: the instance has a site at 44 s (K1, replayed
+   * after a restart), then a new site (K2) reports from 0 s, in another partition, reading 4 s
+   * delivered twice. The deduplicator's horizon (window + grace + gap, 17 s) is measured from
+   * the newest event time of the whole instance, so it cannot check K2's readings before 27 s
+   * and lets the repeat through; K2's own windows are still open and must count it once.
+   */
+  @Test
+  void aRepeatOlderThanTheDeduplicatorsHorizonOfTheInstanceCountsOnceInItsSitesWindow() {
+    try (PlatformMetrics metrics = new PlatformMetrics()) {
+      Windowing windowing = new Windowing(Duration.ofSeconds(10), Duration.ofSeconds(2),
+          Duration.ofSeconds(5));
+      KpiCalculator calculator = new KpiCalculator(windowing, SiteTerms.defaults(),
+          Duration.ofHours(1));
+      KpiHandler handler = new KpiHandler(calculator, null, metrics.forService("kpi"),
+          windowing.size().plus(windowing.grace()).plus(windowing.maxGap()), "towerco");
+      // K1's and K2's partitions, as in the IT (two site-partitions per group topic there).
+      TopicPartition k1 = new TopicPartition("towerco.sites.group-11.events", 1);
+      TopicPartition k2 = new TopicPartition("towerco.sites.group-03.events", 1);
+      for (int s = 40; s < 45; s++) {
+        handler.handle(reading("K1", T0.plusSeconds(s)), source(k1, s));
+      }
+      calculator.advance();
+      List<KpiWindow> k2Windows = new ArrayList<>();
+      for (int s = 0; s < 25; s++) {
+        Envelope sent = reading("K2", T0.plusSeconds(s));
+        handler.handle(sent, source(k2, s));
+        if (s == 4) {
+          handler.handle(sent, source(k2, 100));
+        }
+        k2Windows.addAll(calculator.advance().stream()
+            .filter(w -> w.siteId().equals("K2")).toList());
+      }
+
+      assertThat(k2Windows).extracting(KpiWindow::start)
+          .containsExactly(T0, T0.plusSeconds(10));
+      assertThat(k2Windows.get(0).samples()).as("reading 4 s delivered twice counts once")
+          .isEqualTo(10);
+      assertThat(k2Windows.get(1).samples()).isEqualTo(10);
+    }
+  }
+
   private static Envelope reading(String site, Instant time) {
     return Envelope.of(EventIds.random(), "towerco", site, time, aReading().build(),
         Map.of("producer", "test"));
