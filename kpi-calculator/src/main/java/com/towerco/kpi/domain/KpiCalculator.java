@@ -153,7 +153,7 @@ public final class KpiCalculator {
    * Restores what {@link #note} wrote, before the partition's records are replayed. A
    * {@code v1} note (one stream time for the whole instance that wrote it) restores the sites'
    * closed windows but not its stream time, which may belong to another partition: the replay
-   * sets the partition's own.
+   * sets the partition's own. The reference time takes the restored stream time at once.
    */
   public void resume(String partition, String note) {
     PartitionWindows windows = partition(partition);
@@ -178,6 +178,10 @@ public final class KpiCalculator {
         site.seenAt(windows.streamTime());
       }
     }
+    // The restored stream time is part of the reference time from now on, not only from the
+    // next window check: a site that reports before that check is seen at this reference, so
+    // it is not judged silent by a reference that had already passed when it reported.
+    reference = referenceTime();
   }
 
   /** The partition went to another instance: drop its sites' state and its stream time. */

@@ -315,6 +315,29 @@ class KpiCalculatorTest {
         .containsExactly(T0);
   }
 
+  @Test
+  void aSiteReportingBeforeTheFirstCheckAfterAResumeIsSeenAtTheResumedTimeAndClosedOnceSilent() {
+    // "other" resumes from its note at 600 s; S1, new, reports from 0 s before any check.
+    kpis.resume("other", "v2;stream=" + T0.plusSeconds(600).toEpochMilli() + ";S2="
+        + T0.plusSeconds(540).toEpochMilli());
+    readEvery10s(0, 50, aReading().build());
+    assertThat(kpis.advance()).as("S1 reported while the reference was 600 s: not silent")
+        .noneMatch(w -> w.siteId().equals("S1"));
+    readEvery10s(60, 110, aReading().build());
+    List<KpiWindow> s1 = new ArrayList<>(kpis.advance().stream()
+        .filter(w -> w.siteId().equals("S1")).toList());
+    assertThat(kpis.lateReadings()).isZero();
+    assertThat(s1).extracting(KpiWindow::start).containsExactly(T0);
+
+    kpis.telemetry("other", "S2", 0, T0.plusSeconds(700), aReading().build());
+    List<KpiWindow> silent = kpis.advance().stream()
+        .filter(w -> w.siteId().equals("S1")).toList();
+    assertThat(silent).as("silent while the reference moved on by max-gap: closed by it")
+        .isNotEmpty();
+    assertThat(silent.get(0).start()).isEqualTo(T0.plusSeconds(60));
+    assertThat(silent.get(0).samples()).isEqualTo(6);
+  }
+
   private void readEvery10s(int fromSecond, int toSecond, SiteTelemetry reading) {
     for (int s = fromSecond; s <= toSecond; s += 10) {
       readAt(s, reading);

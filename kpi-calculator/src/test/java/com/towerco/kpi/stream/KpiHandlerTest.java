@@ -150,6 +150,53 @@ class KpiHandlerTest {
     }
   }
 
+  /**
+   * The probe behind KpiCalculatorIT's restart: the instance resumes K1's partition from its
+   * note (stream time 44 s, windows up to 40 s emitted) and replays K1's open window; a new
+   * site K2, in another partition, delivers its first readings (0-4 s) before the instance's
+   * first window check. K2 is sending, not silent: the reference time was already 44 s when
+   * its readings came, so it must not close K2's windows (it did: a first window of 5 samples,
+   * empty windows after it and 20 readings counted late).
+   */
+  @Test
+  void aNewSiteReportingBeforeTheFirstCheckAfterAResumeIsNotClosedAsSilent() {
+    try (PlatformMetrics metrics = new PlatformMetrics()) {
+      Windowing windowing = new Windowing(Duration.ofSeconds(10), Duration.ofSeconds(2),
+          Duration.ofSeconds(5));
+      KpiCalculator calculator = new KpiCalculator(windowing, SiteTerms.defaults(),
+          Duration.ofHours(1));
+      KpiHandler handler = new KpiHandler(calculator, null, metrics.forService("kpi"),
+          windowing.size().plus(windowing.grace()).plus(windowing.maxGap()), "towerco");
+      TopicPartition k1 = new TopicPartition("towerco.sites.group-11.events", 1);
+      TopicPartition k2 = new TopicPartition("towerco.sites.group-03.events", 1);
+      handler.onAssigned(Map.of(
+          k1, "v2;stream=" + T0.plusSeconds(44).toEpochMilli()
+              + ";K1=" + T0.plusSeconds(40).toEpochMilli(),
+          k2, ""));
+      for (int s = 40; s < 45; s++) {
+        handler.handle(reading("K1", T0.plusSeconds(s)), source(k1, s));
+      }
+      for (int s = 0; s < 5; s++) {
+        handler.handle(reading("K2", T0.plusSeconds(s)), source(k2, s));
+      }
+      List<KpiWindow> k2Windows = new ArrayList<>();
+      for (int s = 5; s < 25; s++) {
+        k2Windows.addAll(calculator.advance().stream()
+            .filter(w -> w.siteId().equals("K2")).toList());
+        handler.handle(reading("K2", T0.plusSeconds(s)), source(k2, s));
+      }
+      k2Windows.addAll(calculator.advance().stream()
+          .filter(w -> w.siteId().equals("K2")).toList());
+
+      assertThat(calculator.lateReadings()).as("none of K2's readings is late").isZero();
+      assertThat(metrics.scrape())
+          .doesNotContainPattern("towerco_late_events_total\\{service=\"kpi\"} [1-9]");
+      assertThat(k2Windows).extracting(KpiWindow::start)
+          .containsExactly(T0, T0.plusSeconds(10));
+      assertThat(k2Windows).allSatisfy(w -> assertThat(w.samples()).isEqualTo(10));
+    }
+  }
+
   private static Envelope reading(String site, Instant time) {
     return Envelope.of(EventIds.random(), "towerco", site, time, aReading().build(),
         Map.of("producer", "test"));
