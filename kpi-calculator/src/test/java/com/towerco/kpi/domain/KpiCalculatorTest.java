@@ -61,26 +61,14 @@ class KpiCalculatorTest {
     assertThat(first.siteValues()).containsEntry(KpiComputed.POWER_AVAILABILITY_PCT, 83.333);
   }
 
-  @Test
-  void aDuplicatedReadingAddsNothing() {
-    SiteTelemetry down = aReading().gridDown().build();
-    readEvery10s(0, 20, aReading().build());
-    readAt(30, down);
-    readAt(30, down);
-    readAt(20, aReading().build());
-    readEvery10s(40, 100, aReading().build());
-
-    KpiWindow first = kpis.advance().get(0);
-    assertThat(first.siteValues()).containsEntry(KpiComputed.GRID_AVAILABILITY_PCT, 83.333);
-  }
-
   /**
-   * The handler's deduplicator cannot check a repeat older than its horizon, which is measured
-   * from the newest event time of the whole instance (another site may be far ahead): the
-   * site's window still counts a repeated reading once, in order or out of order.
+   * A repeated reading adds nothing, in order or out of order: not to the shares, and not to the
+   * sample count either. The handler's deduplicator cannot check a repeat older than its horizon,
+   * which is measured from the newest event time of the whole instance (another site may be far
+   * ahead), so the site's window itself counts each reading time once.
    */
   @Test
-  void aReadingDeliveredAgainIsOneSample() {
+  void aDuplicatedReadingAddsNothing() {
     SiteTelemetry down = aReading().gridDown().build();
     readEvery10s(0, 20, aReading().build());
     readAt(30, down);

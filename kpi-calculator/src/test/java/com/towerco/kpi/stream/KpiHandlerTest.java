@@ -118,15 +118,8 @@ class KpiHandlerTest {
   @Test
   void aRepeatOlderThanTheDeduplicatorsHorizonOfTheInstanceCountsOnceInItsSitesWindow() {
     try (PlatformMetrics metrics = new PlatformMetrics()) {
-      Windowing windowing = new Windowing(Duration.ofSeconds(10), Duration.ofSeconds(2),
-          Duration.ofSeconds(5));
-      KpiCalculator calculator = new KpiCalculator(windowing, SiteTerms.defaults(),
-          Duration.ofHours(1));
-      KpiHandler handler = new KpiHandler(calculator, null, metrics.forService("kpi"),
-          windowing.size().plus(windowing.grace()).plus(windowing.maxGap()), "towerco");
-      // K1's and K2's partitions, as in the IT (two site-partitions per group topic there).
-      TopicPartition k1 = new TopicPartition("towerco.sites.group-11.events", 1);
-      TopicPartition k2 = new TopicPartition("towerco.sites.group-03.events", 1);
+      KpiCalculator calculator = secondsWindows();
+      KpiHandler handler = handlerWithTheServicesHorizon(calculator, metrics);
       for (int s = 40; s < 45; s++) {
         handler.handle(reading("K1", T0.plusSeconds(s)), source(k1, s));
       }
@@ -161,14 +154,8 @@ class KpiHandlerTest {
   @Test
   void aNewSiteReportingBeforeTheFirstCheckAfterAResumeIsNotClosedAsSilent() {
     try (PlatformMetrics metrics = new PlatformMetrics()) {
-      Windowing windowing = new Windowing(Duration.ofSeconds(10), Duration.ofSeconds(2),
-          Duration.ofSeconds(5));
-      KpiCalculator calculator = new KpiCalculator(windowing, SiteTerms.defaults(),
-          Duration.ofHours(1));
-      KpiHandler handler = new KpiHandler(calculator, null, metrics.forService("kpi"),
-          windowing.size().plus(windowing.grace()).plus(windowing.maxGap()), "towerco");
-      TopicPartition k1 = new TopicPartition("towerco.sites.group-11.events", 1);
-      TopicPartition k2 = new TopicPartition("towerco.sites.group-03.events", 1);
+      KpiCalculator calculator = secondsWindows();
+      KpiHandler handler = handlerWithTheServicesHorizon(calculator, metrics);
       handler.onAssigned(Map.of(
           k1, "v2;stream=" + T0.plusSeconds(44).toEpochMilli()
               + ";K1=" + T0.plusSeconds(40).toEpochMilli(),
@@ -195,6 +182,24 @@ class KpiHandlerTest {
           .containsExactly(T0, T0.plusSeconds(10));
       assertThat(k2Windows).allSatisfy(w -> assertThat(w.samples()).isEqualTo(10));
     }
+  }
+
+  // K1's and K2's partitions, as in KpiCalculatorIT (two site-partitions per group topic there).
+  private static final TopicPartition k1 = new TopicPartition("towerco.sites.group-11.events", 1);
+  private static final TopicPartition k2 = new TopicPartition("towerco.sites.group-03.events", 1);
+  private static final Windowing SECONDS = new Windowing(Duration.ofSeconds(10),
+      Duration.ofSeconds(2), Duration.ofSeconds(5));
+
+  /** KpiCalculatorIT's windowing: 10 s windows, 2 s grace, 5 s max gap. */
+  private static KpiCalculator secondsWindows() {
+    return new KpiCalculator(SECONDS, SiteTerms.defaults(), Duration.ofHours(1));
+  }
+
+  /** The handler with the service's deduplication horizon (window + grace + max gap). */
+  private static KpiHandler handlerWithTheServicesHorizon(KpiCalculator calculator,
+      PlatformMetrics metrics) {
+    return new KpiHandler(calculator, null, metrics.forService("kpi"),
+        SECONDS.size().plus(SECONDS.grace()).plus(SECONDS.maxGap()), "towerco");
   }
 
   private static Envelope reading(String site, Instant time) {
