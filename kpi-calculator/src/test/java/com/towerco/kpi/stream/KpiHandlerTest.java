@@ -25,12 +25,9 @@ class KpiHandlerTest {
   @Test
   void aReadingTooLateForAnyOpenWindowIsCountedAsLateAndARepeatAsDuplicate() {
     try (PlatformMetrics metrics = new PlatformMetrics()) {
-      KpiCalculator calculator = new KpiCalculator(new Windowing(Duration.ofMinutes(1),
-          Duration.ofSeconds(30), Duration.ofSeconds(60)), SiteTerms.defaults(),
-          Duration.ofHours(1));
+      KpiCalculator calculator = minuteWindows();
       // The handler's publisher is only used after a batch; these readings are only handled.
-      KpiHandler handler = new KpiHandler(calculator, null, metrics.forService("kpi"),
-          Duration.ofMinutes(10), "towerco");
+      KpiHandler handler = handler(calculator, metrics, Duration.ofMinutes(10));
       long offset = 0;
       for (int s = 0; s <= 90; s += 10) {
         handler.handle(reading(T0.plusSeconds(s)), source(offset++));
@@ -49,11 +46,8 @@ class KpiHandlerTest {
   @Test
   void aPartitionAssignedBehindAnotherThatIsFarAheadCountsEveryReplayedReading() {
     try (PlatformMetrics metrics = new PlatformMetrics()) {
-      KpiCalculator calculator = new KpiCalculator(new Windowing(Duration.ofMinutes(1),
-          Duration.ofSeconds(30), Duration.ofSeconds(60)), SiteTerms.defaults(),
-          Duration.ofHours(1));
-      KpiHandler handler = new KpiHandler(calculator, null, metrics.forService("kpi"),
-          Duration.ofMinutes(10), "towerco");
+      KpiCalculator calculator = minuteWindows();
+      KpiHandler handler = handler(calculator, metrics, Duration.ofMinutes(10));
       TopicPartition s1 = new TopicPartition("towerco.sites.S1.events", 0);
       TopicPartition s2 = new TopicPartition("towerco.sites.S2.events", 0);
       handler.onAssigned(Map.of(s2, ""));
@@ -82,11 +76,8 @@ class KpiHandlerTest {
   @Test
   void aReadingWithHeadersIsReadProjectedAndARepeatCountsOnce() throws Exception {
     try (PlatformMetrics metrics = new PlatformMetrics()) {
-      KpiCalculator calculator = new KpiCalculator(new Windowing(Duration.ofMinutes(1),
-          Duration.ofSeconds(30), Duration.ofSeconds(60)), SiteTerms.defaults(),
-          Duration.ofHours(1));
-      KpiHandler handler = new KpiHandler(calculator, null, metrics.forService("kpi"),
-          Duration.ofMinutes(10), "towerco");
+      KpiCalculator calculator = minuteWindows();
+      KpiHandler handler = handler(calculator, metrics, Duration.ofMinutes(10));
       com.towerco.events.EventCodec codec = new com.towerco.events.EventCodec();
       long offset = 0;
       for (int s = 0; s <= 90; s += 10) {
@@ -119,7 +110,7 @@ class KpiHandlerTest {
   void aRepeatOlderThanTheDeduplicatorsHorizonOfTheInstanceCountsOnceInItsSitesWindow() {
     try (PlatformMetrics metrics = new PlatformMetrics()) {
       KpiCalculator calculator = secondsWindows();
-      KpiHandler handler = handlerWithTheServicesHorizon(calculator, metrics);
+      KpiHandler handler = handler(calculator, metrics, SECONDS_HORIZON);
       for (int s = 40; s < 45; s++) {
         handler.handle(reading("K1", T0.plusSeconds(s)), source(k1, s));
       }
@@ -155,7 +146,7 @@ class KpiHandlerTest {
   void aNewSiteReportingBeforeTheFirstCheckAfterAResumeIsNotClosedAsSilent() {
     try (PlatformMetrics metrics = new PlatformMetrics()) {
       KpiCalculator calculator = secondsWindows();
-      KpiHandler handler = handlerWithTheServicesHorizon(calculator, metrics);
+      KpiHandler handler = handler(calculator, metrics, SECONDS_HORIZON);
       handler.onAssigned(Map.of(
           k1, "v2;stream=" + T0.plusSeconds(44).toEpochMilli()
               + ";K1=" + T0.plusSeconds(40).toEpochMilli(),
@@ -189,17 +180,25 @@ class KpiHandlerTest {
   private static final TopicPartition k2 = new TopicPartition("towerco.sites.group-03.events", 1);
   private static final Windowing SECONDS = new Windowing(Duration.ofSeconds(10),
       Duration.ofSeconds(2), Duration.ofSeconds(5));
+  /** The service's deduplication horizon for those windows: window + grace + max gap. */
+  private static final Duration SECONDS_HORIZON =
+      SECONDS.size().plus(SECONDS.grace()).plus(SECONDS.maxGap());
 
   /** KpiCalculatorIT's windowing: 10 s windows, 2 s grace, 5 s max gap. */
   private static KpiCalculator secondsWindows() {
     return new KpiCalculator(SECONDS, SiteTerms.defaults(), Duration.ofHours(1));
   }
 
-  /** The handler with the service's deduplication horizon (window + grace + max gap). */
-  private static KpiHandler handlerWithTheServicesHorizon(KpiCalculator calculator,
-      PlatformMetrics metrics) {
-    return new KpiHandler(calculator, null, metrics.forService("kpi"),
-        SECONDS.size().plus(SECONDS.grace()).plus(SECONDS.maxGap()), "towerco");
+  /** 1-minute windows, 30 s grace, 60 s max gap. */
+  private static KpiCalculator minuteWindows() {
+    return new KpiCalculator(new Windowing(Duration.ofMinutes(1), Duration.ofSeconds(30),
+        Duration.ofSeconds(60)), SiteTerms.defaults(), Duration.ofHours(1));
+  }
+
+  /** The handler's publisher is only used after a batch; these tests only handle readings. */
+  private static KpiHandler handler(KpiCalculator calculator, PlatformMetrics metrics,
+      Duration dedupHorizon) {
+    return new KpiHandler(calculator, null, metrics.forService("kpi"), dedupHorizon, "towerco");
   }
 
   private static Envelope reading(String site, Instant time) {
