@@ -42,7 +42,9 @@ final class KpiHandler implements EventHandler {
   private final KpiCalculator calculator;
   private final EventPublisher publisher;
   private final ServiceMetrics metrics;
-  private final Deduplicator deduplicator;
+  /** One per partition, so a partition given back after a revocation replays unhindered. */
+  private final Map<String, Deduplicator> deduplicators = new java.util.HashMap<>();
+  private final Duration dedupHorizon;
   private final String operatorTenant;
 
   KpiHandler(KpiCalculator calculator, EventPublisher publisher, ServiceMetrics metrics,
@@ -50,7 +52,7 @@ final class KpiHandler implements EventHandler {
     this.calculator = calculator;
     this.publisher = publisher;
     this.metrics = metrics;
-    this.deduplicator = new Deduplicator(dedupHorizon);
+    this.dedupHorizon = dedupHorizon;
     this.operatorTenant = operatorTenant;
   }
 
@@ -81,11 +83,11 @@ final class KpiHandler implements EventHandler {
     if (reading == null || !routing.describe(reading)) {
       return false;
     }
-    if (!deduplicator.firstSeen(reading.eventId(), reading.timestamp())) {
-      metrics.duplicateSkipped();
+    String partition = key(source.topic(), source.partition());
+    if (!firstSeen(partition, reading.eventId(), reading.timestamp())) {
       return true;
     }
-    if (!calculator.reading(key(source.topic(), source.partition()), reading.siteId(),
+    if (!calculator.reading(partition, reading.siteId(),
         source.offset(), TelemetryReads.reading(reading))) {
       metrics.lateEvent();
     }
@@ -94,11 +96,10 @@ final class KpiHandler implements EventHandler {
 
   @Override
   public void handle(Envelope event, SourceRecord source) {
-    if (!deduplicator.firstSeen(event.eventId(), event.timestamp())) {
-      metrics.duplicateSkipped();
+    String partition = key(source.topic(), source.partition());
+    if (!firstSeen(partition, event.eventId(), event.timestamp())) {
       return;
     }
-    String partition = key(source.topic(), source.partition());
     if (event.payload() instanceof SiteTelemetry telemetry) {
       if (!calculator.telemetry(partition, event.siteId(), source.offset(),
           event.timestamp(), telemetry)) {
@@ -136,7 +137,25 @@ final class KpiHandler implements EventHandler {
 
   @Override
   public void onRevoked(Collection<TopicPartition> partitions) {
-    partitions.forEach(tp -> calculator.forget(key(tp.topic(), tp.partition())));
+    for (TopicPartition tp : partitions) {
+      String key = key(tp.topic(), tp.partition());
+      calculator.forget(key);
+      deduplicators.remove(key);
+    }
+  }
+
+  /**
+   * Whether the event is new to its partition; a repeat is counted as skipped. The ids seen are
+   * kept per partition and dropped with it: a partition revoked and given back replays its open
+   * windows from the committed offset, and those readings must count again.
+   */
+  private boolean firstSeen(String partition, String eventId, java.time.Instant time) {
+    if (deduplicators.computeIfAbsent(partition, p -> new Deduplicator(dedupHorizon))
+        .firstSeen(eventId, time)) {
+      return true;
+    }
+    metrics.duplicateSkipped();
+    return false;
   }
 
   private void publish(KpiWindow w) {

@@ -73,6 +73,47 @@ class KpiHandlerTest {
     }
   }
 
+  /**
+   * A rebalance that takes a partition away and gives it back (every rebalance of the eager
+   * protocol does) makes the instance forget the partition's open windows and replay them from
+   * the committed offset. The replayed readings are the same events the instance saw before the
+   * revocation; they must be counted again, not skipped as duplicates (they were: the window
+   * then had no sample at all).
+   */
+  @Test
+  void aPartitionRevokedAndAssignedBackCountsItsReplayedReadingsOnce() {
+    try (PlatformMetrics metrics = new PlatformMetrics()) {
+      KpiCalculator calculator = minuteWindows();
+      KpiHandler handler = handler(calculator, metrics, Duration.ofMinutes(10));
+      TopicPartition s1 = new TopicPartition("towerco.sites.S1.events", 0);
+      handler.onAssigned(Map.of(s1, ""));
+      List<Envelope> sent = new ArrayList<>();
+      for (int s = 0; s <= 50; s += 10) {
+        sent.add(reading("S1", T0.plusSeconds(s)));
+        handler.handle(sent.get(sent.size() - 1), source(s1, s / 10));
+      }
+      calculator.advance();
+      var commit = handler.committable(s1, sent.size());
+      assertThat(commit.offset()).as("the open window still needs the first reading").isZero();
+
+      handler.onRevoked(List.of(s1));
+      handler.onAssigned(Map.of(s1, commit.metadata()));
+      for (int i = 0; i < sent.size(); i++) {
+        handler.handle(sent.get(i), source(s1, i));
+      }
+      List<KpiWindow> windows = new ArrayList<>();
+      for (int s = 60; s <= 150; s += 10) {
+        handler.handle(reading("S1", T0.plusSeconds(s)), source(s1, s / 10));
+        windows.addAll(calculator.advance());
+      }
+
+      assertThat(windows).extracting(KpiWindow::start).containsExactly(T0, T0.plusSeconds(60));
+      assertThat(windows).allSatisfy(w -> assertThat(w.samples()).isEqualTo(6));
+      assertThat(metrics.scrape())
+          .doesNotContainPattern("towerco_duplicates_skipped_total\\{service=\"kpi\"} [1-9]");
+    }
+  }
+
   @Test
   void aReadingWithHeadersIsReadProjectedAndARepeatCountsOnce() throws Exception {
     try (PlatformMetrics metrics = new PlatformMetrics()) {
@@ -102,9 +143,10 @@ class KpiHandlerTest {
   /**
    * KpiCalculatorIT's second test without Kafka: the instance has a site at 44 s (K1, replayed
    * after a restart), then a new site (K2) reports from 0 s, in another partition, reading 4 s
-   * delivered twice. The deduplicator's horizon (window + grace + gap, 17 s) is measured from
-   * the newest event time of the whole instance, so it cannot check K2's readings before 27 s
-   * and lets the repeat through; K2's own windows are still open and must count it once.
+   * delivered twice. When the deduplicator was one per instance its horizon (window + grace +
+   * gap, 17 s) was measured from the newest event time of the whole instance, so it could not
+   * check K2's readings before 27 s and let the repeat through; whichever guard catches it (the
+   * partition's deduplicator now, the window's reading times behind it), it counts once.
    */
   @Test
   void aRepeatOlderThanTheDeduplicatorsHorizonOfTheInstanceCountsOnceInItsSitesWindow() {
