@@ -31,7 +31,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--warmup-rounds", defaultValue = "8",
       description = "Most warm-up rounds before each of the raw and the platform phase; rounds "
-          + "stop earlier once one spent less than 10 %% of its time compiling (JIT) "
+          + "stop earlier once one spent less than 25 %% of its time compiling (JIT) "
           + "(default: ${DEFAULT-VALUE}).")
   int warmupRounds;
 

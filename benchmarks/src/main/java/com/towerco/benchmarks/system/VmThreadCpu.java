@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 final class VmThreadCpu {
   /** Linux's USER_HZ on every mainstream architecture. */
   static final long TICKS_PER_SECOND = 100;
+  static final String JIT = "JIT compiler threads";
   private static final Path TASKS = Path.of("/proc/self/task");
 
   private final Map<Long, Long> start;
@@ -36,7 +37,7 @@ final class VmThreadCpu {
     Map<Long, String> names = new HashMap<>();
     Map<Long, Long> now = ticksByThread(names);
     Map<String, Long> byGroup = new LinkedHashMap<>();
-    byGroup.put("JIT compiler threads", 0L);
+    byGroup.put(JIT, 0L);
     byGroup.put("garbage collector threads", 0L);
     byGroup.put("VM thread (safepoints)", 0L);
     now.forEach((tid, ticks) -> {
@@ -55,7 +56,7 @@ final class VmThreadCpu {
       return null;
     }
     if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-      return "JIT compiler threads";
+      return JIT;
     }
     if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
       return "garbage collector threads";

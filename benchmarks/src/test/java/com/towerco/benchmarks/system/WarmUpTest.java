@@ -61,7 +61,8 @@ class WarmUpTest {
     assertThat(WarmUp.jitShare(500, 1_000)).isEqualTo(0.5);
     // two compiler threads busy the whole round
     assertThat(WarmUp.jitShare(2_000, 1_000)).isEqualTo(2.0);
-    assertThat(WarmUp.settled(0.099)).isTrue();
-    assertThat(WarmUp.settled(0.10)).isFalse();
+    assertThat(WarmUp.settled(0.249)).isTrue();
+    assertThat(WarmUp.settled(0.25)).isFalse();
+    assertThat(WarmUp.settled(1.0)).isFalse();
   }
 }
