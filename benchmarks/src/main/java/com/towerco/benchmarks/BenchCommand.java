@@ -29,6 +29,12 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Records per warm-up round (default: ${DEFAULT-VALUE}).")
   long warmup;
 
+  @Option(names = "--warmup-rounds", defaultValue = "8",
+      description = "Most warm-up rounds before each of the raw and the platform phase; rounds "
+          + "stop earlier once one spent less than 25 %% of its time compiling (JIT) "
+          + "(default: ${DEFAULT-VALUE}).")
+  int warmupRounds;
+
   @Option(names = "--sites", defaultValue = "100",
       description = "Sites the records are spread over (default: ${DEFAULT-VALUE}).")
   int sites;
@@ -67,7 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var result = PipelineBenchmark.run(new PipelineBenchmark.Options(records, sites,
-        sitePartitions, warmup, Duration.ofSeconds(latencySeconds), latencyRate,
+        sitePartitions, warmup, warmupRounds, Duration.ofSeconds(latencySeconds), latencyRate,
         Services.select(services),
         new ServiceSettings(
             PipelineBenchmark.withEveryAlertPublished(settings)), profile), System.out);
@@ -81,6 +87,10 @@ public final class BenchCommand implements Callable<Integer> {
         + "%,.0f records/s%n", result.platformRate());
     System.out.printf("  ratio:                                                       %.1f %%%n",
         100 * result.ratio());
+    System.out.printf("  warm-up (rounds of %,d records): raw %s; platform %s; JIT compilation "
+        + "during the platform phase %.0f %% of its wall time (the compiler threads' CPU is in "
+        + "the phase's CPU table)%n", warmup, result.rawWarmUp(), result.platformWarmUp(),
+        100 * result.platformJitShare());
     for (PipelineBenchmark.LatencyPoint point : result.latencies()) {
       var l = point.micros();
       if (l.getTotalCount() == 0) {

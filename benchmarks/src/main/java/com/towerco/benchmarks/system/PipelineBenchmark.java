@@ -24,13 +24,14 @@ import org.apache.kafka.clients.admin.Admin;
  * records produced once and read by as many consumer groups as the platform runs, with no
  * processing), then the platform's sustained rate for the same records through all its
  * services, their ratio, and event-to-alert latency at half the sustained rate. Each phase is
- * preceded by a warm-up round, because a cold JVM is two to three times slower.
+ * preceded by warm-up rounds until the JIT compilers have settled ({@link WarmUp}), because a
+ * cold JVM is two to three times slower and a JIT still compiling takes CPU from the phase.
  */
 public final class PipelineBenchmark {
   /** What to run. */
   public record Options(long records, int sites, int sitePartitions, long warmupRecords,
-      Duration latencyDuration, double latencyRate, List<ServiceFactory> services,
-      ServiceSettings settings, boolean profile) {}
+      int maxWarmupRounds, Duration latencyDuration, double latencyRate,
+      List<ServiceFactory> services, ServiceSettings settings, boolean profile) {}
 
   /**
    * The benches time event-to-alert by the alert record each probe alarm raises. Since alerts
@@ -52,7 +53,8 @@ public final class PipelineBenchmark {
 
   /** What was measured. */
   public record Result(double rawRate, double platformRate, List<LatencyPoint> latencies,
-      double capacityAtSlo, int groups, int recordBytes, List<String> services) {
+      double capacityAtSlo, int groups, int recordBytes, List<String> services,
+      String rawWarmUp, String platformWarmUp, double platformJitShare) {
     public double ratio() {
       return platformRate / rawRate;
     }
@@ -94,13 +96,19 @@ public final class PipelineBenchmark {
           .withTopicLayout(options.sitePartitions(), 3, (short) 1);
       double raw;
       int recordBytes;
+      WarmUp.Outcome rawWarmUp;
       try (PlatformMetrics metrics = new PlatformMetrics();
           ServiceContext context = new ServiceContext(config, metrics)) {
         List<String> warm = BenchFleet.siteIds("W", options.sites());
         recordBytes = factory(BenchFleet.siteIds("R", options.sites()), config)
             .next(0, java.time.Instant.EPOCH).value().length;
-        out.printf("raw broker fan-out: %d groups, warming up ...%n", groups);
-        RawFanout.run(context, factory(warm, config), warm, "W", options.warmupRecords(), groups);
+        out.printf("raw broker fan-out: %d groups, warming up (rounds of %,d records until "
+            + "the JIT settles, at most %d) ...%n", groups, options.warmupRecords(),
+            options.maxWarmupRounds());
+        RecordFactory warmFactory = factory(warm, config);
+        rawWarmUp = WarmUp.run("raw", options.maxWarmupRounds(),
+            round -> RawFanout.run(context, warmFactory, warm, "W" + round,
+                options.warmupRecords(), groups), out);
         // The broker's rate on a small machine varies from round to round (log segments being
         // created, page cache): the best of a few rounds is the limit the platform is held to.
         raw = 0;
@@ -109,7 +117,8 @@ public final class PipelineBenchmark {
           List<String> roundSites = BenchFleet.siteIds(prefix, options.sites());
           double rate = RawFanout.run(context, factory(roundSites, config), roundSites, prefix,
               options.records(), groups);
-          out.printf("  raw fan-out, round %d: %,.0f records/s%n", round, rate);
+          out.printf("  raw fan-out, round %d: %,.0f records/s; JVM up %.0f s%n", round, rate,
+              WarmUp.uptimeSeconds());
           raw = Math.max(raw, rate);
         }
         out.printf("  raw fan-out: %,.0f records/s (best of %d)%n", raw, RAW_ROUNDS);
@@ -123,23 +132,28 @@ public final class PipelineBenchmark {
         awaitReady(platform);
         List<String> warm = BenchFleet.siteIds("V", options.sites());
         List<String> sites = BenchFleet.siteIds("P", options.sites());
-        out.printf("platform (%s): warming up ...%n", names(options.services()));
+        out.printf("platform (%s): warming up (rounds of %,d records until the JIT settles, "
+            + "at most %d) ...%n", names(options.services()), options.warmupRecords(),
+            options.maxWarmupRounds());
         PlatformRun.prepare(context, warm);
-        Feed.produce(context, factory(warm, config), warm, options.warmupRecords(),
-            java.time.Instant.parse("2026-01-01T00:00:00Z"));
-        List<ServiceMetrics> readers = siteReaders(context, options.warmupRecords());
-        context.metrics().services().stream()
-            .filter(m -> !m.service().equals("bench") && !readers.contains(m)
-                && m.totalIn() > 0 && m.totalIn() < options.warmupRecords())
-            .forEach(m -> out.printf("  WARNING: %s had handled only %,d of the %,d warm-up "
-                + "records when the others were done: it is left out of the sustained rate "
-                + "and is behind in the latency phases%n", m.service(), m.totalIn(),
-                options.warmupRecords()));
+        RecordFactory warmFactory = factory(warm, config);
+        List<ServiceMetrics> readers = new java.util.ArrayList<>();
+        WarmUp.Outcome platformWarmUp = WarmUp.run("platform", options.maxWarmupRounds(),
+            round -> platformWarmUpRound(context, warmFactory, warm, options.warmupRecords(),
+                round, readers, out), out);
         PlatformRun.prepare(context, sites);
         JfrProfile profile = options.profile() ? JfrProfile.start() : null;
         ThreadCpu cpu = ThreadCpu.snapshot();
+        out.printf("  measured phase starts: JVM up %.0f s, platform warm-up %s%n",
+            WarmUp.uptimeSeconds(), platformWarmUp.describe());
+        long phaseStart = System.nanoTime();
+        // The measured sites share partitions with the warm-up sites: their readings continue
+        // the warm-up's event time, or the KPI calculator would see them as late.
         double sustained = PlatformRun.run(context, readers, factory(sites, config), sites,
-            options.records());
+            options.records(), warmUpEventTime(platformWarmUp.rounds(), options.warmupRecords(),
+                warm.size()));
+        double jitShare = WarmUp.jitShare(cpu.jitMillisSince(),
+            (System.nanoTime() - phaseStart) / 1e6);
         printCpuPerRecord(cpu, options.records(), out);
         if (profile != null) {
           JfrProfile.print(profile.stop(), PROFILE_GROUPS, PROFILE_METHODS, out);
@@ -167,11 +181,45 @@ public final class PipelineBenchmark {
           }
         }
         return new Result(raw, sustained, points, capacity, groups, recordBytes,
-            names(options.services()));
+            names(options.services()), rawWarmUp.describe(), platformWarmUp.describe(),
+            jitShare);
       }
     } finally {
       deleteQuietly(dir);
     }
+  }
+
+  /**
+   * One platform warm-up round on the warm-up sites, continuing their event time: the first
+   * finds the services that read site events ({@code readers}, filled in), later ones wait for
+   * those. Returns the round's rate.
+   */
+  private static double platformWarmUpRound(ServiceContext context, RecordFactory factory,
+      List<String> sites, long records, int round, List<ServiceMetrics> readers,
+      PrintStream out) throws InterruptedException {
+    java.time.Instant from = warmUpEventTime(round - 1, records, sites.size());
+    if (round > 1) {
+      return PlatformRun.run(context, readers, factory, sites, records, from);
+    }
+    long start = System.nanoTime();
+    Feed.produce(context, factory, sites, records, from);
+    readers.addAll(siteReaders(context, records));
+    double rate = records / ((System.nanoTime() - start) / 1e9);
+    context.metrics().services().stream()
+        .filter(m -> !m.service().equals("bench") && !readers.contains(m)
+            && m.totalIn() > 0 && m.totalIn() < records)
+        .forEach(m -> out.printf("  WARNING: %s had handled only %,d of the %,d warm-up "
+            + "records when the others were done: it is left out of the sustained rate "
+            + "and is behind in the latency phases%n", m.service(), m.totalIn(), records));
+    return rate;
+  }
+
+  /**
+   * Where the event time of the platform's warm-up stands after {@code rounds} rounds: the feed
+   * gives each site one reading per second from the bench's epoch.
+   */
+  static java.time.Instant warmUpEventTime(int rounds, long records, int sites) {
+    return java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(rounds * records / sites);
   }
 
   /**
@@ -227,9 +275,22 @@ public final class PipelineBenchmark {
         + "%.1f us, of which not in the live Java threads above %.1f us (%.1f %%)%n",
         processNanos / 1e3 / records, (processNanos - total) / 1e3 / records,
         100.0 * (processNanos - total) / processNanos);
+    long vmTotal = 0;
+    for (Map.Entry<String, Long> vm : cpu.vmThreadsSince().entrySet()) {
+      vmTotal += vm.getValue();
+      out.printf("    %-70s %6.2f us/record  %4.1f %% of the process%n", vm.getKey(),
+          vm.getValue() / 1e3 / records, 100.0 * vm.getValue() / processNanos);
+    }
+    if (vmTotal > 0) {
+      out.printf("    %-70s %6.2f us/record  %4.1f %% of the process%n",
+          "threads that ended during the phase and other VM threads",
+          (processNanos - total - vmTotal) / 1e3 / records,
+          100.0 * (processNanos - total - vmTotal) / processNanos);
+    }
     out.printf("  garbage collection (%s): %d collections, %,d ms of pauses = %.1f us/record; "
-        + "JIT compilation %,d ms%n", ThreadCpu.collectors(), cpu.gcCountSince(),
-        cpu.gcMillisSince(), cpu.gcMillisSince() * 1e3 / records, cpu.jitMillisSince());
+        + "JIT compilation %,d ms (wall time of the compilations)%n", ThreadCpu.collectors(),
+        cpu.gcCountSince(), cpu.gcMillisSince(), cpu.gcMillisSince() * 1e3 / records,
+        cpu.jitMillisSince());
     Map<String, Long> allocated = cpu.allocatedSince();
     long bytes = allocated.values().stream().mapToLong(Long::longValue).sum();
     out.printf("  allocated per record (live threads): %,.0f bytes%n", (double) bytes / records);

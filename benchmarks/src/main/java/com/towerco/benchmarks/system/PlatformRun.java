@@ -38,12 +38,19 @@ final class PlatformRun {
     Thread.sleep(2L * com.towerco.platform.kafka.KafkaClients.METADATA_MAX_AGE_MS);
   }
 
-  /** Records per second through all {@code consumers}. */
+  /** Records per second through all {@code consumers}, event times from the bench's epoch. */
   static double run(ServiceContext context, List<ServiceMetrics> consumers,
       RecordFactory factory, List<String> sites, long count) throws InterruptedException {
+    return run(context, consumers, factory, sites, count, Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  /** Records per second through all {@code consumers}, event times from {@code from}. */
+  static double run(ServiceContext context, List<ServiceMetrics> consumers,
+      RecordFactory factory, List<String> sites, long count, Instant from)
+      throws InterruptedException {
     long[] before = consumers.stream().mapToLong(ServiceMetrics::totalIn).toArray();
     long start = System.nanoTime();
-    Feed.produce(context, factory, sites, count, Instant.parse("2026-01-01T00:00:00Z"));
+    Feed.produce(context, factory, sites, count, from);
     long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
     long nextReport = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!allDone(consumers, before, count)) {

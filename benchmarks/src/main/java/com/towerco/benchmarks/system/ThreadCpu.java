@@ -29,6 +29,7 @@ final class ThreadCpu {
   private final long gcMillisStart = gcMillis();
   private final long gcCountStart = gcCount();
   private final long jitMillisStart = jitMillis();
+  private final VmThreadCpu vmThreads = VmThreadCpu.snapshot();
 
   private ThreadCpu() {}
 
@@ -95,7 +96,15 @@ final class ThreadCpu {
     return gcCount() - gcCountStart;
   }
 
-  /** Time the JIT compilers spent since the snapshot (their threads' time, roughly). */
+  /** CPU nanoseconds of the JVM's own threads (JIT, collector, VM thread) since the snapshot. */
+  Map<String, Long> vmThreadsSince() {
+    return vmThreads.since();
+  }
+
+  /**
+   * Time the JIT compilers spent since the snapshot: wall time per compilation, summed (a
+   * compiler thread waiting for a core counts; {@link #vmThreadsSince()} has their CPU).
+   */
   long jitMillisSince() {
     return jitMillis() - jitMillisStart;
   }
@@ -146,7 +155,8 @@ final class ThreadCpu {
     return total;
   }
 
-  private static long jitMillis() {
+  /** The JIT compilers' total compilation time so far (elapsed time summed over compiles). */
+  static long jitMillis() {
     var jit = ManagementFactory.getCompilationMXBean();
     return jit != null && jit.isCompilationTimeMonitoringSupported()
         ? jit.getTotalCompilationTime() : 0;
