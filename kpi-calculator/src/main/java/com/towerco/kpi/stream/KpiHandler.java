@@ -85,7 +85,7 @@ final class KpiHandler implements EventHandler {
       metrics.duplicateSkipped();
       return true;
     }
-    if (!calculator.reading(key(source.topic(), source.partition()), reading.siteId(),
+    if (!calculator.reading(keyOf(source), reading.siteId(),
         source.offset(), TelemetryReads.reading(reading))) {
       metrics.lateEvent();
     }
@@ -98,7 +98,7 @@ final class KpiHandler implements EventHandler {
       metrics.duplicateSkipped();
       return;
     }
-    String partition = key(source.topic(), source.partition());
+    String partition = keyOf(source);
     if (event.payload() instanceof SiteTelemetry telemetry) {
       if (!calculator.telemetry(partition, event.siteId(), source.offset(),
           event.timestamp(), telemetry)) {
@@ -153,6 +153,24 @@ final class KpiHandler implements EventHandler {
           Envelope.of(EventIds.derived("kpi", "tenancy", w.siteId(), tenant, window), tenant,
               w.siteId(), w.end(), tenancy, METADATA));
     });
+  }
+
+  private String lastTopic;
+  private int lastPartition;
+  private String lastKey;
+
+  /**
+   * The record's partition key: records come partition by partition, so the last one made is
+   * reused while the partition is the same (not a new string per record).
+   */
+  private String keyOf(SourceRecord source) {
+    if (lastKey == null || lastPartition != source.partition()
+        || !lastTopic.equals(source.topic())) {
+      lastTopic = source.topic();
+      lastPartition = source.partition();
+      lastKey = key(lastTopic, lastPartition);
+    }
+    return lastKey;
   }
 
   private static String key(String topic, int partition) {
