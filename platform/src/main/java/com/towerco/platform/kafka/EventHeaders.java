@@ -116,38 +116,19 @@ public final class EventHeaders {
     if (headers == null) {
       return null;
     }
-    // One pass over the record's headers (every consumer calls this once per record): the last
-    // header of a name wins, as with Headers.lastHeader; each value is decoded once.
-    byte[] spec = null;
-    byte[] id = null;
-    byte[] type = null;
-    byte[] time = null;
-    byte[] tenant = null;
-    byte[] site = null;
-    byte[] version = null;
-    for (Header header : headers) {
-      String key = header.key();
-      if (key.length() < 5 || !key.startsWith("ce_")) {
-        continue;
-      }
-      switch (key) {
-        case SPEC_VERSION -> spec = header.value();
-        case ID -> id = header.value();
-        case TYPE -> type = header.value();
-        case TIME -> time = header.value();
-        case TENANT -> tenant = header.value();
-        case SITE -> site = header.value();
-        case VERSION -> version = header.value();
-        default -> { }
-      }
-    }
+    String spec = text(headers, SPEC_VERSION);
+    String id = text(headers, ID);
+    String type = text(headers, TYPE);
+    String time = text(headers, TIME);
+    String tenant = text(headers, TENANT);
+    String site = text(headers, SITE);
+    String version = text(headers, VERSION);
     if (spec == null || id == null || type == null || time == null || tenant == null
         || site == null || version == null) {
       return null;
     }
     try {
-      return new Attributes(text(id), text(type), text(version), text(tenant), text(site),
-          Rfc3339.parse(text(time)));
+      return new Attributes(id, type, version, tenant, site, Rfc3339.parse(time));
     } catch (RuntimeException e) {
       return null;
     }
@@ -198,10 +179,6 @@ public final class EventHeaders {
     Header header = headers.lastHeader(name);
     return header == null || header.value() == null ? null
         : new String(header.value(), StandardCharsets.UTF_8);
-  }
-
-  private static String text(byte[] value) {
-    return new String(value, StandardCharsets.UTF_8);
   }
 
   private static byte[] utf8(String text) {
