@@ -64,6 +64,7 @@ public final class ConsumerService implements PlatformService {
   public static final Duration CAUGHT_UP_HOLD = Duration.ofSeconds(2);
   /** How long one round waits for the broker to say where a replay starts. */
   private static final Duration REPLAY_LOOKUP_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
 
   private final ServiceContext context;
   private final String name;
@@ -330,7 +331,7 @@ public final class ConsumerService implements PlatformService {
       }
       seekReplays();
       applyBackpressure();
-      ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+      ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
       long polledAt = System.currentTimeMillis();
       lastPollMillis = polledAt;
       if (handler.coalesces() && records.count() > 1) {
