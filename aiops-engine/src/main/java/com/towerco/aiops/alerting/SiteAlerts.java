@@ -146,8 +146,19 @@ public final class SiteAlerts {
 
   /** {@code rule.fingerprint(siteId, subject)}, made once per rule and subject. */
   public String fingerprint(AlertRule rule, String subject) {
-    return fingerprints.computeIfAbsent(rule, r -> new java.util.HashMap<>())
-        .computeIfAbsent(subject, s -> rule.fingerprint(siteId, s));
+    // get-then-put, not computeIfAbsent with a lambda capturing rule: that lambda was made on
+    // every call, i.e. per rule and metric of every reading while an alert fires at the site
+    Map<String, String> byRule = fingerprints.get(rule);
+    if (byRule == null) {
+      byRule = new java.util.HashMap<>();
+      fingerprints.put(rule, byRule);
+    }
+    String fingerprint = byRule.get(subject);
+    if (fingerprint == null) {
+      fingerprint = rule.fingerprint(siteId, subject);
+      byRule.put(subject, fingerprint);
+    }
+    return fingerprint;
   }
 
   public Collection<ActiveAlert> active() {

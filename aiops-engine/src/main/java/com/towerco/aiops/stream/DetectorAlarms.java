@@ -31,6 +31,30 @@ final class DetectorAlarms {
     c.record(series, verdict, time);
   }
 
+  /**
+   * One series of {@code rule}'s class, its class looked up once: {@code series(rule,
+   * name).record(verdict, time)} is {@code record(rule, name, verdict, time)} without a lookup
+   * of the class per scored point (a site's watch keeps it, ADR-039).
+   */
+  Series series(AlertRule rule, String series) {
+    return new Series(classes.computeIfAbsent(rule.id(), register), series);
+  }
+
+  /** A series with its class resolved. */
+  static final class Series {
+    private final PerClass perClass;
+    private final String name;
+
+    private Series(PerClass perClass, String name) {
+      this.perClass = perClass;
+      this.name = name;
+    }
+
+    void record(SeriesWatch.Verdict verdict, long time) {
+      perClass.record(name, verdict, time);
+    }
+  }
+
   double rate(AlertRule rule) {
     PerClass c = classes.get(rule.id());
     return c == null ? 0 : c.rate();

@@ -76,9 +76,12 @@ final class SiteDetection {
     TelemetryMetrics.Sink metric = (name, value) -> {
       Watched watched = watched(name);
       SeriesWatch.Verdict verdict = watched.watch.observe(t, value);
-      alarms.record(watched.rule, watched.series, verdict, t);
-      AnomalySignals.of(alerts, ruleSignals, siteId, name, watched.rule, verdict, time, eventId)
-          .ifPresent(signals::add);
+      watched.alarms.record(verdict, t);
+      java.util.Optional<Signal> signal = AnomalySignals.of(alerts, ruleSignals, siteId, name,
+          watched.rule, verdict, time, eventId);
+      if (signal.isPresent()) { // not ifPresent(signals::add): a method reference per metric
+        signals.add(signal.get());
+      }
     };
     if (TelemetryMetrics.distinctTenants(telemetry)) {
       TelemetryMetrics.forEach(telemetry, metric);
@@ -100,7 +103,7 @@ final class SiteDetection {
 
   /**
    * The metric's watch with what the engine derives from its name, made once per metric rather
-   * than on every reading: its anomaly rule and its series name for {@link DetectorAlarms}.
+   * than on every reading: its anomaly rule and its series in {@link DetectorAlarms}.
    */
   private Watched watched(String metric) {
     Watched watched = watchedByMetric.get(metric);
@@ -108,13 +111,13 @@ final class SiteDetection {
       AlertRule rule = AlertRule.anomalyOf(metric);
       SeriesWatch watch = detectors.computeIfAbsent(metric,
           m -> new SeriesWatch(factory.create(), policies.of(rule)));
-      watched = new Watched(rule, siteId + "|" + metric, watch);
+      watched = new Watched(rule, alarms.series(rule, siteId + "|" + metric), watch);
       watchedByMetric.put(metric, watched);
     }
     return watched;
   }
 
-  private record Watched(AlertRule rule, String series, SeriesWatch watch) {}
+  private record Watched(AlertRule rule, DetectorAlarms.Series alarms, SeriesWatch watch) {}
 
   void visitScheduled(ScheduledVisit visit) {
     visits.removeIf(v -> v.visitId().equals(visit.visitId()));

@@ -142,7 +142,11 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
     Envelope event;
     try {
       event = decoder.decode(origin.topic(), origin.partition(), origin.offset(), record.value());
-      EventHeaders.check(record.headers(), event);
+      if (routing != null) {
+        EventHeaders.checkRead(routing, event); // the headers were read once already
+      } else {
+        EventHeaders.check(record.headers(), event); // refuses an incomplete set
+      }
     } catch (InvalidEventException e) {
       deadLetter(record, e.reason(), e.detail());
       return;

@@ -247,6 +247,21 @@ class AiopsTopologyTest {
         .isEqualTo("SCHEMA_VIOLATION");
   }
 
+  @Test
+  void deadLettersARecordWhoseRoutingHeadersAreIncomplete() {
+    Envelope raised = Envelope.of(EventIds.random(), "towerco", "S1", T0, alarm("A-1",
+        SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE, true), Map.of());
+    org.apache.kafka.common.header.Headers partial = EventHeaders.of(raised);
+    partial.remove(EventHeaders.TENANT);
+    input("S1").pipeInput(new TestRecord<>("S1", codec.encode(raised), partial, T0));
+
+    assertThat(output("towerco.alerts.towerco.notifications").readRecordsToList()).isEmpty();
+    var dead = output("towerco.dlq").readRecordsToList();
+    assertThat(dead).hasSize(1);
+    assertThat(DeadLetters.header(dead.get(0).headers(), DeadLetters.REASON))
+        .isEqualTo("SCHEMA_VIOLATION");
+  }
+
   private Envelope decode(byte[] value) {
     try {
       return codec.decode(value);

@@ -42,6 +42,23 @@ class AnomalyPoliciesTest {
   }
 
   @Test
+  void aSeriesKeptByItsWatchCountsInItsClassAsARecordByName() {
+    DetectorAlarms alarms = new DetectorAlarms(null);
+    SeriesWatch.Verdict on = new SeriesWatch.Verdict(
+        com.towerco.aiops.detection.Score.unknown(0, 1, "x"), true, true, false);
+    SeriesWatch.Verdict quiet = new SeriesWatch.Verdict(
+        com.towerco.aiops.detection.Score.unknown(0, 1, "x"), false, false, false);
+    DetectorAlarms.Series a = alarms.series(AlertRule.ANOMALY_POWER, "S1|a");
+    a.record(on, 0);
+    alarms.record(AlertRule.ANOMALY_POWER, "S1|b", quiet, 0);
+    alarms.series(AlertRule.ANOMALY_POWER, "S1|b").record(quiet, 0);
+    assertThat(alarms.rate(AlertRule.ANOMALY_POWER)).isEqualTo(0.5); // two series, one alarm
+    assertThat(alarms.rate(AlertRule.ANOMALY_THERMAL)).isZero();
+    a.record(quiet, 3 * 86_400_000L);
+    assertThat(alarms.rate(AlertRule.ANOMALY_POWER)).isLessThan(0.05);
+  }
+
+  @Test
   void aSnapshotOfAnotherFormatStartsTheSeriesAfreshInsteadOfFailing() {
     SeriesWatch watch = SeriesWatch.restore(Detectors.byName("adaptive"), AlarmPolicy.DEFAULT,
         new byte[] {1, 2, 3});

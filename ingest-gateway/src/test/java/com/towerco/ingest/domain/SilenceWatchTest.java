@@ -12,6 +12,17 @@ class SilenceWatchTest {
   private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
 
   @Test
+  void theSilenceLimitIsTheCadenceTimesTheCountExactly() {
+    for (Duration d : List.of(Duration.ofMillis(10_001), Duration.ofSeconds(30),
+        Duration.ofNanos(999_999_999), Duration.ofSeconds(7, 123_456_789), Duration.ZERO,
+        Duration.ofDays(3).plusNanos(1))) {
+      for (int n : new int[] {0, 1, 3, 7, 1_000}) {
+        assertThat(SilenceWatch.times(d, n)).isEqualTo(d.multipliedBy(n));
+      }
+    }
+  }
+
+  @Test
   void aSiteSilentForNLearnedCadencesIsLostAtTheMomentItBecameOverdueAndFoundWhenItReports() {
     SilenceWatch watch = new SilenceWatch(Duration.ofMinutes(1), 3, Duration.ofSeconds(5));
     for (int s = 0; s <= 100; s += 10) {

@@ -83,7 +83,7 @@ final class KpiHandler implements EventHandler {
     if (reading == null || !routing.describe(reading)) {
       return false;
     }
-    String partition = key(source.topic(), source.partition());
+    String partition = keyOf(source);
     if (!firstSeen(partition, reading.eventId(), reading.timestamp())) {
       return true;
     }
@@ -96,7 +96,7 @@ final class KpiHandler implements EventHandler {
 
   @Override
   public void handle(Envelope event, SourceRecord source) {
-    String partition = key(source.topic(), source.partition());
+    String partition = keyOf(source);
     if (!firstSeen(partition, event.eventId(), event.timestamp())) {
       return;
     }
@@ -172,6 +172,24 @@ final class KpiHandler implements EventHandler {
           Envelope.of(EventIds.derived("kpi", "tenancy", w.siteId(), tenant, window), tenant,
               w.siteId(), w.end(), tenancy, METADATA));
     });
+  }
+
+  private String lastTopic;
+  private int lastPartition;
+  private String lastKey;
+
+  /**
+   * The record's partition key: records come partition by partition, so the last one made is
+   * reused while the partition is the same (not a new string per record).
+   */
+  private String keyOf(SourceRecord source) {
+    if (lastKey == null || lastPartition != source.partition()
+        || !lastTopic.equals(source.topic())) {
+      lastTopic = source.topic();
+      lastPartition = source.partition();
+      lastKey = key(lastTopic, lastPartition);
+    }
+    return lastKey;
   }
 
   private static String key(String topic, int partition) {

@@ -64,6 +64,7 @@ public final class ConsumerService implements PlatformService {
   public static final Duration CAUGHT_UP_HOLD = Duration.ofSeconds(2);
   /** How long one round waits for the broker to say where a replay starts. */
   private static final Duration REPLAY_LOOKUP_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
 
   private final ServiceContext context;
   private final String name;
@@ -330,16 +331,19 @@ public final class ConsumerService implements PlatformService {
       }
       seekReplays();
       applyBackpressure();
-      ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+      ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
       long polledAt = System.currentTimeMillis();
       lastPollMillis = polledAt;
       if (handler.coalesces() && records.count() > 1) {
         processCoalesced(records);
       } else {
-        for (ConsumerRecord<String, byte[]> record : records) {
-          process(record);
-          positions.put(new TopicPartition(record.topic(), record.partition()),
-              record.offset() + 1);
+        // partition by partition, in the order the records iterate: one TopicPartition per
+        // partition of the batch, not one per record
+        for (TopicPartition tp : records.partitions()) {
+          for (ConsumerRecord<String, byte[]> record : records.records(tp)) {
+            process(record);
+            positions.put(tp, record.offset() + 1);
+          }
         }
       }
       probe.round(caughtUp, this::position, System.currentTimeMillis());
@@ -489,6 +493,7 @@ public final class ConsumerService implements PlatformService {
           failed.add(entry.getKey());
         }
       }
+      TopicPartition tp = null; // the last record's, reused while the partition is the same
       for (i = 0; i < n; i++) {
         ConsumerRecord<String, byte[]> record = batch.get(i);
         Object key = keys[i];
@@ -522,8 +527,11 @@ public final class ConsumerService implements PlatformService {
             metrics.eventIn(routing[i].type(), routing[i].time(), System.currentTimeMillis());
           } // else: before the key's latest record; settled there
         }
-        positions.put(new TopicPartition(record.topic(), record.partition()),
-            record.offset() + 1);
+        if (tp == null || tp.partition() != record.partition()
+            || !tp.topic().equals(record.topic())) {
+          tp = new TopicPartition(record.topic(), record.partition());
+        }
+        positions.put(tp, record.offset() + 1);
       }
     }
 

@@ -86,6 +86,29 @@ class EventHeadersTest {
   }
 
   @Test
+  void ofARepeatedHeaderTheLastOneCountsAsForEveryOtherReaderOfHeaders() {
+    Headers headers = EventHeaders.of(EVENT);
+    headers.add(EventHeaders.TENANT, "tenant-b".getBytes(StandardCharsets.UTF_8));
+    headers.add("other", "x".getBytes(StandardCharsets.UTF_8));
+
+    EventHeaders.Attributes read = EventHeaders.read(headers);
+    assertThat(read.tenantId()).isEqualTo("tenant-b")
+        .isEqualTo(text(headers, EventHeaders.TENANT));
+    assertThatThrownBy(() -> EventHeaders.check(headers, EVENT))
+        .isInstanceOf(InvalidEventException.class).hasMessageContaining("tenant tenant-b");
+    assertThatThrownBy(() -> EventHeaders.checkRead(read, EVENT))
+        .isInstanceOf(InvalidEventException.class);
+
+    Headers unreadableTime = EventHeaders.of(EVENT);
+    unreadableTime.add(EventHeaders.TIME, "yesterday".getBytes(StandardCharsets.UTF_8));
+    assertThat(EventHeaders.read(unreadableTime)).isNull();
+    Headers emptiedSite = EventHeaders.of(EVENT);
+    emptiedSite.add(new org.apache.kafka.common.header.internals.RecordHeader(
+        EventHeaders.SITE, null));
+    assertThat(EventHeaders.read(emptiedSite)).isNull();
+  }
+
+  @Test
   void theTimeHeaderMatchesTheEncodedEnvelopeAtFullPrecision() throws InvalidEventException {
     Envelope now = Envelope.of(EVENT.eventId(), "tenant-a", "SITE-1", Instant.now(),
         EVENT.payload(), Map.of());
