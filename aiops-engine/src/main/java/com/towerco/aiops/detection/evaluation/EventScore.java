@@ -16,12 +16,15 @@ import java.util.List;
  * @param falseAlarms flag events touching no window (false positives)
  * @param scoredRows  rows from {@code firstScored} on
  * @param flaggedRows flagged rows among them (for alarm coverage)
+ * @param carriedIn   caught ranges whose window holds no event start: every flag in it belongs
+ *                    to an event already on before the window began (rule 5's "touching"
+ *                    credit; reported beside coverage, it changes no count above)
  * @param latencies   per caught range, first flag row minus the range's first row (negative:
  *                    early, within the margin)
  * @param latencyMillis the same latencies in event time
  */
 public record EventScore(int detected, int missed, int falseAlarms, long scoredRows,
-    long flaggedRows, List<Integer> latencies, List<Long> latencyMillis) {
+    long flaggedRows, int carriedIn, List<Integer> latencies, List<Long> latencyMillis) {
 
   public EventScore {
     latencies = List.copyOf(latencies);
@@ -53,7 +56,7 @@ public record EventScore(int detected, int missed, int falseAlarms, long scoredR
       for (int r = from; r <= end; r++) {
         windowOf[r] = ranges.size();
       }
-      ranges.add(new int[] {i, end, -1});
+      ranges.add(new int[] {i, end, -1, 0}); // first, last, first flag, events started inside
       previousEnd = end;
     }
     // 3-5: flag events; the first flag in a window catches its range.
@@ -69,6 +72,9 @@ public record EventScore(int detected, int missed, int falseAlarms, long scoredR
         ranges.get(w)[2] = i;
       }
       boolean eventStart = i == s || !flags[i - 1];
+      if (eventStart && w >= 0) {
+        ranges.get(w)[3]++;
+      }
       if (eventStart) {
         int end = i;
         boolean touches = false;
@@ -80,17 +86,19 @@ public record EventScore(int detected, int missed, int falseAlarms, long scoredR
       }
     }
     int detected = 0;
+    int carriedIn = 0;
     List<Integer> latencies = new ArrayList<>();
     List<Long> latencyMillis = new ArrayList<>();
     for (int[] range : ranges) {
       if (range[2] >= 0) {
         detected++;
+        carriedIn += range[3] == 0 ? 1 : 0;
         latencies.add(range[2] - range[0]);
         latencyMillis.add(times[range[2]] - times[range[0]]);
       }
     }
     return new EventScore(detected, ranges.size() - detected, falseAlarms, n - s, flagged,
-        latencies, latencyMillis);
+        carriedIn, latencies, latencyMillis);
   }
 
   public int ranges() {

@@ -7,12 +7,14 @@ import java.util.List;
 /**
  * Event scores summed over series (micro-average), and the rates the corpora README asks for:
  * precision ({@code NaN} when nothing was raised at all), recall, F1 (0 when precision is
- * {@code NaN}), false alarms per 1,000 scored points, latency percentiles and alarm coverage.
+ * {@code NaN}), false alarms per 1,000 scored points, latency percentiles, alarm coverage, and
+ * how many caught ranges were caught only by an alarm already on before their window
+ * ({@link EventScore#carriedIn()}).
  */
 public record Tally(int series, int detected, int missed, int falseAlarms, long scoredRows,
-    long flaggedRows, List<Integer> latencies, List<Long> latencyMillis) {
+    long flaggedRows, int carriedIn, List<Integer> latencies, List<Long> latencyMillis) {
 
-  public static final Tally EMPTY = new Tally(0, 0, 0, 0, 0, 0, List.of(), List.of());
+  public static final Tally EMPTY = new Tally(0, 0, 0, 0, 0, 0, 0, List.of(), List.of());
 
   public Tally {
     latencies = List.copyOf(latencies);
@@ -21,7 +23,7 @@ public record Tally(int series, int detected, int missed, int falseAlarms, long 
 
   public static Tally of(EventScore s) {
     return new Tally(1, s.detected(), s.missed(), s.falseAlarms(), s.scoredRows(),
-        s.flaggedRows(), s.latencies(), s.latencyMillis());
+        s.flaggedRows(), s.carriedIn(), s.latencies(), s.latencyMillis());
   }
 
   public Tally plus(Tally o) {
@@ -31,7 +33,7 @@ public record Tally(int series, int detected, int missed, int falseAlarms, long 
     millis.addAll(o.latencyMillis);
     return new Tally(series + o.series, detected + o.detected, missed + o.missed,
         falseAlarms + o.falseAlarms, scoredRows + o.scoredRows, flaggedRows + o.flaggedRows,
-        rows, millis);
+        carriedIn + o.carriedIn, rows, millis);
   }
 
   public int ranges() {

@@ -54,6 +54,43 @@ class EventScoreTest {
     assertThat(t.f1()).isCloseTo(0.4, within(1e-9));
     assertThat(t.falseAlarmsPerThousand()).isEqualTo(50.0);
     assertThat(t.coverage()).isEqualTo(0.175);
+    assertThat(t.carriedIn()).isZero();
+  }
+
+  @Test
+  void aRangeCaughtOnlyByAnAlarmAlreadyOnBeforeItsWindowIsAHitThatIsCountedAsCarriedIn() {
+    // One event 5..12 starts before window [9,19] and runs into it: a hit by rule 5, carried in.
+    EventScore carried = EventScore.of(LABELS, range(40, 5, 12), 0, minutes(40));
+    assertThat(List.of(carried.detected(), carried.missed(), carried.falseAlarms()))
+        .containsExactly(1, 1, 0);
+    assertThat(carried.latencies()).containsExactly(-1);
+    assertThat(carried.carriedIn()).isEqualTo(1);
+    // A second event starting inside the window: the range is no longer caught only by the
+    // carried event; the scores themselves are the same.
+    EventScore fresh = EventScore.of(LABELS, or(range(40, 5, 12), rows(40, 15)), 0,
+        minutes(40));
+    assertThat(List.of(fresh.detected(), fresh.missed(), fresh.falseAlarms()))
+        .containsExactly(1, 1, 0);
+    assertThat(fresh.carriedIn()).isZero();
+  }
+
+  @Test
+  void anAlarmRunningFromOneRangeIntoTheNextCarriesOnlyTheSecond() {
+    // 17..31 starts inside window 1 ([9,19]) and is still on when window 2 ([29,32]) begins.
+    Tally t = Tally.of(EventScore.of(LABELS, range(40, 17, 31), 0, minutes(40)));
+    assertThat(List.of(t.detected(), t.missed(), t.falseAlarms())).containsExactly(2, 0, 0);
+    assertThat(t.carriedIn()).isEqualTo(1);
+    assertThat(t.plus(t).carriedIn()).isEqualTo(2);
+  }
+
+  @Test
+  void anAlarmOnAtTheFirstScoredRowIsNotCarriedInFromTheIgnoredRows() {
+    boolean[] labels = range(100, 22, 40); // margin 2: window [20,40], clipped at s = 20
+    EventScore s = EventScore.of(labels, range(100, 10, 25), 20, minutes(100));
+    assertThat(List.of(s.detected(), s.falseAlarms())).containsExactly(1, 0);
+    assertThat(s.carriedIn()).isZero();
+    EventScore earlier = EventScore.of(labels, range(100, 10, 25), 15, minutes(100));
+    assertThat(earlier.carriedIn()).isEqualTo(1);
   }
 
   @Test
