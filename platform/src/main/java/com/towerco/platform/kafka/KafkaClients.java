@@ -2,6 +2,7 @@ package com.towerco.platform.kafka;
 
 import com.towerco.platform.PlatformConfig;
 import com.towerco.platform.metrics.KafkaClientMeters;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -105,6 +106,16 @@ public final class KafkaClients {
         "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
     props.putAll(overrides("consumer."));
     return props;
+  }
+
+  /**
+   * How often a consumer at {@code pace} refreshes topic metadata: the pace's, unless
+   * {@code consumer.metadata.max.age.ms} in the client config says otherwise. A reader that finds
+   * new topics itself (a {@code ViewFeed}) looks for them this often, like a subscribed consumer.
+   */
+  public Duration metadataMaxAge(FetchPace pace) {
+    return Duration.ofMillis(Long.parseLong(String.valueOf(
+        consumerProperties("", "", pace).get(ConsumerConfig.METADATA_MAX_AGE_CONFIG))));
   }
 
   /** How many records one poll hands out at most (a full poll means the reader is behind). */

@@ -48,6 +48,7 @@ public final class ViewFeed implements AutoCloseable {
   private final Clock clock;
   private final Thread thread;
   private final FetchPace pace;
+  private final long discoveryMillis;
   private final int maxPollRecords;
   /** Callers blocked in {@link #awaitRead} or {@link #awaitCaughtUp}: no pause while any wait. */
   private int waiting;
@@ -125,12 +126,14 @@ public final class ViewFeed implements AutoCloseable {
 
   /**
    * As above, reading at {@code pace} (ADR-025): while caught up and nobody waits for a record,
-   * one poll per round; new topics looked for once per the pace's metadata age.
+   * one poll per round; new topics looked for once per the pace's metadata age (or the
+   * {@code consumer.metadata.max.age.ms} of the client config, {@link KafkaClients#metadataMaxAge}).
    */
   public ViewFeed(KafkaClients clients, SharedDecoder decoder, ServiceMetrics metrics,
       List<Source> sources, Sink sink, Clock clock, String name, FetchPace pace) {
     this.name = name;
     this.pace = pace;
+    this.discoveryMillis = clients.metadataMaxAge(pace).toMillis();
     this.maxPollRecords = clients.maxPollRecords();
     this.consumer = clients.reader("towerco-" + name + "-" + clients.config().instanceId(),
         pace);
@@ -317,7 +320,7 @@ public final class ViewFeed implements AutoCloseable {
   }
 
   private void round() throws InterruptedException {
-    if (System.currentTimeMillis() - lastDiscovery >= pace.metadataMaxAge().toMillis()) {
+    if (System.currentTimeMillis() - lastDiscovery >= discoveryMillis) {
       discover();
     }
     var records = consumer.poll(Duration.ofMillis(200));

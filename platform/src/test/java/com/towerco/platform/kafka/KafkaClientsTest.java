@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.towerco.platform.PlatformConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,12 @@ class KafkaClientsTest {
         Path.of("data"), "0"));
     assertThat(overridden.consumerProperties("g", "c", FetchPace.BACKGROUND))
         .containsEntry("metadata.max.age.ms", "60000");
+    assertThat(clients.metadataMaxAge(FetchPace.BACKGROUND)).isEqualTo(Duration.ofSeconds(15));
+    assertThat(clients.metadataMaxAge(FetchPace.EAGER))
+        .isEqualTo(Duration.ofMillis(KafkaClients.METADATA_MAX_AGE_MS));
+    assertThat(overridden.metadataMaxAge(FetchPace.BACKGROUND))
+        .as("a reader that finds new topics itself looks as often as the config says")
+        .isEqualTo(Duration.ofSeconds(60));
     assertThat(clients.maxPollRecords()).isEqualTo(10);
   }
 }
