@@ -33,6 +33,11 @@ package com.towerco.aiops.detection;
  */
 public final class AdaptiveDetector implements Detector {
   private static final int VERSION = 3;
+  /**
+   * The oldest snapshot format still read: v2 held everything but the per-minute view (ADR-041),
+   * which a v2 state restores empty, learning again; the rest continues where it stood.
+   */
+  private static final int OLDEST_VERSION = 2;
   private static final double SHORT_SCALE_ALPHA = 0.1;
   private static final double LN10 = Math.log(10);
   /** The alert surprise of the coarsest series: never more than one point in 100 alarms. */
@@ -122,14 +127,16 @@ public final class AdaptiveDetector implements Detector {
       @Override
       public Detector restore(byte[] snapshot) {
         AdaptiveDetector d = new AdaptiveDetector(name, config);
-        Snapshot.Reader r = new Snapshot.Reader(snapshot, name, VERSION);
+        Snapshot.Reader r = new Snapshot.Reader(snapshot, name, OLDEST_VERSION, VERSION);
         d.cadence.read(r);
         d.counter.read(r);
         d.baseline.read(r);
         d.shift.read(r);
         d.flatline.read(r);
         d.drift.read(r);
-        d.aggregates.read(r);
+        if (r.version() >= 3) {
+          d.aggregates.read(r);
+        }
         d.views.read(r);
         d.shortScale = r.getDouble();
         d.learnedSteps = r.getDouble();
