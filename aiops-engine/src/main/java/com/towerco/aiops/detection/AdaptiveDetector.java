@@ -32,7 +32,12 @@ package com.towerco.aiops.detection;
  * step, and its resets are skipped.
  */
 public final class AdaptiveDetector implements Detector {
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
+  /**
+   * The oldest snapshot format still read: v2 held everything but the per-minute view (ADR-041),
+   * which a v2 state restores empty, learning again; the rest continues where it stood.
+   */
+  private static final int OLDEST_VERSION = 2;
   private static final double SHORT_SCALE_ALPHA = 0.1;
   private static final double LN10 = Math.log(10);
   /** The alert surprise of the coarsest series: never more than one point in 100 alarms. */
@@ -84,6 +89,7 @@ public final class AdaptiveDetector implements Detector {
   private final LevelShift shift = new LevelShift();
   private final Flatline flatline = new Flatline();
   private final Drift drift = new Drift();
+  private final StepAggregates aggregates = new StepAggregates();
   private final Views views;
   private final double logReferenceStep;
   /** A reference step in {@link Cadence} steps: how long a sub-step series learns. */
@@ -121,13 +127,16 @@ public final class AdaptiveDetector implements Detector {
       @Override
       public Detector restore(byte[] snapshot) {
         AdaptiveDetector d = new AdaptiveDetector(name, config);
-        Snapshot.Reader r = new Snapshot.Reader(snapshot, name, VERSION);
+        Snapshot.Reader r = new Snapshot.Reader(snapshot, name, OLDEST_VERSION, VERSION);
         d.cadence.read(r);
         d.counter.read(r);
         d.baseline.read(r);
         d.shift.read(r);
         d.flatline.read(r);
         d.drift.read(r);
+        if (r.version() >= 3) {
+          d.aggregates.read(r);
+        }
         d.views.read(r);
         d.shortScale = r.getDouble();
         d.learnedSteps = r.getDouble();
@@ -157,6 +166,10 @@ public final class AdaptiveDetector implements Detector {
     baseline.predict(timeMillis, steps);
     double flatRun = flatline.add(value, steps, config.minFlatRun());
     learnedSteps += Math.min(1, steps);
+    boolean fine = cadence.finerThanStep();
+    if (fine) {
+      aggregates.add(timeMillis, value, baseline.noiseFloor());
+    }
     if (!baseline.started()) {
       baseline.learn(value, steps, interval);
       return Score.learning(timeMillis, raw, name);
@@ -190,8 +203,14 @@ public final class AdaptiveDetector implements Detector {
       baseline.settle(shift.level(), shift.deseasonalisedLevel());
       shift.reset();
       drift.accept(baseline.deseasonalisedLevel());
+      if (fine && views.surprise(Views.LEVEL_SHIFT) >= alert) { // reported: the new normal
+        aggregates.settle();
+      }
     } else if (views.surprise(Views.DRIFT) >= alert) {
       drift.accept(baseline.deseasonalisedLevel());
+    }
+    if (fine) { // each finished step's mean, judged among the steps (1 Hz series, ADR-041)
+      views.raise(Views.LEVEL_SHIFT, aggregates.surprise(), alert);
     }
     if (learning) {
       return Score.learning(timeMillis, raw, name);
@@ -254,6 +273,7 @@ public final class AdaptiveDetector implements Detector {
     shift.reset();
     flatline.reset();
     drift.reset();
+    aggregates.reset();
     views.reset();
     shortScale = 0;
     learnedSteps = 0;
@@ -273,6 +293,7 @@ public final class AdaptiveDetector implements Detector {
     shift.write(w);
     flatline.write(w);
     drift.write(w);
+    aggregates.write(w);
     views.write(w);
     return w.putDouble(shortScale).putDouble(learnedSteps).toBytes();
   }

@@ -74,7 +74,7 @@ final class SeasonalBaseline {
 
   /** The typical deviation (a standard deviation for Gaussian noise), never zero. */
   double sigma() {
-    return Math.max(scale * GAUSS_SIGMA_PER_MAD, floor());
+    return Math.max(scale * GAUSS_SIGMA_PER_MAD, noiseFloor());
   }
 
   /**
@@ -82,7 +82,7 @@ final class SeasonalBaseline {
    * step between two values seen), and a small share of its magnitude, so a flat, quantised or
    * perfectly periodic series never turns a tiny residual into a certain anomaly.
    */
-  private double floor() {
+  double noiseFloor() {
     return Math.max(Math.max(1e-9 * (1 + Math.abs(expected())),
         config.relativeFloor() * magnitude), Double.isFinite(quantum) ? quantum / 2 : 0);
   }
@@ -136,8 +136,8 @@ final class SeasonalBaseline {
         * (Math.abs(expected()) - magnitude);
     // Each model's residuals are clipped at a few of its own deviations: a model that is still
     // far off (a profile being learned) must not be held back by the other model's precision.
-    double plainClip = config.clip() * Math.max(plainError * GAUSS_SIGMA_PER_MAD, floor());
-    double seasonalClip = config.clip() * Math.max(seasonalError * GAUSS_SIGMA_PER_MAD, floor());
+    double plainClip = config.clip() * Math.max(plainError * GAUSS_SIGMA_PER_MAD, noiseFloor());
+    double seasonalClip = config.clip() * Math.max(seasonalError * GAUSS_SIGMA_PER_MAD, noiseFloor());
     double plainResidual = value - plainPrediction;
     double seasonalResidual = value - seasonalPrediction;
     double chosen = seasonal ? clip(seasonalResidual, seasonalClip)

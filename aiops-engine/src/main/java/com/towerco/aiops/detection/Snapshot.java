@@ -89,8 +89,18 @@ public final class Snapshot {
   /** Reads one snapshot, checking that it belongs to the expected detector and version. */
   public static final class Reader {
     private final ByteBuffer buffer;
+    private final int version;
 
     public Reader(byte[] snapshot, String detector, int version) {
+      this(snapshot, detector, version, version);
+    }
+
+    /**
+     * Reads a snapshot of {@code detector} written in any format version from {@code oldest} to
+     * {@code newest}; {@link #version()} tells which, so the reader can skip what an older
+     * format did not hold.
+     */
+    public Reader(byte[] snapshot, String detector, int oldest, int newest) {
       this.buffer = ByteBuffer.wrap(snapshot);
       try {
         if (buffer.getShort() != MAGIC) {
@@ -100,13 +110,19 @@ public final class Snapshot {
         buffer.get(name);
         String found = new String(name, StandardCharsets.UTF_8);
         int v = buffer.get();
-        if (!found.equals(detector) || v != version) {
+        if (!found.equals(detector) || v < oldest || v > newest) {
           throw new IllegalArgumentException("snapshot of " + found + " v" + v + ", expected "
-              + detector + " v" + version);
+              + detector + " v" + (oldest == newest ? oldest : oldest + "-" + newest));
         }
+        this.version = v;
       } catch (BufferUnderflowException | NegativeArraySizeException e) {
         throw new IllegalArgumentException("truncated detector snapshot", e);
       }
+    }
+
+    /** The format version the snapshot was written in. */
+    public int version() {
+      return version;
     }
 
     public long getLong() {

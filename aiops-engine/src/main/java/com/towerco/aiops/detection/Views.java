@@ -62,6 +62,18 @@ final class Views {
     }
     surprise[VARIANCE] = variance.surprise(spread);
     surprise[FLATLINE] = flat.surprise(flatRun);
+    pickBest(alert);
+  }
+
+  /** Raises {@code view}'s surprise to {@code s} if that is more (evidence judged elsewhere). */
+  void raise(int view, double s, double alert) {
+    if (s > surprise[view]) {
+      surprise[view] = s;
+      pickBest(alert);
+    }
+  }
+
+  private void pickBest(double alert) {
     best = RESIDUAL;
     for (int v = 1; v < NAMES.length; v++) {
       // A step is seen by the residual and drift views too; the level shift names it.
