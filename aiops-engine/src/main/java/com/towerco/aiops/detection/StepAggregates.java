@@ -125,17 +125,13 @@ final class StepAggregates {
     return surprise;
   }
 
+  /** Forgets everything, the usual misses too. */
   void reset() {
+    settle();
     start = Long.MIN_VALUE;
     step = 0;
-    n = 0;
-    sum = 0;
-    sumSq = 0;
-    level = Double.NaN;
-    trend = 0;
     meanMiss = 0;
     misses = 0;
-    surprise = 0;
   }
 
   void write(Snapshot.Writer w) {
