@@ -376,9 +376,20 @@
       h('div', { class: 'panel', id: 'incidents' }, incidentTable(incidents)));
   }
 
-  async function renderIncident(id) {
+  // The live list can show an incident a moment before its detail view has it (another reader):
+  // a missing or failing detail is asked for again while the page stays open, not left as an error.
+  async function renderIncident(id, attempt = 0) {
     let d;
-    try { d = await api('/dashboard/incidents/' + encodeURIComponent(id)); } catch (err) { showError(err); return; }
+    try { d = await api('/dashboard/incidents/' + encodeURIComponent(id)); } catch (err) {
+      showError(err);
+      const transient = !err.status || err.status === 404 || err.status >= 500;
+      if (transient && attempt < 30) {
+        setTimeout(() => {
+          if (page.route === 'incident' && page.incident === id) renderIncident(id, attempt + 1);
+        }, 1000);
+      }
+      return;
+    }
     if (page.route !== 'incident' || page.incident !== id) return;
     const i = d.incident, rc = i.root_cause;
     const handling = $('incident-handling') || h('div', { class: 'panel', id: 'incident-handling' });
