@@ -18,7 +18,9 @@ import com.towerco.platform.runtime.Deduplicator;
 import com.towerco.platform.runtime.EventHandler;
 import com.towerco.platform.runtime.SourceRecord;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 
@@ -43,9 +45,13 @@ final class KpiHandler implements EventHandler {
   private final EventPublisher publisher;
   private final ServiceMetrics metrics;
   /** One per partition, so a partition given back after a revocation replays unhindered. */
-  private final Map<String, Deduplicator> deduplicators = new java.util.HashMap<>();
+  private final Map<String, Deduplicator> deduplicators = new HashMap<>();
   private final Duration dedupHorizon;
   private final String operatorTenant;
+  /** The last record's partition key and what it was made of ({@link #keyOf}). */
+  private String lastTopic;
+  private int lastPartition;
+  private String lastKey;
 
   KpiHandler(KpiCalculator calculator, EventPublisher publisher, ServiceMetrics metrics,
       Duration dedupHorizon, String operatorTenant) {
@@ -149,7 +155,7 @@ final class KpiHandler implements EventHandler {
    * kept per partition and dropped with it: a partition revoked and given back replays its open
    * windows from the committed offset, and those readings must count again.
    */
-  private boolean firstSeen(String partition, String eventId, java.time.Instant time) {
+  private boolean firstSeen(String partition, String eventId, Instant time) {
     if (deduplicators.computeIfAbsent(partition, p -> new Deduplicator(dedupHorizon))
         .firstSeen(eventId, time)) {
       return true;
@@ -173,10 +179,6 @@ final class KpiHandler implements EventHandler {
               w.siteId(), w.end(), tenancy, METADATA));
     });
   }
-
-  private String lastTopic;
-  private int lastPartition;
-  private String lastKey;
 
   /**
    * The record's partition key: records come partition by partition, so the last one made is

@@ -150,12 +150,10 @@ public final class EventHeaders {
       return;
     }
     Attributes attributes = read(headers);
-    if (attributes == null || !attributes.describe(event)) {
-      throw new InvalidEventException(RejectReason.SCHEMA_VIOLATION,
-          "the record's ce_* headers disagree with its envelope (headers "
-              + (attributes == null ? "incomplete" : describe(attributes)) + ", envelope "
-              + describe(Attributes.of(event)) + ")");
+    if (attributes == null) {
+      throw disagree("incomplete", event);
     }
+    checkRead(attributes, event);
   }
 
   /**
@@ -164,10 +162,14 @@ public final class EventHeaders {
    */
   public static void checkRead(Attributes routing, Envelope event) throws InvalidEventException {
     if (!routing.describe(event)) {
-      throw new InvalidEventException(RejectReason.SCHEMA_VIOLATION,
-          "the record's ce_* headers disagree with its envelope (headers " + describe(routing)
-              + ", envelope " + describe(Attributes.of(event)) + ")");
+      throw disagree(describe(routing), event);
     }
+  }
+
+  private static InvalidEventException disagree(String headers, Envelope event) {
+    return new InvalidEventException(RejectReason.SCHEMA_VIOLATION,
+        "the record's ce_* headers disagree with its envelope (headers " + headers
+            + ", envelope " + describe(Attributes.of(event)) + ")");
   }
 
   private static String describe(Attributes a) {
