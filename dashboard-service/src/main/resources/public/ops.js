@@ -15,13 +15,24 @@
   const lastResult = new Map();
 
   // ---- incident actions ----
-  NOC.ops.incidentPanel = async function (box, incidentId, isOperator, onChange) {
+  // Incident management records an incident a moment after the dashboard's live view shows it
+  // (two readers of the same topic): a missing or failing record is asked for again every second
+  // while the panel is on the page, not left as "not recorded".
+  NOC.ops.incidentPanel = async function (box, incidentId, isOperator, onChange, attempt = 0) {
     let inc;
     try {
       inc = await NOC.api('/incidents/' + encodeURIComponent(incidentId));
     } catch (err) {
       box.replaceChildren(h('h2', {}, 'Handling'), h('div', { class: 'empty' }, err.status === 404
         ? 'Not recorded by incident management yet.' : 'Incident management: ' + err.message));
+      const transient = !err.status || err.status === 404 || err.status >= 500;
+      if (transient && attempt < 60) {
+        setTimeout(() => {
+          if (box.isConnected && !box.querySelector('#incident-status')) {
+            NOC.ops.incidentPanel(box, incidentId, isOperator, onChange, attempt + 1);
+          }
+        }, 1000);
+      }
       return;
     }
     const kept = lastResult.get(incidentId);

@@ -178,10 +178,17 @@ class DashboardSystemTest {
     });
   }
 
+  /** Waits for {@code condition}; when it never holds, the page's text and a screenshot say why. */
   private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-    new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.NoSuchElementException.class)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(condition::apply);
+    try {
+      new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.NoSuchElementException.class)
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(condition::apply);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      shot("failed-at-" + System.currentTimeMillis());
+      throw new AssertionError("waited " + WAIT.toSeconds() + " s at " + browser.getCurrentUrl()
+          + "; the page showed:\n" + browser.findElement(By.tagName("body")).getText(), e);
+    }
   }
 
   private static String text(WebDriver d, String id) {
