@@ -26,8 +26,8 @@ package com.towerco.aiops.detection;
  * so a flat or perfectly periodic series cannot make tiny residuals certain anomalies. Nothing
  * is scored while the baseline forms ({@link Config#warmUp()} points and steps, the same
  * duration for a coarser series but at least {@link Config#minWarmUp()} points, and for a
- * series with several points per step, such as 1 Hz telemetry, {@code warmUp} points and eight
- * minutes of event time (ADR-032, ADR-045) rather than 40 one-minute steps:
+ * series with several points per step, such as 1 Hz telemetry, {@code warmUp} points and one
+ * reference step of event time, five minutes, rather than 40 one-minute steps (ADR-032):
  * {@link Score#learning()}); a counter (a series that only grows) is judged by its increase per
  * step, and its resets are skipped.
  */
@@ -44,14 +44,6 @@ public final class AdaptiveDetector implements Detector {
   private static final double LN10 = Math.log(10);
   /** The alert surprise of the coarsest series: never more than one point in 100 alarms. */
   static final double MIN_ALERT_SURPRISE = 2;
-  /**
-   * The least a series with several points per step learns, in steps (minutes at 1 Hz): eight,
-   * not five (ADR-045): after five minutes of a coarsely quantised 1 Hz flow the point views'
-   * deviation and young residual tail still took a flow's usual one-unit flicker for an anomaly
-   * (5 of SKAB's 28 false alarms began within a minute of the fifth), and the per-minute view has
-   * seen a first minute and fewer than five misses by then.
-   */
-  static final double FINE_LEARNING_STEPS = 8;
 
   /**
    * The tunable constants. {@code alpha}/{@code beta}/{@code damping}: Holt level, trend and
@@ -62,7 +54,7 @@ public final class AdaptiveDetector implements Detector {
    * (deviations); {@code minFlatRun}: shortest run of repeats ever called flat; {@code warmUp}:
    * points (and steps) learned before the first score (a series with several points per step
    * learns for {@code warmUp} points and one {@code referenceStepMillis} of event time instead,
-   * but at least {@link #FINE_LEARNING_STEPS} steps, ADR-032, ADR-045); {@code alertSurprise}: the surprise ({@code -log10} probability) that scores 0.5;
+   * ADR-032); {@code alertSurprise}: the surprise ({@code -log10} probability) that scores 0.5;
    * {@code tailMemory}: steps a view's tail
    * remembers; {@code relativeFloor}: the least deviation believed, relative to the series'
    * magnitude; {@code residualYouth}: steps during which the residual's tail learns every
@@ -102,10 +94,7 @@ public final class AdaptiveDetector implements Detector {
   private final StepAggregates aggregates = new StepAggregates();
   private final Views views;
   private final double logReferenceStep;
-  /**
-   * How long a sub-step series learns, in {@link Cadence} steps: a reference step, but at least
-   * {@link #FINE_LEARNING_STEPS}.
-   */
+  /** A reference step in {@link Cadence} steps: how long a sub-step series learns. */
   private final double fineLearningSteps;
   private double shortScale;
   private double learnedSteps;
@@ -116,8 +105,7 @@ public final class AdaptiveDetector implements Detector {
     this.baseline = new SeasonalBaseline(config);
     this.views = new Views(config.tailMemory(), config.residualYouth());
     this.logReferenceStep = Math.log(config.referenceStepMillis());
-    this.fineLearningSteps = Math.max(FINE_LEARNING_STEPS,
-        config.referenceStepMillis() / Cadence.RESOLUTION_MS);
+    this.fineLearningSteps = config.referenceStepMillis() / Cadence.RESOLUTION_MS;
   }
 
   /** The registry entry for this detector under {@code name} with {@code config}. */
@@ -269,10 +257,9 @@ public final class AdaptiveDetector implements Detector {
   /**
    * Steps learned before the first score, besides {@code warmUp} points: {@code warmUp} steps,
    * but for a series sampled at least twice per {@link Cadence#RESOLUTION_MS} (its
-   * points a fraction of a step each: {@link Cadence#finerThanStep()}) only one reference step
-   * of event time (ADR-032), but at least {@link #FINE_LEARNING_STEPS} (ADR-045): its
-   * {@code warmUp} points then start the baseline and its spread, and it is not kept learning for
-   * 40 minutes (a 1 Hz series), longer than many a whole fault.
+   * points a fraction of a step each: {@link Cadence#finerThanStep()}) only one reference step of event time (ADR-032): its {@code warmUp} points
+   * then start the baseline and its spread, and it is not kept learning for 40 minutes (a
+   * 1 Hz series), longer than many a whole fault.
    */
   private double learningSteps() {
     return cadence.finerThanStep() ? Math.min(config.warmUp(), fineLearningSteps)

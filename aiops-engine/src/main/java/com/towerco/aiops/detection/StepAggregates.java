@@ -22,7 +22,7 @@ package com.towerco.aiops.detection;
  *       sum on independent unit misses ({@code P(S > h) ~ exp(-2 k h)}). Misses of a wandering
  *       series are not independent (one minute's miss foretells the next), so each is first
  *       shrunk by {@code sqrt((1 - rho) / (1 + rho))}, {@code rho} their learned lag-one
- *       correlation (from 0.3, worth 10 misses): the sum then counts the misses' long-run
+ *       correlation (from 0.2, worth 10 misses): the sum then counts the misses' long-run
  *       deviation, not their one-step one. It judges from the fifth miss on and starts again
  *       once it has reached the alert.
  *   <li><b>A return is not a new anomaly.</b> When a departure was reported (this view's surprise
@@ -46,7 +46,7 @@ final class StepAggregates {
   /** Misses seen before the CUSUM judges. */
   private static final int CUSUM_MISSES = 5;
   /** The misses' lag-one correlation assumed at first, worth {@link #PRIOR_MISSES} misses. */
-  private static final double PRIOR_RHO = 0.3;
+  private static final double PRIOR_RHO = 0.2;
   private static final double PRIOR_MISSES = 10;
   private static final double MAX_RHO = 0.95;
   /** Steps (minutes at 1 Hz) a reported departure's previous level is remembered. */
