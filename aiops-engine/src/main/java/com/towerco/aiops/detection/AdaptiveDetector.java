@@ -32,10 +32,12 @@ package com.towerco.aiops.detection;
  * step, and its resets are skipped.
  */
 public final class AdaptiveDetector implements Detector {
-  private static final int VERSION = 3;
+  private static final int VERSION = 4;
   /**
    * The oldest snapshot format still read: v2 held everything but the per-minute view (ADR-041),
-   * which a v2 state restores empty, learning again; the rest continues where it stood.
+   * which a v2 state restores empty, learning again; the rest continues where it stood. v3 held
+   * the per-minute view but not its CUSUM, the misses' correlation and a reported departure's
+   * level (ADR-045), which a v3 state restores empty.
    */
   private static final int OLDEST_VERSION = 2;
   private static final double SHORT_SCALE_ALPHA = 0.1;
@@ -137,6 +139,9 @@ public final class AdaptiveDetector implements Detector {
         if (r.version() >= 3) {
           d.aggregates.read(r);
         }
+        if (r.version() >= 4) {
+          d.aggregates.readDepartures(r);
+        }
         d.views.read(r);
         d.shortScale = r.getDouble();
         d.learnedSteps = r.getDouble();
@@ -211,6 +216,9 @@ public final class AdaptiveDetector implements Detector {
     }
     if (fine) { // each finished step's mean, judged among the steps (1 Hz series, ADR-041)
       views.raise(Views.LEVEL_SHIFT, aggregates.surprise(), alert);
+      if (aggregates.surprise() >= alert) {
+        aggregates.reported();
+      }
     }
     if (learning) {
       return Score.learning(timeMillis, raw, name);
@@ -294,6 +302,7 @@ public final class AdaptiveDetector implements Detector {
     flatline.write(w);
     drift.write(w);
     aggregates.write(w);
+    aggregates.writeDepartures(w);
     views.write(w);
     return w.putDouble(shortScale).putDouble(learnedSteps).toBytes();
   }

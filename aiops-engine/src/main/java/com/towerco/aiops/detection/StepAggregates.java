@@ -12,6 +12,25 @@ package com.towerco.aiops.detection;
  * (at least 3, at most 30): a young series needs a far larger departure. The surprise holds
  * until the next step finishes. A step mean's spread was tried as well and not kept (ADR-041:
  * on 1 Hz telemetry's slow wander it alarmed for hours).
+ *
+ * <p>Two more judgements (ADR-045):
+ * <ul>
+ *   <li><b>Misses to one side, added up.</b> A departure the damped trend keeps catching up with
+ *       (a temperature sliding away over minutes) never makes one step's miss large, but its
+ *       misses keep the same sign. A two-sided CUSUM of the misses in usual misses, less an
+ *       allowance of one usual miss per step, adds them up; its surprise is the tail of such a
+ *       sum on independent unit misses ({@code P(S > h) ~ exp(-2 k h)}). Misses of a wandering
+ *       series are not independent (one minute's miss foretells the next), so each is first
+ *       shrunk by {@code sqrt((1 - rho) / (1 + rho))}, {@code rho} their learned lag-one
+ *       correlation (from 0.2, worth 10 misses): the sum then counts the misses' long-run
+ *       deviation, not their one-step one. It judges from the fifth miss on and starts again
+ *       once it has reached the alert.
+ *   <li><b>A return is not a new anomaly.</b> When a departure was reported (this view's surprise
+ *       reached the alert, or the point views' level shift settled the baseline), the level
+ *       before it is remembered for {@link #RETURN_STEPS} steps; a finished step whose mean is
+ *       nearer that level than the prediction is the departure ending (a valve opened again, a
+ *       pump restarted): the level starts again from it and nothing is raised.
+ * </ul>
  */
 final class StepAggregates {
   private static final int MIN_POINTS = 10;
@@ -22,6 +41,16 @@ final class StepAggregates {
   private static final double DAMPING = 0.9;
   private static final double CLIP = 3;
   private static final double LN10 = Math.log(10);
+  /** The CUSUM's allowance, in usual misses per step. */
+  private static final double ALLOWANCE = 1;
+  /** Misses seen before the CUSUM judges. */
+  private static final int CUSUM_MISSES = 5;
+  /** The misses' lag-one correlation assumed at first, worth {@link #PRIOR_MISSES} misses. */
+  private static final double PRIOR_RHO = 0.2;
+  private static final double PRIOR_MISSES = 10;
+  private static final double MAX_RHO = 0.95;
+  /** Steps (minutes at 1 Hz) a reported departure's previous level is remembered. */
+  static final int RETURN_STEPS = 30;
 
   long start = Long.MIN_VALUE;
   long step;
@@ -33,6 +62,20 @@ final class StepAggregates {
   double meanMiss;
   double misses;
   double surprise;
+  /** The CUSUM of the misses above and below (in long-run usual misses). */
+  double above;
+  double below;
+  /** The last clipped miss in usual misses (NaN: none since the level started). */
+  double lastMiss = Double.NaN;
+  /** Averages of a miss times the one before, and of a miss squared; pairs seen. */
+  double lagProduct;
+  double lagSquare;
+  double lagPairs;
+  /** The level before the last reported departure (NaN: none open), and steps since. */
+  double before = Double.NaN;
+  double beforeAge;
+  /** The level the last finished step was predicted from. */
+  double previousLevel = Double.NaN;
 
   /**
    * Adds a point at {@code timeMillis}; when it starts a new step the previous one is judged.
@@ -72,9 +115,17 @@ final class StepAggregates {
     }
     double predicted = level + DAMPING * trend;
     double e = mean - predicted;
+    previousLevel = level;
+    if (returned(mean, predicted)) {
+      restartLevel(mean);
+      return;
+    }
     double usual = Math.max(Math.sqrt(meanMiss), standardError);
     if (misses >= MIN_MISSES) {
       surprise = surprise(Math.abs(e) / usual, Math.min(misses, MAX_DF));
+    }
+    if (misses >= CUSUM_MISSES) {
+      surprise = Math.max(surprise, cusum(e / usual));
     }
     double w = Math.max(1 / (misses + 1), 1 / MAX_DF);
     double ec = Math.max(-CLIP * usual, Math.min(CLIP * usual, e));
@@ -83,6 +134,73 @@ final class StepAggregates {
     double previous = level;
     level = predicted + ALPHA * e;
     trend = DAMPING * trend + BETA * (level - previous - DAMPING * trend);
+  }
+
+  /**
+   * True if a departure was reported within {@link #RETURN_STEPS} and this step's mean is nearer
+   * the level before it than the prediction: the departure ended.
+   */
+  private boolean returned(double mean, double predicted) {
+    if (Double.isNaN(before)) {
+      return false;
+    }
+    if (++beforeAge > RETURN_STEPS) {
+      before = Double.NaN;
+      return false;
+    }
+    return Math.abs(mean - before) < Math.abs(mean - predicted);
+  }
+
+  /** Starts the level again from {@code mean}: the departure is over, nothing is raised. */
+  private void restartLevel(double mean) {
+    before = Double.NaN;
+    level = mean;
+    trend = 0;
+    restartCusum();
+    lastMiss = Double.NaN;
+  }
+
+  /**
+   * Adds a miss of {@code t} usual misses to the CUSUM and returns its surprise: the miss shrunk
+   * to the misses' long-run deviation (their lag-one correlation learned), less the allowance.
+   */
+  private double cusum(double t) {
+    double clipped = Math.max(-CLIP, Math.min(CLIP, t));
+    if (!Double.isNaN(lastMiss)) {
+      double w = Math.max(1 / (lagPairs + 1), 1 / MAX_DF);
+      lagProduct += w * (clipped * lastMiss - lagProduct);
+      lagSquare += w * (clipped * clipped - lagSquare);
+      lagPairs++;
+    }
+    lastMiss = clipped;
+    double learned = lagSquare > 0 ? lagProduct / lagSquare : 0;
+    double rho = (PRIOR_RHO * PRIOR_MISSES + learned * lagPairs) / (PRIOR_MISSES + lagPairs);
+    rho = Math.max(0, Math.min(MAX_RHO, rho));
+    double longRun = t * Math.sqrt((1 - rho) / (1 + rho));
+    above = Math.max(0, above + longRun - ALLOWANCE);
+    below = Math.max(0, below - longRun - ALLOWANCE);
+    return 2 * ALLOWANCE * Math.max(above, below) / LN10;
+  }
+
+  /**
+   * This view's surprise reached the alert: the departure is reported, so the CUSUM starts
+   * again, and the level before it is remembered (unless an earlier one still is).
+   */
+  void reported() {
+    restartCusum();
+    remember(previousLevel);
+  }
+
+  private void remember(double previous) {
+    if (Double.isNaN(before) && !Double.isNaN(previous)) {
+      before = previous;
+      beforeAge = 0;
+    }
+  }
+
+  private void restartCusum() {
+    above = 0;
+    below = 0;
   }
 
   /**
@@ -109,15 +227,19 @@ final class StepAggregates {
 
   /**
    * The level jumped (the detector's own step views settled it): the step in progress straddles
-   * the jump, so it is not judged, and the next one starts the level again; the usual misses stay.
+   * the jump, so it is not judged, and the next one starts the level again; the usual misses stay,
+   * and the level before the jump is remembered as a reported departure's.
    */
   void settle() {
+    remember(level);
     n = 0;
     sum = 0;
     sumSq = 0;
     level = Double.NaN;
     trend = 0;
     surprise = 0;
+    restartCusum();
+    lastMiss = Double.NaN;
   }
 
   /** The surprise of the last finished step's mean (0 until {@code MIN_MISSES} misses). */
@@ -132,11 +254,36 @@ final class StepAggregates {
     step = 0;
     meanMiss = 0;
     misses = 0;
+    lagProduct = 0;
+    lagSquare = 0;
+    lagPairs = 0;
+    before = Double.NaN;
+    beforeAge = 0;
+    previousLevel = Double.NaN;
   }
 
   void write(Snapshot.Writer w) {
     w.putLong(start).putLong(step).putInt(n).putDouble(sum).putDouble(sumSq).putDouble(level)
         .putDouble(trend).putDouble(meanMiss).putDouble(misses).putDouble(surprise);
+  }
+
+  /** What snapshot v4 added (ADR-045): the CUSUM, the misses' correlation, a departure's level. */
+  void writeDepartures(Snapshot.Writer w) {
+    w.putDouble(above).putDouble(below).putDouble(lastMiss).putDouble(lagProduct)
+        .putDouble(lagSquare).putDouble(lagPairs).putDouble(before).putDouble(beforeAge)
+        .putDouble(previousLevel);
+  }
+
+  void readDepartures(Snapshot.Reader r) {
+    above = r.getDouble();
+    below = r.getDouble();
+    lastMiss = r.getDouble();
+    lagProduct = r.getDouble();
+    lagSquare = r.getDouble();
+    lagPairs = r.getDouble();
+    before = r.getDouble();
+    beforeAge = r.getDouble();
+    previousLevel = r.getDouble();
   }
 
   void read(Snapshot.Reader r) {

@@ -95,11 +95,11 @@ class AdaptiveSnapshotV2Test {
     byte[] v1 = fixture();
     v1[2 + 2 + "adaptive".length()] = 1;
     assertThatThrownBy(() -> factory.restore(v1)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("v1, expected adaptive v2-3");
-    byte[] v4 = fixture();
-    v4[2 + 2 + "adaptive".length()] = 4;
-    assertThatThrownBy(() -> factory.restore(v4)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("v4");
+        .hasMessageContaining("v1, expected adaptive v2-4");
+    byte[] v5 = fixture();
+    v5[2 + 2 + "adaptive".length()] = 5;
+    assertThatThrownBy(() -> factory.restore(v5)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("v5");
   }
 
   private static byte[] fixture() throws IOException {
