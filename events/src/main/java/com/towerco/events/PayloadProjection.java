@@ -210,6 +210,9 @@ public final class PayloadProjection {
     final Action[] actions;
     final DirectPayloadReader.Field[] readers;
     final int[] slotOf;
+    /** Each list field's size bounds (0 and MAX_VALUE where it has none). */
+    final int[] minItems;
+    final int[] maxItems;
     final Node[] children;
     final long required;
     final int slots;
@@ -232,6 +235,8 @@ public final class PayloadProjection {
       readers = new DirectPayloadReader.Field[n];
       slotOf = new int[n];
       children = new Node[n];
+      minItems = new int[n];
+      maxItems = new int[n];
       Map<String, List<String>> under = new HashMap<>();
       for (String path : paths) {
         int dot = path.indexOf('.');
@@ -243,6 +248,9 @@ public final class PayloadProjection {
       for (int i = 0; i < n; i++) {
         FieldSpec f = fields.get(i);
         specs[i] = f;
+        // the list bounds, read once: an annotation's values are a reflective proxy call
+        minItems[i] = f.items() == null ? 0 : f.items().min();
+        maxItems[i] = f.items() == null ? Integer.MAX_VALUE : f.items().max();
         names[i] = f.name().intern();
         quoted[i] = new SerializedString(names[i]);
         boolean primitive = f.accessor().getReturnType().isPrimitive();
@@ -368,10 +376,8 @@ public final class PayloadProjection {
         item.read(p, values);
         items.add(new Values(values));
       }
-      FieldSpec f = specs[i];
-      int min = f.items() == null ? 0 : f.items().min();
-      int max = f.items() == null ? Integer.MAX_VALUE : f.items().max();
-      if (token != JsonToken.END_ARRAY || items.size() < min || items.size() > max) {
+      if (token != JsonToken.END_ARRAY || items.size() < minItems[i]
+          || items.size() > maxItems[i]) {
         throw DirectPayloadReader.Irregular.INSTANCE;
       }
       return Collections.unmodifiableList(items);
