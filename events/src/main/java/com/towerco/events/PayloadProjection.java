@@ -21,9 +21,9 @@ import java.util.Map;
 /**
  * The projected read (ADR-037): a service declares the payload fields it reads, by their paths
  * in the payload record ({@code "battery.socPct"}, {@code "tenants[].loadKw"}), and this reads
- * an envelope of that event type keeping only those: every other value is passed over by the
- * tokenizer (a nested object or list with {@link JsonParser#skipChildren}, a number without
- * being parsed) and nothing is built for it. The fields kept are read and checked exactly as
+ * an envelope of that event type keeping only those: every other value is passed over (a
+ * nested object or list skimmed by matching its brackets, {@link SkimmingParser}, ADR-044; a
+ * number tokenized without being parsed) and nothing is built for it. The fields kept are read and checked exactly as
  * the direct read (ADR-031) reads them.
  *
  * <p>Like the direct read it only ever accepts: anything that is not the plain case (fields out
@@ -48,8 +48,10 @@ public final class PayloadProjection {
   private final Node root;
   private final Map<String, Integer> slots;
   private final int maxBytes;
-  // The payload mapper's parser without the duplicate detector: repeats are found here.
-  private final JsonFactory factory = Json.payloadMapper().getFactory().copy()
+  // The payload mapper's parser without the duplicate detector (repeats are found here), and
+  // skimming what it skips (ADR-044).
+  private final JsonFactory factory = new SkimmingParser.Factory(
+      Json.payloadMapper().getFactory())
       .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, false);
 
   private PayloadProjection(EventType type, Node root, Map<String, Integer> slots,
@@ -122,7 +124,7 @@ public final class PayloadProjection {
       if (!p.nextFieldName(METADATA) || p.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
-      p.skipChildren();
+      SkimmingParser.skip(p);
       if (p.nextToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
         return null;
       }
@@ -404,7 +406,7 @@ public final class PayloadProjection {
       if (!fits) {
         throw DirectPayloadReader.Irregular.INSTANCE;
       }
-      p.skipChildren(); // a no-op on a scalar
+      SkimmingParser.skip(p); // a no-op on a scalar
     }
   }
 }
