@@ -31,8 +31,9 @@ import java.util.Map;
  * looks, a wrong token, an explicit null, a kept value out of its range, a required field
  * missing, malformed JSON) makes {@link #read} return null, and the caller decodes the record
  * in full with {@link EventCodec}, which accepts it or words the rejection (dead letter with
- * its reason). What it does not look at is listed in ADR-037: the contents of the objects and
- * lists it skips, and the ranges of the numbers it skips.
+ * its reason). What it does not look at is listed in ADR-037 and ADR-044: the contents of the
+ * objects and lists it skips (their syntax too, beyond closed strings and matching brackets),
+ * and the ranges of the numbers it skips.
  */
 public final class PayloadProjection {
   private static final SerializedString EVENT_ID = new SerializedString("event_id");
