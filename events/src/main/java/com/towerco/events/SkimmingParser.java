@@ -23,9 +23,17 @@ final class SkimmingParser extends UTF8StreamJsonParser {
   /** Levels inside a skimmed value it follows (64 in all with the value); deeper is declined. */
   private static final int MAX_DEPTH = 63;
 
+  /** Features under which brackets and quotes on the bytes need not be JSON's: no skim. */
+  private static final int LENIENT = JsonParser.Feature.ALLOW_COMMENTS.getMask()
+      | JsonParser.Feature.ALLOW_YAML_COMMENTS.getMask()
+      | JsonParser.Feature.ALLOW_SINGLE_QUOTES.getMask();
+
+  private final boolean lenient;
+
   private SkimmingParser(IOContext ctxt, int features, ByteQuadsCanonicalizer symbols,
       byte[] input, int start, int end) {
     super(ctxt, features, null, null, symbols, input, start, end, 0, false);
+    this.lenient = (features & LENIENT) != 0;
   }
 
   /** Thrown by {@link #skim} for bytes it cannot pass over; the caller declines the record. */
@@ -50,6 +58,10 @@ final class SkimmingParser extends UTF8StreamJsonParser {
   void skim() throws IOException {
     JsonToken start = currentToken();
     if (start != JsonToken.START_OBJECT && start != JsonToken.START_ARRAY) {
+      return;
+    }
+    if (lenient) {
+      skipChildren(); // comments or single quotes may hide brackets: tokenize
       return;
     }
     byte[] in = _inputBuffer;

@@ -129,6 +129,23 @@ class SkimmingParserTest {
   }
 
   @Test
+  void underCommentsOrSingleQuotesItTokenizesAsSkipChildrenDoes() throws IOException {
+    JsonFactory lenient = new SkimmingParser.Factory(JsonFactory.builder()
+        .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS)
+        .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_SINGLE_QUOTES).build());
+    String json = "{\"a\":{\"b\":/* } ] \" */ 1,'c':'}'},\"d\":2}";
+    try (JsonParser p = lenient.createParser(json.getBytes(StandardCharsets.UTF_8))) {
+      p.nextToken();
+      p.nextToken();
+      p.nextToken();
+      ((SkimmingParser) p).skim();
+      assertThat(p.currentToken()).isEqualTo(JsonToken.END_OBJECT);
+      assertThat(p.nextToken()).isEqualTo(JsonToken.FIELD_NAME);
+      assertThat(p.currentName()).isEqualTo("d");
+    }
+  }
+
+  @Test
   void aSkimmedDocumentWithTrailingBytesStillFailsWhereJacksonFails() throws IOException {
     String json = "{\"a\":{\"b\":1}} x";
     try (JsonParser p = SKIMMING.createParser(json.getBytes(StandardCharsets.UTF_8))) {
