@@ -49,7 +49,8 @@ public final class CommandStreams {
     // A topic name matches one family's pattern at most (ids have no dots), so matching the
     // lifecycle families' patterns is asking for the topic's family: remembered per topic,
     // where this is asked for every record the views read.
-    java.util.Set<TopicFamily> families = java.util.EnumSet.copyOf(catalog.eventFamilies());
+    java.util.Set<TopicFamily> families = java.util.EnumSet.noneOf(TopicFamily.class);
+    families.addAll(catalog.eventFamilies());
     return topic -> {
       TopicFamily family = TopicFamily.of(topic).orElse(null);
       return family != null && families.contains(family);
