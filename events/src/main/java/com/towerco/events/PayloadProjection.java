@@ -21,9 +21,9 @@ import java.util.Map;
 /**
  * The projected read (ADR-037): a service declares the payload fields it reads, by their paths
  * in the payload record ({@code "battery.socPct"}, {@code "tenants[].loadKw"}), and this reads
- * an envelope of that event type keeping only those: every other value is passed over by the
- * tokenizer (a nested object or list with {@link JsonParser#skipChildren}, a number without
- * being parsed) and nothing is built for it. The fields kept are read and checked exactly as
+ * an envelope of that event type keeping only those: every other value is passed over (a
+ * nested object or list skimmed by matching its brackets, {@link SkimmingParser}, ADR-044; a
+ * number tokenized without being parsed) and nothing is built for it. The fields kept are read and checked exactly as
  * the direct read (ADR-031) reads them.
  *
  * <p>Like the direct read it only ever accepts: anything that is not the plain case (fields out
@@ -31,8 +31,9 @@ import java.util.Map;
  * looks, a wrong token, an explicit null, a kept value out of its range, a required field
  * missing, malformed JSON) makes {@link #read} return null, and the caller decodes the record
  * in full with {@link EventCodec}, which accepts it or words the rejection (dead letter with
- * its reason). What it does not look at is listed in ADR-037: the contents of the objects and
- * lists it skips, and the ranges of the numbers it skips.
+ * its reason). What it does not look at is listed in ADR-037 and ADR-044: the contents of the
+ * objects and lists it skips (their syntax too, beyond closed strings and matching brackets),
+ * and the ranges of the numbers it skips.
  */
 public final class PayloadProjection {
   private static final SerializedString EVENT_ID = new SerializedString("event_id");
@@ -48,8 +49,10 @@ public final class PayloadProjection {
   private final Node root;
   private final Map<String, Integer> slots;
   private final int maxBytes;
-  // The payload mapper's parser without the duplicate detector: repeats are found here.
-  private final JsonFactory factory = Json.payloadMapper().getFactory().copy()
+  // The payload mapper's parser without the duplicate detector (repeats are found here), and
+  // skimming what it skips (ADR-044).
+  private final JsonFactory factory = new SkimmingParser.Factory(
+      Json.payloadMapper().getFactory())
       .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, false);
 
   private PayloadProjection(EventType type, Node root, Map<String, Integer> slots,
@@ -122,7 +125,7 @@ public final class PayloadProjection {
       if (!p.nextFieldName(METADATA) || p.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
-      p.skipChildren();
+      SkimmingParser.skip(p);
       if (p.nextToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
         return null;
       }
@@ -210,6 +213,9 @@ public final class PayloadProjection {
     final Action[] actions;
     final DirectPayloadReader.Field[] readers;
     final int[] slotOf;
+    /** Each list field's size bounds (0 and MAX_VALUE where it has none). */
+    final int[] minItems;
+    final int[] maxItems;
     final Node[] children;
     final long required;
     final int slots;
@@ -232,6 +238,8 @@ public final class PayloadProjection {
       readers = new DirectPayloadReader.Field[n];
       slotOf = new int[n];
       children = new Node[n];
+      minItems = new int[n];
+      maxItems = new int[n];
       Map<String, List<String>> under = new HashMap<>();
       for (String path : paths) {
         int dot = path.indexOf('.');
@@ -243,6 +251,9 @@ public final class PayloadProjection {
       for (int i = 0; i < n; i++) {
         FieldSpec f = fields.get(i);
         specs[i] = f;
+        // the list bounds, read once: an annotation's values are a reflective proxy call
+        minItems[i] = f.items() == null ? 0 : f.items().min();
+        maxItems[i] = f.items() == null ? Integer.MAX_VALUE : f.items().max();
         names[i] = f.name().intern();
         quoted[i] = new SerializedString(names[i]);
         boolean primitive = f.accessor().getReturnType().isPrimitive();
@@ -368,10 +379,8 @@ public final class PayloadProjection {
         item.read(p, values);
         items.add(new Values(values));
       }
-      FieldSpec f = specs[i];
-      int min = f.items() == null ? 0 : f.items().min();
-      int max = f.items() == null ? Integer.MAX_VALUE : f.items().max();
-      if (token != JsonToken.END_ARRAY || items.size() < min || items.size() > max) {
+      if (token != JsonToken.END_ARRAY || items.size() < minItems[i]
+          || items.size() > maxItems[i]) {
         throw DirectPayloadReader.Irregular.INSTANCE;
       }
       return Collections.unmodifiableList(items);
@@ -398,7 +407,7 @@ public final class PayloadProjection {
       if (!fits) {
         throw DirectPayloadReader.Irregular.INSTANCE;
       }
-      p.skipChildren(); // a no-op on a scalar
+      SkimmingParser.skip(p); // a no-op on a scalar
     }
   }
 }

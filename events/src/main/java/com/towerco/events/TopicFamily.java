@@ -128,8 +128,29 @@ public enum TopicFamily {
     return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
-  /** The family a topic name belongs to. */
+  /**
+   * The family a topic name belongs to. Readers ask this for every record they route, so the
+   * answer is remembered per topic name (a cluster has a bounded set of topics; past
+   * {@link #KNOWN_TOPICS_MAX} names the rest are matched every time, as before).
+   */
   public static Optional<TopicFamily> of(String topic) {
+    Optional<TopicFamily> known = KNOWN_TOPICS.get(topic);
+    if (known != null) {
+      return known;
+    }
+    Optional<TopicFamily> family = match(topic);
+    if (KNOWN_TOPICS.size() < KNOWN_TOPICS_MAX) {
+      KNOWN_TOPICS.put(topic, family);
+    }
+    return family;
+  }
+
+  /** Topic names whose family {@link #of} remembers, at most. */
+  static final int KNOWN_TOPICS_MAX = 10_000;
+  private static final java.util.concurrent.ConcurrentHashMap<String, Optional<TopicFamily>>
+      KNOWN_TOPICS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Optional<TopicFamily> match(String topic) {
     for (TopicFamily family : values()) {
       if (family.pattern.matcher(topic).matches()) {
         return Optional.of(family);

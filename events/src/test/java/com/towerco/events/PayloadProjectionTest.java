@@ -146,6 +146,35 @@ class PayloadProjectionTest {
     assertThat(projected).as("the views do not read the rectifier").isNotNull();
   }
 
+  /**
+   * ADR-044: a skipped object is skimmed, so bad syntax inside it (beyond unclosed strings and
+   * brackets) is the accepted case too; the full decode still rejects it. An unclosed or
+   * mismatched bracket in a skipped part is declined.
+   */
+  @Test
+  void badSyntaxInsideASkippedObjectIsTheAcceptedCaseButUnclosedBracketsAreDeclined()
+      throws Exception {
+    PayloadProjection views = PayloadProjection.of(SiteTelemetry.class, VIEWS);
+    String sample = new String(Samples.telemetry(), java.nio.charset.StandardCharsets.UTF_8);
+    int rectifier = sample.indexOf("\"rectifier\"");
+    assertThat(rectifier).isPositive();
+    int inside = sample.indexOf('{', rectifier) + 1;
+    byte[] doubleComma = (sample.substring(0, inside) + "\"x\":1,," + sample.substring(inside))
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> codec.decode(doubleComma)).isInstanceOf(
+        InvalidEventException.class);
+    ProjectedEvent projected = views.read(doubleComma);
+    assertThat(projected).as("the views skim the rectifier").isNotNull();
+    assertThat(projected.payload().number(views.slot("battery.socPct"))).isEqualTo(
+        views.read(Samples.telemetry()).payload().number(views.slot("battery.socPct")));
+    for (String broken : new String[] {"\"x\":[1,", "\"x\":[1},", "\"x\":{\"y\":[]]},"}) {
+      byte[] json = (sample.substring(0, inside) + broken + sample.substring(inside))
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(views.read(json)).as(broken).isNull();
+      assertThatThrownBy(() -> codec.decode(json)).isInstanceOf(InvalidEventException.class);
+    }
+  }
+
   @Test
   void aSkippedValueOfTheWrongKindUnknownFieldOrOtherEventIsDeclined() throws Exception {
     PayloadProjection views = PayloadProjection.of(SiteTelemetry.class, VIEWS);

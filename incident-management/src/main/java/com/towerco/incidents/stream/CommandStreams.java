@@ -46,9 +46,15 @@ public final class CommandStreams {
    */
   /** The lifecycle topics the view reads from the beginning: what its snapshots cover. */
   public static java.util.function.Predicate<String> lifecycleTopics(AggregateCatalog catalog) {
-    List<java.util.regex.Pattern> patterns = catalog.eventFamilies().stream()
-        .map(TopicFamily::pattern).toList();
-    return topic -> patterns.stream().anyMatch(p -> p.matcher(topic).matches());
+    // A topic name matches one family's pattern at most (ids have no dots), so matching the
+    // lifecycle families' patterns is asking for the topic's family: remembered per topic,
+    // where this is asked for every record the views read.
+    java.util.Set<TopicFamily> families = java.util.EnumSet.noneOf(TopicFamily.class);
+    families.addAll(catalog.eventFamilies());
+    return topic -> {
+      TopicFamily family = TopicFamily.of(topic).orElse(null);
+      return family != null && families.contains(family);
+    };
   }
 
   public static List<ViewFeed.Source> viewSources(AggregateCatalog catalog,

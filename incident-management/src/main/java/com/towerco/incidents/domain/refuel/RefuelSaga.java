@@ -79,7 +79,8 @@ public final class RefuelSaga {
       Predicate<String> hasOpenOrder) {
     Tank tank = tanks.computeIfAbsent(siteId, s -> new Tank());
     tank.add(at, levelL, capacityL);
-    List<RefuelCommand> commands = new ArrayList<>(settled(siteId, at, levelL));
+    List<RefuelCommand> commands = pending.isEmpty() ? new ArrayList<>(1)
+        : new ArrayList<>(settled(siteId, at, levelL)); // no delivery waits: nothing settles
     if (tank.lastPrediction == null
         || !at.isBefore(tank.lastPrediction.plus(PREDICT_EVERY))) {
       Optional<RequestRefuel> order = predict(siteId, tank, at, levelL, capacityL);
@@ -166,7 +167,10 @@ public final class RefuelSaga {
       if (last == null || refill || !at.isBefore(last.getKey().plus(SAMPLE_EVERY))) {
         readings.put(at, levelL);
       }
-      readings.headMap(at.minus(KEEP)).clear();
+      Instant keepFrom = at.minus(KEEP);
+      if (readings.firstKey().isBefore(keepFrom)) { // most readings drop nothing
+        readings.headMap(keepFrom).clear();
+      }
     }
 
     /** The oldest reading of the current segment within the burn window. */
