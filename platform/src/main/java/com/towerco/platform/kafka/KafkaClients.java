@@ -40,8 +40,9 @@ public final class KafkaClients {
    * backlog fetched 1-36 MB at once, each buffer a humongous object for G1 (half a region or
    * more: 512 KB at the 1 MB regions of a 2 GB heap), allocated straight into the old
    * generation, triggering concurrent cycles and pinning regions across young collections
-   * (ADR-042). 1 MB is about 2,000 envelopes LZ4-compressed, one {@code max.poll.records}, and
-   * with {@link #BATCH_SIZE} over at most, stays under the half region of
+   * (ADR-042). 1 MB holds of the order of one {@code max.poll.records} of LZ4-compressed
+   * envelopes (a little under it in the bench), and with {@link #BATCH_SIZE} over at most,
+   * stays under the half region of
    * {@link HeapLayout#REGION_BYTES}. Overridable with {@code consumer.fetch.max.bytes}.
    */
   public static final int FETCH_MAX_BYTES = 1024 * 1024;
