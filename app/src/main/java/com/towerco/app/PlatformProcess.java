@@ -10,6 +10,7 @@ import com.towerco.platform.health.HealthPublisher;
 import com.towerco.platform.http.Authenticator;
 import com.towerco.platform.http.HttpRoutes;
 import com.towerco.platform.http.WebServer;
+import com.towerco.platform.kafka.HeapLayout;
 import com.towerco.platform.metrics.KafkaClusterMeters;
 import com.towerco.platform.metrics.PlatformMetrics;
 import com.towerco.platform.runtime.PlatformService;
@@ -92,6 +93,7 @@ public final class PlatformProcess implements AutoCloseable {
   }
 
   private void startAll(Spec spec, Duration healthCadence) {
+    HeapLayout.check().ifPresent(LOG::warn);
     String bootstrap = spec.bootstrapServers();
     if (spec.dataDir() != null) {
       dataDirLock = DataDirLock.acquire(spec.dataDir());

@@ -4,6 +4,7 @@ import com.towerco.app.PlatformProcess;
 import com.towerco.platform.PlatformConfig;
 import com.towerco.platform.broker.EmbeddedKafkaBroker;
 import com.towerco.platform.http.Authenticator;
+import com.towerco.platform.kafka.HeapLayout;
 import com.towerco.platform.metrics.PlatformMetrics;
 import com.towerco.platform.metrics.ServiceMetrics;
 import com.towerco.platform.runtime.ServiceContext;
@@ -89,6 +90,7 @@ public final class PipelineBenchmark {
   private PipelineBenchmark() {}
 
   public static Result run(Options options, PrintStream out) throws Exception {
+    HeapLayout.check().ifPresent(warning -> out.println("WARNING: " + warning));
     Path dir = Files.createTempDirectory("towerco-bench-");
     int groups = options.services().size();
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {

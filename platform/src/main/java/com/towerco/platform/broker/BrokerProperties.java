@@ -54,6 +54,11 @@ final class BrokerProperties {
     props.put("num.partitions", "1");
     props.put("log.retention.hours", "168");
     props.put("message.max.bytes", String.valueOf(2 * 1024 * 1024));
+    // The log cleaner's key map is one heap array for the node's life (Kafka's default: 128 MB,
+    // 6 % of a 2 GB heap shared with every service in one process). The platform's compacted
+    // topics hold a key per site, device or setting: 32 MB maps 1.3 million keys per cleaning
+    // pass; a larger log takes more passes (ADR-042).
+    props.put("log.cleaner.dedupe.buffer.size", String.valueOf(32 * 1024 * 1024));
     // A commit's metadata is per partition, and a site group partition holds hundreds of
     // sites: the KPI calculator notes each one's last closed window there (about 20 bytes a
     // site), past Kafka's default 4 KB at a few thousand sites (ADR-029).

@@ -1,6 +1,9 @@
 package com.towerco.platform.kafka;
 
 import java.time.Duration;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * How often a consumer loop goes to the brokers (ADR-025). With a topic per site, every fetch,
@@ -50,14 +53,41 @@ public record FetchPace(Duration round, Duration probeInterval, Duration metadat
     return !round.isZero();
   }
 
+  /** As {@link #waitMillis(long, boolean, long)}, behind when {@code polled} filled the poll. */
+  public long waitMillis(long lastPollMillis, int polled, int maxPollRecords, long now) {
+    return waitMillis(lastPollMillis, polled >= maxPollRecords, now);
+  }
+
   /**
    * How long to wait before the next poll: the rest of the round since {@code lastPollMillis},
-   * or nothing when the last poll came back full (a backlog) or the pace is eager.
+   * or nothing when the last poll left a backlog ({@code behind}, see {@link #behind}) or the
+   * pace is eager.
    */
-  public long waitMillis(long lastPollMillis, int polled, int maxPollRecords, long now) {
-    if (!paced() || polled >= maxPollRecords) {
+  public long waitMillis(long lastPollMillis, boolean behind, long now) {
+    if (!paced() || behind) {
       return 0;
     }
     return Math.max(0, lastPollMillis + round.toMillis() - now);
+  }
+
+  /**
+   * Whether {@code records}, just polled, left records behind them: the poll filled {@code
+   * maxPollRecords}, or a partition it returned records of has more (the lag its last fetch
+   * response told, no broker call). A fetch response is bounded in bytes
+   * ({@link KafkaClients#FETCH_MAX_BYTES}), so a reader far behind may get fewer than
+   * {@code max.poll.records} a poll; counting alone, a paced reader took that for caught up and
+   * drained its backlog one fetch a second (ADR-042).
+   */
+  public static boolean behind(Consumer<?, ?> consumer, ConsumerRecords<?, ?> records,
+      int maxPollRecords) {
+    if (records.count() >= maxPollRecords) {
+      return true;
+    }
+    for (TopicPartition partition : records.partitions()) {
+      if (consumer.currentLag(partition).orElse(0) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 }

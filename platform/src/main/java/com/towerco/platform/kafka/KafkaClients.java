@@ -34,6 +34,20 @@ public final class KafkaClients {
   public static final int FETCH_MIN_BYTES = 64 * 1024;
   /** The longest a fetch waits for {@link #FETCH_MIN_BYTES}: added latency per hop, at most. */
   public static final int FETCH_MAX_WAIT_MS = 50;
+  /**
+   * The most one fetch response carries (Kafka's default: 50 MB). The consumer reads a response
+   * into one heap buffer and keeps it until its last record is polled; a reader behind its
+   * backlog fetched 1-36 MB at once, each buffer a humongous object for G1 (half a region or
+   * more: 512 KB at the 1 MB regions of a 2 GB heap), allocated straight into the old
+   * generation, triggering concurrent cycles and pinning regions across young collections
+   * (ADR-042). 1 MB holds of the order of one {@code max.poll.records} of LZ4-compressed
+   * envelopes (a little under it in the bench), and with {@link #BATCH_SIZE} over at most,
+   * stays under the half region of
+   * {@link HeapLayout#REGION_BYTES}. Overridable with {@code consumer.fetch.max.bytes}.
+   */
+  public static final int FETCH_MAX_BYTES = 1024 * 1024;
+  /** A producer's batch per partition; also the most a fetch response goes past its bound. */
+  public static final int BATCH_SIZE = 256 * 1024;
 
   private final PlatformConfig config;
   private final KafkaClientMeters meters;
@@ -75,7 +89,7 @@ public final class KafkaClients {
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_SIZE);
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
     props.putIfAbsent(ProducerConfig.METADATA_MAX_AGE_CONFIG, METADATA_MAX_AGE_MS);
     props.putAll(overrides("producer."));
@@ -102,6 +116,7 @@ public final class KafkaClients {
     props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) pace.metadataMaxAge().toMillis());
     props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
+    props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES);
     props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
         "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
     props.putAll(overrides("consumer."));

@@ -360,8 +360,8 @@ public final class ConsumerService implements PlatformService {
         commit();
         lastCommitMillis = now;
       }
-      long wait = pace.waitMillis(polledAt, records.count(), maxPollRecords,
-          System.currentTimeMillis());
+      long wait = pace.waitMillis(polledAt,
+          FetchPace.behind(consumer, records, maxPollRecords), System.currentTimeMillis());
       if (wait > 0) {
         sleep(wait);
       }

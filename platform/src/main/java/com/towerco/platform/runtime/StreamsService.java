@@ -80,6 +80,7 @@ public final class StreamsService implements PlatformService {
     props.put(StreamsConfig.consumerPrefix("max.poll.records"), 2_000);
     props.put(StreamsConfig.consumerPrefix("fetch.min.bytes"), KafkaClients.FETCH_MIN_BYTES);
     props.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), KafkaClients.FETCH_MAX_WAIT_MS);
+    props.put(StreamsConfig.consumerPrefix("fetch.max.bytes"), KafkaClients.FETCH_MAX_BYTES);
     props.put(StreamsConfig.producerPrefix("linger.ms"), 5);
     props.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
     props.put(StreamsConfig.producerPrefix("acks"), "all");

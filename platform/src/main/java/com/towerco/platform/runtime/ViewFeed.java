@@ -219,11 +219,11 @@ public final class ViewFeed implements AutoCloseable {
   }
 
   /** Waits out the rest of the round at a paced feed, unless a caller waits for a record. */
-  private synchronized void pause(long polledAt, int polled) throws InterruptedException {
-    long wait = pace.waitMillis(polledAt, polled, maxPollRecords, System.currentTimeMillis());
+  private synchronized void pause(long polledAt, boolean behind) throws InterruptedException {
+    long wait = pace.waitMillis(polledAt, behind, System.currentTimeMillis());
     while (wait > 0 && waiting == 0 && !othersWaiting.getAsBoolean() && running) {
       wait(wait);
-      wait = pace.waitMillis(polledAt, polled, maxPollRecords, System.currentTimeMillis());
+      wait = pace.waitMillis(polledAt, behind, System.currentTimeMillis());
     }
   }
 
@@ -338,7 +338,7 @@ public final class ViewFeed implements AutoCloseable {
       notifyAll();
     }
     if (caughtUp) {
-      pause(polledAt, records.count());
+      pause(polledAt, FetchPace.behind(consumer, records, maxPollRecords));
     }
   }
 

@@ -32,6 +32,10 @@ class FetchPaceTest {
   @Test
   void aReaderWithABacklogReadsOnAtOnce() {
     assertThat(FetchPace.BACKGROUND.waitMillis(1_000, 2_000, 2_000, 1_010)).isZero();
+    assertThat(FetchPace.BACKGROUND.waitMillis(1_000, true, 1_010))
+        .as("behind after a poll short of max.poll.records (a fetch bounded in bytes)")
+        .isZero();
+    assertThat(FetchPace.BACKGROUND.waitMillis(1_000, false, 1_010)).isEqualTo(990);
   }
 
   @Test

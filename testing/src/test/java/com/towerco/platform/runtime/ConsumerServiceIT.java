@@ -161,6 +161,43 @@ class ConsumerServiceIT {
     }
   }
 
+  @Test
+  void aPacedLoopDrainsABacklogOfManyFetchesWithoutWaitingOutItsRounds() {
+    // ADR-042: a fetch response carries at most KafkaClients.FETCH_MAX_BYTES, so a reader far
+    // behind gets polls short of max.poll.records; a paced loop took those for "caught up" and
+    // read one fetch a second. Records of ~1 KB that LZ4 cannot shrink much: 60,000 of them are
+    // some 40 fetches.
+    ServiceContext context = kafka.context();
+    String topic = context.topics().ensure(TopicFamily.KPI_METRICS, "backlog1");
+    int count = 60_000;
+    EventCodec codec = new EventCodec();
+    java.util.Random random = new java.util.Random(42);
+    try (KafkaProducer<String, byte[]> producer = context.clients().producer("backlog-test")) {
+      for (int i = 0; i < count; i++) {
+        byte[] noise = new byte[600];
+        random.nextBytes(noise);
+        producer.send(new ProducerRecord<>(topic, "BACKLOG1", codec.encode(Envelope.of(
+            EventIds.random(), "towerco", "BACKLOG1", Instant.now(), new SiteConnectivity(
+                SiteConnectivity.ConnectivityState.REACHABLE, null, null),
+            Map.of("noise", java.util.Base64.getEncoder().encodeToString(noise))))));
+      }
+      producer.flush();
+    }
+    java.util.concurrent.atomic.AtomicInteger handled =
+        new java.util.concurrent.atomic.AtomicInteger();
+    ConsumerService service = kafka.closeAfterAll(new ConsumerService(context,
+        "backlog-service", "backlog-service-group", Pattern.compile(Pattern.quote(topic)),
+        () -> (event, source) -> handled.incrementAndGet(), 1, Duration.ofMillis(200))
+        .paced(com.towerco.platform.kafka.FetchPace.BACKGROUND));
+    long started = System.nanoTime();
+    service.start();
+
+    await().atMost(Duration.ofSeconds(90)).until(() -> handled.get() == count);
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .as("read on at once while behind, not one fetch per one-second round")
+        .isLessThan(Duration.ofSeconds(20));
+  }
+
   private static long endOffset(org.apache.kafka.clients.admin.Admin admin,
       org.apache.kafka.common.TopicPartition partition) throws Exception {
     return admin.listOffsets(Map.of(partition, org.apache.kafka.clients.admin.OffsetSpec.latest()))
