@@ -95,6 +95,8 @@ public final class AdaptiveDetector implements Detector {
   /** A reference step in {@link Cadence} steps: how long a sub-step series learns. */
   private final double fineLearningSteps;
   private double shortScale;
+  private final Gain shortScaleGain = new Gain(SHORT_SCALE_ALPHA);
+  private final Remembered interval = new Remembered();
   private double learnedSteps;
 
   public AdaptiveDetector(String name, Config config) {
@@ -162,7 +164,8 @@ public final class AdaptiveDetector implements Detector {
       shift.reset();
       flatline.reset();
     }
-    double interval = Double.isNaN(cadence.logInterval) ? 1 : Math.exp(cadence.logInterval);
+    double interval = Double.isNaN(cadence.logInterval) ? 1
+        : this.interval.exp(cadence.logInterval);
     baseline.predict(timeMillis, steps);
     double flatRun = flatline.add(value, steps, config.minFlatRun());
     learnedSteps += Math.min(1, steps);
@@ -190,7 +193,7 @@ public final class AdaptiveDetector implements Detector {
 
     double cusum = shift.add(z, value, baseline.deseasonalise(value), config.cusumSlack(),
         steps);
-    shortScale += Cadence.gain(SHORT_SCALE_ALPHA, steps)
+    shortScale += shortScaleGain.at(steps)
         * (Math.min(Math.abs(residual), 6 * sigma) - shortScale);
     double spread = shortScale * 1.2533 / sigma;
     double gap = Math.abs(drift.add(baseline.deseasonalisedLevel(), steps, sigma));

@@ -42,6 +42,22 @@ final class SeasonalBaseline {
   final int[] dayPoints = new int[DAY_BINS];
   final double[] week = new double[WEEK_BINS];
   final int[] weekPoints = new int[WEEK_BINS];
+  /**
+   * What {@link #deseasonalisedLevel()} adds up, kept between points: {@code daySums[b]} is the
+   * sum of the learned bins before {@code b} in bin order, {@code dayCounts[b]} their number,
+   * both valid for {@code b <= summed}. A point changes one bin, so only the sums after it are
+   * added again, in the same order: the level is bit for bit the full loop's (ADR-043).
+   */
+  private final double[] daySums = new double[DAY_BINS + 1];
+  private final int[] dayCounts = new int[DAY_BINS + 1];
+  private int summed;
+  private final Gain magnitudeGain = new Gain(MAGNITUDE_ALPHA);
+  private final Gain errorGain = new Gain(ERROR_ALPHA);
+  private final Gain scaleGain;
+  private final Gain levelGain;
+  private final Remembered offsetKeep = new Remembered();
+  private final Remembered dayKeep = new Remembered();
+  private final Remembered weekKeep = new Remembered();
 
   // The prediction for the current point, set by predict().
   private double plainPrediction;
@@ -52,6 +68,8 @@ final class SeasonalBaseline {
 
   SeasonalBaseline(AdaptiveDetector.Config config) {
     this.config = config;
+    this.scaleGain = new Gain(config.scaleAlpha());
+    this.levelGain = new Gain(config.alpha());
   }
 
   /** Predicts the point at {@code timeMillis}, {@code steps} typical intervals after the last. */
@@ -98,15 +116,14 @@ final class SeasonalBaseline {
    * slow drift stands out against it.
    */
   double deseasonalisedLevel() {
-    int bins = 0;
-    double sum = 0;
-    for (int b = 0; b < DAY_BINS; b++) {
-      if (dayPoints[b] > 0) {
-        bins++;
-        sum += day[b];
-      }
+    for (int b = summed; b < DAY_BINS; b++) {
+      boolean learned = dayPoints[b] > 0;
+      daySums[b + 1] = learned ? daySums[b] + day[b] : daySums[b];
+      dayCounts[b + 1] = learned ? dayCounts[b] + 1 : dayCounts[b];
     }
-    return offset + (bins == 0 ? plainLevel : sum / bins);
+    summed = DAY_BINS;
+    int bins = dayCounts[DAY_BINS];
+    return offset + (bins == 0 ? plainLevel : daySums[DAY_BINS] / bins);
   }
 
   /** Learns from {@code value}, the point just predicted. */
@@ -132,7 +149,7 @@ final class SeasonalBaseline {
     count++;
     // The magnitude follows the (outlier-proof) expectation, not the raw value: one wild value
     // must not raise the noise floor and with it the clipping that protects the baseline.
-    magnitude += Math.max(Cadence.gain(MAGNITUDE_ALPHA, steps), 1.0 / count)
+    magnitude += Math.max(magnitudeGain.at(steps), 1.0 / count)
         * (Math.abs(expected()) - magnitude);
     // Each model's residuals are clipped at a few of its own deviations: a model that is still
     // far off (a profile being learned) must not be held back by the other model's precision.
@@ -143,21 +160,21 @@ final class SeasonalBaseline {
     double chosen = seasonal ? clip(seasonalResidual, seasonalClip)
         : clip(plainResidual, plainClip);
     double residuals = 1.0 / (count - 1);
-    double errorGain = Math.max(Cadence.gain(ERROR_ALPHA, steps), residuals);
+    double errorGain = Math.max(this.errorGain.at(steps), residuals);
     plainError += errorGain * (Math.abs(clip(plainResidual, plainClip)) - plainError);
     seasonalError += errorGain
         * (Math.abs(clip(seasonalResidual, seasonalClip)) - seasonalError);
-    scale += Math.max(Cadence.gain(config.scaleAlpha(), steps), residuals)
+    scale += Math.max(scaleGain.at(steps), residuals)
         * (Math.abs(clip(chosen, config.clip() * sigma())) - scale);
 
-    double levelGain = Math.max(Cadence.gain(config.alpha(), steps), 1.0 / count);
+    double levelGain = Math.max(this.levelGain.at(steps), 1.0 / count);
     double previous = plainLevel;
     plainLevel = plainPrediction + levelGain * clip(plainResidual, plainClip);
     plainTrend = count <= 2 ? 0 : config.damping() * plainTrend
         + config.beta() * ((plainLevel - previous) / steps - config.damping() * plainTrend);
 
     if (profiled) {
-      double offsetGain = 1 - Math.exp(-intervalMillis * steps / config.seasonalLevelMillis());
+      double offsetGain = 1 - offsetKeep.exp(-intervalMillis * steps / config.seasonalLevelMillis());
       double before = offset;
       offset = offset + offsetTrend * config.damping() * steps
           + offsetGain * clip(seasonalResidual, seasonalClip);
@@ -184,15 +201,16 @@ final class SeasonalBaseline {
     double target = (dayPoints[dayBin] == 0 ? firstValue : value) - offset;
     double visits = Math.min(1, steps * intervalMillis / (DAY_MS / DAY_BINS));
     dayPoints[dayBin] = Math.min(dayPoints[dayBin] + 1, 1 << 20);
-    double dayGain = Math.max(1 - Math.pow(1 - 1 / config.dayMemory(), visits),
+    double dayGain = Math.max(1 - dayKeep.pow(1 - 1 / config.dayMemory(), visits),
         1.0 / dayPoints[dayBin]);
     double weekly = weekPoints[weekBin] >= MIN_BIN_POINTS ? week[weekBin] : 0;
     double dayError = target - weekly - day[dayBin];
     day[dayBin] += dayGain * (dayPoints[dayBin] == 1 ? dayError : clip(dayError, clip));
+    summed = Math.min(summed, dayBin); // the level's sums from this bin on are out of date
 
     double weekVisits = Math.min(1, steps * intervalMillis / (WEEK_MS / WEEK_BINS));
     weekPoints[weekBin] = Math.min(weekPoints[weekBin] + 1, 1 << 20);
-    double weekGain = Math.max(1 - Math.pow(1 - 1 / config.weekMemory(), weekVisits),
+    double weekGain = Math.max(1 - weekKeep.pow(1 - 1 / config.weekMemory(), weekVisits),
         1.0 / weekPoints[weekBin]);
     week[weekBin] += weekGain * clip(target - day[dayBin] - week[weekBin], clip);
   }
@@ -252,5 +270,6 @@ final class SeasonalBaseline {
     System.arraycopy(r.getInts(DAY_BINS), 0, dayPoints, 0, DAY_BINS);
     System.arraycopy(r.getDoubles(WEEK_BINS), 0, week, 0, WEEK_BINS);
     System.arraycopy(r.getInts(WEEK_BINS), 0, weekPoints, 0, WEEK_BINS);
+    summed = 0;
   }
 }
