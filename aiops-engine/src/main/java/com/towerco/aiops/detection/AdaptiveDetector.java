@@ -38,6 +38,8 @@ public final class AdaptiveDetector implements Detector {
    * which a v2 state restores empty, learning again; the rest continues where it stood.
    */
   private static final int OLDEST_VERSION = 2;
+  /** Room for a snapshot (3,284 bytes in v3) and its name, written in one buffer. */
+  private static final int SNAPSHOT_CAPACITY = 3_400;
   private static final double SHORT_SCALE_ALPHA = 0.1;
   private static final double LN10 = Math.log(10);
   /** The alert surprise of the coarsest series: never more than one point in 100 alarms. */
@@ -289,7 +291,7 @@ public final class AdaptiveDetector implements Detector {
 
   @Override
   public byte[] snapshot() {
-    Snapshot.Writer w = new Snapshot.Writer(name, VERSION);
+    Snapshot.Writer w = new Snapshot.Writer(name, VERSION, SNAPSHOT_CAPACITY);
     cadence.write(w);
     counter.write(w);
     baseline.write(w);

@@ -43,13 +43,17 @@ final class SeasonalBaseline {
   final double[] week = new double[WEEK_BINS];
   final int[] weekPoints = new int[WEEK_BINS];
   /**
-   * What {@link #deseasonalisedLevel()} adds up, kept between points: {@code daySums[b]} is the
-   * sum of the learned bins before {@code b} in bin order, {@code dayCounts[b]} their number,
-   * both valid for {@code b <= summed}. A point changes one bin, so only the sums after it are
-   * added again, in the same order: the level is bit for bit the full loop's (ADR-043).
+   * What {@link #deseasonalisedLevel()} adds up, kept between points (ADR-043): the learned bins
+   * in bin order ({@code learnedBins[0..learned)}, {@code rank[b]} a learned bin's place among
+   * them) and {@code partialSums[i]}, the sum of the first {@code i} of them added in that
+   * order, valid for {@code i <= summed}. A point changes one bin, so only the sums from its
+   * place on are added again, in the same order as the full loop: the level is bit for bit
+   * the loop's, at the cost of the bins after the current one.
    */
-  private final double[] daySums = new double[DAY_BINS + 1];
-  private final int[] dayCounts = new int[DAY_BINS + 1];
+  private final int[] learnedBins = new int[DAY_BINS];
+  private final int[] rank = new int[DAY_BINS];
+  private int learned;
+  private final double[] partialSums = new double[DAY_BINS + 1];
   private int summed;
   private final Gain magnitudeGain = new Gain(MAGNITUDE_ALPHA);
   private final Gain errorGain = new Gain(ERROR_ALPHA);
@@ -116,14 +120,13 @@ final class SeasonalBaseline {
    * slow drift stands out against it.
    */
   double deseasonalisedLevel() {
-    for (int b = summed; b < DAY_BINS; b++) {
-      boolean learned = dayPoints[b] > 0;
-      daySums[b + 1] = learned ? daySums[b] + day[b] : daySums[b];
-      dayCounts[b + 1] = learned ? dayCounts[b] + 1 : dayCounts[b];
+    double sum = partialSums[summed];
+    for (int i = summed; i < learned; i++) {
+      sum += day[learnedBins[i]];
+      partialSums[i + 1] = sum;
     }
-    summed = DAY_BINS;
-    int bins = dayCounts[DAY_BINS];
-    return offset + (bins == 0 ? plainLevel : daySums[DAY_BINS] / bins);
+    summed = learned;
+    return offset + (learned == 0 ? plainLevel : sum / learned);
   }
 
   /** Learns from {@code value}, the point just predicted. */
@@ -201,12 +204,15 @@ final class SeasonalBaseline {
     double target = (dayPoints[dayBin] == 0 ? firstValue : value) - offset;
     double visits = Math.min(1, steps * intervalMillis / (DAY_MS / DAY_BINS));
     dayPoints[dayBin] = Math.min(dayPoints[dayBin] + 1, 1 << 20);
+    if (dayPoints[dayBin] == 1) { // a bin learned for the first time joins the level
+      rankLearnedBins();
+    }
     double dayGain = Math.max(1 - dayKeep.pow(1 - 1 / config.dayMemory(), visits),
         1.0 / dayPoints[dayBin]);
     double weekly = weekPoints[weekBin] >= MIN_BIN_POINTS ? week[weekBin] : 0;
     double dayError = target - weekly - day[dayBin];
     day[dayBin] += dayGain * (dayPoints[dayBin] == 1 ? dayError : clip(dayError, clip));
-    summed = Math.min(summed, dayBin); // the level's sums from this bin on are out of date
+    summed = Math.min(summed, rank[dayBin]); // the level's sums from this bin on are stale
 
     double weekVisits = Math.min(1, steps * intervalMillis / (WEEK_MS / WEEK_BINS));
     weekPoints[weekBin] = Math.min(weekPoints[weekBin] + 1, 1 << 20);
@@ -270,6 +276,18 @@ final class SeasonalBaseline {
     System.arraycopy(r.getInts(DAY_BINS), 0, dayPoints, 0, DAY_BINS);
     System.arraycopy(r.getDoubles(WEEK_BINS), 0, week, 0, WEEK_BINS);
     System.arraycopy(r.getInts(WEEK_BINS), 0, weekPoints, 0, WEEK_BINS);
+    rankLearnedBins();
+  }
+
+  /** Lists the learned bins in order after one was learned for the first time (or a restore). */
+  private void rankLearnedBins() {
+    learned = 0;
+    for (int b = 0; b < DAY_BINS; b++) {
+      if (dayPoints[b] > 0) {
+        rank[b] = learned;
+        learnedBins[learned++] = b;
+      }
+    }
     summed = 0;
   }
 }
