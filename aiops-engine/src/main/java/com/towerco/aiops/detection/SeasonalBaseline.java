@@ -17,6 +17,7 @@ final class SeasonalBaseline {
   static final int WEEK_BINS = 168;
   private static final long DAY_MS = 86_400_000L;
   private static final long WEEK_MS = 7 * DAY_MS;
+  private static final long DAY_BIN_MS = DAY_MS / DAY_BINS;
   private static final int MIN_BIN_POINTS = 2;
   private static final double SEASON_ADVANTAGE = 0.9;
   private static final double ERROR_ALPHA = 0.01;
@@ -69,6 +70,13 @@ final class SeasonalBaseline {
   private boolean profiled;
   private int dayBin;
   private int weekBin;
+  /**
+   * The event time span {@code [binFrom, binUntil)} of the current day bin (30 minutes, within
+   * one hourly week bin): a point inside it has the last point's bins, without the two long
+   * divisions (ADR-043). Not state: a restored baseline works its bins out again.
+   */
+  private long binFrom = Long.MAX_VALUE;
+  private long binUntil = Long.MIN_VALUE;
 
   SeasonalBaseline(AdaptiveDetector.Config config) {
     this.config = config;
@@ -80,8 +88,13 @@ final class SeasonalBaseline {
   void predict(long timeMillis, double steps) {
     double damped = config.damping() * steps;
     plainPrediction = plainLevel + plainTrend * damped;
-    dayBin = (int) (Math.floorMod(timeMillis, DAY_MS) / (DAY_MS / DAY_BINS));
-    weekBin = (int) (Math.floorMod(timeMillis, WEEK_MS) / (WEEK_MS / WEEK_BINS));
+    if (timeMillis < binFrom || timeMillis >= binUntil) {
+      long ofDay = Math.floorMod(timeMillis, DAY_MS);
+      dayBin = (int) (ofDay / DAY_BIN_MS);
+      weekBin = (int) (Math.floorMod(timeMillis, WEEK_MS) / (WEEK_MS / WEEK_BINS));
+      binFrom = timeMillis - (ofDay - dayBin * DAY_BIN_MS);
+      binUntil = binFrom + DAY_BIN_MS;
+    }
     profiled = dayPoints[dayBin] >= MIN_BIN_POINTS;
     seasonalPrediction = profiled ? profile() + offset + offsetTrend * damped : plainPrediction;
     // Hysteresis: the seasonal model takes over when clearly better, and keeps the lead until
