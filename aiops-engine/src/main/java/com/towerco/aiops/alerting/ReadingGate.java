@@ -63,6 +63,20 @@ public final class ReadingGate {
     return glitch != null && at.isBefore(glitch.plus(SENSOR_QUIET));
   }
 
+  /**
+   * {@code Duration.between(from, to).toMillis()} without making the {@code Duration} (per
+   * reading, ADR-043): the whole milliseconds of the nanoseconds between, rounded towards zero
+   * as the duration rounds them; a span too long for a long of nanoseconds goes the duration's
+   * own way.
+   */
+  static long millisBetween(Instant from, Instant to) {
+    long seconds = to.getEpochSecond() - from.getEpochSecond();
+    if (Math.abs(seconds) >= 9_000_000_000L) {
+      return Duration.between(from, to).toMillis();
+    }
+    return (seconds * 1_000_000_000L + (to.getNano() - from.getNano())) / 1_000_000L;
+  }
+
   boolean plausible(String metric, double value, Instant at, double perMinute, double slack) {
     boolean ok = judge(metric, value, at, perMinute, slack);
     if (!ok) {
@@ -78,7 +92,7 @@ public final class ReadingGate {
       last.put(metric, new Last(value, at, 0));
       return true;
     }
-    double minutes = Math.max(0, Duration.between(previous.at(), at).toMillis() / 60_000.0);
+    double minutes = Math.max(0, millisBetween(previous.at(), at) / 60_000.0);
     boolean ok = Math.abs(value - previous.value()) <= slack + perMinute * minutes;
     if (ok || previous.implausibleInARow() + 1 >= ACCEPT_AFTER) {
       last.put(metric, new Last(value, at, 0));

@@ -15,6 +15,7 @@ public final class AnomalyAlarm {
   private long lastTime = Long.MIN_VALUE;
   private boolean damped;
   private boolean changed;
+  private final Remembered fading = new Remembered();
 
   public AnomalyAlarm(AlarmPolicy policy) {
     this.policy = policy;
@@ -58,7 +59,9 @@ public final class AnomalyAlarm {
   /** Alarms fade over the damping window; a quiet series is no longer damped. */
   private void decay(long time) {
     if (lastTime != Long.MIN_VALUE && time > lastTime) {
-      recentAlarms *= Math.exp(-(double) (time - lastTime) / policy.dampWindow().toMillis());
+      if (recentAlarms != 0) { // nothing to fade on a series that has not alarmed lately
+        recentAlarms *= fading.exp(-(double) (time - lastTime) / policy.dampWindow().toMillis());
+      }
       if (recentAlarms < 0.5) {
         damped = false;
       }

@@ -22,6 +22,8 @@ final class Cadence {
   double logInterval = Double.NaN;
   /** Steps of the last point, after {@link #advance}. */
   double steps = 1;
+  private final Remembered logDt = new Remembered();
+  private final Remembered stepsOf = new Remembered();
 
   /**
    * Moves to {@code timeMillis} and returns the number of steps since the previous point (1 for
@@ -38,13 +40,13 @@ final class Cadence {
       steps = MIN_STEPS;
       return steps;
     }
-    double logDt = Math.log(dt);
+    double logDt = this.logDt.log(dt);
     if (Double.isNaN(logInterval)) {
       logInterval = logDt;
       steps = Math.max(MIN_STEPS, Math.min(1, (double) dt / RESOLUTION_MS));
     } else {
       double diff = logDt - Math.max(logInterval, LOG_RESOLUTION);
-      steps = Math.max(MIN_STEPS, Math.min(MAX_STEPS, Math.exp(diff)));
+      steps = Math.max(MIN_STEPS, Math.min(MAX_STEPS, stepsOf.exp(diff)));
       // A single long gap or burst moves the typical interval by at most a factor e^0.05·2.3.
       logInterval += LOG_RATE * Math.max(-2.3, Math.min(2.3, diff));
     }

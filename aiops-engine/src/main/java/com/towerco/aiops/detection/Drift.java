@@ -15,6 +15,8 @@ final class Drift {
   double slow = Double.NaN;
   double gap;
   double seen;
+  private final Gain slowGain = new Gain(SLOW_RATE);
+  private final Gain gapGain = new Gain(GAP_RATE);
 
   /** The gap between {@code level} and its slow average, in usual gaps. */
   double add(double level, double steps, double sigma) {
@@ -25,8 +27,8 @@ final class Drift {
     double usual = Math.max(gap * 1.2533, MIN_GAP_SIGMAS * sigma);
     double z = seen < 100 ? 0 : d / usual;
     seen += Math.min(1, steps);
-    slow += Cadence.gain(SLOW_RATE, steps) * d;
-    double g = Math.max(Cadence.gain(GAP_RATE, steps), Math.min(1, steps) / seen);
+    slow += slowGain.at(steps) * d;
+    double g = Math.max(gapGain.at(steps), Math.min(1, steps) / seen);
     gap += g * (Math.min(Math.abs(d), 3 * usual) - gap);
     return z;
   }

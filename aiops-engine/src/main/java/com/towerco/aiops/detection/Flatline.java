@@ -18,6 +18,7 @@ final class Flatline {
   /** The same run in points. */
   long points;
   double previous = Double.NaN;
+  private final Gain gain = new Gain(RATE);
 
   /**
    * Adds a value; returns the improbability ({@code -log10}) of the current run of repeated
@@ -26,17 +27,18 @@ final class Flatline {
   double add(double value, double steps, int minRun) {
     boolean repeat = !Double.isNaN(previous)
         && Math.abs(value - previous) <= 1e-12 * Math.max(1, Math.abs(value));
-    double perRepeat = -Math.log10(Math.max(LEAST_RATE, repeatRate));
-    boolean flatByNature = repeatRate >= MOSTLY_FLAT;
+    double rate = repeatRate; // before this point: what a run's repeats are judged by
+    boolean flatByNature = rate >= MOSTLY_FLAT;
     if (!Double.isNaN(previous)) {
       seen++;
-      repeatRate += Math.max(Cadence.gain(RATE, steps), 1.0 / seen)
+      repeatRate += Math.max(gain.at(steps), 1.0 / seen)
           * ((repeat ? 1 : 0) - repeatRate);
     }
     run = repeat ? run + Math.min(1, steps) : 0;
     points = repeat ? points + 1 : 0;
     previous = value;
-    return flatByNature || run < minRun ? 0 : points * perRepeat;
+    // The surprise of a repeat is only worked out for a run long enough to be judged.
+    return flatByNature || run < minRun ? 0 : points * -Math.log10(Math.max(LEAST_RATE, rate));
   }
 
   void reset() {

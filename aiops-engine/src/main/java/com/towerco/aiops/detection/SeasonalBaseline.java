@@ -17,6 +17,7 @@ final class SeasonalBaseline {
   static final int WEEK_BINS = 168;
   private static final long DAY_MS = 86_400_000L;
   private static final long WEEK_MS = 7 * DAY_MS;
+  private static final long DAY_BIN_MS = DAY_MS / DAY_BINS;
   private static final int MIN_BIN_POINTS = 2;
   private static final double SEASON_ADVANTAGE = 0.9;
   private static final double ERROR_ALPHA = 0.01;
@@ -42,6 +43,26 @@ final class SeasonalBaseline {
   final int[] dayPoints = new int[DAY_BINS];
   final double[] week = new double[WEEK_BINS];
   final int[] weekPoints = new int[WEEK_BINS];
+  /**
+   * What {@link #deseasonalisedLevel()} adds up, kept between points (ADR-043): the learned bins
+   * in bin order ({@code learnedBins[0..learned)}, {@code rank[b]} a learned bin's place among
+   * them) and {@code partialSums[i]}, the sum of the first {@code i} of them added in that
+   * order, valid for {@code i <= summed}. A point changes one bin, so only the sums from its
+   * place on are added again, in the same order as the full loop: the level is bit for bit
+   * the loop's, at the cost of the bins after the current one.
+   */
+  private final int[] learnedBins = new int[DAY_BINS];
+  private final int[] rank = new int[DAY_BINS];
+  private int learned;
+  private final double[] partialSums = new double[DAY_BINS + 1];
+  private int summed;
+  private final Gain magnitudeGain = new Gain(MAGNITUDE_ALPHA);
+  private final Gain errorGain = new Gain(ERROR_ALPHA);
+  private final Gain scaleGain;
+  private final Gain levelGain;
+  private final Remembered offsetKeep = new Remembered();
+  private final Remembered dayKeep = new Remembered();
+  private final Remembered weekKeep = new Remembered();
 
   // The prediction for the current point, set by predict().
   private double plainPrediction;
@@ -49,17 +70,31 @@ final class SeasonalBaseline {
   private boolean profiled;
   private int dayBin;
   private int weekBin;
+  /**
+   * The event time span {@code [binFrom, binUntil)} of the current day bin (30 minutes, within
+   * one hourly week bin): a point inside it has the last point's bins, without the two long
+   * divisions (ADR-043). Not state: a restored baseline works its bins out again.
+   */
+  private long binFrom = Long.MAX_VALUE;
+  private long binUntil = Long.MIN_VALUE;
 
   SeasonalBaseline(AdaptiveDetector.Config config) {
     this.config = config;
+    this.scaleGain = new Gain(config.scaleAlpha());
+    this.levelGain = new Gain(config.alpha());
   }
 
   /** Predicts the point at {@code timeMillis}, {@code steps} typical intervals after the last. */
   void predict(long timeMillis, double steps) {
     double damped = config.damping() * steps;
     plainPrediction = plainLevel + plainTrend * damped;
-    dayBin = (int) (Math.floorMod(timeMillis, DAY_MS) / (DAY_MS / DAY_BINS));
-    weekBin = (int) (Math.floorMod(timeMillis, WEEK_MS) / (WEEK_MS / WEEK_BINS));
+    if (timeMillis < binFrom || timeMillis >= binUntil) {
+      long ofDay = Math.floorMod(timeMillis, DAY_MS);
+      dayBin = (int) (ofDay / DAY_BIN_MS);
+      weekBin = (int) (Math.floorMod(timeMillis, WEEK_MS) / (WEEK_MS / WEEK_BINS));
+      binFrom = timeMillis - (ofDay - dayBin * DAY_BIN_MS);
+      binUntil = binFrom + DAY_BIN_MS;
+    }
     profiled = dayPoints[dayBin] >= MIN_BIN_POINTS;
     seasonalPrediction = profiled ? profile() + offset + offsetTrend * damped : plainPrediction;
     // Hysteresis: the seasonal model takes over when clearly better, and keeps the lead until
@@ -98,15 +133,13 @@ final class SeasonalBaseline {
    * slow drift stands out against it.
    */
   double deseasonalisedLevel() {
-    int bins = 0;
-    double sum = 0;
-    for (int b = 0; b < DAY_BINS; b++) {
-      if (dayPoints[b] > 0) {
-        bins++;
-        sum += day[b];
-      }
+    double sum = partialSums[summed];
+    for (int i = summed; i < learned; i++) {
+      sum += day[learnedBins[i]];
+      partialSums[i + 1] = sum;
     }
-    return offset + (bins == 0 ? plainLevel : sum / bins);
+    summed = learned;
+    return offset + (learned == 0 ? plainLevel : sum / learned);
   }
 
   /** Learns from {@code value}, the point just predicted. */
@@ -132,7 +165,7 @@ final class SeasonalBaseline {
     count++;
     // The magnitude follows the (outlier-proof) expectation, not the raw value: one wild value
     // must not raise the noise floor and with it the clipping that protects the baseline.
-    magnitude += Math.max(Cadence.gain(MAGNITUDE_ALPHA, steps), 1.0 / count)
+    magnitude += Math.max(magnitudeGain.at(steps), 1.0 / count)
         * (Math.abs(expected()) - magnitude);
     // Each model's residuals are clipped at a few of its own deviations: a model that is still
     // far off (a profile being learned) must not be held back by the other model's precision.
@@ -143,21 +176,21 @@ final class SeasonalBaseline {
     double chosen = seasonal ? clip(seasonalResidual, seasonalClip)
         : clip(plainResidual, plainClip);
     double residuals = 1.0 / (count - 1);
-    double errorGain = Math.max(Cadence.gain(ERROR_ALPHA, steps), residuals);
+    double errorGain = Math.max(this.errorGain.at(steps), residuals);
     plainError += errorGain * (Math.abs(clip(plainResidual, plainClip)) - plainError);
     seasonalError += errorGain
         * (Math.abs(clip(seasonalResidual, seasonalClip)) - seasonalError);
-    scale += Math.max(Cadence.gain(config.scaleAlpha(), steps), residuals)
+    scale += Math.max(scaleGain.at(steps), residuals)
         * (Math.abs(clip(chosen, config.clip() * sigma())) - scale);
 
-    double levelGain = Math.max(Cadence.gain(config.alpha(), steps), 1.0 / count);
+    double levelGain = Math.max(this.levelGain.at(steps), 1.0 / count);
     double previous = plainLevel;
     plainLevel = plainPrediction + levelGain * clip(plainResidual, plainClip);
     plainTrend = count <= 2 ? 0 : config.damping() * plainTrend
         + config.beta() * ((plainLevel - previous) / steps - config.damping() * plainTrend);
 
     if (profiled) {
-      double offsetGain = 1 - Math.exp(-intervalMillis * steps / config.seasonalLevelMillis());
+      double offsetGain = 1 - offsetKeep.exp(-intervalMillis * steps / config.seasonalLevelMillis());
       double before = offset;
       offset = offset + offsetTrend * config.damping() * steps
           + offsetGain * clip(seasonalResidual, seasonalClip);
@@ -184,15 +217,19 @@ final class SeasonalBaseline {
     double target = (dayPoints[dayBin] == 0 ? firstValue : value) - offset;
     double visits = Math.min(1, steps * intervalMillis / (DAY_MS / DAY_BINS));
     dayPoints[dayBin] = Math.min(dayPoints[dayBin] + 1, 1 << 20);
-    double dayGain = Math.max(1 - Math.pow(1 - 1 / config.dayMemory(), visits),
+    if (dayPoints[dayBin] == 1) { // a bin learned for the first time joins the level
+      rankLearnedBins();
+    }
+    double dayGain = Math.max(1 - dayKeep.pow(1 - 1 / config.dayMemory(), visits),
         1.0 / dayPoints[dayBin]);
     double weekly = weekPoints[weekBin] >= MIN_BIN_POINTS ? week[weekBin] : 0;
     double dayError = target - weekly - day[dayBin];
     day[dayBin] += dayGain * (dayPoints[dayBin] == 1 ? dayError : clip(dayError, clip));
+    summed = Math.min(summed, rank[dayBin]); // the level's sums from this bin on are stale
 
     double weekVisits = Math.min(1, steps * intervalMillis / (WEEK_MS / WEEK_BINS));
     weekPoints[weekBin] = Math.min(weekPoints[weekBin] + 1, 1 << 20);
-    double weekGain = Math.max(1 - Math.pow(1 - 1 / config.weekMemory(), weekVisits),
+    double weekGain = Math.max(1 - weekKeep.pow(1 - 1 / config.weekMemory(), weekVisits),
         1.0 / weekPoints[weekBin]);
     week[weekBin] += weekGain * clip(target - day[dayBin] - week[weekBin], clip);
   }
@@ -252,5 +289,18 @@ final class SeasonalBaseline {
     System.arraycopy(r.getInts(DAY_BINS), 0, dayPoints, 0, DAY_BINS);
     System.arraycopy(r.getDoubles(WEEK_BINS), 0, week, 0, WEEK_BINS);
     System.arraycopy(r.getInts(WEEK_BINS), 0, weekPoints, 0, WEEK_BINS);
+    rankLearnedBins();
+  }
+
+  /** Lists the learned bins in order after one was learned for the first time (or a restore). */
+  private void rankLearnedBins() {
+    learned = 0;
+    for (int b = 0; b < DAY_BINS; b++) {
+      if (dayPoints[b] > 0) {
+        rank[b] = learned;
+        learnedBins[learned++] = b;
+      }
+    }
+    summed = 0;
   }
 }

@@ -41,7 +41,9 @@ public final class SeriesWatch {
   }
 
   public byte[] snapshot() {
-    Snapshot.Writer w = new Snapshot.Writer(NAME, VERSION).putBytes(detector.snapshot());
+    byte[] state = detector.snapshot();
+    // the header, the state's length and the alarm's few dozen bytes around the state
+    Snapshot.Writer w = new Snapshot.Writer(NAME, VERSION, state.length + 96).putBytes(state);
     alarm.write(w);
     return w.toBytes();
   }

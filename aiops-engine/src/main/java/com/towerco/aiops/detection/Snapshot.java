@@ -18,9 +18,18 @@ public final class Snapshot {
 
   /** Writes one snapshot. */
   public static final class Writer {
-    private ByteBuffer buffer = ByteBuffer.allocate(512);
+    private ByteBuffer buffer;
 
     public Writer(String detector, int version) {
+      this(detector, version, 512);
+    }
+
+    /**
+     * A writer whose buffer starts at {@code capacity} bytes, for a state whose size is about
+     * known: it is then not copied into ever larger buffers as it is written (ADR-043).
+     */
+    public Writer(String detector, int version, int capacity) {
+      buffer = ByteBuffer.allocate(Math.max(64, capacity));
       byte[] name = detector.getBytes(StandardCharsets.UTF_8);
       room(2 + 2 + name.length + 1);
       buffer.putShort(MAGIC).putShort((short) name.length).put(name).put((byte) version);

@@ -31,6 +31,7 @@ final class Tail {
   double exceedances;
   double excesses;
   double squares;
+  private final Remembered forgetting = new Remembered();
 
   /**
    * @param level       threshold above which the tail is modelled
@@ -115,7 +116,7 @@ final class Tail {
 
   /** The forgetting over {@code steps} steps, to share between tails of one memory. */
   double decay(double steps) {
-    return steps == 1 ? keep : Math.pow(keep, Math.min(steps, 1e6));
+    return steps == 1 ? keep : forgetting.pow(keep, Math.min(steps, 1e6));
   }
 
   /**

@@ -8,15 +8,23 @@ import java.util.TreeMap;
 
 /**
  * Remembers the event ids seen within a horizon of event time, so an event delivered twice
- * (same {@code event_id}) is counted once. Ids are kept as 64-bit hashes in buckets of event
- * time; whole buckets are dropped once the newest event time has moved past the horizon, so
- * memory is bounded by the event rate times the horizon. Not thread-safe: one per consumer.
+ * (same {@code event_id}) is counted once. Ids are kept as 64-bit hashes in one set, each also
+ * listed under its bucket of event time; whole buckets are forgotten once the newest event time
+ * has moved past the horizon, so memory is bounded by the event rate times the horizon. One
+ * lookup per event, whatever the number of buckets (ADR-043: a set per bucket cost a lookup in
+ * each of them, ~17 for a 10-minute horizon). Not thread-safe: one per consumer.
  */
 public final class Deduplicator {
   private final long horizonMillis;
   private final long bucketMillis;
-  private final TreeMap<Long, IdSet> buckets = new TreeMap<>();
+  /** Every id remembered, of whichever bucket. */
+  private final IdSet remembered = new IdSet();
+  /** The ids of each bucket of event time, by the bucket's start, to forget together. */
+  private final TreeMap<Long, Hashes> buckets = new TreeMap<>();
   private long newest = Long.MIN_VALUE;
+  /** The bucket the last id went to, which the next one is most likely to go to too. */
+  private long lastStart = Long.MIN_VALUE;
+  private Hashes last;
 
   public Deduplicator(Duration horizon) {
     this.horizonMillis = horizon.toMillis();
@@ -31,16 +39,19 @@ public final class Deduplicator {
   public boolean firstSeen(String eventId, Instant eventTime) {
     long time = eventTime.toEpochMilli();
     long hash = IdSet.hash(eventId);
-    for (IdSet bucket : buckets.values()) {
-      if (bucket.containsHash(hash)) {
-        return false;
-      }
+    if (remembered.containsHash(hash)) {
+      return false;
     }
     long bucketStart = Math.floorDiv(time, bucketMillis) * bucketMillis;
     if (newest != Long.MIN_VALUE && bucketStart < newest - horizonMillis) {
       return true;
     }
-    buckets.computeIfAbsent(bucketStart, b -> new IdSet()).addHash(hash);
+    remembered.addHash(hash);
+    if (bucketStart != lastStart || last == null) {
+      last = buckets.computeIfAbsent(bucketStart, b -> new Hashes());
+      lastStart = bucketStart;
+    }
+    last.add(hash);
     if (time > newest) {
       newest = time;
       evict();
@@ -50,18 +61,41 @@ public final class Deduplicator {
 
   /** Ids currently remembered. */
   public int size() {
-    int size = 0;
-    for (IdSet bucket : buckets.values()) {
-      size += bucket.size();
-    }
-    return size;
+    return remembered.size();
   }
 
   private void evict() {
     long oldest = newest - horizonMillis - bucketMillis;
-    Iterator<Map.Entry<Long, IdSet>> it = buckets.entrySet().iterator();
-    while (it.hasNext() && it.next().getKey() < oldest) {
+    Iterator<Map.Entry<Long, Hashes>> it = buckets.entrySet().iterator();
+    while (it.hasNext()) {
+      Map.Entry<Long, Hashes> bucket = it.next();
+      if (bucket.getKey() >= oldest) {
+        return;
+      }
+      bucket.getValue().removeFrom(remembered);
+      if (bucket.getValue() == last) {
+        last = null;
+      }
       it.remove();
+    }
+  }
+
+  /** The hashes of one bucket, in the order they came. */
+  private static final class Hashes {
+    private long[] hashes = new long[64];
+    private int size;
+
+    void add(long hash) {
+      if (size == hashes.length) {
+        hashes = java.util.Arrays.copyOf(hashes, size * 2);
+      }
+      hashes[size++] = hash;
+    }
+
+    void removeFrom(IdSet set) {
+      for (int i = 0; i < size; i++) {
+        set.removeHash(hashes[i]);
+      }
     }
   }
 }
