@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -103,36 +101,15 @@ class AdaptiveSnapshotV2Test {
   }
 
   private static byte[] fixture() throws IOException {
-    try (InputStream in = AdaptiveSnapshotV2Test.class.getResourceAsStream(
-        "adaptive-v2-main-cf572c0.snapshot")) {
-      assertThat(in).as("fixture").isNotNull();
-      return in.readAllBytes();
-    }
+    return OlderSnapshots.fixture("adaptive-v2-main-cf572c0.snapshot");
   }
 
-  /** The v2 format, written as main (cf572c0) wrote it: no per-minute view. */
   private static byte[] v2(Detector detector) throws ReflectiveOperationException {
-    Snapshot.Writer w = new Snapshot.Writer(detector.name(), 2);
-    ((Cadence) field(detector, "cadence")).write(w);
-    ((CounterMode) field(detector, "counter")).write(w);
-    ((SeasonalBaseline) field(detector, "baseline")).write(w);
-    ((LevelShift) field(detector, "shift")).write(w);
-    ((Flatline) field(detector, "flatline")).write(w);
-    ((Drift) field(detector, "drift")).write(w);
-    ((Views) field(detector, "views")).write(w);
-    return w.putDouble((double) field(detector, "shortScale"))
-        .putDouble((double) field(detector, "learnedSteps")).toBytes();
+    return OlderSnapshots.write(detector, 2);
   }
 
   private static StepAggregates aggregates(Detector detector)
       throws ReflectiveOperationException {
-    return (StepAggregates) field(detector, "aggregates");
-  }
-
-  private static Object field(Detector detector, String name)
-      throws ReflectiveOperationException {
-    Field f = AdaptiveDetector.class.getDeclaredField(name);
-    f.setAccessible(true);
-    return f.get(detector);
+    return OlderSnapshots.aggregates(detector);
   }
 }

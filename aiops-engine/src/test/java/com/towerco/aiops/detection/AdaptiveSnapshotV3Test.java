@@ -3,8 +3,6 @@ package com.towerco.aiops.detection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -76,37 +74,15 @@ class AdaptiveSnapshotV3Test {
   }
 
   private static byte[] fixture() throws IOException {
-    try (InputStream in = AdaptiveSnapshotV3Test.class.getResourceAsStream(
-        "adaptive-v3-main-d4f5680.snapshot")) {
-      assertThat(in).as("fixture").isNotNull();
-      return in.readAllBytes();
-    }
+    return OlderSnapshots.fixture("adaptive-v3-main-d4f5680.snapshot");
   }
 
-  /** The v3 format, written as main (d4f5680) wrote it: no departures of the per-minute view. */
   private static byte[] v3(Detector detector) throws ReflectiveOperationException {
-    Snapshot.Writer w = new Snapshot.Writer(detector.name(), 3);
-    ((Cadence) field(detector, "cadence")).write(w);
-    ((CounterMode) field(detector, "counter")).write(w);
-    ((SeasonalBaseline) field(detector, "baseline")).write(w);
-    ((LevelShift) field(detector, "shift")).write(w);
-    ((Flatline) field(detector, "flatline")).write(w);
-    ((Drift) field(detector, "drift")).write(w);
-    ((StepAggregates) field(detector, "aggregates")).write(w);
-    ((Views) field(detector, "views")).write(w);
-    return w.putDouble((double) field(detector, "shortScale"))
-        .putDouble((double) field(detector, "learnedSteps")).toBytes();
+    return OlderSnapshots.write(detector, 3);
   }
 
   private static StepAggregates aggregates(Detector detector)
       throws ReflectiveOperationException {
-    return (StepAggregates) field(detector, "aggregates");
-  }
-
-  private static Object field(Detector detector, String name)
-      throws ReflectiveOperationException {
-    Field f = AdaptiveDetector.class.getDeclaredField(name);
-    f.setAccessible(true);
-    return f.get(detector);
+    return OlderSnapshots.aggregates(detector);
   }
 }
