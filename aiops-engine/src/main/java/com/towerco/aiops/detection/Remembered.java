@@ -9,39 +9,45 @@ package com.towerco.aiops.detection;
  * saved, and a restored detector computes the same values again.
  */
 final class Remembered {
-  private long x = Double.doubleToRawLongBits(Double.NaN);
-  private long y = x;
+  private static final int POW = 1;
+  private static final int EXP = 2;
+  private static final int LOG = 3;
+  /** Which function {@link #result} is of (0: none yet), so one instance never mixes them up. */
+  private int function;
+  private long x;
+  private long y;
   private double result = Double.NaN;
 
   /** {@code Math.pow(base, exponent)}. */
   double pow(double base, double exponent) {
-    long b = Double.doubleToRawLongBits(base);
-    long e = Double.doubleToRawLongBits(exponent);
-    if (b != x || e != y) {
-      result = Math.pow(base, exponent);
-      x = b;
-      y = e;
-    }
-    return result;
+    return same(POW, base, exponent) ? result : keep(Math.pow(base, exponent));
   }
 
   /** {@code Math.exp(a)}. */
   double exp(double a) {
-    long bits = Double.doubleToRawLongBits(a);
-    if (bits != x) {
-      result = Math.exp(a);
-      x = bits;
-    }
-    return result;
+    return same(EXP, a, 0) ? result : keep(Math.exp(a));
   }
 
   /** {@code Math.log(a)}. */
   double log(double a) {
-    long bits = Double.doubleToRawLongBits(a);
-    if (bits != x) {
-      result = Math.log(a);
-      x = bits;
+    return same(LOG, a, 0) ? result : keep(Math.log(a));
+  }
+
+  /** Whether {@link #result} is {@code function} of these arguments; if not, they are now its. */
+  private boolean same(int function, double a, double b) {
+    long aBits = Double.doubleToRawLongBits(a);
+    long bBits = Double.doubleToRawLongBits(b);
+    if (function == this.function && aBits == x && bBits == y) {
+      return true;
     }
-    return result;
+    this.function = function;
+    x = aBits;
+    y = bBits;
+    return false;
+  }
+
+  private double keep(double value) {
+    result = value;
+    return value;
   }
 }
