@@ -11,6 +11,7 @@ import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.runtime.SourceRecord;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -39,8 +40,8 @@ public final class IngestHandler implements EventHandler {
   private final IngestMetrics metrics;
   private final BatchWriter writer;
   private final Map<TopicPartition, Long> firstHandled = new HashMap<>();
-  private EventIdWindow window;
-  private long windowRetryNanos;
+  private final EventIdWindow<TopicPartition> window;
+  private long floorRetryNanos;
 
   public IngestHandler(Projector projector, EventSink sink, IngestSettings settings,
       Rejects rejects, ServiceMetrics serviceMetrics, IngestMetrics metrics) {
@@ -50,6 +51,7 @@ public final class IngestHandler implements EventHandler {
     this.serviceMetrics = serviceMetrics;
     this.metrics = metrics;
     this.writer = new BatchWriter(sink, rejects, settings, serviceMetrics, metrics);
+    this.window = new EventIdWindow<>(settings.dedupHorizon(), settings.dedupMaxIds());
   }
 
   /**
@@ -77,9 +79,10 @@ public final class IngestHandler implements EventHandler {
   private void store(List<StoredRow> rows, String eventId, java.time.Instant eventTime,
       SourceRecord source) {
     TopicPartition tp = new TopicPartition(source.topic(), source.partition());
-    EventIdWindow w = window();
-    EventIdWindow.Verdict verdict = w == null ? EventIdWindow.Verdict.UNKNOWN
-        : w.offer(eventId, eventTime);
+    if (!window.isOpen(tp)) {
+      openWindows(List.of(tp));
+    }
+    EventIdWindow.Verdict verdict = window.offer(tp, eventId, eventTime);
     if (verdict == EventIdWindow.Verdict.DUPLICATE) {
       rows = List.of();
       serviceMetrics.duplicateSkipped();
@@ -114,6 +117,7 @@ public final class IngestHandler implements EventHandler {
     try {
       Map<TopicPartition, Long> stored = sink.storedOffsets(partitions);
       writer.knownPositions(stored);
+      openWindows(partitions);
       LOG.info("analytics: resuming {} partitions from stored offsets", stored.size());
       return stored;
     } catch (SQLException e) {
@@ -137,9 +141,8 @@ public final class IngestHandler implements EventHandler {
     // What could not be stored is dropped: the partition's next owner reads it again.
     List<Batch.Pending> dropped = unstored.removePartitions(partitions);
     metrics.buffered(-dropped.size());
-    if (window != null) {
-      dropped.forEach(p -> window.forget(p.eventId(), p.eventTime()));
-    }
+    // Its next owner (maybe this consumer again) starts from what the store then holds.
+    partitions.forEach(window::close);
     if (!unstored.isEmpty()) {
       writer.putBack(unstored);
     }
@@ -164,20 +167,25 @@ public final class IngestHandler implements EventHandler {
   }
 
   /**
-   * The id window, created on first use from the newest event time the store holds; null
-   * (every id checked against the store) while the store cannot say.
+   * Opens the id window of partitions not yet open, each from the newest event time the store
+   * holds from it; while the store cannot say, their ids are checked against the store.
    */
-  private EventIdWindow window() {
-    if (window == null && System.nanoTime() >= windowRetryNanos) {
-      try {
-        window = new EventIdWindow(settings.dedupHorizon(), settings.dedupMaxIds(),
-            sink.windowFloor());
-      } catch (SQLException e) {
-        windowRetryNanos = System.nanoTime() + settings.maxRetryBackoff().toNanos();
-        LOG.warn("analytics: cannot read the newest stored event time ({}); checking ids"
-            + " against the store until it can", e.getMessage());
+  private void openWindows(Collection<TopicPartition> partitions) {
+    List<TopicPartition> closed = new ArrayList<>();
+    for (TopicPartition tp : partitions) {
+      if (!window.isOpen(tp)) {
+        closed.add(tp);
       }
     }
-    return window;
+    if (closed.isEmpty() || System.nanoTime() < floorRetryNanos) {
+      return;
+    }
+    try {
+      sink.windowFloors(closed).forEach(window::open);
+    } catch (SQLException e) {
+      floorRetryNanos = System.nanoTime() + settings.maxRetryBackoff().toNanos();
+      LOG.warn("analytics: cannot read the newest stored event times ({}); checking ids"
+          + " against the store until it can", e.getMessage());
+    }
   }
 }

@@ -91,7 +91,7 @@ public final class EventSink {
         writeTyped(c, typed);
         long t4 = System.nanoTime();
         Map<TopicPartition, Long> next = nextPositions(events, positions, stored);
-        offsets.advance(c, next);
+        offsets.advance(c, next, newestTimes(rawRows));
         long t5 = System.nanoTime();
         c.commit();
         long t6 = System.nanoTime();
@@ -143,19 +143,39 @@ public final class EventSink {
   }
 
   /**
-   * The event time from which a caller's id window may vouch for ids: just after the newest
-   * event stored (DuckDB: older ids must be checked against the table), or any time at all on
-   * PostgreSQL, whose key refuses a stored id in the append itself.
+   * The event time from which a caller's id window may vouch for each partition's ids: just
+   * after the newest event stored from it (DuckDB: older ids must be checked against the
+   * table; a partition whose newest time is not recorded gets the newest of the whole table),
+   * or any time at all on PostgreSQL, whose key refuses a stored id in the append itself.
    */
-  public Instant windowFloor() throws SQLException {
+  public Map<TopicPartition, Instant> windowFloors(Collection<TopicPartition> partitions)
+      throws SQLException {
+    Map<TopicPartition, Instant> floors = new HashMap<>();
     if (raw.keyed()) {
-      return Instant.EPOCH;
+      partitions.forEach(tp -> floors.put(tp, Instant.EPOCH));
+      return floors;
     }
-    try (Connection c = database.connection(); Statement s = c.createStatement();
+    try (Connection c = database.connection()) {
+      Map<TopicPartition, Instant> newest = offsets.newestEventTimes(c);
+      Instant whole = null;
+      for (TopicPartition tp : partitions) {
+        Instant t = newest.get(tp);
+        if (t == null) {
+          whole = whole != null ? whole : newestStored(c);
+          t = whole;
+        }
+        floors.put(tp, t.plusMillis(1));
+      }
+    }
+    return floors;
+  }
+
+  private static Instant newestStored(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
         java.sql.ResultSet rs = s.executeQuery("SELECT max(event_time) FROM raw_events")) {
       rs.next();
       java.time.OffsetDateTime newest = rs.getObject(1, java.time.OffsetDateTime.class);
-      return newest == null ? Instant.EPOCH : newest.toInstant().plusMillis(1);
+      return newest == null ? Instant.EPOCH.minusMillis(1) : newest.toInstant();
     }
   }
 
@@ -207,8 +227,16 @@ public final class EventSink {
           }
         }
       }
-      if (typed.containsKey(Tables.KPI_WINDOWS) && KpiRollup.maintainedBySink(dialect)) {
-        KpiRollup.refreshTouched(s);
+      List<Object[]> windows = typed.get(Tables.KPI_WINDOWS);
+      if (windows != null && KpiRollup.maintainedBySink(dialect)) {
+        Instant first = null;
+        Instant last = null;
+        for (Object[] w : windows) {
+          Instant start = (Instant) w[Tables.KPI_WINDOW_START];
+          first = first == null || start.isBefore(first) ? start : first;
+          last = last == null || start.isAfter(last) ? start : last;
+        }
+        KpiRollup.refreshTouched(c, first, last);
       }
       if (dialect == Dialect.DUCKDB) {
         for (StagedTable<?> table : typed.keySet()) {
@@ -228,6 +256,19 @@ public final class EventSink {
     }
     next.replaceAll((tp, offset) -> Math.max(offset, stored.getOrDefault(tp, offset)));
     return next;
+  }
+
+  /** The newest event time appended per partition (where the id windows open from). */
+  private static Map<TopicPartition, Instant> newestTimes(List<StoredRow.RawEvent> rows) {
+    Map<TopicPartition, Instant> newest = new HashMap<>();
+    TopicPartition last = null;
+    for (StoredRow.RawEvent r : rows) {
+      if (last == null || last.partition() != r.partition() || !last.topic().equals(r.topic())) {
+        last = new TopicPartition(r.topic(), r.partition());
+      }
+      newest.merge(last, r.eventTime(), (a, b) -> a.isAfter(b) ? a : b);
+    }
+    return newest;
   }
 
   private static int rawCount(List<Event> events) {
