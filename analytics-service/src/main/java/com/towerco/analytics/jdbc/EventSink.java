@@ -184,27 +184,50 @@ public final class EventSink {
     return times;
   }
 
+  /**
+   * The events without those whose ids the window could not vouch for and that are stored
+   * already, or come earlier in this batch (the window may have dropped an id it answered
+   * new before that event's batch was written: a copy of it is then checked here, not yet in
+   * the store, and must not be stored beside it).
+   */
   private List<Event> withoutStored(Connection c, List<Event> events) throws SQLException {
     List<StoredRow.RawEvent> candidates = new ArrayList<>();
     for (Event e : events) {
-      if (e.checkStore() && !e.rows().isEmpty() && e.rows().get(0) instanceof StoredRow.RawEvent r) {
+      StoredRow.RawEvent r = rawOf(e);
+      if (e.checkStore() && r != null) {
         candidates.add(r);
       }
     }
     if (candidates.isEmpty()) {
       return events;
     }
-    Set<String> known = raw.storedAmong(c, candidates);
-    List<Event> kept = new ArrayList<>(events.size());
+    times.checkedInStore(candidates.size());
+    Set<String> skip = raw.storedAmong(c, candidates);
+    Set<String> asked = new HashSet<>();
+    for (StoredRow.RawEvent r : candidates) {
+      asked.add(r.eventId());
+    }
     Set<String> seen = new HashSet<>();
     for (Event e : events) {
-      if (e.checkStore() && !e.rows().isEmpty() && e.rows().get(0) instanceof StoredRow.RawEvent r
-          && (known.contains(r.eventId()) || !seen.add(r.eventId()))) {
+      StoredRow.RawEvent r = rawOf(e);
+      if (!e.checkStore() && r != null && asked.contains(r.eventId())) {
+        seen.add(r.eventId());
+      }
+    }
+    List<Event> kept = new ArrayList<>(events.size());
+    for (Event e : events) {
+      StoredRow.RawEvent r = rawOf(e);
+      if (e.checkStore() && r != null
+          && (skip.contains(r.eventId()) || !seen.add(r.eventId()))) {
         continue;
       }
       kept.add(e);
     }
     return kept;
+  }
+
+  private static StoredRow.RawEvent rawOf(Event e) {
+    return !e.rows().isEmpty() && e.rows().get(0) instanceof StoredRow.RawEvent r ? r : null;
   }
 
   private void writeTyped(Connection c, Map<StagedTable<?>, List<Object[]>> typed)
