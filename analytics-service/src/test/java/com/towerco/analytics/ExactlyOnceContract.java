@@ -192,6 +192,53 @@ abstract class ExactlyOnceContract {
   }
 
   @Test
+  void coversAPartitionNothingWasStoredFromFromItsBeginning() throws Exception {
+    // The group has stored another partition, five hours ahead; a partition it never stored
+    // from appears (a new site topic) and is re-sent within its horizon: no store check.
+    List<Envelope> ahead = events("S2", T0.plus(Duration.ofHours(5)), 10);
+    List<Envelope> fresh = events("S1", T0, 10);
+    IngestHandler first = handler(new EventSink(database, "g8"));
+    for (int i = 0; i < 10; i++) {
+      first.handle(ahead.get(i), record(ahead.get(i), 1, i));
+    }
+    first.close();
+    EventSink sink = new EventSink(database, "g8");
+    IngestHandler restarted = handler(sink);
+    assertThat(restarted.storedOffsets(List.of(TP, new TopicPartition(TOPIC, 1))))
+        .isEqualTo(Map.of(new TopicPartition(TOPIC, 1), 10L));
+    for (int i = 0; i < 10; i++) {
+      restarted.handle(fresh.get(i), record(fresh.get(i), 0, i));
+    }
+    for (int i = 0; i < 10; i++) {
+      restarted.handle(fresh.get(i), record(fresh.get(i), 0, 10 + i));
+    }
+    restarted.close();
+    assertThat(count("raw_events")).isEqualTo(20);
+    assertThat(duplicates()).isEqualTo(10);
+    assertThat(sink.times().storeChecks()).isZero();
+  }
+
+  @Test
+  void checksEverythingOlderThanTheStoreHoldsForAGroupThatStoredNothingThere()
+      throws Exception {
+    // A store filled by another group: this group's window cannot vouch for anything up to the
+    // newest event the store holds, so a copy of a stored event is found in the store.
+    List<Envelope> history = events("S1", T0, 10);
+    IngestHandler other = handler(new EventSink(database, "g9-other"));
+    for (int i = 0; i < 10; i++) {
+      other.handle(history.get(i), record(history.get(i), 0, i));
+    }
+    other.close();
+    IngestHandler handler = handler(new EventSink(database, "g9"));
+    for (int i = 0; i < 10; i++) {
+      handler.handle(history.get(i), record(history.get(i), 0, i));
+    }
+    handler.close();
+    assertThat(count("raw_events")).isEqualTo(10);
+    assertThat(duplicates()).isEqualTo(10);
+  }
+
+  @Test
   void storesAReplayOfAPartitionsHistoryOnce() throws Exception {
     // Twenty minutes of a partition, replayed whole at new offsets (longer than the horizon:
     // its start is checked against the store, its end caught by the window), then a new event.

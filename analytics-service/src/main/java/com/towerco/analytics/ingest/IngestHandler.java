@@ -11,7 +11,6 @@ import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.runtime.SourceRecord;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +40,8 @@ public final class IngestHandler implements EventHandler {
   private final BatchWriter writer;
   private final Map<TopicPartition, Long> firstHandled = new HashMap<>();
   private final EventIdWindow<TopicPartition> window;
+  /** Where partitions open (read on assignment; once for any first seen otherwise). */
+  private EventSink.WindowFloors floors;
   private long floorRetryNanos;
 
   public IngestHandler(Projector projector, EventSink sink, IngestSettings settings,
@@ -80,7 +81,7 @@ public final class IngestHandler implements EventHandler {
       SourceRecord source) {
     TopicPartition tp = new TopicPartition(source.topic(), source.partition());
     if (!window.isOpen(tp)) {
-      openWindows(List.of(tp));
+      openWindows(List.of(tp), false);
     }
     EventIdWindow.Verdict verdict = window.offer(tp, eventId, eventTime);
     if (verdict == EventIdWindow.Verdict.DUPLICATE) {
@@ -117,7 +118,7 @@ public final class IngestHandler implements EventHandler {
     try {
       Map<TopicPartition, Long> stored = sink.storedOffsets(partitions);
       writer.knownPositions(stored);
-      openWindows(partitions);
+      openWindows(partitions, true);
       LOG.info("analytics: resuming {} partitions from stored offsets", stored.size());
       return stored;
     } catch (SQLException e) {
@@ -143,6 +144,7 @@ public final class IngestHandler implements EventHandler {
     metrics.buffered(-dropped.size());
     // Its next owner (maybe this consumer again) starts from what the store then holds.
     partitions.forEach(window::close);
+    floors = null;
     if (!unstored.isEmpty()) {
       writer.putBack(unstored);
     }
@@ -168,24 +170,26 @@ public final class IngestHandler implements EventHandler {
 
   /**
    * Opens the id window of partitions not yet open, each from the newest event time the store
-   * holds from it; while the store cannot say, their ids are checked against the store.
+   * holds from it ({@code reread}: read it again, as on assignment); while the store cannot
+   * say, their ids are checked against the store.
    */
-  private void openWindows(Collection<TopicPartition> partitions) {
-    List<TopicPartition> closed = new ArrayList<>();
-    for (TopicPartition tp : partitions) {
-      if (!window.isOpen(tp)) {
-        closed.add(tp);
+  private void openWindows(Collection<TopicPartition> partitions, boolean reread) {
+    if (reread) {
+      floors = null;
+    }
+    if (floors == null && System.nanoTime() >= floorRetryNanos) {
+      try {
+        floors = sink.windowFloors();
+      } catch (SQLException e) {
+        floorRetryNanos = System.nanoTime() + settings.maxRetryBackoff().toNanos();
+        LOG.warn("analytics: cannot read the newest stored event times ({}); checking ids"
+            + " against the store until it can", e.getMessage());
       }
     }
-    if (closed.isEmpty() || System.nanoTime() < floorRetryNanos) {
-      return;
-    }
-    try {
-      sink.windowFloors(closed).forEach(window::open);
-    } catch (SQLException e) {
-      floorRetryNanos = System.nanoTime() + settings.maxRetryBackoff().toNanos();
-      LOG.warn("analytics: cannot read the newest stored event times ({}); checking ids"
-          + " against the store until it can", e.getMessage());
+    if (floors != null) {
+      for (TopicPartition tp : partitions) {
+        window.open(tp, floors.of(tp));
+      }
     }
   }
 }

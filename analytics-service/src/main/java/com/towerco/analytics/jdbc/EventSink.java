@@ -142,32 +142,38 @@ public final class EventSink {
     return stored;
   }
 
+  /** Where a caller's id window may start vouching for each partition's ids. */
+  public record WindowFloors(Map<TopicPartition, Instant> byPartition, Instant otherwise) {
+    /** The floor of one partition. */
+    public Instant of(TopicPartition partition) {
+      return byPartition.getOrDefault(partition, otherwise);
+    }
+  }
+
   /**
-   * The event time from which a caller's id window may vouch for each partition's ids: just
-   * after the newest event stored from it (DuckDB: older ids must be checked against the
-   * table; a partition whose newest time is not recorded gets the newest of the whole table),
-   * or any time at all on PostgreSQL, whose key refuses a stored id in the append itself.
+   * The event time from which a caller's id window may vouch for each partition's ids, read
+   * once for all partitions: on DuckDB just after the newest event stored from the partition
+   * (older ids must be checked against the table); the beginning of time for a partition
+   * nothing was stored from (a new one); and, for a group that has stored nothing at all in a
+   * store that holds events (a store filled by another group), just after the newest event of
+   * the whole table. Any time at all on PostgreSQL, whose key refuses a stored id in the append
+   * itself.
    */
-  public Map<TopicPartition, Instant> windowFloors(Collection<TopicPartition> partitions)
-      throws SQLException {
-    Map<TopicPartition, Instant> floors = new HashMap<>();
+  public WindowFloors windowFloors() throws SQLException {
     if (raw.keyed()) {
-      partitions.forEach(tp -> floors.put(tp, Instant.EPOCH));
-      return floors;
+      return new WindowFloors(Map.of(), Instant.EPOCH);
     }
     try (Connection c = database.connection()) {
       Map<TopicPartition, Instant> newest = offsets.newestEventTimes(c);
-      Instant whole = null;
-      for (TopicPartition tp : partitions) {
-        Instant t = newest.get(tp);
-        if (t == null) {
-          whole = whole != null ? whole : newestStored(c);
-          t = whole;
+      Map<TopicPartition, Instant> floors = new HashMap<>();
+      newest.forEach((tp, t) -> {
+        if (t != null) {
+          floors.put(tp, t.plusMillis(1));
         }
-        floors.put(tp, t.plusMillis(1));
-      }
+      });
+      Instant otherwise = newest.isEmpty() ? newestStored(c).plusMillis(1) : Instant.EPOCH;
+      return new WindowFloors(floors, otherwise);
     }
-    return floors;
   }
 
   private static Instant newestStored(Connection c) throws SQLException {

@@ -65,19 +65,19 @@ final class IngestOffsets {
   }
 
   /**
-   * The newest event time stored from each partition (where the sink's id windows start);
-   * partitions without one (nothing stored from them yet) are absent.
+   * The newest event time stored from each partition the group has a position for (where the
+   * sink's id windows start): null for one nothing was stored from.
    */
   Map<TopicPartition, Instant> newestEventTimes(Connection c) throws SQLException {
     Map<TopicPartition, Instant> newest = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT topic, kafka_partition,"
-        + " newest_event_time FROM ingest_offsets WHERE consumer_group = ?"
-        + " AND newest_event_time IS NOT NULL")) {
+        + " newest_event_time FROM ingest_offsets WHERE consumer_group = ?")) {
       ps.setString(1, consumerGroup);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          OffsetDateTime t = rs.getObject(3, OffsetDateTime.class);
           newest.put(new TopicPartition(rs.getString(1), rs.getInt(2)),
-              rs.getObject(3, OffsetDateTime.class).toInstant());
+              t == null ? null : t.toInstant());
         }
       }
     }

@@ -159,6 +159,12 @@ public final class AnalyticsBenchmark {
             throw new IllegalStateException("refused: " + detail);
           }, metrics.forService("bench"), new IngestMetrics(metrics.registry()));
       Map<TopicPartition, Long> positions = new HashMap<>();
+      // Assigned every partition at the start, as the runtime tells the handler.
+      java.util.Set<TopicPartition> assigned = new java.util.LinkedHashSet<>();
+      for (TelemetryEvents.Consumed e : events) {
+        assigned.add(new TopicPartition(e.source().topic(), e.source().partition()));
+      }
+      handler.storedOffsets(assigned);
       long busy = 0;
       long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       long lastCommit = System.nanoTime();
