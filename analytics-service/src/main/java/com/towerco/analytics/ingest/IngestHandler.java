@@ -157,6 +157,7 @@ public final class IngestHandler implements EventHandler {
     Batch unstored = drain(settings.maxRetryBackoff().multipliedBy(2));
     metrics.buffered(-unstored.size());
     writer.close();
+    LOG.info("analytics: where the writer's time went: {}", sink.times().summary());
   }
 
   private Batch drain(Duration wait) {
