@@ -44,6 +44,8 @@ public final class EventIdWindow<P> {
   private final int maxIds;
   private final IdSet ids = new IdSet();
   private final Map<P, Partition> partitions = new HashMap<>();
+  /** The newest time offered in each partition not open yet (answered UNKNOWN). */
+  private final Map<P, Long> offeredBeforeOpen = new HashMap<>();
 
   public EventIdWindow(Duration horizon, int maxIds) {
     if (horizon.isNegative() || horizon.isZero() || maxIds < 1) {
@@ -61,10 +63,17 @@ public final class EventIdWindow<P> {
 
   /**
    * Starts covering a partition from {@code floor} on: the store holds none of its events
-   * at or after that time. A partition already open is left as it is.
+   * at or after that time. Ids offered in it before it was open may be on their way to the
+   * store without being in the window, so it starts after the newest of them as well. A
+   * partition already open is left as it is.
    */
   public void open(P partition, Instant floor) {
-    partitions.putIfAbsent(partition, new Partition(floor.toEpochMilli()));
+    if (!partitions.containsKey(partition)) {
+      Long offered = offeredBeforeOpen.remove(partition);
+      long from = offered == null ? floor.toEpochMilli()
+          : Math.max(floor.toEpochMilli(), offered + 1);
+      partitions.put(partition, new Partition(from));
+    }
   }
 
   /**
@@ -72,6 +81,7 @@ public final class EventIdWindow<P> {
    * offered and not stored will be read again by whoever owns it next).
    */
   public void close(P partition) {
+    offeredBeforeOpen.remove(partition);
     Partition p = partitions.remove(partition);
     if (p != null) {
       for (Bucket b : p.buckets.values()) {
@@ -84,7 +94,11 @@ public final class EventIdWindow<P> {
   public Verdict offer(P partition, String eventId, Instant eventTime) {
     Partition p = partitions.get(partition);
     long time = eventTime.toEpochMilli();
-    if (p == null || time < p.floor) {
+    if (p == null) {
+      offeredBeforeOpen.merge(partition, time, Math::max);
+      return Verdict.UNKNOWN;
+    }
+    if (time < p.floor) {
       return Verdict.UNKNOWN;
     }
     long key = IdSet.hash(eventId);

@@ -46,8 +46,20 @@ class EventIdWindowTest {
     assertThat(window.offer("q", "e1", T0.plusSeconds(1))).isEqualTo(UNKNOWN);
     assertThat(window.offer("q", "e1", T0.plusSeconds(1))).isEqualTo(UNKNOWN);
     window.open("q", T0);
-    assertThat(window.offer("q", "e1", T0.plusSeconds(1))).isEqualTo(NEW);
-    assertThat(window.offer("q", "e1", T0.plusSeconds(1))).isEqualTo(DUPLICATE);
+    assertThat(window.offer("q", "e2", T0.plusSeconds(2))).isEqualTo(NEW);
+    assertThat(window.offer("q", "e2", T0.plusSeconds(2))).isEqualTo(DUPLICATE);
+  }
+
+  @Test
+  void opensAfterWhatWasOfferedBeforeItWasOpen() {
+    // Ids offered while the store could not say where the partition starts go to the store
+    // unchecked by the window: once open, the window vouches only for later times.
+    EventIdWindow<String> window = new EventIdWindow<>(Duration.ofMinutes(10), 1_000);
+    assertThat(window.offer("q", "e1", T0.plusSeconds(30))).isEqualTo(UNKNOWN);
+    window.open("q", T0);
+    assertThat(window.floor("q")).isAfter(T0.plusSeconds(30));
+    assertThat(window.offer("q", "e1", T0.plusSeconds(30))).isEqualTo(UNKNOWN);
+    assertThat(window.offer("q", "e2", T0.plusSeconds(31))).isEqualTo(NEW);
   }
 
   @Test
@@ -116,7 +128,7 @@ class EventIdWindowTest {
     assertThat(window.size()).isEqualTo(200);
     assertThat(window.offer("p", "p-17", T0.plusSeconds(1))).isEqualTo(UNKNOWN);
     window.open("p", T0);
-    assertThat(window.offer("p", "p-17", T0.plusSeconds(1))).isEqualTo(NEW);
+    assertThat(window.offer("p", "p-18", T0.plusSeconds(2))).isEqualTo(NEW);
     for (int i = 0; i < 200; i++) {
       assertThat(window.offer("q", "q-" + i, T0.plusSeconds(1))).isEqualTo(DUPLICATE);
     }
