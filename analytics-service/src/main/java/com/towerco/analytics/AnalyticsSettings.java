@@ -44,9 +44,10 @@ public record AnalyticsSettings(String jdbcUrl, String jdbcUser, String jdbcPass
       "Longest an event waits for its batch, in milliseconds.");
   public static final Setting<Duration> DEDUP_HORIZON = Setting.duration(
       "analytics.dedup-horizon", INGEST.dedupHorizon(),
-      "The in-memory event-id window, in event time.");
+      "The in-memory event-id window, per partition in that partition's own event time.");
   public static final Setting<Integer> DEDUP_MAX_IDS = Setting.integer("analytics.dedup-max-ids",
-      INGEST.dedupMaxIds(), 1, 100_000_000, "The in-memory event-id window, in ids.");
+      INGEST.dedupMaxIds(), 1, 100_000_000,
+      "The in-memory event-id window, in ids over all partitions.");
   public static final Setting<Optional<Duration>> RETENTION_RAW = Setting.durationOrForever(
       "analytics.retention.raw-events", KEEP.rawEvents(), "How long raw events are kept.");
   public static final Setting<Optional<Duration>> RETENTION_KPI_WINDOWS =

@@ -39,8 +39,10 @@ public final class IngestHandler implements EventHandler {
   private final IngestMetrics metrics;
   private final BatchWriter writer;
   private final Map<TopicPartition, Long> firstHandled = new HashMap<>();
-  private EventIdWindow window;
-  private long windowRetryNanos;
+  private final EventIdWindow<TopicPartition> window;
+  /** Where partitions open (read on assignment; once for any first seen otherwise). */
+  private EventSink.WindowFloors floors;
+  private long floorRetryNanos;
 
   public IngestHandler(Projector projector, EventSink sink, IngestSettings settings,
       Rejects rejects, ServiceMetrics serviceMetrics, IngestMetrics metrics) {
@@ -50,6 +52,7 @@ public final class IngestHandler implements EventHandler {
     this.serviceMetrics = serviceMetrics;
     this.metrics = metrics;
     this.writer = new BatchWriter(sink, rejects, settings, serviceMetrics, metrics);
+    this.window = new EventIdWindow<>(settings.dedupHorizon(), settings.dedupMaxIds());
   }
 
   /**
@@ -77,9 +80,10 @@ public final class IngestHandler implements EventHandler {
   private void store(List<StoredRow> rows, String eventId, java.time.Instant eventTime,
       SourceRecord source) {
     TopicPartition tp = new TopicPartition(source.topic(), source.partition());
-    EventIdWindow w = window();
-    EventIdWindow.Verdict verdict = w == null ? EventIdWindow.Verdict.UNKNOWN
-        : w.offer(eventId, eventTime);
+    if (!window.isOpen(tp)) {
+      openWindows(List.of(tp), false);
+    }
+    EventIdWindow.Verdict verdict = window.offer(tp, eventId, eventTime);
     if (verdict == EventIdWindow.Verdict.DUPLICATE) {
       rows = List.of();
       serviceMetrics.duplicateSkipped();
@@ -114,6 +118,7 @@ public final class IngestHandler implements EventHandler {
     try {
       Map<TopicPartition, Long> stored = sink.storedOffsets(partitions);
       writer.knownPositions(stored);
+      openWindows(partitions, true);
       LOG.info("analytics: resuming {} partitions from stored offsets", stored.size());
       return stored;
     } catch (SQLException e) {
@@ -137,9 +142,9 @@ public final class IngestHandler implements EventHandler {
     // What could not be stored is dropped: the partition's next owner reads it again.
     List<Batch.Pending> dropped = unstored.removePartitions(partitions);
     metrics.buffered(-dropped.size());
-    if (window != null) {
-      dropped.forEach(p -> window.forget(p.eventId(), p.eventTime()));
-    }
+    // Its next owner (maybe this consumer again) starts from what the store then holds.
+    partitions.forEach(window::close);
+    floors = null;
     if (!unstored.isEmpty()) {
       writer.putBack(unstored);
     }
@@ -152,6 +157,7 @@ public final class IngestHandler implements EventHandler {
     Batch unstored = drain(settings.maxRetryBackoff().multipliedBy(2));
     metrics.buffered(-unstored.size());
     writer.close();
+    LOG.info("analytics: where the writer's time went: {}", sink.times().summary());
   }
 
   private Batch drain(Duration wait) {
@@ -164,20 +170,27 @@ public final class IngestHandler implements EventHandler {
   }
 
   /**
-   * The id window, created on first use from the newest event time the store holds; null
-   * (every id checked against the store) while the store cannot say.
+   * Opens the id window of partitions not yet open, each from the newest event time the store
+   * holds from it ({@code reread}: read it again, as on assignment); while the store cannot
+   * say, their ids are checked against the store.
    */
-  private EventIdWindow window() {
-    if (window == null && System.nanoTime() >= windowRetryNanos) {
+  private void openWindows(Collection<TopicPartition> partitions, boolean reread) {
+    if (reread) {
+      floors = null;
+    }
+    if (floors == null && System.nanoTime() >= floorRetryNanos) {
       try {
-        window = new EventIdWindow(settings.dedupHorizon(), settings.dedupMaxIds(),
-            sink.windowFloor());
+        floors = sink.windowFloors();
       } catch (SQLException e) {
-        windowRetryNanos = System.nanoTime() + settings.maxRetryBackoff().toNanos();
-        LOG.warn("analytics: cannot read the newest stored event time ({}); checking ids"
+        floorRetryNanos = System.nanoTime() + settings.maxRetryBackoff().toNanos();
+        LOG.warn("analytics: cannot read the newest stored event times ({}); checking ids"
             + " against the store until it can", e.getMessage());
       }
     }
-    return window;
+    if (floors != null) {
+      for (TopicPartition tp : partitions) {
+        window.open(tp, floors.of(tp));
+      }
+    }
   }
 }

@@ -91,7 +91,7 @@ public final class EventSink {
         writeTyped(c, typed);
         long t4 = System.nanoTime();
         Map<TopicPartition, Long> next = nextPositions(events, positions, stored);
-        offsets.advance(c, next);
+        offsets.advance(c, next, newestTimes(rawRows));
         long t5 = System.nanoTime();
         c.commit();
         long t6 = System.nanoTime();
@@ -142,20 +142,46 @@ public final class EventSink {
     return stored;
   }
 
-  /**
-   * The event time from which a caller's id window may vouch for ids: just after the newest
-   * event stored (DuckDB: older ids must be checked against the table), or any time at all on
-   * PostgreSQL, whose key refuses a stored id in the append itself.
-   */
-  public Instant windowFloor() throws SQLException {
-    if (raw.keyed()) {
-      return Instant.EPOCH;
+  /** Where a caller's id window may start vouching for each partition's ids. */
+  public record WindowFloors(Map<TopicPartition, Instant> byPartition, Instant otherwise) {
+    /** The floor of one partition. */
+    public Instant of(TopicPartition partition) {
+      return byPartition.getOrDefault(partition, otherwise);
     }
-    try (Connection c = database.connection(); Statement s = c.createStatement();
+  }
+
+  /**
+   * The event time from which a caller's id window may vouch for each partition's ids, read
+   * once for all partitions: on DuckDB just after the newest event stored from the partition
+   * (older ids must be checked against the table); the beginning of time for a partition
+   * nothing was stored from (a new one); and, for a group that has stored nothing at all in a
+   * store that holds events (a store filled by another group), just after the newest event of
+   * the whole table. Any time at all on PostgreSQL, whose key refuses a stored id in the append
+   * itself.
+   */
+  public WindowFloors windowFloors() throws SQLException {
+    if (raw.keyed()) {
+      return new WindowFloors(Map.of(), Instant.EPOCH);
+    }
+    try (Connection c = database.connection()) {
+      Map<TopicPartition, Instant> newest = offsets.newestEventTimes(c);
+      Map<TopicPartition, Instant> floors = new HashMap<>();
+      newest.forEach((tp, t) -> {
+        if (t != null) {
+          floors.put(tp, t.plusMillis(1));
+        }
+      });
+      Instant otherwise = newest.isEmpty() ? newestStored(c).plusMillis(1) : Instant.EPOCH;
+      return new WindowFloors(floors, otherwise);
+    }
+  }
+
+  private static Instant newestStored(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
         java.sql.ResultSet rs = s.executeQuery("SELECT max(event_time) FROM raw_events")) {
       rs.next();
       java.time.OffsetDateTime newest = rs.getObject(1, java.time.OffsetDateTime.class);
-      return newest == null ? Instant.EPOCH : newest.toInstant().plusMillis(1);
+      return newest == null ? Instant.EPOCH.minusMillis(1) : newest.toInstant();
     }
   }
 
@@ -164,27 +190,50 @@ public final class EventSink {
     return times;
   }
 
+  /**
+   * The events without those whose ids the window could not vouch for and that are stored
+   * already, or come earlier in this batch (the window may have dropped an id it answered
+   * new before that event's batch was written: a copy of it is then checked here, not yet in
+   * the store, and must not be stored beside it).
+   */
   private List<Event> withoutStored(Connection c, List<Event> events) throws SQLException {
     List<StoredRow.RawEvent> candidates = new ArrayList<>();
     for (Event e : events) {
-      if (e.checkStore() && !e.rows().isEmpty() && e.rows().get(0) instanceof StoredRow.RawEvent r) {
+      StoredRow.RawEvent r = rawOf(e);
+      if (e.checkStore() && r != null) {
         candidates.add(r);
       }
     }
     if (candidates.isEmpty()) {
       return events;
     }
-    Set<String> known = raw.storedAmong(c, candidates);
-    List<Event> kept = new ArrayList<>(events.size());
+    times.checkedInStore(candidates.size());
+    Set<String> skip = raw.storedAmong(c, candidates);
+    Set<String> asked = new HashSet<>();
+    for (StoredRow.RawEvent r : candidates) {
+      asked.add(r.eventId());
+    }
     Set<String> seen = new HashSet<>();
     for (Event e : events) {
-      if (e.checkStore() && !e.rows().isEmpty() && e.rows().get(0) instanceof StoredRow.RawEvent r
-          && (known.contains(r.eventId()) || !seen.add(r.eventId()))) {
+      StoredRow.RawEvent r = rawOf(e);
+      if (!e.checkStore() && r != null && asked.contains(r.eventId())) {
+        seen.add(r.eventId());
+      }
+    }
+    List<Event> kept = new ArrayList<>(events.size());
+    for (Event e : events) {
+      StoredRow.RawEvent r = rawOf(e);
+      if (e.checkStore() && r != null
+          && (skip.contains(r.eventId()) || !seen.add(r.eventId()))) {
         continue;
       }
       kept.add(e);
     }
     return kept;
+  }
+
+  private static StoredRow.RawEvent rawOf(Event e) {
+    return !e.rows().isEmpty() && e.rows().get(0) instanceof StoredRow.RawEvent r ? r : null;
   }
 
   private void writeTyped(Connection c, Map<StagedTable<?>, List<Object[]>> typed)
@@ -207,8 +256,16 @@ public final class EventSink {
           }
         }
       }
-      if (typed.containsKey(Tables.KPI_WINDOWS) && KpiRollup.maintainedBySink(dialect)) {
-        KpiRollup.refreshTouched(s);
+      List<Object[]> windows = typed.get(Tables.KPI_WINDOWS);
+      if (windows != null && KpiRollup.maintainedBySink(dialect)) {
+        Instant first = null;
+        Instant last = null;
+        for (Object[] w : windows) {
+          Instant start = (Instant) w[Tables.KPI_WINDOW_START];
+          first = first == null || start.isBefore(first) ? start : first;
+          last = last == null || start.isAfter(last) ? start : last;
+        }
+        KpiRollup.refreshTouched(c, first, last);
       }
       if (dialect == Dialect.DUCKDB) {
         for (StagedTable<?> table : typed.keySet()) {
@@ -228,6 +285,19 @@ public final class EventSink {
     }
     next.replaceAll((tp, offset) -> Math.max(offset, stored.getOrDefault(tp, offset)));
     return next;
+  }
+
+  /** The newest event time appended per partition (where the id windows open from). */
+  private static Map<TopicPartition, Instant> newestTimes(List<StoredRow.RawEvent> rows) {
+    Map<TopicPartition, Instant> newest = new HashMap<>();
+    TopicPartition last = null;
+    for (StoredRow.RawEvent r : rows) {
+      if (last == null || last.partition() != r.partition() || !last.topic().equals(r.topic())) {
+        last = new TopicPartition(r.topic(), r.partition());
+      }
+      newest.merge(last, r.eventTime(), (a, b) -> a.isAfter(b) ? a : b);
+    }
+    return newest;
   }
 
   private static int rawCount(List<Event> events) {

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,13 +23,17 @@ import org.apache.kafka.common.TopicPartition;
 final class IngestOffsets {
   private static final String STAGE = "stage_offsets";
   private static final List<Column> COLUMNS = List.of(Column.text("topic"),
-      Column.integer("kafka_partition"), Column.bigint("next_offset"));
+      Column.integer("kafka_partition"), Column.bigint("next_offset"),
+      Column.time("newest_event_time"));
   private static final String MERGE = """
-      INSERT INTO ingest_offsets (consumer_group, topic, kafka_partition, next_offset)
-      SELECT ?, topic, kafka_partition, max(next_offset) FROM stage_offsets
-      GROUP BY topic, kafka_partition
+      INSERT INTO ingest_offsets (consumer_group, topic, kafka_partition, next_offset,
+          newest_event_time)
+      SELECT ?, topic, kafka_partition, max(next_offset), max(newest_event_time)
+      FROM stage_offsets GROUP BY topic, kafka_partition
       ON CONFLICT (consumer_group, topic, kafka_partition)
-      DO UPDATE SET next_offset = GREATEST(ingest_offsets.next_offset, excluded.next_offset)""";
+      DO UPDATE SET next_offset = GREATEST(ingest_offsets.next_offset, excluded.next_offset),
+          newest_event_time = GREATEST(ingest_offsets.newest_event_time,
+              excluded.newest_event_time)""";
 
   private final String consumerGroup;
   private final Dialect dialect;
@@ -58,17 +64,42 @@ final class IngestOffsets {
     return stored;
   }
 
-  /** Moves positions forward (never back), set-based: a batch touches every site's partition. */
-  void advance(Connection c, Map<TopicPartition, Long> nextOffsets) throws SQLException {
+  /**
+   * The newest event time stored from each partition the group has a position for (where the
+   * sink's id windows start): null for one nothing was stored from.
+   */
+  Map<TopicPartition, Instant> newestEventTimes(Connection c) throws SQLException {
+    Map<TopicPartition, Instant> newest = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT topic, kafka_partition,"
+        + " newest_event_time FROM ingest_offsets WHERE consumer_group = ?")) {
+      ps.setString(1, consumerGroup);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          OffsetDateTime t = rs.getObject(3, OffsetDateTime.class);
+          newest.put(new TopicPartition(rs.getString(1), rs.getInt(2)),
+              t == null ? null : t.toInstant());
+        }
+      }
+    }
+    return newest;
+  }
+
+  /**
+   * Moves positions forward (never back), set-based: a batch touches every site's partition;
+   * with them the newest event time stored from each partition ({@code newestEventTimes}).
+   */
+  void advance(Connection c, Map<TopicPartition, Long> nextOffsets,
+      Map<TopicPartition, Instant> newestEventTimes) throws SQLException {
     if (nextOffsets.isEmpty()) {
       return;
     }
     List<Object[]> rows = new ArrayList<>(nextOffsets.size());
     nextOffsets.forEach((tp, offset) -> rows.add(new Object[] {tp.topic(), tp.partition(),
-        offset}));
+        offset, newestEventTimes.get(tp)}));
     try (Statement s = c.createStatement()) {
       s.execute("CREATE TEMP TABLE IF NOT EXISTS " + STAGE + " (topic " + text + ","
-          + " kafka_partition INTEGER, next_offset BIGINT)"
+          + " kafka_partition INTEGER, next_offset BIGINT, newest_event_time "
+          + dialect.sqlType(Column.Kind.TIME) + ")"
           + (dialect.isPostgres() ? " ON COMMIT DELETE ROWS" : ""));
       loader.load(c, STAGE, true, COLUMNS, rows);
       try (PreparedStatement ps = c.prepareStatement(MERGE)) {

@@ -7,6 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,22 +50,36 @@ public final class KpiRollup {
 
   /**
    * Re-aggregates every hour of every (tenant, site, tenancy) that the staged KPI windows of
-   * this batch touch. Call after the windows are merged, before the stage is emptied.
+   * this batch touch, whose window starts all lie in {@code [from, to]}. Call after the windows
+   * are merged, before the stage is emptied. The hours' range is stated to both statements so
+   * they read only that part of {@code kpi_windows} and {@code kpi_hourly} (zone maps,
+   * partitions), not the whole history.
    */
-  static void refreshTouched(Statement s) throws SQLException {
+  static void refreshTouched(Connection c, Instant from, Instant to) throws SQLException {
+    OffsetDateTime first = from.truncatedTo(ChronoUnit.HOURS).atOffset(ZoneOffset.UTC);
+    OffsetDateTime end = to.truncatedTo(ChronoUnit.HOURS).plusSeconds(3600)
+        .atOffset(ZoneOffset.UTC);
     String touched = "SELECT DISTINCT " + KEYS + ", time_bucket(INTERVAL '1 hour', window_start)"
         + " AS bucket FROM stage_kpi_windows";
-    s.executeUpdate("DELETE FROM kpi_hourly WHERE EXISTS (SELECT 1 FROM stage_kpi_windows s"
-        + " WHERE s.tenant_id = kpi_hourly.tenant_id AND s.site_id = kpi_hourly.site_id"
-        + " AND s.tenancy_tenant_id = kpi_hourly.tenancy_tenant_id"
-        + " AND time_bucket(INTERVAL '1 hour', s.window_start) = kpi_hourly.bucket)");
-    s.executeUpdate("INSERT INTO kpi_hourly (" + columns() + ")\n"
-        + "SELECT t.bucket, w.tenant_id, w.site_id, w.tenancy_tenant_id, w.region, "
-        + aggregates("w.") + "\nFROM (" + touched + ") t JOIN kpi_windows w"
-        + " ON w.tenant_id = t.tenant_id AND w.site_id = t.site_id"
-        + " AND w.tenancy_tenant_id = t.tenancy_tenant_id AND w.window_start >= t.bucket"
-        + " AND w.window_start < t.bucket + INTERVAL '1 hour'\n"
-        + "GROUP BY t.bucket, w.tenant_id, w.site_id, w.tenancy_tenant_id, w.region");
+    try (PreparedStatement delete = c.prepareStatement("DELETE FROM kpi_hourly"
+            + " WHERE bucket >= ? AND bucket < ? AND EXISTS (SELECT 1 FROM stage_kpi_windows s"
+            + " WHERE s.tenant_id = kpi_hourly.tenant_id AND s.site_id = kpi_hourly.site_id"
+            + " AND s.tenancy_tenant_id = kpi_hourly.tenancy_tenant_id"
+            + " AND time_bucket(INTERVAL '1 hour', s.window_start) = kpi_hourly.bucket)");
+        PreparedStatement insert = c.prepareStatement("INSERT INTO kpi_hourly (" + columns()
+            + ")\nSELECT t.bucket, w.tenant_id, w.site_id, w.tenancy_tenant_id, w.region, "
+            + aggregates("w.") + "\nFROM (" + touched + ") t JOIN kpi_windows w"
+            + " ON w.tenant_id = t.tenant_id AND w.site_id = t.site_id"
+            + " AND w.tenancy_tenant_id = t.tenancy_tenant_id AND w.window_start >= t.bucket"
+            + " AND w.window_start < t.bucket + INTERVAL '1 hour'\n"
+            + "WHERE w.window_start >= ? AND w.window_start < ?\n"
+            + "GROUP BY t.bucket, w.tenant_id, w.site_id, w.tenancy_tenant_id, w.region")) {
+      for (PreparedStatement ps : new PreparedStatement[] {delete, insert}) {
+        ps.setObject(1, first);
+        ps.setObject(2, end);
+        ps.executeUpdate();
+      }
+    }
   }
 
   /**

@@ -42,6 +42,9 @@ final class Tables {
       duration_s, samples, power_availability_pct, grid_availability_pct, generator_run_s,
       fuel_consumed_l, battery_min_soc_pct, energy_kwh, alarms_raised, reporting_pct, event_id""";
 
+  /** Where a KPI window's start is among {@link #KPI_WINDOWS}' values. */
+  static final int KPI_WINDOW_START = 5;
+
   static final StagedTable<StoredRow.KpiWindow> KPI_WINDOWS = new StagedTable<>(
       StoredRow.KpiWindow.class, "stage_kpi_windows",
       List.of(text("tenant_id"), text("scope"), text("site_id"), text("tenancy_tenant_id"),

@@ -16,10 +16,20 @@ public final class WriteTimes {
   private final LongAdder commit = new LongAdder();
   private final LongAdder batches = new LongAdder();
   private final LongAdder cpu = new LongAdder();
+  private final LongAdder storeChecks = new LongAdder();
 
   /** CPU time of the writing thread (native database work included), as it reports it. */
   public void cpu(long nanos) {
     cpu.add(nanos);
+  }
+
+  /** Events whose ids were checked against the store (the id window could not vouch). */
+  void checkedInStore(int events) {
+    storeChecks.add(events);
+  }
+
+  public long storeChecks() {
+    return storeChecks.sum();
   }
 
   void add(long positionsNanos, long idCheckNanos, long rawNanos, long typedNanos,
@@ -37,9 +47,10 @@ public final class WriteTimes {
   public String summary() {
     return String.format("positions %.2f s, id checks %.2f s, raw append %.2f s,"
         + " typed merge %.2f s, positions advanced %.2f s, commit %.2f s (%d batches);"
-        + " writer CPU %.2f s", positions.sum() / 1e9, idChecks.sum() / 1e9,
+        + " writer CPU %.2f s; %,d events checked in the store", positions.sum() / 1e9,
+        idChecks.sum() / 1e9,
         rawAppend.sum() / 1e9, typedMerge.sum() / 1e9, advance.sum() / 1e9,
-        commit.sum() / 1e9, batches.sum(), cpu.sum() / 1e9);
+        commit.sum() / 1e9, batches.sum(), cpu.sum() / 1e9, storeChecks.sum());
   }
 
   public void reset() {
@@ -51,6 +62,7 @@ public final class WriteTimes {
     commit.reset();
     batches.reset();
     cpu.reset();
+    storeChecks.reset();
   }
 
   public long cpuNanos() {

@@ -47,6 +47,13 @@ public final class AnalyticsBenchmark {
       Integer.getInteger("max-buffered", IngestSettings.defaults().maxBufferedEvents()),
       IngestSettings.defaults().flushInterval(), IngestSettings.defaults().maxRetryBackoff());
 
+  /**
+   * Events of one site delivered in a row ({@code -Dsite-run=}; 1: the sites interleaved).
+   * Runs longer than the id horizon in event time read the partitions in turn far apart in
+   * event time, as the consumer does when each fetch returns a long run of one partition.
+   */
+  private static final int SITE_RUN = Integer.getInteger("site-run", 1);
+
   private AnalyticsBenchmark() {}
 
   /** Options: the store, telemetry events for the ingest run, and the fleet for the query run. */
@@ -84,7 +91,8 @@ public final class AnalyticsBenchmark {
 
   private static void ingest(Database db, BaselineCopy baseline, int events, PrintStream out)
       throws Exception {
-    List<TelemetryEvents.Consumed> input = TelemetryEvents.generate(events, 1_000, START);
+    List<TelemetryEvents.Consumed> input = TelemetryEvents.inSiteRuns(
+        TelemetryEvents.generate(events, 1_000, START), 1_000, SITE_RUN);
     int batch = SETTINGS.batchEvents();
     // Warm both paths (JIT, caches) on a quarter of the events, then measure each on empty
     // tables, raw first, twice, alternating, so both see the machine in the same state.
@@ -93,8 +101,9 @@ public final class AnalyticsBenchmark {
     baseline.truncate();
     raw(baseline, warm, batch);
     baseline.truncate();
-    out.printf("ingest: %,d site.telemetry events (%d bytes each), 1,000 sites, batches of"
-        + " %,d%n", events, input.get(0).source().value().length, batch);
+    out.printf("ingest: %,d site.telemetry events (%d bytes each), 1,000 sites in runs of %d"
+        + " (10 s apart in event time), batches of %,d%n", events,
+        input.get(0).source().value().length, SITE_RUN, batch);
     for (int round = 1; round <= 2; round++) {
       Measured raw = measure(() -> raw(baseline, input, batch));
       baseline.truncate();
@@ -150,6 +159,12 @@ public final class AnalyticsBenchmark {
             throw new IllegalStateException("refused: " + detail);
           }, metrics.forService("bench"), new IngestMetrics(metrics.registry()));
       Map<TopicPartition, Long> positions = new HashMap<>();
+      // Assigned every partition at the start, as the runtime tells the handler.
+      java.util.Set<TopicPartition> assigned = new java.util.LinkedHashSet<>();
+      for (TelemetryEvents.Consumed e : events) {
+        assigned.add(new TopicPartition(e.source().topic(), e.source().partition()));
+      }
+      handler.storedOffsets(assigned);
       long busy = 0;
       long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       long lastCommit = System.nanoTime();

@@ -36,6 +36,29 @@ final class TelemetryEvents {
     return events;
   }
 
+  /**
+   * The same events reordered so each site's come {@code run} in a row, the sites taking
+   * turns (each site's own events stay in order); {@code run} 1 leaves them interleaved.
+   */
+  static List<Consumed> inSiteRuns(List<Consumed> events, int sites, int run) {
+    if (run <= 1) {
+      return events;
+    }
+    List<Consumed> reordered = new ArrayList<>(events.size());
+    int perSite = (events.size() + sites - 1) / sites;
+    for (int from = 0; from < perSite; from += run) {
+      for (int site = 0; site < sites; site++) {
+        for (int step = from; step < Math.min(perSite, from + run); step++) {
+          int i = step * sites + site;
+          if (i < events.size()) {
+            reordered.add(events.get(i));
+          }
+        }
+      }
+    }
+    return reordered;
+  }
+
   /** A healthy grid-fed site whose readings drift a little from one report to the next. */
   private static SiteTelemetry reading(int site, int step) {
     double v = (step % 97) * 0.37 + site % 7 * 0.11;
