@@ -231,10 +231,14 @@ final class DirectPayloadReader {
       Object value;
       switch (kind) {
         case NUMBER -> {
-          if (token != JsonToken.VALUE_NUMBER_FLOAT && token != JsonToken.VALUE_NUMBER_INT) {
+          double number;
+          if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+            number = decimal(p);
+          } else if (token == JsonToken.VALUE_NUMBER_INT) {
+            number = p.getDoubleValue();
+          } else {
             throw irregular();
           }
-          double number = p.getDoubleValue();
           if (check != null && check.problem(number) != null) {
             throw irregular();
           }
@@ -293,6 +297,17 @@ final class DirectPayloadReader {
         throw irregular();
       }
       return value;
+    }
+
+    /**
+     * The decimal the parser is at, from its text without Jackson's general float parser when
+     * the text is in {@link ExactDecimal}'s exact fast path (a reading's few digits); the same
+     * double either way. Integers stay Jackson's ({@code -0} is its +0.0 there).
+     */
+    private static double decimal(JsonParser p) throws IOException {
+      double exact = ExactDecimal.parse(p.getTextCharacters(), p.getTextOffset(),
+          p.getTextLength());
+      return Double.isNaN(exact) ? p.getDoubleValue() : exact;
     }
 
     /** An enum's constants by the text Jackson writes for each (its {@code @JsonProperty}). */

@@ -63,6 +63,18 @@ final class SeasonalBaseline {
   private final Remembered offsetKeep = new Remembered();
   private final Remembered dayKeep = new Remembered();
   private final Remembered weekKeep = new Remembered();
+  /** The profile bins' per-visit keep ({@code 1 - 1 / memory}) and its {@code ln(1 / base)}. */
+  private final double dayBase;
+  private final double dayDecay;
+  private final double weekBase;
+  private final double weekDecay;
+  /**
+   * Margins of {@link #gainOrFloor}'s bound: relative (the rounding of the product and of the
+   * logarithm, a few 1e-16) and absolute ({@code Math.pow}'s ulp below 1 and the subtraction,
+   * at most about 3.3e-16), each taken several times over.
+   */
+  private static final double POWER_MARGIN = 1 + 1e-6;
+  private static final double POWER_SLACK = 1e-15;
 
   // The prediction for the current point, set by predict().
   private double plainPrediction;
@@ -82,6 +94,10 @@ final class SeasonalBaseline {
     this.config = config;
     this.scaleGain = new Gain(config.scaleAlpha());
     this.levelGain = new Gain(config.alpha());
+    this.dayBase = 1 - 1 / config.dayMemory();
+    this.weekBase = 1 - 1 / config.weekMemory();
+    this.dayDecay = decayOf(dayBase);
+    this.weekDecay = decayOf(weekBase);
   }
 
   /** Predicts the point at {@code timeMillis}, {@code steps} typical intervals after the last. */
@@ -220,8 +236,7 @@ final class SeasonalBaseline {
     if (dayPoints[dayBin] == 1) { // a bin learned for the first time joins the level
       rankLearnedBins();
     }
-    double dayGain = Math.max(1 - dayKeep.pow(1 - 1 / config.dayMemory(), visits),
-        1.0 / dayPoints[dayBin]);
+    double dayGain = gainOrFloor(dayKeep, dayBase, dayDecay, visits, 1.0 / dayPoints[dayBin]);
     double weekly = weekPoints[weekBin] >= MIN_BIN_POINTS ? week[weekBin] : 0;
     double dayError = target - weekly - day[dayBin];
     day[dayBin] += dayGain * (dayPoints[dayBin] == 1 ? dayError : clip(dayError, clip));
@@ -229,9 +244,33 @@ final class SeasonalBaseline {
 
     double weekVisits = Math.min(1, steps * intervalMillis / (WEEK_MS / WEEK_BINS));
     weekPoints[weekBin] = Math.min(weekPoints[weekBin] + 1, 1 << 20);
-    double weekGain = Math.max(1 - weekKeep.pow(1 - 1 / config.weekMemory(), weekVisits),
+    double weekGain = gainOrFloor(weekKeep, weekBase, weekDecay, weekVisits,
         1.0 / weekPoints[weekBin]);
     week[weekBin] += weekGain * clip(target - day[dayBin] - week[weekBin], clip);
+  }
+
+  /**
+   * {@code Math.max(1 - base^visits, floor)}, the gain of a profile bin, without the power when
+   * it cannot win (ADR-049): for {@code visits >= 0}, {@code 1 - base^visits} is at most
+   * {@code visits * ln(1 / base)} ({@code e^-x >= 1 - x}), and {@code Math.pow} is within one
+   * ulp (at most 2^-52 here), so when that bound with a generous margin is below the floor, the
+   * computed gain is below it too and the max is the floor, bit for bit. A sub-minute series
+   * visits a bin for a sliver of its 30 minutes per point ({@code visits} changes with the
+   * cadence on every point, so the remembered power does not help), and its bins have seen
+   * enough points that the running mean's {@code 1 / points} is the larger: two powers per
+   * point saved.
+   */
+  static double gainOrFloor(Remembered keep, double base, double decay, double visits,
+      double floor) {
+    if (visits >= 0 && visits * decay * POWER_MARGIN + POWER_SLACK < floor) {
+      return floor;
+    }
+    return Math.max(1 - keep.pow(base, visits), floor);
+  }
+
+  /** {@code ln(1 / base)} for a base in (0, 1), else NaN (then the power is always computed). */
+  static double decayOf(double base) {
+    return base > 0 && base < 1 ? -Math.log(base) : Double.NaN;
   }
 
   private double profile() {
