@@ -87,10 +87,10 @@ public final class BenchCommand implements Callable<Integer> {
         + "%,.0f records/s%n", result.platformRate());
     System.out.printf("  ratio:                                                       %.1f %%%n",
         100 * result.ratio());
-    System.out.printf("  warm-up (rounds of %,d records): raw %s; platform %s; JIT compilation "
-        + "during the platform phase %.0f %% of its wall time (the compiler threads' CPU is in "
-        + "the phase's CPU table)%n", warmup, result.rawWarmUp(), result.platformWarmUp(),
-        100 * result.platformJitShare());
+    System.out.printf("  warm-up (rounds of %,d records): raw %s; platform %s; compiler "
+        + "threads' share of the process's CPU while measured: raw rounds %.1f %%, platform "
+        + "phase %.1f %%%n", warmup, result.rawWarmUp(), result.platformWarmUp(),
+        100 * result.rawJitCpuShare(), 100 * result.platformJitCpuShare());
     for (PipelineBenchmark.LatencyPoint point : result.latencies()) {
       var l = point.micros();
       if (l.getTotalCount() == 0) {

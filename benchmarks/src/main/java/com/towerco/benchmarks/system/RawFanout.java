@@ -49,6 +49,7 @@ final class RawFanout {
             read += count(consumer.poll(Duration.ofMillis(100)));
           }
         } finally {
+          ThreadCpu.retire();
           done.countDown();
         }
       }, group);
