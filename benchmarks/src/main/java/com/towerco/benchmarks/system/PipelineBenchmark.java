@@ -102,7 +102,8 @@ public final class PipelineBenchmark {
       WarmUp.Outcome rawWarmUp;
       double rawJitCpuShare;
       try (PlatformMetrics metrics = new PlatformMetrics();
-          ServiceContext context = new ServiceContext(config, metrics)) {
+          ServiceContext context = new ServiceContext(config, metrics);
+          RawFanout fanout = new RawFanout(context, groups)) {
         List<String> warm = BenchFleet.siteIds("W", options.sites());
         recordBytes = factory(BenchFleet.siteIds("R", options.sites()), config)
             .next(0, java.time.Instant.EPOCH).value().length;
@@ -111,8 +112,7 @@ public final class PipelineBenchmark {
             options.maxWarmupRounds());
         RecordFactory warmFactory = factory(warm, config);
         rawWarmUp = WarmUp.run("raw", options.maxWarmupRounds(),
-            round -> RawFanout.run(context, warmFactory, warm, "W" + round,
-                options.warmupRecords(), groups), out);
+            round -> fanout.run(warmFactory, warm, options.warmupRecords()), out);
         // The broker's rate on a small machine varies from round to round (log segments being
         // created, page cache): the best of a few rounds is the limit the platform is held to.
         raw = 0;
@@ -120,8 +120,7 @@ public final class PipelineBenchmark {
         for (int round = 1; round <= RAW_ROUNDS; round++) {
           String prefix = "R" + round;
           List<String> roundSites = BenchFleet.siteIds(prefix, options.sites());
-          double rate = RawFanout.run(context, factory(roundSites, config), roundSites, prefix,
-              options.records(), groups);
+          double rate = fanout.run(factory(roundSites, config), roundSites, options.records());
           out.printf("  raw fan-out, round %d: %,.0f records/s; JVM up %.0f s%n", round, rate,
               WarmUp.uptimeSeconds());
           raw = Math.max(raw, rate);
@@ -131,6 +130,7 @@ public final class PipelineBenchmark {
         // allocation per record is the difference: the same feed, broker and consumer clients.
         rawJitCpuShare = printCpuPerRecord(rawCpu, RAW_ROUNDS * options.records(),
             "the raw rounds", out);
+        fanout.close();
         deleteSiteTopics(context);
       }
       try (PlatformProcess platform = PlatformProcess.start(new PlatformProcess.Spec(
