@@ -41,6 +41,11 @@ final class ThreadCpu {
   /** CPU time of every live thread now. */
   static ThreadCpu snapshot() {
     ThreadCpu cpu = new ThreadCpu();
+    // threads retired before the snapshot count nothing after it
+    RETIRED.forEach((id, retired) -> {
+      cpu.start.put(id, retired.cpuNanos());
+      cpu.allocatedAtStart.put(id, retired.allocatedBytes());
+    });
     for (long id : THREADS.getAllThreadIds()) {
       long nanos = THREADS.getThreadCpuTime(id);
       if (nanos >= 0) {

@@ -28,6 +28,21 @@ class ThreadCpuTest {
   }
 
   @Test
+  void aThreadRetiredBeforeASnapshotCountsNothingInIt() throws Exception {
+    Thread reader = new Thread(() -> {
+      byte[] chunk = new byte[1024 * 1024];
+      chunk[0] = 1;
+      ThreadCpu.retire();
+    }, "bench-raw-T2-0");
+    reader.start();
+    reader.join();
+    ThreadCpu cpu = ThreadCpu.snapshot();
+
+    assertThat(cpu.allocatedSince().getOrDefault("bench-raw-T#-#", 0L)).isZero();
+    assertThat(cpu.since().getOrDefault("bench-raw-T#-#", 0L)).isZero();
+  }
+
+  @Test
   void threadNamesAreGroupedWithoutTheirNumbers() {
     assertThat(ThreadCpu.group("bench-raw-R3-7")).isEqualTo("bench-raw-R#-#");
   }
