@@ -31,7 +31,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--warmup-rounds", defaultValue = "8",
       description = "Most warm-up rounds before each of the raw and the platform phase; rounds "
-          + "stop earlier once one spent less than 25 %% of its time compiling (JIT) "
+          + "stop earlier once the JIT compiler threads took less than 5 %% of the process's "
+          + "CPU in one "
           + "(default: ${DEFAULT-VALUE}).")
   int warmupRounds;
 
