@@ -31,7 +31,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--warmup-rounds", defaultValue = "8",
       description = "Most warm-up rounds before each of the raw and the platform phase; rounds "
-          + "stop earlier once one spent less than 25 %% of its time compiling (JIT) "
+          + "stop earlier once the JIT compiler threads took less than 5 %% of the process's "
+          + "CPU in one "
           + "(default: ${DEFAULT-VALUE}).")
   int warmupRounds;
 
@@ -87,10 +88,10 @@ public final class BenchCommand implements Callable<Integer> {
         + "%,.0f records/s%n", result.platformRate());
     System.out.printf("  ratio:                                                       %.1f %%%n",
         100 * result.ratio());
-    System.out.printf("  warm-up (rounds of %,d records): raw %s; platform %s; JIT compilation "
-        + "during the platform phase %.0f %% of its wall time (the compiler threads' CPU is in "
-        + "the phase's CPU table)%n", warmup, result.rawWarmUp(), result.platformWarmUp(),
-        100 * result.platformJitShare());
+    System.out.printf("  warm-up (rounds of %,d records): raw %s; platform %s; compiler "
+        + "threads' share of the process's CPU while measured: raw rounds %.1f %%, platform "
+        + "phase %.1f %%%n", warmup, result.rawWarmUp(), result.platformWarmUp(),
+        100 * result.rawJitCpuShare(), 100 * result.platformJitCpuShare());
     for (PipelineBenchmark.LatencyPoint point : result.latencies()) {
       var l = point.micros();
       if (l.getTotalCount() == 0) {

@@ -55,7 +55,8 @@ public final class PipelineBenchmark {
   /** What was measured. */
   public record Result(double rawRate, double platformRate, List<LatencyPoint> latencies,
       double capacityAtSlo, int groups, int recordBytes, List<String> services,
-      String rawWarmUp, String platformWarmUp, double platformJitShare) {
+      String rawWarmUp, String platformWarmUp, double rawJitCpuShare,
+      double platformJitCpuShare) {
     public double ratio() {
       return platformRate / rawRate;
     }
@@ -99,8 +100,10 @@ public final class PipelineBenchmark {
       double raw;
       int recordBytes;
       WarmUp.Outcome rawWarmUp;
+      double rawJitCpuShare;
       try (PlatformMetrics metrics = new PlatformMetrics();
-          ServiceContext context = new ServiceContext(config, metrics)) {
+          ServiceContext context = new ServiceContext(config, metrics);
+          RawFanout fanout = new RawFanout(context, groups)) {
         List<String> warm = BenchFleet.siteIds("W", options.sites());
         recordBytes = factory(BenchFleet.siteIds("R", options.sites()), config)
             .next(0, java.time.Instant.EPOCH).value().length;
@@ -109,21 +112,25 @@ public final class PipelineBenchmark {
             options.maxWarmupRounds());
         RecordFactory warmFactory = factory(warm, config);
         rawWarmUp = WarmUp.run("raw", options.maxWarmupRounds(),
-            round -> RawFanout.run(context, warmFactory, warm, "W" + round,
-                options.warmupRecords(), groups), out);
+            round -> fanout.run(warmFactory, warm, options.warmupRecords()), out);
         // The broker's rate on a small machine varies from round to round (log segments being
         // created, page cache): the best of a few rounds is the limit the platform is held to.
         raw = 0;
+        ThreadCpu rawCpu = ThreadCpu.snapshot();
         for (int round = 1; round <= RAW_ROUNDS; round++) {
           String prefix = "R" + round;
           List<String> roundSites = BenchFleet.siteIds(prefix, options.sites());
-          double rate = RawFanout.run(context, factory(roundSites, config), roundSites, prefix,
-              options.records(), groups);
+          double rate = fanout.run(factory(roundSites, config), roundSites, options.records());
           out.printf("  raw fan-out, round %d: %,.0f records/s; JVM up %.0f s%n", round, rate,
               WarmUp.uptimeSeconds());
           raw = Math.max(raw, rate);
         }
         out.printf("  raw fan-out: %,.0f records/s (best of %d)%n", raw, RAW_ROUNDS);
+        // Measured like the platform phase, so that the platform's own share of the CPU and
+        // allocation per record is the difference: the same feed, broker and consumer clients.
+        rawJitCpuShare = printCpuPerRecord(rawCpu, RAW_ROUNDS * options.records(),
+            "the raw rounds", out);
+        fanout.close();
         deleteSiteTopics(context);
       }
       try (PlatformProcess platform = PlatformProcess.start(new PlatformProcess.Spec(
@@ -148,15 +155,13 @@ public final class PipelineBenchmark {
         ThreadCpu cpu = ThreadCpu.snapshot();
         out.printf("  measured phase starts: JVM up %.0f s, platform warm-up %s%n",
             WarmUp.uptimeSeconds(), platformWarmUp.describe());
-        long phaseStart = System.nanoTime();
         // The measured sites share partitions with the warm-up sites: their readings continue
         // the warm-up's event time, or the KPI calculator would see them as late.
         double sustained = PlatformRun.run(context, readers, factory(sites, config), sites,
             options.records(), warmUpEventTime(platformWarmUp.rounds(), options.warmupRecords(),
                 warm.size()));
-        double jitShare = WarmUp.jitShare(cpu.jitMillisSince(),
-            (System.nanoTime() - phaseStart) / 1e6);
-        printCpuPerRecord(cpu, options.records(), out);
+        double jitCpuShare = printCpuPerRecord(cpu, options.records(), "the platform phase",
+            out);
         if (profile != null) {
           JfrProfile.print(profile.stop(), PROFILE_GROUPS, PROFILE_METHODS, out);
         }
@@ -184,7 +189,7 @@ public final class PipelineBenchmark {
         }
         return new Result(raw, sustained, points, capacity, groups, recordBytes,
             names(options.services()), rawWarmUp.describe(), platformWarmUp.describe(),
-            jitShare);
+            rawJitCpuShare, jitCpuShare);
       }
     } finally {
       deleteQuietly(dir);
@@ -259,14 +264,16 @@ public final class PipelineBenchmark {
    * Kafka client meters' refresh thread whatever it used (it was once a third of the total);
    * then the process's whole CPU (what the Java threads do not show: the collector's and the
    * JIT's threads, threads that ended), the collector's pauses and the bytes allocated per
-   * record by the groups that allocated at least 2 % of them.
+   * record by the groups that allocated at least 2 % of them. Returns the compiler threads'
+   * share of the process's CPU (NaN where they cannot be read).
    */
-  private static void printCpuPerRecord(ThreadCpu cpu, long records, PrintStream out) {
+  private static double printCpuPerRecord(ThreadCpu cpu, long records, String phase,
+      PrintStream out) {
     Map<String, Long> cpuNanos = cpu.since();
     long processNanos = cpu.processSince();
     long total = cpuNanos.values().stream().mapToLong(Long::longValue).sum();
-    out.printf("  CPU per record in the platform phase (all threads of this process, incl. the "
-        + "broker and the feed): %.1f us%n", total / 1e3 / records);
+    out.printf("  CPU per record in %s (all threads of this process, incl. the "
+        + "broker and the feed): %.1f us%n", phase, total / 1e3 / records);
     cpuNanos.forEach((group, nanos) -> {
       if (nanos * 100 >= total || group.startsWith("kafka-client-meters")) {
         out.printf("    %-70s %6.2f us/record  %4.1f %%%n", group, nanos / 1e3 / records,
@@ -278,7 +285,8 @@ public final class PipelineBenchmark {
         processNanos / 1e3 / records, (processNanos - total) / 1e3 / records,
         100.0 * (processNanos - total) / processNanos);
     long vmTotal = 0;
-    for (Map.Entry<String, Long> vm : cpu.vmThreadsSince().entrySet()) {
+    Map<String, Long> vmThreads = cpu.vmThreadsSince();
+    for (Map.Entry<String, Long> vm : vmThreads.entrySet()) {
       vmTotal += vm.getValue();
       out.printf("    %-70s %6.2f us/record  %4.1f %% of the process%n", vm.getKey(),
           vm.getValue() / 1e3 / records, 100.0 * vm.getValue() / processNanos);
@@ -302,6 +310,7 @@ public final class PipelineBenchmark {
             100.0 * b / bytes);
       }
     });
+    return WarmUp.jitCpuShare(vmThreads.getOrDefault(VmThreadCpu.JIT, -1L), processNanos);
   }
 
   private static void awaitReady(PlatformProcess platform) throws InterruptedException {

@@ -7,6 +7,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,10 @@ final class ThreadCpu {
       "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final Pattern NUMBER = Pattern.compile("\\d+");
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  /** What threads that have ended used, by thread id, for those that said so ({@link #retire}). */
+  private static final Map<Long, Retired> RETIRED = new ConcurrentHashMap<>();
+
+  private record Retired(String group, long cpuNanos, long allocatedBytes) {}
 
   private final Map<Long, Long> start = new HashMap<>();
   private final Map<Long, Long> allocatedAtStart = new HashMap<>();
@@ -36,6 +41,11 @@ final class ThreadCpu {
   /** CPU time of every live thread now. */
   static ThreadCpu snapshot() {
     ThreadCpu cpu = new ThreadCpu();
+    // threads retired before the snapshot count nothing after it
+    RETIRED.forEach((id, retired) -> {
+      cpu.start.put(id, retired.cpuNanos());
+      cpu.allocatedAtStart.put(id, retired.allocatedBytes());
+    });
     for (long id : THREADS.getAllThreadIds()) {
       long nanos = THREADS.getThreadCpuTime(id);
       if (nanos >= 0) {
@@ -49,9 +59,21 @@ final class ThreadCpu {
     return cpu;
   }
 
+  /**
+   * Keeps the calling thread's CPU time and allocation so far: call it as the thread's last
+   * act, and the snapshots taken before count it though it has ended (the raw fan-out's readers
+   * are one thread per group and round).
+   */
+  static void retire() {
+    long id = Thread.currentThread().getId();
+    RETIRED.put(id, new Retired(group(Thread.currentThread().getName()),
+        THREADS.getThreadCpuTime(id), allocated(id)));
+  }
+
   /** CPU nanoseconds since the snapshot, by thread group, largest first. */
   Map<String, Long> since() {
     Map<String, Long> byGroup = new HashMap<>();
+    retiredSince(byGroup, start, Retired::cpuNanos);
     for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
       if (info == null) {
         continue;
@@ -66,9 +88,13 @@ final class ThreadCpu {
     return sorted(byGroup);
   }
 
-  /** Bytes allocated since the snapshot by the live threads, by thread group, largest first. */
+  /**
+   * Bytes allocated since the snapshot by the live threads and the retired ones, by thread
+   * group, largest first.
+   */
   Map<String, Long> allocatedSince() {
     Map<String, Long> byGroup = new HashMap<>();
+    retiredSince(byGroup, allocatedAtStart, Retired::allocatedBytes);
     for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
       if (info == null) {
         continue;
@@ -81,6 +107,21 @@ final class ThreadCpu {
           bytes - allocatedAtStart.getOrDefault(info.getThreadId(), 0L), Long::sum);
     }
     return sorted(byGroup);
+  }
+
+  private static void retiredSince(Map<String, Long> byGroup, Map<Long, Long> atStart,
+      java.util.function.ToLongFunction<Retired> value) {
+    RETIRED.forEach((id, retired) -> {
+      long now = value.applyAsLong(retired);
+      if (now >= 0 && !isAlive(id)) {
+        byGroup.merge(retired.group(), now - atStart.getOrDefault(id, 0L), Long::sum);
+      }
+    });
+  }
+
+  /** A retired thread still running its last instructions is counted as live, not twice. */
+  private static boolean isAlive(long id) {
+    return THREADS.getThreadCpuTime(id) >= 0;
   }
 
   /** The process's CPU nanoseconds since the snapshot, every thread of the JVM included. */
@@ -134,7 +175,8 @@ final class ThreadCpu {
         && sun.isThreadAllocatedMemorySupported() ? sun.getThreadAllocatedBytes(threadId) : -1;
   }
 
-  private static long processCpuNanos() {
+  /** The process's CPU nanoseconds so far, every thread of the JVM included; -1 if unknown. */
+  static long processCpuNanos() {
     return ManagementFactory.getOperatingSystemMXBean()
         instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
   }
