@@ -17,12 +17,11 @@ import java.util.Set;
  * blocked on the producer's full buffer instead of processing events (ADR-022).
  *
  * <p>The pace is per instance, i.e. per stream task, and adds up to the fleet's: a fleet spread
- * over many tasks (ADR-029's site groups: 64 site tasks in the bench) is saved at the same rate
- * as one task holding it. A floor of saves per round per task, as before ADR-046, saved every
- * fleet of up to 50 sites per task whole every round (the bench's 100 sites: 5 MB every 5 s
- * instead of every 5 min), all tasks in the same pass of the stream thread, and the alerts
- * behind that pass waited for it. A crash loses at most about {@code interval} of learning,
- * never an alert: alerts are written as they change.
+ * over many tasks is saved at the same rate as one task holding it. A floor of 50 saves per
+ * round per task, as before ADR-046, saved every fleet of up to 50 sites per task whole every
+ * round (the bench's 100 sites on 4 site tasks: ~5 MB every 5 s instead of once per 5 min), all
+ * tasks in the same pass of the stream thread. A crash loses at most about {@code interval} of
+ * learning, never an alert: alerts are written as they change.
  */
 final class LearnedStateSaves<K> {
   private final long roundMillis;

@@ -39,7 +39,7 @@ class LearnedStateSavesTest {
 
   @Test
   void aFleetSpreadOverManyTasksIsSavedAtTheFleetsRateNotEveryRound() {
-    // 100 sites over 64 tasks (the bench's site groups), every site learning all the time
+    // 100 sites spread thin over 64 tasks, every site learning all the time
     List<LearnedStateSaves<String>> tasks = new ArrayList<>();
     List<List<String>> owners = new ArrayList<>();
     for (int t = 0; t < 64; t++) {
