@@ -99,9 +99,10 @@ public final class AiopsEngineServiceFactory implements ServiceFactory {
   static final Setting<Duration> LEARNED_STATE_SAVE = Setting.duration(
       "aiops.learned-state-save", AiopsTopology.DEFAULT_LEARNED_STATE_SAVE,
       "Each site's and KPI owner's learned detector state is saved to its changelogged store "
-          + "about this often, spread evenly over the fleet (at least 50 a round of 5 s): a "
-          + "crash loses at most this much learning, never an alert. A site's state is ~50 KB, "
-          + "so this bounds the changelog writes to sites x 50 KB / interval (ADR-022).");
+          + "about this often, paced evenly over the fleet in rounds of 5 s however many tasks "
+          + "it is spread over: a crash loses at most this much learning, never an alert. A "
+          + "site's state is ~50 KB, so this bounds the changelog writes to sites x 50 KB / "
+          + "interval (ADR-022, ADR-046).");
 
   @Override
   public List<Setting<?>> settings() {

@@ -25,12 +25,14 @@ final class LatencyLadder {
   private final Duration duration;
   private final PrintStream out;
   private final PlatformCatchUp catchUp;
+  private final boolean profile;
   private final long[] alarmsSent = new long[1];
   private int phase;
 
   LatencyLadder(ServiceContext context, PlatformConfig config, List<String> sites,
-      Duration duration, PlatformCatchUp catchUp, PrintStream out) {
+      Duration duration, PlatformCatchUp catchUp, boolean profile, PrintStream out) {
     this.context = context;
+    this.profile = profile;
     this.config = config;
     this.sites = sites;
     this.duration = duration;
@@ -49,13 +51,42 @@ final class LatencyLadder {
     // Each phase gets its own id sequence (the factory's seed): no record repeats another.
     RecordFactory factory = new RecordFactory(sites, config.operatorTenant(),
         sites.get(0).hashCode() * 31L + ++phase, 8, BenchFleet::telemetry);
-    Histogram micros = LatencyProbe.run(context, factory, sites, rate, duration, alarmsSent);
+    JfrProfile recording = startProfile();
+    AlertTrips trips = LatencyProbe.trips(context, factory, sites, rate, duration, alarmsSent);
+    Histogram micros = trips.total();
     PipelineBenchmark.LatencyPoint point = new PipelineBenchmark.LatencyPoint(rate, fraction,
         micros);
     out.printf("  p50 %.1f ms, p99 %.1f ms (%d alerts)%n",
         micros.getValueAtPercentile(50) / 1000.0, point.p99Millis(), micros.getTotalCount());
+    Histogram feed = trips.feed();
+    Histogram rest = trips.afterWritten();
+    out.printf("  of which alarm created -> written (the feed's producer and broker) p50 %.1f / "
+        + "p99 %.1f ms; written -> alert read (engine and the alert's hop) p50 %.1f / p99 %.1f "
+        + "ms%n", feed.getValueAtPercentile(50) / 1000.0, feed.getValueAtPercentile(99) / 1000.0,
+        rest.getValueAtPercentile(50) / 1000.0, rest.getValueAtPercentile(99) / 1000.0);
     printEngineThread();
+    if (recording != null) {
+      try {
+        java.nio.file.Path file = recording.stop();
+        LatencyTimeline.print(file, trips, out);
+        out.printf("    (recording: %s)%n", file);
+      } catch (java.io.IOException e) {
+        out.printf("  (no latency timeline: %s)%n", e);
+      }
+    }
     return point;
+  }
+
+  private JfrProfile startProfile() {
+    if (!profile) {
+      return null;
+    }
+    try {
+      return JfrProfile.start();
+    } catch (java.io.IOException | java.text.ParseException e) {
+      out.printf("  (no JFR recording of the phase: %s)%n", e);
+      return null;
+    }
   }
 
   /** The engine's Streams thread metrics worth reading after a phase. */

@@ -65,7 +65,7 @@ final class LatencyProbe {
 
   static Histogram run(ServiceContext context, RecordFactory factory, List<String> sites,
       double ratePerSecond, Duration duration) throws InterruptedException {
-    return run(context, factory, sites, ratePerSecond, duration, new long[1]);
+    return trips(context, factory, sites, ratePerSecond, duration, new long[1]).total();
   }
 
   /**
@@ -73,11 +73,11 @@ final class LatencyProbe {
    * so that several phases on the same sites each raise new alerts rather than flaps of the
    * previous phase's (a warm-up's alarms raised again are duplicates: no alert).
    */
-  static Histogram run(ServiceContext context, RecordFactory factory, List<String> sites,
+  static AlertTrips trips(ServiceContext context, RecordFactory factory, List<String> sites,
       double ratePerSecond, Duration duration, long[] alarmsSent) throws InterruptedException {
     try (KafkaProducer<String, byte[]> producer =
         context.clients().producer("bench-latency-feed")) {
-      return run(context, producer, factory, sites, ratePerSecond, duration, alarmsSent);
+      return trips(context, producer, factory, sites, ratePerSecond, duration, alarmsSent);
     }
   }
 
@@ -85,11 +85,23 @@ final class LatencyProbe {
   static Histogram run(ServiceContext context, KafkaProducer<String, byte[]> producer,
       RecordFactory factory, List<String> sites, double ratePerSecond, Duration duration,
       long[] alarmsSent) throws InterruptedException {
+    return trips(context, producer, factory, sites, ratePerSecond, duration, alarmsSent)
+        .total();
+  }
+
+  /**
+   * As above, each alert's trip (created, written, read) rather than only its latency: {@link
+   * AlertTrips#total()} is the event-to-alert latency.
+   */
+  static AlertTrips trips(ServiceContext context, KafkaProducer<String, byte[]> producer,
+      RecordFactory factory, List<String> sites, double ratePerSecond, Duration duration,
+      long[] alarmsSent) throws InterruptedException {
     EventCodec codec = new EventCodec();
     String operator = context.config().operatorTenant();
     String alertTopic = context.topics().ensure(TopicFamily.ALERT_NOTIFICATIONS, operator);
-    Map<String, Long> sentAt = new ConcurrentHashMap<>();
-    Histogram latencies = new Histogram(60_000_000L, 3);
+    // per alarm: created and written (acknowledged), this process's nanosecond clock
+    Map<String, Sent> sentAt = new ConcurrentHashMap<>();
+    AlertTrips trips = new AlertTrips();
     AtomicBoolean producing = new AtomicBoolean(true);
     Thread reader = new Thread(() -> {
       try (KafkaConsumer<String, byte[]> consumer =
@@ -105,7 +117,7 @@ final class LatencyProbe {
             quietUntil = System.nanoTime() + Duration.ofSeconds(5).toNanos();
           }
           for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(20))) {
-            record(codec, r.value(), sentAt, latencies);
+            record(codec, r.value(), sentAt, trips);
           }
         }
       }
@@ -137,9 +149,11 @@ final class LatencyProbe {
                   SiteAlarm.X733EventType.EQUIPMENT,
                   cause, "bench", "rectifier/1", null,
                   null), Map.of("producer", "bench"));
-          sentAt.put(alarm.eventId(), System.nanoTime());
+          Sent times = new Sent(System.nanoTime(), new java.util.concurrent.atomic.AtomicLong());
+          sentAt.put(alarm.eventId(), times);
           producer.send(new ProducerRecord<>(TopicFamily.SITE_EVENTS.topic(site), null, site,
-              codec.encode(alarm), com.towerco.platform.kafka.EventHeaders.of(alarm)));
+              codec.encode(alarm), com.towerco.platform.kafka.EventHeaders.of(alarm)),
+              (metadata, e) -> times.written().set(e == null ? System.nanoTime() : 0));
           alarms++;
         }
         Thread.sleep(1);
@@ -150,7 +164,7 @@ final class LatencyProbe {
       producing.set(false);
       reader.join();
     }
-    return latencies;
+    return trips;
   }
 
   /**
@@ -167,14 +181,18 @@ final class LatencyProbe {
     return round % 2 == 0 ? sent : (round + 1) * sites;
   }
 
-  private static void record(EventCodec codec, byte[] value, Map<String, Long> sentAt,
-      Histogram latencies) {
+  /** An alarm sent: when created, and when its write was acknowledged (0 until then). */
+  private record Sent(long created, java.util.concurrent.atomic.AtomicLong written) {}
+
+  private static void record(EventCodec codec, byte[] value, Map<String, Sent> sentAt,
+      AlertTrips trips) {
     try {
       Envelope event = codec.decode(value);
       if (event.payload() instanceof AlertFiring firing && !firing.evidenceEventIds().isEmpty()) {
-        Long sent = sentAt.remove(firing.evidenceEventIds().get(0));
+        Sent sent = sentAt.remove(firing.evidenceEventIds().get(0));
         if (sent != null) {
-          latencies.recordValue((System.nanoTime() - sent) / 1_000);
+          trips.add(new AlertTrips.Trip(sent.created(), sent.written().get(),
+              System.nanoTime()));
         }
       }
     } catch (InvalidEventException e) {

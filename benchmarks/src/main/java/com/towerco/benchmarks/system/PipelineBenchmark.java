@@ -175,7 +175,7 @@ public final class PipelineBenchmark {
         try (Admin admin = context.clients().admin()) {
           LatencyLadder ladder = new LatencyLadder(context, config, latencySites,
               options.latencyDuration(), new PlatformCatchUp(admin, context.metrics(),
-                  options.services()), out);
+                  options.services()), options.profile(), out);
           if (options.latencyRate() > 0) {
             points.add(ladder.measure(options.latencyRate(),
                 options.latencyRate() / sustained));
