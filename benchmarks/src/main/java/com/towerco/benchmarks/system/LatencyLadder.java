@@ -52,7 +52,10 @@ final class LatencyLadder {
     RecordFactory factory = new RecordFactory(sites, config.operatorTenant(),
         sites.get(0).hashCode() * 31L + ++phase, 8, BenchFleet::telemetry);
     JfrProfile recording = startProfile();
+    ThreadCpu cpu = ThreadCpu.snapshot();
     AlertTrips trips = LatencyProbe.trips(context, factory, sites, rate, duration, alarmsSent);
+    // the probe sends at the rate for its settling time and the phase (alarms not counted)
+    long records = (long) (rate * (duration.toSeconds() + LatencyProbe.SETTLE.toSeconds()));
     Histogram micros = trips.total();
     PipelineBenchmark.LatencyPoint point = new PipelineBenchmark.LatencyPoint(rate, fraction,
         micros);
@@ -65,6 +68,7 @@ final class LatencyLadder {
         + "ms%n", feed.getValueAtPercentile(50) / 1000.0, feed.getValueAtPercentile(99) / 1000.0,
         rest.getValueAtPercentile(50) / 1000.0, rest.getValueAtPercentile(99) / 1000.0);
     printEngineThread();
+    CpuTable.print(cpu, records, "this latency phase", out);
     if (recording != null) {
       try {
         java.nio.file.Path file = recording.stop();

@@ -30,7 +30,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class LatencyProbe {
   private static final Duration ALARM_EVERY = Duration.ofMillis(50);
-  private static final Duration SETTLE = Duration.ofSeconds(5);
+  static final Duration SETTLE = Duration.ofSeconds(5);
   private static final List<SiteAlarm.ProbableCause> CAUSES = List.of(
       SiteAlarm.ProbableCause.RECTIFIER_FAILURE,
       SiteAlarm.ProbableCause.AIR_CONDITIONING_FAILURE,

@@ -31,6 +31,7 @@ final class ThreadCpu {
   private final Map<Long, Long> start = new HashMap<>();
   private final Map<Long, Long> allocatedAtStart = new HashMap<>();
   private final long processStart = processCpuNanos();
+  private final long wallStart = System.nanoTime();
   private final long gcMillisStart = gcMillis();
   private final long gcCountStart = gcCount();
   private final long jitMillisStart = jitMillis();
@@ -127,6 +128,11 @@ final class ThreadCpu {
   /** The process's CPU nanoseconds since the snapshot, every thread of the JVM included. */
   long processSince() {
     return processCpuNanos() - processStart;
+  }
+
+  /** Wall-clock nanoseconds since the snapshot. */
+  long wallSince() {
+    return System.nanoTime() - wallStart;
   }
 
   long gcMillisSince() {
