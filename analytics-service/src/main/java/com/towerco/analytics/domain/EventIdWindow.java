@@ -1,15 +1,11 @@
 package com.towerco.analytics.domain;
 
+import com.towerco.platform.runtime.EventTimeBuckets;
 import com.towerco.platform.runtime.IdSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The event ids the store holds for recent event time, kept in memory so the sink can append
@@ -28,10 +24,12 @@ import java.util.TreeMap;
  * partition still holds its id; each partition's own copies (records are keyed by site) are
  * caught for the whole of its horizon.
  *
- * <p>Memory is bounded twice: a partition's buckets of event time older than the horizon
- * behind its newest time are dropped, and once more than {@code maxIds} ids are held the
- * oldest buckets of all partitions go until a tenth of the bound is free; either raises that
- * partition's floor. Not thread-safe: one per consumer.
+ * <p>Each partition lists its ids by bucket of event time ({@link EventTimeBuckets}, as the
+ * platform's {@code Deduplicator} does) over that one set. Memory is bounded twice: a
+ * partition's buckets of event time older than the horizon behind its newest time are
+ * dropped, and once more than {@code maxIds} ids are held the oldest buckets of all partitions
+ * go until a tenth of the bound is free; either raises that partition's floor. Not
+ * thread-safe: one per consumer.
  */
 public final class EventIdWindow<P> {
   /** What the window knows about an offered id. */
@@ -72,7 +70,7 @@ public final class EventIdWindow<P> {
       Long offered = offeredBeforeOpen.remove(partition);
       long from = offered == null ? floor.toEpochMilli()
           : Math.max(floor.toEpochMilli(), offered + 1);
-      partitions.put(partition, new Partition(from));
+      partitions.put(partition, new Partition(new EventTimeBuckets(ids, bucketMillis), from));
     }
   }
 
@@ -84,9 +82,7 @@ public final class EventIdWindow<P> {
     offeredBeforeOpen.remove(partition);
     Partition p = partitions.remove(partition);
     if (p != null) {
-      for (Bucket b : p.buckets.values()) {
-        b.removeFrom(ids);
-      }
+      p.buckets.forgetAll();
     }
   }
 
@@ -105,11 +101,10 @@ public final class EventIdWindow<P> {
     if (ids.containsHash(key)) {
       return Verdict.DUPLICATE;
     }
-    ids.addHash(key);
-    p.bucketOf(time).add(key);
+    p.buckets.add(key, time);
     if (time > p.newest) {
       p.newest = time;
-      p.dropOlderThan(time - horizonMillis);
+      p.raiseFloor(p.buckets.forgetBefore(time - horizonMillis));
     }
     if (ids.size() > maxIds) {
       shrink();
@@ -130,90 +125,37 @@ public final class EventIdWindow<P> {
 
   /** Drops the oldest buckets of all partitions until a tenth of the id bound is free. */
   private void shrink() {
-    List<Map.Entry<Partition, Bucket>> all = new ArrayList<>();
-    for (Partition p : partitions.values()) {
-      for (Bucket b : p.buckets.values()) {
-        all.add(Map.entry(p, b));
-      }
-    }
-    all.sort(Comparator.comparingLong(e -> e.getValue().start));
     int target = maxIds - Math.max(1, maxIds / 10);
-    for (Map.Entry<Partition, Bucket> e : all) {
-      if (ids.size() <= target) {
+    while (ids.size() > target) {
+      // The oldest bucket of all; of two as old, the one of the partition met first.
+      Partition oldest = null;
+      for (Partition p : partitions.values()) {
+        if (!p.buckets.isEmpty()
+            && (oldest == null || p.buckets.oldestStart() < oldest.buckets.oldestStart())) {
+          oldest = p;
+        }
+      }
+      if (oldest == null) {
         return;
       }
-      e.getKey().drop(e.getValue());
+      oldest.raiseFloor(oldest.buckets.forgetOldest());
     }
   }
 
   /** One partition: its floor, newest time, and its ids by bucket of event time. */
-  private final class Partition {
-    final TreeMap<Long, Bucket> buckets = new TreeMap<>();
+  private static final class Partition {
+    final EventTimeBuckets buckets;
     long floor;
     long newest = Long.MIN_VALUE;
-    Bucket last;
 
-    Partition(long floor) {
+    Partition(EventTimeBuckets buckets, long floor) {
+      this.buckets = buckets;
       this.floor = floor;
     }
 
-    Bucket bucketOf(long time) {
-      if (last != null && time >= last.start && time - last.start < bucketMillis) {
-        return last;
-      }
-      long start = Math.floorDiv(time, bucketMillis) * bucketMillis;
-      last = buckets.computeIfAbsent(start, Bucket::new);
-      return last;
-    }
-
-    void dropOlderThan(long horizonStart) {
-      Iterator<Bucket> it = buckets.values().iterator();
-      while (it.hasNext()) {
-        Bucket oldest = it.next();
-        if (oldest.start + bucketMillis > horizonStart) {
-          return;
-        }
-        it.remove();
-        forget(oldest);
-      }
-    }
-
-    void drop(Bucket bucket) {
-      if (buckets.remove(bucket.start) != null) {
-        forget(bucket);
-      }
-    }
-
-    private void forget(Bucket bucket) {
-      bucket.removeFrom(ids);
-      floor = Math.max(floor, bucket.start + bucketMillis);
-      if (last == bucket) {
-        last = null;
-      }
-    }
-  }
-
-  /** The id hashes a partition added in one slice of event time (each is in {@link #ids}). */
-  private static final class Bucket {
-    final long start;
-    long[] hashes = new long[16];
-    int count;
-
-    Bucket(long start) {
-      this.start = start;
-    }
-
-    void add(long hash) {
-      if (count == hashes.length) {
-        hashes = java.util.Arrays.copyOf(hashes, count * 2);
-      }
-      hashes[count++] = hash;
-    }
-
-    void removeFrom(IdSet set) {
-      for (int i = 0; i < count; i++) {
-        set.removeHash(hashes[i]);
-      }
+    /** Event times up to {@code forgottenUntil} are no longer covered. */
+    void raiseFloor(long forgottenUntil) {
+      floor = Math.max(floor, forgottenUntil);
     }
   }
 }
