@@ -100,7 +100,7 @@ public final class AdaptiveDetector implements Detector {
   private final double fineLearningSteps;
   private double shortScale;
   private final Gain shortScaleGain = new Gain(SHORT_SCALE_ALPHA);
-  private final Remembered interval = new Remembered();
+  private final Remembered stepLength = new Remembered();
   private double learnedSteps;
 
   public AdaptiveDetector(String name, Config config) {
@@ -171,8 +171,8 @@ public final class AdaptiveDetector implements Detector {
       shift.reset();
       flatline.reset();
     }
-    double interval = Double.isNaN(cadence.logInterval) ? 1
-        : this.interval.exp(cadence.logInterval);
+    // A step's length: a point's steps times it is its interval (1 Hz: a sixtieth of a minute).
+    double stepMillis = this.stepLength.exp(cadence.logStep());
     baseline.predict(timeMillis, steps);
     double flatRun = flatline.add(value, steps, config.minFlatRun());
     learnedSteps += Math.min(1, steps);
@@ -181,7 +181,7 @@ public final class AdaptiveDetector implements Detector {
       aggregates.add(timeMillis, value, baseline.noiseFloor());
     }
     if (!baseline.started()) {
-      baseline.learn(value, steps, interval);
+      baseline.learn(value, steps, stepMillis);
       return Score.learning(timeMillis, raw, name);
     }
     // log10 of how much coarser than the reference step the series is (0 if not), read from the
@@ -208,7 +208,7 @@ public final class AdaptiveDetector implements Detector {
     views.judge(Math.abs(z), cusum, gap, spread, flatRun, shift.evident(), alert,
         config.alertSurprise() - alert);
     views.learn(Math.abs(z), cusum, gap, spread, flatRun, steps, alert);
-    baseline.learn(value, steps, interval);
+    baseline.learn(value, steps, stepMillis);
     if (views.surprise(Views.LEVEL_SHIFT) >= alert || shift.evident()) {
       baseline.settle(shift.level(), shift.deseasonalisedLevel());
       shift.reset();

@@ -7,7 +7,9 @@ package com.towerco.aiops.detection;
  * learning rates are per step, so a point after a gap moves the baseline more than a point
  * squeezed in between two regular ones, irregular spacing needs no resampling, and a series
  * sampled every second learns (and accumulates evidence) per minute, not per point, so its slow
- * wander is not mistaken for shifts.
+ * wander is not mistaken for shifts. The typical interval itself is learned from each point's
+ * interval against the typical one, not against the step, so a series sampled every second
+ * settles at a second (ADR-050; before, it fell by a factor e^0.115 per point without end).
  */
 final class Cadence {
   static final long RESOLUTION_MS = 60_000;
@@ -45,13 +47,27 @@ final class Cadence {
       logInterval = logDt;
       steps = Math.max(MIN_STEPS, Math.min(1, (double) dt / RESOLUTION_MS));
     } else {
-      double diff = logDt - Math.max(logInterval, LOG_RESOLUTION);
-      steps = Math.max(MIN_STEPS, Math.min(MAX_STEPS, stepsOf.exp(diff)));
+      if (logInterval < 0) {
+        // Below 1 ms, which no learned interval can be (every interval is at least 1 ms): one
+        // that collapsed before ADR-050, from a stored state. Its step was the resolution, so
+        // the last point's steps tell the last interval: learning starts again from that.
+        logInterval = LOG_RESOLUTION + Math.log(steps);
+      }
+      steps = Math.max(MIN_STEPS, Math.min(MAX_STEPS, stepsOf.exp(logDt - logStep())));
       // A single long gap or burst moves the typical interval by at most a factor e^0.05·2.3.
-      logInterval += LOG_RATE * Math.max(-2.3, Math.min(2.3, diff));
+      logInterval += LOG_RATE * Math.max(-2.3, Math.min(2.3, logDt - logInterval));
     }
     last = timeMillis;
     return steps;
+  }
+
+  /**
+   * The log of a step's length in milliseconds: the typical interval, but never less than
+   * {@link #RESOLUTION_MS} (a step's length before the second point). A point stands for
+   * {@link #steps} of it: {@code steps × e^logStep()} is its interval, within the step bounds.
+   */
+  double logStep() {
+    return logInterval > LOG_RESOLUTION ? logInterval : LOG_RESOLUTION; // NaN: the resolution
   }
 
   /**

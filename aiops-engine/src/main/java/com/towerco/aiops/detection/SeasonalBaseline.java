@@ -158,8 +158,12 @@ final class SeasonalBaseline {
     return offset + (learned == 0 ? plainLevel : sum / learned);
   }
 
-  /** Learns from {@code value}, the point just predicted. */
-  void learn(double value, double steps, double intervalMillis) {
+  /**
+   * Learns from {@code value}, the point just predicted, {@code steps} steps of
+   * {@code stepMillis} after the last: the offset's and the profile bins' gains are per event
+   * time ({@code steps × stepMillis}, the point's interval), the other gains per step.
+   */
+  void learn(double value, double steps, double stepMillis) {
     if (!start.complete()) {
       if (start.add(value)) {
         // The baseline starts from the median and MAD of the first points, not from the first.
@@ -206,7 +210,7 @@ final class SeasonalBaseline {
         + config.beta() * ((plainLevel - previous) / steps - config.damping() * plainTrend);
 
     if (profiled) {
-      double offsetGain = 1 - offsetKeep.exp(-intervalMillis * steps / config.seasonalLevelMillis());
+      double offsetGain = 1 - offsetKeep.exp(-stepMillis * steps / config.seasonalLevelMillis());
       double before = offset;
       offset = offset + offsetTrend * config.damping() * steps
           + offsetGain * clip(seasonalResidual, seasonalClip);
@@ -216,7 +220,7 @@ final class SeasonalBaseline {
     // A bin's first value starts it unclipped, so keep it within the plain model's range.
     double firstValue = Math.max(plainPrediction - plainClip,
         Math.min(plainPrediction + plainClip, value));
-    learnProfile(value, firstValue, steps, intervalMillis, seasonalClip);
+    learnProfile(value, firstValue, steps, stepMillis, seasonalClip);
 
     if (value != lastValue) {
       quantum = Math.min(quantum, Math.abs(value - lastValue));
@@ -229,9 +233,9 @@ final class SeasonalBaseline {
    * its first days and then an average over the last {@code dayMemory} days.
    */
   private void learnProfile(double value, double firstValue, double steps,
-      double intervalMillis, double clip) {
+      double stepMillis, double clip) {
     double target = (dayPoints[dayBin] == 0 ? firstValue : value) - offset;
-    double visits = Math.min(1, steps * intervalMillis / (DAY_MS / DAY_BINS));
+    double visits = Math.min(1, steps * stepMillis / (DAY_MS / DAY_BINS));
     dayPoints[dayBin] = Math.min(dayPoints[dayBin] + 1, 1 << 20);
     if (dayPoints[dayBin] == 1) { // a bin learned for the first time joins the level
       rankLearnedBins();
@@ -242,7 +246,7 @@ final class SeasonalBaseline {
     day[dayBin] += dayGain * (dayPoints[dayBin] == 1 ? dayError : clip(dayError, clip));
     summed = Math.min(summed, rank[dayBin]); // the level's sums from this bin on are stale
 
-    double weekVisits = Math.min(1, steps * intervalMillis / (WEEK_MS / WEEK_BINS));
+    double weekVisits = Math.min(1, steps * stepMillis / (WEEK_MS / WEEK_BINS));
     weekPoints[weekBin] = Math.min(weekPoints[weekBin] + 1, 1 << 20);
     double weekGain = gainOrFloor(weekKeep, weekBase, weekDecay, weekVisits,
         1.0 / weekPoints[weekBin]);
@@ -255,10 +259,10 @@ final class SeasonalBaseline {
    * {@code visits * ln(1 / base)} ({@code e^-x >= 1 - x}), and {@code Math.pow} is within one
    * ulp (at most 2^-52 here), so when that bound with a generous margin is below the floor, the
    * computed gain is below it too and the max is the floor, bit for bit. A sub-minute series
-   * visits a bin for a sliver of its 30 minutes per point ({@code visits} changes with the
-   * cadence on every point, so the remembered power does not help), and its bins have seen
-   * enough points that the running mean's {@code 1 / points} is the larger: two powers per
-   * point saved.
+   * visits a bin for a sliver of its 30 minutes per point (1 Hz: 1/1,800), so the running
+   * mean's {@code 1 / points} is the larger for a day bin's first ~2,600 points (a day and a
+   * half at 1 Hz) and a week bin's first ~8,900: powers saved while a young or irregular
+   * series' {@code visits} changes from point to point and the remembered power cannot help.
    */
   static double gainOrFloor(Remembered keep, double base, double decay, double visits,
       double floor) {
