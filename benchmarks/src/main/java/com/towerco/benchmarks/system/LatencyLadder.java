@@ -53,6 +53,7 @@ final class LatencyLadder {
         sites.get(0).hashCode() * 31L + ++phase, 8, BenchFleet::telemetry);
     JfrProfile recording = startProfile();
     ThreadCpu cpu = ThreadCpu.snapshot();
+    BrokerAppends appends = BrokerAppends.snapshot();
     AlertTrips trips = LatencyProbe.trips(context, factory, sites, rate, duration, alarmsSent);
     // the probe sends at the rate for its settling time and the phase (alarms not counted)
     long records = (long) (rate * (duration.toSeconds() + LatencyProbe.SETTLE.toSeconds()));
@@ -69,6 +70,7 @@ final class LatencyLadder {
         rest.getValueAtPercentile(50) / 1000.0, rest.getValueAtPercentile(99) / 1000.0);
     printEngineThread();
     CpuTable.print(cpu, records, "this latency phase", out);
+    appends.print(cpu.wallSince() / 1e9, out);
     if (recording != null) {
       try {
         java.nio.file.Path file = recording.stop();

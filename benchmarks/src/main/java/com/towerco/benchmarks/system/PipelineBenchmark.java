@@ -153,6 +153,7 @@ public final class PipelineBenchmark {
         PlatformRun.prepare(context, sites);
         JfrProfile profile = options.profile() ? JfrProfile.start() : null;
         ThreadCpu cpu = ThreadCpu.snapshot();
+        BrokerAppends appends = BrokerAppends.snapshot();
         out.printf("  measured phase starts: JVM up %.0f s, platform warm-up %s%n",
             WarmUp.uptimeSeconds(), platformWarmUp.describe());
         // The measured sites share partitions with the warm-up sites: their readings continue
@@ -162,6 +163,7 @@ public final class PipelineBenchmark {
                 warm.size()));
         double jitCpuShare = CpuTable.print(cpu, options.records(), "the platform phase",
             out);
+        appends.print(cpu.wallSince() / 1e9, out);
         if (profile != null) {
           JfrProfile.print(profile.stop(), PROFILE_GROUPS, PROFILE_METHODS, out);
         }
