@@ -82,7 +82,7 @@ public final class StreamsService implements PlatformService {
     props.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), KafkaClients.FETCH_MAX_WAIT_MS);
     props.put(StreamsConfig.consumerPrefix("fetch.max.bytes"), KafkaClients.FETCH_MAX_BYTES);
     props.put(StreamsConfig.producerPrefix("linger.ms"), 5);
-    props.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
+    props.put(StreamsConfig.producerPrefix("compression.type"), KafkaClients.COMPRESSION);
     props.put(StreamsConfig.producerPrefix("acks"), "all");
     context.config().clientProperties().forEach((k, v) -> {
       if (k.startsWith("streams.")) {

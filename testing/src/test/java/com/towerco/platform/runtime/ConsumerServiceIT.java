@@ -165,7 +165,7 @@ class ConsumerServiceIT {
   void aPacedLoopDrainsABacklogOfManyFetchesWithoutWaitingOutItsRounds() {
     // ADR-042: a fetch response carries at most KafkaClients.FETCH_MAX_BYTES, so a reader far
     // behind gets polls short of max.poll.records; a paced loop took those for "caught up" and
-    // read one fetch a second. Records of ~1 KB that LZ4 cannot shrink much: 60,000 of them are
+    // read one fetch a second. Records of ~1 KB that compression cannot shrink much: 60,000 are
     // some 40 fetches.
     ServiceContext context = kafka.context();
     String topic = context.topics().ensure(TopicFamily.KPI_METRICS, "backlog1");
