@@ -53,7 +53,8 @@ public final class KafkaClients {
    * two 64 KB block buffers per batch whatever it holds (132 KB per batch, ~14-30 us of CPU),
    * which made the bench's feed alone allocate ~100 KB per record in the latency phases;
    * Snappy's stream recycles its buffers (~0.5 KB per batch, ~5 us) and compresses a
-   * one-to-five-record batch as well as LZ4 (ADR-052). Overridable with
+   * one-to-five-record batch as well as LZ4; reading a batch costs about twice LZ4's, so a
+   * drain of full batches pays a little more (ADR-052). Overridable with
    * {@code producer.compression.type}.
    */
   public static final String COMPRESSION = "snappy";
