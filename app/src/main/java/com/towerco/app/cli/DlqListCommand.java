@@ -4,13 +4,14 @@ import com.towerco.events.Json;
 import com.towerco.platform.dlq.DeadLetter;
 import com.towerco.platform.dlq.DeadLetterJson;
 import com.towerco.platform.dlq.DeadLetterLog;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code towerco dlq list}: the dead letters a filter matches, newest last. */
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -30,13 +31,17 @@ public final class DlqListCommand implements Callable<Integer> {
   @Mixin
   KafkaOptions kafka;
 
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     Clock clock = Clock.systemUTC();
     DeadLetterLog.Contents contents = DlqCommand.open(kafka, clock).read(filter.filter(clock));
     List<DeadLetter> letters = contents.letters();
     List<DeadLetter> shown = letters.subList(Math.max(0, letters.size() - limit), letters.size());
-    PrintStream out = System.out;
+    // the command line's own writer (System.out unless set): what a caller captures is only this
+    PrintWriter out = spec.commandLine().getOut();
     if (json) {
       for (DeadLetter letter : shown) {
         out.println(Json.mapper().writeValueAsString(DeadLetterJson.of(letter,

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code towerco dlq replay}: dead letters back to their original topics after a fix, by id or
@@ -46,6 +47,9 @@ public final class DlqReplayCommand implements Callable<Integer> {
   @Mixin
   KafkaOptions kafka;
 
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     Clock clock = Clock.systemUTC();
@@ -75,11 +79,13 @@ public final class DlqReplayCommand implements Callable<Integer> {
       }
     }
     if (dryRun) {
-      letters.forEach(l -> System.out.println("would re-drive " + l.id() + " (" + l.reason()
+      java.io.PrintWriter out = spec.commandLine().getOut();
+      letters.forEach(l -> out.println("would re-drive " + l.id() + " (" + l.reason()
           + ") to " + l.originTopic()));
       return 0;
     }
     int sent = 0;
+    java.io.PrintWriter out = spec.commandLine().getOut();
     try (Redriver redriver = log.redriver()) {
       for (DeadLetter letter : letters) {
         Redriver.Outcome outcome = redriver.redrive(letter, replacement);
@@ -87,10 +93,10 @@ public final class DlqReplayCommand implements Callable<Integer> {
         String where = r.topic() + "-" + r.partition() + "@" + r.offset();
         if (outcome.sentNow()) {
           sent++;
-          System.out.println("re-drove " + letter.id() + " (" + letter.reason() + ") to "
+          out.println("re-drove " + letter.id() + " (" + letter.reason() + ") to "
               + where + (r.replacedValue() ? " with the corrected value" : ""));
         } else {
-          System.out.println("already re-driven " + letter.id() + " at " + r.at() + " to "
+          out.println("already re-driven " + letter.id() + " at " + r.at() + " to "
               + where + "; not sent again");
         }
       }

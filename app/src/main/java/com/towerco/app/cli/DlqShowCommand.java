@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code towerco dlq show ID}: one dead letter, all of it, as indented JSON. */
 @Command(name = "show", mixinStandardHelpOptions = true,
@@ -23,6 +24,9 @@ public final class DlqShowCommand implements Callable<Integer> {
   @Mixin
   KafkaOptions kafka;
 
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     DeadLetterLog log = DlqCommand.open(kafka, Clock.systemUTC());
@@ -32,7 +36,7 @@ public final class DlqShowCommand implements Callable<Integer> {
       return 3;
     }
     DeadLetterLog.Redrive redrive = log.read(DeadLetterFilter.ALL).redrives().get(id);
-    System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(
+    spec.commandLine().getOut().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(
         DeadLetterJson.of(letter, redrive, Integer.MAX_VALUE)));
     return 0;
   }

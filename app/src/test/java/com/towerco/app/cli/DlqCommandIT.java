@@ -22,8 +22,6 @@ import com.towerco.platform.runtime.Deduplicator;
 import com.towerco.platform.runtime.EventHandler;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.testing.KafkaExtension;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -223,16 +221,13 @@ class DlqCommandIT {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--bootstrap-servers");
     all.add(kafka.bootstrapServers());
-    PrintStream original = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      int code = new CommandLine(new Towerco()).execute(all.toArray(String[]::new));
-      assertThat(code).as(String.join(" ", all) + "\n" + out).isZero();
-    } finally {
-      System.setOut(original);
-    }
-    return out.toString(StandardCharsets.UTF_8);
+    // The command's own writer, not System.out: the services this test runs log to the
+    // console from their threads, and a log line in the captured output is not the command's.
+    java.io.StringWriter out = new java.io.StringWriter();
+    int code = new CommandLine(new Towerco()).setOut(new java.io.PrintWriter(out, true))
+        .execute(all.toArray(String[]::new));
+    assertThat(code).as(String.join(" ", all) + "\n" + out).isZero();
+    return out.toString();
   }
 
   private static List<JsonNode> jsonLines(String text) throws Exception {
