@@ -78,14 +78,13 @@ public final class DlqReplayCommand implements Callable<Integer> {
         letters.add(letter);
       }
     }
+    java.io.PrintWriter out = spec.commandLine().getOut();
     if (dryRun) {
-      java.io.PrintWriter out = spec.commandLine().getOut();
       letters.forEach(l -> out.println("would re-drive " + l.id() + " (" + l.reason()
           + ") to " + l.originTopic()));
       return 0;
     }
     int sent = 0;
-    java.io.PrintWriter out = spec.commandLine().getOut();
     try (Redriver redriver = log.redriver()) {
       for (DeadLetter letter : letters) {
         Redriver.Outcome outcome = redriver.redrive(letter, replacement);

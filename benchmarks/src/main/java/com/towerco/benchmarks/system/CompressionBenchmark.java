@@ -57,13 +57,7 @@ public class CompressionBenchmark {
     for (int i = 0; i < values.length; i++) {
       values[i] = factory.next(i, time.plusSeconds(i / 100)).value();
     }
-    compression = switch (codec) {
-      case "none" -> Compression.NONE;
-      case "lz4" -> Compression.lz4().build();
-      case "snappy" -> Compression.snappy().build();
-      case "zstd" -> Compression.zstd().build();
-      default -> throw new IllegalArgumentException(codec);
-    };
+    compression = Compression.of(codec).build(); // the name as compression.type takes it
     written = MemoryRecords.readableRecords(write().buffer().duplicate());
   }
 
