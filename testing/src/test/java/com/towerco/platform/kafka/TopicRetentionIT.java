@@ -8,10 +8,12 @@ import com.towerco.testing.KafkaExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -89,9 +91,25 @@ class TopicRetentionIT {
         .hasMessageContaining("kept forever");
   }
 
+  /**
+   * The topic's setting as the broker reports it. A topic the controller has just created can
+   * be unknown to the broker's metadata for a moment (CI saw it once), so that answer is asked
+   * again for up to 30 s; any other error fails the test.
+   */
   private static String config(Admin admin, String topic, String key) throws Exception {
     ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-    return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS)
-        .get(resource).get(key).value();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try {
+        return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS)
+            .get(resource).get(key).value();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100);
+      }
+    }
   }
 }
