@@ -98,8 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
         + "phase %.1f %%%n", warmup, result.rawWarmUp(), result.platformWarmUp(),
         100 * result.rawJitCpuShare(), 100 * result.platformJitCpuShare());
     System.out.printf("  latency phases: after a paced warm-up of %d s at the first rate (not "
-        + "measured); readings 1 s apart per site in event time, as in the drain%n",
-        latencyWarmupSeconds);
+        + "measured)%n", latencyWarmupSeconds);
     for (PipelineBenchmark.LatencyPoint point : result.latencies()) {
       var l = point.micros();
       if (l.getTotalCount() == 0) {

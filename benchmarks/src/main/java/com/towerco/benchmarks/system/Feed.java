@@ -11,9 +11,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 final class Feed {
   private Feed() {}
 
-  /** Event time between two readings of a site. */
-  static final java.time.Duration READING_INTERVAL = java.time.Duration.ofSeconds(1);
-
   /** Creates the sites' topics, then sends {@code count} records; returns when all are acked. */
   static void produce(ServiceContext context, RecordFactory factory, List<String> sites,
       long count, Instant start) {
@@ -22,8 +19,7 @@ final class Feed {
     try (KafkaProducer<String, byte[]> producer =
         context.clients().producer("bench-feed-" + System.nanoTime())) {
       for (long i = 0; i < count; i++) {
-        RecordFactory.Record r = factory.next(i,
-            start.plus(READING_INTERVAL.multipliedBy(i / sites.size())));
+        RecordFactory.Record r = factory.next(i, start.plusMillis(i / sites.size() * 1000));
         producer.send(r.toProducerRecord(), (md, e) -> {
               if (e != null) {
                 failed.incrementAndGet();

@@ -27,7 +27,6 @@ final class LatencyLadder {
   private final PlatformCatchUp catchUp;
   private final boolean profile;
   private final long[] alarmsSent = new long[1];
-  private final ProbeTime time;
   private int phase;
 
   LatencyLadder(ServiceContext context, PlatformConfig config, List<String> sites,
@@ -39,7 +38,6 @@ final class LatencyLadder {
     this.duration = duration;
     this.out = out;
     this.catchUp = catchUp;
-    this.time = ProbeTime.asTheDrain(java.time.Instant.now(), sites.size());
   }
 
   /** How long a phase waits for the platform to catch up before it starts anyway. */
@@ -49,7 +47,7 @@ final class LatencyLadder {
    * Sends at {@code rate} for {@code length} without measuring: the paths a steady rate takes
    * (small batches, transactions of the services that use them, per-record commits of the
    * paced readers) are not the ones the drain warmed, and the JIT compiles them during the
-   * first paced minute or two (ADR-053). A long-running service has long compiled them, so
+   * first paced minute or two (ADR-056). A long-running service has long compiled them, so
    * the ladder starts after this. Prints what the JIT took, so a reader sees when it settled.
    */
   void warmUp(double rate, Duration length) throws InterruptedException {
@@ -59,8 +57,7 @@ final class LatencyLadder {
     RecordFactory factory = new RecordFactory(sites, config.operatorTenant(),
         sites.get(0).hashCode() * 31L + ++phase, 8, BenchFleet::telemetry);
     ThreadCpu cpu = ThreadCpu.snapshot();
-    AlertTrips trips = LatencyProbe.trips(context, factory, sites, rate, length, alarmsSent,
-        time);
+    AlertTrips trips = LatencyProbe.trips(context, factory, sites, rate, length, alarmsSent);
     long records = (long) (rate * (length.toSeconds() + LatencyProbe.SETTLE.toSeconds()));
     double jit = CpuTable.print(cpu, records, "the paced warm-up", out);
     out.printf("  paced warm-up: p99 %.1f ms (%d alerts), compiler threads %.1f %% of the "
@@ -79,8 +76,7 @@ final class LatencyLadder {
     JfrProfile recording = startProfile();
     ThreadCpu cpu = ThreadCpu.snapshot();
     BrokerAppends appends = BrokerAppends.snapshot();
-    AlertTrips trips = LatencyProbe.trips(context, factory, sites, rate, duration, alarmsSent,
-        time);
+    AlertTrips trips = LatencyProbe.trips(context, factory, sites, rate, duration, alarmsSent);
     // the probe sends at the rate for its settling time and the phase (alarms not counted)
     long records = (long) (rate * (duration.toSeconds() + LatencyProbe.SETTLE.toSeconds()));
     Histogram micros = trips.total();

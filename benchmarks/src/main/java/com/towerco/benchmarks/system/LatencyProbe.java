@@ -9,6 +9,7 @@ import com.towerco.events.payload.alert.AlertFiring;
 import com.towerco.events.payload.site.SiteAlarm;
 import com.towerco.platform.runtime.ServiceContext;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,9 +25,8 @@ import org.apache.kafka.common.TopicPartition;
  * Event-to-alert latency under load: telemetry flows at a fixed rate; after a settling period
  * (the services pick up the new sites' topics) alarms are raised and cleared across the sites,
  * each raise round with another probable cause so that every raise is a new alert rather than a
- * flap of the last one; for each alert the engine publishes, the time from the alarm's creation
- * to the alert arriving on the operator's alert topic, by this process's clock (the records'
- * event time is {@link ProbeTime}'s).
+ * flap of the last one; for each alert the engine publishes, the time from the alarm's event
+ * time (stamped when sent) to the alert arriving on the operator's alert topic.
  */
 final class LatencyProbe {
   private static final Duration ALARM_EVERY = Duration.ofMillis(50);
@@ -65,8 +65,7 @@ final class LatencyProbe {
 
   static Histogram run(ServiceContext context, RecordFactory factory, List<String> sites,
       double ratePerSecond, Duration duration) throws InterruptedException {
-    return trips(context, factory, sites, ratePerSecond, duration, new long[1],
-        ProbeTime.wall()).total();
+    return trips(context, factory, sites, ratePerSecond, duration, new long[1]).total();
   }
 
   /**
@@ -75,12 +74,10 @@ final class LatencyProbe {
    * previous phase's (a warm-up's alarms raised again are duplicates: no alert).
    */
   static AlertTrips trips(ServiceContext context, RecordFactory factory, List<String> sites,
-      double ratePerSecond, Duration duration, long[] alarmsSent, ProbeTime time)
-      throws InterruptedException {
+      double ratePerSecond, Duration duration, long[] alarmsSent) throws InterruptedException {
     try (KafkaProducer<String, byte[]> producer =
         context.clients().producer("bench-latency-feed")) {
-      return trips(context, producer, factory, sites, ratePerSecond, duration, alarmsSent,
-          time);
+      return trips(context, producer, factory, sites, ratePerSecond, duration, alarmsSent);
     }
   }
 
@@ -88,18 +85,17 @@ final class LatencyProbe {
   static Histogram run(ServiceContext context, KafkaProducer<String, byte[]> producer,
       RecordFactory factory, List<String> sites, double ratePerSecond, Duration duration,
       long[] alarmsSent) throws InterruptedException {
-    return trips(context, producer, factory, sites, ratePerSecond, duration, alarmsSent,
-        ProbeTime.wall()).total();
+    return trips(context, producer, factory, sites, ratePerSecond, duration, alarmsSent)
+        .total();
   }
 
   /**
    * As above, each alert's trip (created, written, read) rather than only its latency: {@link
-   * AlertTrips#total()} is the event-to-alert latency. Readings and alarms carry {@code time}'s
-   * event time.
+   * AlertTrips#total()} is the event-to-alert latency.
    */
   static AlertTrips trips(ServiceContext context, KafkaProducer<String, byte[]> producer,
       RecordFactory factory, List<String> sites, double ratePerSecond, Duration duration,
-      long[] alarmsSent, ProbeTime time) throws InterruptedException {
+      long[] alarmsSent) throws InterruptedException {
     EventCodec codec = new EventCodec();
     String operator = context.config().operatorTenant();
     String alertTopic = context.topics().ensure(TopicFamily.ALERT_NOTIFICATIONS, operator);
@@ -138,7 +134,7 @@ final class LatencyProbe {
         long elapsed = System.nanoTime() - start;
         long due = (long) (elapsed / 1e9 * ratePerSecond);
         for (; sent < due; sent++) {
-          RecordFactory.Record r = factory.next(sent, time.at(sent));
+          RecordFactory.Record r = factory.next(sent, Instant.now());
           producer.send(r.toProducerRecord());
         }
         if (elapsed > SETTLE.toNanos()
@@ -147,7 +143,7 @@ final class LatencyProbe {
           long round = alarms / sites.size();
           boolean raise = round % 2 == 0;
           SiteAlarm.ProbableCause cause = CAUSES.get((int) (round / 2 % CAUSES.size()));
-          Envelope alarm = Envelope.of(EventIds.random(), operator, site, time.at(sent),
+          Envelope alarm = Envelope.of(EventIds.random(), operator, site, Instant.now(),
               new SiteAlarm("BENCH-" + site + "-" + cause, raise ? SiteAlarm.AlarmState.RAISED
                   : SiteAlarm.AlarmState.CLEARED, SiteAlarm.PerceivedSeverity.MAJOR,
                   SiteAlarm.X733EventType.EQUIPMENT,
@@ -164,7 +160,6 @@ final class LatencyProbe {
       }
       producer.flush();
       alarmsSent[0] = alarms;
-      time.phaseEnded(sent);
     } finally {
       producing.set(false);
       reader.join();
