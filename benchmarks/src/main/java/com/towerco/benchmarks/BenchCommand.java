@@ -53,6 +53,11 @@ public final class BenchCommand implements Callable<Integer> {
           + "sustained rate, then a search for the capacity at the p99 objective).")
   double latencyRate;
 
+  @Option(names = "--latency-warmup-seconds", defaultValue = "60",
+      description = "Seconds sent at the first latency rate before the latency phases, not "
+          + "measured: the JIT compiles the paced paths meanwhile (default: ${DEFAULT-VALUE}).")
+  int latencyWarmupSeconds;
+
   @Option(names = "--services", split = ",",
       description = "Services in the platform phase (default: all).")
   List<String> services = new ArrayList<>(List.of("all"));
@@ -75,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var result = PipelineBenchmark.run(new PipelineBenchmark.Options(records, sites,
         sitePartitions, warmup, warmupRounds, Duration.ofSeconds(latencySeconds), latencyRate,
-        Services.select(services),
+        Duration.ofSeconds(latencyWarmupSeconds), Services.select(services),
         new ServiceSettings(
             PipelineBenchmark.withEveryAlertPublished(settings)), profile), System.out);
     System.out.printf("%nTowerco AIOps pipeline benchmark (%d records of %d bytes, %d sites x %d "
@@ -92,6 +97,8 @@ public final class BenchCommand implements Callable<Integer> {
         + "threads' share of the process's CPU while measured: raw rounds %.1f %%, platform "
         + "phase %.1f %%%n", warmup, result.rawWarmUp(), result.platformWarmUp(),
         100 * result.rawJitCpuShare(), 100 * result.platformJitCpuShare());
+    System.out.printf("  latency phases: after a paced warm-up of %d s at the first rate (not "
+        + "measured)%n", latencyWarmupSeconds);
     for (PipelineBenchmark.LatencyPoint point : result.latencies()) {
       var l = point.micros();
       if (l.getTotalCount() == 0) {

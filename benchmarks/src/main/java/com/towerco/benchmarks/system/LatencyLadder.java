@@ -43,6 +43,28 @@ final class LatencyLadder {
   /** How long a phase waits for the platform to catch up before it starts anyway. */
   static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(180);
 
+  /**
+   * Sends at {@code rate} for {@code length} without measuring: the paths a steady rate takes
+   * (small batches, transactions of the services that use them, per-record commits of the
+   * paced readers) are not the ones the drain warmed, and the JIT compiles them during the
+   * first paced minute or two (ADR-056). A long-running service has long compiled them, so
+   * the ladder starts after this. Prints what the JIT took, so a reader sees when it settled.
+   */
+  void warmUp(double rate, Duration length) throws InterruptedException {
+    out.printf("paced warm-up at %,.0f records/s for %d s (not measured) ...%n", rate,
+        length.toSeconds());
+    catchUp.await(CATCH_UP_TIMEOUT, out);
+    RecordFactory factory = new RecordFactory(sites, config.operatorTenant(),
+        sites.get(0).hashCode() * 31L + ++phase, 8, BenchFleet::telemetry);
+    ThreadCpu cpu = ThreadCpu.snapshot();
+    AlertTrips trips = LatencyProbe.trips(context, factory, sites, rate, length, alarmsSent);
+    long records = (long) (rate * (length.toSeconds() + LatencyProbe.SETTLE.toSeconds()));
+    double jit = CpuTable.print(cpu, records, "the paced warm-up", out);
+    out.printf("  paced warm-up: p99 %.1f ms (%d alerts), compiler threads %.1f %% of the "
+        + "process's CPU%n", trips.total().getValueAtPercentile(99) / 1000.0,
+        trips.total().getTotalCount(), 100 * jit);
+  }
+
   PipelineBenchmark.LatencyPoint measure(double rate, double fraction)
       throws InterruptedException {
     out.printf("latency at %,.0f records/s (%.0f %% of sustained) for %d s ...%n", rate,

@@ -32,7 +32,7 @@ public final class PipelineBenchmark {
   /** What to run. */
   public record Options(long records, int sites, int sitePartitions, long warmupRecords,
       int maxWarmupRounds, Duration latencyDuration, double latencyRate,
-      List<ServiceFactory> services, ServiceSettings settings, boolean profile) {}
+      Duration pacedWarmUp, List<ServiceFactory> services, ServiceSettings settings, boolean profile) {}
 
   /**
    * The benches time event-to-alert by the alert record each probe alarm raises. Since alerts
@@ -178,6 +178,10 @@ public final class PipelineBenchmark {
           LatencyLadder ladder = new LatencyLadder(context, config, latencySites,
               options.latencyDuration(), new PlatformCatchUp(admin, context.metrics(),
                   options.services()), options.profile(), out);
+          if (!options.pacedWarmUp().isZero()) {
+            ladder.warmUp(options.latencyRate() > 0 ? options.latencyRate()
+                : sustained * LATENCY_FRACTIONS.get(0), options.pacedWarmUp());
+          }
           if (options.latencyRate() > 0) {
             points.add(ladder.measure(options.latencyRate(),
                 options.latencyRate() / sustained));
