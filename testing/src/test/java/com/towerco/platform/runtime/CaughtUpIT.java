@@ -79,7 +79,10 @@ class CaughtUpIT {
       int answersDuringOutage = answers.size();
       await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
           .until(() -> answers.size() > answersDuringOutage);
-      assertThat(answers.subList(answersDuringOutage, answers.size()))
+      // a copy: the loop keeps answering while the assertion reads (a sub-list of the live
+      // list fails with ConcurrentModificationException when it appends in between)
+      List<Boolean> sinceOutage = List.copyOf(answers);
+      assertThat(sinceOutage.subList(answersDuringOutage, sinceOutage.size()))
           .as("the broker is away: nothing is known to be read to its end").containsOnly(false);
     } finally {
       kafka.startAgain();
