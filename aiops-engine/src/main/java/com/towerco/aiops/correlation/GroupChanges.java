@@ -19,10 +19,6 @@ public record GroupChanges(List<GroupState> changed, List<String> removed) {
     removed = List.copyOf(removed);
   }
 
-  public boolean isEmpty() {
-    return changed.isEmpty() && removed.isEmpty();
-  }
-
   /**
    * Collects a {@link Correlator}'s changes between two {@link #drain}s, once it is on (a
    * correlator nobody takes the changes from keeps none).
