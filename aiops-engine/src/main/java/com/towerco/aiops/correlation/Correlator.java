@@ -31,6 +31,10 @@ public final class Correlator {
   private final NotificationPolicy notification;
   private final List<Group> groups = new ArrayList<>();
   private final ProblemNotices notices;
+  /** What changed since the state store last took it ({@link #changes}). */
+  private final GroupChanges.Recorder changes = new GroupChanges.Recorder();
+  /** The creation order of the next group ({@link Group#sequence}). */
+  private long nextSequence;
 
   /** With the default notification policy. */
   public Correlator(CorrelationPolicy policy) {
@@ -69,6 +73,7 @@ public final class Correlator {
           if (!group.anyFiring()) {
             group.clearSince = group.lastResolved(fact.time());
           }
+          changes.changed(group);
         }
       }
       return out;
@@ -77,7 +82,11 @@ public final class Correlator {
       Member member = group.members.get(fact.alertId());
       if (member != null) {
         // Already a member: its condition went quiet or came back; nothing else changes.
-        group.members.put(fact.alertId(), member.quieted(fact.quiet(), fact.time()));
+        Member quieted = member.quieted(fact.quiet(), fact.time());
+        if (quieted != member) {
+          group.members.put(fact.alertId(), quieted);
+          changes.changed(group);
+        }
         return out;
       }
     }
@@ -100,6 +109,9 @@ public final class Correlator {
         : NotificationGate.suppressor(fact, group, notification).orElse(null));
     group.members.put(fact.alertId(), member);
     group.clearSince = null;
+    // the one group an alert changes: the chosen group is the only one accepts(),
+    // hubGroupFromPower() and proposed() modify
+    changes.changed(group);
     notices.joined(group, member);
     if (group.opened) {
       out.add(new IncidentUpdate(group.incidentId, new AttachAlert(group.incidentId,
@@ -212,9 +224,12 @@ public final class Correlator {
         if (at.isPresent()) {
           group.opened = true;
           out.add(opened(group, at.get()));
+          changes.changed(group);
         }
       }
-      notices.settled(group, now);
+      if (notices.settled(group, now)) {
+        changes.changed(group);
+      }
       if (group.clearSince != null && !now.isBefore(group.clearSince.plus(policy.holdDown()))) {
         if (group.opened) {
           out.add(new IncidentUpdate(group.incidentId, new ClearIncident(group.incidentId,
@@ -223,6 +238,7 @@ public final class Correlator {
         }
         notices.over(group, group.clearSince.plus(policy.holdDown()));
         it.remove();
+        changes.removed(group);
       }
     }
     return out;
@@ -246,9 +262,27 @@ public final class Correlator {
    */
   public static final String MAINTENANCE = "maintenance:";
 
-  /** The groups being tracked, for the state store. */
+  /** The groups being tracked, for the state store, in the order they were created. */
   public List<GroupState> snapshot() {
     return groups.stream().map(GroupState::of).toList();
+  }
+
+  /**
+   * The groups created or changed and the groups dropped since the last call, each as it is
+   * now: a state store that keeps one entry per group writes only these (a region's storm
+   * does not re-write all of its groups for every alert).
+   */
+  public GroupChanges changes() {
+    return changes.drain();
+  }
+
+  /**
+   * From now on, keeps what changes for {@link #changes} (a state store that writes only the
+   * changed groups takes them after every input; nobody else needs them).
+   */
+  public Correlator recordingChanges() {
+    changes.start();
+    return this;
   }
 
   public static Correlator restore(CorrelationPolicy policy, List<GroupState> state) {
@@ -258,7 +292,14 @@ public final class Correlator {
   public static Correlator restore(CorrelationPolicy policy, NotificationPolicy notification,
       List<GroupState> state) {
     Correlator correlator = new Correlator(policy, notification);
-    state.forEach(s -> correlator.groups.add(s.toGroup()));
+    for (GroupState s : state) {
+      // state stored before groups kept their creation order is in that order
+      Group group = s.toGroup(s.sequence() != null ? s.sequence() : correlator.nextSequence);
+      correlator.nextSequence = Math.max(correlator.nextSequence, group.sequence + 1);
+      correlator.groups.add(group);
+    }
+    // the first group that accepts an alert takes it: the order is the creation order
+    correlator.groups.sort(java.util.Comparator.comparingLong(g -> g.sequence));
     return correlator;
   }
 
@@ -278,6 +319,7 @@ public final class Correlator {
       group = new Group(incidentId, Group.Kind.SITE, fact.siteId(), fact.rule().chain(),
           fact.region(), fact.time(), fact.relations());
     }
+    group.sequence = nextSequence++;
     groups.add(group);
     return group;
   }

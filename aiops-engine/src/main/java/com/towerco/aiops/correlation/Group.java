@@ -51,6 +51,11 @@ final class Group {
   String sharedBy;
   /** Why alerts of other sites were proposed into this group (data-driven grouping). */
   final List<String> proposals = new ArrayList<>();
+  /**
+   * Its creation order in its region: the first group that accepts an alert takes it, so a
+   * restored region must keep the order ({@link Correlator#restore}).
+   */
+  long sequence;
 
   Group(String incidentId, Kind kind, String anchorSite, Chain chain, String region,
       Instant createdAt, AlertFact.Relations anchorRelations) {

@@ -61,12 +61,14 @@ final class ProblemNotices {
   /**
    * Event time reached {@code now}: the held alerts of {@code group} that held their condition
    * at some time from the settle time until now are published, at the problem's severity.
+   * Returns true if that changed the group (a member published or deferred).
    */
-  void settled(Group group, Instant now) {
+  boolean settled(Group group, Instant now) {
     Instant due = group.createdAt.plus(settle);
     if (now.isBefore(due)) {
-      return;
+      return false;
     }
+    int decided = pending.size(); // each decision below is one release
     for (Member m : List.copyOf(group.members.values())) {
       if (m.held() && m.notified()) {
         Optional<Instant> at = m.activeBetween(due, now);
@@ -97,6 +99,7 @@ final class ProblemNotices {
         }
       }
     }
+    return pending.size() != decided;
   }
 
   /**

@@ -26,7 +26,8 @@ public final class RegionCorrelator {
       com.towerco.aiops.alerting.NotificationPolicy notification, List<GroupState> groups,
       Duration grace, SourceClock.State clock) {
     return new RegionCorrelator(Correlator.restore(policy, notification,
-        groups == null ? List.of() : groups), SourceClock.restore(grace, clock));
+        groups == null ? List.of() : groups).recordingChanges(),
+        SourceClock.restore(grace, clock));
   }
 
   /**
@@ -72,8 +73,14 @@ public final class RegionCorrelator {
     return correlator.releases();
   }
 
+  /** Every group, in creation order. */
   public List<GroupState> groups() {
     return correlator.snapshot();
+  }
+
+  /** See {@link Correlator#changes}. */
+  public GroupChanges changes() {
+    return correlator.changes();
   }
 
   public SourceClock.State clock() {

@@ -2,7 +2,6 @@ package com.towerco.aiops.stream;
 
 import com.towerco.aiops.correlation.CorrelationPolicy;
 import com.towerco.aiops.correlation.RegionCorrelator;
-import com.towerco.aiops.correlation.GroupState;
 import com.towerco.aiops.correlation.IncidentUpdate;
 import com.towerco.aiops.correlation.Member;
 import com.towerco.aiops.correlation.Release;
@@ -20,9 +19,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@link RegionCorrelator} and sends the incident commands it decides. The correlator's time is the
  * region's {@link SourceClock} (the slowest of the upstream tasks that send to it). An alert's
  * records wait in {@code notification-holds} until its problem decides: published at the
- * problem's severity once it settled, or discarded ({@link Release}). The groups, the clocks
- * and the held records are kept in changelogged stores, so a restart or rebalance carries on
- * where it was.
+ * problem's severity once it settled, or discarded ({@link Release}). The groups (one entry
+ * each, written when an input changes them: {@link CorrelationGroups}), the clocks and the held
+ * records are kept in changelogged stores, so a restart or rebalance carries on where it was.
  */
 final class CorrelationProcessor
     implements Processor<String, Emission.CorrelationInput, String, Emission> {
@@ -39,7 +38,7 @@ final class CorrelationProcessor
 
   private final Map<String, RegionCorrelator> cache = new HashMap<>();
   private ProcessorContext<String, Emission> context;
-  private KeyValueStore<String, List<GroupState>> store;
+  private CorrelationGroups groups;
   private KeyValueStore<String, SourceClock.State> clockStore;
   private KeyValueStore<String, HeldNotices> holds;
 
@@ -55,7 +54,7 @@ final class CorrelationProcessor
   @Override
   public void init(ProcessorContext<String, Emission> context) {
     this.context = context;
-    this.store = context.getStateStore(AiopsTopology.CORRELATION_STORE);
+    this.groups = new CorrelationGroups(context.getStateStore(AiopsTopology.CORRELATION_STORE));
     this.clockStore = context.getStateStore(AiopsTopology.CORRELATION_CLOCK_STORE);
     this.holds = context.getStateStore(AiopsTopology.NOTIFICATION_HOLDS_STORE);
   }
@@ -64,9 +63,7 @@ final class CorrelationProcessor
   public void process(Record<String, Emission.CorrelationInput> record) {
     String region = record.key();
     Emission.CorrelationInput input = record.value();
-    RegionCorrelator correlator = cache.computeIfAbsent(region,
-        r -> RegionCorrelator.restore(policy, notification, store.get(r), SOURCE_GRACE,
-            clockStore.get(r)));
+    RegionCorrelator correlator = cache.computeIfAbsent(region, this::restore);
     var fact = input.alert();
     boolean newFiring = fact != null && fact.firing() && !fact.quiet()
         && !input.notices().isEmpty();
@@ -92,14 +89,19 @@ final class CorrelationProcessor
       holds.delete(fact.alertId()); // evidence only, or already published
     }
     clockStore.put(region, correlator.clock());
-    if (fact != null || !updates.isEmpty() || !releases.isEmpty()) {
-      // a release changes the groups too (held, notified severity), with or without a command
-      store.put(region, correlator.groups());
-    }
+    groups.save(region, correlator.changes());
     for (IncidentUpdate update : updates) {
       Emission.Outbound out = publications.incident(update);
       context.forward(Emission.record(out.key(), out, update.time().toEpochMilli()));
     }
+  }
+
+  /** The region as stored (after a restart or rebalance), its groups one entry each. */
+  private RegionCorrelator restore(String region) {
+    RegionCorrelator correlator = RegionCorrelator.restore(policy, notification,
+        groups.read(region), SOURCE_GRACE, clockStore.get(region));
+    groups.migrate(region, correlator.groups());
+    return correlator;
   }
 
   /**
