@@ -18,6 +18,43 @@ public final class Rfc3339 {
 
   /** Parses an RFC 3339 date-time with a mandatory offset; rejects anything else. */
   public static Instant parse(String text) {
+    return parse((CharSequence) text);
+  }
+
+  /**
+   * As {@link #parse(String)} for the UTF-8 bytes of the text (a Kafka header's value), without
+   * making the {@code String} first: the same instants, the same refusals (a valid date-time is
+   * ASCII only, and no byte of a multi-byte UTF-8 character is an ASCII one).
+   */
+  public static Instant parse(byte[] utf8) {
+    return parse(new Ascii(utf8));
+  }
+
+  /** The bytes as characters, one each: exact for ASCII, never a date-time character else. */
+  private record Ascii(byte[] bytes) implements CharSequence {
+    @Override
+    public int length() {
+      return bytes.length;
+    }
+
+    @Override
+    public char charAt(int index) {
+      byte b = bytes[index];
+      return b >= 0 ? (char) b : '\uFFFD';
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return toString().subSequence(start, end);
+    }
+
+    @Override
+    public String toString() {
+      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  private static Instant parse(CharSequence text) {
     int n = text.length();
     if (n < 20 || text.charAt(4) != '-' || text.charAt(7) != '-'
         || (text.charAt(10) != 'T' && text.charAt(10) != 't')
@@ -77,7 +114,7 @@ public final class Rfc3339 {
     }
   }
 
-  private static int digits(String text, int from, int count) {
+  private static int digits(CharSequence text, int from, int count) {
     int value = 0;
     for (int i = from; i < from + count; i++) {
       char c = text.charAt(i);
@@ -121,7 +158,7 @@ public final class Rfc3339 {
     return total - 719_528;
   }
 
-  private static DateTimeParseException invalid(String text) {
-    return new DateTimeParseException("not an RFC 3339 date-time", text, 0);
+  private static DateTimeParseException invalid(CharSequence text) {
+    return new DateTimeParseException("not an RFC 3339 date-time", text.toString(), 0);
   }
 }

@@ -19,11 +19,13 @@ class Rfc3339Test {
       Instant instant = Instant.ofEpochSecond(random.nextLong() % 8_000_000_000L,
           random.nextBoolean() ? 0 : random.nextInt(1_000_000_000));
       assertThat(Rfc3339.parse(instant.toString())).isEqualTo(instant);
+      assertThat(Rfc3339.parse(utf8(instant.toString()))).isEqualTo(instant);
       int offsetMinutes = (random.nextInt(27) - 13) * 60 + (random.nextBoolean() ? 30 : 0);
       String withOffset = OffsetDateTime.ofInstant(instant,
           java.time.ZoneOffset.ofTotalSeconds(offsetMinutes * 60)).toString();
       if (withOffset.length() >= 25 && withOffset.charAt(16) == ':') {
         assertThat(Rfc3339.parse(withOffset)).as(withOffset).isEqualTo(instant);
+        assertThat(Rfc3339.parse(utf8(withOffset))).as(withOffset).isEqualTo(instant);
       }
     }
   }
@@ -44,5 +46,20 @@ class Rfc3339Test {
       "2026-11-27T05:00:00+0100", "2026-11-27T05:00:00+01:00x", "x026-11-27T05:00:00Z", ""})
   void rejectsWhatIsNotAnRfc3339DateTime(String text) {
     assertThatThrownBy(() -> Rfc3339.parse(text)).isInstanceOf(DateTimeParseException.class);
+    assertThatThrownBy(() -> Rfc3339.parse(utf8(text)))
+        .isInstanceOf(DateTimeParseException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2026-11-27T05:00:00\u00e9", "2026-11-27T05:00:00.5\u20acZ",
+      "\u0662026-11-27T05:00:00Z", "2026-11-27T05:00:00Z\u00a0"})
+  void refusesTextWithCharactersBeyondAsciiFromItsBytesToo(String text) {
+    assertThatThrownBy(() -> Rfc3339.parse(text)).isInstanceOf(DateTimeParseException.class);
+    assertThatThrownBy(() -> Rfc3339.parse(utf8(text)))
+        .isInstanceOf(DateTimeParseException.class);
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 }

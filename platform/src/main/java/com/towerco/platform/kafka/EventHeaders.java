@@ -3,6 +3,7 @@ package com.towerco.platform.kafka;
 import com.towerco.events.Envelope;
 import com.towerco.events.InvalidEventException;
 import com.towerco.events.RejectReason;
+import com.towerco.events.RepeatedText;
 import com.towerco.events.Rfc3339;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -39,6 +40,8 @@ public final class EventHeaders {
 
   private static final byte[] SPEC_VERSION_VALUE = utf8(CLOUDEVENTS_VERSION);
   private static final byte[] SOURCE_VALUE = utf8(PLATFORM_SOURCE);
+  /** Header values that repeat from record to record, shared by every reader of the process. */
+  private static final RepeatedText VALUES = new RepeatedText(4096);
 
   private EventHeaders() {}
 
@@ -116,19 +119,39 @@ public final class EventHeaders {
     if (headers == null) {
       return null;
     }
-    String spec = text(headers, SPEC_VERSION);
-    String id = text(headers, ID);
-    String type = text(headers, TYPE);
-    String time = text(headers, TIME);
-    String tenant = text(headers, TENANT);
-    String site = text(headers, SITE);
-    String version = text(headers, VERSION);
+    // One pass, the last header of a name winning as with lastHeader; the values that repeat
+    // from record to record (type, version, tenant, site) as the same Strings, the time parsed
+    // from its bytes (ADR-055)
+    byte[] spec = null;
+    byte[] id = null;
+    byte[] type = null;
+    byte[] time = null;
+    byte[] tenant = null;
+    byte[] site = null;
+    byte[] version = null;
+    for (Header header : headers) {
+      String key = header.key();
+      if (key == null) {
+        continue;
+      }
+      switch (key) {
+        case SPEC_VERSION -> spec = header.value();
+        case ID -> id = header.value();
+        case TYPE -> type = header.value();
+        case TIME -> time = header.value();
+        case TENANT -> tenant = header.value();
+        case SITE -> site = header.value();
+        case VERSION -> version = header.value();
+        default -> { }
+      }
+    }
     if (spec == null || id == null || type == null || time == null || tenant == null
         || site == null || version == null) {
       return null;
     }
     try {
-      return new Attributes(id, type, version, tenant, site, Rfc3339.parse(time));
+      return new Attributes(new String(id, StandardCharsets.UTF_8), VALUES.text(type),
+          VALUES.text(version), VALUES.text(tenant), VALUES.text(site), Rfc3339.parse(time));
     } catch (RuntimeException e) {
       return null;
     }
