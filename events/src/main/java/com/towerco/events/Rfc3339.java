@@ -12,8 +12,64 @@ import java.time.format.DateTimeParseException;
 public final class Rfc3339 {
   private Rfc3339() {}
 
+  /**
+   * {@code instant.toString()}: seconds always, a fraction of 3, 6 or 9 digits when there is
+   * one, {@code Z}. Written by hand for the years 0000-9999 (the JDK's formatter made a dozen
+   * objects, about 1 KB, per call, and every event written formats its time twice: ADR-055);
+   * other years through the JDK.
+   */
   public static String format(Instant instant) {
-    return instant.toString();
+    long seconds = instant.getEpochSecond();
+    if (seconds < YEAR_0 || seconds >= YEAR_10000) {
+      return instant.toString();
+    }
+    long days = Math.floorDiv(seconds, 86_400);
+    int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+    // civil date from days since 1970-01-01 (Howard Hinnant's algorithm)
+    long z = days + 719_468;
+    long era = Math.floorDiv(z, 146_097);
+    int dayOfEra = (int) (z - era * 146_097);
+    int yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+    int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    int mp = (5 * dayOfYear + 2) / 153;
+    int day = dayOfYear - (153 * mp + 2) / 5 + 1;
+    int month = mp < 10 ? mp + 3 : mp - 9;
+    int year = (int) (yearOfEra + era * 400) + (month <= 2 ? 1 : 0);
+    int nanos = instant.getNano();
+    int digits = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+    byte[] text = new byte[20 + (digits == 0 ? 0 : digits + 1)];
+    put(text, 0, year, 4);
+    text[4] = '-';
+    put(text, 5, month, 2);
+    text[7] = '-';
+    put(text, 8, day, 2);
+    text[10] = 'T';
+    put(text, 11, secondOfDay / 3600, 2);
+    text[13] = ':';
+    put(text, 14, secondOfDay / 60 % 60, 2);
+    text[16] = ':';
+    put(text, 17, secondOfDay % 60, 2);
+    int i = 19;
+    if (digits > 0) {
+      text[i++] = '.';
+      put(text, i, nanos / POWERS[9 - digits], digits);
+      i += digits;
+    }
+    text[i] = 'Z';
+    return new String(text, java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z in epoch seconds. */
+  private static final long YEAR_0 = -62_167_219_200L;
+  private static final long YEAR_10000 = 253_402_300_800L;
+  private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000,
+      10_000_000, 100_000_000, 1_000_000_000};
+
+  private static void put(byte[] text, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      text[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /** Parses an RFC 3339 date-time with a mandatory offset; rejects anything else. */

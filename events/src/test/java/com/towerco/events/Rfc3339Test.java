@@ -31,6 +31,33 @@ class Rfc3339Test {
   }
 
   @Test
+  void formatsAsTheJdkDoesForManyRandomInstantsAndTheEdgesOfTheYearsItWrites() {
+    Random random = new Random(9);
+    for (int i = 0; i < 200_000; i++) {
+      long seconds = random.nextInt(3) == 0 ? random.nextLong() % 400_000_000_000L
+          : 1_600_000_000L + random.nextInt(400_000_000);
+      int nanos = switch (random.nextInt(4)) {
+        case 0 -> 0;
+        case 1 -> random.nextInt(1_000) * 1_000_000;
+        case 2 -> random.nextInt(1_000_000) * 1_000;
+        default -> random.nextInt(1_000_000_000);
+      };
+      Instant instant = Instant.ofEpochSecond(seconds, nanos);
+      assertThat(Rfc3339.format(instant)).isEqualTo(instant.toString());
+    }
+    for (String edge : new String[] {"0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z",
+        "1969-12-31T23:59:59.000000001Z", "1970-01-01T00:00:00Z", "2000-02-29T12:00:00.100Z",
+        "2024-12-31T23:59:59.000100Z", "1900-03-01T00:00:00Z"}) {
+      Instant instant = Instant.parse(edge);
+      assertThat(Rfc3339.format(instant)).isEqualTo(edge).isEqualTo(instant.toString());
+      assertThat(Rfc3339.format(instant.minusNanos(1))).isEqualTo(instant.minusNanos(1).toString());
+      assertThat(Rfc3339.format(instant.plusNanos(1))).isEqualTo(instant.plusNanos(1).toString());
+    }
+    assertThat(Rfc3339.format(Instant.MIN)).isEqualTo(Instant.MIN.toString());
+    assertThat(Rfc3339.format(Instant.MAX)).isEqualTo(Instant.MAX.toString());
+  }
+
+  @Test
   void acceptsFractionsOfAnyLengthAndALowerCaseZ() {
     assertThat(Rfc3339.parse("2026-11-27T05:00:00.5Z"))
         .isEqualTo(Instant.parse("2026-11-27T05:00:00.500Z"));
