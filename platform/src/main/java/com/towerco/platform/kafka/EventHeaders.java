@@ -119,32 +119,16 @@ public final class EventHeaders {
     if (headers == null) {
       return null;
     }
-    // One pass, the last header of a name winning as with lastHeader; the values that repeat
-    // from record to record (type, version, tenant, site) as the same Strings, the time parsed
-    // from its bytes (ADR-055)
-    byte[] spec = null;
-    byte[] id = null;
-    byte[] type = null;
-    byte[] time = null;
-    byte[] tenant = null;
-    byte[] site = null;
-    byte[] version = null;
-    for (Header header : headers) {
-      String key = header.key();
-      if (key == null) {
-        continue;
-      }
-      switch (key) {
-        case SPEC_VERSION -> spec = header.value();
-        case ID -> id = header.value();
-        case TYPE -> type = header.value();
-        case TIME -> time = header.value();
-        case TENANT -> tenant = header.value();
-        case SITE -> site = header.value();
-        case VERSION -> version = header.value();
-        default -> { }
-      }
-    }
+    // One lastHeader scan per attribute (ADR-039: faster than one pass with a switch); the
+    // values that repeat from record to record (type, version, tenant, site) as the same
+    // Strings, the time parsed from its bytes (ADR-055)
+    byte[] spec = value(headers, SPEC_VERSION);
+    byte[] id = value(headers, ID);
+    byte[] type = value(headers, TYPE);
+    byte[] time = value(headers, TIME);
+    byte[] tenant = value(headers, TENANT);
+    byte[] site = value(headers, SITE);
+    byte[] version = value(headers, VERSION);
     if (spec == null || id == null || type == null || time == null || tenant == null
         || site == null || version == null) {
       return null;
@@ -198,6 +182,11 @@ public final class EventHeaders {
   private static String describe(Attributes a) {
     return a.type() + " " + a.version() + " " + a.id() + " tenant " + a.tenantId() + " site "
         + a.siteId() + " at " + a.time();
+  }
+
+  private static byte[] value(Headers headers, String name) {
+    Header header = headers.lastHeader(name);
+    return header == null ? null : header.value();
   }
 
   private static String text(Headers headers, String name) {
