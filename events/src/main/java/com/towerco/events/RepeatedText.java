@@ -11,7 +11,8 @@ import java.util.Arrays;
  * six readers of each record in one process: a new {@code String} and its array each time was a
  * few hundred bytes per record per reader (ADR-055). A direct-mapped table keyed by a hash of the
  * text; a slot holds one immutable entry, replaced on a miss, so a value that does not repeat
- * (an event id) costs what it did plus a hash. Safe for any number of threads: an entry is
+ * costs what decoding it did plus a hash, a copy and the entry (event ids and times are never
+ * passed here). Safe for any number of threads: an entry is
  * published whole (final fields) and a lost race only costs a miss. Text longer than
  * {@value #MAX_LENGTH} bytes or characters is never kept.
  */
