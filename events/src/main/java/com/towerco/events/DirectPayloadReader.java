@@ -267,7 +267,7 @@ final class DirectPayloadReader {
           if (token != JsonToken.VALUE_STRING) {
             throw irregular();
           }
-          value = p.getText();
+          value = EventCodec.STRINGS.text(p);
         }
         case INSTANT -> {
           if (token != JsonToken.VALUE_STRING) {
@@ -280,7 +280,7 @@ final class DirectPayloadReader {
           }
         }
         case ENUM -> {
-          value = token == JsonToken.VALUE_STRING ? constants.get(p.getText()) : null;
+          value = token == JsonToken.VALUE_STRING ? constants.get(EventCodec.STRINGS.text(p)) : null;
           if (value == null) {
             throw irregular();
           }

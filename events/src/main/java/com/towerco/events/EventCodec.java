@@ -213,11 +213,11 @@ public final class EventCodec {
       }
       switch (field) {
         case "event_id" -> eventId = string(p, value, field);
-        case "event_type" -> eventType = string(p, value, field);
-        case "tenant_id" -> tenantId = string(p, value, field);
-        case "site_id" -> siteId = string(p, value, field);
+        case "event_type" -> eventType = repeated(p, value, field);
+        case "tenant_id" -> tenantId = repeated(p, value, field);
+        case "site_id" -> siteId = repeated(p, value, field);
         case "timestamp" -> timestamp = string(p, value, field);
-        case "version" -> version = string(p, value, field);
+        case "version" -> version = repeated(p, value, field);
         case "payload" -> {
           if (value != JsonToken.START_OBJECT) {
             throw new InvalidEventException(RejectReason.WRONG_TYPE, "payload must be an object");
@@ -297,6 +297,21 @@ public final class EventCodec {
     return p.getText();
   }
 
+  /** As {@link #string} for a field whose values repeat from event to event (ADR-055). */
+  private static String repeated(JsonParser p, JsonToken value, String field)
+      throws IOException, InvalidEventException {
+    if (value != JsonToken.VALUE_STRING) {
+      throw new InvalidEventException(RejectReason.WRONG_TYPE, field + " must be a string");
+    }
+    return STRINGS.text(p);
+  }
+
+  /**
+   * The strings of envelopes and payloads that repeat (types, versions, tenants, sites,
+   * metadata), shared by every decode of the process (ADR-055).
+   */
+  static final RepeatedText STRINGS = new RepeatedText(4096);
+
   private static final List<String> ENVELOPE_FIELDS = List.of("event_id", "event_type",
       "tenant_id", "site_id", "timestamp", "version", "payload", "metadata");
   private static final SerializedString[] ENVELOPE_NAMES = ENVELOPE_FIELDS.stream()
@@ -322,7 +337,7 @@ public final class EventCodec {
         throw new InvalidEventException(RejectReason.WRONG_TYPE,
             "metadata." + key + " must be a string");
       }
-      if (metadata.put(key, p.getText()) != null && direct) {
+      if (metadata.put(key, STRINGS.text(p)) != null && direct) {
         throw DirectPayloadReader.Irregular.INSTANCE;
       }
     }

@@ -107,11 +107,11 @@ public final class PayloadProjection {
         return null;
       }
       String eventId = string(p, EVENT_ID);
-      String eventType = string(p, EVENT_TYPE);
-      String tenantId = string(p, TENANT_ID);
-      String siteId = string(p, SITE_ID);
+      String eventType = repeated(p, EVENT_TYPE);
+      String tenantId = repeated(p, TENANT_ID);
+      String siteId = repeated(p, SITE_ID);
       String timestamp = string(p, TIMESTAMP);
-      String version = string(p, VERSION);
+      String version = repeated(p, VERSION);
       if (!eventType.equals(type.name()) || !version.equals(type.version())
           || eventId.isEmpty() || eventId.length() > 64 || !Ids.valid(tenantId)
           || !(siteId.isEmpty() || Ids.valid(siteId))) {
@@ -146,6 +146,15 @@ public final class PayloadProjection {
       throw DirectPayloadReader.Irregular.INSTANCE;
     }
     return p.getText();
+  }
+
+  /** As {@link #string} for a field whose values repeat from event to event (ADR-055). */
+  private static String repeated(JsonParser p, SerializedString name)
+      throws IOException, DirectPayloadReader.Irregular {
+    if (!p.nextFieldName(name) || p.nextToken() != JsonToken.VALUE_STRING) {
+      throw DirectPayloadReader.Irregular.INSTANCE;
+    }
+    return EventCodec.STRINGS.text(p);
   }
 
   /** The kept values of an event's payload, or of one list item, by {@link #slot}. */

@@ -120,9 +120,14 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
   /** The site's detection, which is about to learn (so it will be saved). */
   private SiteDetection detection(String siteId) {
     saves.changed(siteId);
-    return detections.computeIfAbsent(siteId,
-        id -> new SiteDetection(id, detectorFactory, anomalyPolicies, detectorAlarms,
-            detectionStore.get(id)));
+    // get first: computeIfAbsent's lambda captures this, one object per reading (ADR-055)
+    SiteDetection detection = detections.get(siteId);
+    if (detection == null) {
+      detection = new SiteDetection(siteId, detectorFactory, anomalyPolicies, detectorAlarms,
+          detectionStore.get(siteId));
+      detections.put(siteId, detection);
+    }
+    return detection;
   }
 
   /** The site event types the rules read; records whose headers name another are skipped. */

@@ -34,6 +34,9 @@ public final class SilenceWatch {
     double cadenceMillis;
     int gaps;
     boolean silent;
+    /** {@link #limit} for the cadence key it was computed for ({@code limitKey}). */
+    Duration limit;
+    long limitKey = Long.MIN_VALUE;
   }
 
   private final Duration defaultCadence;
@@ -64,15 +67,18 @@ public final class SilenceWatch {
     if (streamTime == null || at.isAfter(streamTime)) {
       streamTime = at;
     }
-    List<Transition> out = new ArrayList<>();
+    // Every reading of every site comes here: no list, Duration or Instant made unless a
+    // site is lost or found (ADR-055).
+    List<Transition> out = List.of();
     if (!clock.silent && clock.lastReport != null
-        && at.isAfter(clock.lastReport.plus(limit(clock)))) {
+        && after(at, clock.lastReport, limit(clock))) {
       // The gap itself proves the silence, whatever order partitions were read in.
+      out = new ArrayList<>(2);
       out.add(lost(siteId, clock));
       clock.silent = true;
     }
     if (clock.lastReport != null && at.isAfter(clock.lastReport)) {
-      double gap = Duration.between(clock.lastReport, at).toMillis();
+      double gap = millisBetween(clock.lastReport, at);
       if (!clock.silent) {
         clock.cadenceMillis = clock.gaps == 0 ? gap
             : clock.cadenceMillis + SMOOTHING * (gap - clock.cadenceMillis);
@@ -81,6 +87,9 @@ public final class SilenceWatch {
     }
     if (clock.silent) {
       clock.silent = false;
+      if (out.isEmpty()) {
+        out = new ArrayList<>(1);
+      }
       out.add(new Transition(siteId, false, at, "reporting again after "
           + Duration.between(clock.lastReport, at)));
     }
@@ -129,13 +138,44 @@ public final class SilenceWatch {
   }
 
   private Duration cadence(SiteClock clock) {
-    return clock.gaps >= LEARNED_AFTER ? Duration.ofMillis(Math.max(1, Math.round(
-        clock.cadenceMillis))) : defaultCadence;
+    return clock.gaps >= LEARNED_AFTER ? Duration.ofMillis(cadenceKey(clock)) : defaultCadence;
   }
 
+  /** The learned cadence in whole milliseconds, or -1 while the default one applies. */
+  private static long cadenceKey(SiteClock clock) {
+    return clock.gaps >= LEARNED_AFTER ? Math.max(1, Math.round(clock.cadenceMillis)) : -1;
+  }
+
+  /** The silence limit, made again only when the cadence in whole milliseconds changed. */
   private Duration limit(SiteClock clock) {
-    Duration n = times(cadence(clock), silentCadences);
-    return n.compareTo(minSilence) < 0 ? minSilence : n;
+    long key = cadenceKey(clock);
+    if (clock.limit == null || clock.limitKey != key) {
+      Duration n = times(cadence(clock), silentCadences);
+      clock.limit = n.compareTo(minSilence) < 0 ? minSilence : n;
+      clock.limitKey = key;
+    }
+    return clock.limit;
+  }
+
+  /** {@code at.isAfter(from.plus(limit))}, without the {@code Instant} in between. */
+  static boolean after(Instant at, Instant from, Duration limit) {
+    long seconds = Math.subtractExact(Math.subtractExact(at.getEpochSecond(),
+        from.getEpochSecond()), limit.getSeconds());
+    long nanos = (long) at.getNano() - from.getNano() - limit.getNano(); // in (-2e9, 1e9)
+    if (seconds > 1) {
+      return true;
+    }
+    if (seconds < -1) {
+      return false;
+    }
+    return seconds * 1_000_000_000L + nanos > 0;
+  }
+
+  /** {@code Duration.between(from, to).toMillis()} for {@code to} after {@code from}. */
+  static long millisBetween(Instant from, Instant to) {
+    long seconds = Math.subtractExact(to.getEpochSecond(), from.getEpochSecond());
+    long nanos = (long) to.getNano() - from.getNano(); // in (-1e9, 1e9)
+    return Math.addExact(Math.multiplyExact(seconds, 1000L), Math.floorDiv(nanos, 1_000_000L));
   }
 
   /**

@@ -70,7 +70,9 @@ final class WatchdogHandler implements EventHandler {
         watch.forget(siteId);
         return;
       }
-      watch.report(siteId, at).forEach(this::publish);
+      for (SilenceWatch.Transition t : watch.report(siteId, at)) {
+        publish(t);
+      }
     }
   }
 

@@ -120,4 +120,27 @@ class SilenceWatchTest {
     watch.report("A", T0.plusSeconds(121));
     assertThat(watch.check()).extracting(SilenceWatch.Transition::siteId).containsExactly("B");
   }
+
+  @Test
+  void theGapArithmeticWithoutInstantsAnswersAsInstantsAndDurationsDo() {
+    java.util.Random random = new java.util.Random(5);
+    for (int i = 0; i < 100_000; i++) {
+      Instant from = Instant.ofEpochSecond(1_700_000_000L + random.nextInt(1_000),
+          random.nextInt(4) == 0 ? 0 : random.nextInt(1_000_000_000));
+      Instant at = from.plusSeconds(random.nextInt(7) - 3).plusNanos(
+          random.nextInt(4) == 0 ? 0 : random.nextInt(2_000_000_000) - 1_000_000_000);
+      Duration limit = Duration.ofSeconds(random.nextInt(4),
+          random.nextInt(3) == 0 ? 0 : random.nextInt(1_000_000_000));
+      assertThat(SilenceWatch.after(at, from, limit)).as("%s %s %s", at, from, limit)
+          .isEqualTo(at.isAfter(from.plus(limit)));
+      if (at.isAfter(from)) {
+        assertThat(SilenceWatch.millisBetween(from, at)).as("%s %s", from, at)
+            .isEqualTo(Duration.between(from, at).toMillis());
+      }
+    }
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    assertThat(SilenceWatch.after(t.plusSeconds(30), t, Duration.ofSeconds(30))).isFalse();
+    assertThat(SilenceWatch.after(t.plusSeconds(30).plusNanos(1), t, Duration.ofSeconds(30)))
+        .isTrue();
+  }
 }

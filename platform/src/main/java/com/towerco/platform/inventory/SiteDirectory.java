@@ -46,8 +46,14 @@ public final class SiteDirectory implements AutoCloseable {
       return registration.tenancies();
     }
 
+    /** The first tenancy of {@code tenantId}; asked per reading, so a loop, not a stream. */
     public Optional<SiteRegistered.Tenancy> tenancy(String tenantId) {
-      return tenancies().stream().filter(t -> t.tenantId().equals(tenantId)).findFirst();
+      for (SiteRegistered.Tenancy t : tenancies()) {
+        if (t.tenantId().equals(tenantId)) {
+          return Optional.of(t);
+        }
+      }
+      return Optional.empty();
     }
   }
 

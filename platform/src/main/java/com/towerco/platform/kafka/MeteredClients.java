@@ -8,7 +8,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +60,7 @@ final class MeteredClients {
     private final AutoCloseable binding;
 
     Consumer(Map<String, Object> props, KafkaClientMeters meters) {
-      super(props, new StringDeserializer(), new ByteArrayDeserializer());
+      super(props, new RepeatedTextDeserializer(), new ByteArrayDeserializer());
       this.binding = meters.bind(this);
     }
 
