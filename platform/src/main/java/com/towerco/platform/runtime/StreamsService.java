@@ -208,7 +208,12 @@ public final class StreamsService implements PlatformService {
 
   @Override
   public synchronized void start() {
-    streams = new KafkaStreams(topology, properties(context, applicationId, overrides));
+    ServiceMetrics metrics = context.metrics().forService(name);
+    Properties props = properties(context, applicationId, overrides);
+    props.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        TimestampRefusals.class);
+    props.put(TimestampRefusals.METRICS, metrics);
+    streams = new KafkaStreams(topology, props);
     FailureBudget budget = new FailureBudget(REPLACEMENTS_ALLOWED, REPLACEMENT_WINDOW);
     streams.setUncaughtExceptionHandler(e -> {
       if (budget.recordAndAllow(System.currentTimeMillis())) {
@@ -222,7 +227,6 @@ public final class StreamsService implements PlatformService {
     });
     streamsMeters = context.clients().meters().bind(streams);
     streams.setStateListener((now, before) -> LOG.info("{}: {} -> {}", name, before, now));
-    ServiceMetrics metrics = context.metrics().forService(name);
     metrics.lagSource(this::lag);
     streams.start();
   }
