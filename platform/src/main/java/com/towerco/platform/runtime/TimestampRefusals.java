@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A Streams service's production exception handler (ADR-057): a send the broker refused for its
  * record's timestamp ({@code message.timestamp.after.max.ms}) would be refused again on every
- * retry, failing the stream thread until the service stops; instead the input record that led
- * to it goes to {@code towerco.dlq} as {@code FUTURE_TIMESTAMP} (raw, stamped now) and the
+ * retry, failing the stream thread until the service stops; instead it goes to
+ * {@code towerco.dlq} as {@code FUTURE_TIMESTAMP} (stamped now; the raw input if Streams still
+ * holds it, else the refused output, with the input's topic, partition and offset) and the
  * service resumes. Every other send failure fails as before.
  */
 public final class TimestampRefusals implements ProductionExceptionHandler {
@@ -43,8 +44,12 @@ public final class TimestampRefusals implements ProductionExceptionHandler {
     }
     String service = metrics == null ? "streams" : metrics.service();
     String origin = context.topic() == null ? "" : context.topic();
+    // Streams frees the raw input once the output is serialised, so on a send's failure it is
+    // usually gone: the refused output is dead-lettered instead, with where its input was.
+    boolean raw = context.sourceRawValue() != null;
     String detail = "send to " + record.topic() + " stamped " + record.timestamp()
-        + " refused: " + exception.getMessage();
+        + " refused" + (raw ? "" : " (value: the refused output; the input is at dlq.topic/"
+        + "partition/offset)") + ": " + exception.getMessage();
     RecordHeaders headers = new RecordHeaders(context.headers() == null
         ? new org.apache.kafka.common.header.Header[0] : context.headers().toArray());
     DeadLetters.addReason(headers, RejectReason.FUTURE_TIMESTAMP, detail, service, origin,
@@ -55,7 +60,8 @@ public final class TimestampRefusals implements ProductionExceptionHandler {
     LOG.warn("{} dead-lettered {}-{}@{}: {} {}", service, origin, context.partition(),
         context.offset(), RejectReason.FUTURE_TIMESTAMP, detail);
     return Response.resume(List.of(new ProducerRecord<>(TopicFamily.DEAD_LETTER.topic(), null,
-        System.currentTimeMillis(), context.sourceRawKey(), context.sourceRawValue(), headers)));
+        System.currentTimeMillis(), raw ? context.sourceRawKey() : record.key(),
+        raw ? context.sourceRawValue() : record.value(), headers)));
   }
 
   /** True if the broker refused the send for its timestamp (the exception or a cause). */

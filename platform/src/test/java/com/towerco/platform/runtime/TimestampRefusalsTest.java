@@ -62,6 +62,27 @@ class TimestampRefusalsTest {
   }
 
   @Test
+  void withoutTheRawInputTheRefusedOutputIsDeadLettered() {
+    ErrorHandlerContext held = context();
+    ErrorHandlerContext freed = new ErrorHandlerContext() {
+      public String topic() { return held.topic(); }
+      public int partition() { return held.partition(); }
+      public long offset() { return held.offset(); }
+      public Headers headers() { return held.headers(); }
+      public String processorNodeId() { return held.processorNodeId(); }
+      public TaskId taskId() { return held.taskId(); }
+      public long timestamp() { return held.timestamp(); }
+      public byte[] sourceRawKey() { return null; }
+      public byte[] sourceRawValue() { return null; }
+    };
+    var response = handler.handleError(freed, sent, new InvalidTimestampException("Timestamp"));
+    assertThat(response.deadLetterQueueRecords()).singleElement().satisfies(dead -> {
+      assertThat(dead.value()).isEqualTo(sent.value());
+      assertThat(DeadLetters.header(dead.headers(), DeadLetters.OFFSET)).isEqualTo("19337");
+    });
+  }
+
+  @Test
   void anyOtherSendFailureStillFails() {
     var response = handler.handleError(context(), sent, new RecordTooLargeException("big"));
     assertThat(response.result()).isEqualTo(Result.FAIL);
