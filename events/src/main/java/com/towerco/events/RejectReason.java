@@ -14,7 +14,10 @@ public enum RejectReason {
   OVERSIZED,
   /** Sent to the ingest gateway for a site the inventory does not know (or no longer has). */
   UNKNOWN_SITE,
-  /** Sent to the ingest gateway with a timestamp further in the future than the allowed skew. */
+  /**
+   * Stamped further in the future than the allowed skew: sent so to the ingest gateway
+   * ({@code ingest.max-future-skew}), or read so by a Streams service (ADR-057).
+   */
   FUTURE_TIMESTAMP,
   /** Sent to the ingest gateway by a gateway that may not report for that site. */
   SITE_NOT_ALLOWED,

@@ -152,14 +152,15 @@ public final class AiopsTopology {
 
     KStream<String, Emission> siteEmissions = StreamsService
         .events(builder, TopicFamily.SITE_EVENTS.pattern(), "site-events",
-            SiteRulesProcessor.HANDLED_TYPES::contains)
+            SiteRulesProcessor.HANDLED_TYPES::contains, deps.metrics())
         .process(() -> new SiteRulesProcessor(deps.decoder(), deps.sites(), publications,
             deps.metrics(), deps.flapHold(), deps.detector(), deps.anomalyPolicies(),
             deps.rulePolicies(), deps.policyBoard(),
             detectorAlarms, deps.learnedStateSave()), Named.as("site-rules"),
             SITE_ALERTS_STORE, SITE_DETECTION_STORE);
     KStream<String, Emission> kpiEmissions = StreamsService
-        .events(builder, TopicFamily.KPI_METRICS.pattern(), "kpis", "kpi.computed"::equals)
+        .events(builder, TopicFamily.KPI_METRICS.pattern(), "kpis", "kpi.computed"::equals,
+            deps.metrics())
         .process(() -> new KpiAnomalyProcessor(deps.decoder(), deps.sites(), publications,
             deps.metrics(), deps.flapHold(), deps.detector(), deps.anomalyPolicies(),
             detectorAlarms, deps.learnedStateSave()), Named.as("kpi-anomalies"),

@@ -110,6 +110,13 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
       deadLetters.send(context, record, e.reason(), e.detail());
       return;
     }
+    // Its event time becomes the timestamp of what the engine forwards (ADR-057).
+    String tooFar = com.towerco.platform.runtime.FutureSkew.beyond("event time",
+        event.timestamp(), System.currentTimeMillis());
+    if (tooFar != null) {
+      deadLetters.send(context, record, RejectReason.FUTURE_TIMESTAMP, tooFar);
+      return;
+    }
     try {
       if (!(event.payload() instanceof KpiComputed kpi)) {
         return;

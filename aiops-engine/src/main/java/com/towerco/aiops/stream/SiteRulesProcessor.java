@@ -17,6 +17,7 @@ import com.towerco.events.payload.site.SiteTelemetry;
 import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.metrics.ServiceMetrics;
 import com.towerco.platform.runtime.Deduplicator;
+import com.towerco.platform.runtime.FutureSkew;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -154,6 +155,14 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
       }
     } catch (InvalidEventException e) {
       deadLetter(record, e.reason(), e.detail());
+      return;
+    }
+    // Admission judged the routing header's time; a record without headers is judged here,
+    // before its event time becomes the timestamp of what the engine forwards (ADR-057).
+    String tooFar = FutureSkew.beyond("event time", event.timestamp(),
+        System.currentTimeMillis());
+    if (tooFar != null) {
+      deadLetter(record, RejectReason.FUTURE_TIMESTAMP, tooFar);
       return;
     }
     try {

@@ -1,17 +1,25 @@
 package com.towerco.platform.runtime;
 
+import com.towerco.events.RejectReason;
+import com.towerco.events.TopicFamily;
+import com.towerco.platform.kafka.DeadLetters;
 import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.kafka.KafkaClients;
 import com.towerco.platform.kafka.TopicProvisioner;
 import com.towerco.platform.metrics.ServiceMetrics;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -21,9 +29,11 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,12 +105,13 @@ public final class StreamsService implements PlatformService {
 
   /**
    * A topology's source of events: the topics matching {@code topics}, keys as text and values
-   * as the raw envelope bytes, with readiness probe records already dropped, so a processor
-   * sees only data. Use it for every input of published topic families.
+   * as the raw envelope bytes, with readiness probe records already dropped and records stamped
+   * too far in the future ({@link FutureSkew}) dead-lettered, so a processor sees only data.
+   * Use it for every input of published topic families; {@code metrics} counts dead letters.
    */
   public static KStream<String, byte[]> events(StreamsBuilder builder, Pattern topics,
-      String name) {
-    return events(builder, topics, name, type -> true);
+      String name, ServiceMetrics metrics) {
+    return events(builder, topics, name, type -> true, metrics);
   }
 
   /**
@@ -109,24 +120,40 @@ public final class StreamsService implements PlatformService {
    * pass, for the processor to decode and judge.
    */
   public static KStream<String, byte[]> events(StreamsBuilder builder, Pattern topics,
-      String name, Predicate<String> handles) {
-    return builder.stream(topics, Consumed.with(Serdes.String(), Serdes.ByteArray())
-            .withName(name))
-        .processValues(() -> new Admitted(handles), Named.as(name + "-without-probes"));
+      String name, Predicate<String> handles, ServiceMetrics metrics) {
+    KStream<String, Admission> judged = builder.stream(topics,
+            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name))
+        .processValues(() -> new Admitted(handles, metrics), Named.as(name + "-without-probes"));
+    judged.filter((k, v) -> v.refused(), Named.as(name + "-refused"))
+        .mapValues(Admission::value, Named.as(name + "-refused-values"))
+        .to(TopicFamily.DEAD_LETTER.topic(), Produced.with(Serdes.String(), Serdes.ByteArray())
+            .withName(name + "-dead-letters"));
+    return judged.filter((k, v) -> !v.refused(), Named.as(name + "-admitted"))
+        .mapValues(Admission::value, Named.as(name + "-admitted-values"));
   }
 
-  /** Forwards every record but readiness probes and events of types not handled. */
-  private static final class Admitted
-      implements FixedKeyProcessor<String, byte[], byte[]> {
-    private final Predicate<String> handles;
-    private FixedKeyProcessorContext<String, byte[]> context;
+  /** A record's value, and whether admission refused it (it then carries dlq.* headers). */
+  private record Admission(byte[] value, boolean refused) { }
 
-    Admitted(Predicate<String> handles) {
+  /**
+   * Forwards every record but readiness probes and events of types not handled; a record whose
+   * Kafka timestamp or routing-header event time is too far ahead of the clock is forwarded as
+   * refused, with the dead-letter headers and the current time as its timestamp (the broker
+   * would refuse its own).
+   */
+  private static final class Admitted
+      implements FixedKeyProcessor<String, byte[], Admission> {
+    private final Predicate<String> handles;
+    private final ServiceMetrics metrics;
+    private FixedKeyProcessorContext<String, Admission> context;
+
+    Admitted(Predicate<String> handles, ServiceMetrics metrics) {
       this.handles = handles;
+      this.metrics = metrics;
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, byte[]> context) {
+    public void init(FixedKeyProcessorContext<String, Admission> context) {
       this.context = context;
     }
 
@@ -136,8 +163,40 @@ public final class StreamsService implements PlatformService {
         return;
       }
       String type = EventHeaders.type(record.headers());
-      if (type == null || handles.test(type)) {
-        context.forward(record);
+      if (type != null && !handles.test(type)) {
+        return;
+      }
+      long now = System.currentTimeMillis();
+      String tooFar = FutureSkew.beyond("record timestamp", Instant.ofEpochMilli(
+          record.timestamp()), now);
+      if (tooFar == null) {
+        tooFar = FutureSkew.beyond("event time", headerTime(record.headers()), now);
+      }
+      if (tooFar == null) {
+        context.forward(record.withValue(new Admission(record.value(), false)));
+        return;
+      }
+      RecordMetadata origin = context.recordMetadata().orElseThrow();
+      RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+      DeadLetters.addReason(headers, RejectReason.FUTURE_TIMESTAMP, tooFar, metrics.service(),
+          origin.topic(), origin.partition(), origin.offset());
+      metrics.deadLettered(RejectReason.FUTURE_TIMESTAMP.name());
+      LOG.warn("{} dead-lettered {}-{}@{}: {} {}", metrics.service(), origin.topic(),
+          origin.partition(), origin.offset(), RejectReason.FUTURE_TIMESTAMP, tooFar);
+      context.forward(record.withValue(new Admission(record.value(), true))
+          .withHeaders(headers).withTimestamp(now));
+    }
+
+    /** The routing header's event time, or null if absent or unreadable (decoding judges). */
+    private static Instant headerTime(Headers headers) {
+      Header time = headers.lastHeader(EventHeaders.TIME);
+      if (time == null) {
+        return null;
+      }
+      try {
+        return com.towerco.events.Rfc3339.parse(new String(time.value(), StandardCharsets.UTF_8));
+      } catch (RuntimeException e) {
+        return null;
       }
     }
   }
@@ -149,7 +208,12 @@ public final class StreamsService implements PlatformService {
 
   @Override
   public synchronized void start() {
-    streams = new KafkaStreams(topology, properties(context, applicationId, overrides));
+    ServiceMetrics metrics = context.metrics().forService(name);
+    Properties props = properties(context, applicationId, overrides);
+    props.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        TimestampRefusals.class);
+    props.put(TimestampRefusals.METRICS, metrics);
+    streams = new KafkaStreams(topology, props);
     FailureBudget budget = new FailureBudget(REPLACEMENTS_ALLOWED, REPLACEMENT_WINDOW);
     streams.setUncaughtExceptionHandler(e -> {
       if (budget.recordAndAllow(System.currentTimeMillis())) {
@@ -163,7 +227,6 @@ public final class StreamsService implements PlatformService {
     });
     streamsMeters = context.clients().meters().bind(streams);
     streams.setStateListener((now, before) -> LOG.info("{}: {} -> {}", name, before, now));
-    ServiceMetrics metrics = context.metrics().forService(name);
     metrics.lagSource(this::lag);
     streams.start();
   }
