@@ -7,7 +7,6 @@ import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.kafka.KafkaClients;
 import com.towerco.platform.kafka.TopicProvisioner;
 import com.towerco.platform.metrics.ServiceMetrics;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -194,7 +193,7 @@ public final class StreamsService implements PlatformService {
         return null;
       }
       try {
-        return com.towerco.events.Rfc3339.parse(new String(time.value(), StandardCharsets.UTF_8));
+        return com.towerco.events.Rfc3339.parse(time.value());
       } catch (RuntimeException e) {
         return null;
       }
