@@ -24,8 +24,11 @@ class TimestampRefusalsTest {
   private final PlatformMetrics platform = new PlatformMetrics();
   private final ServiceMetrics metrics = platform.forService("aiops");
   private final TimestampRefusals handler = new TimestampRefusals();
+  /** A send stamped two hours ahead of now, as the broker refuses it (not a fixed date: it
+   * would fall behind the clock). */
+  private final long refusedStamp = System.currentTimeMillis() + 2 * 3_600_000L;
   private final ProducerRecord<byte[], byte[]> sent = new ProducerRecord<>(
-      "towerco-aiops-engine-alerts-by-region-repartition", 0, 1_796_629_285_529L,
+      "towerco-aiops-engine-alerts-by-region-repartition", 0, refusedStamp,
       bytes("k"), bytes("{}"));
 
   TimestampRefusalsTest() {
@@ -36,7 +39,7 @@ class TimestampRefusalsTest {
   void aSendRefusedForItsTimestampDeadLettersTheInputAndResumes() {
     var response = handler.handleError(context(), sent, new StreamsException(
         "Error encountered sending record", new InvalidTimestampException(
-            "Timestamp 1796629285529 of message with offset 0 is out of range.")));
+            "Timestamp " + refusedStamp + " of message with offset 0 is out of range.")));
     assertThat(response.result()).isEqualTo(Result.RESUME);
     assertThat(response.deadLetterQueueRecords()).singleElement().satisfies(dead -> {
       assertThat(dead.topic()).isEqualTo(TopicFamily.DEAD_LETTER.topic());
@@ -57,7 +60,7 @@ class TimestampRefusalsTest {
   @Test
   void theOlderInvalidRecordFormOfTheRefusalCountsToo() {
     assertThat(handler.handleError(context(), sent, new InvalidRecordException(
-        "Timestamp 1796629285529 of message with offset 0 is out of range.")).result())
+        "Timestamp " + refusedStamp + " of message with offset 0 is out of range.")).result())
         .isEqualTo(Result.RESUME);
   }
 
