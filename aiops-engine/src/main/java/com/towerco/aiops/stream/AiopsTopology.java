@@ -150,21 +150,20 @@ public final class AiopsTopology {
         Stores.persistentKeyValueStore(KPI_DETECTION_STORE), Serdes.String(),
         LearnedStateSerde.kpis()));
 
-    KStream<String, Emission> siteEmissions = StreamsService
-        .events(builder, TopicFamily.SITE_EVENTS.pattern(), "site-events",
-            SiteRulesProcessor.HANDLED_TYPES::contains, deps.metrics())
-        .process(() -> new SiteRulesProcessor(deps.decoder(), deps.sites(), publications,
+    // Each input's admission node forwards straight to its processor (ADR-059).
+    KStream<String, Emission> siteEmissions = StreamsService.events(builder,
+        TopicFamily.SITE_EVENTS.pattern(), "site-events",
+        SiteRulesProcessor.HANDLED_TYPES::contains, deps.metrics(), () -> new SiteRulesProcessor(deps.decoder(), deps.sites(), publications,
             deps.metrics(), deps.flapHold(), deps.detector(), deps.anomalyPolicies(),
             deps.rulePolicies(), deps.policyBoard(),
-            detectorAlarms, deps.learnedStateSave()), Named.as("site-rules"),
-            SITE_ALERTS_STORE, SITE_DETECTION_STORE);
-    KStream<String, Emission> kpiEmissions = StreamsService
-        .events(builder, TopicFamily.KPI_METRICS.pattern(), "kpis", "kpi.computed"::equals,
-            deps.metrics())
-        .process(() -> new KpiAnomalyProcessor(deps.decoder(), deps.sites(), publications,
+            detectorAlarms, deps.learnedStateSave()), "site-rules",
+        SITE_ALERTS_STORE, SITE_DETECTION_STORE);
+    KStream<String, Emission> kpiEmissions = StreamsService.events(builder,
+        TopicFamily.KPI_METRICS.pattern(), "kpis", "kpi.computed"::equals, deps.metrics(),
+        () -> new KpiAnomalyProcessor(deps.decoder(), deps.sites(), publications,
             deps.metrics(), deps.flapHold(), deps.detector(), deps.anomalyPolicies(),
-            detectorAlarms, deps.learnedStateSave()), Named.as("kpi-anomalies"),
-            KPI_ALERTS_STORE, KPI_DETECTION_STORE);
+            detectorAlarms, deps.learnedStateSave()), "kpi-anomalies",
+        KPI_ALERTS_STORE, KPI_DETECTION_STORE);
 
     // Site topics and tenant topics have their own partition counts, so each input is its own
     // sub-topology (its own tasks and changelogs); they meet only after repartitioning by region.

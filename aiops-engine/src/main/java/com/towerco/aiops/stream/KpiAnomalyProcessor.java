@@ -9,7 +9,9 @@ import com.towerco.events.Envelope;
 import com.towerco.events.InvalidEventException;
 import com.towerco.events.RejectReason;
 import com.towerco.events.payload.kpi.KpiComputed;
+import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.metrics.ServiceMetrics;
+import com.towerco.platform.runtime.FutureSkew;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,19 +104,25 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
   @Override
   public void process(Record<String, byte[]> record) {
     RecordMetadata origin = context.recordMetadata().orElseThrow();
+    // Its event time becomes the timestamp of what the engine forwards: judged from the routing
+    // header before decoding, as admission did before ADR-059, or once decoded (ADR-057).
+    EventHeaders.Attributes routing = EventHeaders.read(record.headers());
+    if (routing != null && refusedFromTheFuture(record, routing.time())) {
+      return;
+    }
     Envelope event;
     try {
       event = decoder.decode(origin.topic(), origin.partition(), origin.offset(), record.value());
-      com.towerco.platform.kafka.EventHeaders.check(record.headers(), event);
+      if (routing != null) {
+        EventHeaders.checkRead(routing, event); // the headers were read once already
+      } else {
+        EventHeaders.check(record.headers(), event); // refuses an incomplete set
+      }
     } catch (InvalidEventException e) {
       deadLetters.send(context, record, e.reason(), e.detail());
       return;
     }
-    // Its event time becomes the timestamp of what the engine forwards (ADR-057).
-    String tooFar = com.towerco.platform.runtime.FutureSkew.beyond("event time",
-        event.timestamp(), System.currentTimeMillis());
-    if (tooFar != null) {
-      deadLetters.send(context, record, RejectReason.FUTURE_TIMESTAMP, tooFar);
+    if (routing == null && refusedFromTheFuture(record, event.timestamp())) {
       return;
     }
     try {
@@ -130,6 +138,16 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
     } catch (RuntimeException e) {
       deadLetters.send(context, record, RejectReason.PROCESSING_FAILED, e.toString());
     }
+  }
+
+  /** Dead-letters the record if {@code time} is too far ahead of the clock ({@link FutureSkew}). */
+  private boolean refusedFromTheFuture(Record<String, byte[]> record, Instant time) {
+    String tooFar = FutureSkew.beyond("event time", time, System.currentTimeMillis());
+    if (tooFar == null) {
+      return false;
+    }
+    deadLetters.send(context, record, RejectReason.FUTURE_TIMESTAMP, tooFar);
+    return true;
   }
 
   private void observe(KpiComputed kpi, Envelope event) {

@@ -141,6 +141,12 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
     // A repeat is recognised from its routing headers, before any JSON is parsed; a record
     // without them is checked once decoded.
     EventHeaders.Attributes routing = EventHeaders.read(record.headers());
+    // Its event time becomes the timestamp of what the engine forwards: judged here, where the
+    // routing header's time is read anyway (admission judged the Kafka timestamp), or once
+    // decoded for a record without headers (ADR-057, ADR-059).
+    if (routing != null && refusedFromTheFuture(record, routing.time())) {
+      return;
+    }
     if (routing != null && !deduplicator.firstSeen(routing.id(), routing.time())) {
       skipRepeat(routing.type(), routing.time());
       return;
@@ -157,12 +163,7 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
       deadLetter(record, e.reason(), e.detail());
       return;
     }
-    // Admission judged the routing header's time; a record without headers is judged here,
-    // before its event time becomes the timestamp of what the engine forwards (ADR-057).
-    String tooFar = FutureSkew.beyond("event time", event.timestamp(),
-        System.currentTimeMillis());
-    if (tooFar != null) {
-      deadLetter(record, RejectReason.FUTURE_TIMESTAMP, tooFar);
+    if (routing == null && refusedFromTheFuture(record, event.timestamp())) {
       return;
     }
     try {
@@ -176,6 +177,16 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
     } catch (RuntimeException e) {
       deadLetter(record, RejectReason.PROCESSING_FAILED, e.toString());
     }
+  }
+
+  /** Dead-letters the record if {@code time} is too far ahead of the clock ({@link FutureSkew}). */
+  private boolean refusedFromTheFuture(Record<String, byte[]> record, Instant time) {
+    String tooFar = FutureSkew.beyond("event time", time, System.currentTimeMillis());
+    if (tooFar == null) {
+      return false;
+    }
+    deadLetter(record, RejectReason.FUTURE_TIMESTAMP, tooFar);
+    return true;
   }
 
   private void skipRepeat(String type, Instant time) {

@@ -262,6 +262,48 @@ class AiopsTopologyTest {
         .isEqualTo("SCHEMA_VIOLATION");
   }
 
+  /**
+   * ADR-057/059: admission dead-letters a record whose Kafka timestamp is too far ahead; the
+   * processors dead-letter one whose routing header (or envelope) says so, before decoding it or
+   * skipping it as a repeat. Each goes raw to the DLQ as FUTURE_TIMESTAMP, and nothing fires.
+   */
+  @Test
+  void deadLettersFutureStampedRecordsOnTheirKafkaTimestampOrTheirRoutingHeaders() {
+    Instant ahead = Instant.now().plus(Duration.ofHours(2)).truncatedTo(
+        java.time.temporal.ChronoUnit.SECONDS);
+    Envelope now = Envelope.of(EventIds.random(), "towerco", "S1", T0, alarm("A-1",
+        SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE, true), Map.of());
+    input("S1").pipeInput(new TestRecord<>("S1", codec.encode(now), EventHeaders.of(now),
+        ahead));
+    Envelope future = Envelope.of(EventIds.random(), "towerco", "S2", ahead, alarm("A-2",
+        SiteAlarm.ProbableCause.COMMERCIAL_POWER_FAILURE, true), Map.of());
+    // Its headers are judged before its value is parsed: a value that is not JSON at all is
+    // still refused for its time, and so is its repeat.
+    input("S2").pipeInput(new TestRecord<>("S2", "{not json".getBytes(StandardCharsets.UTF_8),
+        EventHeaders.of(future), T0));
+    input("S2").pipeInput(new TestRecord<>("S2", codec.encode(future), EventHeaders.of(future),
+        T0));
+    Envelope kpi = kpiEnvelope("S3", null, ahead, Map.of(KpiComputed.GENERATOR_RUN_S, 300.0));
+    kpiInput("towerco").pipeInput(new TestRecord<>("S3", "{not json".getBytes(
+        StandardCharsets.UTF_8), EventHeaders.of(kpi), T0));
+
+    var dead = output("towerco.dlq").readRecordsToList();
+    assertThat(dead).extracting(r -> DeadLetters.header(r.headers(), DeadLetters.REASON))
+        .containsExactly("FUTURE_TIMESTAMP", "FUTURE_TIMESTAMP", "FUTURE_TIMESTAMP",
+            "FUTURE_TIMESTAMP");
+    assertThat(DeadLetters.header(dead.get(0).headers(), DeadLetters.DETAIL))
+        .startsWith("record timestamp");
+    assertThat(dead.get(0).timestamp()).as("stamped now, not with its refused timestamp")
+        .isLessThan(ahead.minus(Duration.ofHours(1)).toEpochMilli());
+    assertThat(dead.get(0).value()).isEqualTo(codec.encode(now));
+    assertThat(dead.subList(1, 4)).extracting(r -> DeadLetters.header(r.headers(),
+        DeadLetters.DETAIL)).allSatisfy(d -> assertThat(d).startsWith("event time"));
+    assertThat(dead.get(1).value()).isEqualTo("{not json".getBytes(StandardCharsets.UTF_8));
+    assertThat(dead.get(2).value()).isEqualTo(codec.encode(future));
+    advanceTo(T0.plusSeconds(60));
+    assertThat(output("towerco.alerts.towerco.notifications").readRecordsToList()).isEmpty();
+  }
+
   private Envelope decode(byte[] value) {
     try {
       return codec.decode(value);

@@ -141,10 +141,13 @@ public final class EventHeaders {
     }
   }
 
-  /** Only the event type, or null: the cheapest question a filter asks. */
+  /**
+   * Only the event type, or null: the cheapest question a filter asks (the same {@code String}
+   * from record to record, ADR-059).
+   */
   public static String type(Headers headers) {
     return headers == null || headers.lastHeader(SPEC_VERSION) == null ? null
-        : text(headers, TYPE);
+        : VALUES.text(value(headers, TYPE));
   }
 
   /**
@@ -187,12 +190,6 @@ public final class EventHeaders {
   private static byte[] value(Headers headers, String name) {
     Header header = headers.lastHeader(name);
     return header == null ? null : header.value();
-  }
-
-  private static String text(Headers headers, String name) {
-    Header header = headers.lastHeader(name);
-    return header == null || header.value() == null ? null
-        : new String(header.value(), StandardCharsets.UTF_8);
   }
 
   private static byte[] utf8(String text) {

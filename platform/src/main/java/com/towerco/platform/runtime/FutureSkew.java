@@ -22,7 +22,14 @@ public final class FutureSkew {
    */
   public static final Duration ALLOWED = Duration.ofMinutes(50);
 
+  private static final long ALLOWED_MILLIS = ALLOWED.toMillis();
+
   private FutureSkew() {}
+
+  /** True if {@code stampedMillis} is too far ahead of {@code nowMillis} (see {@link #beyond}). */
+  public static boolean isBeyond(long stampedMillis, long nowMillis) {
+    return stampedMillis - nowMillis > ALLOWED_MILLIS;
+  }
 
   /** Why {@code stamped} is too far ahead of {@code nowMillis}, or null if it is not. */
   public static String beyond(String what, Instant stamped, long nowMillis) {
@@ -30,7 +37,7 @@ public final class FutureSkew {
       return null;
     }
     long ahead = stamped.toEpochMilli() - nowMillis;
-    return ahead > ALLOWED.toMillis()
+    return ahead > ALLOWED_MILLIS
         ? what + " " + stamped + " is " + Duration.ofMillis(ahead) + " ahead of the clock "
             + Instant.ofEpochMilli(nowMillis) + " (allowed " + ALLOWED + ")"
         : null;

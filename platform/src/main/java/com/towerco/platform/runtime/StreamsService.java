@@ -16,8 +16,6 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -32,6 +30,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,56 +102,55 @@ public final class StreamsService implements PlatformService {
   }
 
   /**
-   * A topology's source of events: the topics matching {@code topics}, keys as text and values
-   * as the raw envelope bytes, with readiness probe records already dropped and records stamped
-   * too far in the future ({@link FutureSkew}) dead-lettered, so a processor sees only data.
-   * Use it for every input of published topic families; {@code metrics} counts dead letters.
+   * A topology's source of events, straight into its first processor: the topics matching
+   * {@code topics}, keys as text and values as the raw envelope bytes, without readiness probe
+   * records and without (undecoded) records whose routing headers ({@link EventHeaders}) name an
+   * event type {@code handles} refuses; records without such headers pass, for the processor to
+   * decode and judge. A record whose Kafka timestamp is too far in the future ({@link
+   * FutureSkew}) is dead-lettered here; its event time (the routing header's or the decoded
+   * envelope's) is {@code processor}'s to judge, which already reads it (ADR-057, ADR-059).
+   * One admission node forwards each record to the processor or the dead-letter sink by name,
+   * so a record crosses no filter on its way (ADR-059). {@code metrics} counts dead letters.
+   *
+   * @param processorName the processor's node name; {@code stores} the state stores it uses
    */
-  public static KStream<String, byte[]> events(StreamsBuilder builder, Pattern topics,
-      String name, ServiceMetrics metrics) {
-    return events(builder, topics, name, type -> true, metrics);
-  }
-
-  /**
-   * As above, also dropping (undecoded) every record whose routing headers ({@link
-   * EventHeaders}) name an event type {@code handles} refuses; records without such headers
-   * pass, for the processor to decode and judge.
-   */
-  public static KStream<String, byte[]> events(StreamsBuilder builder, Pattern topics,
-      String name, Predicate<String> handles, ServiceMetrics metrics) {
-    KStream<String, Admission> judged = builder.stream(topics,
+  public static <V> KStream<String, V> events(StreamsBuilder builder, Pattern topics,
+      String name, Predicate<String> handles, ServiceMetrics metrics,
+      ProcessorSupplier<String, byte[], String, V> processor, String processorName,
+      String... stores) {
+    String deadLetters = name + "-dead-letters";
+    KStream<String, byte[]> admitted = builder.stream(topics,
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name))
-        .processValues(() -> new Admitted(handles, metrics), Named.as(name + "-without-probes"));
-    judged.filter((k, v) -> v.refused(), Named.as(name + "-refused"))
-        .mapValues(Admission::value, Named.as(name + "-refused-values"))
-        .to(TopicFamily.DEAD_LETTER.topic(), Produced.with(Serdes.String(), Serdes.ByteArray())
-            .withName(name + "-dead-letters"));
-    return judged.filter((k, v) -> !v.refused(), Named.as(name + "-admitted"))
-        .mapValues(Admission::value, Named.as(name + "-admitted-values"));
+        .processValues(() -> new Admitted(handles, metrics, processorName, deadLetters),
+            Named.as(name + "-admission"));
+    admitted.to(TopicFamily.DEAD_LETTER.topic(), Produced.with(Serdes.String(),
+        Serdes.ByteArray()).withName(deadLetters));
+    return admitted.process(processor, Named.as(processorName), stores);
   }
 
-  /** A record's value, and whether admission refused it (it then carries dlq.* headers). */
-  private record Admission(byte[] value, boolean refused) { }
-
   /**
-   * Forwards every record but readiness probes and events of types not handled; a record whose
-   * Kafka timestamp or routing-header event time is too far ahead of the clock is forwarded as
-   * refused, with the dead-letter headers and the current time as its timestamp (the broker
-   * would refuse its own).
+   * Forwards every record but readiness probes and events of types not handled to the
+   * processor; a record whose Kafka timestamp is too far ahead of the clock goes to the
+   * dead-letter sink instead, with the dead-letter headers and the current time as its timestamp
+   * (the broker would refuse its own).
    */
-  private static final class Admitted
-      implements FixedKeyProcessor<String, byte[], Admission> {
+  private static final class Admitted implements FixedKeyProcessor<String, byte[], byte[]> {
     private final Predicate<String> handles;
     private final ServiceMetrics metrics;
-    private FixedKeyProcessorContext<String, Admission> context;
+    private final String processor;
+    private final String deadLetters;
+    private FixedKeyProcessorContext<String, byte[]> context;
 
-    Admitted(Predicate<String> handles, ServiceMetrics metrics) {
+    Admitted(Predicate<String> handles, ServiceMetrics metrics, String processor,
+        String deadLetters) {
       this.handles = handles;
       this.metrics = metrics;
+      this.processor = processor;
+      this.deadLetters = deadLetters;
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, Admission> context) {
+    public void init(FixedKeyProcessorContext<String, byte[]> context) {
       this.context = context;
     }
 
@@ -166,15 +164,12 @@ public final class StreamsService implements PlatformService {
         return;
       }
       long now = System.currentTimeMillis();
-      String tooFar = FutureSkew.beyond("record timestamp", Instant.ofEpochMilli(
-          record.timestamp()), now);
-      if (tooFar == null) {
-        tooFar = FutureSkew.beyond("event time", headerTime(record.headers()), now);
-      }
-      if (tooFar == null) {
-        context.forward(record.withValue(new Admission(record.value(), false)));
+      if (!FutureSkew.isBeyond(record.timestamp(), now)) {
+        context.forward(record, processor);
         return;
       }
+      String tooFar = FutureSkew.beyond("record timestamp",
+          Instant.ofEpochMilli(record.timestamp()), now);
       RecordMetadata origin = context.recordMetadata().orElseThrow();
       RecordHeaders headers = new RecordHeaders(record.headers().toArray());
       DeadLetters.addReason(headers, RejectReason.FUTURE_TIMESTAMP, tooFar, metrics.service(),
@@ -182,21 +177,7 @@ public final class StreamsService implements PlatformService {
       metrics.deadLettered(RejectReason.FUTURE_TIMESTAMP.name());
       LOG.warn("{} dead-lettered {}-{}@{}: {} {}", metrics.service(), origin.topic(),
           origin.partition(), origin.offset(), RejectReason.FUTURE_TIMESTAMP, tooFar);
-      context.forward(record.withValue(new Admission(record.value(), true))
-          .withHeaders(headers).withTimestamp(now));
-    }
-
-    /** The routing header's event time, or null if absent or unreadable (decoding judges). */
-    private static Instant headerTime(Headers headers) {
-      Header time = headers.lastHeader(EventHeaders.TIME);
-      if (time == null) {
-        return null;
-      }
-      try {
-        return com.towerco.events.Rfc3339.parse(time.value());
-      } catch (RuntimeException e) {
-        return null;
-      }
+      context.forward(record.withHeaders(headers).withTimestamp(now), deadLetters);
     }
   }
 
