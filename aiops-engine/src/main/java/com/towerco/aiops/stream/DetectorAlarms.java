@@ -28,7 +28,7 @@ final class DetectorAlarms {
   /** One scored point of a series of {@code rule}'s class at event time {@code time}. */
   void record(AlertRule rule, String series, SeriesWatch.Verdict verdict, long time) {
     PerClass c = classes.computeIfAbsent(rule.id(), register);
-    c.record(series, verdict, time);
+    c.record(series, verdict, time, true);
   }
 
   /**
@@ -40,10 +40,16 @@ final class DetectorAlarms {
     return new Series(classes.computeIfAbsent(rule.id(), register), series);
   }
 
-  /** A series with its class resolved. */
+  /**
+   * A series with its class resolved, and whether it was damped at its last point: the class's
+   * map of damped series is looked up only when that changes (or on the first point), not on
+   * every scored point (ADR-059). A site's series is scored by one stream thread, through its
+   * one watch.
+   */
   static final class Series {
     private final PerClass perClass;
     private final String name;
+    private Boolean damped;
 
     private Series(PerClass perClass, String name) {
       this.perClass = perClass;
@@ -51,7 +57,9 @@ final class DetectorAlarms {
     }
 
     void record(SeriesWatch.Verdict verdict, long time) {
-      perClass.record(name, verdict, time);
+      Boolean now = verdict.damped();
+      perClass.record(name, verdict, time, !now.equals(damped));
+      damped = now;
     }
   }
 
@@ -79,7 +87,9 @@ final class DetectorAlarms {
     private double alarms;
     private long lastTime = Long.MIN_VALUE;
 
-    synchronized void record(String series, SeriesWatch.Verdict verdict, long time) {
+    /** {@code dampedMayDiffer}: false if the series' damped state is known to be recorded. */
+    synchronized void record(String series, SeriesWatch.Verdict verdict, long time,
+        boolean dampedMayDiffer) {
       if (lastTime != Long.MIN_VALUE && time > lastTime) {
         alarms *= Math.exp(-(time - lastTime) / DAY_MS);
       }
@@ -87,9 +97,11 @@ final class DetectorAlarms {
       if (verdict.changed() && verdict.alarm()) {
         alarms += 1;
       }
-      Boolean now = verdict.damped();
-      if (!now.equals(damped.get(series))) { // a read, not a write, for the usual reading
-        damped.put(series, now);
+      if (dampedMayDiffer) {
+        Boolean now = verdict.damped();
+        if (!now.equals(damped.get(series))) { // a read, not a write, for the usual reading
+          damped.put(series, now);
+        }
       }
     }
 

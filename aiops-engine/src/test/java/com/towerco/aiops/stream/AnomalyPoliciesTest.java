@@ -59,6 +59,31 @@ class AnomalyPoliciesTest {
   }
 
   @Test
+  void aKeptSeriesReportsItsDampedStateAsItChanges() {
+    var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    DetectorAlarms alarms = new DetectorAlarms(registry);
+    var score = com.towerco.aiops.detection.Score.unknown(0, 1, "x");
+    SeriesWatch.Verdict damped = new SeriesWatch.Verdict(score, false, false, true);
+    SeriesWatch.Verdict free = new SeriesWatch.Verdict(score, false, false, false);
+    DetectorAlarms.Series a = alarms.series(AlertRule.ANOMALY_POWER, "S1|a");
+    DetectorAlarms.Series b = alarms.series(AlertRule.ANOMALY_POWER, "S1|b");
+    java.util.function.DoubleSupplier dampedSeries = () -> registry
+        .get("towerco_detector_damped_series").tag("class", AlertRule.ANOMALY_POWER.id())
+        .gauge().value();
+    a.record(free, 0);
+    b.record(damped, 0);
+    assertThat(dampedSeries.getAsDouble()).isEqualTo(1);
+    a.record(damped, 1);
+    a.record(damped, 2);
+    assertThat(dampedSeries.getAsDouble()).isEqualTo(2);
+    b.record(free, 3);
+    a.record(free, 4);
+    a.record(free, 5);
+    assertThat(dampedSeries.getAsDouble()).isZero();
+    assertThat(alarms.rate(AlertRule.ANOMALY_POWER)).isZero(); // two series, no alarm
+  }
+
+  @Test
   void aSnapshotOfAnotherFormatStartsTheSeriesAfreshInsteadOfFailing() {
     SeriesWatch watch = SeriesWatch.restore(Detectors.byName("adaptive"), AlarmPolicy.DEFAULT,
         new byte[] {1, 2, 3});
