@@ -203,7 +203,9 @@ public final class EventCodec {
       String field = p.currentName();
       JsonToken value = p.nextToken();
       if (direct) {
-        int index = ENVELOPE_FIELDS.indexOf(field);
+        // Usually the field expected next (ADR-059: no scan of the list for it)
+        int index = next < ENVELOPE_FIELDS.size() && ENVELOPE_FIELDS.get(next).equals(field)
+            ? next : ENVELOPE_FIELDS.indexOf(field);
         int bit = 1 << index;
         if (bit <= 0 || (seen & bit) != 0) {
           throw DirectPayloadReader.Irregular.INSTANCE;

@@ -33,13 +33,13 @@ public final class Deduplicator {
   public boolean firstSeen(String eventId, Instant eventTime) {
     long time = eventTime.toEpochMilli();
     long hash = IdSet.hash(eventId);
-    if (remembered.containsHash(hash)) {
+    if (newest != Long.MIN_VALUE && buckets.startOf(time) < newest - horizonMillis) {
+      return !remembered.containsHash(hash);
+    }
+    // One probe of the set for the usual event (ADR-059): adding it fails if it is a repeat.
+    if (!buckets.add(hash, time)) {
       return false;
     }
-    if (newest != Long.MIN_VALUE && buckets.startOf(time) < newest - horizonMillis) {
-      return true;
-    }
-    buckets.add(hash, time);
     if (time > newest) {
       newest = time;
       // A bucket is kept while it ends at or after the horizon's start (one millisecond more
