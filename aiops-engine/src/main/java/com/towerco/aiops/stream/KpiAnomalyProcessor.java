@@ -104,10 +104,12 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
   @Override
   public void process(Record<String, byte[]> record) {
     RecordMetadata origin = context.recordMetadata().orElseThrow();
-    // Its event time becomes the timestamp of what the engine forwards: judged from the routing
-    // header before decoding, as admission did before ADR-059, or once decoded (ADR-057).
+    // Its event time becomes the timestamp of what the engine forwards: the header's time is
+    // judged before decoding, as admission did (it now judges the Kafka timestamp only); once
+    // decoded, a record without complete headers (ADR-057, ADR-059).
     EventHeaders.Attributes routing = EventHeaders.read(record.headers());
-    if (routing != null && refusedFromTheFuture(record, routing.time())) {
+    if (refusedFromTheFuture(record, routing != null ? routing.time()
+        : EventHeaders.time(record.headers()))) {
       return;
     }
     Envelope event;
@@ -142,6 +144,9 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
 
   /** Dead-letters the record if {@code time} is too far ahead of the clock ({@link FutureSkew}). */
   private boolean refusedFromTheFuture(Record<String, byte[]> record, Instant time) {
+    if (time == null) {
+      return false;
+    }
     String tooFar = FutureSkew.beyond("event time", time, System.currentTimeMillis());
     if (tooFar == null) {
       return false;

@@ -141,10 +141,11 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
     // A repeat is recognised from its routing headers, before any JSON is parsed; a record
     // without them is checked once decoded.
     EventHeaders.Attributes routing = EventHeaders.read(record.headers());
-    // Its event time becomes the timestamp of what the engine forwards: judged here, where the
-    // routing header's time is read anyway (admission judged the Kafka timestamp), or once
-    // decoded for a record without headers (ADR-057, ADR-059).
-    if (routing != null && refusedFromTheFuture(record, routing.time())) {
+    // Its event time becomes the timestamp of what the engine forwards: the header's time is
+    // judged here, before the repeat check and decoding, as admission did (it now judges the
+    // Kafka timestamp only); once decoded, a record without complete headers (ADR-057, ADR-059).
+    if (refusedFromTheFuture(record, routing != null ? routing.time()
+        : EventHeaders.time(record.headers()))) {
       return;
     }
     if (routing != null && !deduplicator.firstSeen(routing.id(), routing.time())) {
@@ -181,6 +182,9 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
 
   /** Dead-letters the record if {@code time} is too far ahead of the clock ({@link FutureSkew}). */
   private boolean refusedFromTheFuture(Record<String, byte[]> record, Instant time) {
+    if (time == null) {
+      return false;
+    }
     String tooFar = FutureSkew.beyond("event time", time, System.currentTimeMillis());
     if (tooFar == null) {
       return false;

@@ -151,6 +151,23 @@ public final class EventHeaders {
   }
 
   /**
+   * The {@code ce_time} header's time alone, or null if absent or unreadable: for a record whose
+   * set is incomplete ({@link #read} gives null), which is judged on its time all the same
+   * (ADR-057, ADR-059).
+   */
+  public static Instant time(Headers headers) {
+    byte[] time = headers == null ? null : value(headers, TIME);
+    if (time == null) {
+      return null;
+    }
+    try {
+      return Rfc3339.parse(time);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
    * Refuses an envelope whose record says otherwise in its routing headers: a consumer that
    * filtered or routed on the headers must not then act on a different event (another tenant's,
    * say). Records without routing headers pass.
