@@ -597,8 +597,9 @@ public final class ConsumerService implements PlatformService {
     /**
      * Runs the handler's step for an event; a transient failure is tried again (a few times,
      * with a short pause), a failure of Kafka fails the batch (it is read again, the record is
-     * not to blame), and any other failure dead-letters the record and goes on with the next
-     * one. Handled or dead-lettered once the record is dealt with, declined if the handler
+     * not to blame), an event the handler finds invalid ({@link InvalidEventException}) is
+     * dead-lettered with the handler's reason at once, and any other failure dead-letters the
+     * record as PROCESSING_FAILED and goes on with the next one. Handled or dead-lettered once the record is dealt with, declined if the handler
      * wants it decoded.
      */
     private Outcome attempt(String type, String id, java.time.Instant time,
@@ -612,6 +613,9 @@ public final class ConsumerService implements PlatformService {
           return Outcome.HANDLED;
         } catch (WakeupException e) {
           throw e;
+        } catch (InvalidEventException e) {
+          outputs.deadLetters().send(record, e.reason(), e.detail());
+          return Outcome.DEAD_LETTERED;
         } catch (Exception e) {
           if (TransientFailure.isBroker(e)) {
             throw e instanceof RuntimeException r ? r

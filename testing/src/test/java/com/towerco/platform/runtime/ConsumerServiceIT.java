@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
 import com.towerco.events.EventIds;
+import com.towerco.events.InvalidEventException;
+import com.towerco.events.RejectReason;
 import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.site.SiteConnectivity;
 import com.towerco.platform.kafka.DeadLetters;
@@ -34,7 +36,11 @@ class ConsumerServiceIT {
     List<Envelope> handled = new CopyOnWriteArrayList<>();
     ConsumerService service = kafka.closeAfterAll(new ConsumerService(context, "probe-service",
         "probe-service-group", TopicFamily.SITE_EVENTS.pattern(),
-        () -> (event, source) -> handled.add(event), 1, Duration.ofMillis(200)));
+        () -> (event, source) -> {
+          if (source.topic().equals(topic)) { // the class's tests share the site topics
+            handled.add(event);
+          }
+        }, 1, Duration.ofMillis(200)));
     service.start();
 
     EventCodec codec = new EventCodec();
@@ -51,7 +57,7 @@ class ConsumerServiceIT {
     assertThat(handled.get(0)).isEqualTo(good);
     try (TopicReader dlq = new TopicReader(kafka.bootstrapServers(),
         Pattern.compile(Pattern.quote(TopicFamily.DEAD_LETTER.topic())))) {
-      var dead = dlq.readUntil(r -> !r.isEmpty(), Duration.ofSeconds(30)).get(0);
+      var dead = deadLetterOf(dlq, "probe-service", topic);
       assertThat(DeadLetters.header(dead.headers(), DeadLetters.REASON))
           .isEqualTo("MALFORMED_JSON");
       assertThat(DeadLetters.header(dead.headers(), DeadLetters.SERVICE))
@@ -61,6 +67,73 @@ class ConsumerServiceIT {
       assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
     }
     assertThat(context.metrics().forService("probe-service").totalDeadLettered()).isEqualTo(1);
+  }
+
+  /**
+   * A handler that refuses an event ({@link InvalidEventException}, as the KPI calculator does
+   * with one stamped too far ahead of its clock) dead-letters it with the handler's reason at
+   * once, not as PROCESSING_FAILED after retries, and the loop goes on with the next record.
+   */
+  @Test
+  void anEventTheHandlerRefusesIsDeadLetteredWithTheHandlersReason() {
+    ServiceContext context = kafka.context();
+    String topic = context.topics().ensure(TopicFamily.SITE_EVENTS, "DLQ2");
+    List<Envelope> handled = new CopyOnWriteArrayList<>();
+    List<String> attempts = new CopyOnWriteArrayList<>();
+    EventCodec codec = new EventCodec();
+    Envelope refused = connectivity("DLQ2");
+    Envelope good = connectivity("DLQ2");
+    ConsumerService service = kafka.closeAfterAll(new ConsumerService(context, "refusing-service",
+        "refusing-service-group", TopicFamily.SITE_EVENTS.pattern(), () -> (event, source) -> {
+          if (!source.topic().equals(topic)) {
+            return; // the class's tests share the site topics
+          }
+          attempts.add(event.eventId());
+          if (event.eventId().equals(refused.eventId())) {
+            throw new InvalidEventException(RejectReason.FUTURE_TIMESTAMP, "refused on purpose");
+          }
+          handled.add(event);
+        }, 1, Duration.ofMillis(200)));
+    service.start();
+    try (KafkaProducer<String, byte[]> producer = context.clients().producer("refuse-test")) {
+      producer.send(new ProducerRecord<>(topic, "DLQ2", codec.encode(refused)));
+      producer.send(new ProducerRecord<>(topic, "DLQ2", codec.encode(good)));
+      producer.flush();
+    }
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == 1);
+    assertThat(handled.get(0)).isEqualTo(good);
+    assertThat(attempts).containsExactly(refused.eventId(), good.eventId());
+    try (TopicReader dlq = new TopicReader(kafka.bootstrapServers(),
+        Pattern.compile(Pattern.quote(TopicFamily.DEAD_LETTER.topic())))) {
+      var dead = deadLetterOf(dlq, "refusing-service", topic);
+      assertThat(DeadLetters.header(dead.headers(), DeadLetters.REASON))
+          .isEqualTo("FUTURE_TIMESTAMP");
+      assertThat(DeadLetters.header(dead.headers(), DeadLetters.TOPIC)).isEqualTo(topic);
+      assertThat(dead.value()).isEqualTo(codec.encode(refused));
+    }
+    // counted under the handler's reason, once (the service may also dead-letter the other
+    // tests' malformed records, under their own reasons)
+    assertThat(context.metrics().scrape()).contains(
+        "towerco_dlq_total{reason=\"FUTURE_TIMESTAMP\",service=\"refusing-service\"} 1.0");
+  }
+
+  private static Envelope connectivity(String site) {
+    return Envelope.of(EventIds.random(), "towerco", site, Instant.now(),
+        new SiteConnectivity(SiteConnectivity.ConnectivityState.REACHABLE, null, null), Map.of());
+  }
+
+  /**
+   * The first dead letter a service wrote of a topic's records (the class's tests share one
+   * broker, its site topics and the DLQ).
+   */
+  private static org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> deadLetterOf(
+      TopicReader dlq, String service, String topic) {
+    java.util.function.Predicate<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>>
+        ours = d -> service.equals(DeadLetters.header(d.headers(), DeadLetters.SERVICE))
+            && topic.equals(DeadLetters.header(d.headers(), DeadLetters.TOPIC));
+    return dlq.readUntil(r -> r.stream().anyMatch(ours), Duration.ofSeconds(30))
+        .stream().filter(ours).findFirst().orElseThrow();
   }
 
   @Test
