@@ -2,9 +2,7 @@ package com.towerco.kpi.stream;
 
 import com.towerco.events.Envelope;
 import com.towerco.events.EventIds;
-import com.towerco.events.InvalidEventException;
 import com.towerco.events.ProjectedEvent;
-import com.towerco.events.RejectReason;
 import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.kpi.KpiComputed;
 import com.towerco.events.payload.site.SiteAlarm;
@@ -18,9 +16,7 @@ import com.towerco.platform.metrics.ServiceMetrics;
 import com.towerco.platform.runtime.CaughtUp;
 import com.towerco.platform.runtime.Deduplicator;
 import com.towerco.platform.runtime.EventHandler;
-import com.towerco.platform.runtime.FutureSkew;
 import com.towerco.platform.runtime.SourceRecord;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -52,17 +48,14 @@ final class KpiHandler implements EventHandler {
   private final Map<String, Deduplicator> deduplicators = new HashMap<>();
   private final Duration dedupHorizon;
   private final String operatorTenant;
-  /** The wall clock, only to refuse events stamped too far ahead of it. */
-  private final Clock clock;
   /** The last record's partition key and what it was made of ({@link #keyOf}). */
   private String lastTopic;
   private int lastPartition;
   private String lastKey;
 
   KpiHandler(KpiCalculator calculator, EventPublisher publisher, ServiceMetrics metrics,
-      Duration dedupHorizon, String operatorTenant, Clock clock) {
+      Duration dedupHorizon, String operatorTenant) {
     this.calculator = calculator;
-    this.clock = clock;
     this.publisher = publisher;
     this.metrics = metrics;
     this.dedupHorizon = dedupHorizon;
@@ -88,8 +81,7 @@ final class KpiHandler implements EventHandler {
    * handles it or dead-letters it with its reason; alarms and connectivity are decoded in full.
    */
   @Override
-  public boolean handleUndecoded(EventHeaders.Attributes routing, SourceRecord source)
-      throws InvalidEventException {
+  public boolean handleUndecoded(EventHeaders.Attributes routing, SourceRecord source) {
     if (!routing.type().equals(TELEMETRY)) {
       return false;
     }
@@ -97,7 +89,6 @@ final class KpiHandler implements EventHandler {
     if (reading == null || !routing.describe(reading)) {
       return false;
     }
-    refuseIfAhead(reading.timestamp());
     String partition = keyOf(source);
     if (!firstSeen(partition, reading.eventId(), reading.timestamp())) {
       return true;
@@ -110,8 +101,7 @@ final class KpiHandler implements EventHandler {
   }
 
   @Override
-  public void handle(Envelope event, SourceRecord source) throws InvalidEventException {
-    refuseIfAhead(event.timestamp());
+  public void handle(Envelope event, SourceRecord source) {
     String partition = keyOf(source);
     if (!firstSeen(partition, event.eventId(), event.timestamp())) {
       return;
@@ -157,13 +147,6 @@ final class KpiHandler implements EventHandler {
       String key = key(tp.topic(), tp.partition());
       calculator.forget(key);
       deduplicators.remove(key);
-    }
-  }
-
-  private void refuseIfAhead(Instant time) throws InvalidEventException {
-    String tooFar = FutureSkew.beyond("event time", time, clock.millis());
-    if (tooFar != null) {
-      throw new InvalidEventException(RejectReason.FUTURE_TIMESTAMP, tooFar);
     }
   }
 

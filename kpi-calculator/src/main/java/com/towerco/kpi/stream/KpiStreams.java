@@ -24,7 +24,7 @@ public final class KpiStreams {
     return new ConsumerService(context, name, groupId, TopicFamily.SITE_EVENTS.pattern(),
         outputs -> new KpiHandler(new KpiCalculator(windowing, terms, silence),
             outputs.publisher(), outputs.metrics(), dedupHorizon,
-            context.config().operatorTenant(), java.time.Clock.systemUTC()),
+            context.config().operatorTenant()),
         KpiSettings.INSTANCES.from(settings), Duration.ofSeconds(1)).paced(PACE);
   }
 

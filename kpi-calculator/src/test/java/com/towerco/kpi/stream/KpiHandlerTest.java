@@ -2,22 +2,17 @@ package com.towerco.kpi.stream;
 
 import static com.towerco.testing.TelemetryBuilder.aReading;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.towerco.events.Envelope;
 import com.towerco.events.EventIds;
-import com.towerco.events.InvalidEventException;
-import com.towerco.events.RejectReason;
 import com.towerco.kpi.domain.KpiCalculator;
 import com.towerco.kpi.domain.KpiWindow;
 import com.towerco.kpi.domain.SiteTerms;
 import com.towerco.kpi.domain.Windowing;
 import com.towerco.platform.metrics.PlatformMetrics;
 import com.towerco.platform.runtime.SourceRecord;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +23,7 @@ class KpiHandlerTest {
   private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
 
   @Test
-  void aReadingTooLateForAnyOpenWindowIsCountedAsLateAndARepeatAsDuplicate() throws Exception {
+  void aReadingTooLateForAnyOpenWindowIsCountedAsLateAndARepeatAsDuplicate() {
     try (PlatformMetrics metrics = new PlatformMetrics()) {
       KpiCalculator calculator = minuteWindows();
       // The handler's publisher is only used after a batch; these readings are only handled.
@@ -49,7 +44,7 @@ class KpiHandlerTest {
   }
 
   @Test
-  void aPartitionAssignedBehindAnotherThatIsFarAheadCountsEveryReplayedReading() throws Exception {
+  void aPartitionAssignedBehindAnotherThatIsFarAheadCountsEveryReplayedReading() {
     try (PlatformMetrics metrics = new PlatformMetrics()) {
       KpiCalculator calculator = minuteWindows();
       KpiHandler handler = handler(calculator, metrics, Duration.ofMinutes(10));
@@ -86,7 +81,7 @@ class KpiHandlerTest {
    * then had no sample at all).
    */
   @Test
-  void aPartitionRevokedAndAssignedBackCountsItsReplayedReadingsOnce() throws Exception {
+  void aPartitionRevokedAndAssignedBackCountsItsReplayedReadingsOnce() {
     try (PlatformMetrics metrics = new PlatformMetrics()) {
       KpiCalculator calculator = minuteWindows();
       KpiHandler handler = handler(calculator, metrics, Duration.ofMinutes(10));
@@ -146,46 +141,6 @@ class KpiHandlerTest {
   }
 
   /**
-   * A reading stamped a day ahead of the service's clock (a replay tool's mistake, a producer
-   * with a wrong clock) is refused with FUTURE_TIMESTAMP, decoded or read projected, and leaves
-   * the partition's windows as they were: the readings after it are neither late nor lost.
-   */
-  @Test
-  void aReadingStampedTooFarAheadOfTheClockIsRefusedAndLeavesTheWindowsAlone() throws Exception {
-    try (PlatformMetrics metrics = new PlatformMetrics()) {
-      KpiCalculator calculator = minuteWindows();
-      KpiHandler handler = handler(calculator, metrics, Duration.ofMinutes(10));
-      com.towerco.events.EventCodec codec = new com.towerco.events.EventCodec();
-      long offset = 0;
-      for (int s = 0; s <= 40; s += 10) {
-        handler.handle(reading(T0.plusSeconds(s)), source(offset++));
-      }
-      Envelope ahead = reading(T0.plus(Duration.ofDays(1)));
-      SourceRecord decodedSource = source(offset);
-      InvalidEventException decoded = catchThrowableOfType(
-          () -> handler.handle(ahead, decodedSource), InvalidEventException.class);
-      SourceRecord projected = new SourceRecord("towerco.sites.S1.events", 0, offset, "S1",
-          codec.encode(ahead), 0L);
-      InvalidEventException undecoded = catchThrowableOfType(() -> handler.handleUndecoded(
-          com.towerco.platform.kafka.EventHeaders.Attributes.of(ahead), projected),
-          InvalidEventException.class);
-      offset++;
-      for (int s = 50; s <= 90; s += 10) {
-        handler.handle(reading(T0.plusSeconds(s)), source(offset++));
-      }
-
-      assertThat(List.of(decoded, undecoded)).allSatisfy(e -> {
-        assertThat(e.reason()).isEqualTo(RejectReason.FUTURE_TIMESTAMP);
-        assertThat(e.detail()).contains(ahead.timestamp().toString(), "ahead of the clock");
-      });
-      List<KpiWindow> windows = calculator.advance();
-      assertThat(windows).hasSize(1);
-      assertThat(windows.get(0).samples()).isEqualTo(6);
-      assertThat(calculator.lateReadings()).isZero();
-    }
-  }
-
-  /**
    * KpiCalculatorIT's second test without Kafka: the instance has a site at 44 s (K1, replayed
    * after a restart), then a new site (K2) reports from 0 s, in another partition, reading 4 s
    * delivered twice. When the deduplicator was one per instance its horizon (window + grace +
@@ -194,7 +149,7 @@ class KpiHandlerTest {
    * partition's deduplicator now, the window's reading times behind it), it counts once.
    */
   @Test
-  void aRepeatOlderThanTheDeduplicatorsHorizonOfTheInstanceCountsOnceInItsSitesWindow() throws Exception {
+  void aRepeatOlderThanTheDeduplicatorsHorizonOfTheInstanceCountsOnceInItsSitesWindow() {
     try (PlatformMetrics metrics = new PlatformMetrics()) {
       KpiCalculator calculator = secondsWindows();
       KpiHandler handler = handler(calculator, metrics, SECONDS_HORIZON);
@@ -230,7 +185,7 @@ class KpiHandlerTest {
    * empty windows after it and 20 readings counted late).
    */
   @Test
-  void aNewSiteReportingBeforeTheFirstCheckAfterAResumeIsNotClosedAsSilent() throws Exception {
+  void aNewSiteReportingBeforeTheFirstCheckAfterAResumeIsNotClosedAsSilent() {
     try (PlatformMetrics metrics = new PlatformMetrics()) {
       KpiCalculator calculator = secondsWindows();
       KpiHandler handler = handler(calculator, metrics, SECONDS_HORIZON);
@@ -282,14 +237,10 @@ class KpiHandlerTest {
         Duration.ofSeconds(60)), SiteTerms.defaults(), Duration.ofHours(1));
   }
 
-  /**
-   * The handler's publisher is only used after a batch; these tests only handle readings. Its
-   * clock reads an hour after {@link #T0}, so every reading of these tests is in its past.
-   */
+  /** The handler's publisher is only used after a batch; these tests only handle readings. */
   private static KpiHandler handler(KpiCalculator calculator, PlatformMetrics metrics,
       Duration dedupHorizon) {
-    return new KpiHandler(calculator, null, metrics.forService("kpi"), dedupHorizon, "towerco",
-        Clock.fixed(T0.plus(Duration.ofHours(1)), ZoneOffset.UTC));
+    return new KpiHandler(calculator, null, metrics.forService("kpi"), dedupHorizon, "towerco");
   }
 
   private static Envelope reading(String site, Instant time) {

@@ -555,6 +555,9 @@ public final class ConsumerService implements PlatformService {
         if (!handler.handles(routing.type())) {
           return Outcome.SKIPPED; // not for this service: never decoded
         }
+        if (refusedAhead(record, routing.time())) {
+          return Outcome.DEAD_LETTERED;
+        }
         Outcome undecoded = attempt(routing.type(), routing.id(), routing.time(), record,
             () -> handler.handleUndecoded(routing, source));
         if (undecoded != Outcome.DECLINED) {
@@ -578,6 +581,9 @@ public final class ConsumerService implements PlatformService {
         outputs.deadLetters().send(record, e.reason(), e.detail());
         return Outcome.DEAD_LETTERED;
       }
+      if (routing == null && refusedAhead(record, event.timestamp())) {
+        return Outcome.DEAD_LETTERED;
+      }
       EventLogContext.enter(event);
       try {
         return attempt(event.eventType(), event.eventId(), event.timestamp(), record, () -> {
@@ -587,6 +593,23 @@ public final class ConsumerService implements PlatformService {
       } finally {
         EventLogContext.clear();
       }
+    }
+
+    /**
+     * Dead-letters an event stamped further ahead of this service's clock than
+     * {@link FutureSkew#ALLOWED} ({@code FUTURE_TIMESTAMP}), as a Streams service's admission
+     * does (ADR-057): every consumer service keeps its state on event time, and one such event
+     * would move it past every real one (the KPI calculator's windows closed early and every
+     * later reading late, the watchdog judging every other site silent, SLA clocks run ahead).
+     * Judged on the routing headers' time, else on the decoded envelope's.
+     */
+    private boolean refusedAhead(ConsumerRecord<String, byte[]> record, java.time.Instant time) {
+      String tooFar = FutureSkew.beyond("event time", time, System.currentTimeMillis());
+      if (tooFar == null) {
+        return false;
+      }
+      outputs.deadLetters().send(record, RejectReason.FUTURE_TIMESTAMP, tooFar);
+      return true;
     }
 
     /** One way of handling a record; false if the handler declined (wants it decoded). */

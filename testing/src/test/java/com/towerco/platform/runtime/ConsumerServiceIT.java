@@ -35,12 +35,8 @@ class ConsumerServiceIT {
     String topic = context.topics().ensure(TopicFamily.SITE_EVENTS, "DLQ1");
     List<Envelope> handled = new CopyOnWriteArrayList<>();
     ConsumerService service = kafka.closeAfterAll(new ConsumerService(context, "probe-service",
-        "probe-service-group", TopicFamily.SITE_EVENTS.pattern(),
-        () -> (event, source) -> {
-          if (source.topic().equals(topic)) { // the class's tests share the site topics
-            handled.add(event);
-          }
-        }, 1, Duration.ofMillis(200)));
+        "probe-service-group", only(topic),
+        () -> (event, source) -> handled.add(event), 1, Duration.ofMillis(200)));
     service.start();
 
     EventCodec codec = new EventCodec();
@@ -70,9 +66,9 @@ class ConsumerServiceIT {
   }
 
   /**
-   * A handler that refuses an event ({@link InvalidEventException}, as the KPI calculator does
-   * with one stamped too far ahead of its clock) dead-letters it with the handler's reason at
-   * once, not as PROCESSING_FAILED after retries, and the loop goes on with the next record.
+   * A handler that refuses an event ({@link InvalidEventException}: a site it does not know,
+   * say) dead-letters it with the handler's reason at once, not as PROCESSING_FAILED after
+   * retries, and the loop goes on with the next record.
    */
   @Test
   void anEventTheHandlerRefusesIsDeadLetteredWithTheHandlersReason() {
@@ -84,13 +80,10 @@ class ConsumerServiceIT {
     Envelope refused = connectivity("DLQ2");
     Envelope good = connectivity("DLQ2");
     ConsumerService service = kafka.closeAfterAll(new ConsumerService(context, "refusing-service",
-        "refusing-service-group", TopicFamily.SITE_EVENTS.pattern(), () -> (event, source) -> {
-          if (!source.topic().equals(topic)) {
-            return; // the class's tests share the site topics
-          }
+        "refusing-service-group", only(topic), () -> (event, source) -> {
           attempts.add(event.eventId());
           if (event.eventId().equals(refused.eventId())) {
-            throw new InvalidEventException(RejectReason.FUTURE_TIMESTAMP, "refused on purpose");
+            throw new InvalidEventException(RejectReason.UNKNOWN_SITE, "refused on purpose");
           }
           handled.add(event);
         }, 1, Duration.ofMillis(200)));
@@ -108,24 +101,88 @@ class ConsumerServiceIT {
         Pattern.compile(Pattern.quote(TopicFamily.DEAD_LETTER.topic())))) {
       var dead = deadLetterOf(dlq, "refusing-service", topic);
       assertThat(DeadLetters.header(dead.headers(), DeadLetters.REASON))
-          .isEqualTo("FUTURE_TIMESTAMP");
+          .isEqualTo("UNKNOWN_SITE");
       assertThat(DeadLetters.header(dead.headers(), DeadLetters.TOPIC)).isEqualTo(topic);
       assertThat(dead.value()).isEqualTo(codec.encode(refused));
     }
-    // counted under the handler's reason, once (the service may also dead-letter the other
-    // tests' malformed records, under their own reasons)
-    assertThat(context.metrics().scrape()).contains(
-        "towerco_dlq_total{reason=\"FUTURE_TIMESTAMP\",service=\"refusing-service\"} 1.0");
+    assertThat(context.metrics().forService("refusing-service").totalDeadLettered())
+        .isEqualTo(1);
+  }
+
+  /**
+   * An event stamped two hours ahead of the clock, once with routing headers and once without,
+   * is dead-lettered as FUTURE_TIMESTAMP and never reaches the handler (whose state runs on
+   * event time); the event after it is handled.
+   */
+  @Test
+  void anEventStampedTooFarAheadOfTheClockIsDeadLetteredBeforeTheHandler() {
+    ServiceContext context = kafka.context();
+    String topic = context.topics().ensure(TopicFamily.SITE_EVENTS, "DLQ3");
+    List<Envelope> handled = new CopyOnWriteArrayList<>();
+    ConsumerService service = kafka.closeAfterAll(new ConsumerService(context, "clock-service",
+        "clock-service-group", only(topic), () -> (event, source) -> handled.add(event), 1,
+        Duration.ofMillis(200)));
+    service.start();
+    EventCodec codec = new EventCodec();
+    Instant ahead = Instant.now().plus(Duration.ofHours(2));
+    Envelope withHeaders = connectivity("DLQ3", ahead);
+    Envelope without = connectivity("DLQ3", ahead);
+    Envelope good = connectivity("DLQ3", Instant.now());
+    try (KafkaProducer<String, byte[]> producer = context.clients().producer("clock-test")) {
+      producer.send(new ProducerRecord<>(topic, null, "DLQ3", codec.encode(withHeaders),
+          com.towerco.platform.kafka.EventHeaders.of(withHeaders)));
+      producer.send(new ProducerRecord<>(topic, "DLQ3", codec.encode(without)));
+      producer.send(new ProducerRecord<>(topic, "DLQ3", codec.encode(good)));
+      producer.flush();
+    }
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == 1);
+    assertThat(handled).containsExactly(good);
+    try (TopicReader dlq = new TopicReader(kafka.bootstrapServers(),
+        Pattern.compile(Pattern.quote(TopicFamily.DEAD_LETTER.topic())))) {
+      var dead = dlq.readUntil(r -> deadLetters(r, "clock-service", topic).size() == 2,
+          Duration.ofSeconds(30));
+      assertThat(deadLetters(dead, "clock-service", topic)).allSatisfy(d -> {
+        assertThat(DeadLetters.header(d.headers(), DeadLetters.REASON))
+            .isEqualTo("FUTURE_TIMESTAMP");
+        assertThat(DeadLetters.header(d.headers(), DeadLetters.DETAIL))
+            .contains(ahead.toString(), "ahead of the clock");
+      }).extracting(d -> new String(d.value(), StandardCharsets.UTF_8))
+          .as("both raw").containsExactlyInAnyOrder(
+              new String(codec.encode(withHeaders), StandardCharsets.UTF_8),
+              new String(codec.encode(without), StandardCharsets.UTF_8));
+    }
+    assertThat(context.metrics().forService("clock-service").totalDeadLettered()).isEqualTo(2);
+  }
+
+  private static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>>
+      deadLetters(List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> read,
+          String service, String topic) {
+    return read.stream().filter(d -> service.equals(
+            DeadLetters.header(d.headers(), DeadLetters.SERVICE))
+        && topic.equals(DeadLetters.header(d.headers(), DeadLetters.TOPIC))).toList();
+  }
+
+  /**
+   * One test's own site topic: the class's tests share a broker, and a service of one test
+   * reading the others' topics would handle and dead-letter their records too.
+   */
+  private static Pattern only(String topic) {
+    return Pattern.compile(Pattern.quote(topic));
+  }
+
+  private static Envelope connectivity(String site, Instant at) {
+    return Envelope.of(EventIds.random(), "towerco", site, at,
+        new SiteConnectivity(SiteConnectivity.ConnectivityState.REACHABLE, null, null), Map.of());
   }
 
   private static Envelope connectivity(String site) {
-    return Envelope.of(EventIds.random(), "towerco", site, Instant.now(),
-        new SiteConnectivity(SiteConnectivity.ConnectivityState.REACHABLE, null, null), Map.of());
+    return connectivity(site, Instant.now());
   }
 
   /**
    * The first dead letter a service wrote of a topic's records (the class's tests share one
-   * broker, its site topics and the DLQ).
+   * broker and its DLQ).
    */
   private static org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> deadLetterOf(
       TopicReader dlq, String service, String topic) {
