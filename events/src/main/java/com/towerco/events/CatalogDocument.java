@@ -63,7 +63,9 @@ public final class CatalogDocument {
         .append("the original key, value and headers are kept. `FUTURE_TIMESTAMP` comes from ")
         .append("the ingest gateway (more than `ingest.max-future-skew` ahead) or from a ")
         .append("Streams service admitting a record whose Kafka timestamp or event time is more ")
-        .append("than 50 minutes ahead of its clock (ADR-057); such a dead letter is stamped ")
+        .append("than 50 minutes ahead of its clock (ADR-057), or from a consumer service (KPI, ")
+        .append("watchdog, analytics, dashboard, incident views) reading an event stamped that ")
+        .append("far ahead; such a dead letter is stamped ")
         .append("with the time it was refused.\n");
     Map<String, List<String>> versions = new LinkedHashMap<>();
     Map<String, EventType> current = new LinkedHashMap<>();

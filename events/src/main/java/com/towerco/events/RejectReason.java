@@ -16,7 +16,8 @@ public enum RejectReason {
   UNKNOWN_SITE,
   /**
    * Stamped further in the future than the allowed skew: sent so to the ingest gateway
-   * ({@code ingest.max-future-skew}), or read so by a Streams service (ADR-057).
+   * ({@code ingest.max-future-skew}), or read so by any service (ADR-057): each keeps its
+   * state on event time, which one such event would move past every real one.
    */
   FUTURE_TIMESTAMP,
   /** Sent to the ingest gateway by a gateway that may not report for that site. */

@@ -555,6 +555,9 @@ public final class ConsumerService implements PlatformService {
         if (!handler.handles(routing.type())) {
           return Outcome.SKIPPED; // not for this service: never decoded
         }
+        if (refusedAhead(record, routing.time())) {
+          return Outcome.DEAD_LETTERED;
+        }
         Outcome undecoded = attempt(routing.type(), routing.id(), routing.time(), record,
             () -> handler.handleUndecoded(routing, source));
         if (undecoded != Outcome.DECLINED) {
@@ -578,6 +581,9 @@ public final class ConsumerService implements PlatformService {
         outputs.deadLetters().send(record, e.reason(), e.detail());
         return Outcome.DEAD_LETTERED;
       }
+      if (routing == null && refusedAhead(record, event.timestamp())) {
+        return Outcome.DEAD_LETTERED;
+      }
       EventLogContext.enter(event);
       try {
         return attempt(event.eventType(), event.eventId(), event.timestamp(), record, () -> {
@@ -589,6 +595,23 @@ public final class ConsumerService implements PlatformService {
       }
     }
 
+    /**
+     * Dead-letters an event stamped further ahead of this service's clock than
+     * {@link FutureSkew#ALLOWED} ({@code FUTURE_TIMESTAMP}), as a Streams service's admission
+     * does (ADR-057): every consumer service keeps its state on event time, and one such event
+     * would move it past every real one (the KPI calculator's windows closed early and every
+     * later reading late, the watchdog judging every other site silent, SLA clocks run ahead).
+     * Judged on the routing headers' time, else on the decoded envelope's.
+     */
+    private boolean refusedAhead(ConsumerRecord<String, byte[]> record, java.time.Instant time) {
+      String tooFar = FutureSkew.beyond("event time", time, System.currentTimeMillis());
+      if (tooFar == null) {
+        return false;
+      }
+      outputs.deadLetters().send(record, RejectReason.FUTURE_TIMESTAMP, tooFar);
+      return true;
+    }
+
     /** One way of handling a record; false if the handler declined (wants it decoded). */
     private interface Step {
       boolean run() throws Exception;
@@ -597,8 +620,9 @@ public final class ConsumerService implements PlatformService {
     /**
      * Runs the handler's step for an event; a transient failure is tried again (a few times,
      * with a short pause), a failure of Kafka fails the batch (it is read again, the record is
-     * not to blame), and any other failure dead-letters the record and goes on with the next
-     * one. Handled or dead-lettered once the record is dealt with, declined if the handler
+     * not to blame), an event the handler finds invalid ({@link InvalidEventException}) is
+     * dead-lettered with the handler's reason at once, and any other failure dead-letters the
+     * record as PROCESSING_FAILED and goes on with the next one. Handled or dead-lettered once the record is dealt with, declined if the handler
      * wants it decoded.
      */
     private Outcome attempt(String type, String id, java.time.Instant time,
@@ -612,6 +636,9 @@ public final class ConsumerService implements PlatformService {
           return Outcome.HANDLED;
         } catch (WakeupException e) {
           throw e;
+        } catch (InvalidEventException e) {
+          outputs.deadLetters().send(record, e.reason(), e.detail());
+          return Outcome.DEAD_LETTERED;
         } catch (Exception e) {
           if (TransientFailure.isBroker(e)) {
             throw e instanceof RuntimeException r ? r

@@ -62,7 +62,12 @@ public interface EventHandler {
     return null;
   }
 
-  /** Processes one valid event. Throwing dead-letters the record as PROCESSING_FAILED. */
+  /**
+   * Processes one valid event. Throwing {@link com.towerco.events.InvalidEventException}
+   * dead-letters the record with its reason (an event this service must refuse, such as one
+   * stamped too far ahead of its clock); throwing anything else dead-letters it as
+   * PROCESSING_FAILED, after retries if the failure is transient.
+   */
   void handle(Envelope event, SourceRecord source) throws Exception;
 
   /** After each polled batch: a place to emit what the batch completed (closed windows). */

@@ -359,6 +359,9 @@ public final class ViewFeed implements AutoCloseable {
     SourceRecord source = new SourceRecord(record.topic(), record.partition(),
         record.offset(), record.key(), record.value(), record.timestamp());
     try {
+      if (routing != null) {
+        refuseIfAhead(routing.time());
+      }
       if (routing != null && sink.applyUndecoded(routing, source)) {
         if (metrics != null) {
           metrics.eventIn(routing.type(), routing.time(), System.currentTimeMillis());
@@ -374,6 +377,7 @@ public final class ViewFeed implements AutoCloseable {
       } else {
         event = decoder.decode(record.topic(), record.partition(), record.offset(),
             record.value(), record.headers());
+        refuseIfAhead(event.timestamp());
       }
       sink.apply(event, source);
       if (metrics != null) {
@@ -385,6 +389,19 @@ public final class ViewFeed implements AutoCloseable {
     } catch (Exception e) {
       LOG.error("{} failed on {}-{}@{}", name, record.topic(), record.partition(),
           record.offset(), e);
+    }
+  }
+
+  /**
+   * An event stamped further ahead of the clock than {@link FutureSkew#ALLOWED} is skipped like
+   * an invalid one (the services that own such records dead-letter it, ADR-057): a view keeps
+   * its state on event time (SLA clocks, the watchers' windows), which it would move past every
+   * real event.
+   */
+  private static void refuseIfAhead(java.time.Instant time) throws InvalidEventException {
+    String tooFar = FutureSkew.beyond("event time", time, System.currentTimeMillis());
+    if (tooFar != null) {
+      throw new InvalidEventException(com.towerco.events.RejectReason.FUTURE_TIMESTAMP, tooFar);
     }
   }
 

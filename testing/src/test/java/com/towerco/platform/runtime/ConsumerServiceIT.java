@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
 import com.towerco.events.EventIds;
+import com.towerco.events.InvalidEventException;
+import com.towerco.events.RejectReason;
 import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.site.SiteConnectivity;
 import com.towerco.platform.kafka.DeadLetters;
@@ -33,7 +35,7 @@ class ConsumerServiceIT {
     String topic = context.topics().ensure(TopicFamily.SITE_EVENTS, "DLQ1");
     List<Envelope> handled = new CopyOnWriteArrayList<>();
     ConsumerService service = kafka.closeAfterAll(new ConsumerService(context, "probe-service",
-        "probe-service-group", TopicFamily.SITE_EVENTS.pattern(),
+        "probe-service-group", only(topic),
         () -> (event, source) -> handled.add(event), 1, Duration.ofMillis(200)));
     service.start();
 
@@ -51,7 +53,7 @@ class ConsumerServiceIT {
     assertThat(handled.get(0)).isEqualTo(good);
     try (TopicReader dlq = new TopicReader(kafka.bootstrapServers(),
         Pattern.compile(Pattern.quote(TopicFamily.DEAD_LETTER.topic())))) {
-      var dead = dlq.readUntil(r -> !r.isEmpty(), Duration.ofSeconds(30)).get(0);
+      var dead = deadLetterOf(dlq, "probe-service", topic);
       assertThat(DeadLetters.header(dead.headers(), DeadLetters.REASON))
           .isEqualTo("MALFORMED_JSON");
       assertThat(DeadLetters.header(dead.headers(), DeadLetters.SERVICE))
@@ -61,6 +63,134 @@ class ConsumerServiceIT {
       assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
     }
     assertThat(context.metrics().forService("probe-service").totalDeadLettered()).isEqualTo(1);
+  }
+
+  /**
+   * A handler that refuses an event ({@link InvalidEventException}: a site it does not know,
+   * say) dead-letters it with the handler's reason at once, not as PROCESSING_FAILED after
+   * retries, and the loop goes on with the next record.
+   */
+  @Test
+  void anEventTheHandlerRefusesIsDeadLetteredWithTheHandlersReason() {
+    ServiceContext context = kafka.context();
+    String topic = context.topics().ensure(TopicFamily.SITE_EVENTS, "DLQ2");
+    List<Envelope> handled = new CopyOnWriteArrayList<>();
+    List<String> attempts = new CopyOnWriteArrayList<>();
+    EventCodec codec = new EventCodec();
+    Envelope refused = connectivity("DLQ2");
+    Envelope good = connectivity("DLQ2");
+    ConsumerService service = kafka.closeAfterAll(new ConsumerService(context, "refusing-service",
+        "refusing-service-group", only(topic), () -> (event, source) -> {
+          attempts.add(event.eventId());
+          if (event.eventId().equals(refused.eventId())) {
+            throw new InvalidEventException(RejectReason.UNKNOWN_SITE, "refused on purpose");
+          }
+          handled.add(event);
+        }, 1, Duration.ofMillis(200)));
+    service.start();
+    try (KafkaProducer<String, byte[]> producer = context.clients().producer("refuse-test")) {
+      producer.send(new ProducerRecord<>(topic, "DLQ2", codec.encode(refused)));
+      producer.send(new ProducerRecord<>(topic, "DLQ2", codec.encode(good)));
+      producer.flush();
+    }
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == 1);
+    assertThat(handled.get(0)).isEqualTo(good);
+    assertThat(attempts).containsExactly(refused.eventId(), good.eventId());
+    try (TopicReader dlq = new TopicReader(kafka.bootstrapServers(),
+        Pattern.compile(Pattern.quote(TopicFamily.DEAD_LETTER.topic())))) {
+      var dead = deadLetterOf(dlq, "refusing-service", topic);
+      assertThat(DeadLetters.header(dead.headers(), DeadLetters.REASON))
+          .isEqualTo("UNKNOWN_SITE");
+      assertThat(DeadLetters.header(dead.headers(), DeadLetters.TOPIC)).isEqualTo(topic);
+      assertThat(dead.value()).isEqualTo(codec.encode(refused));
+    }
+    assertThat(context.metrics().forService("refusing-service").totalDeadLettered())
+        .isEqualTo(1);
+  }
+
+  /**
+   * An event stamped two hours ahead of the clock, once with routing headers and once without,
+   * is dead-lettered as FUTURE_TIMESTAMP and never reaches the handler (whose state runs on
+   * event time); the event after it is handled.
+   */
+  @Test
+  void anEventStampedTooFarAheadOfTheClockIsDeadLetteredBeforeTheHandler() {
+    ServiceContext context = kafka.context();
+    String topic = context.topics().ensure(TopicFamily.SITE_EVENTS, "DLQ3");
+    List<Envelope> handled = new CopyOnWriteArrayList<>();
+    ConsumerService service = kafka.closeAfterAll(new ConsumerService(context, "clock-service",
+        "clock-service-group", only(topic), () -> (event, source) -> handled.add(event), 1,
+        Duration.ofMillis(200)));
+    service.start();
+    EventCodec codec = new EventCodec();
+    Instant ahead = Instant.now().plus(Duration.ofHours(2));
+    Envelope withHeaders = connectivity("DLQ3", ahead);
+    Envelope without = connectivity("DLQ3", ahead);
+    Envelope good = connectivity("DLQ3", Instant.now());
+    try (KafkaProducer<String, byte[]> producer = context.clients().producer("clock-test")) {
+      producer.send(new ProducerRecord<>(topic, null, "DLQ3", codec.encode(withHeaders),
+          com.towerco.platform.kafka.EventHeaders.of(withHeaders)));
+      producer.send(new ProducerRecord<>(topic, "DLQ3", codec.encode(without)));
+      producer.send(new ProducerRecord<>(topic, "DLQ3", codec.encode(good)));
+      producer.flush();
+    }
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == 1);
+    assertThat(handled).containsExactly(good);
+    try (TopicReader dlq = new TopicReader(kafka.bootstrapServers(),
+        Pattern.compile(Pattern.quote(TopicFamily.DEAD_LETTER.topic())))) {
+      var dead = dlq.readUntil(r -> deadLetters(r, "clock-service", topic).size() == 2,
+          Duration.ofSeconds(30));
+      assertThat(deadLetters(dead, "clock-service", topic)).allSatisfy(d -> {
+        assertThat(DeadLetters.header(d.headers(), DeadLetters.REASON))
+            .isEqualTo("FUTURE_TIMESTAMP");
+        assertThat(DeadLetters.header(d.headers(), DeadLetters.DETAIL))
+            .contains(ahead.toString(), "ahead of the clock");
+      }).extracting(d -> new String(d.value(), StandardCharsets.UTF_8))
+          .as("both raw").containsExactlyInAnyOrder(
+              new String(codec.encode(withHeaders), StandardCharsets.UTF_8),
+              new String(codec.encode(without), StandardCharsets.UTF_8));
+    }
+    assertThat(context.metrics().forService("clock-service").totalDeadLettered()).isEqualTo(2);
+  }
+
+  private static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>>
+      deadLetters(List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> read,
+          String service, String topic) {
+    return read.stream().filter(d -> service.equals(
+            DeadLetters.header(d.headers(), DeadLetters.SERVICE))
+        && topic.equals(DeadLetters.header(d.headers(), DeadLetters.TOPIC))).toList();
+  }
+
+  /**
+   * One test's own site topic: the class's tests share a broker, and a service of one test
+   * reading the others' topics would handle and dead-letter their records too.
+   */
+  private static Pattern only(String topic) {
+    return Pattern.compile(Pattern.quote(topic));
+  }
+
+  private static Envelope connectivity(String site, Instant at) {
+    return Envelope.of(EventIds.random(), "towerco", site, at,
+        new SiteConnectivity(SiteConnectivity.ConnectivityState.REACHABLE, null, null), Map.of());
+  }
+
+  private static Envelope connectivity(String site) {
+    return connectivity(site, Instant.now());
+  }
+
+  /**
+   * The first dead letter a service wrote of a topic's records (the class's tests share one
+   * broker and its DLQ).
+   */
+  private static org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> deadLetterOf(
+      TopicReader dlq, String service, String topic) {
+    java.util.function.Predicate<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>>
+        ours = d -> service.equals(DeadLetters.header(d.headers(), DeadLetters.SERVICE))
+            && topic.equals(DeadLetters.header(d.headers(), DeadLetters.TOPIC));
+    return dlq.readUntil(r -> r.stream().anyMatch(ours), Duration.ofSeconds(30))
+        .stream().filter(ours).findFirst().orElseThrow();
   }
 
   @Test
