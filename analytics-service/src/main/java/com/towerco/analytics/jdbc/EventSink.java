@@ -272,7 +272,9 @@ public final class EventSink {
           first = first == null || start.isBefore(first) ? start : first;
           last = last == null || start.isAfter(last) ? start : last;
         }
+        long refresh = System.nanoTime();
         KpiRollup.refreshTouched(c, first, last);
+        times.rollup(System.nanoTime() - refresh);
       }
       if (dialect == Dialect.DUCKDB) {
         for (StagedTable<?> table : typed.keySet()) {
