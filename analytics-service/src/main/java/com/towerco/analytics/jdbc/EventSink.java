@@ -63,8 +63,15 @@ public final class EventSink {
         long t1 = System.nanoTime();
         List<Event> fresh = new ArrayList<>(events.size());
         int duplicates = 0;
+        TopicPartition partition = null;
+        long storedNext = Long.MIN_VALUE;
         for (Event e : events) {
-          if (e.offset() < stored.getOrDefault(e.partition(), Long.MIN_VALUE)) {
+          // Events come in runs of one partition: look its position up once a run.
+          if (!e.partition().equals(partition)) {
+            partition = e.partition();
+            storedNext = stored.getOrDefault(partition, Long.MIN_VALUE);
+          }
+          if (e.offset() < storedNext) {
             duplicates += e.rows().isEmpty() ? 0 : 1;
           } else {
             fresh.add(e);
@@ -265,7 +272,9 @@ public final class EventSink {
           first = first == null || start.isBefore(first) ? start : first;
           last = last == null || start.isAfter(last) ? start : last;
         }
+        long refresh = System.nanoTime();
         KpiRollup.refreshTouched(c, first, last);
+        times.rollup(System.nanoTime() - refresh);
       }
       if (dialect == Dialect.DUCKDB) {
         for (StagedTable<?> table : typed.keySet()) {
@@ -278,10 +287,24 @@ public final class EventSink {
   private static Map<TopicPartition, Long> nextPositions(List<Event> events,
       Map<TopicPartition, Long> positions, Map<TopicPartition, Long> stored) {
     Map<TopicPartition, Long> next = new HashMap<>(positions);
+    // Once per run of one partition's events, not once per event.
+    TopicPartition run = null;
+    long runNext = Long.MIN_VALUE;
     for (Event e : events) {
-      if (e.offset() != Long.MAX_VALUE) {
-        next.merge(e.partition(), e.offset() + 1, Math::max);
+      if (e.offset() == Long.MAX_VALUE) {
+        continue;
       }
+      if (!e.partition().equals(run)) {
+        if (run != null) {
+          next.merge(run, runNext, Math::max);
+        }
+        run = e.partition();
+        runNext = Long.MIN_VALUE;
+      }
+      runNext = Math.max(runNext, e.offset() + 1);
+    }
+    if (run != null) {
+      next.merge(run, runNext, Math::max);
     }
     next.replaceAll((tp, offset) -> Math.max(offset, stored.getOrDefault(tp, offset)));
     return next;
@@ -290,14 +313,30 @@ public final class EventSink {
   /** The newest event time appended per partition (where the id windows open from). */
   private static Map<TopicPartition, Instant> newestTimes(List<StoredRow.RawEvent> rows) {
     Map<TopicPartition, Instant> newest = new HashMap<>();
-    TopicPartition last = null;
+    // Once per run of one partition's rows, not once per row.
+    String topic = null;
+    int partition = -1;
+    Instant runNewest = null;
     for (StoredRow.RawEvent r : rows) {
-      if (last == null || last.partition() != r.partition() || !last.topic().equals(r.topic())) {
-        last = new TopicPartition(r.topic(), r.partition());
+      if (topic == null || partition != r.partition() || !topic.equals(r.topic())) {
+        if (topic != null) {
+          newest.merge(new TopicPartition(topic, partition), runNewest, EventSink::later);
+        }
+        topic = r.topic();
+        partition = r.partition();
+        runNewest = r.eventTime();
+      } else if (r.eventTime().isAfter(runNewest)) {
+        runNewest = r.eventTime();
       }
-      newest.merge(last, r.eventTime(), (a, b) -> a.isAfter(b) ? a : b);
+    }
+    if (topic != null) {
+      newest.merge(new TopicPartition(topic, partition), runNewest, EventSink::later);
     }
     return newest;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private static int rawCount(List<Event> events) {

@@ -3,10 +3,12 @@ package com.towerco.benchmarks.analytics;
 import com.towerco.events.Envelope;
 import com.towerco.events.EventCodec;
 import com.towerco.events.EventIds;
+import com.towerco.events.payload.kpi.KpiComputed;
 import com.towerco.events.payload.site.SiteTelemetry;
 import com.towerco.platform.runtime.SourceRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +59,49 @@ final class TelemetryEvents {
       }
     }
     return reordered;
+  }
+
+  /**
+   * The events with the KPI windows the calculator publishes for them, as the pipeline bench
+   * feeds the sink: after every {@code readings} readings of a site, its windows over them
+   * (the site and its two tenancies) on the tenant's KPI topic, four partitions keyed by site.
+   * With {@code readings} 60 that is one window row per 20 telemetry rows, the pipeline
+   * bench's ratio (readings 1 s apart, one-minute windows, three scopes). 0: none.
+   */
+  static List<Consumed> withKpiWindows(List<Consumed> events, int readings) {
+    if (readings <= 0) {
+      return events;
+    }
+    EventCodec codec = new EventCodec();
+    List<Consumed> mixed = new ArrayList<>(events.size() + events.size() * 3 / readings + 3);
+    Map<String, Integer> seen = new HashMap<>();
+    long[] offsets = new long[4];
+    for (Consumed c : events) {
+      mixed.add(c);
+      String site = c.envelope().siteId();
+      int n = seen.merge(site, 1, Integer::sum);
+      if (n % readings != 0) {
+        continue;
+      }
+      java.time.Instant end = c.envelope().timestamp();
+      java.time.Instant start = end.minusSeconds(10L * readings);
+      int partition = Math.floorMod(site.hashCode(), offsets.length);
+      for (String tenancy : new String[] {null, "altel", "borealis"}) {
+        KpiComputed kpi = new KpiComputed(tenancy == null ? KpiComputed.KpiScope.SITE
+            : KpiComputed.KpiScope.TENANCY, site, tenancy, "R" + Math.floorMod(
+            site.hashCode(), 10), start, end, readings, Map.of(
+            KpiComputed.POWER_AVAILABILITY_PCT, 100.0, KpiComputed.GRID_AVAILABILITY_PCT,
+            100.0, KpiComputed.GENERATOR_RUN_S, 0.0, KpiComputed.FUEL_CONSUMED_L,
+            0.1 * (n % 7), KpiComputed.BATTERY_MIN_SOC_PCT, 98.0,
+            KpiComputed.ENERGY_KWH, 1.5, KpiComputed.ALARMS_RAISED, 0.0,
+            KpiComputed.REPORTING_PCT, 100.0));
+        Envelope e = Envelope.of(EventIds.random(), "towerco", site, end, kpi,
+            Map.of("producer", "bench"));
+        mixed.add(new Consumed(e, new SourceRecord("towerco.kpis.towerco.metrics", partition,
+            offsets[partition]++, site, codec.encode(e), end.toEpochMilli())));
+      }
+    }
+    return mixed;
   }
 
   /** A healthy grid-fed site whose readings drift a little from one report to the next. */
