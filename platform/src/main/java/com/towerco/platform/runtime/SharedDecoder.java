@@ -25,10 +25,9 @@ import org.apache.kafka.common.header.Headers;
  * (0.07 in the default bench). So one record in {@link #SAMPLE_EVERY} is always cached and
  * tells how often a cached record is asked for again (while only the sample is cached, an entry
  * counts only while it is younger than {@code slots} misses, as if every record were cached and
- * taking its slot; misses counted on the sample, since the records not cached miss more). The
- * rest are cached only while that share was at least {@link #WORTH_SHARING} over the last
- * {@link #JUDGED_LOOKUPS} sampled lookups (ADR-060). Results never depend on it: a record not
- * cached is decoded again.
+ * taking its slot; misses counted on the sample, since the records not cached miss more). The rest are cached only while that
+ * share was at least {@link #WORTH_SHARING} over the last {@link #JUDGED_LOOKUPS} sampled
+ * lookups (ADR-060). Results never depend on it: a record not cached is decoded again.
  */
 public final class SharedDecoder {
   private static final int FINGERPRINT_BYTES = 64;
@@ -49,7 +48,7 @@ public final class SharedDecoder {
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
   private final AtomicLong sampledLookups = new AtomicLong();
-  /** Misses of sampled records; times {@link #SAMPLE_EVERY}: the misses if all were cached. */
+  /** Misses of sampled records: times {@link #SAMPLE_EVERY}, about the misses if all were cached. */
   private final AtomicLong sampledMisses = new AtomicLong();
   private final AtomicLong sampledHits = new AtomicLong();
   private volatile boolean sharingAll = true;
@@ -86,7 +85,7 @@ public final class SharedDecoder {
     Slot slot = slots.get(index);
     if (slot != null && slot.offset == offset && slot.partition == partition
         && slot.length == value.length && slot.fingerprint == fingerprint
-        && slot.topic.equals(topic) && serves(slot)) {
+        && slot.topic.equals(topic) && (sharingAll || (sampledMisses.get() - slot.born) * SAMPLE_EVERY <= mask)) {
       hits.incrementAndGet();
       if (sampled) {
         judge(true);
@@ -116,11 +115,6 @@ public final class SharedDecoder {
       }
       throw e;
     }
-  }
-
-  /** Every entry serves while all are cached; otherwise only until {@code slots} misses old. */
-  private boolean serves(Slot slot) {
-    return sharingAll || (sampledMisses.get() - slot.born) * SAMPLE_EVERY <= mask;
   }
 
   long hits() {
