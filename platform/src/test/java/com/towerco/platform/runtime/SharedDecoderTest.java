@@ -71,34 +71,6 @@ class SharedDecoderTest {
     assertThat(decoder.hits() - before).isEqualTo(800);
   }
 
-  @Test
-  void afterADrainReadersASecondApartShareAgain() {
-    // the bench's cache size; four readers, as in one platform process
-    SharedDecoder shared = new SharedDecoder(new EventCodec(), 32_768);
-    String topic = "towerco.sites.S1.events";
-    byte[] value = "{not json".getBytes(StandardCharsets.UTF_8);
-    long offset = readInStep(shared, topic, value, 0, 400_000, 50_000);
-    assertThat(shared.sharingAll()).as("drain: readers 50,000 records apart").isFalse();
-    // a steady rate: the others a poll round (~10,000 records) behind the first
-    readInStep(shared, topic, value, offset, 200_000, 10_000);
-    assertThat(shared.sharingAll()).as("steady: readers 10,000 records apart").isTrue();
-  }
-
-  /** Four readers over {@code records} records from {@code first}, each {@code gap} behind. */
-  private static long readInStep(SharedDecoder shared, String topic, byte[] value, long first,
-      long records, long gap) {
-    for (long head = first; head < first + records; head++) {
-      for (int reader = 0; reader < 4; reader++) {
-        long offset = head - reader * gap;
-        if (offset >= first) {
-          assertThatThrownBy(() -> shared.decode(topic, 0, offset, value))
-              .isInstanceOf(InvalidEventException.class);
-        }
-      }
-    }
-    return first + records;
-  }
-
   private void decodeRefused(String topic, long offset, byte[] value) {
     assertThatThrownBy(() -> decoder.decode(topic, 0, offset, value))
         .isInstanceOf(InvalidEventException.class);
