@@ -25,7 +25,7 @@ import org.apache.kafka.common.header.Headers;
  * (0.07 in the default bench). So one record in {@link #SAMPLE_EVERY} is always cached and
  * tells how often a cached record is asked for again (while only the sample is cached, an entry
  * counts only while it is younger than {@code slots} misses, as if every record were cached and
- * taking its slot; misses counted on the sample, since the records not cached miss more). The rest are cached only while that
+ * taking its slot). The rest are cached only while that
  * share was at least {@link #WORTH_SHARING} over the last {@link #JUDGED_LOOKUPS} sampled
  * lookups (ADR-060). Results never depend on it: a record not cached is decoded again.
  */
@@ -48,15 +48,10 @@ public final class SharedDecoder {
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
   private final AtomicLong sampledLookups = new AtomicLong();
-  /** Misses of sampled records: times {@link #SAMPLE_EVERY}, about the misses if all were cached. */
-  private final AtomicLong sampledMisses = new AtomicLong();
   private final AtomicLong sampledHits = new AtomicLong();
   private volatile boolean sharingAll = true;
 
-  /**
-   * {@code born}: {@link #sampledMisses} when cached; while only the sample is cached, an entry
-   * serves until {@code slots} misses later as counted by that clock.
-   */
+  /** {@code born}: the miss count when cached (its age, while only the sample is cached). */
   private record Slot(String topic, int partition, long offset, int length, long fingerprint,
       long born, Envelope event, InvalidEventException invalid) {}
 
@@ -85,7 +80,7 @@ public final class SharedDecoder {
     Slot slot = slots.get(index);
     if (slot != null && slot.offset == offset && slot.partition == partition
         && slot.length == value.length && slot.fingerprint == fingerprint
-        && slot.topic.equals(topic) && (sharingAll || (sampledMisses.get() - slot.born) * SAMPLE_EVERY <= mask)) {
+        && slot.topic.equals(topic) && (sharingAll || misses.get() - slot.born <= mask)) {
       hits.incrementAndGet();
       if (sampled) {
         judge(true);
@@ -95,8 +90,7 @@ public final class SharedDecoder {
       }
       return slot.event;
     }
-    misses.incrementAndGet();
-    long born = sampled ? sampledMisses.incrementAndGet() : sampledMisses.get();
+    long born = misses.incrementAndGet();
     if (sampled) {
       judge(false);
     }
