@@ -15,45 +15,18 @@ import org.apache.kafka.common.header.Headers;
  * others reuse the (immutable) result. A direct-mapped cache of recent records keyed by topic,
  * partition and offset, guarded by the value's length and a hash of its first bytes; a miss
  * just decodes. Services in separate processes each decode for themselves, as they must.
- *
- * <p>A cached envelope is kept alive until its slot is taken (about {@code slots} misses
- * later), so the collector copies it if a young collection falls in that time, and usually
- * promotes it: about 1 KB per telemetry record, in flight for one to two seconds while the
- * services drain a backlog. Sharing pays only when the readers are close together: at a steady
- * rate they are (four decoding readers within a poll round of each other: ~0.75 of decodes
- * hit), while draining a backlog they drift apart by more than the cache and hardly ever meet
- * (0.07 in the default bench). So one record in {@link #SAMPLE_EVERY} is always cached and
- * tells how often a cached record is asked for again (while only the sample is cached, an entry
- * counts only while it is younger than {@code slots} misses, as if every record were cached and
- * taking its slot). The rest are cached only while that
- * share was at least {@link #WORTH_SHARING} over the last {@link #JUDGED_LOOKUPS} sampled
- * lookups (ADR-060). Results never depend on it: a record not cached is decoded again.
  */
 public final class SharedDecoder {
   private static final int FINGERPRINT_BYTES = 64;
-  /** One record in this many (by its slot hash) is always cached: the hit-ratio sample. */
-  static final int SAMPLE_EVERY = 8;
-  /**
-   * The sampled hit ratio from which caching every record pays: a hit saves a decode (~4 us),
-   * a cached entry costs its copies by the collector (~1 KB, once or twice); well below the
-   * steady rate's ~0.75 and well above a drain's ~0.07, so the exact value is not critical.
-   */
-  static final double WORTH_SHARING = 0.25;
-  /** Sampled lookups per judgement of whether sharing pays. */
-  static final int JUDGED_LOOKUPS = 4_096;
 
   private final EventCodec codec;
   private final AtomicReferenceArray<Slot> slots;
   private final int mask;
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
-  private final AtomicLong sampledLookups = new AtomicLong();
-  private final AtomicLong sampledHits = new AtomicLong();
-  private volatile boolean sharingAll = true;
 
-  /** {@code born}: the miss count when cached (its age, while only the sample is cached). */
   private record Slot(String topic, int partition, long offset, int length, long fingerprint,
-      long born, Envelope event, InvalidEventException invalid) {}
+      Envelope event, InvalidEventException invalid) {}
 
   /** {@code slots} is rounded up to a power of two; 0 disables sharing. */
   public SharedDecoder(EventCodec codec, int slots) {
@@ -74,58 +47,26 @@ public final class SharedDecoder {
       return codec.decode(value);
     }
     long fingerprint = fingerprint(value);
-    long hash = mix(topic.hashCode(), partition, offset);
-    int index = (int) (hash & mask);
-    boolean sampled = (hash >>> 48) % SAMPLE_EVERY == 0;
+    int index = (int) (mix(topic.hashCode(), partition, offset) & mask);
     Slot slot = slots.get(index);
     if (slot != null && slot.offset == offset && slot.partition == partition
         && slot.length == value.length && slot.fingerprint == fingerprint
-        && slot.topic.equals(topic) && (sharingAll || misses.get() - slot.born <= mask)) {
+        && slot.topic.equals(topic)) {
       hits.incrementAndGet();
-      if (sampled) {
-        judge(true);
-      }
       if (slot.invalid != null) {
         throw slot.invalid;
       }
       return slot.event;
     }
-    long born = misses.incrementAndGet();
-    if (sampled) {
-      judge(false);
-    }
-    boolean cache = sampled || sharingAll;
+    misses.incrementAndGet();
     try {
       Envelope event = codec.decode(value);
-      if (cache) {
-        slots.set(index, new Slot(topic, partition, offset, value.length, fingerprint, born,
-            event, null));
-      }
+      slots.set(index, new Slot(topic, partition, offset, value.length, fingerprint, event,
+          null));
       return event;
     } catch (InvalidEventException e) {
-      if (cache) {
-        slots.set(index, new Slot(topic, partition, offset, value.length, fingerprint, born,
-            null, e));
-      }
+      slots.set(index, new Slot(topic, partition, offset, value.length, fingerprint, null, e));
       throw e;
-    }
-  }
-
-  long hits() {
-    return hits.get();
-  }
-
-  /** Whether every decoded record is cached now, not only the sample (see the class note). */
-  public boolean sharingAll() {
-    return sharingAll;
-  }
-
-  private void judge(boolean hit) {
-    if (hit) {
-      sampledHits.incrementAndGet();
-    }
-    if (sampledLookups.incrementAndGet() % JUDGED_LOOKUPS == 0) {
-      sharingAll = sampledHits.getAndSet(0) >= WORTH_SHARING * JUDGED_LOOKUPS;
     }
   }
 

@@ -32,47 +32,4 @@ class SharedDecoderTest {
     }
     assertThat(decoder.hitRatio()).isEqualTo(0.5);
   }
-
-  @Test
-  void readersFarApartCacheOnlyTheSampleAndReadersTogetherShareEverything() {
-    String topic = "towerco.sites.S1.events";
-    byte[] value = "{not json".getBytes(StandardCharsets.UTF_8);
-    long round = (long) SharedDecoder.JUDGED_LOOKUPS * SharedDecoder.SAMPLE_EVERY * 2;
-    // two readers 1,000 records apart, far more than the 64 slots: they never meet
-    for (long offset = 0; offset < round; offset++) {
-      decodeRefused(topic, offset, value);
-      if (offset >= 1_000) {
-        decodeRefused(topic, offset - 1_000, value);
-      }
-    }
-    assertThat(decoder.sharingAll()).isFalse();
-
-    // now side by side: only the sampled records (one in eight) are found again at first
-    long before = decoder.hits();
-    for (long offset = round; offset < round + 800; offset++) {
-      decodeRefused(topic, offset, value);
-      decodeRefused(topic, offset, value);
-    }
-    double found = (decoder.hits() - before) / 800.0;
-    assertThat(found).isBetween(0.5 / SharedDecoder.SAMPLE_EVERY,
-        2.0 / SharedDecoder.SAMPLE_EVERY);
-
-    // the sample sees every second lookup hit, so every record is cached again
-    for (long offset = round + 800; offset < 2 * round; offset++) {
-      decodeRefused(topic, offset, value);
-      decodeRefused(topic, offset, value);
-    }
-    assertThat(decoder.sharingAll()).isTrue();
-    before = decoder.hits();
-    for (long offset = 2 * round; offset < 2 * round + 800; offset++) {
-      decodeRefused(topic, offset, value);
-      decodeRefused(topic, offset, value);
-    }
-    assertThat(decoder.hits() - before).isEqualTo(800);
-  }
-
-  private void decodeRefused(String topic, long offset, byte[] value) {
-    assertThatThrownBy(() -> decoder.decode(topic, 0, offset, value))
-        .isInstanceOf(InvalidEventException.class);
-  }
 }
