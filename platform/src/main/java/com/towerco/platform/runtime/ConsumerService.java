@@ -737,8 +737,11 @@ public final class ConsumerService implements PlatformService {
         try {
           commit(partitions);
         } catch (RuntimeException e) {
-          // Not committed: the new owner reads these again; this loop rereads what it keeps.
+          // Not committed: the new owner reads these again; this loop rereads what it keeps
+          // (counted like any other going back: during a broker outage the group may revoke
+          // before a commit in the loop fails, and it is then this commit that fails).
           rereadPending = true;
+          metrics.batchReread();
           LOG.warn("{}: not committing revoked partitions: {}", name, e.toString());
         }
       }
