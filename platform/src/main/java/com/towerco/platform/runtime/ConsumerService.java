@@ -622,8 +622,8 @@ public final class ConsumerService implements PlatformService {
      * with a short pause), a failure of Kafka fails the batch (it is read again, the record is
      * not to blame), an event the handler finds invalid ({@link InvalidEventException}) is
      * dead-lettered with the handler's reason at once, and any other failure dead-letters the
-     * record as PROCESSING_FAILED and goes on with the next one. Handled or dead-lettered once the record is dealt with, declined if the handler
-     * wants it decoded.
+     * record as PROCESSING_FAILED and goes on with the next one. Handled or dead-lettered once
+     * the record is dealt with, declined if the handler wants it decoded.
      */
     private Outcome attempt(String type, String id, java.time.Instant time,
         ConsumerRecord<String, byte[]> record, Step step) {
