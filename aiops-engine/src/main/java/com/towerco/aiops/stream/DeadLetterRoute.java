@@ -24,6 +24,24 @@ final class DeadLetterRoute {
     this.metrics = metrics;
   }
 
+  /**
+   * Dead-letters the record as FUTURE_TIMESTAMP if {@code time} is too far ahead of the clock
+   * ({@link com.towerco.platform.runtime.FutureSkew}); false (nothing sent) otherwise or if null.
+   */
+  boolean refusedFromTheFuture(ProcessorContext<String, Emission> context,
+      Record<String, byte[]> record, java.time.Instant time) {
+    if (time == null) {
+      return false;
+    }
+    String tooFar = com.towerco.platform.runtime.FutureSkew.beyond("event time", time,
+        System.currentTimeMillis());
+    if (tooFar == null) {
+      return false;
+    }
+    send(context, record, RejectReason.FUTURE_TIMESTAMP, tooFar);
+    return true;
+  }
+
   void send(ProcessorContext<String, Emission> context, Record<String, byte[]> record,
       RejectReason reason, String detail) {
     RecordMetadata origin = context.recordMetadata().orElseThrow();

@@ -11,7 +11,6 @@ import com.towerco.events.RejectReason;
 import com.towerco.events.payload.kpi.KpiComputed;
 import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.metrics.ServiceMetrics;
-import com.towerco.platform.runtime.FutureSkew;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,7 +107,7 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
     // judged before decoding, as admission did (it now judges the Kafka timestamp only); once
     // decoded, a record without complete headers (ADR-057, ADR-059).
     EventHeaders.Attributes routing = EventHeaders.read(record.headers());
-    if (refusedFromTheFuture(record, routing != null ? routing.time()
+    if (deadLetters.refusedFromTheFuture(context, record, routing != null ? routing.time()
         : EventHeaders.time(record.headers()))) {
       return;
     }
@@ -124,7 +123,7 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
       deadLetters.send(context, record, e.reason(), e.detail());
       return;
     }
-    if (routing == null && refusedFromTheFuture(record, event.timestamp())) {
+    if (routing == null && deadLetters.refusedFromTheFuture(context, record, event.timestamp())) {
       return;
     }
     try {
@@ -140,19 +139,6 @@ final class KpiAnomalyProcessor implements Processor<String, byte[], String, Emi
     } catch (RuntimeException e) {
       deadLetters.send(context, record, RejectReason.PROCESSING_FAILED, e.toString());
     }
-  }
-
-  /** Dead-letters the record if {@code time} is too far ahead of the clock ({@link FutureSkew}). */
-  private boolean refusedFromTheFuture(Record<String, byte[]> record, Instant time) {
-    if (time == null) {
-      return false;
-    }
-    String tooFar = FutureSkew.beyond("event time", time, System.currentTimeMillis());
-    if (tooFar == null) {
-      return false;
-    }
-    deadLetters.send(context, record, RejectReason.FUTURE_TIMESTAMP, tooFar);
-    return true;
   }
 
   private void observe(KpiComputed kpi, Envelope event) {

@@ -17,7 +17,6 @@ import com.towerco.events.payload.site.SiteTelemetry;
 import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.metrics.ServiceMetrics;
 import com.towerco.platform.runtime.Deduplicator;
-import com.towerco.platform.runtime.FutureSkew;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,7 +143,7 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
     // Its event time becomes the timestamp of what the engine forwards: the header's time is
     // judged here, before the repeat check and decoding, as admission did (it now judges the
     // Kafka timestamp only); once decoded, a record without complete headers (ADR-057, ADR-059).
-    if (refusedFromTheFuture(record, routing != null ? routing.time()
+    if (deadLetters.refusedFromTheFuture(context, record, routing != null ? routing.time()
         : EventHeaders.time(record.headers()))) {
       return;
     }
@@ -164,7 +163,7 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
       deadLetter(record, e.reason(), e.detail());
       return;
     }
-    if (routing == null && refusedFromTheFuture(record, event.timestamp())) {
+    if (routing == null && deadLetters.refusedFromTheFuture(context, record, event.timestamp())) {
       return;
     }
     try {
@@ -178,19 +177,6 @@ final class SiteRulesProcessor implements Processor<String, byte[], String, Emis
     } catch (RuntimeException e) {
       deadLetter(record, RejectReason.PROCESSING_FAILED, e.toString());
     }
-  }
-
-  /** Dead-letters the record if {@code time} is too far ahead of the clock ({@link FutureSkew}). */
-  private boolean refusedFromTheFuture(Record<String, byte[]> record, Instant time) {
-    if (time == null) {
-      return false;
-    }
-    String tooFar = FutureSkew.beyond("event time", time, System.currentTimeMillis());
-    if (tooFar == null) {
-      return false;
-    }
-    deadLetter(record, RejectReason.FUTURE_TIMESTAMP, tooFar);
-    return true;
   }
 
   private void skipRepeat(String type, Instant time) {
