@@ -40,8 +40,9 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Sites the records are spread over (default: ${DEFAULT-VALUE}).")
   int sites;
 
-  @Option(names = "--site-partitions", defaultValue = "4",
-      description = "Partitions per site topic (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--site-partitions",
+      defaultValue = "" + com.towerco.platform.PlatformConfig.DEFAULT_SITE_PARTITIONS,
+      description = "Partitions per site topic (default: the platform's, ${DEFAULT-VALUE}).")
   int sitePartitions;
 
   @Option(names = "--latency-seconds", defaultValue = "20",
@@ -84,8 +85,9 @@ public final class BenchCommand implements Callable<Integer> {
         new ServiceSettings(
             PipelineBenchmark.withEveryAlertPublished(settings)), profile), System.out);
     System.out.printf("%nTowerco AIOps pipeline benchmark (%d records of %d bytes, %d sites x %d "
-            + "partitions, %d consumer groups: %s)%n", records, result.recordBytes(), sites,
-        sitePartitions, result.groups(), String.join(", ", result.services()));
+            + "partitions, services: %s; %d of them read the site topics)%n", records,
+        result.recordBytes(), sites, sitePartitions, String.join(", ", result.services()),
+        result.groups());
     System.out.printf("  raw broker fan-out (produce once, %d groups read, no processing, "
         + "best of %d rounds): %,.0f records/s%n", result.groups(),
         PipelineBenchmark.RAW_ROUNDS, result.rawRate());

@@ -1,6 +1,7 @@
 package com.towerco.benchmarks.system;
 
 import com.towerco.app.PlatformProcess;
+import com.towerco.events.TopicFamily;
 import com.towerco.platform.PlatformConfig;
 import com.towerco.platform.broker.EmbeddedKafkaBroker;
 import com.towerco.platform.http.Authenticator;
@@ -22,8 +23,8 @@ import org.apache.kafka.clients.admin.Admin;
 
 /**
  * {@code towerco bench}: in one run on one machine, first the raw broker rate (envelope-sized
- * records produced once and read by as many consumer groups as the platform runs, with no
- * processing), then the platform's sustained rate for the same records through all its
+ * records produced once and read by one consumer group per service that reads the site topics,
+ * with no processing), then the platform's sustained rate for the same records through all its
  * services, their ratio, and event-to-alert latency at half the sustained rate. Each phase is
  * preceded by warm-up rounds until the JIT compilers have settled ({@link WarmUp}), because a
  * cold JVM is two to three times slower and a JIT still compiling takes CPU from the phase.
@@ -93,7 +94,8 @@ public final class PipelineBenchmark {
   public static Result run(Options options, PrintStream out) throws Exception {
     HeapLayout.check().ifPresent(warning -> out.println("WARNING: " + warning));
     Path dir = Files.createTempDirectory("towerco-bench-");
-    int groups = options.services().size();
+    List<String> siteReaders = siteEventReaders(options.services());
+    int groups = siteReaders.size();
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
       PlatformConfig config = PlatformConfig.local(broker.bootstrapServers(), dir)
           .withTopicLayout(options.sitePartitions(), 3, (short) 1);
@@ -107,8 +109,9 @@ public final class PipelineBenchmark {
         List<String> warm = BenchFleet.siteIds("W", options.sites());
         recordBytes = factory(BenchFleet.siteIds("R", options.sites()), config)
             .next(0, java.time.Instant.EPOCH).value().length;
-        out.printf("raw broker fan-out: %d groups, warming up (rounds of %,d records until "
-            + "the JIT settles, at most %d) ...%n", groups, options.warmupRecords(),
+        out.printf("raw broker fan-out: %d groups (one per service that reads the site topics: "
+            + "%s), warming up (rounds of %,d records until the JIT settles, at most %d) ...%n",
+            groups, siteReaders, options.warmupRecords(),
             options.maxWarmupRounds());
         RecordFactory warmFactory = factory(warm, config);
         rawWarmUp = WarmUp.run("raw", options.maxWarmupRounds(),
@@ -170,6 +173,11 @@ public final class PipelineBenchmark {
         out.printf("  platform: %,.0f records/s through %s (shared decode hit ratio %.2f)%n",
             sustained, readers.stream().map(ServiceMetrics::service).toList(),
             context.decoder().hitRatio());
+        if (readers.size() != groups) {
+          out.printf("  WARNING: %d services read the site records, the raw phase read them with"
+              + " %d groups (%s): the ratio compares unlike fan-outs%n", readers.size(), groups,
+              siteReaders);
+        }
         List<String> latencySites = BenchFleet.siteIds("L", options.sites());
         PlatformRun.prepare(context, latencySites);
         List<LatencyPoint> points = new java.util.ArrayList<>();
@@ -225,6 +233,17 @@ public final class PipelineBenchmark {
             + "records when the others were done: it is left out of the sustained rate "
             + "and is behind in the latency phases%n", m.service(), m.totalIn(), records));
     return rate;
+  }
+
+  /**
+   * The services that read the site topics, by their declared Kafka access: the raw phase reads
+   * with one group per such service, as many as fetch each site record in the platform phase
+   * (services that read only other topics, e.g. notification or inventory, add no fan-out).
+   */
+  static List<String> siteEventReaders(List<ServiceFactory> services) {
+    return services.stream()
+        .filter(f -> f.kafkaAccess().reads().contains(TopicFamily.SITE_EVENTS))
+        .map(ServiceFactory::name).toList();
   }
 
   /**

@@ -18,8 +18,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
  * The physical limit of the design on this machine: the records produced once and read by as
- * many consumer groups as the platform runs, with no processing at all, using the same client
- * settings as the services.
+ * many consumer groups as the platform reads them with (one per service that reads the site
+ * topics), with no processing at all, using the same client settings as the services.
  *
  * <p>The readers are made once and read every round, warm-up and measured, as the platform's
  * services keep their consumers for the whole run: a round that made and closed a consumer per

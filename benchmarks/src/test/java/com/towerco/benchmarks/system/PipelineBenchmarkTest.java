@@ -2,7 +2,9 @@ package com.towerco.benchmarks.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.towerco.app.Services;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PipelineBenchmarkTest {
@@ -15,5 +17,15 @@ class PipelineBenchmarkTest {
         .isEqualTo(epoch.plusSeconds(1_000));
     assertThat(PipelineBenchmark.warmUpEventTime(3, 300_000, 100))
         .isEqualTo(epoch.plusSeconds(9_000));
+  }
+
+  @Test
+  void theRawPhaseReadsWithOneGroupPerServiceThatReadsTheSiteTopics() {
+    // The platform fetches each site record once per such service; notification, inventory
+    // and ingest read other topics (or none) and add nothing to the site topics' fan-out.
+    assertThat(PipelineBenchmark.siteEventReaders(Services.all())).containsExactlyInAnyOrder(
+        "kpi", "aiops", "incidents", "analytics", "dashboard", "watchdog");
+    assertThat(PipelineBenchmark.siteEventReaders(Services.select(List.of("aiops", "notification"))))
+        .containsExactly("aiops");
   }
 }
