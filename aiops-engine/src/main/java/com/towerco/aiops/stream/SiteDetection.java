@@ -40,6 +40,7 @@ final class SiteDetection {
   static final String MAINTENANCE = "maintenance-window";
   private final List<ScheduledVisit> visits = new ArrayList<>();
   private boolean dirty;
+  private final Reading reading = new Reading();
 
   /**
    * What is kept in the store: per metric the {@link SeriesWatch} snapshot (detector and alarm),
@@ -72,22 +73,13 @@ final class SiteDetection {
   List<Signal> observe(SiteAlerts alerts, List<Signal> ruleSignals, SiteTelemetry telemetry,
       SiteRegistered site, Instant time, String eventId) {
     List<Signal> signals = new ArrayList<>();
-    long t = time.toEpochMilli();
-    TelemetryMetrics.Sink metric = (name, value) -> {
-      Watched watched = watched(name);
-      SeriesWatch.Verdict verdict = watched.watch.observe(t, value);
-      watched.alarms.record(verdict, t);
-      java.util.Optional<Signal> signal = AnomalySignals.of(alerts, ruleSignals, siteId, name,
-          watched.rule, verdict, time, eventId);
-      if (signal.isPresent()) { // not ifPresent(signals::add): a method reference per metric
-        signals.add(signal.get());
-      }
-    };
+    reading.start(alerts, ruleSignals, time, eventId, signals);
     if (TelemetryMetrics.distinctTenants(telemetry)) {
-      TelemetryMetrics.forEach(telemetry, metric);
+      TelemetryMetrics.forEach(telemetry, reading);
     } else {
-      TelemetryMetrics.of(telemetry).forEach(metric::accept);
+      TelemetryMetrics.of(telemetry).forEach(reading::accept);
     }
+    reading.end();
     Step<SiteDetectors.State> step = siteDetectors.observe(state,
         new SiteReading(siteId, time, telemetry, site));
     state = step.state();
@@ -111,13 +103,75 @@ final class SiteDetection {
       AlertRule rule = AlertRule.anomalyOf(metric);
       SeriesWatch watch = detectors.computeIfAbsent(metric,
           m -> new SeriesWatch(factory.create(), policies.of(rule)));
-      watched = new Watched(rule, alarms.series(rule, siteId + "|" + metric), watch);
+      watched = new Watched(metric, rule, alarms.series(rule, siteId + "|" + metric), watch);
       watchedByMetric.put(metric, watched);
     }
     return watched;
   }
 
-  private record Watched(AlertRule rule, DetectorAlarms.Series alarms, SeriesWatch watch) {}
+  /**
+   * Feeds one reading's metrics to their watches (ADR-063): made once per site rather than a
+   * capturing lambda per reading, and finding each metric's watch at the metric's place in the
+   * reading, which is the same from reading to reading (the names are the same strings), so
+   * usually without a map look-up; a metric at another place is looked up by name as before.
+   */
+  private final class Reading implements TelemetryMetrics.Sink {
+    private Watched[] slots = new Watched[16];
+    private int place;
+    private SiteAlerts alerts;
+    private List<Signal> ruleSignals;
+    private Instant time;
+    private long millis;
+    private String eventId;
+    private List<Signal> signals;
+
+    void start(SiteAlerts alerts, List<Signal> ruleSignals, Instant time, String eventId,
+        List<Signal> signals) {
+      this.alerts = alerts;
+      this.ruleSignals = ruleSignals;
+      this.time = time;
+      this.millis = time.toEpochMilli();
+      this.eventId = eventId;
+      this.signals = signals;
+      this.place = 0;
+    }
+
+    /** Lets go of the reading (nothing of it is kept until the next). */
+    void end() {
+      alerts = null;
+      ruleSignals = null;
+      signals = null;
+    }
+
+    @Override
+    public void accept(String name, double value) {
+      Watched watched = at(place++, name);
+      SeriesWatch.Verdict verdict = watched.watch.observe(millis, value);
+      watched.alarms.record(verdict, millis);
+      java.util.Optional<Signal> signal = AnomalySignals.of(alerts, ruleSignals, siteId, name,
+          watched.rule, verdict, time, eventId);
+      if (signal.isPresent()) { // not ifPresent(signals::add): a method reference per metric
+        signals.add(signal.get());
+      }
+    }
+
+    private Watched at(int place, String name) {
+      if (place < slots.length) {
+        Watched slot = slots[place];
+        if (slot != null && slot.metric == name) {
+          return slot;
+        }
+      } else {
+        slots = java.util.Arrays.copyOf(slots, Math.max(place + 1, slots.length * 2));
+      }
+      Watched watched = watched(name);
+      slots[place] = watched;
+      return watched;
+    }
+  }
+
+  private record Watched(String metric, AlertRule rule, DetectorAlarms.Series alarms,
+      SeriesWatch watch) {}
 
   void visitScheduled(ScheduledVisit visit) {
     visits.removeIf(v -> v.visitId().equals(visit.visitId()));

@@ -31,9 +31,13 @@ public final class BatteryAutonomyEstimator
   public record State(Instant since, Trend soc, Trend voltage, Instant predicted,
       AlertSeverity severity) {}
 
+  /** No discharge under way; immutable, so one serves every reading that is not on battery. */
+  private static final State IDLE = new State(null, Trend.empty(), Trend.empty(), null, null);
+  private static final Step<State> QUIET_IDLE = Step.quiet(IDLE);
+
   @Override
   public State initial() {
-    return new State(null, Trend.empty(), Trend.empty(), null, null);
+    return IDLE;
   }
 
   @Override
@@ -42,7 +46,7 @@ public final class BatteryAutonomyEstimator
     boolean discharging = b.currentA() < DISCHARGE_A;
     if (!discharging) {
       if (s.predicted() == null) {
-        return Step.quiet(initial());
+        return QUIET_IDLE; // the usual reading: nothing made for it
       }
       return new Step<>(initial(), List.of(new Finding(FindingKind.SITE_DOWN_PREDICTED,
           r.siteId(), Finding.Status.CLEARED, r.time(), s.severity(),

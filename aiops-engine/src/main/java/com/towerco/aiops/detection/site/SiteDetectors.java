@@ -30,17 +30,22 @@ public final class SiteDetectors {
   }
 
   public Step<State> observe(State s, SiteReading reading) {
-    List<Finding> findings = new ArrayList<>();
     var f = fuel.observe(s.fuel(), reading);
     var g = generator.observe(s.generator(), reading);
     var b = battery.observe(s.battery(), reading);
     var t = thermal.observe(s.thermal(), reading);
     var d = door.observe(s.door(), reading);
+    State next = new State(f.state(), g.state(), b.state(), t.state(), d.state());
+    if (f.findings().isEmpty() && g.findings().isEmpty() && b.findings().isEmpty()
+        && t.findings().isEmpty() && d.findings().isEmpty()) {
+      return Step.quiet(next); // the usual reading: no list to gather into and copy
+    }
+    List<Finding> findings = new ArrayList<>();
     findings.addAll(f.findings());
     findings.addAll(g.findings());
     findings.addAll(b.findings());
     findings.addAll(t.findings());
     findings.addAll(d.findings());
-    return new Step<>(new State(f.state(), g.state(), b.state(), t.state(), d.state()), findings);
+    return new Step<>(next, findings);
   }
 }

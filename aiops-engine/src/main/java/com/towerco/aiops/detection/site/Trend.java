@@ -12,8 +12,11 @@ import java.time.Instant;
 public record Trend(double weight, double sumT, double sumV, double sumTT, double sumTV,
     long lastMillis, int points) {
 
+  /** A trend of no points; immutable, so one serves every site (no new one per reading). */
+  private static final Trend EMPTY = new Trend(0, 0, 0, 0, 0, 0, 0);
+
   public static Trend empty() {
-    return new Trend(0, 0, 0, 0, 0, 0, 0);
+    return EMPTY;
   }
 
   /** Adds a point, forgetting older ones with time constant {@code tauHours}. */
