@@ -37,11 +37,19 @@ public record AnalyticsSettings(String jdbcUrl, String jdbcUser, String jdbcPass
       INGEST.batchEvents(), 1, 1_000_000, "Events the sink gathers before it hands a batch to "
           + "its writer (under load batches grow while the writer is busy).");
   public static final Setting<Integer> MAX_BUFFERED = Setting.integer("analytics.max-buffered",
-      INGEST.maxBufferedEvents(), 1, 10_000_000, "Events waiting before consumption pauses "
+      INGEST.maxBufferedEvents(), 1, 10_000_000, "Events on the heap waiting for the "
+          + "database (the batch filling and the one handed over) before consumption pauses "
           + "(at least batch-size).");
   public static final Setting<Long> FLUSH_INTERVAL_MS = Setting.longValue(
       "analytics.flush-interval-ms", INGEST.flushInterval().toMillis(), 1, 3_600_000,
       "Longest an event waits for its batch, in milliseconds.");
+  public static final Setting<Integer> COMMIT_EVENTS = Setting.integer("analytics.commit-events",
+      INGEST.commitEvents(), 1, 10_000_000, "Events the writer's transaction gathers over"
+          + " batches before it commits (DuckDB's row group: written without its log).");
+  public static final Setting<Long> COMMIT_INTERVAL_MS = Setting.longValue(
+      "analytics.commit-interval-ms", INGEST.commitInterval().toMillis(), 0, 3_600_000,
+      "Longest the writer's transaction stays open, in milliseconds: how late stored rows"
+          + " become visible and Kafka offsets advance.");
   public static final Setting<Duration> DEDUP_HORIZON = Setting.duration(
       "analytics.dedup-horizon", INGEST.dedupHorizon(),
       "The in-memory event-id window, per partition in that partition's own event time.");
@@ -66,7 +74,8 @@ public record AnalyticsSettings(String jdbcUrl, String jdbcUser, String jdbcPass
   public static final Setting<Integer> POOL_SIZE = Setting.integer("analytics.pool-size", 8, 1,
       256, "Database connections.");
   public static final List<Setting<?>> ALL = List.of(JDBC_URL, JDBC_USER, JDBC_PASSWORD,
-      TIMESCALEDB, BATCH_SIZE, MAX_BUFFERED, FLUSH_INTERVAL_MS, DEDUP_HORIZON, DEDUP_MAX_IDS,
+      TIMESCALEDB, BATCH_SIZE, MAX_BUFFERED, FLUSH_INTERVAL_MS, COMMIT_EVENTS, COMMIT_INTERVAL_MS,
+      DEDUP_HORIZON, DEDUP_MAX_IDS,
       RETENTION_RAW, RETENTION_KPI_WINDOWS, RETENTION_ALARMS, RETENTION_KPI_HOURLY,
       RETENTION_INTERVAL, INSTANCES, POOL_SIZE);
 
@@ -81,7 +90,8 @@ public record AnalyticsSettings(String jdbcUrl, String jdbcUser, String jdbcPass
         new IngestSettings(batch,
             MAX_BUFFERED.orElse(s, Math.max(INGEST.maxBufferedEvents(), batch)),
             Duration.ofMillis(FLUSH_INTERVAL_MS.from(s)), INGEST.maxRetryBackoff(),
-            DEDUP_HORIZON.from(s), DEDUP_MAX_IDS.from(s)),
+            DEDUP_HORIZON.from(s), DEDUP_MAX_IDS.from(s), COMMIT_EVENTS.from(s),
+            Duration.ofMillis(COMMIT_INTERVAL_MS.from(s))),
         new RetentionPolicy(RETENTION_RAW.from(s), RETENTION_KPI_WINDOWS.from(s),
             RETENTION_ALARMS.from(s), RETENTION_KPI_HOURLY.from(s)),
         RETENTION_INTERVAL.from(s).orElse(Duration.ZERO));

@@ -23,6 +23,7 @@ import com.towerco.platform.runtime.ConsumerService;
 import com.towerco.platform.runtime.EventHandler;
 import com.towerco.platform.runtime.ServiceContext;
 import com.towerco.platform.runtime.SourceRecord;
+import com.towerco.analytics.ingest.Rejects;
 import com.towerco.testing.EventFeeder;
 import com.towerco.testing.KafkaExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -33,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -101,6 +103,57 @@ abstract class IngestionContract {
       // It read only what was not stored yet: the database's offsets, not Kafka's, set where.
       assertThat(context.metrics().forService("analytics-restart").totalIn()).isEqualTo(50);
     }
+  }
+
+  @Test
+  void deadLettersExactlyTheEventTheDatabaseRefusesAndStoresTheRest() throws Exception {
+    // One transaction for everything until the service closes (ADR-061): the refusal rolls
+    // back batches already appended, which are read again a batch per transaction.
+    IngestSettings settings = new IngestSettings(50, 200, Duration.ofMillis(100),
+        Duration.ofSeconds(1)).withCommit(1_000_000, Duration.ofHours(1));
+    String name = "analytics-refused";
+    byte[] bad = "{\"not utf-8\": \"?\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    bad[bad.length - 3] = (byte) 0xff;
+    List<SourceRecord> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> reasons = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (ConsumerService service = service(name, settings, UnaryOperator.identity(),
+        (source, detail) -> {
+          refused.add(source);
+          reasons.add(detail);
+        })) {
+      service.start();
+      send(0, 100);
+      await().atMost(Duration.ofSeconds(60)).until(() ->
+          context.metrics().forService(name).totalIn() == 100 && metrics.bufferedEvents() == 0);
+      // A telemetry record whose routing headers are fine but whose bytes are not UTF-8: stored
+      // from its headers without being decoded, refused by the database for its data.
+      Envelope shape = TestEvents.kpi(site, null, "R1", T0.plusSeconds(300L * 100), 5, 100, 100);
+      try (EventFeeder feeder = new EventFeeder(context)) {
+        feeder.rawTo(topic(), site, bad, com.towerco.platform.kafka.EventHeaders.of(
+            new com.towerco.platform.kafka.EventHeaders.Attributes(shape.eventId(),
+                com.towerco.events.EventTypes.of(
+                    com.towerco.events.payload.site.SiteTelemetry.class).name(),
+                shape.version(), shape.tenantId(), site, shape.timestamp())));
+        feeder.flush();
+      }
+      send(101, 99);
+      await().atMost(Duration.ofSeconds(60)).until(() -> !refused.isEmpty()
+          && metrics.bufferedEvents() == 0
+          && context.metrics().forService(name).totalIn() >= 200);
+    }
+    assertThat(refused).hasSize(1);
+    // Exactly that record is missing from the store, its neighbours are there.
+    SourceRecord r = refused.get(0);
+    String at = "SELECT count(*) FROM raw_events WHERE topic = '" + r.topic()
+        + "' AND kafka_partition = " + r.partition() + " AND kafka_offset = ";
+    assertThat(List.of(longs(at + (r.offset() - 1)), longs(at + r.offset()),
+        longs(at + (r.offset() + 1)))).containsExactly(1L, 0L, 1L);
+    assertThat(refused.get(0).value()).isEqualTo(bad);
+    assertThat(refused.get(0).key()).isEqualTo(site);
+    assertThat(reasons.get(0)).contains("refused");
+    assertThat(count("raw_events")).isEqualTo(199);
+    assertThat(count("kpi_windows")).isEqualTo(199);
+    assertThat(storedToTheEnd()).isTrue();
   }
 
   @Test
@@ -202,12 +255,46 @@ abstract class IngestionContract {
 
   ConsumerService service(String name, IngestSettings settings,
       UnaryOperator<EventHandler> decorate) {
+    return service(name, settings, decorate, (source, detail) -> { });
+  }
+
+  ConsumerService service(String name, IngestSettings settings,
+      UnaryOperator<EventHandler> decorate, Rejects rejects) {
     EventSink sink = new EventSink(database, group);
     return new ConsumerService(context, name, group,
         java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(topic())),
         () -> decorate.apply(new IngestHandler(new Projector(), sink, settings,
-            (source, detail) -> { }, context.metrics().forService(name), metrics)),
+            rejects, context.metrics().forService(name), metrics)),
         1, Duration.ofMillis(200));
+  }
+
+  /**
+   * Whether the group's stored position of the topic's partition that holds the site's
+   * records (the others hold at most a probe) is that partition's end: everything stored.
+   */
+  boolean storedToTheEnd() throws Exception {
+    Map<TopicPartition, Long> ends;
+    try (Admin admin = context.clients().admin()) {
+      var partitions = admin.describeTopics(List.of(topic())).allTopicNames().get().get(topic())
+          .partitions();
+      Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+      partitions.forEach(p -> latest.put(new TopicPartition(topic(), p.partition()),
+          org.apache.kafka.clients.admin.OffsetSpec.latest()));
+      ends = new HashMap<>();
+      admin.listOffsets(latest).all().get().forEach((tp, o) -> ends.put(tp, o.offset()));
+    }
+    TopicPartition records = ends.entrySet().stream().max(Map.Entry.comparingByValue())
+        .orElseThrow().getKey();
+    return new EventSink(database, group).storedOffsets(List.of(records))
+        .get(records).equals(ends.get(records));
+  }
+
+  long longs(String sql) throws Exception {
+    try (Connection c = database.connection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   long count(String table) throws Exception {
@@ -244,6 +331,16 @@ abstract class IngestionContract {
     @Override
     public boolean backpressured() {
       return handler.backpressured();
+    }
+
+    @Override
+    public boolean rereadRequested() {
+      return handler.rereadRequested();
+    }
+
+    @Override
+    public CommitPoint committable(TopicPartition partition, long position) {
+      return handler.committable(partition, position);
     }
 
     @Override

@@ -94,6 +94,12 @@ public final class EventFeeder implements AutoCloseable {
         null, siteId, value, headers));
   }
 
+  /** Bytes under the given headers on {@code topic}, a topic of the site family. */
+  public void rawTo(String topic, String key, byte[] value, Headers headers) {
+    context.topics().ensureAll(TopicFamily.SITE_EVENTS, java.util.List.of(topic));
+    producer.send(new ProducerRecord<>(topic, null, key, value, headers));
+  }
+
   public void flush() {
     producer.flush();
   }

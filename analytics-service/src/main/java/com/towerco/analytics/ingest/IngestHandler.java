@@ -22,11 +22,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The analytics sink as a consumer-loop handler. It projects each event, asks its id window
  * whether the event is new, and hands it to its {@link BatchWriter}, which stores batches of
- * events with the positions they reach, one transaction each, while the next batch fills. On
- * assignment the consumer seeks to the positions stored in the database; Kafka is only ever
- * told positions the database already holds, so it is a safe fallback. When the database is
- * slow or down the batch waits for the writer and the handler asks the runtime to pause once
- * {@code maxBufferedEvents} are waiting (bounded memory), then catches up.
+ * events with the positions they reach, many batches a transaction (ADR-061), while the next
+ * batch fills. On assignment the consumer seeks to the positions stored in the database; Kafka
+ * is only ever told positions the database already holds, so it is a safe fallback. When the
+ * database is slow or down the batch waits for the writer and the handler asks the runtime to
+ * pause once {@code maxBufferedEvents} are waiting (bounded memory), then catches up; when a
+ * transaction holding events no longer on the heap is rolled back, it asks the runtime to read
+ * again from the positions the database holds ({@link #rereadRequested}).
  */
 public final class IngestHandler implements EventHandler {
   private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
@@ -39,6 +41,10 @@ public final class IngestHandler implements EventHandler {
   private final IngestMetrics metrics;
   private final BatchWriter writer;
   private final Map<TopicPartition, Long> firstHandled = new HashMap<>();
+  private final Map<TopicPartition, TopicPartition> shared = new HashMap<>();
+  private TopicPartition lastPartition;
+  /** Set while the runtime reads everything again at this handler's request. */
+  private boolean rereading;
   private final EventIdWindow<TopicPartition> window;
   /** Where partitions open (read on assignment; once for any first seen otherwise). */
   private EventSink.WindowFloors floors;
@@ -79,7 +85,7 @@ public final class IngestHandler implements EventHandler {
 
   private void store(List<StoredRow> rows, String eventId, java.time.Instant eventTime,
       SourceRecord source) {
-    TopicPartition tp = new TopicPartition(source.topic(), source.partition());
+    TopicPartition tp = partition(source);
     if (!window.isOpen(tp)) {
       openWindows(List.of(tp), false);
     }
@@ -89,9 +95,21 @@ public final class IngestHandler implements EventHandler {
       serviceMetrics.duplicateSkipped();
     }
     firstHandled.putIfAbsent(tp, source.offset());
-    metrics.buffered(1);
-    writer.add(new Batch.Pending(new EventSink.Event(tp, source.offset(), rows,
-        verdict == EventIdWindow.Verdict.UNKNOWN), source, eventId, eventTime));
+    writer.add(new EventSink.Event(tp, source.offset(), rows,
+        verdict == EventIdWindow.Verdict.UNKNOWN), source.key());
+  }
+
+  /** One {@link TopicPartition} per partition, not per event (records come in runs). */
+  private TopicPartition partition(SourceRecord source) {
+    TopicPartition last = lastPartition;
+    if (last != null && last.partition() == source.partition()
+        && last.topic().equals(source.topic())) {
+      return last;
+    }
+    last = shared.computeIfAbsent(new TopicPartition(source.topic(), source.partition()),
+        tp -> tp);
+    lastPartition = last;
+    return last;
   }
 
   /** Nothing to wait for: Kafka is only told positions the database holds (committable). */
@@ -136,12 +154,22 @@ public final class IngestHandler implements EventHandler {
         || (writer.failing() && waiting >= settings.batchEvents());
   }
 
+  /**
+   * True once after the database rolled back a transaction holding events no longer on the
+   * heap (ADR-061): the runtime then reads every partition again from the positions the
+   * database holds.
+   */
+  @Override
+  public boolean rereadRequested() {
+    rereading = writer.takeReread();
+    return rereading;
+  }
+
   @Override
   public void onRevoked(Collection<TopicPartition> partitions) {
     Batch unstored = drain(REVOKE_WAIT);
     // What could not be stored is dropped: the partition's next owner reads it again.
-    List<Batch.Pending> dropped = unstored.removePartitions(partitions);
-    metrics.buffered(-dropped.size());
+    metrics.buffered(-unstored.removePartitions(partitions));
     // Its next owner (maybe this consumer again) starts from what the store then holds.
     partitions.forEach(window::close);
     floors = null;
@@ -149,12 +177,18 @@ public final class IngestHandler implements EventHandler {
       writer.putBack(unstored);
     }
     partitions.forEach(firstHandled::remove);
-    writer.forget(partitions);
+    if (!rereading) {
+      // On a re-read the writer keeps what it knows (positions only move forward) and the
+      // positions up to which it writes a batch per transaction.
+      writer.forget(partitions);
+    }
+    rereading = false;
   }
 
   @Override
   public void close() {
     Batch unstored = drain(settings.maxRetryBackoff().multipliedBy(2));
+    // Not stored: read again on restart (Kafka was told only positions the database holds).
     metrics.buffered(-unstored.size());
     writer.close();
     LOG.info("analytics: where the writer's time went: {}", sink.times().summary());

@@ -5,17 +5,29 @@ import java.time.Duration;
 /**
  * How the sink batches: when its writer is free, it hands over what is buffered once that is
  * {@code batchEvents} events or the oldest has waited {@code flushInterval} (while the writer
- * is busy the next batch keeps growing, so batches grow with the load); it pauses consumption
- * at {@code maxBufferedEvents} waiting, and while the database is failing as soon as a full
- * batch is waiting. The event-id window remembers at most {@code dedupMaxIds} ids over
- * {@code dedupHorizon} of event time.
+ * is busy the next batch keeps growing, so batches grow with the load) and appends it to its
+ * open transaction, which it commits once that holds {@code commitEvents} events or has been
+ * open {@code commitInterval} (ADR-061); it pauses consumption at {@code maxBufferedEvents}
+ * waiting (the batch filling and the one handed over), and while the database is failing as
+ * soon as a full batch is waiting. The event-id window remembers at most {@code dedupMaxIds}
+ * ids over {@code dedupHorizon} of event time.
  */
 public record IngestSettings(int batchEvents, int maxBufferedEvents, Duration flushInterval,
-    Duration maxRetryBackoff, Duration dedupHorizon, int dedupMaxIds) {
+    Duration maxRetryBackoff, Duration dedupHorizon, int dedupMaxIds, int commitEvents,
+    Duration commitInterval) {
   public IngestSettings {
     if (batchEvents < 1 || maxBufferedEvents < batchEvents) {
       throw new IllegalArgumentException("need 1 <= batch size <= max buffered events");
     }
+    if (commitEvents < 1 || commitInterval.isNegative()) {
+      throw new IllegalArgumentException("need commit events >= 1 and a commit interval >= 0");
+    }
+  }
+
+  public IngestSettings(int batchEvents, int maxBufferedEvents, Duration flushInterval,
+      Duration maxRetryBackoff, Duration dedupHorizon, int dedupMaxIds) {
+    this(batchEvents, maxBufferedEvents, flushInterval, maxRetryBackoff, dedupHorizon,
+        dedupMaxIds, DEFAULT_COMMIT_EVENTS, DEFAULT_COMMIT_INTERVAL);
   }
 
   public IngestSettings(int batchEvents, int maxBufferedEvents, Duration flushInterval,
@@ -26,6 +38,15 @@ public record IngestSettings(int batchEvents, int maxBufferedEvents, Duration fl
 
   public static final Duration DEFAULT_DEDUP_HORIZON = Duration.ofMinutes(10);
   public static final int DEFAULT_DEDUP_MAX_IDS = 1_000_000;
+  /** DuckDB's row group: a transaction that holds one writes it without the log. */
+  public static final int DEFAULT_COMMIT_EVENTS = 122_880;
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(1);
+
+  /** These settings with the transaction committed at {@code events} or {@code interval}. */
+  public IngestSettings withCommit(int events, Duration interval) {
+    return new IngestSettings(batchEvents, maxBufferedEvents, flushInterval, maxRetryBackoff,
+        dedupHorizon, dedupMaxIds, events, interval);
+  }
 
   public static IngestSettings defaults() {
     return new IngestSettings(10_000, 50_000, Duration.ofMillis(500), Duration.ofSeconds(5));

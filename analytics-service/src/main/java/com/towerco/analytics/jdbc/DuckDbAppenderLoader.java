@@ -27,6 +27,7 @@ final class DuckDbAppenderLoader implements BulkLoader {
         }
         appender.endRow();
       }
+      appender.flush(); // close() would swallow its error (see DuckDbRawEvents)
     }
   }
 

@@ -44,6 +44,9 @@ final class DuckDbRawEvents implements RawEventWriter {
         a.append(e.json());
         a.endRow();
       }
+      // Flushed here, not by close(), which swallows the error (an envelope that is not
+      // UTF-8, say): it would only surface as "transaction aborted" at the next statement.
+      a.flush();
     }
     return events.size();
   }

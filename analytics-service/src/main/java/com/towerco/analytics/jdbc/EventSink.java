@@ -9,19 +9,19 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Writes a batch of events and the Kafka positions they reach in ONE transaction: read the
- * group's stored positions (skipping events another writer already stored), append the raw
- * events straight into {@code raw_events}, stage and merge the typed rows (facts inserted once,
- * state upserted so replays converge), refresh the hourly KPI rollup, advance the positions,
- * commit. Either all of it is durable or none of it is, so a restart that seeks to
- * {@link #storedOffsets} neither loses nor duplicates a row.
+ * Writes events and the Kafka positions they reach in ONE transaction ({@link SinkTransaction},
+ * which may take many batches): read the group's stored positions (skipping events another
+ * writer already stored), append the raw events straight into {@code raw_events}, stage the
+ * typed rows, then once for the transaction merge them (facts inserted once, state upserted so
+ * replays converge), refresh the hourly KPI rollup, advance the positions, commit. Either all of
+ * it is durable or none of it is, so a restart that seeks to {@link #storedOffsets} neither
+ * loses nor duplicates a row.
  */
 public final class EventSink {
   /**
@@ -50,67 +50,20 @@ public final class EventSink {
 
   /**
    * Stores the events and advances each partition's position to the larger of its events'
-   * next offset and {@code positions} (records the handler skipped), atomically.
+   * next offset and {@code positions} (records the handler skipped), atomically: one
+   * transaction of one batch.
    */
   public Result store(List<Event> events, Map<TopicPartition, Long> positions)
       throws SQLException {
-    try (Connection c = database.connection()) {
-      long t0 = System.nanoTime();
-      ensurePartitions(c, events);
-      c.setAutoCommit(false);
-      try {
-        Map<TopicPartition, Long> stored = offsets.read(c);
-        long t1 = System.nanoTime();
-        List<Event> fresh = new ArrayList<>(events.size());
-        int duplicates = 0;
-        TopicPartition partition = null;
-        long storedNext = Long.MIN_VALUE;
-        for (Event e : events) {
-          // Events come in runs of one partition: look its position up once a run.
-          if (!e.partition().equals(partition)) {
-            partition = e.partition();
-            storedNext = stored.getOrDefault(partition, Long.MIN_VALUE);
-          }
-          if (e.offset() < storedNext) {
-            duplicates += e.rows().isEmpty() ? 0 : 1;
-          } else {
-            fresh.add(e);
-          }
-        }
-        List<Event> kept = raw.keyed() ? fresh : withoutStored(c, fresh);
-        duplicates += rawCount(fresh) - rawCount(kept);
-        long t2 = System.nanoTime();
-        List<StoredRow.RawEvent> rawRows = new ArrayList<>(kept.size());
-        Map<StagedTable<?>, List<Object[]>> typed = new LinkedHashMap<>();
-        for (Event e : kept) {
-          for (StoredRow row : e.rows()) {
-            if (row instanceof StoredRow.RawEvent r) {
-              rawRows.add(r);
-            } else {
-              StagedTable<?> table = Tables.of(row);
-              typed.computeIfAbsent(table, t -> new ArrayList<>()).add(table.valuesOf(row));
-            }
-          }
-        }
-        int inserted = raw.append(c, rawRows);
-        duplicates += rawRows.size() - inserted;
-        long t3 = System.nanoTime();
-        writeTyped(c, typed);
-        long t4 = System.nanoTime();
-        Map<TopicPartition, Long> next = nextPositions(events, positions, stored);
-        offsets.advance(c, next, newestTimes(rawRows));
-        long t5 = System.nanoTime();
-        c.commit();
-        long t6 = System.nanoTime();
-        times.add(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5);
-        return new Result(inserted, duplicates, next);
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c);
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+    try (SinkTransaction tx = begin()) {
+      tx.append(events, positions);
+      return tx.commit();
     }
+  }
+
+  /** Opens a transaction that takes batches until it is committed (ADR-061). */
+  public SinkTransaction begin() throws SQLException {
+    return new SinkTransaction(this, database.connection());
   }
 
   /**
@@ -203,7 +156,10 @@ public final class EventSink {
    * new before that event's batch was written: a copy of it is then checked here, not yet in
    * the store, and must not be stored beside it).
    */
-  private List<Event> withoutStored(Connection c, List<Event> events) throws SQLException {
+  List<Event> withoutStored(Connection c, List<Event> events) throws SQLException {
+    if (raw.keyed()) {
+      return events; // the key refuses a stored id in the append itself
+    }
     List<StoredRow.RawEvent> candidates = new ArrayList<>();
     for (Event e : events) {
       StoredRow.RawEvent r = rawOf(e);
@@ -243,50 +199,13 @@ public final class EventSink {
     return !e.rows().isEmpty() && e.rows().get(0) instanceof StoredRow.RawEvent r ? r : null;
   }
 
-  private void writeTyped(Connection c, Map<StagedTable<?>, List<Object[]>> typed)
-      throws SQLException {
-    if (typed.isEmpty()) {
-      return;
-    }
-    Dialect dialect = database.dialect();
-    try (Statement s = c.createStatement()) {
-      for (StagedTable<?> table : typed.keySet()) {
-        s.execute(table.createStage(dialect));
-      }
-      for (Map.Entry<StagedTable<?>, List<Object[]>> e : typed.entrySet()) {
-        loader.load(c, e.getKey().stage(), true, e.getKey().columns(), e.getValue());
-      }
-      for (StagedTable<?> table : Tables.TYPED) {
-        if (typed.containsKey(table)) {
-          for (String merge : table.merges()) {
-            s.executeUpdate(merge);
-          }
-        }
-      }
-      List<Object[]> windows = typed.get(Tables.KPI_WINDOWS);
-      if (windows != null && KpiRollup.maintainedBySink(dialect)) {
-        Instant first = null;
-        Instant last = null;
-        for (Object[] w : windows) {
-          Instant start = (Instant) w[Tables.KPI_WINDOW_START];
-          first = first == null || start.isBefore(first) ? start : first;
-          last = last == null || start.isAfter(last) ? start : last;
-        }
-        long refresh = System.nanoTime();
-        KpiRollup.refreshTouched(c, first, last);
-        times.rollup(System.nanoTime() - refresh);
-      }
-      if (dialect == Dialect.DUCKDB) {
-        for (StagedTable<?> table : typed.keySet()) {
-          s.execute("DELETE FROM " + table.stage());
-        }
-      }
-    }
-  }
-
-  private static Map<TopicPartition, Long> nextPositions(List<Event> events,
-      Map<TopicPartition, Long> positions, Map<TopicPartition, Long> stored) {
-    Map<TopicPartition, Long> next = new HashMap<>(positions);
+  /**
+   * Merges into {@code next} the positions a batch reaches: each partition's events' next
+   * offset and the positions given (records skipped), whichever is larger.
+   */
+  static void reached(Map<TopicPartition, Long> next, List<Event> events,
+      Map<TopicPartition, Long> positions) {
+    positions.forEach((tp, p) -> next.merge(tp, p, Math::max));
     // Once per run of one partition's events, not once per event.
     TopicPartition run = null;
     long runNext = Long.MIN_VALUE;
@@ -306,13 +225,10 @@ public final class EventSink {
     if (run != null) {
       next.merge(run, runNext, Math::max);
     }
-    next.replaceAll((tp, offset) -> Math.max(offset, stored.getOrDefault(tp, offset)));
-    return next;
   }
 
-  /** The newest event time appended per partition (where the id windows open from). */
-  private static Map<TopicPartition, Instant> newestTimes(List<StoredRow.RawEvent> rows) {
-    Map<TopicPartition, Instant> newest = new HashMap<>();
+  /** Merges into {@code newest} the newest event time appended per partition. */
+  static void newestTimes(Map<TopicPartition, Instant> newest, List<StoredRow.RawEvent> rows) {
     // Once per run of one partition's rows, not once per row.
     String topic = null;
     int partition = -1;
@@ -332,14 +248,13 @@ public final class EventSink {
     if (topic != null) {
       newest.merge(new TopicPartition(topic, partition), runNewest, EventSink::later);
     }
-    return newest;
   }
 
   private static Instant later(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
   }
 
-  private static int rawCount(List<Event> events) {
+  static int rawCount(List<Event> events) {
     int count = 0;
     for (Event e : events) {
       count += e.rows().isEmpty() ? 0 : 1;
@@ -347,7 +262,11 @@ public final class EventSink {
     return count;
   }
 
-  private void ensurePartitions(Connection c, List<Event> events) throws SQLException {
+  /**
+   * On plain PostgreSQL, the monthly partitions the events' rows need, each created in its own
+   * short transaction (not the sink's, which may stay open over many batches).
+   */
+  void ensurePartitions(List<Event> events) throws SQLException {
     if (database.dialect() != Dialect.POSTGRESQL) {
       return;
     }
@@ -363,16 +282,29 @@ public final class EventSink {
         }
       }
     }
-    for (Map.Entry<String, List<Instant>> t : times.entrySet()) {
-      database.partitions().ensure(c, t.getKey(), t.getValue());
+    if (times.isEmpty()) {
+      return;
+    }
+    try (Connection c = database.connection()) {
+      for (Map.Entry<String, List<Instant>> t : times.entrySet()) {
+        database.partitions().ensure(c, t.getKey(), t.getValue());
+      }
     }
   }
 
-  private static void rollbackQuietly(Connection c) {
-    try {
-      c.rollback();
-    } catch (SQLException ignored) {
-      // the connection is broken; the pool discards it
-    }
+  IngestOffsets offsets() {
+    return offsets;
+  }
+
+  RawEventWriter raw() {
+    return raw;
+  }
+
+  BulkLoader loader() {
+    return loader;
+  }
+
+  Dialect dialect() {
+    return database.dialect();
   }
 }

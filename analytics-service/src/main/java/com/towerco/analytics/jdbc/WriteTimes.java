@@ -3,9 +3,9 @@ package com.towerco.analytics.jdbc;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Where the sink's write time goes, summed over every batch: reading positions (and
- * connection setup), checking ids against the store, appending raw events, merging typed rows
- * and the KPI rollup (the rollup also apart), advancing positions, and the commit.
+ * Where the sink's write time goes, summed over every transaction: reading positions (and
+ * connection setup), checking ids against the store, appending raw events, staging and merging
+ * typed rows and the KPI rollup (the rollup also apart), advancing positions, and the commit.
  */
 public final class WriteTimes {
   private final LongAdder positions = new LongAdder();
@@ -16,6 +16,7 @@ public final class WriteTimes {
   private final LongAdder advance = new LongAdder();
   private final LongAdder commit = new LongAdder();
   private final LongAdder batches = new LongAdder();
+  private final LongAdder transactions = new LongAdder();
   private final LongAdder cpu = new LongAdder();
   private final LongAdder storeChecks = new LongAdder();
 
@@ -39,24 +40,25 @@ public final class WriteTimes {
   }
 
   void add(long positionsNanos, long idCheckNanos, long rawNanos, long typedNanos,
-      long advanceNanos, long commitNanos) {
+      long advanceNanos, long commitNanos, int batchesAppended) {
     advance.add(advanceNanos);
     positions.add(positionsNanos);
     idChecks.add(idCheckNanos);
     rawAppend.add(rawNanos);
     typedMerge.add(typedNanos);
     commit.add(commitNanos);
-    batches.increment();
+    batches.add(batchesAppended);
+    transactions.increment();
   }
 
   /** One line: seconds per step and the number of batches. */
   public String summary() {
     return String.format("positions %.2f s, id checks %.2f s, raw append %.2f s,"
         + " typed merge %.2f s (of which KPI rollup %.2f s), positions advanced %.2f s,"
-        + " commit %.2f s (%d batches); writer CPU %.2f s; %,d events checked in the store",
+        + " commit %.2f s (%d batches in %d transactions); writer CPU %.2f s; %,d events checked in the store",
         positions.sum() / 1e9, idChecks.sum() / 1e9, rawAppend.sum() / 1e9,
         typedMerge.sum() / 1e9, rollup.sum() / 1e9, advance.sum() / 1e9,
-        commit.sum() / 1e9, batches.sum(), cpu.sum() / 1e9, storeChecks.sum());
+        commit.sum() / 1e9, batches.sum(), transactions.sum(), cpu.sum() / 1e9, storeChecks.sum());
   }
 
   public void reset() {
@@ -68,6 +70,7 @@ public final class WriteTimes {
     advance.reset();
     commit.reset();
     batches.reset();
+    transactions.reset();
     cpu.reset();
     storeChecks.reset();
   }

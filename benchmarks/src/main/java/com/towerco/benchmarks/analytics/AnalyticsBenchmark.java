@@ -45,7 +45,12 @@ public final class AnalyticsBenchmark {
   private static final IngestSettings SETTINGS = new IngestSettings(
       Integer.getInteger("batch", IngestSettings.defaults().batchEvents()),
       Integer.getInteger("max-buffered", IngestSettings.defaults().maxBufferedEvents()),
-      IngestSettings.defaults().flushInterval(), IngestSettings.defaults().maxRetryBackoff());
+      IngestSettings.defaults().flushInterval(), IngestSettings.defaults().maxRetryBackoff())
+      // ADR-061: the writer's transaction spans batches up to these (-Dcommit-events=1 commits
+      // every batch, as before it)
+      .withCommit(Integer.getInteger("commit-events", IngestSettings.DEFAULT_COMMIT_EVENTS),
+          java.time.Duration.ofMillis(Long.getLong("commit-ms",
+              IngestSettings.DEFAULT_COMMIT_INTERVAL.toMillis())));
 
   /**
    * Events of one site delivered in a row ({@code -Dsite-run=}; 1: the sites interleaved).

@@ -326,6 +326,12 @@ public final class ConsumerService implements PlatformService {
     }
 
     private void round() {
+      if (!rereadPending && handler.rereadRequested()) {
+        // The handler lost what it held (ADR-061): go back as after a failed batch.
+        rereadPending = true;
+        metrics.batchReread();
+        LOG.warn("{}: the handler asks to read its partitions again", name);
+      }
       if (rereadPending) {
         reread();
       }

@@ -116,6 +116,17 @@ public interface EventHandler {
     return false;
   }
 
+  /**
+   * Asked before each poll: true when the handler has lost state it cannot rebuild without
+   * reading again (a store that rolled back a transaction holding events it no longer keeps,
+   * ADR-061). The runtime then goes back as after a failed batch: every assigned partition is
+   * {@link #onRevoked revoked}, reassigned and read again from its committed offset or
+   * {@link #storedOffsets}. False by default.
+   */
+  default boolean rereadRequested() {
+    return false;
+  }
+
   /** New partitions, with the note committed with each one's offset (empty if none). */
   default void onAssigned(Map<TopicPartition, String> partitionsWithNotes) {}
 
