@@ -52,6 +52,8 @@ final class KpiHandler implements EventHandler {
   private String lastTopic;
   private int lastPartition;
   private String lastKey;
+  /** The last record's partition's deduplicator. */
+  private Deduplicator lastDeduplicator;
 
   KpiHandler(KpiCalculator calculator, EventPublisher publisher, ServiceMetrics metrics,
       Duration dedupHorizon, String operatorTenant) {
@@ -147,6 +149,7 @@ final class KpiHandler implements EventHandler {
       String key = key(tp.topic(), tp.partition());
       calculator.forget(key);
       deduplicators.remove(key);
+      lastDeduplicator = null;
     }
   }
 
@@ -156,12 +159,27 @@ final class KpiHandler implements EventHandler {
    * windows from the committed offset, and those readings must count again.
    */
   private boolean firstSeen(String partition, String eventId, Instant time) {
-    if (deduplicators.computeIfAbsent(partition, p -> new Deduplicator(dedupHorizon))
-        .firstSeen(eventId, time)) {
+    if (deduplicator(partition).firstSeen(eventId, time)) {
       return true;
     }
     metrics.duplicateSkipped();
     return false;
+  }
+
+  /** The partition's deduplicator; the one of the last record's partition is kept. */
+  private Deduplicator deduplicator(String partition) {
+    if (partition == lastKey && lastDeduplicator != null) {
+      return lastDeduplicator;
+    }
+    Deduplicator found = deduplicators.get(partition);
+    if (found == null) {
+      found = new Deduplicator(dedupHorizon);
+      deduplicators.put(partition, found);
+    }
+    if (partition == lastKey) {
+      lastDeduplicator = found;
+    }
+    return found;
   }
 
   private void publish(KpiWindow w) {
@@ -190,6 +208,7 @@ final class KpiHandler implements EventHandler {
       lastTopic = source.topic();
       lastPartition = source.partition();
       lastKey = key(lastTopic, lastPartition);
+      lastDeduplicator = null;
     }
     return lastKey;
   }
