@@ -2,6 +2,7 @@ package com.towerco.kpi.stream;
 
 import com.towerco.events.Envelope;
 import com.towerco.events.EventIds;
+import com.towerco.events.PayloadProjection;
 import com.towerco.events.ProjectedEvent;
 import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.kpi.KpiComputed;
@@ -48,6 +49,8 @@ final class KpiHandler implements EventHandler {
   private final Map<String, Deduplicator> deduplicators = new HashMap<>();
   private final Duration dedupHorizon;
   private final String operatorTenant;
+  /** The projected read of this handler's thread: one parser kept from record to record. */
+  private final PayloadProjection.Reader reads = TelemetryReads.FIELDS.reader();
   /** The last record's partition key and what it was made of ({@link #keyOf}). */
   private String lastTopic;
   private int lastPartition;
@@ -87,7 +90,7 @@ final class KpiHandler implements EventHandler {
     if (!routing.type().equals(TELEMETRY)) {
       return false;
     }
-    ProjectedEvent reading = TelemetryReads.FIELDS.read(source.value());
+    ProjectedEvent reading = reads.read(source.value());
     if (reading == null || !routing.describe(reading)) {
       return false;
     }
