@@ -128,7 +128,7 @@ public final class PayloadProjection {
         return PayloadProjection.this.read(bytes); // not a skimming parser's: made afresh
       }
       try {
-        if (parser == null) {
+        if (parser == null || parser.symbolsFull()) {
           parser = factory.reusableParser();
         }
         parser.restart(bytes, 0, bytes.length);

@@ -89,6 +89,20 @@ final class SkimmingParser extends UTF8StreamJsonParser {
   }
 
   /**
+   * Field names a reusable parser keeps in its symbol table before it is replaced: Jackson
+   * hands a parser's table back to its factory when it closes and drops one grown past 6,000
+   * names; a parser kept for ever would keep every name any record ever had (a producer
+   * sending unknown field names in the parts a projection enters), so its reader makes a new
+   * one past this many.
+   */
+  static final int MAX_SYMBOLS = 2_000;
+
+  /** True once this parser's symbol table holds more than {@link #MAX_SYMBOLS} names. */
+  boolean symbolsFull() {
+    return _symbols.size() > MAX_SYMBOLS;
+  }
+
+  /**
    * A reusable parser is not closed at the end of a document (Jackson closes a parser when it
    * reads past the last token): it keeps its buffers for the next one and is never handed back.
    */

@@ -142,6 +142,21 @@ class SkimmingParserTest {
     }
   }
 
+  /** A reused parser's symbol table grows with every new field name: it says when to replace it. */
+  @Test
+  void aRestartedParserSaysWhenItsSymbolTableIsFull() throws IOException {
+    SkimmingParser reused = ((SkimmingParser.Factory) SKIMMING).reusableParser();
+    int documents = 0;
+    while (!reused.symbolsFull() && documents < 10_000) {
+      byte[] bytes = ("{\"name" + documents++ + "\":1}").getBytes(StandardCharsets.UTF_8);
+      reused.restart(bytes, 0, bytes.length);
+      assertThat(everyToken(reused)).hasSize(4).last().asString().startsWith("END_OBJECT");
+    }
+    // the table starts with the factory's names (other documents'), then one more per document
+    assertThat(reused.symbolsFull()).isTrue();
+    assertThat(documents).isBetween(1, SkimmingParser.MAX_SYMBOLS + 1);
+  }
+
   @Test
   void bytesItCannotPassOverAreRefused() throws IOException {
     for (String json : List.of("{\"a\":{\"b\":1]}", "{\"a\":[1}]}", "{\"a\":{\"b\":\"x}}",
