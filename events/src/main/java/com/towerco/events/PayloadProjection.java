@@ -1,6 +1,5 @@
 package com.towerco.events;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -51,8 +50,8 @@ public final class PayloadProjection {
   private final int maxBytes;
   // The payload mapper's parser without the duplicate detector (repeats are found here), and
   // skimming what it skips (ADR-044).
-  private final JsonFactory factory = new SkimmingParser.Factory(
-      Json.payloadMapper().getFactory())
+  private final SkimmingParser.Factory factory = (SkimmingParser.Factory)
+      new SkimmingParser.Factory(Json.payloadMapper().getFactory())
       .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, false);
 
   private PayloadProjection(EventType type, Node root, Map<String, Integer> slots,
@@ -103,6 +102,46 @@ public final class PayloadProjection {
       return null;
     }
     try (JsonParser p = factory.createParser(bytes)) {
+      return read(p);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A reader of this projection for one thread (a consumer's handler): {@link Reader#read} is
+   * {@link #read} through one parser kept from record to record (ADR-062).
+   */
+  public Reader reader() {
+    return new Reader();
+  }
+
+  /** {@link #read} with a parser of its own, restarted on each record; not thread-safe. */
+  public final class Reader {
+    private SkimmingParser parser;
+
+    private Reader() {}
+
+    /** As {@link PayloadProjection#read}: the same event, or null where it gives null. */
+    public ProjectedEvent read(byte[] bytes) {
+      if (bytes == null || bytes.length == 0 || bytes.length > maxBytes || bytes[0] != '{') {
+        return PayloadProjection.this.read(bytes); // not a skimming parser's: made afresh
+      }
+      try {
+        if (parser == null || parser.symbolsFull()) {
+          parser = factory.reusableParser();
+        }
+        parser.restart(bytes, 0, bytes.length);
+      } catch (IOException | RuntimeException e) {
+        return PayloadProjection.this.read(bytes);
+      }
+      return PayloadProjection.this.read(parser);
+    }
+  }
+
+  /** The envelope the parser is at the start of, or null if it is not the plain case. */
+  private ProjectedEvent read(JsonParser p) {
+    try {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }

@@ -3,8 +3,10 @@ package com.towerco.events;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.json.JsonReadContext;
 import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
 import java.io.IOException;
@@ -29,11 +31,88 @@ final class SkimmingParser extends UTF8StreamJsonParser {
       | JsonParser.Feature.ALLOW_SINGLE_QUOTES.getMask();
 
   private final boolean lenient;
+  /** Kept for one document after another ({@link #restart}): its buffers are not released. */
+  private final boolean reusable;
+  /** The root context the parser started with, reset for each document of a reusable one. */
+  private final JsonReadContext root;
 
   private SkimmingParser(IOContext ctxt, int features, ByteQuadsCanonicalizer symbols,
-      byte[] input, int start, int end) {
+      byte[] input, int start, int end, boolean reusable) {
     super(ctxt, features, null, null, symbols, input, start, end, 0, false);
     this.lenient = (features & LENIENT) != 0;
+    this.reusable = reusable;
+    this.root = _parsingContext;
+  }
+
+  /**
+   * Points a reusable parser at another document, in the state a fresh parser over it starts in
+   * (ADR-062): position and location counters, no token, no number, an empty text buffer, the
+   * root context reset (its child contexts are reused as a parser reuses them within a
+   * document). The buffers, the symbol table and the contexts stay: nothing is made per
+   * document. {@code SkimmingParserTest} reads documents one after another, ill-formed ones in
+   * between, and compares every token with a fresh parser's.
+   */
+  void restart(byte[] input, int start, int end) throws IOException {
+    _streamReadConstraints.validateDocumentLength(end - start);
+    _inputBuffer = input;
+    _inputPtr = start;
+    _inputEnd = end;
+    _currInputProcessed = -start;
+    _currInputRow = 1;
+    _currInputRowStart = start;
+    _tokenInputTotal = 0;
+    _tokenInputRow = 1;
+    _tokenInputCol = 0;
+    _nameStartOffset = 0;
+    _nameStartRow = 0;
+    _nameStartCol = 0;
+    _closed = false;
+    _currToken = null;
+    _lastClearedToken = null;
+    _nextToken = null;
+    _tokenCount = 0;
+    _tokenIncomplete = false;
+    _nameCopied = false;
+    _binaryValue = null;
+    _numTypesValid = NR_UNKNOWN;
+    _numberString = null;
+    _numberBigInt = null;
+    _numberBigDecimal = null;
+    _numberIsNaN = false;
+    _numberNegative = false;
+    _intLength = 0;
+    _fractLength = 0;
+    _expLength = 0;
+    _textBuffer.resetWithEmpty();
+    root.reset(JsonStreamContext.TYPE_ROOT, 1, 0);
+    _parsingContext = root;
+  }
+
+  /**
+   * Field names a reusable parser keeps in its symbol table before it is replaced: Jackson
+   * hands a parser's table back to its factory when it closes and drops one grown past 6,000
+   * names; a parser kept for ever would keep every name any record ever had (a producer
+   * sending unknown field names in the parts a projection enters), so its reader makes a new
+   * one past this many.
+   */
+  static final int MAX_SYMBOLS = 2_000;
+
+  /** True once this parser's symbol table holds more than {@link #MAX_SYMBOLS} names. */
+  boolean symbolsFull() {
+    return _symbols.size() > MAX_SYMBOLS;
+  }
+
+  /**
+   * A reusable parser is not closed at the end of a document (Jackson closes a parser when it
+   * reads past the last token): it keeps its buffers for the next one and is never handed back.
+   */
+  @Override
+  public void close() throws IOException {
+    if (reusable) {
+      _closed = true;
+      return;
+    }
+    super.close();
   }
 
   /** Thrown by {@link #skim} for bytes it cannot pass over; the caller declines the record. */
@@ -134,7 +213,20 @@ final class SkimmingParser extends UTF8StreamJsonParser {
       _streamReadConstraints.validateDocumentLength(len);
       ctxt.setEncoding(JsonEncoding.UTF8);
       return new SkimmingParser(ctxt, _parserFeatures,
-          _byteSymbolCanonicalizer.makeChild(_factoryFeatures), data, offset, offset + len);
+          _byteSymbolCanonicalizer.makeChild(_factoryFeatures), data, offset, offset + len,
+          false);
+    }
+
+    /**
+     * A skimming parser to be {@link #restart restarted} on one document after another, by one
+     * thread at a time; it is never closed and keeps its buffers.
+     */
+    SkimmingParser reusableParser() {
+      byte[] none = new byte[0];
+      IOContext ctxt = _createContext(_createContentReference(none), false);
+      ctxt.setEncoding(JsonEncoding.UTF8);
+      return new SkimmingParser(ctxt, _parserFeatures,
+          _byteSymbolCanonicalizer.makeChild(_factoryFeatures), none, 0, 0, true);
     }
   }
 }

@@ -51,6 +51,16 @@ class PayloadProjectionTest {
     ProjectedEvent projected = projection.read(json);
     assertThat(projected).as("the plain case is read projected").isNotNull();
     assertSame(projection, paths, projected, full);
+    PayloadProjection.Reader reader = projection.reader();
+    for (byte[] next : List.of(json, "{\"event_id\":1}".getBytes(), json)) {
+      ProjectedEvent reused = reader.read(next);
+      if (next == json) {
+        assertThat(reused).as("read again by a reader").isNotNull();
+        assertSame(projection, paths, reused, full);
+      } else {
+        assertThat(reused).isNull();
+      }
+    }
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -64,11 +74,23 @@ class PayloadProjectionTest {
     List<String> wrong = new ArrayList<>();
     int acceptedByBoth = 0;
     int uncheckedByProjection = 0;
+    // one reader for every mutation: its parser restarted after accepted and declined records
+    PayloadProjection.Reader reader = projection.reader();
     for (int i = 0; i < MUTATIONS_PER_SAMPLE; i++) {
       ObjectNode event = (ObjectNode) Json.mapper().readTree(sample.event());
       String mutation = SchemaContractTest.mutate(event, random);
       byte[] json = Json.mapper().writeValueAsBytes(event);
       ProjectedEvent projected = projection.read(json);
+      ProjectedEvent reused = reader.read(json);
+      if ((reused == null) != (projected == null)) {
+        wrong.add(mutation + ": the reader's verdict differs from read's");
+      } else if (reused != null) {
+        try {
+          assertSame(projection, paths, reused, projected);
+        } catch (AssertionError e) {
+          wrong.add(mutation + ": the reader read other values: " + e.getMessage());
+        }
+      }
       Envelope full;
       try {
         full = codec.decode(json);
@@ -254,6 +276,37 @@ class PayloadProjectionTest {
           assertThat(kept.get(i).value(projection.slot(path)))
               .as(path + " item " + i)
               .isEqualTo(value(items.get(i), path.substring(list + 3)));
+        }
+      }
+    }
+  }
+
+  /** {@code other} has every kept value of {@code projected} (the reader against read). */
+  private static void assertSame(PayloadProjection projection, String[] paths,
+      ProjectedEvent other, ProjectedEvent projected) {
+    assertThat(other.eventId()).isEqualTo(projected.eventId());
+    assertThat(other.eventType()).isEqualTo(projected.eventType());
+    assertThat(other.tenantId()).isEqualTo(projected.tenantId());
+    assertThat(other.siteId()).isEqualTo(projected.siteId());
+    assertThat(other.timestamp()).isEqualTo(projected.timestamp());
+    assertThat(other.version()).isEqualTo(projected.version());
+    for (String path : paths) {
+      int list = path.indexOf("[].");
+      if (list < 0) {
+        int slot = projection.slot(path);
+        assertThat(other.payload().has(slot)).as(path).isEqualTo(projected.payload().has(slot));
+        if (projected.payload().has(slot)) {
+          assertThat(other.payload().value(slot)).as(path)
+              .isEqualTo(projected.payload().value(slot));
+        }
+      } else {
+        int items = projection.slot(path.substring(0, list + 2));
+        List<PayloadProjection.Values> expected = projected.payload().items(items);
+        List<PayloadProjection.Values> actual = other.payload().items(items);
+        assertThat(actual).as(path + " items").hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+          assertThat(actual.get(i).value(projection.slot(path))).as(path + " item " + i)
+              .isEqualTo(expected.get(i).value(projection.slot(path)));
         }
       }
     }

@@ -88,6 +88,75 @@ class SkimmingParserTest {
     }
   }
 
+  /**
+   * Every token (with its text, number, context and location) of a document read whole by
+   * {@code p}, or where it failed.
+   */
+  private static List<String> everyToken(JsonParser p) {
+    List<String> out = new ArrayList<>();
+    try {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        String value = t == JsonToken.FIELD_NAME || t.isScalarValue() ? "=" + p.getText() : "";
+        if (t.isNumeric()) {
+          value += " " + p.getNumberType() + " " + p.getDoubleValue();
+        }
+        out.add(t + value + " in " + p.getParsingContext().getParent() + "/" + p.currentName()
+            + " at " + p.currentLocation().getByteOffset() + "/" + p.currentTokenLocation()
+            .getLineNr() + ":" + p.currentTokenLocation().getColumnNr());
+      }
+    } catch (IOException e) {
+      out.add("failed: " + e.getClass().getSimpleName());
+    }
+    return out;
+  }
+
+  /**
+   * A reusable parser restarted on one document after another (ADR-062) reads each exactly as
+   * a fresh parser does: every sample, one after the other, each after an ill-formed document
+   * given up half-way and after one cut short, and the same twice.
+   */
+  @Test
+  void aRestartedParserReadsEveryDocumentAsAFreshOne() throws IOException {
+    List<String> documents = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(Path.of("src/test/resources/samples"))) {
+      for (Path file : walk.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        String json = Files.readString(file).strip();
+        documents.add(json);
+        documents.add(json.substring(0, json.length() / 2));
+        documents.add(json.replaceFirst(":", "::"));
+        documents.add(json);
+      }
+    }
+    documents.add("{\"a\":[1,2.5e3,-0,\"x\\\"y\"],\"b\":{\"c\":true}}");
+    assertThat(documents).hasSizeGreaterThan(40);
+    SkimmingParser reused = ((SkimmingParser.Factory) SKIMMING).reusableParser();
+    for (String json : documents) {
+      byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+      reused.restart(bytes, 0, bytes.length);
+      List<String> fresh;
+      try (JsonParser p = SKIMMING.createParser(bytes)) {
+        fresh = everyToken(p);
+      }
+      assertThat(everyToken(reused)).as(json).isEqualTo(fresh);
+    }
+  }
+
+  /** A reused parser's symbol table grows with every new field name: it says when to replace it. */
+  @Test
+  void aRestartedParserSaysWhenItsSymbolTableIsFull() throws IOException {
+    SkimmingParser reused = ((SkimmingParser.Factory) SKIMMING).reusableParser();
+    int documents = 0;
+    while (!reused.symbolsFull() && documents < 10_000) {
+      byte[] bytes = ("{\"name" + documents++ + "\":1}").getBytes(StandardCharsets.UTF_8);
+      reused.restart(bytes, 0, bytes.length);
+      assertThat(everyToken(reused)).hasSize(4).last().asString().startsWith("END_OBJECT");
+    }
+    // the table starts with the factory's names (other documents'), then one more per document
+    assertThat(reused.symbolsFull()).isTrue();
+    assertThat(documents).isBetween(1, SkimmingParser.MAX_SYMBOLS + 1);
+  }
+
   @Test
   void bytesItCannotPassOverAreRefused() throws IOException {
     for (String json : List.of("{\"a\":{\"b\":1]}", "{\"a\":[1}]}", "{\"a\":{\"b\":\"x}}",

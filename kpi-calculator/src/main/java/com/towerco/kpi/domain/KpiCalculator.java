@@ -61,9 +61,7 @@ public final class KpiCalculator {
    * false if it came too late for any open window (not counted).
    */
   public boolean reading(String partition, String siteId, long offset, Reading reading) {
-    long t = reading.timeMillis();
-    boolean accepted = event(partition, siteId, t).reading(reading, offset,
-        tenant -> terms.dcWindow(siteId, tenant));
+    boolean accepted = event(partition, siteId, reading.timeMillis()).reading(reading, offset);
     if (!accepted) {
       lateReadings++;
     }
@@ -77,8 +75,7 @@ public final class KpiCalculator {
   }
 
   public void unreachable(String partition, String siteId, Instant time) {
-    event(partition, siteId, time.toEpochMilli()).unreachable(
-        time.toEpochMilli(), tenant -> terms.dcWindow(siteId, tenant));
+    event(partition, siteId, time.toEpochMilli()).unreachable(time.toEpochMilli());
   }
 
   /**
@@ -106,8 +103,7 @@ public final class KpiCalculator {
         if (closing == Long.MIN_VALUE) {
           continue;
         }
-        for (SiteWindows.ClosedWindow closed : site.close(closing, silenceMillis,
-            tenant -> terms.dcWindow(site.siteId(), tenant))) {
+        for (SiteWindows.ClosedWindow closed : site.close(closing, silenceMillis)) {
           out.add(toKpis(closed));
         }
       }
@@ -173,7 +169,7 @@ public final class KpiCalculator {
           windows.resumeStreamTime(value);
         }
       } else if (value != Long.MIN_VALUE) {
-        SiteWindows site = windows.site(key, windowing);
+        SiteWindows site = windows.site(key, windowing, terms);
         site.resume(value);
         site.seenAt(windows.streamTime());
       }
@@ -207,13 +203,18 @@ public final class KpiCalculator {
   private SiteWindows event(String partition, String siteId, long time) {
     PartitionWindows windows = partition(partition);
     windows.event(time);
-    SiteWindows site = windows.site(siteId, windowing);
+    SiteWindows site = windows.site(siteId, windowing, terms);
     site.event(time, reference);
     return site;
   }
 
   private PartitionWindows partition(String partition) {
-    return byPartition.computeIfAbsent(partition, p -> new PartitionWindows());
+    PartitionWindows windows = byPartition.get(partition);
+    if (windows == null) {
+      windows = new PartitionWindows();
+      byPartition.put(partition, windows);
+    }
+    return windows;
   }
 
   /**
@@ -233,7 +234,7 @@ public final class KpiCalculator {
   private KpiWindow toKpis(SiteWindows.ClosedWindow closed) {
     long windowMs = closed.end() - closed.start();
     Map<String, Map<String, Double>> tenancies = new LinkedHashMap<>();
-    closed.totals().tenancies().forEach((tenant, acc) ->
+    closed.totals().forEachTenancy((tenant, acc) ->
         tenancies.put(tenant, acc.values(windowMs)));
     for (String tenant : terms.tenants(closed.siteId())) {
       tenancies.computeIfAbsent(tenant,

@@ -17,8 +17,13 @@ final class PartitionWindows {
   private final Map<String, SiteWindows> sites = new LinkedHashMap<>();
   private long streamTime = Long.MIN_VALUE;
 
-  SiteWindows site(String siteId, Windowing windowing) {
-    return sites.computeIfAbsent(siteId, s -> new SiteWindows(s, windowing));
+  SiteWindows site(String siteId, Windowing windowing, SiteTerms terms) {
+    SiteWindows site = sites.get(siteId);
+    if (site == null) {
+      site = new SiteWindows(siteId, windowing, terms);
+      sites.put(siteId, site);
+    }
+    return site;
   }
 
   Collection<SiteWindows> sites() {

@@ -2,7 +2,6 @@ package com.towerco.kpi.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -12,12 +11,20 @@ import java.util.function.Function;
  * adds no time, and a window counts each reading time once: repeats cannot inflate a KPI. It
  * also remembers, per window, the earliest record offset that fed it, which is what a restart
  * must replay from.
+ *
+ * <p>The open windows are a short list ordered by start, usually one to three, searched from the
+ * newest (ADR-062: a reading's window is found without boxing its start, and the window last
+ * used is tried first).
  */
 final class SiteWindows {
   private final String siteId;
   private final Windowing windowing;
-  private final TreeMap<Long, WindowAccumulator> open = new TreeMap<>();
-  private final TreeMap<Long, Long> firstOffsets = new TreeMap<>();
+  private final long sizeMillis;
+  private final long maxGapMillis;
+  /** This site's DC windows, one lookup function for the site's life. */
+  private final Function<String, DcWindow> dc;
+  private final List<WindowAccumulator> open = new ArrayList<>(4);
+  private WindowAccumulator lastUsed;
   private Reading last;
   private long lastOffset = -1;
   private long attributedUntil;
@@ -26,9 +33,17 @@ final class SiteWindows {
   private long streamTime = Long.MIN_VALUE;
   private long seenAt = Long.MIN_VALUE;
 
-  SiteWindows(String siteId, Windowing windowing) {
+  SiteWindows(String siteId, Windowing windowing, SiteTerms terms) {
     this.siteId = siteId;
     this.windowing = windowing;
+    this.sizeMillis = windowing.sizeMillis();
+    this.maxGapMillis = windowing.maxGap().toMillis();
+    this.dc = tenant -> terms.dcWindow(siteId, tenant);
+  }
+
+  /** This site's DC window of a tenancy, from the inventory. */
+  Function<String, DcWindow> dc() {
+    return dc;
   }
 
   String siteId() {
@@ -74,7 +89,7 @@ final class SiteWindows {
   }
 
   /** Returns false for a reading too late for any open window. */
-  boolean reading(Reading reading, long offset, Function<String, DcWindow> dc) {
+  boolean reading(Reading reading, long offset) {
     long time = reading.timeMillis();
     if (closedUpTo == Long.MIN_VALUE) {
       closedUpTo = windowing.windowStart(time);
@@ -83,7 +98,7 @@ final class SiteWindows {
       // Too late to count, but the newest reading we know still carries the site's state
       // into the open windows (this is also how a replay picks up the state at its start).
       if ((last == null || time > last.timeMillis())
-          && time + windowing.maxGap().toMillis() > closedUpTo) {
+          && time + maxGapMillis > closedUpTo) {
         last = reading;
         lastOffset = offset;
         attributedUntil = closedUpTo;
@@ -97,12 +112,12 @@ final class SiteWindows {
       return true;
     }
     if (last != null) {
-      extendLast(Math.min(time, last.timeMillis() + windowing.maxGap().toMillis()), dc);
+      extendLast(Math.min(time, last.timeMillis() + maxGapMillis));
       // Fuel burnt is counted only while the generator runs: a drop with the generator off is
       // sensor noise or theft, which the AIOps engine's fuel detector judges, not consumption.
       double drop = last.fuelLevelL() - reading.fuelLevelL();
       boolean burning = last.generatorRunning() || reading.generatorRunning();
-      if (drop > 0 && burning && time - last.timeMillis() <= windowing.maxGap().toMillis()) {
+      if (drop > 0 && burning && time - last.timeMillis() <= maxGapMillis) {
         window(time, offset).fuelDrop(drop);
       }
     }
@@ -114,9 +129,9 @@ final class SiteWindows {
   }
 
   /** The mediation layer lost the site: its last state holds no longer than this. */
-  void unreachable(long time, Function<String, DcWindow> dc) {
+  void unreachable(long time) {
     if (last != null && time >= attributedUntil) {
-      extendLast(Math.min(time, last.timeMillis() + windowing.maxGap().toMillis()), dc);
+      extendLast(Math.min(time, last.timeMillis() + maxGapMillis));
       last = null;
     }
     lastActivity = Math.max(lastActivity, time);
@@ -136,16 +151,15 @@ final class SiteWindows {
    * Closes every window that stream time has passed (plus grace) and returns them in order.
    * A site silent for longer than {@code silence} stops producing empty windows.
    */
-  List<ClosedWindow> close(long streamTime, long silenceMillis, Function<String, DcWindow> dc) {
+  List<ClosedWindow> close(long streamTime, long silenceMillis) {
     List<ClosedWindow> closed = new ArrayList<>();
     while (closedUpTo != Long.MIN_VALUE && windowing.closed(closedUpTo, streamTime)) {
       long start = closedUpTo;
-      long end = start + windowing.sizeMillis();
+      long end = start + sizeMillis;
       if (last != null) {
-        extendLast(Math.min(end, last.timeMillis() + windowing.maxGap().toMillis()), dc);
+        extendLast(Math.min(end, last.timeMillis() + maxGapMillis));
       }
-      WindowAccumulator acc = open.remove(start);
-      firstOffsets.remove(start);
+      WindowAccumulator acc = remove(start);
       if (acc != null || lastActivity + silenceMillis >= start) {
         closed.add(new ClosedWindow(siteId, start, end,
             acc == null ? new WindowAccumulator() : acc));
@@ -161,30 +175,61 @@ final class SiteWindows {
   /** The lowest offset a restart needs to rebuild this site's open windows, or -1. */
   long firstNeededOffset() {
     long first = Long.MAX_VALUE;
-    for (Long offset : firstOffsets.values()) {
-      first = Math.min(first, offset);
+    for (int i = 0, n = open.size(); i < n; i++) {
+      first = Math.min(first, open.get(i).firstOffset());
     }
-    if (last != null && last.timeMillis() + windowing.maxGap().toMillis() > closedUpTo) {
+    if (last != null && last.timeMillis() + maxGapMillis > closedUpTo) {
       first = Math.min(first, lastOffset);
     }
     return first == Long.MAX_VALUE ? -1 : first;
   }
 
-  private void extendLast(long until, Function<String, DcWindow> dc) {
+  private void extendLast(long until) {
     long from = Math.max(attributedUntil, closedUpTo);
     while (from < until) {
       long start = windowing.windowStart(from);
-      long to = Math.min(until, start + windowing.sizeMillis());
+      long to = Math.min(until, start + sizeMillis);
       window(from, lastOffset).attribute(last, to - from, dc);
       from = to;
     }
     attributedUntil = Math.max(attributedUntil, until);
   }
 
+  /** The open window holding {@code time}, made if new, fed by the record at {@code offset}. */
   private WindowAccumulator window(long time, long offset) {
-    long start = windowing.windowStart(time);
-    firstOffsets.merge(start, offset, Math::min);
-    return open.computeIfAbsent(start, s -> new WindowAccumulator());
+    long start = Math.floorDiv(time, sizeMillis) * sizeMillis;
+    WindowAccumulator acc = lastUsed;
+    if (acc == null || acc.start() != start) {
+      acc = null;
+      int i = open.size();
+      while (i > 0 && open.get(i - 1).start() > start) {
+        i--;
+      }
+      if (i > 0 && open.get(i - 1).start() == start) {
+        acc = open.get(i - 1);
+      } else {
+        acc = new WindowAccumulator(start);
+        open.add(i, acc);
+      }
+      lastUsed = acc;
+    }
+    acc.fedBy(offset);
+    return acc;
+  }
+
+  /** Takes the open window starting at {@code start} out of the list; null if there is none. */
+  private WindowAccumulator remove(long start) {
+    for (int i = 0, n = open.size(); i < n; i++) {
+      WindowAccumulator acc = open.get(i);
+      if (acc.start() == start) {
+        open.remove(i);
+        if (acc == lastUsed) {
+          lastUsed = null;
+        }
+        return acc;
+      }
+    }
+    return null;
   }
 
   /** A window that will receive nothing more. */

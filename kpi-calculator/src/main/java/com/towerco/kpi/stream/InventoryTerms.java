@@ -19,11 +19,18 @@ final class InventoryTerms implements SiteTerms {
     return directory.site(siteId).map(SiteDirectory.Site::region).orElse("unknown");
   }
 
+  /** Asked for every tenancy of every reading: a loop, no lambda or optional per call. */
   @Override
   public DcWindow dcWindow(String siteId, String tenantId) {
-    return directory.site(siteId).flatMap(site -> site.tenancy(tenantId))
-        .map(t -> new DcWindow(t.dcMinV(), t.dcMaxV()))
-        .orElse(DcWindow.DEFAULT);
+    SiteDirectory.Site site = directory.site(siteId).orElse(null);
+    if (site != null) {
+      for (SiteRegistered.Tenancy t : site.tenancies()) {
+        if (t.tenantId().equals(tenantId)) {
+          return new DcWindow(t.dcMinV(), t.dcMaxV());
+        }
+      }
+    }
+    return DcWindow.DEFAULT;
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.towerco.kpi.stream;
 
 import com.towerco.events.Envelope;
 import com.towerco.events.EventIds;
+import com.towerco.events.PayloadProjection;
 import com.towerco.events.ProjectedEvent;
 import com.towerco.events.TopicFamily;
 import com.towerco.events.payload.kpi.KpiComputed;
@@ -48,10 +49,14 @@ final class KpiHandler implements EventHandler {
   private final Map<String, Deduplicator> deduplicators = new HashMap<>();
   private final Duration dedupHorizon;
   private final String operatorTenant;
+  /** The projected read of this handler's thread: one parser kept from record to record. */
+  private final PayloadProjection.Reader reads = TelemetryReads.FIELDS.reader();
   /** The last record's partition key and what it was made of ({@link #keyOf}). */
   private String lastTopic;
   private int lastPartition;
   private String lastKey;
+  /** The last record's partition's deduplicator. */
+  private Deduplicator lastDeduplicator;
 
   KpiHandler(KpiCalculator calculator, EventPublisher publisher, ServiceMetrics metrics,
       Duration dedupHorizon, String operatorTenant) {
@@ -85,7 +90,7 @@ final class KpiHandler implements EventHandler {
     if (!routing.type().equals(TELEMETRY)) {
       return false;
     }
-    ProjectedEvent reading = TelemetryReads.FIELDS.read(source.value());
+    ProjectedEvent reading = reads.read(source.value());
     if (reading == null || !routing.describe(reading)) {
       return false;
     }
@@ -147,6 +152,7 @@ final class KpiHandler implements EventHandler {
       String key = key(tp.topic(), tp.partition());
       calculator.forget(key);
       deduplicators.remove(key);
+      lastDeduplicator = null;
     }
   }
 
@@ -156,12 +162,27 @@ final class KpiHandler implements EventHandler {
    * windows from the committed offset, and those readings must count again.
    */
   private boolean firstSeen(String partition, String eventId, Instant time) {
-    if (deduplicators.computeIfAbsent(partition, p -> new Deduplicator(dedupHorizon))
-        .firstSeen(eventId, time)) {
+    if (deduplicator(partition).firstSeen(eventId, time)) {
       return true;
     }
     metrics.duplicateSkipped();
     return false;
+  }
+
+  /** The partition's deduplicator; the one of the last record's partition is kept. */
+  private Deduplicator deduplicator(String partition) {
+    if (partition == lastKey && lastDeduplicator != null) {
+      return lastDeduplicator;
+    }
+    Deduplicator found = deduplicators.get(partition);
+    if (found == null) {
+      found = new Deduplicator(dedupHorizon);
+      deduplicators.put(partition, found);
+    }
+    if (partition == lastKey) {
+      lastDeduplicator = found;
+    }
+    return found;
   }
 
   private void publish(KpiWindow w) {
@@ -190,6 +211,7 @@ final class KpiHandler implements EventHandler {
       lastTopic = source.topic();
       lastPartition = source.partition();
       lastKey = key(lastTopic, lastPartition);
+      lastDeduplicator = null;
     }
     return lastKey;
   }

@@ -4,7 +4,6 @@ import com.towerco.events.PayloadProjection;
 import com.towerco.events.ProjectedEvent;
 import com.towerco.events.payload.site.SiteTelemetry;
 import com.towerco.kpi.domain.Reading;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,16 +30,31 @@ final class TelemetryReads {
   /** The reading of a projected telemetry record, equal to {@link Reading#of} of its decode. */
   static Reading reading(ProjectedEvent event) {
     PayloadProjection.Values v = event.payload();
-    List<PayloadProjection.Values> supplies = v.items(TENANTS);
-    List<Reading.TenantFeed> feeds = new ArrayList<>(supplies.size());
-    for (PayloadProjection.Values s : supplies) {
-      feeds.add(new Reading.TenantFeed(s.text(TENANT_ID), s.number(DC_VOLTAGE), s.number(LOAD)));
-    }
     return new Reading(event.timestamp().toEpochMilli(),
         v.bool(MAINS_AVAILABLE),
         v.has(GENERATOR_RUNNING) && v.bool(GENERATOR_RUNNING),
         v.has(FUEL_LEVEL) ? v.number(FUEL_LEVEL) : Double.NaN,
         v.number(BATTERY_SOC),
-        List.copyOf(feeds));
+        feeds(v.items(TENANTS)));
+  }
+
+  /** The tenancies' feeds, as an unmodifiable list made without a copy (ADR-062). */
+  private static List<Reading.TenantFeed> feeds(List<PayloadProjection.Values> supplies) {
+    return switch (supplies.size()) {
+      case 0 -> List.of();
+      case 1 -> List.of(feed(supplies.get(0)));
+      case 2 -> List.of(feed(supplies.get(0)), feed(supplies.get(1)));
+      default -> {
+        Reading.TenantFeed[] feeds = new Reading.TenantFeed[supplies.size()];
+        for (int i = 0; i < feeds.length; i++) {
+          feeds[i] = feed(supplies.get(i));
+        }
+        yield List.of(feeds);
+      }
+    };
+  }
+
+  private static Reading.TenantFeed feed(PayloadProjection.Values s) {
+    return new Reading.TenantFeed(s.text(TENANT_ID), s.number(DC_VOLTAGE), s.number(LOAD));
   }
 }
