@@ -94,8 +94,8 @@ public final class PipelineBenchmark {
   public static Result run(Options options, PrintStream out) throws Exception {
     HeapLayout.check().ifPresent(warning -> out.println("WARNING: " + warning));
     Path dir = Files.createTempDirectory("towerco-bench-");
-    List<String> siteReaders = siteEventReaders(options.services());
-    int groups = siteReaders.size();
+    List<String> rawReaders = siteEventReaders(options.services());
+    int groups = rawReaders.size();
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
       PlatformConfig config = PlatformConfig.local(broker.bootstrapServers(), dir)
           .withTopicLayout(options.sitePartitions(), 3, (short) 1);
@@ -111,7 +111,7 @@ public final class PipelineBenchmark {
             .next(0, java.time.Instant.EPOCH).value().length;
         out.printf("raw broker fan-out: %d groups (one per service that reads the site topics: "
             + "%s), warming up (rounds of %,d records until the JIT settles, at most %d) ...%n",
-            groups, siteReaders, options.warmupRecords(),
+            groups, rawReaders, options.warmupRecords(),
             options.maxWarmupRounds());
         RecordFactory warmFactory = factory(warm, config);
         rawWarmUp = WarmUp.run("raw", options.maxWarmupRounds(),
@@ -176,7 +176,7 @@ public final class PipelineBenchmark {
         if (readers.size() != groups) {
           out.printf("  WARNING: %d services read the site records, the raw phase read them with"
               + " %d groups (%s): the ratio compares unlike fan-outs%n", readers.size(), groups,
-              siteReaders);
+              rawReaders);
         }
         List<String> latencySites = BenchFleet.siteIds("L", options.sites());
         PlatformRun.prepare(context, latencySites);
