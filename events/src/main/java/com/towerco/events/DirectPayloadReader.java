@@ -8,6 +8,7 @@ import com.towerco.events.contract.FieldSpec;
 import com.towerco.events.contract.RecordSpec;
 import com.towerco.events.contract.ValueCheck;
 import com.towerco.events.contract.ValueSpec;
+import com.towerco.events.payload.site.SiteTelemetry;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -56,6 +57,14 @@ final class DirectPayloadReader {
 
   /** Reads the record of {@code type} whose START_OBJECT the parser is at. */
   static Object read(Class<?> type, JsonParser p) throws IOException, Irregular {
+    if (type == SiteTelemetry.class && TelemetrySlotReader.APPLIES) {
+      return TelemetrySlotReader.read(p); // the commonest payload, by place (ADR-065)
+    }
+    return READERS.get(type).read(p);
+  }
+
+  /** The generic read by the record's contract alone (the typed reads' reference, in tests). */
+  static Object readByContract(Class<?> type, JsonParser p) throws IOException, Irregular {
     return READERS.get(type).read(p);
   }
 
@@ -231,37 +240,13 @@ final class DirectPayloadReader {
       Object value;
       switch (kind) {
         case NUMBER -> {
-          double number;
-          if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-            number = decimal(p);
-          } else if (token == JsonToken.VALUE_NUMBER_INT) {
-            number = p.getDoubleValue();
-          } else {
-            throw irregular();
-          }
-          if (check != null && check.problem(number) != null) {
-            throw irregular();
-          }
-          return number;
+          return number(p, token);
         }
         case INTEGER -> {
-          if (token != JsonToken.VALUE_NUMBER_INT
-              || p.getNumberType() != JsonParser.NumberType.INT) {
-            throw irregular();
-          }
-          int number = p.getIntValue();
-          if (check != null && check.problem(number) != null) {
-            throw irregular();
-          }
-          return number;
+          return integer(p, token);
         }
         case BOOLEAN -> {
-          if (token == JsonToken.VALUE_TRUE) {
-            return Boolean.TRUE;
-          } else if (token == JsonToken.VALUE_FALSE) {
-            return Boolean.FALSE;
-          }
-          throw irregular();
+          return bool(token) ? Boolean.TRUE : Boolean.FALSE;
         }
         case STRING -> {
           if (token != JsonToken.VALUE_STRING) {
@@ -297,6 +282,45 @@ final class DirectPayloadReader {
         throw irregular();
       }
       return value;
+    }
+
+    /** A number of this field (kind NUMBER), checked, without boxing; else irregular. */
+    double number(JsonParser p, JsonToken token) throws IOException, Irregular {
+      double number;
+      if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+        number = decimal(p);
+      } else if (token == JsonToken.VALUE_NUMBER_INT) {
+        number = p.getDoubleValue();
+      } else {
+        throw irregular();
+      }
+      if (check != null && check.problem(number) != null) {
+        throw irregular();
+      }
+      return number;
+    }
+
+    /** An integer of this field (kind INTEGER), checked, without boxing; else irregular. */
+    int integer(JsonParser p, JsonToken token) throws IOException, Irregular {
+      if (token != JsonToken.VALUE_NUMBER_INT
+          || p.getNumberType() != JsonParser.NumberType.INT) {
+        throw irregular();
+      }
+      int number = p.getIntValue();
+      if (check != null && check.problem(number) != null) {
+        throw irregular();
+      }
+      return number;
+    }
+
+    /** A boolean (kind BOOLEAN); else irregular. */
+    static boolean bool(JsonToken token) throws Irregular {
+      if (token == JsonToken.VALUE_TRUE) {
+        return true;
+      } else if (token == JsonToken.VALUE_FALSE) {
+        return false;
+      }
+      throw irregular();
     }
 
     /**
