@@ -26,7 +26,8 @@ final class ChartSteps {
   private static final class Site {
     private long step = Long.MIN_VALUE;
     private long newestMillis = Long.MIN_VALUE;
-    private Held held;
+    private EventHeaders.Attributes heldRouting; // null: nothing held
+    private SourceRecord heldSource;
     private boolean listed; // in {@code holding} until the next release
   }
 
@@ -57,7 +58,8 @@ final class ChartSteps {
         site.listed = true;
         holding.add(site);
       }
-      site.held = new Held(routing, source);
+      site.heldRouting = routing;
+      site.heldSource = source;
       site.newestMillis = at;
     }
     return true;
@@ -69,7 +71,8 @@ final class ChartSteps {
     site.step = Math.max(site.step, Math.floorDiv(atMillis, resolutionMillis));
     if (atMillis >= site.newestMillis) {
       site.newestMillis = atMillis;
-      site.held = null; // applied after it and not older: the held one would change nothing
+      site.heldRouting = null; // applied after it and not older: the held one changes nothing
+      site.heldSource = null;
     }
   }
 
@@ -80,9 +83,10 @@ final class ChartSteps {
     }
     List<Held> released = new ArrayList<>(holding.size());
     for (Site site : holding) {
-      if (site.held != null) {
-        released.add(site.held);
-        site.held = null;
+      if (site.heldRouting != null) {
+        released.add(new Held(site.heldRouting, site.heldSource));
+        site.heldRouting = null;
+        site.heldSource = null;
       }
       site.listed = false;
     }
@@ -94,7 +98,7 @@ final class ChartSteps {
   int holding() {
     int n = 0;
     for (Site site : holding) {
-      n += site.held == null ? 0 : 1;
+      n += site.heldRouting == null ? 0 : 1;
     }
     return n;
   }
