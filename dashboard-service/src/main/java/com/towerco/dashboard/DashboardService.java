@@ -69,7 +69,8 @@ public final class DashboardService implements PlatformService, HttpRoutes {
             TopicFamily.KPI_METRICS.pattern(), TopicFamily.ALERT_NOTIFICATIONS.pattern(),
             TopicFamily.INCIDENT_LIFECYCLE.pattern()),
         () -> new DashboardEventHandler(model, settings.replay(), clock,
-            context.metrics().forService(NAME)),
+            context.metrics().forService(NAME), source -> context.decoder().decode(
+                source.topic(), source.partition(), source.offset(), source.value())),
         settings.consumers(), Duration.ofSeconds(5)).paced(PACE);
     this.api = new DashboardApi(model.queries());
     this.stream = new LiveStream(log, model.queries(), settings.keepAlive(), new ConnectionLimit(

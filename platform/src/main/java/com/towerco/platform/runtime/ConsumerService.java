@@ -354,8 +354,9 @@ public final class ConsumerService implements PlatformService {
       }
       probe.round(caughtUp, this::position, System.currentTimeMillis());
       lag = caughtUp.lag();
+      boolean behind = FetchPace.behind(consumer, records, maxPollRecords);
       try {
-        handler.afterBatch(caughtUp);
+        handler.afterBatch(caughtUp, behind);
       } catch (RuntimeException e) {
         throw e;
       } catch (Exception e) {
@@ -366,8 +367,7 @@ public final class ConsumerService implements PlatformService {
         commit();
         lastCommitMillis = now;
       }
-      long wait = pace.waitMillis(polledAt,
-          FetchPace.behind(consumer, records, maxPollRecords), System.currentTimeMillis());
+      long wait = pace.waitMillis(polledAt, behind, System.currentTimeMillis());
       if (wait > 0) {
         sleep(wait);
       }

@@ -83,6 +83,17 @@ public interface EventHandler {
     afterBatch();
   }
 
+  /**
+   * After each polled batch, also told whether the poll left records behind it
+   * ({@link com.towerco.platform.kafka.FetchPace#behind}: it filled {@code max.poll.records}, or
+   * a partition it returned has more, as the client knows without asking the broker): a handler
+   * that puts work off while a backlog is drained (the dashboard's held readings, ADR-067) does
+   * it once a poll has read all there was. By default {@link #afterBatch(CaughtUp)}.
+   */
+  default void afterBatch(CaughtUp caughtUp, boolean behind) throws Exception {
+    afterBatch(caughtUp);
+  }
+
   /** Before offsets are committed: make everything handled so far durable. */
   default void beforeCommit() throws Exception {}
 
