@@ -20,14 +20,18 @@ import java.util.Map;
  */
 final class ChartSteps {
   /** A reading passed over while it was its site's newest: applied when released. */
-  record Held(EventHeaders.Attributes routing, SourceRecord source) {}
+  record Held(EventHeaders.Attributes routing, SourceRecord source,
+      EventHeaders.Attributes priorRouting, SourceRecord priorSource) {}
 
   /** One site: its latest step with an applied reading, the newest time seen, what is held. */
   private static final class Site {
     private long step = Long.MIN_VALUE;
-    private long newestMillis = Long.MIN_VALUE;
+    private long appliedMillis = Long.MIN_VALUE; // the newest applied reading's time
+    private long heldMillis;
     private EventHeaders.Attributes heldRouting; // null: nothing held
     private SourceRecord heldSource;
+    private EventHeaders.Attributes priorRouting; // the held one it replaced: tried if it fails
+    private SourceRecord priorSource;
     private boolean listed; // in {@code holding} until the next release
   }
 
@@ -53,14 +57,17 @@ final class ChartSteps {
     if (site == null || Math.floorDiv(at, resolutionMillis) != site.step) {
       return false;
     }
-    if (at >= site.newestMillis) { // the last of equal times wins, as in the series
+    long newest = site.heldRouting != null ? site.heldMillis : site.appliedMillis;
+    if (at >= newest) { // the last of equal times wins, as in the series
       if (!site.listed) {
         site.listed = true;
         holding.add(site);
       }
+      site.priorRouting = site.heldRouting;
+      site.priorSource = site.heldSource;
       site.heldRouting = routing;
       site.heldSource = source;
-      site.newestMillis = at;
+      site.heldMillis = at;
     }
     return true;
   }
@@ -69,10 +76,12 @@ final class ChartSteps {
   void applied(String siteId, long atMillis) {
     Site site = sites.computeIfAbsent(siteId, s -> new Site());
     site.step = Math.max(site.step, Math.floorDiv(atMillis, resolutionMillis));
-    if (atMillis >= site.newestMillis) {
-      site.newestMillis = atMillis;
+    site.appliedMillis = Math.max(site.appliedMillis, atMillis);
+    if (site.heldRouting != null && atMillis >= site.heldMillis) {
       site.heldRouting = null; // applied after it and not older: the held one changes nothing
       site.heldSource = null;
+      site.priorRouting = null;
+      site.priorSource = null;
     }
   }
 
@@ -84,9 +93,12 @@ final class ChartSteps {
     List<Held> released = new ArrayList<>(holding.size());
     for (Site site : holding) {
       if (site.heldRouting != null) {
-        released.add(new Held(site.heldRouting, site.heldSource));
+        released.add(new Held(site.heldRouting, site.heldSource, site.priorRouting,
+            site.priorSource));
         site.heldRouting = null;
         site.heldSource = null;
+        site.priorRouting = null;
+        site.priorSource = null;
       }
       site.listed = false;
     }

@@ -111,19 +111,27 @@ public final class DashboardEventHandler implements EventHandler {
    */
   private void release() {
     for (ChartSteps.Held held : steps.release()) {
-      SourceRecord source = held.source();
-      try {
-        Envelope event = decoder.decode(source);
-        EventHeaders.checkRead(held.routing(), event);
-        handle(event, source);
-      } catch (InvalidEventException e) {
-        LOG.debug("dashboard skips held record {}-{}@{}: {}", source.topic(), source.partition(),
-            source.offset(), e.detail());
-      } catch (RuntimeException e) {
-        LOG.error("dashboard failed on held record {}-{}@{}", source.topic(),
-            source.partition(), source.offset(), e);
+      if (!applyHeld(held.routing(), held.source()) && held.priorRouting() != null) {
+        applyHeld(held.priorRouting(), held.priorSource()); // the step's previous newest
       }
     }
+  }
+
+  /** True if the held reading was decoded, checked and handled. */
+  private boolean applyHeld(EventHeaders.Attributes routing, SourceRecord source) {
+    try {
+      Envelope event = decoder.decode(source);
+      EventHeaders.checkRead(routing, event);
+      handle(event, source);
+      return true;
+    } catch (InvalidEventException e) {
+      LOG.debug("dashboard skips held record {}-{}@{}: {}", source.topic(), source.partition(),
+          source.offset(), e.detail());
+    } catch (RuntimeException e) {
+      LOG.error("dashboard failed on held record {}-{}@{}", source.topic(),
+          source.partition(), source.offset(), e);
+    }
+    return false;
   }
 
   /** Decodes a record's value (the service's shared decoder). */

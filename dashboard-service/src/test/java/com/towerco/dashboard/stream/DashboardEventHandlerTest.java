@@ -128,6 +128,34 @@ class DashboardEventHandlerTest {
     assertThat(detail().conditions().at()).isEqualTo(at(1));
   }
 
+
+  @Test
+  void aBadHeldReadingDoesNotHideTheStepsNewestGoodReading() throws Exception {
+    offer(reading("S1", at(0), true, false, 90, "opA")); // opens the step, applied
+    offer(reading("S1", at(3), false, false, 80, "opA")); // good, held
+    Envelope badLater = reading("S1", at(5), true, false, 20, "opA");
+    assertThat(handler.handleUndecoded(EventHeaders.Attributes.of(badLater), source(NOT_JSON)))
+        .isTrue(); // passed over on its headers: replaces the good held one
+    handler.afterBatch(CaughtUp.ALWAYS, false);
+
+    // ADR-033 fell back to the step's other readings when its latest could not be decoded
+    assertThat(detail().conditions().at()).isEqualTo(at(3));
+    assertThat(detail().powerChain().batterySocPct()).isEqualTo(80.0);
+  }
+
+  @Test
+  void aGoodOutOfOrderReadingAfterABadHeldOneIsNotDropped() throws Exception {
+    offer(reading("S1", at(0), true, false, 90, "opA"));
+    Envelope bad = reading("S1", at(8), true, false, 20, "opA");
+    assertThat(handler.handleUndecoded(EventHeaders.Attributes.of(bad), source(NOT_JSON)))
+        .isTrue();
+    handler.afterBatch(CaughtUp.ALWAYS, false); // released: fails, skipped
+    offer(reading("S1", at(5), false, false, 70, "opA")); // newer than the applied t0
+    handler.afterBatch(CaughtUp.ALWAYS, false);
+
+    assertThat(detail().conditions().at()).isEqualTo(at(5));
+    assertThat(detail().powerChain().batterySocPct()).isEqualTo(70.0);
+  }
   /** As the consumer loop does for a record with routing headers. */
   private void offer(Envelope event) throws Exception {
     SourceRecord source = source(codec.encode(event));
