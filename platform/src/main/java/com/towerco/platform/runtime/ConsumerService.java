@@ -340,16 +340,12 @@ public final class ConsumerService implements PlatformService {
       ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
       long polledAt = System.currentTimeMillis();
       lastPollMillis = polledAt;
-      if (handler.coalesces() && records.count() > 1) {
-        processCoalesced(records);
-      } else {
-        // partition by partition, in the order the records iterate: one TopicPartition per
-        // partition of the batch, not one per record
-        for (TopicPartition tp : records.partitions()) {
-          for (ConsumerRecord<String, byte[]> record : records.records(tp)) {
-            process(record);
-            positions.put(tp, record.offset() + 1);
-          }
+      // partition by partition, in the order the records iterate: one TopicPartition per
+      // partition of the batch, not one per record
+      for (TopicPartition tp : records.partitions()) {
+        for (ConsumerRecord<String, byte[]> record : records.records(tp)) {
+          process(record);
+          positions.put(tp, record.offset() + 1);
         }
       }
       probe.round(caughtUp, this::position, System.currentTimeMillis());
@@ -439,122 +435,12 @@ public final class ConsumerService implements PlatformService {
       process(record, EventHeaders.read(record.headers()));
     }
 
-    /**
-     * A batch of a handler that {@link EventHandler#coalesces coalesces} (ADR-033): of the
-     * records of one {@link EventHandler#coalesceKey key} only the one with the latest event
-     * time (the last of equal times) is decoded and handled, in its place in the batch; the
-     * others count as handled, never decoded (a malformed one among them is dead-lettered by
-     * the services that read it, not by this one: ADR-033). If that latest record cannot be
-     * decoded, every record of its key is handled one by one in its own place, so a bad record
-     * never hides a good one nor changes the order; should its handler fail instead (rare), the
-     * others of its key are handled one by one right after it.
-     */
-    private void processCoalesced(ConsumerRecords<String, byte[]> records) {
-      int n = records.count();
-      List<ConsumerRecord<String, byte[]>> batch = new java.util.ArrayList<>(n);
-      EventHeaders.Attributes[] routing = new EventHeaders.Attributes[n];
-      Object[] keys = new Object[n];
-      int[] previous = new int[n]; // the index of the key's member before this one, or -1
-      boolean[] probes = new boolean[n];
-      Map<Object, Integer> latest = new HashMap<>();
-      Map<Object, Integer> last = new HashMap<>();
-      int i = 0;
-      for (ConsumerRecord<String, byte[]> record : records) {
-        batch.add(record);
-        if (TopicProvisioner.isProbe(record.headers())) {
-          probes[i++] = true;
-          continue;
-        }
-        EventHeaders.Attributes a = EventHeaders.read(record.headers());
-        routing[i] = a;
-        Object key = a != null && handler.handles(a.type()) ? handler.coalesceKey(a) : null;
-        if (key != null) {
-          keys[i] = key;
-          Integer before = last.put(key, i);
-          previous[i] = before == null ? -1 : before;
-          Integer at = latest.get(key);
-          if (at == null || !a.time().isBefore(routing[at].time())) {
-            latest.put(key, i);
-          }
-        }
-        i++;
-      }
-      // A key's latest record is checked before any of the key's records is reached: if it
-      // cannot be decoded, every record of the key is handled in its own place, so the bad one
-      // is dead-lettered there and the others keep their order against other keys' records.
-      Set<Object> failed = new HashSet<>();
-      Envelope[] checked = new Envelope[n]; // decoded here, so not decoded again when handled
-      for (Map.Entry<Object, Integer> entry : latest.entrySet()) {
-        int winner = entry.getValue();
-        if (last.get(entry.getKey()) == winner && previous[winner] < 0) {
-          continue; // the key's only record: handled in its place as usual
-        }
-        ConsumerRecord<String, byte[]> record = batch.get(winner);
-        try {
-          checked[winner] = context.decoder().decode(record.topic(), record.partition(),
-              record.offset(), record.value());
-          EventHeaders.checkRead(routing[winner], checked[winner]);
-        } catch (InvalidEventException e) {
-          checked[winner] = null;
-          failed.add(entry.getKey());
-        }
-      }
-      TopicPartition tp = null; // the last record's, reused while the partition is the same
-      for (i = 0; i < n; i++) {
-        ConsumerRecord<String, byte[]> record = batch.get(i);
-        Object key = keys[i];
-        if (probes[i]) {
-          // never handled
-        } else if (key == null || failed.contains(key)) {
-          process(record, routing[i]);
-        } else {
-          int winner = latest.get(key);
-          if (i == winner) {
-            boolean bad = process(record, routing[i], checked[i]) == Outcome.DEAD_LETTERED;
-            if (bad) {
-              failed.add(key);
-            }
-            // the key's earlier records: counted as handled, or handled one by one should
-            // its handler have failed on this one
-            java.util.Deque<Integer> earlier = new java.util.ArrayDeque<>();
-            for (int j = last.get(key); j >= 0; j = previous[j]) {
-              if (j < i) {
-                earlier.push(j); // ascending order
-              }
-            }
-            for (int j : earlier) {
-              if (bad) {
-                process(batch.get(j), routing[j]);
-              } else {
-                metrics.eventIn(routing[j].type(), routing[j].time(), System.currentTimeMillis());
-              }
-            }
-          } else if (i > winner) {
-            metrics.eventIn(routing[i].type(), routing[i].time(), System.currentTimeMillis());
-          } // else: before the key's latest record; settled there
-        }
-        if (tp == null || tp.partition() != record.partition()
-            || !tp.topic().equals(record.topic())) {
-          tp = new TopicPartition(record.topic(), record.partition());
-        }
-        positions.put(tp, record.offset() + 1);
-      }
-    }
-
     /** What became of a record. */
     private enum Outcome { HANDLED, SKIPPED, DECLINED, DEAD_LETTERED }
 
+    /** {@code routing}: the record's routing headers as read, null if it carries none. */
     private Outcome process(ConsumerRecord<String, byte[]> record,
         EventHeaders.Attributes routing) {
-      return process(record, routing, null);
-    }
-
-    /**
-     * {@code routing}: the record's routing headers as read, null if it carries none;
-     * {@code checked}: its envelope if already decoded and checked against them, else null.
-     */
-    private Outcome process(ConsumerRecord<String, byte[]> record,
-        EventHeaders.Attributes routing, Envelope checked) {
       SourceRecord source = new SourceRecord(record.topic(), record.partition(),
           record.offset(), record.key(), record.value(), record.timestamp());
       if (routing != null) {
@@ -572,9 +458,7 @@ public final class ConsumerService implements PlatformService {
       }
       Envelope event;
       try {
-        if (checked != null) {
-          event = checked;
-        } else if (routing != null) {
+        if (routing != null) {
           // the headers were read once already: checked against them without a second read
           event = context.decoder().decode(record.topic(), record.partition(), record.offset(),
               record.value());

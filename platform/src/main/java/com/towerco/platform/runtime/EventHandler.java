@@ -39,30 +39,6 @@ public interface EventHandler {
   }
 
   /**
-   * Whether this handler keeps only the latest of some records (ADR-033): if true, the runtime
-   * asks {@link #coalesceKey} for every record of a polled batch that carries routing headers
-   * and that it {@link #handles}, and of the records of one key in the batch decodes and handles
-   * only the one with the latest event time (the last of equal times), in its place in the
-   * batch; the others count as handled without being decoded. False by default: every record
-   * is handled.
-   */
-  default boolean coalesces() {
-    return false;
-  }
-
-  /**
-   * Only if {@link #coalesces}: a key such that handling the record of the latest event time
-   * among a batch's records of this key leaves this handler's state exactly as handling all of
-   * them in order would (a chart that keeps the latest reading per site and time bucket, say);
-   * null for a record that must be handled on its own. Records without routing headers are
-   * never coalesced. A coalesced record is not decoded, so it is not checked either: as with
-   * {@link #handleUndecoded}, the handler trusts the platform writer that wrote the headers.
-   */
-  default Object coalesceKey(com.towerco.platform.kafka.EventHeaders.Attributes routing) {
-    return null;
-  }
-
-  /**
    * Processes one valid event. Throwing {@link com.towerco.events.InvalidEventException}
    * dead-letters the record with its reason (an event this service must refuse, such as one
    * stamped too far ahead of its clock); throwing anything else dead-letters it as
