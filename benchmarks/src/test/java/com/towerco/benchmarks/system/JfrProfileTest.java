@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +16,12 @@ import org.junit.jupiter.api.Test;
 /**
  * A real JFR recording of this JVM while a named thread burns CPU in a known method: the summary
  * puts that thread's group (numbers blanked, as in the bench's CPU table) first and names the
- * method.
+ * method. The busy thread works for a fixed amount of its own CPU time, not of wall time, so a
+ * loaded machine (CI beside other builds) cannot starve it below the main thread's own JFR
+ * start and stop work.
  */
 class JfrProfileTest {
+  private static final long BUSY_CPU_NANOS = 2_000_000_000L;
   private static volatile double sink;
 
   @Test
@@ -24,12 +29,13 @@ class JfrProfileTest {
     JfrProfile profile = JfrProfile.start();
     AtomicBoolean running = new AtomicBoolean(true);
     Thread busy = new Thread(() -> {
-      while (running.get()) {
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      while (running.get() && threads.getCurrentThreadCpuTime() < BUSY_CPU_NANOS) {
         spin();
       }
     }, "busy-worker-7");
     busy.start();
-    Thread.sleep(1_500);
+    busy.join(60_000);
     running.set(false);
     busy.join();
     Path file = profile.stop();
