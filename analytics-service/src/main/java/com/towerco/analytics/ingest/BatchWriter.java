@@ -188,6 +188,8 @@ final class BatchWriter implements AutoCloseable {
   }
 
   private void run() {
+    // the writer works off what the background reader read: at its CPU priority (ADR-068)
+    com.towerco.analytics.AnalyticsService.PACE.enter();
     try {
       while (true) {
         Batch batch;

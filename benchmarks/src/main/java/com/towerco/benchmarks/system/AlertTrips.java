@@ -12,10 +12,26 @@ import org.HdrHistogram.Histogram;
  * operator's alert topic (the engine's fetch, processing and write, and the probe's fetch).
  */
 final class AlertTrips {
-  /** One alert: nanosecond clock readings of this process; {@code written} 0 if never acked. */
-  record Trip(long created, long written, long read) {
+  /**
+   * One alert: nanosecond clock readings of this process; {@code written} 0 if never acked.
+   * {@code alarm}: the alarm's event id; {@code correlationInput} and {@code alertAppended}: its
+   * alert seen on the engine's repartition topic and on the alert topic ({@link AlertHops}), 0
+   * where not seen.
+   */
+  record Trip(String alarm, long created, long written, long read, long correlationInput,
+      long alertAppended) {
+    Trip(long created, long written, long read) {
+      this(null, created, written, read, 0, 0);
+    }
+
     long totalMicros() {
       return (read - created) / 1_000;
+    }
+
+    /** Every hop seen: written, correlation input and alert appended. */
+    boolean hopsSeen() {
+      return written > 0 && correlationInput >= written && alertAppended >= correlationInput
+          && read >= alertAppended;
     }
   }
 
@@ -26,6 +42,37 @@ final class AlertTrips {
 
   synchronized void add(Trip trip) {
     trips.add(trip);
+  }
+
+  /** Fills in each trip's hops from {@code hops} (by alarm event id). */
+  synchronized void resolve(java.util.function.Function<String, long[]> hops) {
+    trips.replaceAll(t -> {
+      if (t.alarm() == null) {
+        return t;
+      }
+      long[] seen = hops.apply(t.alarm());
+      return new Trip(t.alarm(), t.created(), t.written(), t.read(), seen[0], seen[1]);
+    });
+  }
+
+  /**
+   * The trips whose every hop was seen, as microseconds per hop: {@code [0]} created to
+   * written (the feed), {@code [1]} written to the correlation input appended (the engine's
+   * site stage: its fetch of the site topic, the rules, the repartition write), {@code [2]} to
+   * the alert appended (the engine's fetch of the repartition topic, correlation, the alert's
+   * write), {@code [3]} to the probe's read (its fetch).
+   */
+  Histogram[] hops() {
+    Histogram[] h = {histogram(), histogram(), histogram(), histogram()};
+    for (Trip t : all()) {
+      if (t.hopsSeen()) {
+        h[0].recordValue(Math.max(0, t.written() - t.created()) / 1_000);
+        h[1].recordValue((t.correlationInput() - t.written()) / 1_000);
+        h[2].recordValue((t.alertAppended() - t.correlationInput()) / 1_000);
+        h[3].recordValue((t.read() - t.alertAppended()) / 1_000);
+      }
+    }
+    return h;
   }
 
   synchronized List<Trip> all() {

@@ -76,7 +76,9 @@ final class LatencyLadder {
     JfrProfile recording = startProfile();
     ThreadCpu cpu = ThreadCpu.snapshot();
     BrokerAppends appends = BrokerAppends.snapshot();
+    RunQueue runQueue = RunQueue.start();
     AlertTrips trips = LatencyProbe.trips(context, factory, sites, rate, duration, alarmsSent);
+    runQueue.close();
     // the probe sends at the rate for its settling time and the phase (alarms not counted)
     long records = (long) (rate * (duration.toSeconds() + LatencyProbe.SETTLE.toSeconds()));
     Histogram micros = trips.total();
@@ -90,7 +92,10 @@ final class LatencyLadder {
         + "p99 %.1f ms; written -> alert read (engine and the alert's hop) p50 %.1f / p99 %.1f "
         + "ms%n", feed.getValueAtPercentile(50) / 1000.0, feed.getValueAtPercentile(99) / 1000.0,
         rest.getValueAtPercentile(50) / 1000.0, rest.getValueAtPercentile(99) / 1000.0);
+    printHops(trips);
+    runQueue.print(trips.slowest(SLOW_SHARE), out);
     printEngineThread();
+    ClientWaits.print(out);
     CpuTable.print(cpu, records, "this latency phase", out);
     appends.print(cpu.wallSince() / 1e9, out);
     if (recording != null) {
@@ -103,6 +108,41 @@ final class LatencyLadder {
       }
     }
     return point;
+  }
+
+  /** The share of a phase's alerts whose windows the run queue report looks at. */
+  private static final double SLOW_SHARE = 0.05;
+
+  /** How many of the slowest alerts' timelines are printed per phase. */
+  private static final int SLOWEST_PRINTED = 8;
+
+  /**
+   * Each alert's trip cut at the engine's repartition topic and the alert topic ({@link
+   * AlertHops}): p50 / p99 per hop, and the slowest alerts' timelines.
+   */
+  private void printHops(AlertTrips trips) {
+    Histogram[] hops = trips.hops();
+    if (hops[1].getTotalCount() == 0) {
+      out.printf("  hops: no alert seen on the repartition and alert topics%n");
+      return;
+    }
+    String[] names = {"feed (created -> written)", "engine site stage (written -> correlation "
+        + "input appended)", "engine correlation stage (-> alert appended)",
+        "probe's fetch (-> read)"};
+    out.printf("  hops of %d alerts (p50 / p99 / max ms):", hops[1].getTotalCount());
+    for (int i = 0; i < hops.length; i++) {
+      out.printf(" %s %.1f / %.1f / %.1f;", names[i], hops[i].getValueAtPercentile(50) / 1e3,
+          hops[i].getValueAtPercentile(99) / 1e3, hops[i].getMaxValue() / 1e3);
+    }
+    out.println();
+    out.printf("  slowest alerts (ms: total = feed + site stage + correlation stage + probe "
+        + "fetch):%n");
+    trips.slowest(1.0).stream().filter(AlertTrips.Trip::hopsSeen).limit(SLOWEST_PRINTED)
+        .forEach(t -> out.printf("    %.1f = %.1f + %.1f + %.1f + %.1f%n",
+            t.totalMicros() / 1e3, (t.written() - t.created()) / 1e6,
+            (t.correlationInput() - t.written()) / 1e6,
+            (t.alertAppended() - t.correlationInput()) / 1e6,
+            (t.read() - t.alertAppended()) / 1e6));
   }
 
   private JfrProfile startProfile() {

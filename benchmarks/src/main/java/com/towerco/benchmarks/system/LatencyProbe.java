@@ -103,6 +103,7 @@ final class LatencyProbe {
     Map<String, Sent> sentAt = new ConcurrentHashMap<>();
     AlertTrips trips = new AlertTrips();
     AtomicBoolean producing = new AtomicBoolean(true);
+    AlertHops hops = AlertHops.start(context, alertTopic);
     Thread reader = new Thread(() -> {
       try (KafkaConsumer<String, byte[]> consumer =
           context.clients().consumer("bench-latency", "bench-latency")) {
@@ -149,7 +150,8 @@ final class LatencyProbe {
                   SiteAlarm.X733EventType.EQUIPMENT,
                   cause, "bench", "rectifier/1", null,
                   null), Map.of("producer", "bench"));
-          Sent times = new Sent(System.nanoTime(), new java.util.concurrent.atomic.AtomicLong());
+          Sent times = new Sent(alarm.eventId(), System.nanoTime(),
+              new java.util.concurrent.atomic.AtomicLong());
           sentAt.put(alarm.eventId(), times);
           producer.send(new ProducerRecord<>(TopicFamily.SITE_EVENTS.topic(site), null, site,
               codec.encode(alarm), com.towerco.platform.kafka.EventHeaders.of(alarm)),
@@ -163,7 +165,9 @@ final class LatencyProbe {
     } finally {
       producing.set(false);
       reader.join();
+      hops.close();
     }
+    trips.resolve(hops::of);
     return trips;
   }
 
@@ -182,7 +186,8 @@ final class LatencyProbe {
   }
 
   /** An alarm sent: when created, and when its write was acknowledged (0 until then). */
-  private record Sent(long created, java.util.concurrent.atomic.AtomicLong written) {}
+  private record Sent(String alarm, long created,
+      java.util.concurrent.atomic.AtomicLong written) {}
 
   private static void record(EventCodec codec, byte[] value, Map<String, Sent> sentAt,
       AlertTrips trips) {
@@ -191,8 +196,8 @@ final class LatencyProbe {
       if (event.payload() instanceof AlertFiring firing && !firing.evidenceEventIds().isEmpty()) {
         Sent sent = sentAt.remove(firing.evidenceEventIds().get(0));
         if (sent != null) {
-          trips.add(new AlertTrips.Trip(sent.created(), sent.written().get(),
-              System.nanoTime()));
+          trips.add(new AlertTrips.Trip(sent.alarm(), sent.created(), sent.written().get(),
+              System.nanoTime(), 0, 0));
         }
       }
     } catch (InvalidEventException e) {

@@ -21,31 +21,54 @@ import org.apache.kafka.common.TopicPartition;
  *     (the caught-up signal, ADR-017)
  * @param metadataMaxAge how often the client refreshes topic metadata: the longest a new site's
  *     topic waits before the loop subscribes to it (plus a rebalance for a group)
+ * @param niceSteps how far below the process's CPU priority the loop's thread runs ({@link
+ *     com.towerco.platform.runtime.CpuPriority}, ADR-068): 0 as every thread; more yields a
+ *     contended core to the event-to-alert path
  */
-public record FetchPace(Duration round, Duration probeInterval, Duration metadataMaxAge) {
+public record FetchPace(Duration round, Duration probeInterval, Duration metadataMaxAge,
+    int niceSteps) {
   /**
    * The event-to-alert path: a fetch is answered at {@link KafkaClients#FETCH_MIN_BYTES} or
    * after {@link KafkaClients#FETCH_MAX_WAIT_MS}, the next sent at once; end offsets every
    * second; a new site topic read within {@link KafkaClients#METADATA_MAX_AGE_MS}.
    */
   public static final FetchPace EAGER = new FetchPace(Duration.ZERO, Duration.ofSeconds(1),
-      Duration.ofMillis(KafkaClients.METADATA_MAX_AGE_MS));
+      Duration.ofMillis(KafkaClients.METADATA_MAX_AGE_MS), 0);
 
   /**
    * Off the alert path: one poll a second at most while caught up (about 20 times fewer fetches
    * than {@link #EAGER} at the 50 ms wait), end offsets every 5 s (the caught-up signal is then
    * at most 3 x 5 s + the hold old), and a new site topic read within 15 s plus a rebalance.
    * Records reach these services up to about two rounds (2 s) later than the alert path.
+   * Each round's records are worked off at once, so these loops' threads run {@link
+   * com.towerco.platform.runtime.CpuPriority#BACKGROUND_STEPS} nice steps lower: their bursts
+   * take the idle cycles, not a contended core from the alert path (ADR-068).
    */
   public static final FetchPace BACKGROUND = new FetchPace(Duration.ofSeconds(1),
-      Duration.ofSeconds(5), Duration.ofSeconds(15));
+      Duration.ofSeconds(5), Duration.ofSeconds(15),
+      com.towerco.platform.runtime.CpuPriority.BACKGROUND_STEPS);
 
   public FetchPace {
     if (round.isNegative() || probeInterval.isNegative() || probeInterval.isZero()
-        || metadataMaxAge.isNegative() || metadataMaxAge.isZero()) {
+        || metadataMaxAge.isNegative() || metadataMaxAge.isZero() || niceSteps < 0
+        || niceSteps > 19) {
       throw new IllegalArgumentException("fetch pace: round >= 0, probe interval and metadata"
-          + " age > 0: " + round + ", " + probeInterval + ", " + metadataMaxAge);
+          + " age > 0, nice steps 0-19: " + round + ", " + probeInterval + ", "
+          + metadataMaxAge + ", " + niceSteps);
     }
+  }
+
+  /** At the default CPU priority. */
+  public FetchPace(Duration round, Duration probeInterval, Duration metadataMaxAge) {
+    this(round, probeInterval, metadataMaxAge, 0);
+  }
+
+  /**
+   * Puts the calling thread (a loop at this pace, or a thread working off what it reads) at
+   * this pace's CPU priority; threads it starts afterwards inherit it.
+   */
+  public void enter() {
+    com.towerco.platform.runtime.CpuPriority.lowerCurrentThread(niceSteps);
   }
 
   /** Whether the loop waits between polls while caught up. */

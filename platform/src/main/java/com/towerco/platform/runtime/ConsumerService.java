@@ -269,6 +269,7 @@ public final class ConsumerService implements PlatformService {
     @Override
     public void run() {
       try {
+        pace.enter();
         consumer.subscribe(subscription, this);
         while (running) {
           lastRoundMillis = System.currentTimeMillis();

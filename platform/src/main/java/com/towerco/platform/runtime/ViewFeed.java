@@ -238,6 +238,7 @@ public final class ViewFeed implements AutoCloseable {
 
   private void run() {
     try {
+      pace.enter();
       restore();
       while (running) {
         try {
