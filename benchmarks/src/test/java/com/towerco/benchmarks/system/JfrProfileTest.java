@@ -55,6 +55,68 @@ class JfrProfileTest {
     }
   }
 
+  @Test
+  void allocationSummaryCountsWhatAThreadAllocatedDuringTheRecordingOnly() throws Exception {
+    // A thread that allocated 512 MB before the recording, then 64 MB or more (paced over a
+    // second) during it: JDK 17 weighs its first sample in the recording with everything since
+    // the thread started, which would count the 512 MB too.
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    java.util.concurrent.CountDownLatch warmedUp = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch recording = new java.util.concurrent.CountDownLatch(1);
+    long[] during = new long[1];
+    Thread worker = new Thread(() -> {
+      allocateChunks(512L << 20, 0);
+      warmedUp.countDown();
+      try {
+        recording.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+      allocateChunks(64L << 20, 1_000_000_000L);
+      during[0] = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+    }, "alloc-worker-3");
+    worker.start();
+    warmedUp.await();
+    JfrProfile profile = JfrProfile.start();
+    recording.countDown();
+    worker.join(120_000);
+    Path file = profile.stop();
+    try {
+      JfrProfile.Allocation group = JfrProfile.allocations(file).stream()
+          .filter(a -> a.name().equals("alloc-worker-#")).findFirst().orElseThrow();
+      assertThat(during[0]).isGreaterThanOrEqualTo(64L << 20);
+      assertThat((double) group.bytes()).as("sampled bytes against %,d allocated", during[0])
+          .isBetween(0.5 * during[0], 1.5 * during[0]);
+      assertThat(group.sites().keySet()).anyMatch(site -> site.startsWith("[B <- ")
+          && site.contains(JfrProfileTest.class.getName() + ".allocateChunks"));
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /**
+   * 8 KB arrays until {@code bytes} are allocated and at least {@code nanos} have passed; with a
+   * time given, 128 KB a millisecond at most.
+   */
+  private static void allocateChunks(long bytes, long nanos) {
+    long start = System.nanoTime();
+    long allocated = 0;
+    while (allocated < bytes || System.nanoTime() - start < nanos) {
+      for (int i = 0; i < 16; i++) {
+        byte[] chunk = new byte[8 * 1024];
+        chunk[i] = (byte) i;
+        sink += chunk[i];
+        allocated += chunk.length;
+      }
+      if (nanos > 0) {
+        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+      }
+    }
+  }
+
   private static void spin() {
     double x = 0;
     for (int i = 1; i < 200_000; i++) {

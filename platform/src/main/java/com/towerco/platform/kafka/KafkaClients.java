@@ -40,24 +40,27 @@ public final class KafkaClients {
    * backlog fetched 1-36 MB at once, each buffer a humongous object for G1 (half a region or
    * more: 512 KB at the 1 MB regions of a 2 GB heap), allocated straight into the old
    * generation, triggering concurrent cycles and pinning regions across young collections
-   * (ADR-042). 1 MB holds of the order of one {@code max.poll.records} of LZ4-compressed
-   * envelopes (a little under it in the bench), and with {@link #BATCH_SIZE} over at most,
-   * stays under the half region of
+   * (ADR-042). 1 MB holds ~1,100 of the bench's uncompressed envelopes (ADR-070; about half a
+   * {@code max.poll.records}: a reader behind is told so by its lag, not by a full poll), and
+   * with {@link #BATCH_SIZE} over at most, stays under the half region of
    * {@link HeapLayout#REGION_BYTES}. Overridable with {@code consumer.fetch.max.bytes}.
    */
   public static final int FETCH_MAX_BYTES = 1024 * 1024;
   /**
-   * Every producer's compression (plain clients and Streams'). Kafka compresses per batch, and
-   * at a steady rate a batch holds a record or a few (linger 5 ms over many partitions: at the
-   * bench's 50 % rate about one record per partition and batch): LZ4's output stream allocates
-   * two 64 KB block buffers per batch whatever it holds (132 KB per batch, ~14-30 us of CPU),
-   * which made the bench's feed alone allocate ~100 KB per record in the latency phases;
-   * Snappy's stream recycles its buffers (~0.5 KB per batch, ~5 us) and compresses a
-   * one-to-five-record batch as well as LZ4; reading a batch costs about twice LZ4's, so a
-   * drain of full batches pays a little more (ADR-052). Overridable with
-   * {@code producer.compression.type}.
+   * Every producer's compression (plain clients and Streams'): none (ADR-070). Kafka's Snappy
+   * works on {@code byte[]}s in native code inside a JNI critical region, which a young
+   * collection has to wait for (G1's "GCLocker Initiated GC" in JDK 17): measured, 78 of a
+   * bench run's 356 collections, from the readers, the producers and the broker's batch
+   * validation, none with uncompressed records (Kafka's other codecs are JNI bindings too:
+   * lz4-java's native instance, zstd-jni, the JDK's zlib; not measured). A compressed batch is also read by copying each record's body out of
+   * the decompressed stream (plus the codec's chunk buffers), per reader, where an uncompressed
+   * one is read in place: ~1.2-2 KB per record and reader less. At a steady rate a batch holds a
+   * record or a few (the MQTT gateway lingers 0 ms), where Snappy saved ~17 % of the bytes
+   * (ADR-052: 752 against 906 per record); a drained backlog's large batches are up to 7x larger
+   * uncompressed, on the wire and on disk. Overridable with {@code producer.compression.type}
+   * and {@code streams.producer.compression.type}.
    */
-  public static final String COMPRESSION = "snappy";
+  public static final String COMPRESSION = "none";
   /** A producer's batch per partition; also the most a fetch response goes past its bound. */
   public static final int BATCH_SIZE = 256 * 1024;
 

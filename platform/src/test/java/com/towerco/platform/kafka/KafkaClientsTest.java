@@ -46,4 +46,16 @@ class KafkaClientsTest {
         .isEqualTo(Duration.ofSeconds(60));
     assertThat(clients.maxPollRecords()).isEqualTo(10);
   }
+
+  @Test
+  void producersWriteUncompressedUnlessTheConfigAsksForACodec() {
+    // ADR-070: Snappy (de)compresses in a JNI critical region per block, which a young
+    // collection waits for, and a compressed batch is read by copying each record out of the
+    // decompressed stream, per reader.
+    assertThat(clients.producerProperties("p")).containsEntry("compression.type", "none");
+    KafkaClients overridden = new KafkaClients(new PlatformConfig("localhost:9092",
+        Map.of("producer.compression.type", "zstd"), 4, 3, (short) 1, "towerco",
+        Path.of("data"), "0"));
+    assertThat(overridden.producerProperties("p")).containsEntry("compression.type", "zstd");
+  }
 }
