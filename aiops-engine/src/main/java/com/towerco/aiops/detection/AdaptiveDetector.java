@@ -107,7 +107,7 @@ public final class AdaptiveDetector implements Detector {
     this.name = name;
     this.config = config;
     this.baseline = new SeasonalBaseline(config);
-    this.views = new Views(config.tailMemory(), config.residualYouth());
+    this.views = new Views(name, config.tailMemory(), config.residualYouth());
     this.logReferenceStep = Math.log(config.referenceStepMillis());
     this.fineLearningSteps = config.referenceStepMillis() / Cadence.RESOLUTION_MS;
   }
@@ -229,10 +229,11 @@ public final class AdaptiveDetector implements Detector {
       return Score.learning(timeMillis, raw, name);
     }
     double score = Math.min(1, views.best() / (2 * alert));
-    double half = views.residualQuantile(alert) * sigma;
+    // The expected range (the residual's tail quantile at the alert surprise, a logarithm and a
+    // power) is worked out only if asked for (ADR-069).
     return new Score(timeMillis, raw, score, counter.expectedRaw(expected),
-        counter.expectedRaw(expected - half),
-        counter.expectedRaw(expected + half), views.firedBy(name));
+        ResidualRange.of(views.residualTail(), alert, expected, sigma, counter.rawBase(),
+            counter.steps), views.firedBy());
   }
 
   /**

@@ -59,7 +59,17 @@ final class CounterMode {
 
   /** A value of the judged series (an increase, for a counter) as a value of the raw series. */
   double expectedRaw(double judged) {
-    return counter && !Double.isNaN(previous) ? previous + judged * steps : judged;
+    return raw(rawBase(), steps, judged);
+  }
+
+  /** The raw value a judged value of 0 stands for: NaN if judged values are raw values. */
+  double rawBase() {
+    return counter && !Double.isNaN(previous) ? previous : Double.NaN;
+  }
+
+  /** {@link #expectedRaw} with the {@link #rawBase()} and steps of a point. */
+  static double raw(double base, double steps, double judged) {
+    return Double.isNaN(base) ? judged : base + judged * steps;
   }
 
   void write(Snapshot.Writer w) {

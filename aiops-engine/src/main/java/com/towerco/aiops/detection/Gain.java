@@ -5,11 +5,11 @@ package com.towerco.aiops.detection;
  * steps. A regular series' points stand for the same steps every time (1 exactly at 5 minutes,
  * the same fraction at 1 Hz), so the power behind the gain is paid when the cadence changes,
  * not on every point; the value is the one {@code Cadence.gain} returns (ADR-043). Not state:
- * a restored detector starts with an empty memory and computes the same gains.
+ * a restored detector starts with an empty memory and computes the same gains. It is its own
+ * {@link Remembered} (one object per gain, not two: ADR-069).
  */
-final class Gain {
+final class Gain extends Remembered {
   private final double alpha;
-  private final Remembered memory = new Remembered();
 
   Gain(double alpha) {
     this.alpha = alpha;
@@ -20,6 +20,6 @@ final class Gain {
     if (steps == 1) {
       return alpha;
     }
-    return 1 - memory.pow(1 - alpha, steps);
+    return 1 - pow(1 - alpha, steps);
   }
 }

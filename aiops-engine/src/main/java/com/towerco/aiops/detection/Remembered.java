@@ -8,7 +8,7 @@ package com.towerco.aiops.detection;
  * for them (ADR-043). Arguments are the same when their bits are. Not state: nothing of it is
  * saved, and a restored detector computes the same values again.
  */
-final class Remembered {
+class Remembered {
   private static final int POW = 1;
   private static final int EXP = 2;
   private static final int LOG = 3;

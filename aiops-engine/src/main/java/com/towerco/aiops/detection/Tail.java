@@ -80,15 +80,27 @@ final class Tail {
 
   /** The value whose surprise is {@code s} (inverse of {@link #surprise}). */
   double quantile(double s) {
-    double tail = Math.max(0, s + Math.log10(rate()));
     double shape = shape();
-    double scale = scale(shape);
+    return quantile(level, rate(), shape, scale(shape), s);
+  }
+
+  /**
+   * The value whose surprise is {@code s} on a tail above {@code level} with these
+   * {@link #rate()}, {@link #shape()} and {@link #scale}: {@link #quantile(double)} of a tail as
+   * it stood when they were read ({@link ResidualRange}).
+   */
+  static double quantile(double level, double rate, double shape, double scale, double s) {
+    double tail = Math.max(0, s + Math.log10(rate));
     return level + (shape < 1e-6 ? tail * scale * LN10
         : scale * (Math.pow(10, shape * tail) - 1) / shape);
   }
 
+  double level() {
+    return level;
+  }
+
   /** The shape by the method of moments, {@code (1 - mean^2 / variance) / 2}, within bounds. */
-  private double shape() {
+  double shape() {
     double mean = excess();
     double variance = secondMoment() - mean * mean;
     if (!(variance > 0)) {
@@ -97,7 +109,7 @@ final class Tail {
     return Math.max(0, Math.min(MAX_SHAPE, 0.5 * (1 - mean * mean / variance)));
   }
 
-  private double scale(double shape) {
+  double scale(double shape) {
     return excess() * (1 - shape);
   }
 

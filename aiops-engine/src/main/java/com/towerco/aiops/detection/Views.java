@@ -15,6 +15,7 @@ final class Views {
   private static final String[] NAMES = {"residual", "drift", "level-shift", "variance",
       "flatline"};
 
+  private final String[] firedBy;
   private final double memory;
   private final double residualYouth;
   private Tail residual;
@@ -25,7 +26,8 @@ final class Views {
   private final double[] surprise = new double[NAMES.length];
   private int best;
 
-  Views(double memory, double residualYouth) {
+  Views(String detector, double memory, double residualYouth) {
+    this.firedBy = firedByOf(detector);
     this.memory = memory;
     this.residualYouth = residualYouth;
     reset();
@@ -113,15 +115,22 @@ final class Views {
     return NAMES[best];
   }
 
-  /** {@code detector + "/" + bestName()}, each made once (a score names its view every point). */
-  String firedBy(String detector) {
+  /**
+   * {@code detector + "/" + bestName()} for the detector this judges for, each made once per
+   * detector name (a score names its view every point) and found without a look-up (ADR-069).
+   */
+  String firedBy() {
+    return firedBy[best];
+  }
+
+  private static String[] firedByOf(String detector) {
     return FIRED_BY.computeIfAbsent(detector, d -> {
       String[] names = new String[NAMES.length];
       for (int i = 0; i < names.length; i++) {
         names[i] = d + "/" + NAMES[i];
       }
       return names;
-    })[best];
+    });
   }
 
   private static final java.util.Map<String, String[]> FIRED_BY =
@@ -130,6 +139,11 @@ final class Views {
   /** The residual, in deviations, whose surprise is {@code s}. */
   double residualQuantile(double s) {
     return residual.quantile(s);
+  }
+
+  /** The residual's tail, as it stands now (for a {@link ResidualRange}). */
+  Tail residualTail() {
+    return residual;
   }
 
   void write(Snapshot.Writer w) {

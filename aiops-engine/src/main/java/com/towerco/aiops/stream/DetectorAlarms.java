@@ -85,10 +85,24 @@ final class DetectorAlarms {
   private static final class PerClass {
     private final Map<String, Boolean> damped = new ConcurrentHashMap<>();
     private double alarms;
-    private long lastTime = Long.MIN_VALUE;
+    /** Only grows; written under the lock, read without it by {@link #record}. */
+    private volatile long lastTime = Long.MIN_VALUE;
 
-    /** {@code dampedMayDiffer}: false if the series' damped state is known to be recorded. */
-    synchronized void record(String series, SeriesWatch.Verdict verdict, long time,
+    /**
+     * {@code dampedMayDiffer}: false if the series' damped state is known to be recorded. A
+     * point that changes nothing (no later time, no alarm started, damped state known: most
+     * points of a class after the first at a time) takes no lock (ADR-069): {@code lastTime}
+     * only grows, so one read at or after {@code time} stays so.
+     */
+    void record(String series, SeriesWatch.Verdict verdict, long time,
+        boolean dampedMayDiffer) {
+      if (!dampedMayDiffer && time <= lastTime && !(verdict.changed() && verdict.alarm())) {
+        return;
+      }
+      update(series, verdict, time, dampedMayDiffer);
+    }
+
+    private synchronized void update(String series, SeriesWatch.Verdict verdict, long time,
         boolean dampedMayDiffer) {
       if (lastTime != Long.MIN_VALUE && time > lastTime) {
         alarms *= Math.exp(-(time - lastTime) / DAY_MS);

@@ -59,6 +59,30 @@ class AnomalyPoliciesTest {
   }
 
   @Test
+  void pointsAtATimeAlreadySeenCountTheirAlarmsAndChangeNothingElse() {
+    DetectorAlarms alarms = new DetectorAlarms(null);
+    var score = com.towerco.aiops.detection.Score.unknown(0, 1, "x");
+    SeriesWatch.Verdict on = new SeriesWatch.Verdict(score, true, true, false);
+    SeriesWatch.Verdict quiet = new SeriesWatch.Verdict(score, false, false, false);
+    DetectorAlarms.Series a = alarms.series(AlertRule.ANOMALY_POWER, "S1|a");
+    DetectorAlarms.Series b = alarms.series(AlertRule.ANOMALY_POWER, "S2|a");
+    a.record(quiet, 60_000);
+    b.record(quiet, 60_000);
+    for (int i = 0; i < 100; i++) { // the same time (other sites' readings) and late points
+      a.record(quiet, 60_000);
+      b.record(quiet, 30_000);
+    }
+    assertThat(alarms.rate(AlertRule.ANOMALY_POWER)).isZero();
+    b.record(on, 60_000); // an alarm at a time already seen counts
+    assertThat(alarms.rate(AlertRule.ANOMALY_POWER)).isEqualTo(0.5);
+    a.record(quiet, 30_000);
+    assertThat(alarms.rate(AlertRule.ANOMALY_POWER)).isEqualTo(0.5);
+    a.record(quiet, 60_000 + 86_400_000L); // a day later: faded by e
+    assertThat(alarms.rate(AlertRule.ANOMALY_POWER)).isCloseTo(0.5 / Math.E,
+        org.assertj.core.data.Offset.offset(1e-12));
+  }
+
+  @Test
   void aKeptSeriesReportsItsDampedStateAsItChanges() {
     var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
     DetectorAlarms alarms = new DetectorAlarms(registry);
