@@ -40,6 +40,12 @@ final class LatencyTimeline {
         raw.add(new long[] {from + AlertTrips.WALL_MINUS_NANO,
             t.read() + AlertTrips.WALL_MINUS_NANO});
       }
+      return new Windows(merge(raw));
+    }
+
+    /** {@code spans} ({from, to}) sorted and overlapping ones joined. */
+    static List<long[]> merge(List<long[]> spans) {
+      List<long[]> raw = new ArrayList<>(spans);
       raw.sort(Comparator.comparingLong(s -> s[0]));
       List<long[]> merged = new ArrayList<>();
       for (long[] s : raw) {
@@ -50,7 +56,7 @@ final class LatencyTimeline {
           merged.add(s.clone());
         }
       }
-      return new Windows(merged);
+      return merged;
     }
 
     boolean contains(Instant at) {

@@ -169,16 +169,6 @@ final class RunQueue implements AutoCloseable {
     for (AlertTrips.Trip t : trips) {
       raw.add(new long[] {t.written() > 0 ? t.written() : t.created(), t.read()});
     }
-    raw.sort((x, y) -> Long.compare(x[0], y[0]));
-    List<long[]> out = new ArrayList<>();
-    for (long[] s : raw) {
-      long[] last = out.isEmpty() ? null : out.get(out.size() - 1);
-      if (last != null && s[0] <= last[1]) {
-        last[1] = Math.max(last[1], s[1]);
-      } else {
-        out.add(s.clone());
-      }
-    }
-    return out;
+    return LatencyTimeline.Windows.merge(raw);
   }
 }
