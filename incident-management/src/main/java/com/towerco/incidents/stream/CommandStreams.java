@@ -51,8 +51,9 @@ public final class CommandStreams {
     // where this is asked for every record the views read.
     java.util.Set<TopicFamily> families = java.util.EnumSet.noneOf(TopicFamily.class);
     families.addAll(catalog.eventFamilies());
+    LastTopicFamily topics = new LastTopicFamily(); // asked per record in a row (ADR-073)
     return topic -> {
-      TopicFamily family = TopicFamily.of(topic).orElse(null);
+      TopicFamily family = topics.of(topic);
       return family != null && families.contains(family);
     };
   }

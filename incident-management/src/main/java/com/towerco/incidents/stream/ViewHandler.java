@@ -35,6 +35,13 @@ public final class ViewHandler implements ViewFeed.Sink {
   private final FuelWatch fuel;
   private final CommandBus bus;
   private final String operatorTenant;
+  /**
+   * The projected read of the feed's thread (the feed calls its sink from one thread): one
+   * parser kept from record to record (ADR-062, ADR-073).
+   */
+  private final PayloadProjection.Reader reads = WatchedTelemetry.FIELDS.reader();
+  /** The family of the last record's topic (records come partition by partition). */
+  private final LastTopicFamily topics = new LastTopicFamily();
 
   public ViewHandler(ReadModels models, CommandOutcomes outcomes, CommandBus bus,
       String operatorTenant,
@@ -64,7 +71,7 @@ public final class ViewHandler implements ViewFeed.Sink {
 
   @Override
   public void apply(Envelope event, SourceRecord source) {
-    TopicFamily family = TopicFamily.of(source.topic()).orElse(null);
+    TopicFamily family = topics.of(source.topic());
     if (family == null) {
       return;
     }
@@ -108,10 +115,10 @@ public final class ViewHandler implements ViewFeed.Sink {
   @Override
   public boolean applyUndecoded(EventHeaders.Attributes routing, SourceRecord source) {
     if (!routing.type().equals(TELEMETRY)
-        || TopicFamily.of(source.topic()).orElse(null) != TopicFamily.SITE_EVENTS) {
+        || topics.of(source.topic()) != TopicFamily.SITE_EVENTS) {
       return false;
     }
-    ProjectedEvent reading = WatchedTelemetry.FIELDS.read(source.value());
+    ProjectedEvent reading = reads.read(source.value());
     if (reading == null || !routing.describe(reading)) {
       return false;
     }

@@ -66,9 +66,15 @@ public final class RefuelSaga {
 
   /** The first scheduled delivery round after {@code at}. */
   public static Instant nextRound(Instant at) {
-    long rounds = Duration.between(ROUND_ANCHOR, at).toMillis() / ROUND.toMillis() + 1;
-    return ROUND_ANCHOR.plus(ROUND.multipliedBy(rounds));
+    // in milliseconds, equal to Duration.between(ROUND_ANCHOR, at).toMillis() / ROUND and
+    // ROUND_ANCHOR.plus(ROUND.multipliedBy(rounds)) (whole milliseconds both; the Duration
+    // multiplication goes through BigDecimal, asked for every fuel reading, ADR-073)
+    long rounds = (at.toEpochMilli() - ROUND_ANCHOR_MILLIS) / ROUND_MILLIS + 1;
+    return Instant.ofEpochMilli(ROUND_ANCHOR_MILLIS + rounds * ROUND_MILLIS);
   }
+
+  private static final long ROUND_MILLIS = ROUND.toMillis();
+  private static final long ROUND_ANCHOR_MILLIS = ROUND_ANCHOR.toEpochMilli();
 
   /**
    * One fuel reading. Returns a refuel order if the tank will run dry before the next round
@@ -154,22 +160,43 @@ public final class RefuelSaga {
    */
   private static final class Tank {
     private final TreeMap<Instant, Double> readings = new TreeMap<>();
+    /**
+     * The readings' first and last times and the last one's level, kept beside the tree
+     * (ADR-073): every reading asks for them, and a walk down a tree of two days of samples per
+     * site is the saga's cost; the tree changes only when a sample is kept or dropped. The last
+     * sample is never dropped (it is not older than the reading that drops samples two days
+     * older), so after a drop only the first is read again.
+     */
+    private Instant firstAt;
+    private Instant lastAt;
+    private double lastLevel;
     private Instant since = Instant.MIN;
     private Instant lastPrediction;
 
     void add(Instant at, double levelL, double capacityL) {
-      Entry<Instant, Double> last = readings.lastEntry();
-      boolean refill = last != null && levelL - last.getValue() > capacityL * 0.02;
+      boolean refill = lastAt != null && levelL - lastLevel > capacityL * 0.02;
       if (refill) {
         since = at;
         lastPrediction = null;
       }
-      if (last == null || refill || !at.isBefore(last.getKey().plus(SAMPLE_EVERY))) {
-        readings.put(at, levelL);
+      if (lastAt == null || refill || !at.isBefore(lastAt.plus(SAMPLE_EVERY))) {
+        keep(at, levelL);
       }
       Instant keepFrom = at.minus(KEEP);
-      if (readings.firstKey().isBefore(keepFrom)) { // most readings drop nothing
+      if (firstAt.isBefore(keepFrom)) { // most readings drop nothing
         readings.headMap(keepFrom).clear();
+        firstAt = readings.firstKey();
+      }
+    }
+
+    private void keep(Instant at, double levelL) {
+      readings.put(at, levelL);
+      if (lastAt == null || !at.isBefore(lastAt)) {
+        lastAt = at;
+        lastLevel = levelL;
+      }
+      if (firstAt == null || at.isBefore(firstAt)) {
+        firstAt = at;
       }
     }
 
