@@ -1,6 +1,7 @@
 package com.towerco.incidents.stream;
 
 import com.towerco.benchmarks.system.BenchRecords;
+import com.towerco.benchmarks.system.ReadingPolls;
 import com.towerco.incidents.domain.incident.DispatchSaga;
 import com.towerco.incidents.domain.incident.IncidentAggregate;
 import com.towerco.incidents.domain.optimization.EnergyAdvisor;
@@ -9,17 +10,9 @@ import com.towerco.incidents.domain.refuel.RefuelAggregate;
 import com.towerco.incidents.domain.sla.SlaLedger;
 import com.towerco.incidents.view.CommandOutcomes;
 import com.towerco.incidents.view.ReadModels;
-import com.towerco.platform.kafka.EventHeaders;
-import com.towerco.platform.runtime.SourceRecord;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -56,47 +49,15 @@ public class ViewRecordBenchmark {
   static final int SITES = 100;
   static final int ROUNDS = 20;
   static final int BATCH = SITES * ROUNDS;
-  private static final int VARIANTS = 8;
-  private static final int IDS = 200_000;
 
-  private final String[] siteIds = new String[SITES];
-  private final String[] topics = new String[SITES];
-  private final byte[][][] bytes = new byte[SITES][VARIANTS][];
-  private final int[][] idAt = new int[SITES][VARIANTS];
-  private final int[][] timeAt = new int[SITES][VARIANTS];
-  private final String[] ids = new String[IDS];
-  private final byte[][] idBytes = new byte[IDS][];
-  private Instant[] times;
-  private byte[][] timeBytes;
+  private ReadingPolls polls;
   private ViewHandler handler;
   private long declined;
-  private long round;
-  private long offset;
-  private int nextId;
 
   @Setup
   public void setUp() {
-    BenchRecords records = new BenchRecords("towerco", SITES);
-    Instant placeholder = Instant.parse("2000-01-01T00:00:00.001Z");
-    for (int s = 0; s < SITES; s++) {
-      for (int v = 0; v < VARIANTS; v++) {
-        BenchRecords.Next next = records.next((long) v * SITES + s, placeholder);
-        siteIds[s] = next.siteId();
-        topics[s] = "towerco.sites." + next.siteId() + ".events";
-        bytes[s][v] = next.value();
-        String text = new String(next.value(), StandardCharsets.UTF_8);
-        idAt[s][v] = text.indexOf(next.attributes().id());
-        timeAt[s][v] = text.indexOf("2000-01-01T00:00:00.001Z");
-      }
-    }
-    SplittableRandom random = new SplittableRandom(42);
-    for (int i = 0; i < IDS; i++) {
-      ids[i] = new UUID(random.nextLong() & ~0xF000L | 0x4000L,
-          random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
-      idBytes[i] = ids[i].getBytes(StandardCharsets.US_ASCII);
-    }
-    times = new Instant[ROUNDS];
-    timeBytes = new byte[ROUNDS][];
+    polls = new ReadingPolls(SITES, ROUNDS);
+    BenchRecords records = polls.records();
     OptimizationAggregate optimizations = new OptimizationAggregate(Duration.ofDays(7));
     RefuelAggregate refuels = new RefuelAggregate();
     ReadModels models = ReadModels.create(optimizations, refuels,
@@ -118,61 +79,23 @@ public class ViewRecordBenchmark {
     }
   }
 
-  private static final DateTimeFormatter FIXED = DateTimeFormatter
-      .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
-  private static final long START = Instant.parse("2026-12-07T00:00:00Z").toEpochMilli();
-
   /** One poll of 2,000 readings (20 s of event time of 100 sites). */
   @Benchmark
   public void pollOfReadings() throws Exception {
-    prepareTimes();
+    polls.startPoll();
     for (int s = 0; s < SITES; s++) {
       for (int r = 0; r < ROUNDS; r++) {
-        if (!handler.applyUndecoded(attributes(s, r), source(s, r))) {
+        if (!handler.applyUndecoded(polls.attributes(s, r), polls.source(s, r))) {
           declined++;
         }
       }
     }
-    round += ROUNDS;
+    polls.endPoll();
   }
 
   /** The same records made, not handled: what the harness adds to {@link #pollOfReadings}. */
   @Benchmark
   public void harnessOnly(Blackhole bh) {
-    prepareTimes();
-    for (int s = 0; s < SITES; s++) {
-      for (int r = 0; r < ROUNDS; r++) {
-        bh.consume(attributes(s, r));
-        bh.consume(source(s, r));
-      }
-    }
-    round += ROUNDS;
-  }
-
-  private void prepareTimes() {
-    for (int r = 0; r < ROUNDS; r++) {
-      times[r] = Instant.ofEpochMilli(START + (round + r) * 1000);
-      timeBytes[r] = FIXED.format(times[r]).getBytes(StandardCharsets.US_ASCII);
-    }
-  }
-
-  private int variant(int r) {
-    return (int) ((round + r) % VARIANTS);
-  }
-
-  private EventHeaders.Attributes attributes(int s, int r) {
-    int v = variant(r);
-    byte[] value = bytes[s][v];
-    int id = nextId;
-    nextId = id + 1 == IDS ? 0 : id + 1;
-    System.arraycopy(idBytes[id], 0, value, idAt[s][v], idBytes[id].length);
-    System.arraycopy(timeBytes[r], 0, value, timeAt[s][v], timeBytes[r].length);
-    return new EventHeaders.Attributes(ids[id], "site.telemetry", "1.0", "towerco", siteIds[s],
-        times[r]);
-  }
-
-  private SourceRecord source(int s, int r) {
-    return new SourceRecord(topics[s], 0, offset++, siteIds[s], bytes[s][variant(r)], 0L);
+    polls.makePoll(bh);
   }
 }

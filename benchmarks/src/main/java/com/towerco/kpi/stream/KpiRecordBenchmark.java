@@ -1,26 +1,19 @@
 package com.towerco.kpi.stream;
 
 import com.towerco.benchmarks.system.BenchRecords;
+import com.towerco.benchmarks.system.ReadingPolls;
 import com.towerco.kpi.domain.DcWindow;
 import com.towerco.kpi.domain.KpiCalculator;
 import com.towerco.kpi.domain.KpiWindow;
 import com.towerco.kpi.domain.SiteTerms;
 import com.towerco.kpi.domain.Windowing;
 import com.towerco.events.payload.site.SiteRegistered;
-import com.towerco.platform.kafka.EventHeaders;
 import com.towerco.platform.metrics.PlatformMetrics;
-import com.towerco.platform.runtime.SourceRecord;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,9 +37,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * ({@link KpiCalculator#advance}; publishing them is not included). The records are the pipeline
  * bench's: 100 sites of {@link BenchRecords} (two tenancies each, eight variants per site), one
  * topic per site, event time one second per round of sites, polled 2,000 at a time (20 rounds,
- * partition by partition as a fetch hands them over). Each record's bytes are its variant's with
- * a fresh event id and time written in place, so event time advances for ever and nothing is
- * read twice; what the harness itself costs per record is {@link #harnessOnly}.
+ * partition by partition as a fetch hands them over), made by {@link ReadingPolls}: each
+ * record's bytes are its variant's with a fresh event id and time written in place, so event time
+ * advances for ever and nothing is read twice; what the harness itself costs per record is
+ * {@link #harnessOnly}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -59,19 +53,8 @@ public class KpiRecordBenchmark {
   static final int SITES = 100;
   static final int ROUNDS = 20;
   static final int BATCH = SITES * ROUNDS;
-  private static final int VARIANTS = 8;
-  /** Event ids used in turn: one comes back after 2,000 s of event time, far past dedup. */
-  private static final int IDS = 200_000;
 
-  private final String[] siteIds = new String[SITES];
-  private final String[] topics = new String[SITES];
-  private final byte[][][] bytes = new byte[SITES][VARIANTS][];
-  private final int[][] idAt = new int[SITES][VARIANTS];
-  private final int[][] timeAt = new int[SITES][VARIANTS];
-  private final String[] ids = new String[IDS];
-  private final byte[][] idBytes = new byte[IDS][];
-  private Instant[] times;
-  private byte[][] timeBytes;
+  private ReadingPolls polls;
   private PlatformMetrics metrics;
   private KpiCalculator calculator;
   private KpiHandler handler;
@@ -79,35 +62,14 @@ public class KpiRecordBenchmark {
   private long handled;
   private long declined;
   private long windows;
-  private long round;
-  private long offset;
-  private int nextId;
 
   @Setup
   public void setUp() {
-    BenchRecords records = new BenchRecords("towerco", SITES);
-    Instant placeholder = Instant.parse("2000-01-01T00:00:00.001Z");
+    polls = new ReadingPolls(SITES, ROUNDS);
     Map<String, SiteRegistered> inventory = new HashMap<>();
     for (int s = 0; s < SITES; s++) {
-      for (int v = 0; v < VARIANTS; v++) {
-        BenchRecords.Next next = records.next((long) v * SITES + s, placeholder);
-        siteIds[s] = next.siteId();
-        topics[s] = "towerco.sites." + next.siteId() + ".events";
-        bytes[s][v] = next.value();
-        String text = new String(next.value(), StandardCharsets.UTF_8);
-        idAt[s][v] = text.indexOf(next.attributes().id());
-        timeAt[s][v] = text.indexOf("2000-01-01T00:00:00.001Z");
-      }
-      inventory.put(siteIds[s], records.site(siteIds[s]).orElseThrow());
+      inventory.put(polls.siteId(s), polls.records().site(polls.siteId(s)).orElseThrow());
     }
-    SplittableRandom random = new SplittableRandom(42);
-    for (int i = 0; i < IDS; i++) {
-      ids[i] = new UUID(random.nextLong() & ~0xF000L | 0x4000L,
-          random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
-      idBytes[i] = ids[i].getBytes(StandardCharsets.US_ASCII);
-    }
-    times = new Instant[ROUNDS];
-    timeBytes = new byte[ROUNDS][];
     metrics = new PlatformMetrics();
     Windowing windowing = new Windowing(Duration.ofMinutes(1), Duration.ofSeconds(30),
         Duration.ofMinutes(2));
@@ -122,23 +84,18 @@ public class KpiRecordBenchmark {
     metrics.close();
     if (declined > 0 || calculator.lateReadings() > 0 || (handled > 100_000 && windows == 0)) {
       throw new IllegalStateException("not the projected path: declined " + declined
-          + ", late " + calculator.lateReadings() + ", windows " + windows + " in " + round
-          + " s");
+          + ", late " + calculator.lateReadings() + ", windows " + windows + " in "
+          + polls.seconds() + " s");
     }
   }
-
-  private static final DateTimeFormatter FIXED = DateTimeFormatter
-      .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
-  private static final long START = Instant.parse("2026-12-07T00:00:00Z").toEpochMilli();
 
   /** One poll of 2,000 readings (20 s of event time of 100 sites), then the window check. */
   @Benchmark
   public void pollOfReadings(Blackhole bh) {
-    prepareTimes();
+    polls.startPoll();
     for (int s = 0; s < SITES; s++) {
       for (int r = 0; r < ROUNDS; r++) {
-        if (!handler.handleUndecoded(attributes(s, r), source(s, r))) {
+        if (!handler.handleUndecoded(polls.attributes(s, r), polls.source(s, r))) {
           declined++;
         }
         handled++;
@@ -148,46 +105,13 @@ public class KpiRecordBenchmark {
       bh.consume(window);
       windows++;
     }
-    round += ROUNDS;
+    polls.endPoll();
   }
 
   /** The same records made, not handled: what the harness adds to {@link #pollOfReadings}. */
   @Benchmark
   public void harnessOnly(Blackhole bh) {
-    prepareTimes();
-    for (int s = 0; s < SITES; s++) {
-      for (int r = 0; r < ROUNDS; r++) {
-        bh.consume(attributes(s, r));
-        bh.consume(source(s, r));
-      }
-    }
-    round += ROUNDS;
-  }
-
-  private void prepareTimes() {
-    for (int r = 0; r < ROUNDS; r++) {
-      times[r] = Instant.ofEpochMilli(START + (round + r) * 1000);
-      timeBytes[r] = FIXED.format(times[r]).getBytes(StandardCharsets.US_ASCII);
-    }
-  }
-
-  private int variant(int r) {
-    return (int) ((round + r) % VARIANTS);
-  }
-
-  private EventHeaders.Attributes attributes(int s, int r) {
-    int v = variant(r);
-    byte[] value = bytes[s][v];
-    int id = nextId;
-    nextId = id + 1 == IDS ? 0 : id + 1;
-    System.arraycopy(idBytes[id], 0, value, idAt[s][v], idBytes[id].length);
-    System.arraycopy(timeBytes[r], 0, value, timeAt[s][v], timeBytes[r].length);
-    return new EventHeaders.Attributes(ids[id], "site.telemetry", "1.0", "towerco", siteIds[s],
-        times[r]);
-  }
-
-  private SourceRecord source(int s, int r) {
-    return new SourceRecord(topics[s], 0, offset++, siteIds[s], bytes[s][variant(r)], 0L);
+    polls.makePoll(bh);
   }
 
   /** The inventory as {@link InventoryTerms} reads it from the site directory. */
