@@ -274,14 +274,15 @@ final class BatchWriter implements AutoCloseable {
     return due == Long.MAX_VALUE ? due : Math.max(0, (due + 999_999) / 1_000_000);
   }
 
-  /**
-   * Whether nothing handled waits to be appended and no event has arrived for the idle time:
-   * the transaction gathers nothing more by staying open (ADR-072).
-   */
+  /** A batch was appended: the idle time runs from now (see {@link #lastActivityNanos}). */
   private synchronized void appended() {
     lastActivityNanos = System.nanoTime();
   }
 
+  /**
+   * Whether nothing handled waits to be appended and no event has arrived for the idle time:
+   * the transaction gathers nothing more by staying open (ADR-072).
+   */
   private synchronized boolean inputPaused() {
     return !settings.commitIdle().isZero() && open.isEmpty()
         && System.nanoTime() - lastActivityNanos >= settings.commitIdle().toNanos();
