@@ -48,8 +48,13 @@ public record AnalyticsSettings(String jdbcUrl, String jdbcUser, String jdbcPass
           + " batches before it commits (DuckDB's row group: written without its log).");
   public static final Setting<Long> COMMIT_INTERVAL_MS = Setting.longValue(
       "analytics.commit-interval-ms", INGEST.commitInterval().toMillis(), 0, 3_600_000,
-      "Longest the writer's transaction stays open, in milliseconds: how late stored rows"
-          + " become visible and Kafka offsets advance.");
+      "Longest the writer's transaction stays open, in milliseconds, while events keep"
+          + " arriving: how late stored rows become visible and Kafka offsets advance under load.");
+  public static final Setting<Long> COMMIT_IDLE_MS = Setting.longValue(
+      "analytics.commit-idle-ms", INGEST.commitIdle().toMillis(), 0, 3_600_000,
+      "The writer commits its transaction once every event handled is appended and none has"
+          + " arrived for this long, in milliseconds (the input paused; 0: only by"
+          + " commit-events and commit-interval-ms).");
   public static final Setting<Duration> DEDUP_HORIZON = Setting.duration(
       "analytics.dedup-horizon", INGEST.dedupHorizon(),
       "The in-memory event-id window, per partition in that partition's own event time.");
@@ -75,7 +80,7 @@ public record AnalyticsSettings(String jdbcUrl, String jdbcUser, String jdbcPass
       256, "Database connections.");
   public static final List<Setting<?>> ALL = List.of(JDBC_URL, JDBC_USER, JDBC_PASSWORD,
       TIMESCALEDB, BATCH_SIZE, MAX_BUFFERED, FLUSH_INTERVAL_MS, COMMIT_EVENTS, COMMIT_INTERVAL_MS,
-      DEDUP_HORIZON, DEDUP_MAX_IDS,
+      COMMIT_IDLE_MS, DEDUP_HORIZON, DEDUP_MAX_IDS,
       RETENTION_RAW, RETENTION_KPI_WINDOWS, RETENTION_ALARMS, RETENTION_KPI_HOURLY,
       RETENTION_INTERVAL, INSTANCES, POOL_SIZE);
 
@@ -91,7 +96,8 @@ public record AnalyticsSettings(String jdbcUrl, String jdbcUser, String jdbcPass
             MAX_BUFFERED.orElse(s, Math.max(INGEST.maxBufferedEvents(), batch)),
             Duration.ofMillis(FLUSH_INTERVAL_MS.from(s)), INGEST.maxRetryBackoff(),
             DEDUP_HORIZON.from(s), DEDUP_MAX_IDS.from(s), COMMIT_EVENTS.from(s),
-            Duration.ofMillis(COMMIT_INTERVAL_MS.from(s))),
+            Duration.ofMillis(COMMIT_INTERVAL_MS.from(s)),
+            Duration.ofMillis(COMMIT_IDLE_MS.from(s))),
         new RetentionPolicy(RETENTION_RAW.from(s), RETENTION_KPI_WINDOWS.from(s),
             RETENTION_ALARMS.from(s), RETENTION_KPI_HOURLY.from(s)),
         RETENTION_INTERVAL.from(s).orElse(Duration.ZERO));

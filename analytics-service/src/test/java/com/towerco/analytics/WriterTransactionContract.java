@@ -97,6 +97,29 @@ abstract class WriterTransactionContract {
     assertThat(count("raw_events")).isEqualTo(100);
   }
 
+  @Test
+  void commitsOnceTheInputPausesWithoutWaitingForItsBoundOrInterval() throws Exception {
+    // ADR-072: a bound of a million events and an hour, but nothing more arrives for 300 ms.
+    IngestHandler handler = handler(new IngestSettings(100, 300, Duration.ofHours(1),
+        Duration.ofSeconds(1)).withCommit(1_000_000, Duration.ofHours(1),
+            Duration.ofMillis(300)));
+    List<Envelope> events = ExactlyOnceContract.events("S1", T0, 200);
+    handle(handler, events, 0, 100);
+    await().atMost(Duration.ofSeconds(10)).until(() -> count("raw_events") == 100);
+    await().atMost(Duration.ofSeconds(5)).until(() -> handler.committable(TP, 100).offset()
+        == 100);
+    assertThat(sink.times().summary()).contains("(1 batches in 1 transactions)");
+    // The next input opens the next transaction, committed as soon as it pauses too.
+    handle(handler, events, 100, 200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> count("raw_events") == 200);
+    await().atMost(Duration.ofSeconds(5)).until(() -> handler.committable(TP, 200).offset()
+        == 200);
+    assertThat(sink.times().summary()).contains("(2 batches in 2 transactions)");
+    handler.close();
+    assertThat(new EventSink(database, "tx").storedOffsets(List.of(TP)))
+        .containsEntry(TP, 200L);
+  }
+
   EventSink sink;
 
   IngestHandler handler(IngestSettings settings) {

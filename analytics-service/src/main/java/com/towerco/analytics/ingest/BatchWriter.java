@@ -2,10 +2,9 @@ package com.towerco.analytics.ingest;
 
 import com.towerco.analytics.jdbc.EventSink;
 import com.towerco.analytics.jdbc.SinkTransaction;
+import com.towerco.analytics.jdbc.WriteTimes;
 import com.towerco.platform.metrics.ServiceMetrics;
 import com.towerco.platform.runtime.SourceRecord;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
@@ -23,9 +22,11 @@ import org.slf4j.LoggerFactory;
  * waited the flush interval, and appends it to its open database transaction at once, while
  * the consumer thread decodes and projects the next; the batch's objects are then let go
  * (ADR-061). The transaction is committed once it holds {@code commitEvents} events or has been
- * open {@code commitInterval}, or when asked to ({@link #drain}): the statements that cost per
- * transaction (merges, KPI rollup, positions) run once for many batches, and DuckDB writes a
- * full row group straight to its table rather than through its log.
+ * open {@code commitInterval}, or once everything handled is appended and no event has arrived
+ * for {@code commitIdle} (the input paused: nothing more to gather, ADR-072), or when asked to
+ * ({@link #drain}): the statements that cost per transaction (merges, KPI rollup, positions)
+ * run once for many batches, and DuckDB writes a full row group straight to its table rather
+ * than through its log.
  *
  * <p>Failures. A batch that is the first of its transaction is written alone, as before
  * ADR-061: retried with backoff while the database is away, and, if the database refuses its
@@ -38,7 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 final class BatchWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final AtomicInteger WRITERS = new AtomicInteger();
 
   private final EventSink sink;
@@ -61,6 +61,12 @@ final class BatchWriter implements AutoCloseable {
   private boolean transactionOpen;
   private volatile boolean failing;
   private long backoffMillis;
+  /**
+   * When the handler last added an event or the writer last appended a batch ({@link
+   * System#nanoTime}): a consumer the bound held back resumes only after the append, within its
+   * paused poll (200 ms), so the idle time runs from then.
+   */
+  private long lastActivityNanos = System.nanoTime();
   /** The open transaction (writer thread only). */
   private SinkTransaction tx;
 
@@ -82,7 +88,9 @@ final class BatchWriter implements AutoCloseable {
       return;
     }
     boolean wasEmpty = open.isEmpty();
-    open.add(event, key, System.nanoTime());
+    long now = System.nanoTime();
+    open.add(event, key, now);
+    lastActivityNanos = now;
     metrics.buffered(1);
     if (wasEmpty || open.size() == settings.batchEvents()) {
       notifyAll();
@@ -209,12 +217,17 @@ final class BatchWriter implements AutoCloseable {
           inFlight = batch;
           flush = flushRequested;
         }
-        long cpu = THREADS.getCurrentThreadCpuTime();
+        long cpu = WriteTimes.clock();
+        long allocated = WriteTimes.allocatedBytes();
         boolean done = batch == null || write(batch);
-        if (tx != null && (flush || transactionDue())) {
+        if (batch != null) {
+          appended();
+        }
+        if (tx != null && (flush || transactionDue() || inputPaused())) {
           commit();
         }
-        sink.times().cpu(THREADS.getCurrentThreadCpuTime() - cpu);
+        sink.times().cpu(WriteTimes.clock() - cpu);
+        sink.times().allocated(WriteTimes.allocatedBytes() - allocated);
         synchronized (this) {
           if (!done) {
             reclaimed = batch;
@@ -253,8 +266,26 @@ final class BatchWriter implements AutoCloseable {
       }
       due = Math.min(due, settings.commitInterval().toNanos()
           - (System.nanoTime() - tx.openedNanos()));
+      if (open.isEmpty() && !settings.commitIdle().isZero()) {
+        due = Math.min(due, settings.commitIdle().toNanos()
+            - (System.nanoTime() - lastActivityNanos));
+      }
     }
     return due == Long.MAX_VALUE ? due : Math.max(0, (due + 999_999) / 1_000_000);
+  }
+
+  /** A batch was appended: the idle time runs from now (see {@link #lastActivityNanos}). */
+  private synchronized void appended() {
+    lastActivityNanos = System.nanoTime();
+  }
+
+  /**
+   * Whether nothing handled waits to be appended and no event has arrived for the idle time:
+   * the transaction gathers nothing more by staying open (ADR-072).
+   */
+  private synchronized boolean inputPaused() {
+    return !settings.commitIdle().isZero() && open.isEmpty()
+        && System.nanoTime() - lastActivityNanos >= settings.commitIdle().toNanos();
   }
 
   private boolean transactionDue() {

@@ -48,6 +48,7 @@ public final class SinkTransaction implements AutoCloseable {
     this.sink = sink;
     this.c = c;
     this.openedNanos = System.nanoTime();
+    long cpu = WriteTimes.clock();
     try {
       c.setAutoCommit(false);
       storedAtStart = sink.offsets().read(c);
@@ -55,7 +56,7 @@ public final class SinkTransaction implements AutoCloseable {
       close();
       throw e;
     }
-    positionsNanos = System.nanoTime() - openedNanos;
+    positionsNanos = WriteTimes.clock() - cpu;
   }
 
   /** When it was opened ({@link System#nanoTime}). */
@@ -85,7 +86,7 @@ public final class SinkTransaction implements AutoCloseable {
    */
   public void append(List<EventSink.Event> events, Map<TopicPartition, Long> positions)
       throws SQLException {
-    long t0 = System.nanoTime();
+    long t0 = WriteTimes.clock();
     sink.ensurePartitions(events);
     List<EventSink.Event> fresh = new ArrayList<>(events.size());
     TopicPartition partition = null;
@@ -104,7 +105,7 @@ public final class SinkTransaction implements AutoCloseable {
     }
     List<EventSink.Event> kept = sink.withoutStored(c, fresh);
     duplicates += EventSink.rawCount(fresh) - EventSink.rawCount(kept);
-    long t1 = System.nanoTime();
+    long t1 = WriteTimes.clock();
     List<StoredRow.RawEvent> rawRows = new ArrayList<>(kept.size());
     Map<StagedTable<?>, List<Object[]>> typed = new LinkedHashMap<>();
     for (EventSink.Event e : kept) {
@@ -120,9 +121,9 @@ public final class SinkTransaction implements AutoCloseable {
     int appended = sink.raw().append(c, rawRows);
     inserted += appended;
     duplicates += rawRows.size() - appended;
-    long t2 = System.nanoTime();
+    long t2 = WriteTimes.clock();
     stage(typed);
-    long t3 = System.nanoTime();
+    long t3 = WriteTimes.clock();
     EventSink.reached(next, events, positions);
     EventSink.newestTimes(newest, rawRows);
     appendedEvents += events.size();
@@ -137,17 +138,17 @@ public final class SinkTransaction implements AutoCloseable {
    * returns what the whole transaction did and the positions the database now holds.
    */
   public EventSink.Result commit() throws SQLException {
-    long t0 = System.nanoTime();
+    long t0 = WriteTimes.clock();
     merge();
-    long t1 = System.nanoTime();
+    long t1 = WriteTimes.clock();
     next.replaceAll((tp, offset) -> Math.max(offset,
         storedAtStart.getOrDefault(tp, offset)));
     sink.offsets().advance(c, next, newest);
-    long t2 = System.nanoTime();
+    long t2 = WriteTimes.clock();
     c.commit();
     done = true;
-    long t3 = System.nanoTime();
-    sink.times().add(positionsNanos, idCheckNanos, rawNanos, typedNanos + t1 - t0, t2 - t1,
+    long t3 = WriteTimes.clock();
+    sink.times().add(positionsNanos, idCheckNanos, rawNanos, typedNanos, t1 - t0, t2 - t1,
         t3 - t2, batches);
     return new EventSink.Result(inserted, duplicates, Map.copyOf(next));
   }
@@ -215,9 +216,9 @@ public final class SinkTransaction implements AutoCloseable {
         }
       }
       if (kpiFirst != null && KpiRollup.maintainedBySink(dialect)) {
-        long refresh = System.nanoTime();
+        long refresh = WriteTimes.clock();
         KpiRollup.refreshTouched(c, kpiFirst, kpiLast);
-        sink.times().rollup(System.nanoTime() - refresh);
+        sink.times().rollup(WriteTimes.clock() - refresh);
       }
       if (dialect == Dialect.DUCKDB) {
         for (StagedTable<?> table : staged) {

@@ -50,7 +50,10 @@ public final class AnalyticsBenchmark {
       // every batch, as before it)
       .withCommit(Integer.getInteger("commit-events", IngestSettings.DEFAULT_COMMIT_EVENTS),
           java.time.Duration.ofMillis(Long.getLong("commit-ms",
-              IngestSettings.DEFAULT_COMMIT_INTERVAL.toMillis())));
+              IngestSettings.DEFAULT_COMMIT_INTERVAL.toMillis())),
+          // ADR-072: and once the input pauses this long (0: never)
+          java.time.Duration.ofMillis(Long.getLong("commit-idle-ms",
+              IngestSettings.DEFAULT_COMMIT_IDLE.toMillis())));
 
   /**
    * Events of one site delivered in a row ({@code -Dsite-run=}; 1: the sites interleaved).
@@ -142,6 +145,8 @@ public final class AnalyticsBenchmark {
           + " %.1f us (a core each: at most %,.0f events/s, a database server aside)%n", sinkRun[0].consumerCpuNanos() / 1e3 / events,
           sinkRun[0].writerCpuNanos() / 1e3 / events, 1e9 * events / Math.max(
               sinkRun[0].consumerCpuNanos(), sinkRun[0].writerCpuNanos()));
+      out.printf("  writer thread allocation per event: %,.0f bytes%n",
+          (double) sinkRun[0].writerAllocated() / events);
     }
   }
 
@@ -173,7 +178,7 @@ public final class AnalyticsBenchmark {
 
   /** What the sink run did besides its wall time. */
   private record SinkRun(long consumerNanos, long consumerCpuNanos, long writerCpuNanos,
-      String writes) {}
+      long writerAllocated, String writes) {}
 
   /** Wall and process CPU time of a run. */
   private record Measured(double seconds, double cpuSeconds) {}
@@ -234,7 +239,8 @@ public final class AnalyticsBenchmark {
       }
       cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
       handler.close();
-      return new SinkRun(busy, cpu, sink.times().cpuNanos(), sink.times().summary());
+      return new SinkRun(busy, cpu, sink.times().cpuNanos(), sink.times().allocatedTotal(),
+          sink.times().summary());
     }
   }
 
