@@ -15,18 +15,18 @@ import org.junit.jupiter.api.Test;
  * delivery round in milliseconds; what it says must not change. Irregular fuel streams
  * (consumption, refills, late and repeated readings, sub-millisecond times, gaps past the two
  * days a tank keeps, deliveries reported at any time, open orders or not) go through it and
- * through main's saga kept verbatim ({@link RefuelSagaOnMain}): every reading's commands and
- * every delivery's report are equal.
+ * through the saga as it was before ADR-073 ({@link ReferenceRefuelSaga}): every reading's
+ * commands and every delivery's report are equal.
  */
-class RefuelSagaSameAsMainTest {
+class RefuelSagaMatchesReferenceTest {
   private static final Instant START = Instant.parse("2026-11-05T08:00:00Z");
 
   @Test
-  void everyReadingAndDeliveryGivesWhatMainGives() {
+  void everyReadingAndDeliveryGivesWhatTheReferenceGives() {
     for (long seed = 1; seed <= 40; seed++) {
       SplittableRandom random = new SplittableRandom(seed);
       RefuelSaga saga = new RefuelSaga();
-      RefuelSagaOnMain main = new RefuelSagaOnMain();
+      ReferenceRefuelSaga main = new ReferenceRefuelSaga();
       String[] sites = {"S1", "S2", "S3"};
       Instant[] clock = {START, START, START};
       double[] level = {900, 400, 150};
@@ -57,18 +57,18 @@ class RefuelSagaSameAsMainTest {
   }
 
   @Test
-  void theNextRoundIsMainsForAnyTime() {
+  void theNextRoundIsTheReferencesForAnyTime() {
     SplittableRandom random = new SplittableRandom(7);
     for (int i = 0; i < 100_000; i++) {
       Instant at = Instant.ofEpochSecond(random.nextLong(-4_000_000_000L, 8_000_000_000L),
           random.nextInt(4) == 0 ? 0 : random.nextInt(1_000_000_000));
-      assertThat(RefuelSaga.nextRound(at)).as("%s", at).isEqualTo(RefuelSagaOnMain.nextRound(at));
+      assertThat(RefuelSaga.nextRound(at)).as("%s", at).isEqualTo(ReferenceRefuelSaga.nextRound(at));
     }
     Instant anchor = RefuelSaga.ROUND_ANCHOR;
     for (Instant at : List.of(anchor, anchor.minusNanos(1), anchor.plusNanos(1),
         anchor.minusMillis(1), anchor.plus(RefuelSaga.ROUND), anchor.plus(RefuelSaga.ROUND)
             .minusNanos(1), anchor.minus(RefuelSaga.ROUND))) {
-      assertThat(RefuelSaga.nextRound(at)).as("%s", at).isEqualTo(RefuelSagaOnMain.nextRound(at));
+      assertThat(RefuelSaga.nextRound(at)).as("%s", at).isEqualTo(ReferenceRefuelSaga.nextRound(at));
     }
   }
 

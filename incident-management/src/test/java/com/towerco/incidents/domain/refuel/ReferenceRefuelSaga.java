@@ -18,8 +18,10 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * main b5a3b20a's RefuelSaga, kept verbatim (renamed) as the reference of RefuelSagaSameAsMainTest.
- * Original documentation follows.
+ * The reference of {@link RefuelSagaMatchesReferenceTest}: the saga as it was before ADR-073
+ * (main b5a3b20a, verbatim but for its name), which walks each tank's tree for its first and
+ * last samples and multiplies a {@code Duration} per reading. A change to the saga's behaviour
+ * changes both. Its documentation follows.
  * The refuelling saga, by choreography. From each site's fuel readings it predicts when the
  * tank runs dry; if that is before the next scheduled delivery round it orders a refuel. After
  * a delivery is reported it waits for the level to settle and reports the level before and
@@ -27,7 +29,7 @@ import java.util.function.Predicate;
  * theft detector). A delivery overdue past its deadline escalates. Association key: the site
  * (one open order per site), then the refuel id. Time is the readings' event time.
  */
-final class RefuelSagaOnMain {
+final class ReferenceRefuelSaga {
   /** Scheduled delivery rounds: every week, Mondays 00:00 UTC. */
   public static final Duration ROUND = Duration.ofDays(7);
   public static final Instant ROUND_ANCHOR = Instant.parse("1970-01-05T00:00:00Z");
