@@ -5,6 +5,7 @@ import com.towerco.ingest.domain.EdgeContract;
 import com.towerco.ingest.domain.Outcome;
 import com.towerco.ingest.domain.Protocol;
 import com.towerco.ingest.kafka.SiteEventWriter;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -76,14 +77,42 @@ public final class MqttIngest implements AutoCloseable {
     client.setCallback(new Callback());
   }
 
-  /** Connects and subscribes; returns once the subscription is in place. */
+  /**
+   * How long {@link #start} keeps trying: a broker still starting, or one that drops the first
+   * connection (an embedded broker under load closed it before the subscription arrived), is
+   * not a reason for the gateway to fail its start; one away for longer is.
+   */
+  static final Duration START_PATIENCE = Duration.ofSeconds(30);
+
+  /**
+   * Connects and subscribes; returns once the subscription is in place. Tries again with a
+   * growing pause (0.5 to 5 s) for up to {@link #START_PATIENCE}, then fails with the last error.
+   */
   public void start() {
-    try {
-      client.connect(options).waitForCompletion(15_000);
-      subscribe();
-    } catch (MqttException e) {
-      throw new IllegalStateException("cannot connect to MQTT broker " + settings.url() + " as "
-          + settings.clientId() + ": " + e.getMessage(), e);
+    long deadline = System.nanoTime() + START_PATIENCE.toNanos();
+    long pauseMillis = 500;
+    while (true) {
+      try {
+        if (!client.isConnected()) { // Paho may have reconnected by itself meanwhile
+          client.connect(options).waitForCompletion(15_000);
+        }
+        subscribe();
+        break;
+      } catch (MqttException e) {
+        if (System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
+          throw new IllegalStateException("cannot connect to MQTT broker " + settings.url()
+              + " as " + settings.clientId() + ": " + e.getMessage(), e);
+        }
+        LOG.warn("MQTT ingest cannot connect and subscribe yet ({}); again in {} ms",
+            e.getMessage(), pauseMillis);
+      }
+      try {
+        Thread.sleep(pauseMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while connecting to " + settings.url(), e);
+      }
+      pauseMillis = Math.min(pauseMillis * 2, 5_000);
     }
     LOG.info("MQTT ingest subscribed to {} on {} as {}",
         settings.layout().filter(settings.sharedGroup()), settings.url(), settings.clientId());
