@@ -86,7 +86,8 @@ public final class MqttIngest implements AutoCloseable {
 
   /**
    * Connects and subscribes; returns once the subscription is in place. Tries again with a
-   * growing pause (0.5 to 5 s) for up to {@link #START_PATIENCE}, then fails with the last error.
+   * growing pause (0.5 to 5 s) for up to {@link #START_PATIENCE}, then fails with the last error;
+   * fails at once if the broker refuses the gateway's credentials or client id.
    */
   public void start() {
     long deadline = System.nanoTime() + START_PATIENCE.toNanos();
@@ -99,7 +100,7 @@ public final class MqttIngest implements AutoCloseable {
         subscribe();
         break;
       } catch (MqttException e) {
-        if (System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
+        if (refused(e) || System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
           throw new IllegalStateException("cannot connect to MQTT broker " + settings.url()
               + " as " + settings.clientId() + ": " + e.getMessage(), e);
         }
@@ -116,6 +117,15 @@ public final class MqttIngest implements AutoCloseable {
     }
     LOG.info("MQTT ingest subscribed to {} on {} as {}",
         settings.layout().filter(settings.sharedGroup()), settings.url(), settings.clientId());
+  }
+
+  /** The broker refused who we are (credentials, client id, protocol): trying again won't help. */
+  private static boolean refused(MqttException e) {
+    int code = e.getReasonCode();
+    return code == MqttException.REASON_CODE_FAILED_AUTHENTICATION
+        || code == MqttException.REASON_CODE_NOT_AUTHORIZED
+        || code == MqttException.REASON_CODE_INVALID_CLIENT_ID
+        || code == MqttException.REASON_CODE_INVALID_PROTOCOL_VERSION;
   }
 
   /** Connected and subscribed. */
